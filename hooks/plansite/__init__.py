@@ -1,0 +1,1 @@
+"""Plan site: plan_data/ YAML → validated model → Markdown pages, without MkDocs."""

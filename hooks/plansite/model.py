@@ -1,0 +1,282 @@
+"""The typed model of the plan data: frozen dataclasses, one per kind of record.
+
+Field meanings are documented once, in `schema.py` (which also generates the
+JSON Schemas and is checked against these classes by a test). Every record
+that an editor can get wrong keeps its `origin` so that later checks and the
+site's "edit" links can point at the exact line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Origin:
+    """Where a record was written: file (relative to the project), line and column."""
+
+    file: str
+    line: int
+    column: int
+
+
+# --- agencies.yaml -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Agency:
+    """A body (UBND xã, Phòng Văn hóa - Xã hội …) or a group of bodies named by the plan."""
+
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    members: tuple[str, ...] = ()
+    parent: str | None = None
+    note: str | None = None
+    origin: Origin = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class AgencyRegistry:
+    """The whole agencies.yaml file."""
+
+    agencies: tuple[Agency, ...]
+    origin: Origin = field(default=None, compare=False)
+
+
+# --- legal.yaml --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A link from one legal document to another (căn cứ, sửa đổi, cùng ban hành …)."""
+
+    type: str
+    target: str
+    note: str | None = None
+    origin: Origin = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class LegalDocument:
+    """A legal or Party document that plans and tasks cite."""
+
+    id: str
+    type: str
+    title: str
+    number: str | None = None
+    issued_on: dt.date | None = None
+    issuers: tuple[str, ...] = ()
+    signer: str | None = None
+    status: str | None = None
+    url: str | None = None
+    aliases: tuple[str, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    source: str | None = None
+    note: str | None = None
+    origin: Origin = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class LegalRegistry:
+    """The whole legal.yaml file."""
+
+    documents: tuple[LegalDocument, ...]
+    origin: Origin = field(default=None, compare=False)
+
+
+# --- plans/<plan>.yaml -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """Who does a task: the source's wording and the agencies it names."""
+
+    text: str | None = None
+    agencies: tuple[str, ...] = ()
+    origin: Origin = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Forms:
+    """Forms of outreach (hình thức): the source's wording and its kinds."""
+
+    text: str
+    kinds: tuple[str, ...] = ()
+    origin: Origin = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Timing:
+    """When a task is done: a structured kind plus the source's wording."""
+
+    kind: str
+    text: str
+    start_year: int | None = None
+    end_year: int | None = None
+    origin: Origin = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Task:
+    """One task (nhiệm vụ) of section II."""
+
+    id: str
+    text: str
+    label: str | None = None
+    details: tuple[str, ...] = ()
+    lead: Assignment | None = None
+    coordinating: Assignment | None = None
+    forms: Forms | None = None
+    timing: Timing | None = None
+    cites: tuple[str, ...] = ()
+    note: str | None = None
+    origin: Origin = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A numbered section of II. Nội dung, holding tasks."""
+
+    number: str
+    heading: str | None = None
+    note: str | None = None
+    tasks: tuple[Task, ...] = ()
+    origin: Origin = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A lettered clause (a, b, c …) of I. Mục đích, yêu cầu."""
+
+    label: str
+    text: str
+    origin: Origin = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class ClauseGroup:
+    """A numbered group of clauses (1. Mục đích; 2. Yêu cầu)."""
+
+    number: str
+    heading: str
+    clauses: tuple[Clause, ...] = ()
+    origin: Origin = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Purpose:
+    """Part I of the plan."""
+
+    heading: str
+    groups: tuple[ClauseGroup, ...] = ()
+    origin: Origin = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Content:
+    """Part II of the plan."""
+
+    heading: str
+    sections: tuple[Section, ...] = ()
+    origin: Origin = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Duty:
+    """One duty under III. Tổ chức thực hiện; reporting duties name a recipient and a frequency."""
+
+    text: str
+    reports_to: tuple[str, ...] = ()
+    frequency: tuple[str, ...] = ()
+    origin: Origin = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class DutyItem:
+    """A numbered item of III: the bodies it addresses and their duties."""
+
+    number: str
+    agencies: tuple[str, ...]
+    heading: str | None = None
+    text: str | None = None
+    duties: tuple[Duty, ...] = ()
+    origin: Origin = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Implementation:
+    """Part III of the plan."""
+
+    heading: str
+    items: tuple[DutyItem, ...] = ()
+    origin: Origin = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """One line of Nơi nhận."""
+
+    text: str
+    agencies: tuple[str, ...] = ()
+    origin: Origin = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Signature:
+    """The signature block (thẩm quyền ký)."""
+
+    name: str
+    authority: str | None = None
+    on_behalf: str | None = None
+    position: str | None = None
+    origin: Origin = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Period:
+    """The years a plan covers."""
+
+    start: int
+    end: int
+    origin: Origin = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A whole plan document (Kế hoạch), faithful to the signed text."""
+
+    id: str
+    document_type: str
+    title: str
+    issuer: str
+    purpose: Purpose
+    content: Content
+    implementation: Implementation
+    signature: Signature
+    number: str | None = None
+    issued_on: dt.date | None = None
+    place: str | None = None
+    period: Period | None = None
+    basis: tuple[str, ...] = ()
+    preamble: tuple[str, ...] = ()
+    closing: str | None = None
+    recipients: tuple[Recipient, ...] = ()
+    note: str | None = None
+    origin: Origin = field(default=None, compare=False)
+
+    @property
+    def tasks(self) -> tuple[Task, ...]:
+        """All tasks of II, in the plan's order."""
+        return tuple(task for section in self.content.sections for task in section.tasks)
+
+
+@dataclass(frozen=True)
+class Project:
+    """Everything in plan_data/, validated and cross-checked."""
+
+    agencies: tuple[Agency, ...]
+    documents: tuple[LegalDocument, ...]
+    plans: tuple[Plan, ...]

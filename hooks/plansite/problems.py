@@ -1,0 +1,80 @@
+"""Problems found in the data, and how they are reported to editors.
+
+A problem reads like a compiler's message:
+
+    plan_data/plans/x.yaml:42:9: tasks[3].lead[1]: Expected an agency id but received 'phong-van-hoa'.
+      Hint: did you mean 'phong-van-hoa-xa-hoi'?
+
+Problems are collected, never raised one by one; `DataError` carries all of them.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Iterable
+
+Path = tuple  # keys and indices from the document root, e.g. ("tasks", 3, "lead")
+
+
+def format_path(path: Path) -> str:
+    """('tasks', 3, 'lead', 1) → 'tasks[3].lead[1]'; the root is '(document)'."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(document)"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in one file, with where it is and how to fix it."""
+
+    file: str
+    line: int
+    column: int
+    path: str
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.file}:{self.line}:{self.column}: {self.path}: {self.message}"
+        return text + (f"\n  Hint: {self.hint}" if self.hint else "")
+
+
+class DataError(Exception):
+    """The data has problems; nothing may be published from it."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = sorted(set(problems))
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        """Every problem, then a one-line count, as printed by `make check` and the build."""
+        count = len(self.problems)
+        lines = [str(p) for p in self.problems]
+        lines.append(f"{count} problem{'s' if count != 1 else ''} found in plan_data; nothing was published.")
+        return "\n".join(lines)
+
+
+def did_you_mean(value: str, choices: Iterable[str]) -> str:
+    """A 'did you mean' hint naming the closest choice, or '' when nothing is close."""
+    close = difflib.get_close_matches(value, sorted(choices), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else ""
+
+
+def describe(value: object) -> str:
+    """How a received value is named in 'Expected … but received …'."""
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"the yes/no value {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 60 else value[:57] + "..."
+        return f"the text {shown!r}"
+    if isinstance(value, list):
+        return f"a list of {len(value)} item{'s' if len(value) != 1 else ''}"
+    if isinstance(value, dict):
+        return "a mapping (key: value pairs)"
+    return type(value).__name__

@@ -1,0 +1,205 @@
+"""What each YAML file may contain: keys, kinds, meanings and the fixed vocabularies.
+
+The vocabularies map a stored value to the Vietnamese label the site shows.
+"""
+
+from __future__ import annotations
+
+from . import model as m
+from .schema_kinds import Date, Enum, Field, Int, List, Obj, Ref, Slug, Text, Url
+
+AGENCY_KINDS = {
+    "state": "Cơ quan nhà nước",
+    "party": "Tổ chức Đảng",
+    "front": "Mặt trận Tổ quốc và tổ chức chính trị - xã hội",
+    "armed-forces": "Lực lượng vũ trang",
+    "public-service": "Đơn vị sự nghiệp công lập",
+    "group": "Nhóm cơ quan, đơn vị",
+}
+DOCUMENT_TYPES = {
+    "luat": "Luật",
+    "nghi-quyet": "Nghị quyết",
+    "nghi-dinh": "Nghị định",
+    "quyet-dinh": "Quyết định",
+    "quy-dinh": "Quy định",
+    "chi-thi": "Chỉ thị",
+    "thong-tu": "Thông tư",
+    "ke-hoach": "Kế hoạch",
+    "chuong-trinh": "Chương trình",
+    "cong-van": "Công văn",
+}
+# Directed relations read "this document <label> the target".
+RELATION_TYPES = {
+    "can-cu": "Căn cứ / thực hiện",
+    "sua-doi": "Sửa đổi, bổ sung",
+    "thay-the": "Thay thế",
+    "huong-dan": "Hướng dẫn",
+    "cung-ban-hanh": "Cùng ban hành với",
+}
+# The inverse wording, shown on the target's page.
+RELATION_INVERSE = {
+    "can-cu": "Được căn cứ / thực hiện bởi",
+    "sua-doi": "Được sửa đổi, bổ sung bởi",
+    "thay-the": "Bị thay thế bởi",
+    "huong-dan": "Được hướng dẫn bởi",
+    "cung-ban-hanh": "Cùng ban hành với",
+}
+SYMMETRIC_RELATIONS = {"cung-ban-hanh"}
+DOCUMENT_STATUSES = {
+    "con-hieu-luc": "Còn hiệu lực",
+    "het-hieu-luc-mot-phan": "Hết hiệu lực một phần",
+    "het-hieu-luc": "Hết hiệu lực toàn bộ",
+    "chua-co-hieu-luc": "Chưa có hiệu lực",
+}
+TIMING_KINDS = {
+    "ongoing": "Thường xuyên",
+    "on-directive": "Khi có chỉ đạo",
+    "period": "Trong giai đoạn",
+    "from-year": "Từ năm",
+}
+FORM_KINDS = {
+    "van-ban": "Ban hành văn bản triển khai",
+    "hoi-nghi": "Hội nghị quán triệt",
+    "tap-huan": "Tập huấn, bồi dưỡng",
+    "toa-dam": "Tọa đàm",
+    "mang-xa-hoi": "Mạng xã hội (Zalo, Facebook…)",
+    "trang-thong-tin": "Trang thông tin điện tử",
+    "sinh-hoat-giao-ban": "Lồng ghép sinh hoạt chi bộ, họp giao ban",
+    "truc-tiep": "Tuyên truyền trực tiếp",
+    "truc-tuyen": "Tuyên truyền trực tuyến",
+    "khac": "Hình thức khác phù hợp",
+}
+FREQUENCIES = {"6-thang": "06 tháng", "hang-nam": "01 năm (hằng năm)"}
+
+_note = Field(Text(), "Editor's note (for example a correction of a slip in the source); shown apart from the source text.")
+
+AGENCY = Obj(m.Agency, {
+    "id": Field(Slug(), "Stable id; the agency's address is /co-quan/<id>/.", required=True),
+    "name": Field(Text(), "Full name as the site shows it.", required=True),
+    "kind": Field(Enum(AGENCY_KINDS), "Kind of body: " + ", ".join(AGENCY_KINDS) + ".", required=True),
+    "aliases": Field(List(Text()), "Other spellings under which texts name this agency; mentions are linked."),
+    "members": Field(List(Ref("agency")), "For a group: ids of the agencies known to belong to it."),
+    "parent": Field(Ref("agency"), "Id of the body this one belongs to, where the source says so."),
+    "note": _note,
+})
+AGENCIES_FILE = Obj(m.AgencyRegistry, {
+    "agencies": Field(List(AGENCY), "Every body and group that plans name.", required=True),
+})
+
+RELATION = Obj(m.Relation, {
+    "type": Field(Enum(RELATION_TYPES), "Kind of relation: " + ", ".join(RELATION_TYPES) + ".", required=True),
+    "target": Field(Ref("legal"), "Id of the other document.", required=True),
+    "note": _note,
+})
+DOCUMENT = Obj(m.LegalDocument, {
+    "id": Field(Slug(), "Stable id; the document's address is /van-ban/<id>/.", required=True),
+    "type": Field(Enum(DOCUMENT_TYPES), "Document type (loại văn bản): " + ", ".join(DOCUMENT_TYPES) + ".",
+                  required=True),
+    "title": Field(Text(), "Title (trích yếu) or name, as the source or the official record gives it.",
+                   required=True),
+    "number": Field(Text(), "Number/symbol (số ký hiệu) in its official form, e.g. 33/CT-TTg; empty when unknown."),
+    "issued_on": Field(Date(), "Date of issue (ngày ban hành), yyyy-mm-dd; empty when unknown."),
+    "issuers": Field(List(Ref("agency")), "Ids of the issuing bodies (cơ quan ban hành)."),
+    "signer": Field(Text(), "Who signed it (người ký); empty when unknown."),
+    "status": Field(Enum(DOCUMENT_STATUSES), "Legal status (tình trạng hiệu lực): " + ", ".join(DOCUMENT_STATUSES)
+                    + "; empty when unknown."),
+    "url": Field(Url(), "Link to the official text (https://…); empty when unknown."),
+    "aliases": Field(List(Text()), "Other ways texts write this document (number variants, short names); linked."),
+    "relations": Field(List(RELATION), "Relations to other documents in legal.yaml."),
+    "source": Field(Text(), "Where the facts above come from."),
+    "note": _note,
+})
+LEGAL_FILE = Obj(m.LegalRegistry, {
+    "documents": Field(List(DOCUMENT), "Every document that plans and tasks cite.", required=True),
+})
+
+ASSIGNMENT = Obj(m.Assignment, {
+    "text": Field(Text(), "The source's wording after the label, word for word."),
+    "agencies": Field(List(Ref("agency")), "Ids of the agencies the wording names, in its order."),
+})
+TASK = Obj(m.Task, {
+    "id": Field(Slug(), "Stable id; the task's address is /ke-hoach/<plan>/nhiem-vu/<id>/.", required=True),
+    "label": Field(Text(), "The task's letter in its section (a, b, c), if it has one."),
+    "text": Field(Text(), "The task's text, word for word.", required=True),
+    "details": Field(List(Text()), "Further paragraphs of the task (the source's '-' lines), word for word."),
+    "lead": Field(ASSIGNMENT, "Cơ quan thực hiện / chủ trì: who carries the task out."),
+    "coordinating": Field(ASSIGNMENT, "Cơ quan phối hợp: who coordinates."),
+    "forms": Field(Obj(m.Forms, {
+        "text": Field(Text(), "The source's wording after 'Hình thức:', word for word.", required=True),
+        "kinds": Field(List(Enum(FORM_KINDS)), "Forms named by the wording: " + ", ".join(FORM_KINDS) + "."),
+    }), "Hình thức: forms of outreach."),
+    "timing": Field(Obj(m.Timing, {
+        "kind": Field(Enum(TIMING_KINDS), "Kind of timing: " + ", ".join(TIMING_KINDS) + ".", required=True),
+        "text": Field(Text(), "The source's wording after 'Thời gian thực hiện:', word for word.", required=True),
+        "start_year": Field(Int(), "First year, where the wording gives one."),
+        "end_year": Field(Int(), "Last year, where the wording gives one."),
+    }), "Thời gian thực hiện: when the task is done."),
+    "cites": Field(List(Ref("legal")), "Ids of the legal documents the task's text cites."),
+    "note": _note,
+})
+SECTION = Obj(m.Section, {
+    "number": Field(Text(), "The section's number in II (1, 2, 3 …).", required=True),
+    "heading": Field(Text(), "The section's heading, word for word; empty when the heading is the task itself."),
+    "note": Field(Text(), "A line of the source under the heading, e.g. '(Có Phụ lục chi tiết kèm theo)'."),
+    "tasks": Field(List(TASK), "The section's tasks, in order."),
+})
+DUTY = Obj(m.Duty, {
+    "text": Field(Text(), "The duty, word for word.", required=True),
+    "reports_to": Field(List(Ref("agency")), "For a reporting duty: ids of the bodies reported to."),
+    "frequency": Field(List(Enum(FREQUENCIES)), "For a reporting duty: " + ", ".join(FREQUENCIES) + "."),
+})
+PLAN_FILE = Obj(m.Plan, {
+    "id": Field(Slug(), "Stable id; the plan's address is /ke-hoach/<id>/.", required=True),
+    "document_type": Field(Text(), "Document type as written, e.g. 'KẾ HOẠCH'.", required=True),
+    "number": Field(Text(), "Number/symbol (số ký hiệu); empty when the source does not show it."),
+    "issued_on": Field(Date(), "Date of issue, yyyy-mm-dd; empty when the source does not show it."),
+    "place": Field(Text(), "Place of issue (địa danh); empty when the source does not show it."),
+    "issuer": Field(Ref("agency"), "Id of the issuing body.", required=True),
+    "title": Field(Text(), "Title (trích yếu), word for word.", required=True),
+    "period": Field(Obj(m.Period, {
+        "start": Field(Int(), "First year.", required=True),
+        "end": Field(Int(), "Last year.", required=True),
+    }), "The years the plan covers."),
+    "basis": Field(List(Ref("legal")), "Căn cứ: ids of the documents the plan implements."),
+    "preamble": Field(List(Text()), "The paragraphs before part I, word for word."),
+    "purpose": Field(Obj(m.Purpose, {
+        "heading": Field(Text(), "Heading of part I, word for word.", required=True),
+        "groups": Field(List(Obj(m.ClauseGroup, {
+            "number": Field(Text(), "Number of the group (1, 2).", required=True),
+            "heading": Field(Text(), "Heading of the group, word for word.", required=True),
+            "clauses": Field(List(Obj(m.Clause, {
+                "label": Field(Text(), "Letter of the clause (a, b, c).", required=True),
+                "text": Field(Text(), "The clause, word for word.", required=True),
+            })), "Lettered clauses."),
+        })), "Numbered groups of part I."),
+    }), "Part I. Mục đích, yêu cầu.", required=True),
+    "content": Field(Obj(m.Content, {
+        "heading": Field(Text(), "Heading of part II, word for word.", required=True),
+        "sections": Field(List(SECTION), "Numbered sections of part II."),
+    }), "Part II. Nội dung: the tasks.", required=True),
+    "implementation": Field(Obj(m.Implementation, {
+        "heading": Field(Text(), "Heading of part III, word for word.", required=True),
+        "items": Field(List(Obj(m.DutyItem, {
+            "number": Field(Text(), "Number of the item (1, 2 …).", required=True),
+            "heading": Field(Text(), "The item's heading naming the bodies, word for word."),
+            "text": Field(Text(), "The item's text when it has no heading and no duty list, word for word."),
+            "agencies": Field(List(Ref("agency")), "Ids of the bodies the item addresses.", required=True),
+            "duties": Field(List(DUTY), "The duties, one per '-' line."),
+        })), "Numbered items of part III."),
+    }), "Part III. Tổ chức thực hiện.", required=True),
+    "closing": Field(Text(), "The closing paragraph, word for word."),
+    "recipients": Field(List(Obj(m.Recipient, {
+        "text": Field(Text(), "The line as written.", required=True),
+        "agencies": Field(List(Ref("agency")), "Ids of the agencies the line names."),
+    })), "Nơi nhận, one line each."),
+    "signature": Field(Obj(m.Signature, {
+        "authority": Field(Text(), "Line such as 'TM. ỦY BAN NHÂN DÂN'."),
+        "on_behalf": Field(Text(), "Line such as 'KT. CHỦ TỊCH'."),
+        "position": Field(Text(), "Signer's position, e.g. 'PHÓ CHỦ TỊCH'."),
+        "name": Field(Text(), "Signer's name.", required=True),
+    }), "The signature block.", required=True),
+    "note": _note,
+})
+
+# File kinds: schema file name → root spec.
+FILE_KINDS = {"agencies": AGENCIES_FILE, "legal": LEGAL_FILE, "plan": PLAN_FILE}

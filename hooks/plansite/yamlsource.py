@@ -1,0 +1,192 @@
+"""Reading one YAML file safely, remembering where every value came from.
+
+PyYAML's constructors are not used: they accept duplicate keys silently,
+expand alias bombs, and (unsafe loaders) build Python objects. We compose the
+node graph and convert it ourselves, with limits, keeping each node's line and
+column in a side table keyed by its path inside the document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+
+import yaml
+
+from .encodings import guess_legacy_encoding, legacy_font_in_text
+from .problems import Path, Problem, format_path
+from .text import nfc
+
+MAX_FILE_BYTES = 2 * 1024 * 1024  # a plan is ~50 KB; 2 MB is a mistake, not a plan
+MAX_VALUES = 100_000  # values after alias expansion: stops "billion laughs" early
+MAX_DEPTH = 40
+
+_T = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_T + "str", _T + "int", _T + "float", _T + "bool", _T + "null", _T + "timestamp"}
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    """A parsed file: plain values plus the (line, column) of every path in it."""
+
+    file: str
+    value: object
+    marks: dict = field(default_factory=dict, compare=False)
+
+    def mark(self, path: Path) -> tuple[int, int]:
+        """Position of `path`, or of its nearest ancestor that has one."""
+        while path not in self.marks and path:
+            path = path[:-1]
+        return self.marks.get(path, (1, 1))
+
+    def problem(self, path: Path, message: str, hint: str = "") -> Problem:
+        """A Problem located at `path` in this file."""
+        line, column = self.mark(path)
+        return Problem(self.file, line, column, format_path(path), message, hint)
+
+
+class _Budget(Exception):
+    pass
+
+
+def read_yaml(fs_path: FsPath, display: str) -> tuple[YamlDocument | None, list[Problem]]:
+    """Read and parse one file. Returns (document or None, problems)."""
+
+    def fail(line: int, column: int, message: str, hint: str = "") -> tuple[None, list[Problem]]:
+        return None, [Problem(display, line, column, "(document)", message, hint)]
+
+    raw = fs_path.read_bytes()
+    if len(raw) > MAX_FILE_BYTES:
+        return fail(1, 1, f"Expected a file of at most {MAX_FILE_BYTES // 1024} KB but received "
+                    f"{len(raw) // 1024} KB.", "split the data into several files, one plan per file.")
+    raw = raw.removeprefix(b"\xef\xbb\xbf")  # a BOM from Windows editors is harmless
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        guess = guess_legacy_encoding(raw)
+        return fail(line, column, f"Expected UTF-8 text but received byte 0x{raw[exc.start]:02X}, "
+                    f"which is not UTF-8; the file looks like {guess} text.",
+                    f"convert the file from {guess} to Unicode UTF-8 (for example with Unikey's "
+                    "'Công cụ chuyển mã'), then save it as UTF-8.")
+    text = nfc(text)
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        return fail(1, 1, "Expected YAML data but received an empty file.",
+                    "fill in the file (see docs/huong-dan-bien-tap.md) or delete it.")
+    problems = []
+    for number, line_text in enumerate(text.splitlines(), 1):
+        indent = re.match(r"^[ \t]*", line_text).group(0)
+        if "\t" in indent:
+            problems.append(Problem(display, number, indent.index("\t") + 1, "(document)",
+                                    "Expected spaces for indentation but received a tab.",
+                                    "YAML does not allow tabs for indentation; use 2 spaces per level."))
+    legacy = legacy_font_in_text(text)
+    if legacy:
+        line, column, font = legacy
+        problems.append(Problem(display, line, column, "(document)",
+                                f"Expected Unicode Vietnamese but received text typed in the legacy {font} font encoding.",
+                                f"convert the text from {font} to Unicode (Unikey: 'Công cụ chuyển mã'), then paste it again."))
+    if problems:
+        return None, problems
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        detail = " ".join(x for x in (exc.context, exc.problem) if x)
+        return fail(mark.line + 1, mark.column + 1, f"Expected valid YAML but the parser stopped: {detail}.",
+                    "check the indentation and the quoting on this line and the one before it.")
+    except yaml.YAMLError as exc:
+        return fail(1, 1, f"Expected valid YAML but the parser stopped: {exc}.")
+    except RecursionError:
+        return fail(1, 1, "Expected YAML nested a few levels deep but received nesting too deep to read.")
+    if node is None:
+        return fail(1, 1, "Expected YAML data but received an empty file.", "fill in the file or delete it.")
+    doc = YamlDocument(display, None, {})
+    converter = _Converter(doc)
+    try:
+        value = converter.convert(node, ())
+    except _Budget:
+        return fail(1, 1, f"Expected at most {MAX_VALUES} values but the YAML aliases (*name) in this file "
+                    "expand to more.", "write the values out in full; plan data does not need &anchors or *aliases.")
+    if converter.problems:
+        return None, converter.problems
+    return YamlDocument(display, value, doc.marks), []
+
+
+class _Converter:
+    """Turns composed nodes into dicts, lists and scalars, within limits."""
+
+    def __init__(self, doc: YamlDocument):
+        self.doc = doc
+        self.count = 0
+        self.problems: list[Problem] = []
+
+    def convert(self, node: yaml.Node, path: Path, depth: int = 0) -> object:
+        self.count += 1
+        if self.count > MAX_VALUES or depth > MAX_DEPTH:
+            raise _Budget
+        self.doc.marks.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _T + "seq":
+                return self._bad_tag(node, path)
+            return [self.convert(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+        if node.tag not in _SCALAR_TAGS:
+            return self._bad_tag(node, path)
+        return _scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict:
+        if node.tag != _T + "map":
+            return self._bad_tag(node, path)
+        result: dict = {}
+        first_seen: dict = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _T + "str":
+                line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+                self.problems.append(Problem(self.doc.file, line, column, format_path(path),
+                                             "Expected a plain text key but received a "
+                                             f"{'merge key (<<)' if key_node.tag == _T + 'merge' else 'non-text key'}.",
+                                             "write each key out as plain text."))
+                continue
+            key = nfc(key_node.value)
+            line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+            if key in first_seen:
+                self.problems.append(Problem(self.doc.file, line, column, format_path(path + (key,)),
+                                             f"Expected each key once but received '{key}' again "
+                                             f"(first at line {first_seen[key]}).",
+                                             "delete one of the two, or merge their contents."))
+                continue
+            first_seen[key] = line
+            self.doc.marks[path + (key,)] = (line, column)
+            result[key] = self.convert(value_node, path + (key,), depth + 1)
+        return result
+
+    def _bad_tag(self, node: yaml.Node, path: Path) -> None:
+        tag = node.tag.replace(_T, "!!")
+        self.problems.append(Problem(self.doc.file, node.start_mark.line + 1, node.start_mark.column + 1,
+                                     format_path(path), f"Expected plain YAML values but received the tag '{tag}'.",
+                                     "remove the tag; plan data uses only text, numbers, lists and mappings."))
+        return None
+
+
+def _scalar(node: yaml.ScalarNode) -> object:
+    """Scalars as Python values; dates stay text so validation can explain bad ones."""
+    tag, raw = node.tag, node.value
+    if tag == _T + "null":
+        return None
+    if tag == _T + "bool":
+        return raw.lower() in ("true", "yes", "on", "y")
+    if tag == _T + "int":
+        try:
+            return int(raw.replace("_", ""), 0)
+        except ValueError:
+            return nfc(raw)
+    if tag == _T + "float":
+        try:
+            return float(raw.replace("_", ""))
+        except ValueError:
+            return nfc(raw)
+    return nfc(raw)
