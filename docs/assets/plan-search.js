@@ -1,0 +1,138 @@
+/* Site search over the sharded index written by hooks/plansite/search_index.py.
+ * The tokenizer mirrors the Python one: words of letters/digits; a folded form
+ * (no marks, đ→d, lower case) to match, and an exact form (tone mark moved to the
+ * end of the word) to rank matches typed with diacritics first. Only files of this
+ * site are fetched; results are written with textContent, never as HTML. */
+(function () {
+  "use strict";
+  var root = document.querySelector(".ps-search");
+  if (!root) return;
+  var input = root.querySelector(".ps-search__input");
+  var box = root.querySelector(".ps-search__results");
+  var base = new URL((root.getAttribute("data-ps-base") || ".") + "/", window.location.href);
+  var cache = {};
+  var TONES = /[\u0300\u0309\u0303\u0301\u0323]/g;
+  var MAX_RESULTS = 10;
+
+  function load(path) {
+    if (!cache[path]) {
+      cache[path] = fetch(new URL(path, base).href)
+        .then(function (r) { return r.ok ? r.json() : {}; })
+        .catch(function () { return {}; });
+    }
+    return cache[path];
+  }
+
+  function fold(word) {
+    return word.replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+  }
+
+  function exact(word) {
+    var d = word.toLowerCase().normalize("NFD");
+    var tones = (d.match(TONES) || []).join("");
+    return d.replace(TONES, "").normalize("NFC") + tones;
+  }
+
+  function tokenize(query) {
+    var words = query.normalize("NFC").match(/[\p{L}\p{N}]+/gu) || [];
+    return words.map(function (w) { return { folded: fold(w), exact: exact(w) }; });
+  }
+
+  function hitsFor(shard, token, isLast) {
+    var hits = new Map();
+    var keys = isLast && token.folded.length >= 2
+      ? Object.keys(shard).filter(function (k) { return k.indexOf(token.folded) === 0; })
+      : (shard[token.folded] ? [token.folded] : []);
+    var typedMarks = token.exact !== token.folded;
+    keys.forEach(function (key) {
+      var variants = shard[key];
+      Object.keys(variants).forEach(function (variant) {
+        var mult = key === token.folded ? 1 : 0.5;           // whole word beats prefix
+        if (typedMarks && variant === token.exact) mult *= 2;  // diacritics typed and matched
+        variants[variant].forEach(function (posting) {
+          var score = posting[1] * mult;
+          if (score > (hits.get(posting[0]) || 0)) hits.set(posting[0], score);
+        });
+      });
+    });
+    return hits;
+  }
+
+  async function search(query) {
+    var tokens = tokenize(query);
+    if (!tokens.length) return [];
+    var meta = await load("search/meta.json");
+    var shards = new Set(meta.shards || []);
+    var scores = null;
+    for (var i = 0; i < tokens.length; i++) {
+      var name = tokens[i].folded.slice(0, 2);
+      var shard = shards.has(name) ? await load("search/t/" + encodeURIComponent(name) + ".json") : {};
+      var hits = hitsFor(shard, tokens[i], i === tokens.length - 1);
+      if (scores === null) {
+        scores = hits;
+      } else {
+        var next = new Map();
+        scores.forEach(function (s, doc) { if (hits.has(doc)) next.set(doc, s + hits.get(doc)); });
+        scores = next;
+      }
+      if (!scores.size) return [];
+    }
+    var ranked = Array.from(scores.entries())
+      .sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; })
+      .slice(0, MAX_RESULTS);
+    var chunk = meta.chunk || 200;
+    return Promise.all(ranked.map(function (entry) {
+      return load("search/d/" + Math.floor(entry[0] / chunk) + ".json").then(function (docs) {
+        var d = docs[entry[0] % chunk] || ["", "", ""];
+        return { url: d[0], title: d[1], kind: d[2] };
+      });
+    }));
+  }
+
+  function show(results, query) {
+    box.textContent = "";
+    if (!query.trim()) { box.hidden = true; return; }
+    if (!results.length) {
+      var empty = document.createElement("p");
+      empty.className = "ps-search__empty";
+      empty.textContent = "Không tìm thấy kết quả cho “" + query + "”.";
+      box.appendChild(empty);
+    } else {
+      var list = document.createElement("ol");
+      results.forEach(function (r) {
+        var item = document.createElement("li");
+        var a = document.createElement("a");
+        a.className = "ps-result";
+        a.href = new URL(r.url, base).href;
+        var kind = document.createElement("span");
+        kind.className = "ps-result__kind";
+        kind.textContent = r.kind;
+        var title = document.createElement("span");
+        title.className = "ps-result__title";
+        title.textContent = r.title;
+        a.appendChild(kind);
+        a.appendChild(title);
+        item.appendChild(a);
+        list.appendChild(item);
+      });
+      box.appendChild(list);
+    }
+    box.hidden = false;
+  }
+
+  var pending = 0;
+  input.addEventListener("input", function () {
+    var query = input.value;
+    var ticket = ++pending;
+    search(query).then(function (results) { if (ticket === pending) show(results, query); });
+  });
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "Enter") {
+      var first = box.querySelector("a");
+      if (first) window.location.href = first.href;
+    } else if (event.key === "Escape") {
+      box.hidden = true;
+    }
+  });
+  window.planSearch = search;  // used by tests and the benchmark
+})();

@@ -1,0 +1,48 @@
+"""Command line: `python -m plansite check` validates plan_data/ without building the site;
+`python -m plansite schemas` rewrites the JSON Schemas in schemas/ from schema.py."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .load import load_project
+from .problems import DataError
+from .schema import FILE_KINDS
+
+
+def schema_documents() -> dict[str, str]:
+    """File name → JSON text of the schema for each kind of data file."""
+    out = {}
+    for kind, spec in FILE_KINDS.items():
+        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
+                  "title": f"plan_data {kind} file", **spec.json_schema()}
+        out[f"{kind}.schema.json"] = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m plansite")
+    parser.add_argument("command", choices=["check", "schemas"])
+    parser.add_argument("--root", default=".", help="project folder holding plan_data/ (default: .)")
+    args = parser.parse_args(argv)
+    root = Path(args.root)
+    if args.command == "schemas":
+        for name, text in schema_documents().items():
+            (root / "schemas" / name).write_text(text, encoding="utf-8")
+        return 0
+    try:
+        project = load_project(root)
+    except DataError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    tasks = sum(len(plan.tasks) for plan in project.plans)
+    print(f"plan_data: OK: {len(project.plans)} plan(s), {tasks} tasks, {len(project.agencies)} agencies, "
+          f"{len(project.documents)} legal documents.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,34 @@
+"""All generated pages of the site as {source path: Markdown}, from a validated Project.
+
+Plain Python: the MkDocs hook only registers these strings as virtual files.
+"""
+
+from __future__ import annotations
+
+from .model import Project
+from .relations import (AGENCIES_INDEX, DOCUMENTS_INDEX, HOME, PLANS_INDEX, agency_uri, appendix_uri, build_relations,
+                        document_uri, plan_uri, task_uri)
+from .render_plan import render_appendix, render_plan, render_task
+from .render_registry import (render_agencies_index, render_agency, render_document, render_documents_index,
+                              render_home, render_plans_index)
+
+
+def generate_pages(project: Project, edit_url: str | None = None) -> dict[str, str]:
+    """Every generated page, keyed by its source path (which fixes its address), sorted."""
+    rel = build_relations(project)
+    pages = {
+        HOME: render_home(project, rel),
+        PLANS_INDEX: render_plans_index(project, rel),
+        AGENCIES_INDEX: render_agencies_index(project, rel),
+        DOCUMENTS_INDEX: render_documents_index(project, rel),
+    }
+    for plan in project.plans:
+        pages[plan_uri(plan)] = render_plan(plan, rel)
+        pages[appendix_uri(plan)] = render_appendix(plan, rel)
+        for task in plan.tasks:
+            pages[task_uri(plan, task)] = render_task(plan, task, rel, edit_url)
+    for agency in project.agencies:
+        pages[agency_uri(agency.id)] = render_agency(agency, rel)
+    for doc in project.documents:
+        pages[document_uri(doc.id)] = render_document(doc, rel)
+    return dict(sorted(pages.items()))

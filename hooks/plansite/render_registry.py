@@ -1,0 +1,185 @@
+"""Markdown for agencies, legal documents, their index pages, the plans index and the home page."""
+
+from __future__ import annotations
+
+from .markup import escape, external_link, link
+from .model import Agency, LegalDocument, Project
+from .relations import (AGENCIES_INDEX, DOCUMENTS_INDEX, HOME, PLANS_INDEX, Relations, agency_uri, appendix_uri,
+                        document_label, document_uri, plan_uri, task_uri)
+from .render_plan import front_matter, plan_title, task_title
+from .schema import (AGENCY_KINDS, DOCUMENT_STATUSES, DOCUMENT_TYPES, FREQUENCIES, RELATION_INVERSE, RELATION_TYPES)
+from .text import date_numeric, vi_sort_key
+
+GUIDE = "huong-dan-bien-tap.md"
+
+
+def _crumbs(uri: str, index_uri: str, index_label: str, here: str) -> str:
+    return f"{link('Trang chủ', uri, HOME)} › {link(index_label, uri, index_uri)} › {escape(here)}\n\n"
+
+
+def _task_list(items, uri: str) -> str:
+    if not items:
+        return "Không có.\n\n"
+    return "".join(f"- {link(task_title(plan, task), uri, task_uri(plan, task))}\n" for plan, task in items) + "\n"
+
+
+def render_agency(agency: Agency, rel: Relations) -> str:
+    """An agency: what it is, what it leads, coordinates, must do and report."""
+    uri = agency_uri(agency.id)
+    out = front_matter(agency.name, "Cơ quan")
+    out += _crumbs(uri, AGENCIES_INDEX, "Cơ quan, đơn vị", agency.name)
+    out += f"# {escape(agency.name)}\n\n"
+    out += f"- Loại: {escape(AGENCY_KINDS[agency.kind])}\n"
+    if agency.parent:
+        out += f"- Trực thuộc: {link(rel.agency_name(agency.parent), uri, agency_uri(agency.parent))}\n"
+    if agency.aliases:
+        out += f"- Tên gọi khác trong văn bản: {'; '.join(escape(a) for a in agency.aliases)}\n"
+    for group in rel.groups_of.get(agency.id, []):
+        out += f"- Thuộc nhóm: {link(group.name, uri, agency_uri(group.id))}\n"
+    out += "\n"
+    if agency.members:
+        out += "## Gồm các cơ quan, đơn vị\n\n"
+        out += "".join(f"- {link(rel.agency_name(m), uri, agency_uri(m))}\n" for m in agency.members) + "\n"
+    out += "## Nhiệm vụ chủ trì, thực hiện\n\n" + _task_list(rel.leads.get(agency.id, []), uri)
+    out += "## Nhiệm vụ phối hợp\n\n" + _task_list(rel.coordinates.get(agency.id, []), uri)
+    others = [pt for pt in rel.mentioned_in.get(agency.id, [])
+              if pt not in rel.leads.get(agency.id, []) and pt not in rel.coordinates.get(agency.id, [])]
+    if others:
+        out += "## Được nhắc đến trong nhiệm vụ\n\n" + _task_list(others, uri)
+    duties = rel.duties.get(agency.id, [])
+    if duties:
+        out += "## Trách nhiệm tổ chức thực hiện\n\n"
+        for plan, item in duties:
+            out += f"Theo mục III.{escape(item.number)} của {link(plan_title(plan), uri, plan_uri(plan))}:\n\n"
+            texts = [item.text] if item.text else []
+            out += "".join(f"- {rel.linker.linkify(t, uri, skip=uri)}\n" for t in texts + [d.text for d in item.duties])
+            out += "\n"
+        reports = [(plan, d) for plan, item in duties for d in item.duties if d.reports_to]
+        if reports:
+            out += "## Chế độ báo cáo\n\n"
+            for plan, duty in reports:
+                to = ", ".join(link(rel.agency_name(a), uri, agency_uri(a)) for a in duty.reports_to)
+                often = ", ".join(escape(FREQUENCIES[f]) for f in duty.frequency)
+                out += f"- Báo cáo {to}; định kỳ: {often}.\n"
+            out += "\n"
+    received = rel.reported_to.get(agency.id, [])
+    if received:
+        out += "## Nhận báo cáo từ\n\n"
+        for plan, item in received:
+            out += "".join(f"- {link(rel.agency_name(a), uri, agency_uri(a))} (mục III.{escape(item.number)})\n"
+                           for a in item.agencies)
+        out += "\n"
+    issued = rel.issued.get(agency.id, [])
+    if issued or rel.plans_issued.get(agency.id):
+        out += "## Văn bản ban hành\n\n"
+        out += "".join(f"- {link(plan_title(p), uri, plan_uri(p))}\n" for p in rel.plans_issued.get(agency.id, []))
+        out += "".join(f"- {link(document_label(d), uri, document_uri(d.id))}: {escape(d.title)}\n" for d in issued)
+    return out
+
+
+def render_document(doc: LegalDocument, rel: Relations) -> str:
+    """A legal document: its record, its relations, and every task and plan that cites it."""
+    uri = document_uri(doc.id)
+    out = front_matter(document_label(doc), "Văn bản")
+    out += _crumbs(uri, DOCUMENTS_INDEX, "Văn bản", document_label(doc))
+    out += f"# {escape(document_label(doc))}\n\n{escape(doc.title)}\n\n"
+    unknown = "Chưa rõ"
+    issuers = ", ".join(link(rel.agency_name(a), uri, agency_uri(a)) for a in doc.issuers) or unknown
+    rows = [
+        ("Số ký hiệu", escape(doc.number) if doc.number else unknown),
+        ("Loại văn bản", escape(DOCUMENT_TYPES[doc.type])),
+        ("Cơ quan ban hành", issuers),
+        ("Ngày ban hành", date_numeric(doc.issued_on) if doc.issued_on else unknown),
+        ("Người ký", escape(doc.signer) if doc.signer else unknown),
+        ("Trích yếu", escape(doc.title)),
+        ("Tình trạng hiệu lực", escape(DOCUMENT_STATUSES[doc.status]) if doc.status else unknown),
+        ("Văn bản chính thức", external_link("Mở văn bản", doc.url) if doc.url else unknown),
+    ]
+    out += "| Thuộc tính | Nội dung |\n| --- | --- |\n" + "".join(f"| {k} | {v} |\n" for k, v in rows) + "\n"
+    relations = [(RELATION_TYPES[r.type], r.target) for r in doc.relations]
+    relations += [(RELATION_INVERSE[t], src.id) for t, src in rel.incoming.get(doc.id, [])]
+    if relations:
+        out += "## Quan hệ với văn bản khác\n\n"
+        out += "".join(f"- {escape(label)}: {link(document_label(rel.documents[target]), uri, document_uri(target))}\n"
+                       for label, target in relations) + "\n"
+    plans = rel.basis_of.get(doc.id, [])
+    out += "## Kế hoạch căn cứ, thực hiện văn bản này\n\n"
+    out += "".join(f"- {link(plan_title(p), uri, plan_uri(p))}\n" for p in plans) + "\n" if plans else "Không có.\n\n"
+    out += "## Nhiệm vụ dẫn văn bản này\n\n" + _task_list(rel.cited_by_tasks.get(doc.id, []), uri)
+    if doc.aliases:
+        out += f"Cách ghi khác trong văn bản: {'; '.join(escape(a) for a in doc.aliases)}\n\n"
+    if doc.note:
+        out += f'!!! note "Ghi chú của biên tập viên"\n    {escape(doc.note)}\n\n'
+    if doc.source:
+        out += f"<small>Nguồn thông tin: {escape(doc.source)}</small>\n"
+    return out
+
+
+def render_agencies_index(project: Project, rel: Relations) -> str:
+    """Agencies grouped by kind, in Vietnamese alphabetical order."""
+    out = front_matter("Cơ quan, đơn vị", "Danh mục")
+    out += f"{link('Trang chủ', AGENCIES_INDEX, HOME)} › Cơ quan, đơn vị\n\n# Cơ quan, đơn vị\n\n"
+    for kind, label in AGENCY_KINDS.items():
+        members = sorted((a for a in project.agencies if a.kind == kind), key=lambda a: vi_sort_key(a.name))
+        if members:
+            out += f"## {escape(label)}\n\n"
+            for agency in members:
+                count = len(rel.leads.get(agency.id, [])) + len(rel.coordinates.get(agency.id, []))
+                out += f"- {link(agency.name, AGENCIES_INDEX, agency_uri(agency.id))}"
+                out += f" ({count} nhiệm vụ)\n" if count else "\n"
+            out += "\n"
+    return out
+
+
+def render_documents_index(project: Project, rel: Relations) -> str:
+    """Documents grouped by type, sorted by issuer, then date, then number."""
+    out = front_matter("Văn bản", "Danh mục")
+    out += f"{link('Trang chủ', DOCUMENTS_INDEX, HOME)} › Văn bản\n\n# Văn bản pháp lý được dẫn\n\n"
+    for doc_type, label in DOCUMENT_TYPES.items():
+        docs = [d for d in project.documents if d.type == doc_type]
+        docs.sort(key=lambda d: (vi_sort_key(rel.agency_name(d.issuers[0]) if d.issuers else "~"),
+                                 d.issued_on.isoformat() if d.issued_on else "", vi_sort_key(d.number or d.title)))
+        if docs:
+            out += f"## {escape(label)}\n\n"
+            for doc in docs:
+                issuer = ", ".join(rel.agency_name(a) for a in doc.issuers)
+                when = f" ngày {date_numeric(doc.issued_on)}" if doc.issued_on else ""
+                out += f"- {link(document_label(doc), DOCUMENTS_INDEX, document_uri(doc.id))}{when}"
+                out += f" ({escape(issuer)})" if issuer else ""
+                out += f": {escape(doc.title)}\n" if doc.number else "\n"
+            out += "\n"
+    return out
+
+
+def render_plans_index(project: Project, rel: Relations) -> str:
+    """All plans, by issuer then title."""
+    out = front_matter("Kế hoạch", "Danh mục")
+    out += f"{link('Trang chủ', PLANS_INDEX, HOME)} › Kế hoạch\n\n# Kế hoạch\n\n"
+    plans = sorted(project.plans, key=lambda p: (vi_sort_key(rel.agency_name(p.issuer)), vi_sort_key(p.title), p.id))
+    for plan in plans:
+        out += (f"- {link(plan_title(plan), PLANS_INDEX, plan_uri(plan))}: {escape(rel.agency_name(plan.issuer))}, "
+                f"{len(plan.tasks)} nhiệm vụ ({link('phụ lục', PLANS_INDEX, appendix_uri(plan))})\n")
+    return out
+
+
+def render_home(project: Project, rel: Relations) -> str:
+    """What the site holds, key figures, and ways in for citizens and staff."""
+    out = front_matter("Trang chủ", "Trang")
+    tasks = sum(len(p.tasks) for p in project.plans)
+    out += "# Kế hoạch công tác tuyên giáo và dân vận\n\n"
+    if len(project.plans) == 1:
+        plan = project.plans[0]
+        period = f" giai đoạn {plan.period.start}–{plan.period.end}" if plan.period else ""
+        out += (f"{link(plan_title(plan), HOME, plan_uri(plan))}, do "
+                f"{link(rel.agency_name(plan.issuer), HOME, agency_uri(plan.issuer))} ban hành{escape(period)}.\n\n")
+    out += (f"- **{len(project.plans)}** kế hoạch · **{tasks}** nhiệm vụ · **{len(project.agencies)}** cơ quan, đơn vị "
+            f"· **{len(project.documents)}** văn bản được dẫn\n\n")
+    out += "## Dành cho người dân\n\n"
+    out += f"- {link('Đọc toàn văn kế hoạch', HOME, PLANS_INDEX)}\n"
+    out += "- Tìm kiếm: gõ có dấu hoặc không dấu, ví dụ “dan van”, “thuong xuyen”.\n\n"
+    out += "## Dành cho cán bộ, công chức\n\n"
+    out += f"- {link('Ai làm gì: các cơ quan, đơn vị', HOME, AGENCIES_INDEX)}\n"
+    out += f"- {link('Căn cứ pháp lý: các văn bản được dẫn', HOME, DOCUMENTS_INDEX)}\n"
+    out += "".join(f"- {link('Phụ lục nhiệm vụ: ' + p.title, HOME, appendix_uri(p))}\n" for p in project.plans[:5])
+    out += f"\n## Dành cho biên tập viên\n\n- {link('Hướng dẫn biên tập dữ liệu', HOME, GUIDE)}\n"
+    return out

@@ -1,0 +1,116 @@
+"""A sharded search index that forgives missing diacritics and reads document numbers in any form.
+
+Layout under site/search/ (all JSON, all deterministic):
+  meta.json          {"chunk": N, "docs": count, "shards": [...]}
+  t/<xx>.json        tokens whose folded form starts with xx:
+                     {folded: {exact: [[doc, weight], ...], ...}, ...}
+  d/<n>.json         documents n*N … n*N+N-1: [[url, title, kind], ...]
+
+A browser loads meta.json, one shard per query word and one document chunk
+per page of results, so the first answer costs a few KB at any corpus size.
+The tokenizer below is mirrored exactly by docs/assets/plan-search.js.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .text import ascii_fold, name_key
+
+_TOKEN = re.compile(r"[^\W_]+")
+TITLE_WEIGHT = 10
+MAX_BODY_WEIGHT = 5  # repetition in a long page should not outrank a title match
+CHUNK = 200
+# Kind of page → boost, so a task/agency/document page outranks long pages that mention the words.
+KIND_BOOST = {"Văn bản": 4, "Cơ quan": 4, "Nhiệm vụ": 3, "Kế hoạch": 1, "Phụ lục": 1, "Danh mục": 1, "Trang": 1}
+
+
+def tokens(text: str) -> list[tuple[str, str]]:
+    """(folded, exact) per word: 'Đảng' → ('dang', 'đảng'); tone placement canonical in exact."""
+    out = []
+    for word in _TOKEN.findall(unicodedata.normalize("NFC", text)):
+        out.append((ascii_fold(word), name_key(word)))
+    return out
+
+
+def shard_of(folded: str) -> str:
+    """Shard name of a folded token: its first two characters."""
+    return folded[:2]
+
+
+class _TextExtractor(HTMLParser):
+    """Visible text of rendered page content."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style"):
+            self._skip += 1
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style") and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+
+def html_text(html: str) -> str:
+    parser = _TextExtractor()
+    parser.feed(html)
+    return " ".join(" ".join(parser.parts).split())
+
+
+@dataclass
+class SearchIndex:
+    """Collects pages during the build, then writes the shards."""
+
+    docs: list[tuple[str, str, str]] = field(default_factory=list)
+    postings: dict[str, dict[str, dict[int, int]]] = field(default_factory=dict)
+
+    def add(self, url: str, title: str, kind: str, text: str) -> None:
+        doc = len(self.docs)
+        self.docs.append((url, title, kind))
+        boost = KIND_BOOST.get(kind, 1)
+        weights: dict[tuple[str, str], int] = {}
+        for pair in tokens(text):
+            weights[pair] = min(weights.get(pair, 0) + 1, MAX_BODY_WEIGHT)
+        for pair in set(tokens(title)):
+            weights[pair] = weights.get(pair, 0) + TITLE_WEIGHT
+        for (folded, exact), weight in weights.items():
+            self.postings.setdefault(folded, {}).setdefault(exact, {})[doc] = weight * boost
+
+    def add_html(self, url: str, title: str, kind: str, html: str) -> None:
+        self.add(url, title, kind, html_text(html))
+
+    def files(self) -> dict[str, str]:
+        """Relative path → JSON text; sorted, compact, byte-identical for identical input."""
+        order = sorted(range(len(self.docs)), key=lambda i: self.docs[i][0])
+        renumber = {old: new for new, old in enumerate(order)}
+        shards: dict[str, dict] = {}
+        for folded in sorted(self.postings):
+            variants = self.postings[folded]
+            shards.setdefault(shard_of(folded), {})[folded] = {
+                exact: sorted([renumber[d], w] for d, w in docs.items()) for exact, docs in sorted(variants.items())}
+        dump = lambda value: json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        out = {f"search/t/{name}.json": dump(body) for name, body in shards.items()}
+        docs = [list(self.docs[i]) for i in order]
+        for n in range(0, len(docs), CHUNK):
+            out[f"search/d/{n // CHUNK}.json"] = dump(docs[n:n + CHUNK])
+        out["search/meta.json"] = dump({"chunk": CHUNK, "docs": len(docs), "shards": sorted(shards)})
+        return dict(sorted(out.items()))
+
+    def write(self, site_dir: Path) -> None:
+        for relative, text in self.files().items():
+            path = Path(site_dir) / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")

@@ -1,0 +1,48 @@
+"""MkDocs adapter: plan_data/ → generated pages and a search index. All logic lives in `plansite`.
+
+Registered in mkdocs.yml under `hooks:`. MkDocs puts this folder on sys.path only
+while loading the file, so the sibling package is imported here, at the top.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File
+
+from plansite.load import DATA_DIR, load_project
+from plansite.pages import generate_pages
+from plansite.problems import DataError
+from plansite.search_index import SearchIndex
+
+_build: dict = {}
+
+
+def on_config(config):
+    """Load and validate the data before anything is written; on problems, abort with all of them."""
+    root = Path(config.config_file_path).parent
+    if str(root / DATA_DIR) not in config.watch:
+        config.watch.append(str(root / DATA_DIR))  # `mkdocs serve` rebuilds when the data changes
+    try:
+        project = load_project(root)
+    except DataError as error:
+        raise Abort("\n" + error.report())
+    _build["pages"] = generate_pages(project, config.extra.get("data_edit_url"))
+    _build["search"] = SearchIndex()
+    return config
+
+
+def on_files(files, config):
+    for src_uri, markdown in _build["pages"].items():
+        files.append(File.generated(config, src_uri, content=markdown))
+    return files
+
+
+def on_page_content(html, page, config, files):
+    _build["search"].add_html(page.url, page.title or "", page.meta.get("kind", "Trang"), html)
+    return html
+
+
+def on_post_build(config):
+    _build["search"].write(Path(config.site_dir))
