@@ -68,10 +68,10 @@ def render_plan(plan: Plan, rel: Relations) -> str:
     facts.append(f"Số: {escape(plan.number)}" if plan.number else "Số: (văn bản nguồn không ghi)")
     if plan.issued_on:
         facts.append(f"{escape(plan.place or '')} {date_prose(plan.issued_on)}".strip())
+    facts.append(link("Phụ lục: bảng nhiệm vụ", uri, appendix_uri(plan)))
     out += " · ".join(facts) + "\n\n"
     out += f'<p class="plan-doctype">{html.escape(plan.document_type)}</p>\n\n'
     out += f"# {escape(plan.title)}\n\n"
-    out += f"{link('Phụ lục: bảng nhiệm vụ', uri, appendix_uri(plan))}\n\n"
     out += "".join(f"{rel.linker.linkify(p, uri)}\n\n" for p in plan.preamble)
     out += f"## I. {escape(plan.purpose.heading)}\n\n"
     for group in plan.purpose.groups:
