@@ -56,13 +56,13 @@ def duplicate_ids(entries: list[tuple[YamlDocument, Path, dict]], what: str) -> 
     return problems
 
 
-def unresolved_refs(contexts: list[Context], known: dict[str, set[str]]) -> list[Problem]:
-    """A problem for every reference to an agency or document that does not exist."""
+def unresolved_refs(contexts: list[Context], known: dict[str, set[str] | None]) -> list[Problem]:
+    """A problem for every reference to an agency or document that does not exist (None: registry unreadable)."""
     problems = []
     registry = {"agency": "plan_data/agencies.yaml", "legal": "plan_data/legal.yaml"}
     for ctx in contexts:
         for target, ident, path in ctx.refs:
-            if ident in known[target]:
+            if known[target] is None or ident in known[target]:
                 continue
             what = "agency" if target == "agency" else "legal document"
             hint = did_you_mean(ident, known[target]) or f"add the {what} to {registry[target]} first."

@@ -63,9 +63,12 @@ def load_project(root: FsPath) -> Project:
 
     agencies = docs["agencies"][0] if docs["agencies"] else None
     legal = docs["legal"][0] if docs["legal"] else None
+    # A registry that could not be read has its own problem; don't also report every reference to it.
     known = {
-        "agency": {i for _, r in crosscheck.records(agencies, "agencies") if isinstance(i := r.get("id"), str)},
-        "legal": {i for _, r in crosscheck.records(legal, "documents") if isinstance(i := r.get("id"), str)},
+        "agency": None if agencies is None else
+        {i for _, r in crosscheck.records(agencies, "agencies") if isinstance(i := r.get("id"), str)},
+        "legal": None if legal is None else
+        {i for _, r in crosscheck.records(legal, "documents") if isinstance(i := r.get("id"), str)},
     }
     problems += crosscheck.unresolved_refs(contexts, known)
     problems += crosscheck.duplicate_ids([(agencies, p, r) for p, r in crosscheck.records(agencies, "agencies")], "agency")

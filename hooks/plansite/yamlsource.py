@@ -95,6 +95,8 @@ def read_yaml(fs_path: FsPath, display: str) -> tuple[YamlDocument | None, list[
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         detail = " ".join(x for x in (exc.context, exc.problem) if x)
+        if exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
+            detail += f" (the construct started at line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1})"
         return fail(mark.line + 1, mark.column + 1, f"Expected valid YAML but the parser stopped: {detail}.",
                     "check the indentation and the quoting on this line and the one before it.")
     except yaml.YAMLError as exc:

@@ -1,0 +1,74 @@
+"""Golden error cases: each tests/golden/cases/*.yaml holds bad input and the exact expected report.
+
+Run `python tests/golden.py --update` to rewrite the `expected` texts after a deliberate
+change of wording, then review the diff like any other change.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+CASES = sorted((HERE / "golden" / "cases").glob("*.yaml"))
+
+
+def _encode(text: str, encoding: str) -> bytes:
+    """Encode as an old Windows editor would: Windows-1258 writes tones as combining marks."""
+    out = b""
+    for ch in text:
+        try:
+            out += ch.encode(encoding)
+        except UnicodeEncodeError:
+            out += unicodedata.normalize("NFD", ch).encode(encoding)
+    return out
+
+
+def case_files(case: dict) -> dict[str, bytes]:
+    """File path → bytes for a case, applying its encoding, BOM and size options."""
+    files = case.get("files") or {case["file"]: case["content"]}
+    out = {}
+    for name, text in files.items():
+        data = _encode(text, case.get("encoding", "utf-8"))
+        if case.get("bom"):
+            data = b"\xef\xbb\xbf" + data
+        if case.get("repeat_kb"):
+            data = data * (case["repeat_kb"] * 1024 // len(data) + 1)
+        out[name] = data
+    return out
+
+
+def run_case(path: Path, workdir: Path) -> subprocess.CompletedProcess:
+    """Lay the base project plus the case's files in workdir and run the check command on it."""
+    case = yaml.safe_load(path.read_text(encoding="utf-8"))
+    project = workdir / path.stem
+    shutil.copytree(HERE / "golden" / "base", project)
+    for name, data in case_files(case).items():
+        (project / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / name).write_bytes(data)
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks")}
+    return subprocess.run([sys.executable, "-m", "plansite", "check", "--root", str(project)],
+                          capture_output=True, text=True, env=env, timeout=60)
+
+
+def update() -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for path in CASES:
+            result = run_case(path, Path(tmp))
+            text = path.read_text(encoding="utf-8").split("\nexpected:")[0].rstrip("\n")
+            expected = yaml.safe_dump({"expected": result.stderr}, allow_unicode=True, width=10_000)
+            path.write_text(text + "\n" + expected, encoding="utf-8")
+            print(f"--- {path.stem} (exit {result.returncode})\n{result.stderr}")
+
+
+if __name__ == "__main__" and "--update" in sys.argv:
+    update()

@@ -1,0 +1,25 @@
+"""Every golden case fails (or passes) with exactly the expected report, and never with a traceback."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from golden import CASES, run_case
+
+
+@pytest.mark.parametrize("case_path", CASES, ids=[p.stem for p in CASES])
+def test_golden_case(case_path, tmp_path):
+    case = yaml.safe_load(case_path.read_text(encoding="utf-8"))
+    result = run_case(case_path, tmp_path)
+    assert "Traceback" not in result.stderr
+    assert result.stderr == case["expected"]
+    assert result.returncode == (0 if case["expected"] == "" else 1)
+
+
+def test_there_is_a_case_for_every_error_kind():
+    names = {p.stem for p in CASES}
+    assert {"yaml-syntax", "tab-indentation", "bom-accepted", "windows-1258", "tcvn3-text", "vni-text",
+            "duplicate-key", "unknown-key", "missing-required", "wrong-types", "bad-dates", "unknown-references",
+            "duplicate-ids-across-files", "alias-collision", "relation-cycle", "empty-file", "enormous-file",
+            "alias-bomb", "python-tag", "bad-ids", "unsafe-url", "many-problems-one-run"} <= names
