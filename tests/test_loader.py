@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import time
 import unicodedata
 from pathlib import Path
 
@@ -36,8 +35,6 @@ def test_alias_bomb_is_refused_quickly(tmp_path):
     lines = ['a0: &a0 ["x","x","x","x","x","x","x","x","x","x"]']
     lines += [f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 9)]
     bomb.write_text("\n".join(lines) + "\n")
-    started = time.perf_counter()
+    # Expanded, this is 10^9 values; returning at all shows the loader stopped at its bound.
     doc, problems = read_yaml(bomb, "bomb.yaml")
-    elapsed = time.perf_counter() - started
     assert doc is None and "aliases" in problems[0].message
-    assert elapsed < 5  # 10^9 values if expanded; refused after the first 100,000

@@ -92,9 +92,11 @@ def mention_names(project: Project) -> list[tuple[str, Target]]:
         target = Target(document_uri(doc.id), document_label(doc))
         # A law is cited by its name; other titles ("Về tiếp tục …") are descriptions, not names.
         written = [*doc.aliases] + ([doc.title] if doc.type == "luat" or not doc.number else [])
-        if doc.number:
-            kind = DOCUMENT_TYPES[doc.type]
-            written += [doc.number, f"{kind} {doc.number}", f"{kind} số {doc.number}"]
+        kind = DOCUMENT_TYPES[doc.type]
+        # Numbers (and number-like aliases) are also cited as "Chỉ thị 33/…" and "Chỉ thị số 33/…".
+        for number in [doc.number or ""] + [a for a in doc.aliases if "/" in a]:
+            if number:
+                written += [number, f"{kind} {number}", f"{kind} số {number}"]
         names += [(text, target) for text in written]
     return names
 
