@@ -48,7 +48,7 @@
       var variants = shard[key];
       Object.keys(variants).forEach(function (variant) {
         var mult = key === token.folded ? 1 : 0.5;           // whole word beats prefix
-        if (typedMarks && variant === token.exact) mult *= 2;  // diacritics typed and matched
+        if (typedMarks) mult *= variant === token.exact ? 2 : 0.25;  // typed diacritics: exact form first
         variants[variant].forEach(function (posting) {
           var score = posting[1] * mult;
           if (score > (hits.get(posting[0]) || 0)) hits.set(posting[0], score);
