@@ -22,9 +22,14 @@ _WORD = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
 
 
+def visible(text: str) -> str:
+    """`text` on one line with bidi controls shown as [U+202E] instead of reordering what follows."""
+    return _BIDI.sub(lambda m: f"[U+{ord(m.group(0)):04X}]", _SPACE.sub(" ", text))
+
+
 def escape(text: str) -> str:
     """Markdown source that displays `text` literally, on one line."""
-    text = _BIDI.sub(lambda m: f"[U+{ord(m.group(0)):04X}]", _SPACE.sub(" ", text))
+    text = visible(text)
     return "".join(_HTML.get(ch) or ("\\" + ch if ch in _MD_ESCAPABLE else ch) for ch in text)
 
 

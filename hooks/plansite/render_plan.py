@@ -6,7 +6,7 @@ import html
 import json
 import posixpath
 
-from .markup import escape, external_link, link
+from .markup import escape, external_link, link, visible
 from .model import Assignment, Plan, Task
 from .relations import (HOME, Relations, agency_uri, appendix_uri, document_label, document_uri, plan_uri,
                         task_number, task_uri)
@@ -18,8 +18,9 @@ FORMS_LABEL, TIMING_LABEL = "Hình thức", "Thời gian thực hiện"
 
 
 def front_matter(title: str, kind: str) -> str:
-    """YAML front matter: the page title (escaped by the theme) and its kind, for search."""
-    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\nkind: {kind}\n---\n\n"
+    """YAML front matter: the page title and its kind (for search). Material prints `page.meta.title`
+    unescaped, so overrides/main.html and overrides/partials/header.html escape it."""
+    return f"---\ntitle: {json.dumps(visible(title), ensure_ascii=False)}\nkind: {kind}\n---\n\n"
 
 
 def short_title(text: str, words: int = 12) -> str:
