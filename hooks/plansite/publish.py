@@ -17,7 +17,8 @@ def publish(target: Path, config: Path = Path("mkdocs.yml")) -> int:
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                             "--config-file", str(config), "--site-dir", str(staging)], env=env)
+                             "--config-file", str(config), "--site-dir", str(staging)], env=env,
+                            stdout=sys.stderr)  # mkdocs prints an Abort to stdout; errors belong on stderr
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Build failed; {target} was left as it was.", file=sys.stderr)
