@@ -6,6 +6,7 @@ while loading the file, so the sibling package is imported here, at the top.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
@@ -15,21 +16,35 @@ from plansite.load import DATA_DIR, load_project
 from plansite.pages import generate_pages
 from plansite.problems import DataError
 from plansite.search_index import SearchIndex
+from plansite.session import SESSION
 
 _build: dict = {}
 
 
+def on_startup(command, dirty):
+    SESSION.command = command
+
+
 def on_config(config):
-    """Load and validate the data before anything is written; on problems, abort with all of them."""
+    """Load and validate the data before anything is written; on problems, abort with all of them.
+
+    While serving, a data error is printed and the last good pages keep being served
+    (an aborted rebuild would leave the preview hanging until the data is fixed).
+    """
     root = Path(config.config_file_path).parent
     if str(root / DATA_DIR) not in config.watch:
         config.watch.append(str(root / DATA_DIR))  # `mkdocs serve` rebuilds when the data changes
+    _build["search"] = SearchIndex()
     try:
         project = load_project(root)
     except DataError as error:
+        if SESSION.command == "serve" and SESSION.last_good_pages:
+            # print, not log: under `strict` a logged error would abort this build too
+            print(f"\n{error.report()}\nServing the last good pages until the data is fixed.\n", file=sys.stderr)
+            _build["pages"] = SESSION.last_good_pages
+            return config
         raise Abort("\n" + error.report())
-    _build["pages"] = generate_pages(project, config.extra.get("data_edit_url"))
-    _build["search"] = SearchIndex()
+    _build["pages"] = SESSION.last_good_pages = generate_pages(project, config.extra.get("data_edit_url"))
     return config
 
 

@@ -9,6 +9,7 @@ site's "edit" links can point at the exact line.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 
 
@@ -267,10 +268,17 @@ class Plan:
     note: str | None = None
     origin: Origin = field(default=None, compare=False)
 
-    @property
+    # cached_property writes the instance __dict__ directly, so it works on frozen dataclasses.
+    @functools.cached_property
     def tasks(self) -> tuple[Task, ...]:
         """All tasks of II, in the plan's order."""
         return tuple(task for section in self.content.sections for task in section.tasks)
+
+    @functools.cached_property
+    def task_numbers(self) -> dict[str, str]:
+        """Task id → its number in the plan: '1.a' for a lettered task, '2' for a section that is one task."""
+        return {task.id: f"{section.number}.{task.label}" if task.label else section.number
+                for section in self.content.sections for task in section.tasks}
 
 
 @dataclass(frozen=True)

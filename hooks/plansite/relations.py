@@ -45,10 +45,7 @@ def document_label(doc: LegalDocument) -> str:
 
 def task_number(plan: Plan, task: Task) -> str:
     """'1.a' for a lettered task, '2' for a section that is one task."""
-    for section in plan.content.sections:
-        if task in section.tasks:
-            return f"{section.number}.{task.label}" if task.label else section.number
-    return task.id
+    return plan.task_numbers[task.id]
 
 
 def task_texts(task: Task) -> list[str]:
@@ -142,9 +139,8 @@ def build_relations(project: Project) -> Relations:
             rel.issued.setdefault(issuer, []).append(doc)
         for relation in doc.relations:
             rel.incoming.setdefault(relation.target, []).append((relation.type, doc))
-    for mapping in (rel.groups_of,):
-        for key in mapping:
-            mapping[key].sort(key=lambda a: vi_sort_key(a.name))
+    for groups in rel.groups_of.values():
+        groups.sort(key=lambda a: vi_sort_key(a.name))
     for key in rel.issued:
         rel.issued[key].sort(key=lambda d: (d.issued_on is None, d.issued_on or 0, d.id))
     return rel

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import html
 import json
-import posixpath
 
-from .markup import escape, external_link, link, visible
+from .markup import escape, external_link, link, relative, visible
 from .model import Assignment, Plan, Task
 from .relations import (HOME, Relations, agency_uri, appendix_uri, document_label, document_uri, plan_uri,
                         task_number, task_uri)
@@ -43,7 +42,7 @@ def _assignment_line(label: str, assignment: Assignment | None, rel: Relations, 
 
 def _task_block(plan: Plan, task: Task, rel: Relations, uri: str, heading: str) -> str:
     """A task as it stands in the plan: heading linking to its page, then its lines."""
-    out = f"{heading} [{escape(task_number(plan, task))}.]({link_target(uri, plan, task)}) "
+    out = f"{heading} [{escape(task_number(plan, task))}.]({relative(uri, task_uri(plan, task))}) "
     out += f"{rel.linker.linkify(task.text, uri)}\n\n"
     out += "".join(f"- {rel.linker.linkify(d, uri)}\n" for d in task.details)
     out += _assignment_line(LEAD_LABEL, task.lead, rel, uri)
@@ -53,10 +52,6 @@ def _task_block(plan: Plan, task: Task, rel: Relations, uri: str, heading: str) 
     if task.timing:
         out += f"- {TIMING_LABEL}: {escape(task.timing.text)}\n"
     return out + "\n"
-
-
-def link_target(from_uri: str, plan: Plan, task: Task) -> str:
-    return posixpath.relpath(task_uri(plan, task), posixpath.dirname(from_uri))
 
 
 def render_plan(plan: Plan, rel: Relations) -> str:

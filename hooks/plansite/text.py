@@ -7,6 +7,7 @@ segment through `slugify`, every sort of Vietnamese names through `vi_sort_key`.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 import unicodedata
 
@@ -40,6 +41,7 @@ def ascii_fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
+@functools.lru_cache(maxsize=65536)  # a plan's vocabulary is small; corpora repeat words millions of times
 def _tone_canonical_word(word: str) -> str:
     """One word, case-folded, with its tone mark moved to the end.
 

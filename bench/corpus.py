@@ -1,0 +1,97 @@
+"""Deterministic synthetic corpus: many plans shaped like the real one, words drawn from its text.
+
+    python bench/corpus.py OUT --plans 100 --tasks 50 --agencies 300 --documents 500 --seed 1
+writes OUT/ as a complete project (mkdocs.yml, hooks, docs, overrides, plan_data).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = ROOT.parent / "shared" / "source" / "000_dfae53127b766ee0.txt"
+KINDS = ["state", "party", "front", "armed-forces", "public-service", "group"]
+TYPES = [("chi-thi", "CT-UBND"), ("quyet-dinh", "QĐ/TW"), ("ke-hoach", "KH-UBND"), ("nghi-quyet", "NQ/TW")]
+TIMINGS = [("ongoing", "Thường xuyên."), ("on-directive", "Khi có chỉ đạo của Trung ương và thành phố"),
+           ("period", "giai đoạn 2025-2030."), ("from-year", "từ năm 2025 và các năm tiếp theo.")]
+COMMUNES = ["Kẻ Sặt", "An Lão", "Tiên Lãng", "Vĩnh Bảo", "Thủy Nguyên", "Kiến Thụy", "Đồ Sơn", "Cát Hải"]
+
+
+def vocabulary() -> list[str]:
+    text = SOURCE.read_text(encoding="utf-8") if SOURCE.exists() else "công tác tuyên giáo và dân vận"
+    return re.findall(r"[^\W\d_]+", text)
+
+
+def sentence(rng: random.Random, words: list[str], n: int) -> str:
+    start = rng.randrange(len(words) - n)
+    return " ".join(words[start:start + n]).capitalize() + "."
+
+
+def generate(out: Path, plans: int, tasks: int, agencies: int, documents: int, seed: int) -> None:
+    rng, words = random.Random(seed), vocabulary()
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", out / "mkdocs.yml")
+    for name in ("hooks", "docs", "overrides"):
+        shutil.copytree(ROOT / name, out / name, ignore=shutil.ignore_patterns("__pycache__"))
+    data = out / "plan_data"
+    (data / "plans").mkdir(parents=True)
+    agency_rows = [{"id": f"co-quan-{i}", "name": f"Phòng {' '.join(rng.sample(words, 3))} số {i}",
+                    "kind": KINDS[i % len(KINDS)]} for i in range(agencies)]
+    (data / "agencies.yaml").write_text(yaml.safe_dump({"agencies": agency_rows}, allow_unicode=True), "utf-8")
+    doc_rows = []
+    for i in range(documents):
+        doc_type, suffix = TYPES[i % len(TYPES)]
+        number = f"{i + 1}-{suffix}" if "/" in suffix and suffix.startswith("Q") else f"{i + 1}/{suffix}"
+        row = {"id": f"van-ban-{i}", "type": doc_type, "number": number, "title": f"{sentence(rng, words, 14)} ({i})",
+               "issued_on": f"20{10 + i % 15}-{1 + i % 12:02d}-{1 + i % 28:02d}", "issuers": [f"co-quan-{i % agencies}"]}
+        if i and i % 7 == 0:
+            row["relations"] = [{"type": "can-cu", "target": f"van-ban-{i - 1}"}]
+        doc_rows.append(row)
+    (data / "legal.yaml").write_text(yaml.safe_dump({"documents": doc_rows}, allow_unicode=True), "utf-8")
+    for p in range(plans):
+        task_rows = []
+        for t in range(tasks):
+            kind, timing = TIMINGS[(p + t) % len(TIMINGS)]
+            cited = sorted({rng.randrange(documents) for _ in range(2)})
+            task_rows.append({
+                "id": f"nhiem-vu-{t}", "label": "abcdefghik"[t % 10], "text": sentence(rng, words, 60),
+                "lead": {"agencies": [f"co-quan-{rng.randrange(agencies)}"]},
+                "coordinating": {"agencies": sorted({f"co-quan-{rng.randrange(agencies)}" for _ in range(2)})},
+                "forms": {"text": "Tổ chức hội nghị, sử dụng mạng xã hội (zalo, facebook…).", "kinds": ["hoi-nghi", "mang-xa-hoi"]},
+                "timing": {"kind": kind, "text": timing}, "cites": [f"van-ban-{d}" for d in cited]})
+        sections = [{"number": str(s + 1), "heading": sentence(rng, words, 8), "tasks": task_rows[s * 10:(s + 1) * 10]}
+                    for s in range((tasks + 9) // 10)]
+        plan = {"id": f"ke-hoach-{p}", "document_type": "KẾ HOẠCH", "issuer": f"co-quan-{p % agencies}",
+                "title": f"Kế hoạch công tác tuyên giáo và dân vận xã {COMMUNES[p % len(COMMUNES)]} số {p}",
+                "period": {"start": 2025, "end": 2030}, "preamble": [sentence(rng, words, 40)],
+                "purpose": {"heading": "MỤC ĐÍCH, YÊU CẦU", "groups": [{"number": "1", "heading": "Mục đích",
+                            "clauses": [{"label": "a", "text": sentence(rng, words, 50)}]}]},
+                "content": {"heading": "NỘI DUNG", "sections": sections},
+                "implementation": {"heading": "TỔ CHỨC THỰC HIỆN", "items": [
+                    {"number": "1", "heading": "Phòng Văn hóa - Xã hội xã:", "agencies": [f"co-quan-{p % agencies}"],
+                     "duties": [{"text": sentence(rng, words, 30), "reports_to": [f"co-quan-{(p + 1) % agencies}"],
+                                 "frequency": ["6-thang", "hang-nam"]}]}]},
+                "signature": {"name": "Nguyễn Văn A", "position": "PHÓ CHỦ TỊCH"}}
+        (data / "plans" / f"ke-hoach-{p}.yaml").write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), "utf-8")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--plans", type=int, default=100)
+    parser.add_argument("--tasks", type=int, default=50)
+    parser.add_argument("--agencies", type=int, default=300)
+    parser.add_argument("--documents", type=int, default=500)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    generate(args.out, args.plans, args.tasks, args.agencies, args.documents, args.seed)
+    sys.exit(0)

@@ -1,0 +1,156 @@
+"""Benchmark: build the seed site and a synthetic corpus; print a table; write bench/RESULTS.md.
+
+    python bench/run.py [--plans 100 --tasks 50 --agencies 300 --documents 500 --runs 3]
+
+Not part of the test suite. Figures are medians of --runs builds; the machine is noisy,
+so compare ratios (ours / plain MkDocs on the same pages and nav) rather than seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import functools
+import gzip
+import http.server
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(HERE))
+
+import corpus  # noqa: E402
+from plansite.load import load_project  # noqa: E402
+from plansite.pages import generate_pages  # noqa: E402
+
+WORK = HERE / "work"
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks")}
+QUERY = "dan van"
+
+
+def timed_build(project: Path, out: Path) -> tuple[float, float]:
+    """(wall seconds, peak RSS MB) of one `mkdocs build` of `project` into `out`."""
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(project / "mkdocs.yml"),
+                             "-d", str(out)], env=ENV, cwd=project)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"build of {project} failed")
+    return wall, usage.ru_maxrss / 1024
+
+
+def plain_project(project: Path, dest: Path) -> Path:
+    """The same pages as plain Markdown files, built by MkDocs without our hooks (same theme, same nav)."""
+    if dest.exists():
+        shutil.rmtree(dest)
+    shutil.copytree(project / "docs", dest / "docs")
+    shutil.copytree(project / "overrides", dest / "overrides")
+    for uri, markdown in generate_pages(load_project(project)).items():
+        (dest / "docs" / uri).parent.mkdir(parents=True, exist_ok=True)
+        (dest / "docs" / uri).write_text(markdown, encoding="utf-8")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8").replace("hooks:\n  - hooks/plansite_hook.py\n", "")
+    (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return dest
+
+
+def first_query_bytes(site: Path, query: str) -> int:
+    """Gzip bytes a browser fetches to answer its first query: script, meta, one shard per word, one doc chunk."""
+    from plansite.search_index import shard_of, tokens
+
+    files = [ROOT / "docs/assets/plan-search.js", site / "search/meta.json", site / "search/d/0.json"]
+    files += [site / "search/t" / f"{shard_of(folded)}.json" for folded, _ in tokens(query)]
+    return sum(len(gzip.compress(p.read_bytes(), 9)) for p in set(files) if p.exists())
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def time_to_first_result(site: Path, query: str, runs: int = 5) -> float:
+    """Median ms from typing the query to the first result shown, cold cache each time."""
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    times = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
+        for _ in range(runs):
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(base)
+            times.append(page.evaluate("""q => new Promise(resolve => {
+                const input = document.querySelector('#ps-search-input');
+                const box = document.querySelector('.ps-search__results');
+                const t0 = performance.now();
+                new MutationObserver((_, obs) => { if (box.querySelector('.ps-result')) { obs.disconnect();
+                    resolve(performance.now() - t0); } }).observe(box, {childList: true, subtree: true});
+                input.value = q; input.dispatchEvent(new Event('input'));
+            })""", query))
+            context.close()
+        browser.close()
+    server.shutdown()
+    return statistics.median(times)
+
+
+def measure(name: str, project: Path, runs: int, plain: bool) -> dict:
+    site = WORK / f"{name}-site"
+    builds = [timed_build(project, site) for _ in range(runs)]
+    pages = [p.stat().st_size for p in site.rglob("*.html")]
+    row = {"name": name, "pages": len(pages), "wall": statistics.median(b[0] for b in builds),
+           "rss": max(b[1] for b in builds), "median_kb": statistics.median(pages) / 1024,
+           "max_kb": max(pages) / 1024, "site_mb": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 2**20,
+           "search_kb": first_query_bytes(site, QUERY) / 1024, "first_ms": time_to_first_result(site, QUERY)}
+    row["pps"] = row["pages"] / row["wall"]
+    if plain:
+        plain_dir = plain_project(project, WORK / f"{name}-plain")
+        plain_wall = statistics.median(timed_build(plain_dir, WORK / f"{name}-plain-site")[0] for _ in range(runs))
+        row["ratio"] = row["wall"] / plain_wall
+        row["plain"] = plain_wall
+    return row
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--plans", type=int, default=100)
+    parser.add_argument("--tasks", type=int, default=50)
+    parser.add_argument("--agencies", type=int, default=300)
+    parser.add_argument("--documents", type=int, default=500)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    WORK.mkdir(exist_ok=True)
+    corpus_dir = WORK / "corpus"
+    corpus.generate(corpus_dir, args.plans, args.tasks, args.agencies, args.documents, seed=1)
+    rows = [measure("seed", ROOT, args.runs, plain=True),
+            measure(f"corpus {args.plans}×{args.tasks}", corpus_dir, args.runs, plain=True)]
+    header = ("| site | pages | build s (median) | peak MB | pages/s | ours/plain | median page KB | largest page KB "
+              "| site MB | first search KB gz | first result ms |\n|" + " --- |" * 11)
+    lines = [header] + [
+        f"| {r['name']} | {r['pages']} | {r['wall']:.2f} | {r['rss']:.0f} | {r['pps']:.0f} | {r.get('ratio', 0):.2f} "
+        f"| {r['median_kb']:.1f} | {r['max_kb']:.1f} | {r['site_mb']:.1f} | {r['search_kb']:.1f} | {r['first_ms']:.0f} |"
+        for r in rows]
+    table = "\n".join(lines)
+    print(table)
+    machine = f"{platform.node()} ({os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()})"
+    (HERE / "RESULTS.md").write_text(
+        f"# Benchmark results\n\n{dt.date.today().isoformat()}, {machine}, {args.runs} runs per build, "
+        f"query “{QUERY}”.\n\n{table}\n\n`ours/plain`: our build (hooks: load, validate, render, index) over plain "
+        "MkDocs building the same Markdown pages with the same theme and nav.\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,79 @@
+"""`mkdocs serve`: a data change shows up; a data error is printed and the last good pages stay up."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from conftest import ROOT, copy_project
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def wait_for(condition, what: str, limit: float = 60.0):
+    """Poll until condition() is truthy; a generous limit only stops a hung test, it measures nothing."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.2)
+    pytest.fail(f"gave up waiting for {what}")
+
+
+@pytest.fixture
+def served(tmp_path):
+    project = copy_project(tmp_path)
+    port = free_port()
+    log = open(tmp_path / "serve.log", "w+", encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks")}
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                            cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        wait_for(lambda: fetch(base), "the server to start")
+        yield project, base, log
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        log.close()
+
+
+def test_data_change_shows_and_data_error_keeps_last_good_pages(served):
+    project, base, log = served
+    url = base + "co-quan/trung-tam-dich-vu-su-nghiep-cong/"
+    assert "Trung tâm Dịch vụ sự nghiệp công xã" in fetch(url)
+    agencies = project / "plan_data/agencies.yaml"
+    good = agencies.read_text(encoding="utf-8")
+    agencies.write_text(good.replace("name: Trung tâm Dịch vụ sự nghiệp công xã",
+                                     "name: Trung tâm Dịch vụ công xã"), encoding="utf-8")
+    wait_for(lambda: "Trung tâm Dịch vụ công xã" in (fetch(url) or ""), "the edited name to appear")
+    agencies.write_text(good.replace("kind: public-service", "kind: public-servise"), encoding="utf-8")
+
+    def error_printed():
+        log.seek(0)
+        return "agencies.yaml" in log.read() and "public-servise" in open(log.name, encoding="utf-8").read()
+
+    wait_for(error_printed, "the data error to be printed")
+    log.seek(0)
+    output = log.read()
+    assert "Hint: did you mean 'public-service'?" in output and "Traceback" not in output
+    assert "Trung tâm Dịch vụ công xã" in fetch(url)  # the last good page is still served
