@@ -6,7 +6,6 @@ import dataclasses
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import jsonschema
 import yaml
@@ -108,6 +107,6 @@ def test_real_data_validates_against_the_json_schemas():
         schema_doc = json.loads((ROOT / "schemas" / f"{kind}.schema.json").read_text(encoding="utf-8"))
         for path in paths:
             text = path.read_text(encoding="utf-8")
-            assert text.startswith(f"# yaml-language-server: $schema=")
+            assert text.startswith("# yaml-language-server: $schema=")
             data = json.loads(json.dumps(yaml.safe_load(text), default=str))
             jsonschema.validate(data, schema_doc)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 import unicodedata
-from pathlib import Path
 
 from conftest import ROOT
 from plansite.load import load_project

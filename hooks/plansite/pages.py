@@ -6,22 +6,20 @@ Plain Python: the MkDocs hook only registers these strings as virtual files.
 from __future__ import annotations
 
 from .model import Project
-from .relations import (AGENCIES_INDEX, DOCUMENTS_INDEX, HOME, PLANS_INDEX, agency_uri, appendix_uri, build_relations,
+from .relations import (HOME, agency_uri, appendix_uri, build_relations,
                         document_uri, plan_uri, task_uri)
 from .render_plan import render_appendix, render_plan, render_task
-from .render_registry import (render_agencies_index, render_agency, render_document, render_documents_index,
-                              render_home, render_plans_index)
+from .render_lists import agencies_index, documents_index, plans_index
+from .render_registry import render_agency, render_document, render_home
 
 
 def generate_pages(project: Project, edit_url: str | None = None) -> dict[str, str]:
     """Every generated page, keyed by its source path (which fixes its address), sorted."""
     rel = build_relations(project)
-    pages = {
-        HOME: render_home(project, rel),
-        PLANS_INDEX: render_plans_index(project, rel),
-        AGENCIES_INDEX: render_agencies_index(project, rel),
-        DOCUMENTS_INDEX: render_documents_index(project, rel),
-    }
+    pages = {HOME: render_home(project, rel)}
+    pages.update(plans_index(project, rel))
+    pages.update(agencies_index(project, rel))
+    pages.update(documents_index(project, rel))
     for plan in project.plans:
         pages[plan_uri(plan)] = render_plan(plan, rel)
         pages[appendix_uri(plan)] = render_appendix(plan, rel)

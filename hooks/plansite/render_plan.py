@@ -41,8 +41,12 @@ def _assignment_line(label: str, assignment: Assignment | None, rel: Relations, 
 
 
 def _task_block(plan: Plan, task: Task, rel: Relations, uri: str, heading: str) -> str:
-    """A task as it stands in the plan: heading linking to its page, then its lines."""
-    out = f"{heading} [{escape(task_number(plan, task))}.]({relative(uri, task_uri(plan, task))}) "
+    """A task as it stands in the plan: a short heading linking to its page, then its lines.
+
+    The heading holds only the number: the table of contents repeats every heading, and
+    a plan of 50 tasks would otherwise carry its whole text twice.
+    """
+    out = f"{heading} [Nhiệm vụ {escape(task_number(plan, task))}]({relative(uri, task_uri(plan, task))})\n\n"
     out += f"{rel.linker.linkify(task.text, uri)}\n\n"
     out += "".join(f"- {rel.linker.linkify(d, uri)}\n" for d in task.details)
     out += _assignment_line(LEAD_LABEL, task.lead, rel, uri)

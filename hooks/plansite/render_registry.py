@@ -8,7 +8,7 @@ from .relations import (AGENCIES_INDEX, DOCUMENTS_INDEX, HOME, PLANS_INDEX, Rela
                         document_label, document_uri, plan_uri, task_uri)
 from .render_plan import front_matter, plan_title, task_title
 from .schema import (AGENCY_KINDS, DOCUMENT_STATUSES, DOCUMENT_TYPES, FREQUENCIES, RELATION_INVERSE, RELATION_TYPES)
-from .text import date_numeric, vi_sort_key
+from .text import date_numeric
 
 GUIDE = "huong-dan-bien-tap.md"
 
@@ -112,53 +112,6 @@ def render_document(doc: LegalDocument, rel: Relations) -> str:
         out += f'!!! note "Ghi chú của biên tập viên"\n    {escape(doc.note)}\n\n'
     if doc.source:
         out += f"<small>Nguồn thông tin: {escape(doc.source)}</small>\n"
-    return out
-
-
-def render_agencies_index(project: Project, rel: Relations) -> str:
-    """Agencies grouped by kind, in Vietnamese alphabetical order."""
-    out = front_matter("Cơ quan, đơn vị", "Danh mục")
-    out += f"{link('Trang chủ', AGENCIES_INDEX, HOME)} › Cơ quan, đơn vị\n\n# Cơ quan, đơn vị\n\n"
-    for kind, label in AGENCY_KINDS.items():
-        members = sorted((a for a in project.agencies if a.kind == kind), key=lambda a: vi_sort_key(a.name))
-        if members:
-            out += f"## {escape(label)}\n\n"
-            for agency in members:
-                count = len(rel.leads.get(agency.id, [])) + len(rel.coordinates.get(agency.id, []))
-                out += f"- {link(agency.name, AGENCIES_INDEX, agency_uri(agency.id))}"
-                out += f" ({count} nhiệm vụ)\n" if count else "\n"
-            out += "\n"
-    return out
-
-
-def render_documents_index(project: Project, rel: Relations) -> str:
-    """Documents grouped by type, sorted by issuer, then date, then number."""
-    out = front_matter("Văn bản", "Danh mục")
-    out += f"{link('Trang chủ', DOCUMENTS_INDEX, HOME)} › Văn bản\n\n# Văn bản pháp lý được dẫn\n\n"
-    for doc_type, label in DOCUMENT_TYPES.items():
-        docs = [d for d in project.documents if d.type == doc_type]
-        docs.sort(key=lambda d: (vi_sort_key(rel.agency_name(d.issuers[0]) if d.issuers else "~"),
-                                 d.issued_on.isoformat() if d.issued_on else "", vi_sort_key(d.number or d.title)))
-        if docs:
-            out += f"## {escape(label)}\n\n"
-            for doc in docs:
-                issuer = ", ".join(rel.agency_name(a) for a in doc.issuers)
-                when = f" ngày {date_numeric(doc.issued_on)}" if doc.issued_on else ""
-                out += f"- {link(document_label(doc), DOCUMENTS_INDEX, document_uri(doc.id))}{when}"
-                out += f" ({escape(issuer)})" if issuer else ""
-                out += f": {escape(doc.title)}\n" if doc.number else "\n"
-            out += "\n"
-    return out
-
-
-def render_plans_index(project: Project, rel: Relations) -> str:
-    """All plans, by issuer then title."""
-    out = front_matter("Kế hoạch", "Danh mục")
-    out += f"{link('Trang chủ', PLANS_INDEX, HOME)} › Kế hoạch\n\n# Kế hoạch\n\n"
-    plans = sorted(project.plans, key=lambda p: (vi_sort_key(rel.agency_name(p.issuer)), vi_sort_key(p.title), p.id))
-    for plan in plans:
-        out += (f"- {link(plan_title(plan), PLANS_INDEX, plan_uri(plan))}: {escape(rel.agency_name(plan.issuer))}, "
-                f"{len(plan.tasks)} nhiệm vụ ({link('phụ lục', PLANS_INDEX, appendix_uri(plan))})\n")
     return out
 
 
