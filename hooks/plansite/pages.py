@@ -6,8 +6,7 @@ Plain Python: the MkDocs hook only registers these strings as virtual files.
 from __future__ import annotations
 
 from .model import Project
-from .relations import (HOME, agency_uri, appendix_uri, build_relations,
-                        document_uri, plan_uri, task_uri)
+from .relations import HOME, appendix_uri, build_relations, plan_uri, task_uri
 from .render_plan import render_appendix, render_plan, render_task
 from .render_lists import agencies_index, documents_index, plans_index
 from .render_registry import render_agency, render_document, render_home
@@ -26,7 +25,7 @@ def generate_pages(project: Project, edit_url: str | None = None) -> dict[str, s
         for task in plan.tasks:
             pages[task_uri(plan, task)] = render_task(plan, task, rel, edit_url)
     for agency in project.agencies:
-        pages[agency_uri(agency.id)] = render_agency(agency, rel)
+        pages.update(render_agency(agency, rel))
     for doc in project.documents:
-        pages[document_uri(doc.id)] = render_document(doc, rel)
+        pages.update(render_document(doc, rel))
     return dict(sorted(pages.items()))

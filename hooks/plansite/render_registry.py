@@ -6,6 +6,7 @@ from .markup import escape, external_link, link
 from .model import Agency, LegalDocument, Project
 from .relations import (AGENCIES_INDEX, DOCUMENTS_INDEX, HOME, PLANS_INDEX, Relations, agency_uri, appendix_uri,
                         document_label, document_uri, plan_uri, task_uri)
+from .render_lists import PREVIEW, list_pages
 from .render_plan import front_matter, plan_title, task_title
 from .schema import (AGENCY_KINDS, DOCUMENT_STATUSES, DOCUMENT_TYPES, FREQUENCIES, RELATION_INVERSE, RELATION_TYPES)
 from .text import date_numeric
@@ -17,15 +18,22 @@ def _crumbs(uri: str, index_uri: str, index_label: str, here: str) -> str:
     return f"{link('Trang chủ', uri, HOME)} › {link(index_label, uri, index_uri)} › {escape(here)}\n\n"
 
 
-def _task_list(items, uri: str) -> str:
+def _task_list(items, uri: str, folder: str, title: str, extra: dict[str, str]) -> str:
+    """The first PREVIEW tasks; a longer list gets its own paged pages under `folder` (added to `extra`)."""
     if not items:
         return "Không có.\n\n"
-    return "".join(f"- {link(task_title(plan, task), uri, task_uri(plan, task))}\n" for plan, task in items) + "\n"
+    entries = [(task_title(plan, task), task_uri(plan, task), "") for plan, task in items]
+    out = "".join(f"- {link(label, uri, target)}\n" for label, target, _ in entries[:PREVIEW]) + "\n"
+    if len(entries) > PREVIEW:
+        pages = list_pages(folder, title, (title.split(": ")[-1], uri), entries)
+        extra.update(pages)
+        out += f"{link(f'Xem tất cả {len(entries)} nhiệm vụ', uri, next(iter(pages)))}\n\n"
+    return out
 
 
-def render_agency(agency: Agency, rel: Relations) -> str:
-    """An agency: what it is, what it leads, coordinates, must do and report."""
-    uri = agency_uri(agency.id)
+def render_agency(agency: Agency, rel: Relations) -> dict[str, str]:
+    """An agency's page (what it is, leads, coordinates, must do and report) and its long lists' pages."""
+    uri, extra, folder = agency_uri(agency.id), {}, agency_uri(agency.id).removesuffix(".md")
     out = front_matter(agency.name, "Cơ quan")
     out += _crumbs(uri, AGENCIES_INDEX, "Cơ quan, đơn vị", agency.name)
     out += f"# {escape(agency.name)}\n\n"
@@ -40,12 +48,15 @@ def render_agency(agency: Agency, rel: Relations) -> str:
     if agency.members:
         out += "## Gồm các cơ quan, đơn vị\n\n"
         out += "".join(f"- {link(rel.agency_name(m), uri, agency_uri(m))}\n" for m in agency.members) + "\n"
-    out += "## Nhiệm vụ chủ trì, thực hiện\n\n" + _task_list(rel.leads.get(agency.id, []), uri)
-    out += "## Nhiệm vụ phối hợp\n\n" + _task_list(rel.coordinates.get(agency.id, []), uri)
+    out += "## Nhiệm vụ chủ trì, thực hiện\n\n" + _task_list(
+        rel.leads.get(agency.id, []), uri, f"{folder}/chu-tri", f"Nhiệm vụ chủ trì: {agency.name}", extra)
+    out += "## Nhiệm vụ phối hợp\n\n" + _task_list(
+        rel.coordinates.get(agency.id, []), uri, f"{folder}/phoi-hop", f"Nhiệm vụ phối hợp: {agency.name}", extra)
     others = [pt for pt in rel.mentioned_in.get(agency.id, [])
               if pt not in rel.leads.get(agency.id, []) and pt not in rel.coordinates.get(agency.id, [])]
     if others:
-        out += "## Được nhắc đến trong nhiệm vụ\n\n" + _task_list(others, uri)
+        out += "## Được nhắc đến trong nhiệm vụ\n\n" + _task_list(
+            others, uri, f"{folder}/nhac-den", f"Nhiệm vụ nhắc đến: {agency.name}", extra)
     duties = rel.duties.get(agency.id, [])
     if duties:
         out += "## Trách nhiệm tổ chức thực hiện\n\n"
@@ -74,12 +85,12 @@ def render_agency(agency: Agency, rel: Relations) -> str:
         out += "## Văn bản ban hành\n\n"
         out += "".join(f"- {link(plan_title(p), uri, plan_uri(p))}\n" for p in rel.plans_issued.get(agency.id, []))
         out += "".join(f"- {link(document_label(d), uri, document_uri(d.id))}: {escape(d.title)}\n" for d in issued)
-    return out
+    return {uri: out, **extra}
 
 
-def render_document(doc: LegalDocument, rel: Relations) -> str:
-    """A legal document: its record, its relations, and every task and plan that cites it."""
-    uri = document_uri(doc.id)
+def render_document(doc: LegalDocument, rel: Relations) -> dict[str, str]:
+    """A legal document's page (record, relations, every task and plan citing it) and its long lists' pages."""
+    uri, extra = document_uri(doc.id), {}
     out = front_matter(document_label(doc), "Văn bản")
     out += _crumbs(uri, DOCUMENTS_INDEX, "Văn bản", document_label(doc))
     out += f"# {escape(document_label(doc))}\n\n{escape(doc.title)}\n\n"
@@ -105,14 +116,16 @@ def render_document(doc: LegalDocument, rel: Relations) -> str:
     plans = rel.basis_of.get(doc.id, [])
     out += "## Kế hoạch căn cứ, thực hiện văn bản này\n\n"
     out += "".join(f"- {link(plan_title(p), uri, plan_uri(p))}\n" for p in plans) + "\n" if plans else "Không có.\n\n"
-    out += "## Nhiệm vụ dẫn văn bản này\n\n" + _task_list(rel.cited_by_tasks.get(doc.id, []), uri)
+    out += "## Nhiệm vụ dẫn văn bản này\n\n" + _task_list(rel.cited_by_tasks.get(doc.id, []), uri,
+                                                          uri.removesuffix(".md") + "/nhiem-vu",
+                                                          f"Nhiệm vụ dẫn {document_label(doc)}", extra)
     if doc.aliases:
         out += f"Cách ghi khác trong văn bản: {'; '.join(escape(a) for a in doc.aliases)}\n\n"
     if doc.note:
         out += f'!!! note "Ghi chú của biên tập viên"\n    {escape(doc.note)}\n\n'
     if doc.source:
         out += f"<small>Nguồn thông tin: {escape(doc.source)}</small>\n"
-    return out
+    return {uri: out, **extra}
 
 
 def render_home(project: Project, rel: Relations) -> str:

@@ -1,0 +1,54 @@
+"""Long lists are paged, so no page grows with the corpus (generated pages, no MkDocs needed)."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+
+from conftest import ROOT
+from plansite.load import load_project
+from plansite.pages import generate_pages
+from plansite.render_lists import PER_PAGE, PREVIEW
+
+sys.path.insert(0, str(ROOT / "bench"))
+import corpus  # noqa: E402
+
+LINK = re.compile(r"\]\(([^)\s]+\.md)\)")
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory):
+    project = tmp_path_factory.mktemp("corpus") / "p"
+    corpus.generate(project, plans=10, tasks=50, agencies=4, documents=130, seed=3)
+    return generate_pages(load_project(project))
+
+
+def list_items(markdown: str) -> int:
+    return sum(1 for line in markdown.splitlines() if line.startswith("- ["))
+
+
+def test_busy_agency_page_shows_a_preview_and_links_to_paged_lists(pages):
+    page = pages["co-quan/co-quan-0.md"]
+    assert "Xem tất cả" in page
+    lists = sorted(uri for uri in pages if uri.startswith("co-quan/co-quan-0/chu-tri/"))
+    assert lists[0] == "co-quan/co-quan-0/chu-tri/index.md" and len(lists) >= 2
+    assert all(list_items(pages[uri]) <= PER_PAGE for uri in lists)
+    assert list_items(page) <= 3 * PREVIEW + 10
+
+
+def test_document_index_is_grouped_and_paged(pages):
+    index = pages["van-ban/index.md"]
+    assert list_items(index) <= PREVIEW * 10
+    paged = [u for u in pages if u.startswith("van-ban/danh-sach/")]
+    assert paged and all(list_items(pages[u]) <= PER_PAGE for u in paged)
+
+
+def test_every_generated_link_points_to_a_generated_page(pages):
+    import posixpath
+
+    for uri, markdown in pages.items():
+        for target in LINK.findall(markdown):
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(uri), target))
+            assert resolved in pages or resolved in {"huong-dan-bien-tap.md", "gioi-thieu.md"}, (uri, target)
