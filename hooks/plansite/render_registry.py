@@ -18,17 +18,21 @@ def _crumbs(uri: str, index_uri: str, index_label: str, here: str) -> str:
     return f"{link('Trang chủ', uri, HOME)} › {link(index_label, uri, index_uri)} › {escape(here)}\n\n"
 
 
-def _task_list(items, uri: str, folder: str, title: str, extra: dict[str, str]) -> str:
-    """The first PREVIEW tasks; a longer list gets its own paged pages under `folder` (added to `extra`)."""
-    if not items:
+def _preview(entries, uri: str, folder: str, title: str, extra: dict[str, str], noun: str = "nhiệm vụ") -> str:
+    """The first PREVIEW entries; a longer list gets its own paged pages under `folder` (added to `extra`)."""
+    if not entries:
         return "Không có.\n\n"
-    entries = [(task_title(plan, task), task_uri(plan, task), "") for plan, task in items]
-    out = "".join(f"- {link(label, uri, target)}\n" for label, target, _ in entries[:PREVIEW]) + "\n"
+    out = "".join(f"- {link(label, uri, target)}{after}\n" for label, target, after in entries[:PREVIEW]) + "\n"
     if len(entries) > PREVIEW:
         pages = list_pages(folder, title, (title.split(": ")[-1], uri), entries)
         extra.update(pages)
-        out += f"{link(f'Xem tất cả {len(entries)} nhiệm vụ', uri, next(iter(pages)))}\n\n"
+        out += f"{link(f'Xem tất cả {len(entries)} {noun}', uri, next(iter(pages)))}\n\n"
     return out
+
+
+def _task_list(items, uri: str, folder: str, title: str, extra: dict[str, str]) -> str:
+    return _preview([(task_title(plan, task), task_uri(plan, task), "") for plan, task in items],
+                    uri, folder, title, extra)
 
 
 def render_agency(agency: Agency, rel: Relations) -> dict[str, str]:
@@ -82,9 +86,10 @@ def render_agency(agency: Agency, rel: Relations) -> dict[str, str]:
         out += "\n"
     issued = rel.issued.get(agency.id, [])
     if issued or rel.plans_issued.get(agency.id):
-        out += "## Văn bản ban hành\n\n"
-        out += "".join(f"- {link(plan_title(p), uri, plan_uri(p))}\n" for p in rel.plans_issued.get(agency.id, []))
-        out += "".join(f"- {link(document_label(d), uri, document_uri(d.id))}: {escape(d.title)}\n" for d in issued)
+        entries = [(plan_title(p), plan_uri(p), "") for p in rel.plans_issued.get(agency.id, [])]
+        entries += [(document_label(d), document_uri(d.id), f": {escape(d.title)}") for d in issued]
+        out += "## Văn bản ban hành\n\n" + _preview(entries, uri, f"{folder}/van-ban", f"Văn bản ban hành: {agency.name}",
+                                                    extra, "văn bản")
     return {uri: out, **extra}
 
 
