@@ -13,6 +13,7 @@ The tokenizer below is mirrored exactly by docs/assets/plan-search.js.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -32,10 +33,12 @@ KIND_BOOST = {"Văn bản": 4, "Cơ quan": 4, "Nhiệm vụ": 3, "Kế hoạch":
 
 def tokens(text: str) -> list[tuple[str, str]]:
     """(folded, exact) per word: 'Đảng' → ('dang', 'đảng'); tone placement canonical in exact."""
-    out = []
-    for word in _TOKEN.findall(unicodedata.normalize("NFC", text)):
-        out.append((ascii_fold(word), name_key(word)))
-    return out
+    return [_word_forms(word) for word in _TOKEN.findall(unicodedata.normalize("NFC", text))]
+
+
+@functools.lru_cache(maxsize=200_000)  # indexing a province repeats a small vocabulary millions of times
+def _word_forms(word: str) -> tuple[str, str]:
+    return ascii_fold(word), name_key(word)
 
 
 def shard_of(folded: str) -> str:
