@@ -1,4 +1,4 @@
-"""Markdown for agencies, legal documents, their index pages, the plans index and the home page."""
+"""Markdown for an agency's page, a legal document's page, and the home page."""
 
 from __future__ import annotations
 
@@ -18,21 +18,25 @@ def _crumbs(uri: str, index_uri: str, index_label: str, here: str) -> str:
     return f"{link('Trang chủ', uri, HOME)} › {link(index_label, uri, index_uri)} › {escape(here)}\n\n"
 
 
-def _preview(entries, uri: str, folder: str, title: str, extra: dict[str, str], noun: str = "nhiệm vụ") -> str:
-    """The first PREVIEW entries; a longer list gets its own paged pages under `folder` (added to `extra`)."""
+def _preview(entries, uri: str, here: str, folder: str, title: str, extra: dict[str, str],
+             noun: str = "nhiệm vụ") -> str:
+    """The first PREVIEW entries; a longer list gets its own paged pages under `folder` (added to `extra`).
+
+    `here` names the page the list belongs to; the paged lists link back to it.
+    """
     if not entries:
         return "Không có.\n\n"
     out = "".join(f"- {link(label, uri, target)}{after}\n" for label, target, after in entries[:PREVIEW]) + "\n"
     if len(entries) > PREVIEW:
-        pages = list_pages(folder, title, (title.split(": ")[-1], uri), entries)
+        pages = list_pages(folder, title, (here, uri), entries)
         extra.update(pages)
         out += f"{link(f'Xem tất cả {len(entries)} {noun}', uri, next(iter(pages)))}\n\n"
     return out
 
 
-def _task_list(items, uri: str, folder: str, title: str, extra: dict[str, str]) -> str:
+def _task_list(items, uri: str, here: str, folder: str, title: str, extra: dict[str, str]) -> str:
     return _preview([(task_title(plan, task), task_uri(plan, task), "") for plan, task in items],
-                    uri, folder, title, extra)
+                    uri, here, folder, title, extra)
 
 
 def render_agency(agency: Agency, rel: Relations) -> dict[str, str]:
@@ -52,15 +56,17 @@ def render_agency(agency: Agency, rel: Relations) -> dict[str, str]:
     if agency.members:
         out += "## Gồm các cơ quan, đơn vị\n\n"
         out += "".join(f"- {link(rel.agency_name(m), uri, agency_uri(m))}\n" for m in agency.members) + "\n"
-    out += "## Nhiệm vụ chủ trì, thực hiện\n\n" + _task_list(
-        rel.leads.get(agency.id, []), uri, f"{folder}/chu-tri", f"Nhiệm vụ chủ trì: {agency.name}", extra)
-    out += "## Nhiệm vụ phối hợp\n\n" + _task_list(
-        rel.coordinates.get(agency.id, []), uri, f"{folder}/phoi-hop", f"Nhiệm vụ phối hợp: {agency.name}", extra)
-    others = [pt for pt in rel.mentioned_in.get(agency.id, [])
-              if pt not in rel.leads.get(agency.id, []) and pt not in rel.coordinates.get(agency.id, [])]
+
+    def tasks(items, key: str, label: str) -> str:
+        return _task_list(items, uri, agency.name, f"{folder}/{key}", f"{label}: {agency.name}", extra)
+
+    leads, coordinates = rel.leads.get(agency.id, []), rel.coordinates.get(agency.id, [])
+    out += "## Nhiệm vụ chủ trì, thực hiện\n\n" + tasks(leads, "chu-tri", "Nhiệm vụ chủ trì")
+    out += "## Nhiệm vụ phối hợp\n\n" + tasks(coordinates, "phoi-hop", "Nhiệm vụ phối hợp")
+    assigned = {(p.id, t.id) for p, t in leads + coordinates}
+    others = [(p, t) for p, t in rel.mentioned_in.get(agency.id, []) if (p.id, t.id) not in assigned]
     if others:
-        out += "## Được nhắc đến trong nhiệm vụ\n\n" + _task_list(
-            others, uri, f"{folder}/nhac-den", f"Nhiệm vụ nhắc đến: {agency.name}", extra)
+        out += "## Được nhắc đến trong nhiệm vụ\n\n" + tasks(others, "nhac-den", "Nhiệm vụ nhắc đến")
     duties = rel.duties.get(agency.id, [])
     if duties:
         out += "## Trách nhiệm tổ chức thực hiện\n\n"
@@ -88,8 +94,8 @@ def render_agency(agency: Agency, rel: Relations) -> dict[str, str]:
     if issued or rel.plans_issued.get(agency.id):
         entries = [(plan_title(p), plan_uri(p), "") for p in rel.plans_issued.get(agency.id, [])]
         entries += [(document_label(d), document_uri(d.id), f": {escape(d.title)}") for d in issued]
-        out += "## Văn bản ban hành\n\n" + _preview(entries, uri, f"{folder}/van-ban", f"Văn bản ban hành: {agency.name}",
-                                                    extra, "văn bản")
+        out += "## Văn bản ban hành\n\n" + _preview(entries, uri, agency.name, f"{folder}/van-ban",
+                                                    f"Văn bản ban hành: {agency.name}", extra, "văn bản")
     return {uri: out, **extra}
 
 
@@ -119,11 +125,12 @@ def render_document(doc: LegalDocument, rel: Relations) -> dict[str, str]:
         out += "".join(f"- {escape(label)}: {link(document_label(rel.documents[target]), uri, document_uri(target))}\n"
                        for label, target in relations) + "\n"
     plans = rel.basis_of.get(doc.id, [])
-    out += "## Kế hoạch căn cứ, thực hiện văn bản này\n\n"
-    out += "".join(f"- {link(plan_title(p), uri, plan_uri(p))}\n" for p in plans) + "\n" if plans else "Không có.\n\n"
-    out += "## Nhiệm vụ dẫn văn bản này\n\n" + _task_list(rel.cited_by_tasks.get(doc.id, []), uri,
-                                                          uri.removesuffix(".md") + "/nhiem-vu",
-                                                          f"Nhiệm vụ dẫn {document_label(doc)}", extra)
+    label, folder = document_label(doc), uri.removesuffix(".md")
+    out += "## Kế hoạch căn cứ, thực hiện văn bản này\n\n" + _preview(
+        [(plan_title(p), plan_uri(p), "") for p in plans], uri, label, f"{folder}/ke-hoach",
+        f"Kế hoạch thực hiện {label}", extra, "kế hoạch")
+    out += "## Nhiệm vụ dẫn văn bản này\n\n" + _task_list(
+        rel.cited_by_tasks.get(doc.id, []), uri, label, f"{folder}/nhiem-vu", f"Nhiệm vụ dẫn {label}", extra)
     if doc.aliases:
         out += f"Cách ghi khác trong văn bản: {'; '.join(escape(a) for a in doc.aliases)}\n\n"
     if doc.note:
