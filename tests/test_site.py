@@ -156,3 +156,16 @@ def test_two_builds_are_byte_identical(site, tmp_path):
     assert first == second
     _, mismatch, errors = filecmp.cmpfiles(site, again, [str(p) for p in first], shallow=False)
     assert not mismatch and not errors, mismatch[:5]
+
+
+def test_task_page_links_to_the_yaml_line_when_the_repository_is_configured():
+    from plansite.markup import escape
+    from plansite.pages import generate_pages
+
+    project = load_project(ROOT)
+    task = project.plans[0].tasks[1]
+    uri = f"ke-hoach/{PLAN}/nhiem-vu/{task.id}.md"
+    with_repo = generate_pages(project, "https://git.example.org/ke-sat/edit/main/")[uri]
+    assert f"(https://git.example.org/ke-sat/edit/main/{task.origin.file}#L{task.origin.line})" in with_repo
+    without = generate_pages(project)[uri]
+    assert escape(f"{task.origin.file}, dòng {task.origin.line}") in without and "edit/main" not in without

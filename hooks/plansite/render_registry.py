@@ -153,7 +153,8 @@ def render_home(project: Project, rel: Relations) -> str:
     out += (f"- **{len(project.plans)}** kế hoạch · **{tasks}** nhiệm vụ · **{len(project.agencies)}** cơ quan, đơn vị "
             f"· **{len(project.documents)}** văn bản được dẫn\n\n")
     out += "## Dành cho người dân\n\n"
-    out += f"- {link('Đọc toàn văn kế hoạch', HOME, PLANS_INDEX)}\n"
+    whole = plan_uri(project.plans[0]) if len(project.plans) == 1 else PLANS_INDEX
+    out += f"- {link('Đọc toàn văn kế hoạch', HOME, whole)}\n"
     out += "- Tìm kiếm: gõ có dấu hoặc không dấu, ví dụ “dan van”, “thuong xuyen”.\n\n"
     out += "## Dành cho cán bộ, công chức\n\n"
     out += f"- {link('Ai làm gì: các cơ quan, đơn vị', HOME, AGENCIES_INDEX)}\n"
