@@ -87,8 +87,10 @@ def visit(hostile_site, serve, browser):
     def go(path: str):
         page.goto(base + path)
         page.wait_for_load_state("load")
-        executed = page.evaluate("() => window.__pwned === true")
-        return page, events, executed
+        # Anything from the data that became markup shows up as an element with an on* handler.
+        handlers = page.evaluate("""() => Array.from(document.querySelectorAll('*')).filter(
+            e => Array.from(e.attributes).some(a => a.name.startsWith('on'))).map(e => e.outerHTML.slice(0, 80))""")
+        return page, events + [f"handler: {h}" for h in handlers], bool(handlers)
 
     yield go
     page.close()
