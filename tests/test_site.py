@@ -169,3 +169,11 @@ def test_task_page_links_to_the_yaml_line_when_the_repository_is_configured():
     assert f"(https://git.example.org/ke-sat/edit/main/{task.origin.file}#L{task.origin.line})" in with_repo
     without = generate_pages(project)[uri]
     assert escape(f"{task.origin.file}, dòng {task.origin.line}") in without and "edit/main" not in without
+
+
+def test_document_page_lists_plans_citing_it_and_marks_their_basis(site):
+    plan_title = "Kế hoạch Thực hiện Chương trình phối hợp giữa Ban xây dựng Đảng và Ủy ban nhân dân xã"
+    cited = content(page(site, "van-ban/chi-thi-33-ct-ttg-2021")).get_text(" ", strip=True)
+    assert plan_title in cited and "(căn cứ ban hành)" not in cited  # cited in I.2.b and 1.a, not a basis
+    basis = content(page(site, "van-ban/ke-hoach-294-kh-ubnd-2025-hai-phong")).get_text(" ", strip=True)
+    assert plan_title in basis and "(căn cứ ban hành)" in basis

@@ -48,6 +48,16 @@ def task_number(plan: Plan, task: Task) -> str:
     return plan.task_numbers[task.id]
 
 
+def plan_texts(plan: Plan) -> list[str]:
+    """Every text of a plan outside its tasks in which citations are looked for."""
+    texts = [plan.title, *plan.preamble, plan.closing or ""]
+    texts += [c.text for g in plan.purpose.groups for c in g.clauses]
+    texts += [s.heading for s in plan.content.sections if s.heading]
+    for item in plan.implementation.items:
+        texts += [x for x in (item.heading, item.text) if x] + [d.text for d in item.duties]
+    return texts
+
+
 def task_texts(task: Task) -> list[str]:
     """Every text of a task in which mentions are looked for."""
     texts = [task.text, *task.details]
@@ -72,6 +82,7 @@ class Relations:
     plans_issued: dict[str, list[Plan]] = field(default_factory=dict)
     cited_by_tasks: dict[str, list[tuple[Plan, Task]]] = field(default_factory=dict)
     basis_of: dict[str, list[Plan]] = field(default_factory=dict)
+    cited_by_plans: dict[str, list[Plan]] = field(default_factory=dict)  # basis, or cited anywhere in the text
     incoming: dict[str, list[tuple[str, LegalDocument]]] = field(default_factory=dict)
     task_documents: dict[tuple[str, str], list[LegalDocument]] = field(default_factory=dict)
 
@@ -124,6 +135,11 @@ def build_relations(project: Project) -> Relations:
             rel.task_documents[(plan.id, task.id)] = cited
             for doc in cited:
                 rel.cited_by_tasks.setdefault(doc.id, []).append((plan, task))
+        cited_ids = list(plan.basis) + [d.id for t in plan.tasks for d in rel.task_documents[(plan.id, t.id)]]
+        cited_ids += [doc_by_uri[target.uri].id for text in plan_texts(plan)
+                      for target in rel.linker.targets(text) if target.uri in doc_by_uri]
+        for doc_id in dict.fromkeys(cited_ids):  # first-seen order, no repeats
+            rel.cited_by_plans.setdefault(doc_id, []).append(plan)
         for item in plan.implementation.items:
             for agency_id in item.agencies:
                 rel.duties.setdefault(agency_id, []).append((plan, item))

@@ -124,10 +124,12 @@ def render_document(doc: LegalDocument, rel: Relations) -> dict[str, str]:
         out += "## Quan hệ với văn bản khác\n\n"
         out += "".join(f"- {escape(label)}: {link(document_label(rel.documents[target]), uri, document_uri(target))}\n"
                        for label, target in relations) + "\n"
-    plans = rel.basis_of.get(doc.id, [])
+    basis = {p.id for p in rel.basis_of.get(doc.id, [])}
+    plans = [(plan_title(p), plan_uri(p), " (căn cứ ban hành)" if p.id in basis else "")
+             for p in rel.cited_by_plans.get(doc.id, [])]
     label, folder = document_label(doc), uri.removesuffix(".md")
-    out += "## Kế hoạch căn cứ, thực hiện văn bản này\n\n" + _preview(
-        [(plan_title(p), plan_uri(p), "") for p in plans], uri, label, f"{folder}/ke-hoach",
+    out += "## Kế hoạch dẫn văn bản này\n\n" + _preview(
+        plans, uri, label, f"{folder}/ke-hoach",
         f"Kế hoạch thực hiện {label}", extra, "kế hoạch")
     out += "## Nhiệm vụ dẫn văn bản này\n\n" + _task_list(
         rel.cited_by_tasks.get(doc.id, []), uri, label, f"{folder}/nhiem-vu", f"Nhiệm vụ dẫn {label}", extra)
