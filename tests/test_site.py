@@ -177,3 +177,22 @@ def test_document_page_lists_plans_citing_it_and_marks_their_basis(site):
     assert plan_title in cited and "(căn cứ ban hành)" not in cited  # cited in I.2.b and 1.a, not a basis
     basis = content(page(site, "van-ban/ke-hoach-294-kh-ubnd-2025-hai-phong")).get_text(" ", strip=True)
     assert plan_title in basis and "(căn cứ ban hành)" in basis
+
+
+def test_every_link_from_the_plan_to_an_agency_or_document_has_a_way_back(site):
+    """A plan or task page links to an agency or document; that page links back to the task or its plan."""
+    checked = 0
+    for path in sorted((site / "ke-hoach").rglob("index.html")):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        here = "/" + path.parent.relative_to(site).as_posix() + "/"
+        plan_url = "/" + "/".join(here.strip("/").split("/")[:2]) + "/"
+        for a in content(soup).find_all("a", href=True):
+            target = urlparse(urljoin("http://site" + here, a["href"])).path
+            if not target.startswith(("/co-quan/", "/van-ban/")) or target.count("/") != 3:
+                continue
+            back = content(page(site, target))
+            back_urls = {urlparse(urljoin("http://site" + target, b["href"])).path
+                         for b in back.find_all("a", href=True)}
+            assert here in back_urls or plan_url in back_urls, f"{target} has no link back to {here}"
+            checked += 1
+    assert checked > 100

@@ -83,11 +83,20 @@ class Relations:
     cited_by_tasks: dict[str, list[tuple[Plan, Task]]] = field(default_factory=dict)
     basis_of: dict[str, list[Plan]] = field(default_factory=dict)
     cited_by_plans: dict[str, list[Plan]] = field(default_factory=dict)  # basis, or cited anywhere in the text
+    plans_naming: dict[str, list[Plan]] = field(default_factory=dict)  # agencies named anywhere in a plan
     incoming: dict[str, list[tuple[str, LegalDocument]]] = field(default_factory=dict)
     task_documents: dict[tuple[str, str], list[LegalDocument]] = field(default_factory=dict)
 
     def agency_name(self, agency_id: str) -> str:
         return self.agencies[agency_id].name
+
+
+def agencies_of_task(task: Task, rel: "Relations", agency_by_uri: dict) -> list[Agency]:
+    """Agencies a task assigns or mentions."""
+    ids = [a for x in (task.lead, task.coordinating) if x for a in x.agencies]
+    found = [rel.agencies[i] for i in ids]
+    found += [agency_by_uri[t.uri] for text in task_texts(task) for t in rel.linker.targets(text) if t.uri in agency_by_uri]
+    return found
 
 
 def mention_names(project: Project) -> list[tuple[str, Target]]:
@@ -140,6 +149,13 @@ def build_relations(project: Project) -> Relations:
                       for target in rel.linker.targets(text) if target.uri in doc_by_uri]
         for doc_id in dict.fromkeys(cited_ids):  # first-seen order, no repeats
             rel.cited_by_plans.setdefault(doc_id, []).append(plan)
+        named = [plan.issuer] + [a for r in plan.recipients for a in r.agencies]
+        named += [a for i in plan.implementation.items for a in i.agencies]
+        named += [agency_by_uri[t.uri].id for text in plan_texts(plan) + [r.text for r in plan.recipients]
+                  for t in rel.linker.targets(text) if t.uri in agency_by_uri]
+        named += [a.id for t in plan.tasks for a in agencies_of_task(t, rel, agency_by_uri)]
+        for agency_id in dict.fromkeys(named):
+            rel.plans_naming.setdefault(agency_id, []).append(plan)
         for item in plan.implementation.items:
             for agency_id in item.agencies:
                 rel.duties.setdefault(agency_id, []).append((plan, item))

@@ -67,6 +67,9 @@ def render_agency(agency: Agency, rel: Relations) -> dict[str, str]:
     others = [(p, t) for p, t in rel.mentioned_in.get(agency.id, []) if (p.id, t.id) not in assigned]
     if others:
         out += "## Được nhắc đến trong nhiệm vụ\n\n" + tasks(others, "nhac-den", "Nhiệm vụ nhắc đến")
+    out += "## Kế hoạch nhắc đến cơ quan này\n\n" + _preview(
+        [(plan_title(p), plan_uri(p), "") for p in rel.plans_naming.get(agency.id, [])], uri, agency.name,
+        f"{folder}/ke-hoach", f"Kế hoạch nhắc đến {agency.name}", extra, "kế hoạch")
     duties = rel.duties.get(agency.id, [])
     if duties:
         out += "## Trách nhiệm tổ chức thực hiện\n\n"
