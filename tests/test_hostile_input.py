@@ -36,6 +36,11 @@ PAYLOADS = [
     "</title><script>alert(1)</script>",
     "&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;",
     "</textarea><script>alert(1)</script><!--",
+    "- starts like a list item",
+    "1. starts like a numbered list",
+    "# starts like a heading",
+    "> starts like a quote",
+    "=== ---",
 ]
 PLAN_FILE = "plan_data/plans/ke-sat-tuyen-giao-dan-van-2025-2030.yaml"
 

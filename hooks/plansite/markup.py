@@ -13,8 +13,11 @@ from dataclasses import dataclass
 
 from .text import name_words
 
-# Characters Python-Markdown treats specially (its ESCAPED_CHARS plus '|' from tables).
-_MD_ESCAPABLE = set("\\`*_{}[]()#+-.!|")
+# Characters that mean something to Markdown anywhere in a line ('|' to tables). The others
+# ('#', '-', '+', '1.' …) only at the start of a line, handled by _BLOCK_START. Escaping every
+# '.' and '-' made Python-Markdown's inline pass the largest cost of a large build.
+_MD_ESCAPABLE = set("\\`*_[]|")
+_BLOCK_START = re.compile(r"^([#+-])|^(\d+)([.)])")
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
 _WORD = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
@@ -31,7 +34,8 @@ def visible(text: str) -> str:
 
 def escape(text: str) -> str:
     """Markdown source that displays `text` literally, on one line."""
-    return _SPACE.sub(" ", text).translate(_ESCAPE)
+    out = _SPACE.sub(" ", text).translate(_ESCAPE)
+    return _BLOCK_START.sub(lambda m: f"\\{m.group(1)}" if m.group(1) else f"{m.group(2)}\\{m.group(3)}", out)
 
 
 @functools.lru_cache(maxsize=None)
