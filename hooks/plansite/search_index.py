@@ -14,6 +14,7 @@ The tokenizer below is mirrored exactly by docs/assets/plan-search.js.
 from __future__ import annotations
 
 import functools
+from collections import Counter
 import json
 import re
 import unicodedata
@@ -33,7 +34,7 @@ KIND_BOOST = {"Văn bản": 4, "Cơ quan": 4, "Nhiệm vụ": 3, "Kế hoạch":
 
 def tokens(text: str) -> list[tuple[str, str]]:
     """(folded, exact) per word: 'Đảng' → ('dang', 'đảng'); tone placement canonical in exact."""
-    return [_word_forms(word) for word in _TOKEN.findall(unicodedata.normalize("NFC", text))]
+    return list(map(_word_forms, _TOKEN.findall(unicodedata.normalize("NFC", text))))
 
 
 @functools.lru_cache(maxsize=200_000)  # indexing a province repeats a small vocabulary millions of times
@@ -67,9 +68,7 @@ class SearchIndex:
         doc = len(self.docs)
         self.docs.append((url, title, kind))
         boost = KIND_BOOST.get(kind, 1)
-        weights: dict[tuple[str, str], int] = {}
-        for pair in tokens(text):
-            weights[pair] = min(weights.get(pair, 0) + 1, MAX_BODY_WEIGHT)
+        weights = {pair: min(n, MAX_BODY_WEIGHT) for pair, n in Counter(tokens(text)).items()}
         for pair in set(tokens(title)):
             weights[pair] = weights.get(pair, 0) + TITLE_WEIGHT
         for (folded, exact), weight in weights.items():
