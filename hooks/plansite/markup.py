@@ -32,6 +32,7 @@ def visible(text: str) -> str:
     return _SPACE.sub(" ", text).translate(_VISIBLE)
 
 
+@functools.lru_cache(maxsize=1 << 17)  # names and titles are escaped again on every page that lists them
 def escape(text: str) -> str:
     """Markdown source that displays `text` literally, on one line."""
     out = _SPACE.sub(" ", text).translate(_ESCAPE)

@@ -62,17 +62,21 @@ class SearchIndex:
     """Collects pages during the build, then writes the shards."""
 
     docs: list[tuple[str, str, str]] = field(default_factory=list)
-    postings: dict[str, dict[str, dict[int, int]]] = field(default_factory=dict)
+    postings: dict[tuple[str, str], dict[int, int]] = field(default_factory=dict)  # (folded, exact) → doc → weight
 
     def add(self, url: str, title: str, kind: str, text: str) -> None:
         doc = len(self.docs)
         self.docs.append((url, title, kind))
         boost = KIND_BOOST.get(kind, 1)
-        weights = {pair: min(n, MAX_BODY_WEIGHT) for pair, n in Counter(tokens(text)).items()}
+        weights: dict[tuple[str, str], int] = {}
+        # Count raw words first (in C), then fold each distinct word once.
+        for word, n in Counter(_TOKEN.findall(unicodedata.normalize("NFC", text))).items():
+            pair = _word_forms(word)
+            weights[pair] = min(weights.get(pair, 0) + n, MAX_BODY_WEIGHT)
         for pair in set(tokens(title)):
             weights[pair] = weights.get(pair, 0) + TITLE_WEIGHT
-        for (folded, exact), weight in weights.items():
-            self.postings.setdefault(folded, {}).setdefault(exact, {})[doc] = weight * boost
+        for pair, weight in weights.items():
+            self.postings.setdefault(pair, {})[doc] = weight * boost
 
     def add_html(self, url: str, title: str, kind: str, html: str) -> None:
         self.add(url, title, kind, html_text(html))
@@ -82,11 +86,11 @@ class SearchIndex:
         order = sorted(range(len(self.docs)), key=lambda i: self.docs[i][0])
         renumber = {old: new for new, old in enumerate(order)}
         shards: dict[str, dict] = {}
-        for folded in sorted(self.postings):
-            variants = self.postings[folded]
-            shards.setdefault(shard_of(folded), {})[folded] = {
-                exact: sorted([renumber[d], w] for d, w in docs.items()) for exact, docs in sorted(variants.items())}
-        dump = lambda value: json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        for folded, exact in sorted(self.postings):  # sorted here, so the JSON needs no sort_keys
+            docs = self.postings[(folded, exact)]
+            entry = shards.setdefault(shard_of(folded), {}).setdefault(folded, {})
+            entry[exact] = sorted([renumber[d], w] for d, w in docs.items())
+        dump = lambda value: json.dumps(value, ensure_ascii=False, separators=(",", ":"))
         out = {f"search/t/{name}.json": dump(body) for name, body in shards.items()}
         docs = [list(self.docs[i]) for i in order]
         for n in range(0, len(docs), CHUNK):
