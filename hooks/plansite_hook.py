@@ -36,6 +36,7 @@ def on_config(config):
     if str(root / DATA_DIR) not in config.watch:
         config.watch.append(str(root / DATA_DIR))  # `mkdocs serve` rebuilds when the data changes
     _build["search"] = SearchIndex()
+    gc.unfreeze()  # under `mkdocs serve`, let the previous build's frozen model be collected
     try:
         project = load_project(root)
     except DataError as error:
