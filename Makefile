@@ -14,7 +14,7 @@ serve: setup  ## build and serve the site with live reload on http://127.0.0.1:8
 	$(PY) -m mkdocs serve --strict
 
 build: setup  ## build into site/, replacing it only if the build succeeds
-	$(PY) -m plansite.publish site
+	$(PY) -m plansite_mkdocs.publish site
 
 check: setup  ## validate plan_data/ without building
 	$(PY) -m plansite check

@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCE = ROOT.parent / "shared" / "source" / "000_dfae53127b766ee0.txt"
+SOURCE = ROOT / "plan_data" / "sources" / "ke-sat-tuyen-giao-dan-van-2025-2030.txt"
 KINDS = ["state", "party", "front", "armed-forces", "public-service", "group"]
 TYPES = [("chi-thi", "CT-UBND"), ("quyet-dinh", "QĐ/TW"), ("ke-hoach", "KH-UBND"), ("nghi-quyet", "NQ/TW")]
 TIMINGS = [("ongoing", "Thường xuyên."), ("on-directive", "Khi có chỉ đạo của Trung ương và thành phố"),
@@ -25,7 +25,7 @@ COMMUNES = ["Kẻ Sặt", "An Lão", "Tiên Lãng", "Vĩnh Bảo", "Thủy Nguy�
 
 
 def vocabulary() -> list[str]:
-    text = SOURCE.read_text(encoding="utf-8") if SOURCE.exists() else "công tác tuyên giáo và dân vận"
+    text = SOURCE.read_text(encoding="utf-8")
     return re.findall(r"[^\W\d_]+", text)
 
 

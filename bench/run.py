@@ -29,8 +29,8 @@ sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(HERE))
 
 import corpus  # noqa: E402
-from plansite.load import load_project  # noqa: E402
-from plansite.pages import generate_pages  # noqa: E402
+from plansite.data.load import load_project  # noqa: E402
+from plansite.site.pages import generate_pages  # noqa: E402
 
 WORK = HERE / "work"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks")}
@@ -65,7 +65,7 @@ def plain_project(project: Path, dest: Path) -> Path:
 
 def first_query_bytes(site: Path, query: str) -> int:
     """Gzip bytes a browser fetches to answer its first query: script, meta, one shard per word, one doc chunk."""
-    from plansite.search_index import shard_of, tokens
+    from plansite.search.tokenize import shard_of, tokens
 
     files = [ROOT / "docs/assets/plan-search.js", site / "search/meta.json", site / "search/d/0.json"]
     files += [site / "search/t" / f"{shard_of(folded)}.json" for folded, _ in tokens(query)]

@@ -1,7 +1,7 @@
 """MkDocs adapter: plan_data/ → generated pages and a search index. All logic lives in `plansite`.
 
 Registered in mkdocs.yml under `hooks:`. MkDocs puts this folder on sys.path only
-while loading the file, so the sibling package is imported here, at the top.
+while loading the file, so the sibling packages are imported here, at the top.
 """
 
 from __future__ import annotations
@@ -13,11 +13,12 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
 
-from plansite.load import DATA_DIR, load_project
-from plansite.pages import generate_pages
-from plansite.problems import DataError
-from plansite.search_index import SearchIndex
-from plansite.session import SESSION
+from plansite.data.load import DATA_DIR, load_project
+from plansite.data.problems import DataError
+from plansite.kinds import PageKind
+from plansite.search.index import SearchIndex
+from plansite.site.pages import generate_pages, published_files
+from plansite_mkdocs.session import SESSION
 
 _build: dict = {}
 
@@ -40,13 +41,14 @@ def on_config(config):
     try:
         project = load_project(root)
     except DataError as error:
-        if SESSION.command == "serve" and SESSION.last_good_pages:
+        if SESSION.command == "serve" and SESSION.last_good:
             # print, not log: under `strict` a logged error would abort this build too
             print(f"\n{error.report()}\nServing the last good pages until the data is fixed.\n", file=sys.stderr)
-            _build["pages"] = SESSION.last_good_pages
+            _build["pages"], _build["files"] = SESSION.last_good
             return config
         raise Abort("\n" + error.report())
-    _build["pages"] = SESSION.last_good_pages = generate_pages(project, config.extra.get("data_edit_url"))
+    pages = generate_pages(project, config.extra.get("data_edit_url"))
+    _build["pages"], _build["files"] = SESSION.last_good = pages, published_files(project, root)
     # The model and pages live for the whole build: move them out of the cyclic GC's sight,
     # which otherwise rescans them on every collection (measurable on thousands of pages).
     gc.collect()
@@ -57,11 +59,14 @@ def on_config(config):
 def on_files(files, config):
     for src_uri, markdown in _build["pages"].items():
         files.append(File.generated(config, src_uri, content=markdown))
+    for src_uri, path in _build["files"].items():
+        files.append(File.generated(config, src_uri, abs_src_path=str(path)))
     return files
 
 
 def on_page_content(html, page, config, files):
-    _build["search"].add_html(page.url, page.title or "", page.meta.get("kind", "Trang"), html)
+    kind = PageKind(page.meta.get("kind", PageKind.PAGE.value))
+    _build["search"].add_html(page.url, page.title or "", kind, html)
     return html
 
 

@@ -16,7 +16,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
-SOURCE = ROOT.parent / "shared" / "source" / "000_dfae53127b766ee0.txt"
+SEED_PLAN = "ke-sat-tuyen-giao-dan-van-2025-2030"  # the real plan the site publishes
+SOURCE = ROOT / "plan_data" / "sources" / f"{SEED_PLAN}.txt"  # its signed text, as received
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 

@@ -12,10 +12,10 @@ import yaml
 
 from conftest import ROOT, SOURCE
 from fidelity import normalise, reconstruct, source_sentences, source_stream
-from plansite import model, schema
+from plansite.data import model, schema
 from plansite.__main__ import schema_documents
-from plansite.load import load_project
-from plansite.schema_kinds import List, Obj
+from plansite.data.load import load_project
+from plansite.data.schema_kinds import List, Obj
 
 # Fields that hold the plan's own words (not ids, labels, vocabularies or editors' notes).
 TEXT_FIELDS = {"text", "heading", "title", "preamble", "details", "closing", "name", "authority", "on_behalf",

@@ -6,8 +6,8 @@ import shutil
 import unicodedata
 
 from conftest import ROOT
-from plansite.load import load_project
-from plansite.yamlsource import read_yaml
+from plansite.data.load import load_project
+from plansite.data.yamlsource import read_yaml
 
 
 def test_nfd_input_is_normalised_to_nfc(tmp_path):

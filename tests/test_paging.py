@@ -8,9 +8,9 @@ import sys
 import pytest
 
 from conftest import ROOT
-from plansite.load import load_project
-from plansite.pages import generate_pages
-from plansite.render_lists import PER_PAGE, PREVIEW
+from plansite.data.load import load_project
+from plansite.site.pages import generate_pages
+from plansite.site.parts import PER_PAGE, PREVIEW
 
 sys.path.insert(0, str(ROOT / "bench"))
 import corpus  # noqa: E402

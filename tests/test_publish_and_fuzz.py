@@ -12,13 +12,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, copy_project
-from plansite.load import load_project
-from plansite.problems import DataError
+from plansite.data.load import load_project
+from plansite.data.problems import DataError
 
 
 def publish(project: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([sys.executable, "-m", "plansite.publish", "site"], cwd=project, env=env,
+    return subprocess.run([sys.executable, "-m", "plansite_mkdocs.publish", "site"], cwd=project, env=env,
                           capture_output=True, text=True)
 
 

@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, SOURCE, build_site
 from fidelity import normalise, source_sentences
-from plansite.load import load_project
+from plansite.data.load import load_project
 from plansite.text import vi_sort_key
 
 PLAN = "ke-sat-tuyen-giao-dan-van-2025-2030"
@@ -159,8 +159,8 @@ def test_two_builds_are_byte_identical(site, tmp_path):
 
 
 def test_task_page_links_to_the_yaml_line_when_the_repository_is_configured():
-    from plansite.markup import escape
-    from plansite.pages import generate_pages
+    from plansite.site.markup import escape
+    from plansite.site.pages import generate_pages
 
     project = load_project(ROOT)
     task = project.plans[0].tasks[1]

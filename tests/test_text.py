@@ -3,8 +3,8 @@
 import datetime as dt
 import unicodedata
 
-from plansite.markup import escape
-from plansite.search_index import tokens
+from plansite.site.markup import escape
+from plansite.search.tokenize import tokens
 from plansite.text import ascii_fold, date_numeric, date_prose, name_key, slugify, vi_sort_key
 
 

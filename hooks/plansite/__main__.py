@@ -8,9 +8,9 @@ import json
 import sys
 from pathlib import Path
 
-from .load import load_project
-from .problems import DataError
-from .schema import FILE_KINDS
+from .data.load import load_project
+from .data.problems import DataError
+from .data.schema import FILE_KINDS
 
 
 def schema_documents() -> dict[str, str]:

@@ -1,39 +1,18 @@
-"""Markdown for a plan: the whole document in official order, its appendix table, and one page per task."""
+"""Markdown for a plan: the whole document in its official order, and its appendix table (Phụ lục)."""
 
 from __future__ import annotations
 
 import html
-import json
 
-from .markup import escape, external_link, link, relative, visible
-from .model import Assignment, Plan, Task
-from .relations import (HOME, Relations, agency_uri, appendix_uri, document_label, document_uri, plan_uri,
-                        task_number, task_uri)
-from .schema import FORM_KINDS, TIMING_KINDS
-from .text import date_numeric, date_prose
-
-LEAD_LABEL, COORDINATING_LABEL = "Cơ quan thực hiện", "Cơ quan phối hợp"
-FORMS_LABEL, TIMING_LABEL = "Hình thức", "Thời gian thực hiện"
-
-
-def front_matter(title: str, kind: str) -> str:
-    """YAML front matter: the page title and its kind (for search). Material prints `page.meta.title`
-    unescaped, so overrides/main.html and overrides/partials/header.html escape it."""
-    return f"---\ntitle: {json.dumps(visible(title), ensure_ascii=False)}\nkind: {kind}\n---\n\n"
-
-
-def short_title(text: str, words: int = 12) -> str:
-    """The first words of a long text, for titles and tables."""
-    parts = text.split()
-    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
-
-
-def task_title(plan: Plan, task: Task) -> str:
-    return f"Nhiệm vụ {task_number(plan, task)}: {short_title(task.text)}"
-
-
-def plan_title(plan: Plan) -> str:
-    return f"{plan.document_type.capitalize()} {plan.title}"
+from ..data.model import Assignment, Plan, Task
+from ..kinds import PageKind
+from ..text import date_prose
+from .addresses import HOME, agency_uri, appendix_uri, document_uri, plan_uri, source_uri, task_uri
+from .labels import (COORDINATING_LABEL, FORMS_LABEL, LEAD_LABEL, TIMING_LABEL, document_label, plan_title,
+                     short_title, task_number)
+from .markup import escape, link, relative
+from .parts import crumbs, front_matter
+from .relations import Relations
 
 
 def _assignment_line(label: str, assignment: Assignment | None, rel: Relations, uri: str) -> str:
@@ -62,13 +41,14 @@ def render_plan(plan: Plan, rel: Relations) -> str:
     """The whole plan, faithful to the signed text, in its official order."""
     uri = plan_uri(plan)
     issuer = rel.agencies[plan.issuer]
-    out = front_matter(plan_title(plan), "Kế hoạch")
-    out += f"{link('Trang chủ', uri, HOME)} › Kế hoạch\n\n"
+    out = front_matter(plan_title(plan), PageKind.PLAN)
+    out += crumbs(uri, here="Kế hoạch")
     facts = [link(issuer.name, uri, agency_uri(issuer.id))]
     facts.append(f"Số: {escape(plan.number)}" if plan.number else "Số: (văn bản nguồn không ghi)")
     if plan.issued_on:
         facts.append(f"{escape(plan.place or '')} {date_prose(plan.issued_on)}".strip())
     facts.append(link("Phụ lục: bảng nhiệm vụ", uri, appendix_uri(plan)))
+    facts.append(_source_link(plan, uri))
     out += " · ".join(facts) + "\n\n"
     out += f'<p class="plan-doctype">{html.escape(plan.document_type)}</p>\n\n'
     out += f"# {escape(plan.title)}\n\n"
@@ -107,11 +87,20 @@ def render_plan(plan: Plan, rel: Relations) -> str:
     return out
 
 
+def _source_link(plan: Plan, uri: str) -> str:
+    """A download of the signed text as received (exact bytes), so readers can compare the site with it."""
+    if not plan.source_text:
+        return "Văn bản gốc: chưa có tệp"
+    href = html.escape(relative(uri, source_uri(plan)), quote=True)
+    name = html.escape(f"{plan.id}.txt", quote=True)
+    return f'<a href="{href}" download="{name}" type="text/plain">Văn bản gốc (tệp .txt)</a>'
+
+
 def render_appendix(plan: Plan, rel: Relations) -> str:
     """Phụ lục: the task table."""
     uri = appendix_uri(plan)
-    out = front_matter(f"Phụ lục nhiệm vụ: {plan_title(plan)}", "Phụ lục")
-    out += f"{link('Trang chủ', uri, HOME)} › {link(short_title(plan.title, 8), uri, plan_uri(plan))} › Phụ lục\n\n"
+    out = front_matter(f"Phụ lục nhiệm vụ: {plan_title(plan)}", PageKind.APPENDIX)
+    out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), here="Phụ lục")
     out += f"# Phụ lục: các nhiệm vụ\n\n{link(plan_title(plan), uri, plan_uri(plan))}\n\n"
     out += ("Bảng dưới đây lập từ mục II của Kế hoạch. Văn bản nguồn ghi \"(Có Phụ lục chi tiết kèm theo)\" "
             "nhưng không kèm nội dung Phụ lục.\n\n") if not any(s.tasks for s in plan.content.sections if s.note) else ""
@@ -126,48 +115,3 @@ def render_appendix(plan: Plan, rel: Relations) -> str:
         out += (f"| {escape(task_number(plan, task))} | {link(short_title(task.text, 20), uri, task_uri(plan, task))} "
                 f"| {lead} | {coord} | {timing} | {docs} |\n")
     return out
-
-
-def render_task(plan: Plan, task: Task, rel: Relations, edit_url: str | None) -> str:
-    """One task: text, who, how, when, legal basis, and where it sits in the plan."""
-    uri = task_uri(plan, task)
-    out = front_matter(task_title(plan, task), "Nhiệm vụ")
-    out += (f"{link('Trang chủ', uri, HOME)} › {link(short_title(plan.title, 8), uri, plan_uri(plan))} › "
-            f"{link('Phụ lục', uri, appendix_uri(plan))} › Nhiệm vụ {escape(task_number(plan, task))}\n\n")
-    out += f"# {escape(task_title(plan, task))}\n\n"
-    out += f"{rel.linker.linkify(task.text, uri)}\n\n"
-    out += "".join(f"- {rel.linker.linkify(d, uri)}\n" for d in task.details) + ("\n" if task.details else "")
-    for label, assignment in ((LEAD_LABEL, task.lead), (COORDINATING_LABEL, task.coordinating)):
-        out += f"## {label}\n\n"
-        if not assignment or not assignment.agencies:
-            out += "Văn bản không ghi.\n\n"
-            continue
-        out += "".join(f"- {link(rel.agency_name(a), uri, agency_uri(a))}\n" for a in assignment.agencies)
-        out += f"\nNguyên văn: “{escape(assignment.text)}”\n\n" if assignment.text else "\n"
-    if task.forms:
-        out += f"## {FORMS_LABEL}\n\n" + "".join(f"- {escape(FORM_KINDS[k])}\n" for k in task.forms.kinds)
-        out += f"\nNguyên văn: “{escape(task.forms.text)}”\n\n"
-    if task.timing:
-        years = [str(y) for y in (task.timing.start_year, task.timing.end_year) if y]
-        out += f"## {TIMING_LABEL}\n\n**{escape(TIMING_KINDS[task.timing.kind])}**"
-        out += f" ({'–'.join(years)})" if years else ""
-        out += f": “{escape(task.timing.text)}”\n\n"
-    docs = rel.task_documents[(plan.id, task.id)]
-    out += "## Căn cứ, văn bản được dẫn\n\n"
-    out += "".join(f"- {link(document_label(d), uri, document_uri(d.id))}"
-                   f"{' ngày ' + date_numeric(d.issued_on) if d.issued_on else ''}: {escape(d.title)}\n" for d in docs)
-    out += "\n" if docs else "Nhiệm vụ không dẫn văn bản nào.\n\n"
-    if task.note:
-        out += f'!!! note "Ghi chú của biên tập viên"\n    {escape(task.note)}\n\n'
-    out += f"## Vị trí trong kế hoạch\n\nMục II, nhiệm vụ {escape(task_number(plan, task))} của "
-    out += f"{link(plan_title(plan), uri, plan_uri(plan))}.\n\n"
-    source = f"{task.origin.file}, dòng {task.origin.line}"
-    out += f"<small>Dữ liệu: {external_link_or_text(source, edit_url, task.origin)}</small>\n"
-    return out
-
-
-def external_link_or_text(label: str, edit_url: str | None, origin) -> str:
-    """An edit link to the YAML line when the site knows its repository; the file and line otherwise."""
-    if not edit_url:
-        return escape(label)
-    return external_link(f"{label} (sửa)", f"{edit_url.rstrip('/')}/{origin.file}#L{origin.line}")

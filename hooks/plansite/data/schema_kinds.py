@@ -10,11 +10,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field
+from pathlib import Path as FsPath
 
 from .model import Origin
 from .problems import Path, Problem, describe, did_you_mean
-from .text import is_slug, slugify
+from ..text import is_slug, slugify
 from .yamlsource import YamlDocument
 
 
@@ -23,6 +25,7 @@ class Context:
     """What checking one file accumulates: problems, and references to resolve later."""
 
     doc: YamlDocument
+    data_dir: FsPath | None = None  # plan_data/, for checks that look at other files
     problems: list[Problem] = field(default_factory=list)
     refs: list[tuple[str, str, Path]] = field(default_factory=list)  # (target kind, id, path)
 
@@ -63,6 +66,53 @@ class Text(Kind):
 
     def json_schema(self):
         return {"type": "string", "minLength": 1}
+
+
+class Line(Text):
+    """Text on one line: names, numbers, titles. Line breaks and other control characters are refused
+    (a name with a line break could forge lines in the calendar and CSV exports)."""
+
+    expected = "text on one line"
+
+    def check(self, value, ctx, path):
+        text = super().check(value, ctx, path)
+        if text is None:
+            return None
+        bad = next((i for i, ch in enumerate(text) if unicodedata.category(ch) in ("Cc", "Zl", "Zp")), None)
+        if bad is None:
+            return text
+        code = f"U+{ord(text[bad]):04X}"
+        ctx.fail(path, f"Expected {self.expected} but received a control character ({code}, "
+                       f"{'a line break' if text[bad] in chr(10) + chr(13) + chr(0x2028) + chr(0x2029) else 'not printable'}) "
+                       f"at character {bad + 1} of {describe(text)}.",
+                 "names, ids, numbers and titles are one line; replace the line break with a space.")
+        return None
+
+    def json_schema(self):
+        return {**super().json_schema(), "pattern": "^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]*$"}
+
+
+class SourceFile(Text):
+    """The file name of a plan's signed text in plan_data/sources/; the file must exist."""
+
+    expected = "a file name in plan_data/sources/ ending in .txt"
+
+    def check(self, value, ctx, path):
+        text = super().check(value, ctx, path)
+        if text is None:
+            return None
+        if not re.fullmatch(r"[a-z0-9][a-z0-9._-]*\.txt", text):
+            _wrong(ctx, path, self.expected, text, "write only the file name, e.g. 'ke-hoach-294.txt', "
+                                                   "and keep the file in plan_data/sources/.")
+            return None
+        if ctx.data_dir is not None and not (ctx.data_dir / "sources" / text).is_file():
+            ctx.fail(path, f"Expected the file plan_data/sources/{text} but it does not exist.",
+                     "put the signed text, as received, in plan_data/sources/ under this name.")
+            return None
+        return text
+
+    def json_schema(self):
+        return {"type": "string", "pattern": r"^[a-z0-9][a-z0-9._-]*\.txt$"}
 
 
 class Slug(Text):

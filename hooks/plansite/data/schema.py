@@ -6,7 +6,7 @@ The vocabularies map a stored value to the Vietnamese label the site shows.
 from __future__ import annotations
 
 from . import model as m
-from .schema_kinds import Date, Enum, Field, Int, List, Obj, Ref, Slug, Text, Url
+from .schema_kinds import Date, Enum, Field, Int, Line, List, Obj, Ref, Slug, SourceFile, Text, Url
 
 AGENCY_KINDS = {
     "state": "Cơ quan nhà nước",
@@ -75,9 +75,9 @@ _note = Field(Text(), "Editor's note (for example a correction of a slip in the 
 
 AGENCY = Obj(m.Agency, {
     "id": Field(Slug(), "Stable id; the agency's address is /co-quan/<id>/.", required=True),
-    "name": Field(Text(), "Full name as the site shows it.", required=True),
+    "name": Field(Line(), "Full name as the site shows it.", required=True),
     "kind": Field(Enum(AGENCY_KINDS), "Kind of body: " + ", ".join(AGENCY_KINDS) + ".", required=True),
-    "aliases": Field(List(Text()), "Other spellings under which texts name this agency; mentions are linked."),
+    "aliases": Field(List(Line()), "Other spellings under which texts name this agency; mentions are linked."),
     "members": Field(List(Ref("agency")), "For a group: ids of the agencies known to belong to it."),
     "parent": Field(Ref("agency"), "Id of the body this one belongs to, where the source says so."),
     "note": _note,
@@ -95,16 +95,16 @@ DOCUMENT = Obj(m.LegalDocument, {
     "id": Field(Slug(), "Stable id; the document's address is /van-ban/<id>/.", required=True),
     "type": Field(Enum(DOCUMENT_TYPES), "Document type (loại văn bản): " + ", ".join(DOCUMENT_TYPES) + ".",
                   required=True),
-    "title": Field(Text(), "Title (trích yếu) or name, as the source or the official record gives it.",
+    "title": Field(Line(), "Title (trích yếu) or name, as the source or the official record gives it.",
                    required=True),
-    "number": Field(Text(), "Number/symbol (số ký hiệu) in its official form, e.g. 33/CT-TTg; empty when unknown."),
+    "number": Field(Line(), "Number/symbol (số ký hiệu) in its official form, e.g. 33/CT-TTg; empty when unknown."),
     "issued_on": Field(Date(), "Date of issue (ngày ban hành), yyyy-mm-dd; empty when unknown."),
     "issuers": Field(List(Ref("agency")), "Ids of the issuing bodies (cơ quan ban hành)."),
-    "signer": Field(Text(), "Who signed it (người ký); empty when unknown."),
+    "signer": Field(Line(), "Who signed it (người ký); empty when unknown."),
     "status": Field(Enum(DOCUMENT_STATUSES), "Legal status (tình trạng hiệu lực): " + ", ".join(DOCUMENT_STATUSES)
                     + "; empty when unknown."),
     "url": Field(Url(), "Link to the official text (https://…); empty when unknown."),
-    "aliases": Field(List(Text()), "Other ways texts write this document (number variants, short names); linked."),
+    "aliases": Field(List(Line()), "Other ways texts write this document (number variants, short names); linked."),
     "relations": Field(List(RELATION), "Relations to other documents in legal.yaml."),
     "source": Field(Text(), "Where the facts above come from."),
     "note": _note,
@@ -119,7 +119,7 @@ ASSIGNMENT = Obj(m.Assignment, {
 })
 TASK = Obj(m.Task, {
     "id": Field(Slug(), "Stable id; the task's address is /ke-hoach/<plan>/nhiem-vu/<id>/.", required=True),
-    "label": Field(Text(), "The task's letter in its section (a, b, c), if it has one."),
+    "label": Field(Line(), "The task's letter in its section (a, b, c), if it has one."),
     "text": Field(Text(), "The task's text, word for word.", required=True),
     "details": Field(List(Text()), "Further paragraphs of the task (the source's '-' lines), word for word."),
     "lead": Field(ASSIGNMENT, "Cơ quan thực hiện / chủ trì: who carries the task out."),
@@ -138,7 +138,7 @@ TASK = Obj(m.Task, {
     "note": _note,
 })
 SECTION = Obj(m.Section, {
-    "number": Field(Text(), "The section's number in II (1, 2, 3 …).", required=True),
+    "number": Field(Line(), "The section's number in II (1, 2, 3 …).", required=True),
     "heading": Field(Text(), "The section's heading, word for word; empty when the heading is the task itself."),
     "note": Field(Text(), "A line of the source under the heading, e.g. '(Có Phụ lục chi tiết kèm theo)'."),
     "tasks": Field(List(TASK), "The section's tasks, in order."),
@@ -150,12 +150,12 @@ DUTY = Obj(m.Duty, {
 })
 PLAN_FILE = Obj(m.Plan, {
     "id": Field(Slug(), "Stable id; the plan's address is /ke-hoach/<id>/.", required=True),
-    "document_type": Field(Text(), "Document type as written, e.g. 'KẾ HOẠCH'.", required=True),
-    "number": Field(Text(), "Number/symbol (số ký hiệu); empty when the source does not show it."),
+    "document_type": Field(Line(), "Document type as written, e.g. 'KẾ HOẠCH'.", required=True),
+    "number": Field(Line(), "Number/symbol (số ký hiệu); empty when the source does not show it."),
     "issued_on": Field(Date(), "Date of issue, yyyy-mm-dd; empty when the source does not show it."),
-    "place": Field(Text(), "Place of issue (địa danh); empty when the source does not show it."),
+    "place": Field(Line(), "Place of issue (địa danh); empty when the source does not show it."),
     "issuer": Field(Ref("agency"), "Id of the issuing body.", required=True),
-    "title": Field(Text(), "Title (trích yếu), word for word.", required=True),
+    "title": Field(Line(), "Title (trích yếu), word for word.", required=True),
     "period": Field(Obj(m.Period, {
         "start": Field(Int(), "First year.", required=True),
         "end": Field(Int(), "Last year.", required=True),
@@ -165,10 +165,10 @@ PLAN_FILE = Obj(m.Plan, {
     "purpose": Field(Obj(m.Purpose, {
         "heading": Field(Text(), "Heading of part I, word for word.", required=True),
         "groups": Field(List(Obj(m.ClauseGroup, {
-            "number": Field(Text(), "Number of the group (1, 2).", required=True),
+            "number": Field(Line(), "Number of the group (1, 2).", required=True),
             "heading": Field(Text(), "Heading of the group, word for word.", required=True),
             "clauses": Field(List(Obj(m.Clause, {
-                "label": Field(Text(), "Letter of the clause (a, b, c).", required=True),
+                "label": Field(Line(), "Letter of the clause (a, b, c).", required=True),
                 "text": Field(Text(), "The clause, word for word.", required=True),
             })), "Lettered clauses."),
         })), "Numbered groups of part I."),
@@ -180,7 +180,7 @@ PLAN_FILE = Obj(m.Plan, {
     "implementation": Field(Obj(m.Implementation, {
         "heading": Field(Text(), "Heading of part III, word for word.", required=True),
         "items": Field(List(Obj(m.DutyItem, {
-            "number": Field(Text(), "Number of the item (1, 2 …).", required=True),
+            "number": Field(Line(), "Number of the item (1, 2 …).", required=True),
             "heading": Field(Text(), "The item's heading naming the bodies, word for word."),
             "text": Field(Text(), "The item's text when it has no heading and no duty list, word for word."),
             "agencies": Field(List(Ref("agency")), "Ids of the bodies the item addresses.", required=True),
@@ -193,11 +193,13 @@ PLAN_FILE = Obj(m.Plan, {
         "agencies": Field(List(Ref("agency")), "Ids of the agencies the line names."),
     })), "Nơi nhận, one line each."),
     "signature": Field(Obj(m.Signature, {
-        "authority": Field(Text(), "Line such as 'TM. ỦY BAN NHÂN DÂN'."),
-        "on_behalf": Field(Text(), "Line such as 'KT. CHỦ TỊCH'."),
-        "position": Field(Text(), "Signer's position, e.g. 'PHÓ CHỦ TỊCH'."),
-        "name": Field(Text(), "Signer's name.", required=True),
+        "authority": Field(Line(), "Line such as 'TM. ỦY BAN NHÂN DÂN'."),
+        "on_behalf": Field(Line(), "Line such as 'KT. CHỦ TỊCH'."),
+        "position": Field(Line(), "Signer's position, e.g. 'PHÓ CHỦ TỊCH'."),
+        "name": Field(Line(), "Signer's name.", required=True),
     }), "The signature block.", required=True),
+    "source_text": Field(SourceFile(), "File name in plan_data/sources/ of the signed text as received; "
+                         "published unchanged as 'Văn bản gốc'."),
     "note": _note,
 })
 

@@ -12,6 +12,8 @@ import datetime as dt
 import functools
 from dataclasses import dataclass, field
 
+from .shape import PartKind, walk
+
 
 @dataclass(frozen=True, order=True)
 class Origin:
@@ -265,6 +267,7 @@ class Plan:
     preamble: tuple[str, ...] = ()
     closing: str | None = None
     recipients: tuple[Recipient, ...] = ()
+    source_text: str | None = None
     note: str | None = None
     origin: Origin = field(default=None, compare=False)
 
@@ -272,13 +275,13 @@ class Plan:
     @functools.cached_property
     def tasks(self) -> tuple[Task, ...]:
         """All tasks of II, in the plan's order."""
-        return tuple(task for section in self.content.sections for task in section.tasks)
+        return tuple(part.node for part in walk(self) if part.kind is PartKind.TASK)
 
     @functools.cached_property
     def task_numbers(self) -> dict[str, str]:
         """Task id → its number in the plan: '1.a' for a lettered task, '2' for a section that is one task."""
-        return {task.id: f"{section.number}.{task.label}" if task.label else section.number
-                for section in self.content.sections for task in section.tasks}
+        return {part.node.id: f"{part.parent.number}.{part.node.label}" if part.node.label else part.parent.number
+                for part in walk(self) if part.kind is PartKind.TASK}
 
 
 @dataclass(frozen=True)

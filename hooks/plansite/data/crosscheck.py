@@ -9,7 +9,8 @@ from __future__ import annotations
 from .problems import Path, Problem, did_you_mean
 from .schema import SYMMETRIC_RELATIONS
 from .schema_kinds import Context
-from .text import name_key
+from .shape import PartKind, walk
+from ..text import name_key
 from .yamlsource import YamlDocument
 
 
@@ -22,15 +23,7 @@ def records(doc: YamlDocument | None, key: str) -> list[tuple[Path, dict]]:
 
 def task_records(doc: YamlDocument) -> list[tuple[YamlDocument, Path, dict]]:
     """(doc, path, mapping) of every task of a plan file; tolerant of malformed data."""
-    content = doc.value.get("content") if isinstance(doc.value, dict) else None
-    sections = content.get("sections") if isinstance(content, dict) else None
-    found = []
-    for i, section in enumerate(sections if isinstance(sections, list) else []):
-        tasks = section.get("tasks") if isinstance(section, dict) else None
-        for j, task in enumerate(tasks if isinstance(tasks, list) else []):
-            if isinstance(task, dict):
-                found.append((doc, ("content", "sections", i, "tasks", j), task))
-    return found
+    return [(doc, part.path, part.node) for part in walk(doc.value) if part.kind is PartKind.TASK]
 
 
 def _ident(item: dict) -> str | None:

@@ -52,7 +52,7 @@ def load_project(root: FsPath) -> Project:
         if doc is None:
             continue
         docs[kind].append(doc)
-        ctx = Context(doc)
+        ctx = Context(doc, root / DATA_DIR)
         built[kind].append(FILE_KINDS[kind].check(doc.value, ctx, ()))
         contexts.append(ctx)
         problems += ctx.problems

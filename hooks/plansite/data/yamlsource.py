@@ -16,7 +16,7 @@ import yaml
 
 from .encodings import guess_legacy_encoding, legacy_font_in_text
 from .problems import Path, Problem, format_path
-from .text import nfc
+from ..text import nfc
 
 MAX_FILE_BYTES = 2 * 1024 * 1024  # a plan is ~50 KB; 2 MB is a mistake, not a plan
 MAX_VALUES = 100_000  # values after alias expansion: stops "billion laughs" early

@@ -8,43 +8,25 @@ Layout under site/search/ (all JSON, all deterministic):
 
 A browser loads meta.json, one shard per query word and one document chunk
 per page of results, so the first answer costs a few KB at any corpus size.
-The tokenizer below is mirrored exactly by docs/assets/plan-search.js.
+Words are cut and folded by `tokenize`, which the browser's script mirrors.
 """
 
 from __future__ import annotations
 
-import functools
-from collections import Counter
 import json
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
 
-from .text import ascii_fold, name_key
+from ..kinds import PageKind
+from .tokenize import TOKEN, shard_of, tokens, word_forms
 
-_TOKEN = re.compile(r"[^\W_]+")
 TITLE_WEIGHT = 10
 MAX_BODY_WEIGHT = 5  # repetition in a long page should not outrank a title match
 CHUNK = 200
-# Kind of page → boost, so a task/agency/document page outranks long pages that mention the words.
-KIND_BOOST = {"Văn bản": 4, "Cơ quan": 4, "Nhiệm vụ": 3, "Kế hoạch": 1, "Phụ lục": 1, "Danh mục": 1, "Trang": 1}
-
-
-def tokens(text: str) -> list[tuple[str, str]]:
-    """(folded, exact) per word: 'Đảng' → ('dang', 'đảng'); tone placement canonical in exact."""
-    return list(map(_word_forms, _TOKEN.findall(unicodedata.normalize("NFC", text))))
-
-
-@functools.lru_cache(maxsize=200_000)  # indexing a province repeats a small vocabulary millions of times
-def _word_forms(word: str) -> tuple[str, str]:
-    return ascii_fold(word), name_key(word)
-
-
-def shard_of(folded: str) -> str:
-    """Shard name of a folded token: its first two characters."""
-    return folded[:2]
 
 
 # Page content comes from our own Markdown renderer, so a regex is a safe and ~10× faster
@@ -64,21 +46,21 @@ class SearchIndex:
     docs: list[tuple[str, str, str]] = field(default_factory=list)
     postings: dict[tuple[str, str], dict[int, int]] = field(default_factory=dict)  # (folded, exact) → doc → weight
 
-    def add(self, url: str, title: str, kind: str, text: str) -> None:
+    def add(self, url: str, title: str, kind: PageKind, text: str) -> None:
         doc = len(self.docs)
-        self.docs.append((url, title, kind))
-        boost = KIND_BOOST.get(kind, 1)
+        self.docs.append((url, title, kind.label))
+        boost = kind.search_boost
         weights: dict[tuple[str, str], int] = {}
         # Count raw words first (in C), then fold each distinct word once.
-        for word, n in Counter(_TOKEN.findall(unicodedata.normalize("NFC", text))).items():
-            pair = _word_forms(word)
+        for word, n in Counter(TOKEN.findall(unicodedata.normalize("NFC", text))).items():
+            pair = word_forms(word)
             weights[pair] = min(weights.get(pair, 0) + n, MAX_BODY_WEIGHT)
         for pair in set(tokens(title)):
             weights[pair] = weights.get(pair, 0) + TITLE_WEIGHT
         for pair, weight in weights.items():
             self.postings.setdefault(pair, {})[doc] = weight * boost
 
-    def add_html(self, url: str, title: str, kind: str, html: str) -> None:
+    def add_html(self, url: str, title: str, kind: PageKind, html: str) -> None:
         self.add(url, title, kind, html_text(html))
 
     def files(self) -> dict[str, str]:

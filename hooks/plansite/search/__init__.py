@@ -1,0 +1,1 @@
+"""The search: one tokenizer (mirrored by docs/assets/plan-search.js) and the sharded index writer."""

@@ -1,0 +1,1 @@
+"""Pages from the model: addresses, the both-way index, mention linking, escaping, renderers. No MkDocs."""

@@ -1,0 +1,38 @@
+"""The address (source path) of every generated page and file. URLs come from ids, never titles."""
+
+from __future__ import annotations
+
+from ..data.model import Plan, Task
+
+HOME = "index.md"
+PLANS_INDEX = "ke-hoach/index.md"
+AGENCIES_INDEX = "co-quan/index.md"
+DOCUMENTS_INDEX = "van-ban/index.md"
+GUIDE = "huong-dan-bien-tap.md"
+ABOUT = "gioi-thieu.md"
+SOURCE_FILE_NAME = "van-ban-goc.txt"
+
+
+def plan_uri(plan: Plan) -> str:
+    return f"ke-hoach/{plan.id}/index.md"
+
+
+def appendix_uri(plan: Plan) -> str:
+    return f"ke-hoach/{plan.id}/phu-luc.md"
+
+
+def task_uri(plan: Plan, task: Task) -> str:
+    return f"ke-hoach/{plan.id}/nhiem-vu/{task.id}.md"
+
+
+def source_uri(plan: Plan) -> str:
+    """The signed text as received, published beside the plan's page."""
+    return f"ke-hoach/{plan.id}/{SOURCE_FILE_NAME}"
+
+
+def agency_uri(agency_id: str) -> str:
+    return f"co-quan/{agency_id}.md"
+
+
+def document_uri(document_id: str) -> str:
+    return f"van-ban/{document_id}.md"

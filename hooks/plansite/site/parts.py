@@ -1,0 +1,74 @@
+"""Pieces every page is made of: front matter, breadcrumbs, entry lists, previews and paged lists.
+
+They sit below the renderers: renderers call them, never each other. Entries arrive
+sorted (see `relations`); this module only slices and pages them.
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..kinds import PageKind
+from .addresses import HOME, task_uri
+from .labels import task_title
+from .markup import escape, link, visible
+
+PER_PAGE = 100  # entries per list page
+PREVIEW = 20  # entries shown before "Xem tất cả …"
+
+Entry = tuple[str, str, str]  # (label, target .md, Markdown after the link)
+
+
+def front_matter(title: str, kind: PageKind) -> str:
+    """YAML front matter: the page title and its kind (for search). Material prints `page.meta.title`
+    unescaped, so overrides/main.html and overrides/partials/header.html escape it."""
+    return f"---\ntitle: {json.dumps(visible(title), ensure_ascii=False)}\nkind: {kind.value}\n---\n\n"
+
+
+def crumbs(uri: str, *trail: tuple[str, str], here: str) -> str:
+    """Breadcrumbs: Trang chủ › each (label, page) of the trail › here (escaped, not linked)."""
+    parts = [link("Trang chủ", uri, HOME)] + [link(label, uri, target) for label, target in trail]
+    return " › ".join(parts + [escape(here)]) + "\n\n"
+
+
+def entries(items: list[Entry], here: str) -> str:
+    """A Markdown list of links, one per entry."""
+    return "".join(f"- {link(label, here, target)}{after}\n" for label, target, after in items) + "\n"
+
+
+def list_pages(folder: str, title: str, parent: tuple[str, str], items: list[Entry]) -> dict[str, str]:
+    """`folder`/index.md, `folder`/trang-2.md …: the entries, PER_PAGE per page, with page links."""
+    chunks = [items[i:i + PER_PAGE] for i in range(0, len(items), PER_PAGE)] or [[]]
+    uris = [f"{folder}/index.md"] + [f"{folder}/trang-{n}.md" for n in range(2, len(chunks) + 1)]
+    pages = {}
+    for n, (uri, chunk) in enumerate(zip(uris, chunks), 1):
+        heading = title if len(chunks) == 1 else f"{title} (trang {n}/{len(chunks)})"
+        out = front_matter(heading, PageKind.LIST)
+        out += f"# {escape(heading)}\n\n{link('Trang chủ', uri, HOME)} › {link(parent[0], uri, parent[1])}\n\n"
+        out += entries(chunk, uri)
+        if len(chunks) > 1:
+            out += " · ".join(link(f"Trang {i}", uri, u) if u != uri else f"**Trang {i}**"
+                              for i, u in enumerate(uris, 1)) + "\n"
+        pages[uri] = out
+    return pages
+
+
+def preview(items: list[Entry], uri: str, here: str, folder: str, title: str,
+            noun: str = "nhiệm vụ") -> tuple[str, dict[str, str]]:
+    """The first PREVIEW entries as Markdown, and, for a longer list, its own paged pages under `folder`.
+
+    `here` names the page the list belongs to; the paged lists link back to it.
+    """
+    if not items:
+        return "Không có.\n\n", {}
+    out = entries(items[:PREVIEW], uri)
+    pages: dict[str, str] = {}
+    if len(items) > PREVIEW:
+        pages = list_pages(folder, title, (here, uri), items)
+        out += f"{link(f'Xem tất cả {len(items)} {noun}', uri, next(iter(pages)))}\n\n"
+    return out, pages
+
+
+def task_entries(items) -> list[Entry]:
+    """Preview entries for a list of (plan, task)."""
+    return [(task_title(plan, task), task_uri(plan, task), "") for plan, task in items]

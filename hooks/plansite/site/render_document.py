@@ -1,0 +1,59 @@
+"""Markdown for a legal document's page: its record, its relations, every plan and task citing it."""
+
+from __future__ import annotations
+
+from ..data.model import LegalDocument
+from ..data.schema import DOCUMENT_STATUSES, DOCUMENT_TYPES, RELATION_INVERSE, RELATION_TYPES
+from ..kinds import PageKind
+from ..text import date_numeric
+from .addresses import DOCUMENTS_INDEX, agency_uri, document_uri, plan_uri
+from .labels import document_label, plan_title
+from .markup import escape, external_link, link
+from .parts import Entry, crumbs, front_matter, preview, task_entries
+from .relations import Relations
+
+
+def render_document(doc: LegalDocument, rel: Relations) -> dict[str, str]:
+    """A legal document's page (record, relations, every task and plan citing it) and its long lists' pages."""
+    uri, extra, folder, label = document_uri(doc.id), {}, document_uri(doc.id).removesuffix(".md"), document_label(doc)
+
+    def listed(items: list[Entry], key: str, title: str, noun: str) -> str:
+        out, pages = preview(items, uri, label, f"{folder}/{key}", title, noun)
+        extra.update(pages)
+        return out
+
+    out = front_matter(label, PageKind.DOCUMENT)
+    out += crumbs(uri, ("Văn bản", DOCUMENTS_INDEX), here=label)
+    out += f"# {escape(label)}\n\n{escape(doc.title)}\n\n"
+    unknown = "Chưa rõ"
+    issuers = ", ".join(link(rel.agency_name(a), uri, agency_uri(a)) for a in doc.issuers) or unknown
+    rows = [
+        ("Số ký hiệu", escape(doc.number) if doc.number else unknown),
+        ("Loại văn bản", escape(DOCUMENT_TYPES[doc.type])),
+        ("Cơ quan ban hành", issuers),
+        ("Ngày ban hành", date_numeric(doc.issued_on) if doc.issued_on else unknown),
+        ("Người ký", escape(doc.signer) if doc.signer else unknown),
+        ("Trích yếu", escape(doc.title)),
+        ("Tình trạng hiệu lực", escape(DOCUMENT_STATUSES[doc.status]) if doc.status else unknown),
+        ("Văn bản chính thức", external_link("Mở văn bản", doc.url) if doc.url else unknown),
+    ]
+    out += "| Thuộc tính | Nội dung |\n| --- | --- |\n" + "".join(f"| {k} | {v} |\n" for k, v in rows) + "\n"
+    relations = [(RELATION_TYPES[r.type], r.target) for r in doc.relations]
+    relations += [(RELATION_INVERSE[t], src.id) for t, src in rel.incoming.get(doc.id, [])]
+    if relations:
+        out += "## Quan hệ với văn bản khác\n\n"
+        out += "".join(f"- {escape(label)}: {link(document_label(rel.documents[target]), uri, document_uri(target))}\n"
+                       for label, target in relations) + "\n"
+    basis = {p.id for p in rel.basis_of.get(doc.id, [])}
+    plans = [(plan_title(p), plan_uri(p), " (căn cứ ban hành)" if p.id in basis else "")
+             for p in rel.cited_by_plans.get(doc.id, [])]
+    out += "## Kế hoạch dẫn văn bản này\n\n" + listed(plans, "ke-hoach", f"Kế hoạch thực hiện {label}", "kế hoạch")
+    out += "## Nhiệm vụ dẫn văn bản này\n\n" + listed(
+        task_entries(rel.cited_by_tasks.get(doc.id, [])), "nhiem-vu", f"Nhiệm vụ dẫn {label}", "nhiệm vụ")
+    if doc.aliases:
+        out += f"Cách ghi khác trong văn bản: {'; '.join(escape(a) for a in doc.aliases)}\n\n"
+    if doc.note:
+        out += f'!!! note "Ghi chú của biên tập viên"\n    {escape(doc.note)}\n\n'
+    if doc.source:
+        out += f"<small>Nguồn thông tin: {escape(doc.source)}</small>\n"
+    return {uri: out, **extra}

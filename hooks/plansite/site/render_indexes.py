@@ -1,0 +1,66 @@
+"""Index pages (plans, agencies, documents) whose size stays bounded as the corpus grows.
+
+An index shows each group's first entries and links to the group's full list, which is
+split into pages (see `parts.list_pages`). Groups arrive sorted from `relations`.
+"""
+
+from __future__ import annotations
+
+from ..data.schema import AGENCY_KINDS, DOCUMENT_TYPES
+from ..kinds import PageKind
+from ..text import date_numeric
+from .addresses import AGENCIES_INDEX, DOCUMENTS_INDEX, HOME, agency_uri, document_uri, plan_uri
+from .labels import document_label, plan_title
+from .markup import escape, link
+from .parts import PREVIEW, Entry, entries, front_matter, list_pages
+from .relations import Relations
+
+
+def _grouped_index(index_uri: str, title: str, folder: str, groups: list[tuple[str, str, list[Entry]]]) -> dict[str, str]:
+    """An index page with a preview of each group, plus each long group's own paged list."""
+    out = front_matter(title, PageKind.LIST) + f"# {escape(title)}\n\n{link('Trang chủ', index_uri, HOME)}\n\n"
+    pages = {}
+    for key, label, items in groups:
+        if not items:
+            continue
+        out += f"## {escape(label)} ({len(items)})\n\n" + entries(items[:PREVIEW], index_uri)
+        if len(items) > PREVIEW:
+            group_pages = list_pages(f"{folder}/{key}", label, (title, index_uri), items)
+            out += f"{link(f'Xem tất cả {len(items)} mục', index_uri, next(iter(group_pages)))}\n\n"
+            pages.update(group_pages)
+    pages[index_uri] = out
+    return pages
+
+
+def agencies_index(rel: Relations) -> dict[str, str]:
+    """Agencies grouped by kind, in Vietnamese alphabetical order."""
+    groups = []
+    for kind, label in AGENCY_KINDS.items():
+        items = []
+        for agency in rel.agencies_by_kind[kind]:
+            count = len(rel.leads.get(agency.id, [])) + len(rel.coordinates.get(agency.id, []))
+            items.append((agency.name, agency_uri(agency.id), f" ({count} nhiệm vụ)" if count else ""))
+        groups.append((kind, label, items))
+    return _grouped_index(AGENCIES_INDEX, "Cơ quan, đơn vị", "co-quan/danh-sach", groups)
+
+
+def documents_index(rel: Relations) -> dict[str, str]:
+    """Documents grouped by type; within a type by issuer, then date, then number."""
+    groups = []
+    for doc_type, label in DOCUMENT_TYPES.items():
+        items = []
+        for doc in rel.documents_by_type[doc_type]:
+            issuer = ", ".join(rel.agency_name(a) for a in doc.issuers)
+            after = f" ngày {date_numeric(doc.issued_on)}" if doc.issued_on else ""
+            after += f" ({escape(issuer)})" if issuer else ""
+            after += f": {escape(doc.title)}" if doc.number else ""
+            items.append((document_label(doc), document_uri(doc.id), after))
+        groups.append((doc_type, label, items))
+    return _grouped_index(DOCUMENTS_INDEX, "Văn bản pháp lý được dẫn", "van-ban/danh-sach", groups)
+
+
+def plans_index(rel: Relations) -> dict[str, str]:
+    """All plans, by issuer then title, paged."""
+    items = [(plan_title(p), plan_uri(p), f": {escape(rel.agency_name(p.issuer))}, {len(p.tasks)} nhiệm vụ")
+             for p in rel.plans_sorted]
+    return list_pages("ke-hoach", "Kế hoạch", ("Trang chủ", HOME), items)  # first page: ke-hoach/index.md

@@ -1,0 +1,59 @@
+"""Markdown for one task's page: text, who, how, when, legal basis, and where it sits in the plan."""
+
+from __future__ import annotations
+
+from ..data.model import Origin, Plan, Task
+from ..data.schema import FORM_KINDS, TIMING_KINDS
+from ..kinds import PageKind
+from ..text import date_numeric
+from .addresses import agency_uri, appendix_uri, document_uri, plan_uri, task_uri
+from .labels import (COORDINATING_LABEL, FORMS_LABEL, LEAD_LABEL, TIMING_LABEL, document_label, plan_title,
+                     short_title, task_number, task_title)
+from .markup import escape, external_link, link
+from .parts import crumbs, front_matter
+from .relations import Relations
+
+
+def render_task(plan: Plan, task: Task, rel: Relations, edit_url: str | None) -> str:
+    """One task: text, who, how, when, legal basis, and where it sits in the plan."""
+    uri = task_uri(plan, task)
+    out = front_matter(task_title(plan, task), PageKind.TASK)
+    out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), ("Phụ lục", appendix_uri(plan)),
+                  here=f"Nhiệm vụ {task_number(plan, task)}")
+    out += f"# {escape(task_title(plan, task))}\n\n"
+    out += f"{rel.linker.linkify(task.text, uri)}\n\n"
+    out += "".join(f"- {rel.linker.linkify(d, uri)}\n" for d in task.details) + ("\n" if task.details else "")
+    for label, assignment in ((LEAD_LABEL, task.lead), (COORDINATING_LABEL, task.coordinating)):
+        out += f"## {label}\n\n"
+        if not assignment or not assignment.agencies:
+            out += "Văn bản không ghi.\n\n"
+            continue
+        out += "".join(f"- {link(rel.agency_name(a), uri, agency_uri(a))}\n" for a in assignment.agencies)
+        out += f"\nNguyên văn: “{escape(assignment.text)}”\n\n" if assignment.text else "\n"
+    if task.forms:
+        out += f"## {FORMS_LABEL}\n\n" + "".join(f"- {escape(FORM_KINDS[k])}\n" for k in task.forms.kinds)
+        out += f"\nNguyên văn: “{escape(task.forms.text)}”\n\n"
+    if task.timing:
+        years = [str(y) for y in (task.timing.start_year, task.timing.end_year) if y]
+        out += f"## {TIMING_LABEL}\n\n**{escape(TIMING_KINDS[task.timing.kind])}**"
+        out += f" ({'–'.join(years)})" if years else ""
+        out += f": “{escape(task.timing.text)}”\n\n"
+    docs = rel.task_documents[(plan.id, task.id)]
+    out += "## Căn cứ, văn bản được dẫn\n\n"
+    out += "".join(f"- {link(document_label(d), uri, document_uri(d.id))}"
+                   f"{' ngày ' + date_numeric(d.issued_on) if d.issued_on else ''}: {escape(d.title)}\n" for d in docs)
+    out += "\n" if docs else "Nhiệm vụ không dẫn văn bản nào.\n\n"
+    if task.note:
+        out += f'!!! note "Ghi chú của biên tập viên"\n    {escape(task.note)}\n\n'
+    out += f"## Vị trí trong kế hoạch\n\nMục II, nhiệm vụ {escape(task_number(plan, task))} của "
+    out += f"{link(plan_title(plan), uri, plan_uri(plan))}.\n\n"
+    source = f"{task.origin.file}, dòng {task.origin.line}"
+    out += f"<small>Dữ liệu: {_edit_link(source, edit_url, task.origin)}</small>\n"
+    return out
+
+
+def _edit_link(label: str, edit_url: str | None, origin: Origin) -> str:
+    """An edit link to the YAML line when the site knows its repository; the file and line otherwise."""
+    if not edit_url:
+        return escape(label)
+    return external_link(f"{label} (sửa)", f"{edit_url.rstrip('/')}/{origin.file}#L{origin.line}")

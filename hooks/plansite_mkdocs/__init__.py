@@ -1,0 +1,1 @@
+"""The MkDocs side: state kept across `mkdocs serve` rebuilds, building and atomic publishing."""
