@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from .data.load import load_project
+from .data.load import load_checked
 from .data.problems import DataError
 from .data.schema import FILE_KINDS
 
@@ -34,10 +34,12 @@ def main(argv: list[str] | None = None) -> int:
             (root / "schemas" / name).write_text(text, encoding="utf-8")
         return 0
     try:
-        project = load_project(root)
+        project, warnings = load_checked(root)
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1
+    for warning in warnings:
+        print(warning, file=sys.stderr)
     tasks = sum(len(plan.tasks) for plan in project.plans)
     print(f"plan_data: OK: {len(project.plans)} plan(s), {tasks} tasks, {len(project.agencies)} agencies, "
           f"{len(project.documents)} legal documents.")

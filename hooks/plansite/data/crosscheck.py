@@ -1,4 +1,4 @@
-"""Checks that span records and files: references, duplicate ids, alias collisions, relation cycles.
+"""Checks that span records and files: references, duplicate ids, name collisions, cycles.
 
 They run on the raw parsed values (with their positions), not on the built
 model, so that one broken record does not hide the problems of the others.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .problems import Path, Problem, did_you_mean
 from .schema import SYMMETRIC_RELATIONS
-from .schema_kinds import Context
+from .schema_kinds import REF_TARGETS, Context
 from .shape import PartKind, walk
 from ..text import name_key
 from .yamlsource import YamlDocument
@@ -19,6 +19,11 @@ def records(doc: YamlDocument | None, key: str) -> list[tuple[Path, dict]]:
     if doc is None or not isinstance(doc.value, dict) or not isinstance(doc.value.get(key), list):
         return []
     return [((key, i), item) for i, item in enumerate(doc.value[key]) if isinstance(item, dict)]
+
+
+def all_records(docs: list[YamlDocument], key: str) -> list[tuple[YamlDocument, Path, dict]]:
+    """(doc, path, mapping) of every record of a registry kept in one or several files."""
+    return [(doc, path, item) for doc in docs for path, item in records(doc, key)]
 
 
 def task_records(doc: YamlDocument) -> list[tuple[YamlDocument, Path, dict]]:
@@ -50,24 +55,32 @@ def duplicate_ids(entries: list[tuple[YamlDocument, Path, dict]], what: str) -> 
 
 
 def unresolved_refs(contexts: list[Context], known: dict[str, set[str] | None]) -> list[Problem]:
-    """A problem for every reference to an agency or document that does not exist (None: registry unreadable)."""
+    """A problem for every reference to a record that does not exist (None: a registry file was unreadable)."""
     problems = []
-    registry = {"agency": "plan_data/agencies.yaml", "legal": "plan_data/legal.yaml"}
     for ctx in contexts:
         for target, ident, path in ctx.refs:
             if known[target] is None or ident in known[target]:
                 continue
-            what = "agency" if target == "agency" else "legal document"
-            hint = did_you_mean(ident, known[target]) or f"add the {what} to {registry[target]} first."
-            problems.append(ctx.doc.problem(path, f"Expected the id of {'an' if what[0] == 'a' else 'a'} {what} "
-                                            f"in {registry[target]} but received the unknown id '{ident}'.", hint))
+            what, where = REF_TARGETS[target]
+            hint = did_you_mean(ident, known[target]) or f"add {what.split(' ', 1)[1]} '{ident}' to {where} first."
+            problems.append(ctx.doc.problem(path, f"Expected the id of {what} in {where} but received the unknown "
+                                            f"id '{ident}'.", hint))
     return problems
 
 
-def alias_collisions(doc: YamlDocument | None, key: str, what: str) -> list[Problem]:
-    """Names and aliases must identify one record: 'Uỷ ban' and 'Ủy ban' are the same name."""
+def _scope(item: dict, scoped: bool) -> str | None:
+    place = item.get("place") if scoped else None
+    return place.strip() if isinstance(place, str) else None
+
+
+def name_collisions(entries: list[tuple[YamlDocument, Path, dict]], what: str, scoped: bool) -> list[Problem]:
+    """Names and aliases must identify one record ('Uỷ ban' and 'Ủy ban' are the same name).
+
+    For agencies (`scoped`) only within one place: 'Sở Nội vụ' of two provinces are two bodies,
+    told apart by the place of the plan that names them.
+    """
     problems, owner = [], {}
-    for path, item in records(doc, key):
+    for doc, path, item in entries:
         ident = _ident(item)
         names = [(path + ("name",), item.get("name")), (path + ("title",), item.get("title"))]
         aliases = item.get("aliases") if isinstance(item.get("aliases"), list) else []
@@ -75,38 +88,61 @@ def alias_collisions(doc: YamlDocument | None, key: str, what: str) -> list[Prob
         for name_path, name in names:
             if not isinstance(name, str) or not name_key(name):
                 continue
-            key_ = name_key(name)
-            if key_ in owner and owner[key_][0] != ident:
-                other, other_path = owner[key_]
-                line = doc.mark(other_path)[0]
-                problems.append(doc.problem(name_path, f"Expected a name that identifies one {what} but received "
-                                            f"'{name}', which is also a name of '{other}' (line {line}).",
-                                            "names are compared ignoring case and tone-mark placement "
-                                            "(Uỷ = Ủy); remove or change one of them."))
+            key = (_scope(item, scoped), name_key(name))
+            if key in owner and owner[key][0] != ident:
+                other, other_doc, other_path = owner[key]
+                where = f"line {other_doc.mark(other_path)[0]}" if other_doc is doc else \
+                    f"{other_doc.file}:{other_doc.mark(other_path)[0]}"
+                scope = f" in the place '{key[0]}'" if scoped else ""
+                problems.append(doc.problem(name_path, f"Expected a name that identifies one {what}{scope} but "
+                                            f"received '{name}', which is also a name of '{other}' ({where}).",
+                                            f"names are compared ignoring case and tone-mark placement (Uỷ = Ủy); "
+                                            f"remove the name from '{ident}' or from '{other}', or change one of them."))
             else:
-                owner.setdefault(key_, (ident, name_path))
+                owner.setdefault(key, (ident, doc, name_path))
     return problems
 
 
-def relation_cycles(doc: YamlDocument | None) -> list[Problem]:
+def place_cycles(entries: list[tuple[YamlDocument, Path, dict]]) -> list[Problem]:
+    """A place cannot lie inside itself: following `parent` must end at the nation."""
+    parent = {_ident(item): (doc, path, item.get("parent")) for doc, path, item in entries if _ident(item)}
+    problems, reported = [], set()
+    for start in sorted(parent):
+        trail, node = [], start
+        while node in parent and node not in trail:
+            trail.append(node)
+            node = parent[node][2]
+        if node in trail and frozenset(trail[trail.index(node):]) not in reported:
+            cycle = trail[trail.index(node):]
+            reported.add(frozenset(cycle))
+            doc, path, _ = parent[cycle[0]]
+            problems.append(doc.problem(path + ("parent",), "Expected places that end at the nation but received "
+                                        f"the cycle {' → '.join(cycle + [cycle[0]])}.",
+                                        "each place lies in one larger place; the nation has no parent."))
+    return problems
+
+
+def relation_cycles(entries: list[tuple[YamlDocument, Path, dict]]) -> list[Problem]:
     """A document cannot, through directed relations, be based on itself."""
     edges: dict[str, list[tuple[str, Path]]] = {}
-    for path, item in records(doc, "documents"):
+    where: dict[Path, YamlDocument] = {}
+    for doc, path, item in entries:
         relations = item.get("relations") if isinstance(item.get("relations"), list) else []
         for j, rel in enumerate(relations):
             if isinstance(rel, dict) and rel.get("type") not in SYMMETRIC_RELATIONS and isinstance(rel.get("target"), str):
                 edges.setdefault(_ident(item), []).append((rel["target"], path + ("relations", j)))
+                where[path + ("relations", j)] = doc
     problems, reported, state = [], set(), {}
 
     def visit(node: str, trail: list[tuple[str, Path]]) -> None:
         state[node] = "open"
-        for target, rel_path in sorted(edges.get(node, [])):
+        for target, rel_path in sorted(edges.get(node, []), key=lambda e: (e[0], str(e[1]))):
             if state.get(target) == "open":
                 names = [n for n, _ in trail] + [node]
                 cycle = names[names.index(target):] + [target]
                 if frozenset(cycle) not in reported:
                     reported.add(frozenset(cycle))
-                    problems.append(doc.problem(rel_path, "Expected relations without a cycle but received "
+                    problems.append(where[rel_path].problem(rel_path, "Expected relations without a cycle but received "
                                                 f"the cycle {' → '.join(cycle)}.",
                                                 "a document cannot be based on, amend or replace itself through "
                                                 "other documents; remove one of these relations."))
@@ -117,4 +153,23 @@ def relation_cycles(doc: YamlDocument | None) -> list[Problem]:
     for start in sorted(edges):
         if start not in state:
             visit(start, [])
+    return problems
+
+
+def check_all(docs: dict[str, list[YamlDocument]], contexts: list[Context], unreadable: set[str]) -> list[Problem]:
+    """Every check across records and files, on the raw values of all readable files."""
+    places, agencies = all_records(docs["places"], "places"), all_records(docs["agencies"], "agencies")
+    documents = all_records(docs["legal"], "documents")
+    known = {kind: None if registry in unreadable else {i for _, _, r in entries if (i := _ident(r))}
+             for kind, registry, entries in (("place", "places", places), ("agency", "agencies", agencies),
+                                             ("legal", "legal", documents))}
+    problems = unresolved_refs(contexts, known)
+    problems += duplicate_ids(places, "place") + duplicate_ids(agencies, "agency")
+    problems += duplicate_ids(documents, "document")
+    problems += duplicate_ids([(d, (), d.value) for d in docs["plan"] if isinstance(d.value, dict)], "plan")
+    for doc in docs["plan"]:
+        problems += duplicate_ids(task_records(doc), "task")
+    problems += name_collisions(agencies, "agency", scoped=True)
+    problems += name_collisions(documents, "legal document", scoped=False)
+    problems += place_cycles(places) + relation_cycles(documents)
     return problems

@@ -2,14 +2,16 @@
 
     project = load_project(Path("."))   # reads ./plan_data
 
-Runs without MkDocs; the site build and `make check` both call it.
+Runs without MkDocs; the site build and `make check` both call it. Two passes: every file
+is read and checked on its own and across files (references, duplicates, names); only when
+that is clean are the built records checked as a whole (time, bases, titles; see `sanity`).
 """
 
 from __future__ import annotations
 
 from pathlib import Path as FsPath
 
-from . import crosscheck
+from . import crosscheck, sanity
 from .model import Project
 from .problems import DataError, Problem
 from .schema import FILE_KINDS
@@ -17,6 +19,9 @@ from .schema_kinds import Context
 from .yamlsource import YamlDocument, read_yaml
 
 DATA_DIR = "plan_data"
+# Registries: one file, and/or a folder of files (e.g. agencies/<place>.yaml), all optional but one.
+REGISTRIES = {"places": ("places.yaml", None), "agencies": ("agencies.yaml", "agencies"),
+              "legal": ("legal.yaml", "legal")}
 
 
 def _display(root: FsPath, path: FsPath) -> str:
@@ -27,29 +32,36 @@ def _display(root: FsPath, path: FsPath) -> str:
 
 
 def data_files(root: FsPath) -> list[tuple[str, FsPath]]:
-    """(file kind, path) of every data file, registries first, plans in name order."""
+    """(file kind, path) of every data file: registries first, each kind's files in name order."""
     data = root / DATA_DIR
-    files = [("agencies", data / "agencies.yaml"), ("legal", data / "legal.yaml")]
+    files = []
+    for kind, (single, folder) in REGISTRIES.items():
+        found = sorted((data / folder).glob("*.yaml")) if folder else []
+        files += [(kind, data / single)] if (data / single).exists() or not found else []
+        files += [(kind, path) for path in found]
     files += [("plan", p) for p in sorted((data / "plans").glob("*.yaml")) + sorted((data / "plans").glob("*.yml"))]
     return files
 
 
-def load_project(root: FsPath) -> Project:
-    """Read, check and cross-check every file under root/plan_data; all problems or a Project."""
+def load_checked(root: FsPath) -> tuple[Project, tuple[Problem, ...]]:
+    """Read, check and cross-check every file under root/plan_data: (Project, warnings), or DataError."""
     root = FsPath(root)
     problems: list[Problem] = []
-    docs: dict[str, list[YamlDocument]] = {"agencies": [], "legal": [], "plan": []}
+    docs: dict[str, list[YamlDocument]] = {kind: [] for kind in FILE_KINDS}
+    built: dict[str, list] = {kind: [] for kind in FILE_KINDS}
     contexts: list[Context] = []
-    built: dict[str, list] = {"agencies": [], "legal": [], "plan": []}
+    unreadable: set[str] = set()  # kinds with a file that could not be read: their references go unchecked
     for kind, path in data_files(root):
         display = _display(root, path)
         if not path.is_file():
             problems.append(Problem(display, 1, 1, "(document)", f"Expected the file {display} but it does not exist.",
                                     "create it; see docs/huong-dan-bien-tap.md for its keys."))
+            unreadable.add(kind)
             continue
         doc, read_problems = read_yaml(path, display)
         problems += read_problems
         if doc is None:
+            unreadable.add(kind)
             continue
         docs[kind].append(doc)
         ctx = Context(doc, root / DATA_DIR)
@@ -60,30 +72,21 @@ def load_project(root: FsPath) -> Project:
         problems.append(Problem(f"{DATA_DIR}/plans", 1, 1, "(document)",
                                 "Expected at least one plan file (*.yaml) but received none.",
                                 "add plan_data/plans/<plan-id>.yaml; see docs/huong-dan-bien-tap.md."))
-
-    agencies = docs["agencies"][0] if docs["agencies"] else None
-    legal = docs["legal"][0] if docs["legal"] else None
-    # A registry that could not be read has its own problem; don't also report every reference to it.
-    known = {
-        "agency": None if agencies is None else
-        {i for _, r in crosscheck.records(agencies, "agencies") if isinstance(i := r.get("id"), str)},
-        "legal": None if legal is None else
-        {i for _, r in crosscheck.records(legal, "documents") if isinstance(i := r.get("id"), str)},
-    }
-    problems += crosscheck.unresolved_refs(contexts, known)
-    problems += crosscheck.duplicate_ids([(agencies, p, r) for p, r in crosscheck.records(agencies, "agencies")], "agency")
-    problems += crosscheck.duplicate_ids([(legal, p, r) for p, r in crosscheck.records(legal, "documents")], "document")
-    problems += crosscheck.duplicate_ids(
-        [(d, (), d.value) for d in docs["plan"] if isinstance(d.value, dict)], "plan")
-    for doc in docs["plan"]:
-        problems += crosscheck.duplicate_ids(crosscheck.task_records(doc), "task")
-    problems += crosscheck.alias_collisions(agencies, "agencies", "agency")
-    problems += crosscheck.alias_collisions(legal, "documents", "legal document")
-    problems += crosscheck.relation_cycles(legal)
+    problems += crosscheck.check_all(docs, contexts, unreadable)
     if problems:
         raise DataError(problems)
-    return Project(
-        agencies=built["agencies"][0].agencies,
-        documents=built["legal"][0].documents,
+    project = Project(
+        places=tuple(p for registry in built["places"] for p in registry.places),
+        agencies=tuple(a for registry in built["agencies"] for a in registry.agencies),
+        documents=tuple(d for registry in built["legal"] for d in registry.documents),
         plans=tuple(sorted(built["plan"], key=lambda plan: plan.id)),
     )
+    errors, warnings = sanity.check(project, {doc.file: doc for doc in docs["plan"]})
+    if errors:
+        raise DataError(errors + warnings)
+    return project, tuple(sorted(warnings))
+
+
+def load_project(root: FsPath) -> Project:
+    """The validated Project (warnings, if any, are for `make check` and the build to print)."""
+    return load_checked(root)[0]

@@ -24,7 +24,29 @@ class Origin:
     column: int
 
 
-# --- agencies.yaml -----------------------------------------------------------------
+# --- places.yaml -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place with its level (xã, huyện, tỉnh, trung ương); places form a tree up to the nation."""
+
+    id: str
+    name: str
+    level: str
+    parent: str | None = None
+    origin: Origin = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class PlaceRegistry:
+    """The whole places.yaml file."""
+
+    places: tuple[Place, ...]
+    origin: Origin = field(default=None, compare=False)
+
+
+# --- agencies.yaml, agencies/<place>.yaml ------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -34,6 +56,7 @@ class Agency:
     id: str
     name: str
     kind: str
+    place: str
     aliases: tuple[str, ...] = ()
     members: tuple[str, ...] = ()
     parent: str | None = None
@@ -43,7 +66,7 @@ class Agency:
 
 @dataclass(frozen=True)
 class AgencyRegistry:
-    """The whole agencies.yaml file."""
+    """One agencies file (agencies.yaml or agencies/<place>.yaml)."""
 
     agencies: tuple[Agency, ...]
     origin: Origin = field(default=None, compare=False)
@@ -84,7 +107,7 @@ class LegalDocument:
 
 @dataclass(frozen=True)
 class LegalRegistry:
-    """The whole legal.yaml file."""
+    """One legal documents file (legal.yaml or legal/<name>.yaml)."""
 
     documents: tuple[LegalDocument, ...]
     origin: Origin = field(default=None, compare=False)
@@ -119,6 +142,8 @@ class Timing:
     text: str
     start_year: int | None = None
     end_year: int | None = None
+    every: str | None = None
+    due: dt.date | None = None
     origin: Origin = field(default=None, compare=False)
 
 
@@ -152,10 +177,10 @@ class Section:
 
 @dataclass(frozen=True)
 class Clause:
-    """A lettered clause (a, b, c …) of I. Mục đích, yêu cầu."""
+    """A clause of I. Mục đích, yêu cầu: lettered (a, b, c …) or a dash item (no label)."""
 
-    label: str
     text: str
+    label: str | None = None
     origin: Origin = field(default=None, compare=False)
 
 
@@ -240,10 +265,10 @@ class Signature:
 
 @dataclass(frozen=True)
 class Period:
-    """The years a plan covers."""
+    """The years a plan covers; an open-ended plan ("từ năm 2013") has no end."""
 
     start: int
-    end: int
+    end: int | None = None
     origin: Origin = field(default=None, compare=False)
 
 
@@ -263,6 +288,7 @@ class Plan:
     issued_on: dt.date | None = None
     place: str | None = None
     period: Period | None = None
+    document: str | None = None
     basis: tuple[str, ...] = ()
     preamble: tuple[str, ...] = ()
     closing: str | None = None
@@ -279,15 +305,33 @@ class Plan:
 
     @functools.cached_property
     def task_numbers(self) -> dict[str, str]:
-        """Task id → its number in the plan: '1.a' for a lettered task, '2' for a section that is one task."""
-        return {part.node.id: f"{part.parent.number}.{part.node.label}" if part.node.label else part.parent.number
-                for part in walk(self) if part.kind is PartKind.TASK}
+        """Task id → its number in the plan, unique within it.
+
+        '1.a' for a lettered task; '2' for a section that is one unlettered task; several
+        unlettered (dash) tasks of one section are '1 (gạch đầu dòng 2)', counted in source order.
+        """
+        tasks = [part for part in walk(self) if part.kind is PartKind.TASK]
+        dashes: dict[int, list[Task]] = {}  # id(section) → its unlettered tasks, in order
+        for part in tasks:
+            if not part.node.label:
+                dashes.setdefault(id(part.parent), []).append(part.node)
+        numbers = {}
+        for part in tasks:
+            task, section, siblings = part.node, part.parent, dashes.get(id(part.parent), [])
+            if task.label:
+                numbers[task.id] = f"{section.number}.{task.label}"
+            elif len(siblings) == 1:
+                numbers[task.id] = section.number
+            else:
+                numbers[task.id] = f"{section.number} (gạch đầu dòng {siblings.index(task) + 1})"
+        return numbers
 
 
 @dataclass(frozen=True)
 class Project:
     """Everything in plan_data/, validated and cross-checked."""
 
+    places: tuple[Place, ...]
     agencies: tuple[Agency, ...]
     documents: tuple[LegalDocument, ...]
     plans: tuple[Plan, ...]

@@ -35,9 +35,10 @@ class Problem:
     path: str
     message: str
     hint: str = ""
+    warning: bool = False  # worth fixing, but the site is still published
 
     def __str__(self) -> str:
-        text = f"{self.file}:{self.line}:{self.column}: {self.path}: {self.message}"
+        text = f"{self.file}:{self.line}:{self.column}: {self.path}: {'Warning: ' if self.warning else ''}{self.message}"
         return text + (f"\n  Hint: {self.hint}" if self.hint else "")
 
 
@@ -50,7 +51,7 @@ class DataError(Exception):
 
     def report(self) -> str:
         """Every problem, then a one-line count, as printed by `make check` and the build."""
-        count = len(self.problems)
+        count = sum(1 for p in self.problems if not p.warning)
         lines = [str(p) for p in self.problems]
         lines.append(f"{count} problem{'s' if count != 1 else ''} found in plan_data; nothing was published.")
         return "\n".join(lines)

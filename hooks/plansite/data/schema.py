@@ -6,8 +6,14 @@ The vocabularies map a stored value to the Vietnamese label the site shows.
 from __future__ import annotations
 
 from . import model as m
-from .schema_kinds import Date, Enum, Field, Int, Line, List, Obj, Ref, Slug, SourceFile, Text, Url
+from .schema_kinds import Date, Enum, Field, Id, Int, Line, List, Obj, Ref, SourceFile, Text, Url
 
+PLACE_LEVELS = {
+    "xa": "Cấp xã (xã, phường, thị trấn)",
+    "huyen": "Cấp huyện (huyện, quận, thị xã, thành phố thuộc tỉnh)",
+    "tinh": "Cấp tỉnh (tỉnh, thành phố trực thuộc trung ương)",
+    "trung-uong": "Trung ương",
+}
 AGENCY_KINDS = {
     "state": "Cơ quan nhà nước",
     "party": "Tổ chức Đảng",
@@ -56,7 +62,12 @@ TIMING_KINDS = {
     "on-directive": "Khi có chỉ đạo",
     "period": "Trong giai đoạn",
     "from-year": "Từ năm",
+    "periodic": "Định kỳ",
+    "periodic-and-on-demand": "Định kỳ và đột xuất",
+    "deadline": "Hạn hoàn thành",
 }
+# How often a periodic task recurs.
+EVERY = {"hang-thang": "Hằng tháng", "hang-quy": "Hằng quý", "6-thang": "06 tháng", "hang-nam": "Hằng năm"}
 FORM_KINDS = {
     "van-ban": "Ban hành văn bản triển khai",
     "hoi-nghi": "Hội nghị quán triệt",
@@ -71,13 +82,32 @@ FORM_KINDS = {
 }
 FREQUENCIES = {"6-thang": "06 tháng", "hang-nam": "01 năm (hằng năm)"}
 
+# Words the site uses in its own addresses (site/addresses.py and the list pages); no id may be one.
+PATH_WORDS = frozenset({"assets", "bao-cao", "cap-nhat", "chu-tri", "co-quan", "danh-sach", "du-lieu", "index",
+                        "ke-hoach", "nhac-den", "nhiem-vu", "phoi-hop", "phu-luc", "search", "tien-do", "tim-kiem",
+                        "tu-viet-tat", "van-ban", "van-ban-goc"})
+PATH_WORD_PATTERN = r"trang-\d+"  # paged lists: trang-2, trang-3 …
+_id = Id(PATH_WORDS, PATH_WORD_PATTERN)
+
 _note = Field(Text(), "Editor's note (for example a correction of a slip in the source); shown apart from the source text.")
 
+PLACES_FILE = Obj(m.PlaceRegistry, {
+    "places": Field(List(Obj(m.Place, {
+        "id": Field(_id, "Stable id of the place, e.g. 'ke-sat', 'hai-phong'.", required=True),
+        "name": Field(Line(), "Name as written, e.g. 'xã Kẻ Sặt', 'thành phố Hải Phòng'.", required=True),
+        "level": Field(Enum(PLACE_LEVELS), "Level: " + ", ".join(PLACE_LEVELS) + ".", required=True),
+        "parent": Field(Ref("place"), "Id of the place this one lies in; empty only for the nation (trung ương)."),
+    })), "Every place whose bodies the plans name, each under its parent.", required=True),
+})
+
 AGENCY = Obj(m.Agency, {
-    "id": Field(Slug(), "Stable id; the agency's address is /co-quan/<id>/.", required=True),
+    "id": Field(_id, "Stable id; the agency's address is /co-quan/<id>/.", required=True),
     "name": Field(Line(), "Full name as the site shows it.", required=True),
     "kind": Field(Enum(AGENCY_KINDS), "Kind of body: " + ", ".join(AGENCY_KINDS) + ".", required=True),
-    "aliases": Field(List(Line()), "Other spellings under which texts name this agency; mentions are linked."),
+    "place": Field(Ref("place"), "Id of the place the body belongs to (places.yaml); names in a plan resolve "
+                   "first among the bodies of the plan's own place, then its parent places.", required=True),
+    "aliases": Field(List(Line()), "Other spellings under which texts name this agency; mentions are linked. "
+                     "Unique within one place; bodies of different places may share one ('Sở Nội vụ')."),
     "members": Field(List(Ref("agency")), "For a group: ids of the agencies known to belong to it."),
     "parent": Field(Ref("agency"), "Id of the body this one belongs to, where the source says so."),
     "note": _note,
@@ -92,7 +122,7 @@ RELATION = Obj(m.Relation, {
     "note": _note,
 })
 DOCUMENT = Obj(m.LegalDocument, {
-    "id": Field(Slug(), "Stable id; the document's address is /van-ban/<id>/.", required=True),
+    "id": Field(_id, "Stable id; the document's address is /van-ban/<id>/.", required=True),
     "type": Field(Enum(DOCUMENT_TYPES), "Document type (loại văn bản): " + ", ".join(DOCUMENT_TYPES) + ".",
                   required=True),
     "title": Field(Line(), "Title (trích yếu) or name, as the source or the official record gives it.",
@@ -118,8 +148,9 @@ ASSIGNMENT = Obj(m.Assignment, {
     "agencies": Field(List(Ref("agency")), "Ids of the agencies the wording names, in its order."),
 })
 TASK = Obj(m.Task, {
-    "id": Field(Slug(), "Stable id; the task's address is /ke-hoach/<plan>/nhiem-vu/<id>/.", required=True),
-    "label": Field(Line(), "The task's letter in its section (a, b, c), if it has one."),
+    "id": Field(_id, "Stable id; the task's address is /ke-hoach/<plan>/nhiem-vu/<id>/.", required=True),
+    "label": Field(Line(), "The task's letter in its section (a, b, c); empty for a dash item. Several dash "
+                   "tasks in one section are numbered '1 (gạch đầu dòng 2)'."),
     "text": Field(Text(), "The task's text, word for word.", required=True),
     "details": Field(List(Text()), "Further paragraphs of the task (the source's '-' lines), word for word."),
     "lead": Field(ASSIGNMENT, "Cơ quan thực hiện / chủ trì: who carries the task out."),
@@ -133,6 +164,8 @@ TASK = Obj(m.Task, {
         "text": Field(Text(), "The source's wording after 'Thời gian thực hiện:', word for word.", required=True),
         "start_year": Field(Int(), "First year, where the wording gives one."),
         "end_year": Field(Int(), "Last year, where the wording gives one."),
+        "every": Field(Enum(EVERY), "For periodic timing: how often, " + ", ".join(EVERY) + "."),
+        "due": Field(Date(), "For a deadline: the date the wording gives, yyyy-mm-dd."),
     }), "Thời gian thực hiện: when the task is done."),
     "cites": Field(List(Ref("legal")), "Ids of the legal documents the task's text cites."),
     "note": _note,
@@ -149,17 +182,20 @@ DUTY = Obj(m.Duty, {
     "frequency": Field(List(Enum(FREQUENCIES)), "For a reporting duty: " + ", ".join(FREQUENCIES) + "."),
 })
 PLAN_FILE = Obj(m.Plan, {
-    "id": Field(Slug(), "Stable id; the plan's address is /ke-hoach/<id>/.", required=True),
+    "id": Field(_id, "Stable id; the plan's address is /ke-hoach/<id>/.", required=True),
     "document_type": Field(Line(), "Document type as written, e.g. 'KẾ HOẠCH'.", required=True),
     "number": Field(Line(), "Number/symbol (số ký hiệu); empty when the source does not show it."),
     "issued_on": Field(Date(), "Date of issue, yyyy-mm-dd; empty when the source does not show it."),
     "place": Field(Line(), "Place of issue (địa danh); empty when the source does not show it."),
     "issuer": Field(Ref("agency"), "Id of the issuing body.", required=True),
-    "title": Field(Line(), "Title (trích yếu), word for word.", required=True),
+    "title": Field(Line(), "Title (trích yếu), word for word, without the document type word "
+                   "('Thực hiện …', not 'Kế hoạch thực hiện …').", required=True),
     "period": Field(Obj(m.Period, {
         "start": Field(Int(), "First year.", required=True),
-        "end": Field(Int(), "Last year.", required=True),
+        "end": Field(Int(), "Last year; empty for an open-ended plan ('từ năm 2013')."),
     }), "The years the plan covers."),
+    "document": Field(Ref("legal"), "Id of this plan's own record in the legal documents, so other plans "
+                      "and tasks can cite it."),
     "basis": Field(List(Ref("legal")), "Căn cứ: ids of the documents the plan implements."),
     "preamble": Field(List(Text()), "The paragraphs before part I, word for word."),
     "purpose": Field(Obj(m.Purpose, {
@@ -168,7 +204,7 @@ PLAN_FILE = Obj(m.Plan, {
             "number": Field(Line(), "Number of the group (1, 2).", required=True),
             "heading": Field(Text(), "Heading of the group, word for word.", required=True),
             "clauses": Field(List(Obj(m.Clause, {
-                "label": Field(Line(), "Letter of the clause (a, b, c).", required=True),
+                "label": Field(Line(), "Letter of the clause (a, b, c); empty for a dash item."),
                 "text": Field(Text(), "The clause, word for word.", required=True),
             })), "Lettered clauses."),
         })), "Numbered groups of part I."),
@@ -204,4 +240,4 @@ PLAN_FILE = Obj(m.Plan, {
 })
 
 # File kinds: schema file name → root spec.
-FILE_KINDS = {"agencies": AGENCIES_FILE, "legal": LEGAL_FILE, "plan": PLAN_FILE}
+FILE_KINDS = {"places": PLACES_FILE, "agencies": AGENCIES_FILE, "legal": LEGAL_FILE, "plan": PLAN_FILE}

@@ -85,7 +85,8 @@ class Line(Text):
         ctx.fail(path, f"Expected {self.expected} but received a control character ({code}, "
                        f"{'a line break' if text[bad] in chr(10) + chr(13) + chr(0x2028) + chr(0x2029) else 'not printable'}) "
                        f"at character {bad + 1} of {describe(text)}.",
-                 "names, ids, numbers and titles are one line; replace the line break with a space.")
+                 "names, ids, numbers and titles are one line; replace line breaks with a space and delete other "
+                 "control characters.")
         return None
 
     def json_schema(self):
@@ -133,12 +134,40 @@ class Slug(Text):
         return {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}
 
 
+class Id(Slug):
+    """A record's own id: a slug that is not one of the words the site uses for its own pages
+    ('danh-sach', 'trang-2', 'phu-luc' …), which would collide with or shadow those pages."""
+
+    def __init__(self, reserved: frozenset[str], reserved_pattern: str):
+        self.reserved, self.reserved_pattern = reserved, reserved_pattern
+
+    def check(self, value, ctx, path):
+        ident = super().check(value, ctx, path)
+        if ident is not None and (ident in self.reserved or re.fullmatch(self.reserved_pattern, ident)):
+            _wrong(ctx, path, "an id that is not a word the site uses in its own addresses", ident,
+                   f"add a word, e.g. '{ident}-1' or a name: the site uses '{ident}' for its own pages.")
+            return None
+        return ident
+
+    def json_schema(self):
+        reserved = {"anyOf": [{"enum": sorted(self.reserved)}, {"pattern": f"^{self.reserved_pattern}$"}]}
+        return {**super().json_schema(), "not": reserved}
+
+
+# What a reference names, and where such records live.
+REF_TARGETS = {
+    "agency": ("an agency", "plan_data/agencies.yaml or plan_data/agencies/"),
+    "legal": ("a legal document", "plan_data/legal.yaml or plan_data/legal/"),
+    "place": ("a place", "plan_data/places.yaml"),
+}
+
+
 class Ref(Slug):
     """The id of a record in a registry (agencies.yaml or legal.yaml), resolved after loading."""
 
     def __init__(self, target: str):
         self.target = target
-        self.expected = f"the id of {'an agency' if target == 'agency' else 'a legal document'}"
+        self.expected = f"the id of {REF_TARGETS[target][0]}"
 
     def check(self, value, ctx, path):
         ident = super().check(value, ctx, path)

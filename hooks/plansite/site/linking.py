@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..data.model import Project
+from ..data.model import Agency, LegalDocument, Project
 from ..data.schema import DOCUMENT_TYPES
 from ..text import name_words
 from .addresses import agency_uri, document_uri
@@ -37,16 +37,20 @@ class Linker:
     match at the leftmost position wins.
     """
 
-    def __init__(self, names: list[tuple[str, Target]]):
+    def __init__(self, tiers: list[list[tuple[str, Target]]]):
+        """`tiers`: names in order of precedence; a name in an earlier tier hides the same name later
+        (the plan's own place before its parent places). Within a tier, a name shared by two
+        targets is ambiguous: neither is linked rather than guessing."""
         self._by_first: dict[str, list[tuple[tuple[str, ...], Target]]] = {}
         self._cache: dict[str, list[tuple[int, int, Target]]] = {}  # texts are linked on several pages
         seen: dict[tuple[str, ...], Target | None] = {}
-        for name, target in names:
-            words = tuple(name_words(name))
-            if not words:
-                continue
-            # A name shared by two targets is ambiguous: link neither rather than guess.
-            seen[words] = None if words in seen and seen[words] != target else target
+        for tier in tiers:
+            mine: dict[tuple[str, ...], Target | None] = {}
+            for name, target in tier:
+                words = tuple(name_words(name))
+                if words and words not in seen:
+                    mine[words] = None if words in mine and mine[words] != target else target
+            seen.update(mine)
         for words, target in seen.items():
             if target is not None:
                 self._by_first.setdefault(words[0], []).append((words, target))
@@ -81,12 +85,13 @@ class Linker:
                 out.append(target)
         return out
 
-    def linkify(self, text: str, from_uri: str, skip: str | None = None) -> str:
-        """Escaped Markdown of `text` with each mention linked (except mentions of page `skip`)."""
+    def linkify(self, text: str, from_uri: str, skip: str | None = None, only: frozenset[str] | None = None) -> str:
+        """Escaped Markdown of `text` with each mention linked, except mentions of page `skip` and,
+        when `only` is given, mentions of pages not in it (wording that the data's ids do not confirm)."""
         text = _SPACE.sub(" ", text).strip()
         out, pos = [], 0
         for start, end, target in self.mentions(text):
-            if target.uri == skip:
+            if target.uri == skip or (only is not None and target.uri not in only):
                 continue
             out.append(escape(text[pos:start]))
             out.append(f"[{escape(text[start:end])}]({relative(from_uri, target.uri)})")
@@ -95,20 +100,46 @@ class Linker:
         return "".join(out)
 
 
-def mention_names(project: Project) -> list[tuple[str, Target]]:
-    """Every name under which an agency or a document may be mentioned, with its page."""
-    names: list[tuple[str, Target]] = []
-    for agency in project.agencies:
-        target = Target(agency_uri(agency.id), agency.name)
-        names += [(agency.name, target)] + [(alias, target) for alias in agency.aliases]
-    for doc in project.documents:
-        target = Target(document_uri(doc.id), document_label(doc))
-        # A law is cited by its name; other titles ("Về tiếp tục …") are descriptions, not names.
-        written = [*doc.aliases] + ([doc.title] if doc.type == "luat" or not doc.number else [])
-        kind = DOCUMENT_TYPES[doc.type]
-        # Numbers (and number-like aliases) are also cited as "Chỉ thị 33/…" and "Chỉ thị số 33/…".
-        for number in [doc.number or ""] + [a for a in doc.aliases if "/" in a]:
-            if number:
-                written += [number, f"{kind} {number}", f"{kind} số {number}"]
-        names += [(text, target) for text in written]
-    return names
+def _agency_names(agency: Agency) -> list[tuple[str, Target]]:
+    target = Target(agency_uri(agency.id), agency.name)
+    return [(agency.name, target)] + [(alias, target) for alias in agency.aliases]
+
+
+def _document_names(doc: LegalDocument) -> list[tuple[str, Target]]:
+    target = Target(document_uri(doc.id), document_label(doc))
+    # A law is cited by its name; other titles ("Về tiếp tục …") are descriptions, not names.
+    written = [*doc.aliases] + ([doc.title] if doc.type == "luat" or not doc.number else [])
+    kind = DOCUMENT_TYPES[doc.type]
+    # Numbers (and number-like aliases) are also cited as "Chỉ thị 33/…" and "Chỉ thị số 33/…".
+    for number in [doc.number or ""] + [a for a in doc.aliases if "/" in a]:
+        if number:
+            written += [number, f"{kind} {number}", f"{kind} số {number}"]
+    return [(text, target) for text in written]
+
+
+class Mentions:
+    """The linker for each place: names resolve among the bodies of the place itself first, then of
+    its parent places up to the nation; documents are cited by number and name everywhere."""
+
+    def __init__(self, project: Project):
+        self._parent = {p.id: p.parent for p in project.places}
+        self._agencies: dict[str, list[tuple[str, Target]]] = {}
+        for agency in project.agencies:
+            self._agencies.setdefault(agency.place, []).extend(_agency_names(agency))
+        self._documents = [name for doc in project.documents for name in _document_names(doc)]
+        self._linkers: dict[str, Linker] = {}
+
+    def chain(self, place: str) -> list[str]:
+        """The place, then each parent up to the nation."""
+        out = []
+        while place and place not in out:
+            out.append(place)
+            place = self._parent.get(place)
+        return out
+
+    def linker(self, place: str) -> Linker:
+        """The linker of texts written in `place` (cached: plans of one place share it)."""
+        if place not in self._linkers:
+            tiers = [self._agencies.get(p, []) for p in self.chain(place)] + [self._documents]
+            self._linkers[place] = Linker(tiers)
+        return self._linkers[place]

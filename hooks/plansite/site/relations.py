@@ -12,7 +12,7 @@ from ..data.schema import AGENCY_KINDS, DOCUMENT_TYPES
 from ..data.shape import PartKind, part_texts, walk
 from ..text import vi_sort_key
 from .addresses import agency_uri, document_uri
-from .linking import Linker, mention_names
+from .linking import Linker, Mentions
 
 
 def plan_texts(plan: Plan) -> list[str]:
@@ -39,7 +39,7 @@ class Relations:
 
     agencies: dict[str, Agency]
     documents: dict[str, LegalDocument]
-    linker: Linker
+    mentions: Mentions
     leads: dict[str, list[tuple[Plan, Task]]] = field(default_factory=dict)
     coordinates: dict[str, list[tuple[Plan, Task]]] = field(default_factory=dict)
     mentioned_in: dict[str, list[tuple[Plan, Task]]] = field(default_factory=dict)
@@ -61,6 +61,10 @@ class Relations:
     def agency_name(self, agency_id: str) -> str:
         return self.agencies[agency_id].name
 
+    def linker(self, plan: Plan) -> Linker:
+        """Mentions in a plan's text resolve in the place of its issuer, then upward."""
+        return self.mentions.linker(self.agencies[plan.issuer].place)
+
 
 def _index_task(rel: Relations, plan: Plan, task: Task, doc_by_uri: dict, agency_by_uri: dict) -> set[str]:
     """Index one task; returns the ids of the agencies it assigns or mentions."""
@@ -71,7 +75,7 @@ def _index_task(rel: Relations, plan: Plan, task: Task, doc_by_uri: dict, agency
     named = {a for x in (task.lead, task.coordinating) if x for a in x.agencies}
     cited = [rel.documents[d] for d in task.cites]
     for text in task_texts(task):
-        for target in rel.linker.targets(text):
+        for target in rel.linker(plan).targets(text):
             if target.uri in doc_by_uri and doc_by_uri[target.uri] not in cited:
                 cited.append(doc_by_uri[target.uri])
             agency = agency_by_uri.get(target.uri)
@@ -94,12 +98,12 @@ def _index_plan(rel: Relations, plan: Plan, doc_by_uri: dict, agency_by_uri: dic
         named |= _index_task(rel, plan, task, doc_by_uri, agency_by_uri)
     cited = set(plan.basis) | {d.id for t in plan.tasks for d in rel.task_documents[(plan.id, t.id)]}
     for text in plan_texts(plan):
-        for target in rel.linker.targets(text):
+        for target in rel.linker(plan).targets(text):
             if target.uri in doc_by_uri:
                 cited.add(doc_by_uri[target.uri].id)
             elif target.uri in agency_by_uri:
                 named.add(agency_by_uri[target.uri].id)
-    named |= {agency_by_uri[t.uri].id for r in plan.recipients for t in rel.linker.targets(r.text)
+    named |= {agency_by_uri[t.uri].id for r in plan.recipients for t in rel.linker(plan).targets(r.text)
               if t.uri in agency_by_uri}
     for doc_id in sorted(cited):
         rel.cited_by_plans.setdefault(doc_id, []).append(plan)
@@ -122,8 +126,7 @@ def _by_issuer_date_number(rel: Relations):
 
 def build_relations(project: Project) -> Relations:
     """Index the project both ways; every list sorted for display and determinism."""
-    rel = Relations({a.id: a for a in project.agencies}, {d.id: d for d in project.documents},
-                    Linker(mention_names(project)))
+    rel = Relations({a.id: a for a in project.agencies}, {d.id: d for d in project.documents}, Mentions(project))
     doc_by_uri = {document_uri(d.id): d for d in project.documents}
     agency_by_uri = {agency_uri(a.id): a for a in project.agencies}
     for plan in project.plans:  # plans arrive sorted by id, so every list of plans is in id order

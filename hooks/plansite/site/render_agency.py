@@ -52,7 +52,7 @@ def render_agency(agency: Agency, rel: Relations) -> dict[str, str]:
         for plan, item in duties:
             out += f"Theo mục III.{escape(item.number)} của {link(plan_title(plan), uri, plan_uri(plan))}:\n\n"
             texts = [item.text] if item.text else []
-            out += "".join(f"- {rel.linker.linkify(t, uri, skip=uri)}\n" for t in texts + [d.text for d in item.duties])
+            out += "".join(f"- {rel.linker(plan).linkify(t, uri, skip=uri)}\n" for t in texts + [d.text for d in item.duties])
             out += "\n"
         reports = [(plan, d) for plan, item in duties for d in item.duties if d.reports_to]
         if reports:

@@ -18,7 +18,8 @@ def render_home(project: Project, rel: Relations) -> str:
     out += "# Kế hoạch công tác tuyên giáo và dân vận\n\n"
     if len(project.plans) == 1:
         plan = project.plans[0]
-        period = f" giai đoạn {plan.period.start}–{plan.period.end}" if plan.period else ""
+        period = "" if not plan.period else (f" giai đoạn {plan.period.start}–{plan.period.end}" if plan.period.end
+                                             else f" từ năm {plan.period.start}")
         out += (f"{link(plan_title(plan), HOME, plan_uri(plan))}, do "
                 f"{link(rel.agency_name(plan.issuer), HOME, agency_uri(plan.issuer))} ban hành{escape(period)}.\n\n")
     out += (f"- **{len(project.plans)}** kế hoạch · **{tasks}** nhiệm vụ · **{len(project.agencies)}** cơ quan, đơn vị "

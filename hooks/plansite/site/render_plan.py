@@ -15,8 +15,12 @@ from .parts import crumbs, front_matter
 from .relations import Relations
 
 
-def _assignment_line(label: str, assignment: Assignment | None, rel: Relations, uri: str) -> str:
-    return f"- {label}: {rel.linker.linkify(assignment.text, uri)}\n" if assignment and assignment.text else ""
+def _assignment_line(label: str, assignment: Assignment | None, rel: Relations, plan: Plan, uri: str) -> str:
+    """The source's wording, linked only where a mention is one of the bodies the data names by id."""
+    if not assignment or not assignment.text:
+        return ""
+    named = frozenset(agency_uri(a) for a in assignment.agencies)
+    return f"- {label}: {rel.linker(plan).linkify(assignment.text, uri, only=named)}\n"
 
 
 def _task_block(plan: Plan, task: Task, rel: Relations, uri: str, heading: str) -> str:
@@ -26,12 +30,12 @@ def _task_block(plan: Plan, task: Task, rel: Relations, uri: str, heading: str) 
     a plan of 50 tasks would otherwise carry its whole text twice.
     """
     out = f"{heading} [Nhiệm vụ {escape(task_number(plan, task))}]({relative(uri, task_uri(plan, task))})\n\n"
-    out += f"{rel.linker.linkify(task.text, uri)}\n\n"
-    out += "".join(f"- {rel.linker.linkify(d, uri)}\n" for d in task.details)
-    out += _assignment_line(LEAD_LABEL, task.lead, rel, uri)
-    out += _assignment_line(COORDINATING_LABEL, task.coordinating, rel, uri)
+    out += f"{rel.linker(plan).linkify(task.text, uri)}\n\n"
+    out += "".join(f"- {rel.linker(plan).linkify(d, uri)}\n" for d in task.details)
+    out += _assignment_line(LEAD_LABEL, task.lead, rel, plan, uri)
+    out += _assignment_line(COORDINATING_LABEL, task.coordinating, rel, plan, uri)
     if task.forms:
-        out += f"- {FORMS_LABEL}: {rel.linker.linkify(task.forms.text, uri)}\n"
+        out += f"- {FORMS_LABEL}: {rel.linker(plan).linkify(task.forms.text, uri)}\n"
     if task.timing:
         out += f"- {TIMING_LABEL}: {escape(task.timing.text)}\n"
     return out + "\n"
@@ -46,21 +50,23 @@ def render_plan(plan: Plan, rel: Relations) -> str:
     facts = [link(issuer.name, uri, agency_uri(issuer.id))]
     facts.append(f"Số: {escape(plan.number)}" if plan.number else "Số: (văn bản nguồn không ghi)")
     if plan.issued_on:
-        facts.append(f"{escape(plan.place or '')} {date_prose(plan.issued_on)}".strip())
+        # Nghị định 30/2020: "Kẻ Sặt, ngày 11 tháng 11 năm 2025"
+        facts.append(f"{escape(plan.place)}, {date_prose(plan.issued_on)}" if plan.place else date_prose(plan.issued_on))
     facts.append(link("Phụ lục: bảng nhiệm vụ", uri, appendix_uri(plan)))
     facts.append(_source_link(plan, uri))
     out += " · ".join(facts) + "\n\n"
     out += f'<p class="plan-doctype">{html.escape(plan.document_type)}</p>\n\n'
     out += f"# {escape(plan.title)}\n\n"
-    out += "".join(f"{rel.linker.linkify(p, uri)}\n\n" for p in plan.preamble)
+    out += "".join(f"{rel.linker(plan).linkify(p, uri)}\n\n" for p in plan.preamble)
     out += f"## I. {escape(plan.purpose.heading)}\n\n"
     for group in plan.purpose.groups:
         out += f"### {escape(group.number)}. {escape(group.heading)}\n\n"
-        out += "".join(f"{escape(c.label)}) {rel.linker.linkify(c.text, uri)}\n\n" for c in group.clauses)
+        out += "".join(f"{escape(c.label)}) {rel.linker(plan).linkify(c.text, uri)}\n\n" if c.label else
+                       f"- {rel.linker(plan).linkify(c.text, uri)}\n\n" for c in group.clauses)
     out += f"## II. {escape(plan.content.heading)}\n\n"
     for section in plan.content.sections:
         if section.heading:
-            out += f"### {escape(section.number)}. {rel.linker.linkify(section.heading, uri)}\n\n"
+            out += f"### {escape(section.number)}. {rel.linker(plan).linkify(section.heading, uri)}\n\n"
             if section.note:
                 out += f"{escape(section.note)} ({link('xem Phụ lục', uri, appendix_uri(plan))})\n\n"
             for task in section.tasks:
@@ -70,14 +76,14 @@ def render_plan(plan: Plan, rel: Relations) -> str:
     out += f"## III. {escape(plan.implementation.heading)}\n\n"
     for item in plan.implementation.items:
         if item.heading:
-            out += f"### {escape(item.number)}. {rel.linker.linkify(item.heading, uri)}\n\n"
+            out += f"### {escape(item.number)}. {rel.linker(plan).linkify(item.heading, uri)}\n\n"
         if item.text:
-            out += f"{escape(item.number)}\\. {rel.linker.linkify(item.text, uri)}\n\n"
-        out += "".join(f"- {rel.linker.linkify(d.text, uri)}\n" for d in item.duties) + "\n"
+            out += f"{escape(item.number)}\\. {rel.linker(plan).linkify(item.text, uri)}\n\n"
+        out += "".join(f"- {rel.linker(plan).linkify(d.text, uri)}\n" for d in item.duties) + "\n"
     if plan.closing:
-        out += f"{rel.linker.linkify(plan.closing, uri)}\n\n"
+        out += f"{rel.linker(plan).linkify(plan.closing, uri)}\n\n"
     out += '<div class="plan-end" markdown>\n\n<div class="plan-recipients" markdown>\n\n**Nơi nhận:**\n\n'
-    out += "".join(f"- {rel.linker.linkify(r.text, uri)}\n" for r in plan.recipients)
+    out += "".join(f"- {rel.linker(plan).linkify(r.text, uri)}\n" for r in plan.recipients)
     out += '\n</div>\n\n<div class="plan-signature" markdown>\n\n'
     sig = plan.signature
     out += "".join(f"**{escape(line)}**  \n" for line in (sig.authority, sig.on_behalf, sig.position) if line)
@@ -102,8 +108,9 @@ def render_appendix(plan: Plan, rel: Relations) -> str:
     out = front_matter(f"Phụ lục nhiệm vụ: {plan_title(plan)}", PageKind.APPENDIX)
     out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), here="Phụ lục")
     out += f"# Phụ lục: các nhiệm vụ\n\n{link(plan_title(plan), uri, plan_uri(plan))}\n\n"
-    out += ("Bảng dưới đây lập từ mục II của Kế hoạch. Văn bản nguồn ghi \"(Có Phụ lục chi tiết kèm theo)\" "
-            "nhưng không kèm nội dung Phụ lục.\n\n") if not any(s.tasks for s in plan.content.sections if s.note) else ""
+    promised = [s for s in plan.content.sections if s.note and "phụ lục" in s.note.casefold() and not s.tasks]
+    out += "".join(f"Bảng dưới đây lập từ mục II của Kế hoạch. Văn bản nguồn ghi \"{escape(s.note)}\" "
+                   "nhưng không kèm nội dung Phụ lục.\n\n" for s in promised[:1])
     out += "| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện | Căn cứ |\n"
     out += "| --- | --- | --- | --- | --- | --- |\n"
     for task in plan.tasks:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..data.model import Origin, Plan, Task
-from ..data.schema import FORM_KINDS, TIMING_KINDS
+from ..data.model import Origin, Plan, Task, Timing
+from ..data.schema import EVERY, FORM_KINDS, TIMING_KINDS
 from ..kinds import PageKind
 from ..text import date_numeric
 from .addresses import agency_uri, appendix_uri, document_uri, plan_uri, task_uri
@@ -21,8 +21,8 @@ def render_task(plan: Plan, task: Task, rel: Relations, edit_url: str | None) ->
     out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), ("Phụ lục", appendix_uri(plan)),
                   here=f"Nhiệm vụ {task_number(plan, task)}")
     out += f"# {escape(task_title(plan, task))}\n\n"
-    out += f"{rel.linker.linkify(task.text, uri)}\n\n"
-    out += "".join(f"- {rel.linker.linkify(d, uri)}\n" for d in task.details) + ("\n" if task.details else "")
+    out += f"{rel.linker(plan).linkify(task.text, uri)}\n\n"
+    out += "".join(f"- {rel.linker(plan).linkify(d, uri)}\n" for d in task.details) + ("\n" if task.details else "")
     for label, assignment in ((LEAD_LABEL, task.lead), (COORDINATING_LABEL, task.coordinating)):
         out += f"## {label}\n\n"
         if not assignment or not assignment.agencies:
@@ -34,9 +34,7 @@ def render_task(plan: Plan, task: Task, rel: Relations, edit_url: str | None) ->
         out += f"## {FORMS_LABEL}\n\n" + "".join(f"- {escape(FORM_KINDS[k])}\n" for k in task.forms.kinds)
         out += f"\nNguyên văn: “{escape(task.forms.text)}”\n\n"
     if task.timing:
-        years = [str(y) for y in (task.timing.start_year, task.timing.end_year) if y]
-        out += f"## {TIMING_LABEL}\n\n**{escape(TIMING_KINDS[task.timing.kind])}**"
-        out += f" ({'–'.join(years)})" if years else ""
+        out += f"## {TIMING_LABEL}\n\n**{escape(TIMING_KINDS[task.timing.kind])}**{_timing_detail(task.timing)}"
         out += f": “{escape(task.timing.text)}”\n\n"
     docs = rel.task_documents[(plan.id, task.id)]
     out += "## Căn cứ, văn bản được dẫn\n\n"
@@ -50,6 +48,15 @@ def render_task(plan: Plan, task: Task, rel: Relations, edit_url: str | None) ->
     source = f"{task.origin.file}, dòng {task.origin.line}"
     out += f"<small>Dữ liệu: {_edit_link(source, edit_url, task.origin)}</small>\n"
     return out
+
+
+def _timing_detail(timing: Timing) -> str:
+    """What the structured timing adds to its kind: years, how often, the deadline."""
+    years = [str(y) for y in (timing.start_year, timing.end_year) if y]
+    details = ["–".join(years)] if years else []
+    details += [EVERY[timing.every].lower()] if timing.every else []
+    details += [f"hạn {date_numeric(timing.due)}"] if timing.due else []
+    return f" ({', '.join(details)})" if details else ""
 
 
 def _edit_link(label: str, edit_url: str | None, origin: Origin) -> str:

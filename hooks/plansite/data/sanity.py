@@ -1,0 +1,118 @@
+"""Checks of the built project as a whole: time, bases and titles that no single record can check.
+
+They run only on data that passed every other check, so values are typed and references
+resolve; positions come from the plan files' YAML (the model's paths are the YAML's paths).
+"""
+
+from __future__ import annotations
+
+from .model import Plan, Project
+from .problems import Path, Problem
+from .shape import PartKind, walk
+from .yamlsource import YamlDocument
+from ..text import date_numeric, name_key
+
+# Timing kinds that need one more key, and which.
+_TIMING_NEEDS = {"periodic": "every", "periodic-and-on-demand": "every", "deadline": "due"}
+
+
+def _period(plan: Plan, doc: YamlDocument) -> list[Problem]:
+    period = plan.period
+    if period and period.end is not None and period.end < period.start:
+        return [doc.problem(("period", "end"), f"Expected an end year not before the start year {period.start} "
+                            f"but received {period.end}.", "swap the two years, or check the source.")]
+    return []
+
+
+def _timings(plan: Plan, doc: YamlDocument) -> list[Problem]:
+    problems = []
+    for part in walk(plan):
+        timing = part.node.timing if part.kind is PartKind.TASK else None
+        if timing is None:
+            continue
+        path = part.path + ("timing",)
+        needed = _TIMING_NEEDS.get(timing.kind)
+        if needed and getattr(timing, needed) is None:
+            example = "every: hang-thang" if needed == "every" else "due: 2026-06-30"
+            problems.append(doc.problem(path, f"Expected the key '{needed}' for timing of kind '{timing.kind}' "
+                                        "but it is missing.", f"add a line '{example}' that matches the wording."))
+        if timing.start_year and timing.end_year and timing.end_year < timing.start_year:
+            problems.append(doc.problem(path + ("end_year",), f"Expected an end year not before {timing.start_year} "
+                                        f"but received {timing.end_year}.", "check the years against the wording."))
+    return problems
+
+
+def _citations(plan: Plan) -> list[tuple[Path, str]]:
+    """(path, document id) of every document the plan's data bases itself on or cites."""
+    found = [(("basis", k), doc_id) for k, doc_id in enumerate(plan.basis)]
+    for part in walk(plan):
+        if part.kind is PartKind.TASK:
+            found += [(part.path + ("cites", k), doc_id) for k, doc_id in enumerate(part.node.cites)]
+    return found
+
+
+def _later_documents(plan: Plan, doc: YamlDocument, project: Project) -> list[Problem]:
+    """A plan cannot carry out, or cite, a document issued after the plan itself."""
+    if plan.issued_on is None:
+        return []
+    documents = {d.id: d for d in project.documents}
+    problems = []
+    for path, doc_id in _citations(plan):
+        cited = documents[doc_id]
+        if cited.issued_on and cited.issued_on > plan.issued_on and doc_id != plan.document:
+            problems.append(doc.problem(path, f"Expected a document issued before the plan "
+                                        f"({date_numeric(plan.issued_on)}) but received '{doc_id}', issued "
+                                        f"{date_numeric(cited.issued_on)}.",
+                                        "check the plan's issued_on and the document's issued_on, or the id cited."))
+    return problems
+
+
+def _path_to(graph: dict[str, tuple[str, ...]], start: str, goal: str) -> list[str] | None:
+    """A path start → … → goal following `graph`, or None (depth-first, first basis first)."""
+    stack, seen = [[start]], set()
+    while stack:
+        trail = stack.pop()
+        if trail[-1] == goal:
+            return trail
+        if trail[-1] in seen:
+            continue
+        seen.add(trail[-1])
+        stack += [trail + [nxt] for nxt in reversed(graph.get(trail[-1], ()))]
+    return None
+
+
+def _basis_cycles(project: Project, docs: dict[str, YamlDocument]) -> list[Problem]:
+    """A plan cannot be based on itself, directly or through other plans' bases."""
+    graph = {p.document: p.basis for p in project.plans if p.document}  # a plan's record → its bases
+    problems = []
+    for plan in project.plans:
+        for k, basis in enumerate(plan.basis if plan.document else ()):
+            trail = _path_to(graph, basis, plan.document)
+            if trail:
+                problems.append(docs[plan.origin.file].problem(
+                    ("basis", k), f"Expected a basis other than the plan itself but received the cycle "
+                    f"{' → '.join([plan.document] + trail)}.",
+                    "a plan is based on earlier documents; remove this basis or the one that leads back here."))
+    return problems
+
+
+def _title(plan: Plan, doc: YamlDocument) -> list[Problem]:
+    """Titles are stored without the type word, which the site adds: 'Kế hoạch Kế hoạch …' otherwise."""
+    words = name_key(plan.title).split()
+    type_words = name_key(plan.document_type).split()
+    if type_words and words[:len(type_words)] == type_words:
+        return [Problem(doc.file, *doc.mark(("title",)), "title",
+                        f"Expected a title without the document type '{plan.document_type}' but received "
+                        f"'{plan.title[:60]}'.", "the site writes the type before the title; remove it from "
+                        "'title'.", warning=True)]
+    return []
+
+
+def check(project: Project, docs: dict[str, YamlDocument]) -> tuple[list[Problem], list[Problem]]:
+    """(errors, warnings) about the project as a whole."""
+    problems: list[Problem] = []
+    for plan in project.plans:
+        doc = docs[plan.origin.file]
+        problems += _period(plan, doc) + _timings(plan, doc) + _later_documents(plan, doc, project) + _title(plan, doc)
+    problems += _basis_cycles(project, docs)
+    return [p for p in problems if not p.warning], [p for p in problems if p.warning]
