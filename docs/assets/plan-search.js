@@ -1,17 +1,49 @@
-/* Site search over the sharded index written by hooks/plansite/search_index.py.
- * The tokenizer mirrors the Python one: words of letters/digits; a folded form
- * (no marks, đ→d, lower case) to match, and an exact form (tone mark moved to the
- * end of the word) to rank matches typed with diacritics first. Only files of this
- * site are fetched; results are written with textContent, never as HTML. */
+/* Site search over the sharded index written by hooks/plansite/search/index.py.
+ * The tokenizer below implements the rule of hooks/plansite/search/tokenize.py (its docstring
+ * explains it step by step); tests/tokenizer_cases.yaml holds that rule as a table of cases and
+ * tests/test_tokenizer.py runs every case through both, this script via window.planSearchTokenize.
+ * In short: NFKC, words are runs of letters/digits; a folded form (lower case, ß→ss, ς→σ, đ→d,
+ * no marks) to match, an exact form (tone mark moved to the end of the word) to rank matches
+ * typed with diacritics first, and the shard name = first two code points of the folded form.
+ * Only files of this site are fetched; results are written with textContent, never as HTML. */
 (function () {
   "use strict";
+  var TONES = /[\u0300\u0309\u0303\u0301\u0323]/g;  // huyền, hỏi, ngã, sắc, nặng
+
+  function lower(word) {
+    return word.toLowerCase().replace(/ß/g, "ss").replace(/ς/g, "σ");
+  }
+
+  function fold(lowered) {
+    return lowered.replace(/đ/g, "d").normalize("NFD").replace(/\p{M}/gu, "");
+  }
+
+  function exact(lowered) {
+    var d = lowered.normalize("NFD");
+    var tones = (d.match(TONES) || []).join("");
+    return d.replace(TONES, "").normalize("NFC") + tones;
+  }
+
+  function shardOf(folded) {
+    return Array.from(folded).slice(0, 2).join("");  // code points, never half a surrogate pair
+  }
+
+  function tokenize(query) {
+    var words = String(query).normalize("NFKC").match(/[\p{L}\p{N}]+/gu) || [];
+    return words.map(function (w) {
+      var lowered = lower(w);
+      var folded = fold(lowered);
+      return { folded: folded, exact: exact(lowered), shard: shardOf(folded) };
+    });
+  }
+  window.planSearchTokenize = tokenize;  // tests/test_tokenizer.py runs the shared cases through it
+
   var root = document.querySelector(".ps-search");
   if (!root) return;
   var input = root.querySelector(".ps-search__input");
   var box = root.querySelector(".ps-search__results");
   var base = new URL((root.getAttribute("data-ps-base") || ".") + "/", window.location.href);
   var cache = {};
-  var TONES = /[\u0300\u0309\u0303\u0301\u0323]/g;
   var MAX_RESULTS = 10;
 
   function load(path) {
@@ -23,24 +55,9 @@
     return cache[path];
   }
 
-  function fold(word) {
-    return word.replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
-  }
-
-  function exact(word) {
-    var d = word.toLowerCase().normalize("NFD");
-    var tones = (d.match(TONES) || []).join("");
-    return d.replace(TONES, "").normalize("NFC") + tones;
-  }
-
-  function tokenize(query) {
-    var words = query.normalize("NFC").match(/[\p{L}\p{N}]+/gu) || [];
-    return words.map(function (w) { return { folded: fold(w), exact: exact(w) }; });
-  }
-
   function hitsFor(shard, token, isLast) {
     var hits = new Map();
-    var keys = isLast && token.folded.length >= 2
+    var keys = isLast && Array.from(token.folded).length >= 2
       ? Object.keys(shard).filter(function (k) { return k.indexOf(token.folded) === 0; })
       : (shard[token.folded] ? [token.folded] : []);
     var typedMarks = token.exact !== token.folded;
@@ -65,7 +82,7 @@
     var shards = new Set(meta.shards || []);
     var scores = null;
     for (var i = 0; i < tokens.length; i++) {
-      var name = tokens[i].folded.slice(0, 2);
+      var name = tokens[i].shard;
       var shard = shards.has(name) ? await load("search/t/" + encodeURIComponent(name) + ".json") : {};
       var hits = hitsFor(shard, tokens[i], i === tokens.length - 1);
       if (scores === null) {

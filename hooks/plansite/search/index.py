@@ -15,15 +15,15 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
 
 from ..kinds import PageKind
-from .tokenize import TOKEN, shard_of, tokens, word_forms
+from .tokenize import shard_of, tokens, word_forms, words
 
+KEYWORD_WEIGHT = 100  # words that name the page itself (a plan's number): its own page comes first
 TITLE_WEIGHT = 10
 MAX_BODY_WEIGHT = 5  # repetition in a long page should not outrank a title match
 CHUNK = 200
@@ -46,22 +46,25 @@ class SearchIndex:
     docs: list[tuple[str, str, str]] = field(default_factory=list)
     postings: dict[tuple[str, str], dict[int, int]] = field(default_factory=dict)  # (folded, exact) → doc → weight
 
-    def add(self, url: str, title: str, kind: PageKind, text: str) -> None:
+    def add(self, url: str, title: str, kind: PageKind, text: str, keywords: tuple[str, ...] = ()) -> None:
+        """Index one page: its words, its title's words (weighted) and the keywords that name it."""
         doc = len(self.docs)
         self.docs.append((url, title, kind.label))
         boost = kind.search_boost
         weights: dict[tuple[str, str], int] = {}
         # Count raw words first (in C), then fold each distinct word once.
-        for word, n in Counter(TOKEN.findall(unicodedata.normalize("NFC", text))).items():
+        for word, n in Counter(words(text)).items():
             pair = word_forms(word)
             weights[pair] = min(weights.get(pair, 0) + n, MAX_BODY_WEIGHT)
         for pair in set(tokens(title)):
             weights[pair] = weights.get(pair, 0) + TITLE_WEIGHT
+        for pair in set(tokens(" ".join(keywords))):
+            weights[pair] = weights.get(pair, 0) + KEYWORD_WEIGHT
         for pair, weight in weights.items():
             self.postings.setdefault(pair, {})[doc] = weight * boost
 
-    def add_html(self, url: str, title: str, kind: PageKind, html: str) -> None:
-        self.add(url, title, kind, html_text(html))
+    def add_html(self, url: str, title: str, kind: PageKind, html: str, keywords: tuple[str, ...] = ()) -> None:
+        self.add(url, title, kind, html_text(html), keywords)
 
     def files(self) -> dict[str, str]:
         """Relative path → JSON text; sorted, compact, byte-identical for identical input."""
