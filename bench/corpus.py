@@ -44,8 +44,15 @@ def generate(out: Path, plans: int, tasks: int, agencies: int, documents: int, s
         shutil.copytree(ROOT / name, out / name, ignore=shutil.ignore_patterns("__pycache__"))
     data = out / "plan_data"
     (data / "plans").mkdir(parents=True)
+    # One province and its communes; every tenth body is the province's, the rest a commune's.
+    places = [{"id": "viet-nam", "name": "Trung ương", "level": "trung-uong"},
+              {"id": "tinh-mau", "name": "tỉnh Mẫu", "level": "tinh", "parent": "viet-nam"}]
+    places += [{"id": f"xa-{c}", "name": f"xã {name}", "level": "xa", "parent": "tinh-mau"}
+               for c, name in enumerate(COMMUNES)]
+    (data / "places.yaml").write_text(yaml.safe_dump({"places": places}, allow_unicode=True), "utf-8")
     agency_rows = [{"id": f"co-quan-{i}", "name": f"Phòng {' '.join(rng.sample(words, 3))} số {i}",
-                    "kind": KINDS[i % len(KINDS)]} for i in range(agencies)]
+                    "kind": KINDS[i % len(KINDS)],
+                    "place": "tinh-mau" if i % 10 == 0 else f"xa-{i % len(COMMUNES)}"} for i in range(agencies)]
     (data / "agencies.yaml").write_text(yaml.safe_dump({"agencies": agency_rows}, allow_unicode=True), "utf-8")
     doc_rows = []
     for i in range(documents):
@@ -71,7 +78,7 @@ def generate(out: Path, plans: int, tasks: int, agencies: int, documents: int, s
         sections = [{"number": str(s + 1), "heading": sentence(rng, words, 8), "tasks": task_rows[s * 10:(s + 1) * 10]}
                     for s in range((tasks + 9) // 10)]
         plan = {"id": f"ke-hoach-{p}", "document_type": "KẾ HOẠCH", "issuer": f"co-quan-{p % agencies}",
-                "title": f"Kế hoạch công tác tuyên giáo và dân vận xã {COMMUNES[p % len(COMMUNES)]} số {p}",
+                "title": f"Công tác tuyên giáo và dân vận xã {COMMUNES[p % len(COMMUNES)]} số {p}",
                 "period": {"start": 2025, "end": 2030}, "preamble": [sentence(rng, words, 40)],
                 "purpose": {"heading": "MỤC ĐÍCH, YÊU CẦU", "groups": [{"number": "1", "heading": "Mục đích",
                             "clauses": [{"label": "a", "text": sentence(rng, words, 50)}]}]},

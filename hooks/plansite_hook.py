@@ -13,10 +13,11 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
 
-from plansite.data.load import DATA_DIR, load_project
+from plansite.data.load import DATA_DIR, load_checked
 from plansite.data.problems import DataError
 from plansite.kinds import PageKind
 from plansite.search.index import SearchIndex
+from plansite.site.banner import problems_banner
 from plansite.site.pages import generate_pages, published_files
 from plansite_mkdocs.session import SESSION
 
@@ -36,18 +37,21 @@ def on_config(config):
     root = Path(config.config_file_path).parent
     if str(root / DATA_DIR) not in config.watch:
         config.watch.append(str(root / DATA_DIR))  # `mkdocs serve` rebuilds when the data changes
-    _build["search"] = SearchIndex()
+    _build["search"], _build["banner"] = SearchIndex(), ""
     gc.unfreeze()  # under `mkdocs serve`, let the previous build's frozen model be collected
     try:
-        project = load_project(root)
+        project, warnings = load_checked(root)
     except DataError as error:
         if SESSION.command == "serve" and SESSION.last_good:
             # print, not log: under `strict` a logged error would abort this build too
             print(f"\n{error.report()}\nServing the last good pages until the data is fixed.\n", file=sys.stderr)
             _build["pages"], _build["files"] = SESSION.last_good
+            _build["banner"] = problems_banner(error.problems)
             return config
         raise Abort("\n" + error.report())
-    pages = generate_pages(project, config.extra.get("data_edit_url"))
+    for warning in warnings:  # printed, not logged: a warning in the data must not fail a strict build
+        print(warning, file=sys.stderr)
+    pages = generate_pages(project, config.extra.get("data_edit_url"), config.extra.get("home_heading"))
     _build["pages"], _build["files"] = SESSION.last_good = pages, published_files(project, root)
     # The model and pages live for the whole build: move them out of the cyclic GC's sight,
     # which otherwise rescans them on every collection (measurable on thousands of pages).
@@ -66,8 +70,8 @@ def on_files(files, config):
 
 def on_page_content(html, page, config, files):
     kind = PageKind(page.meta.get("kind", PageKind.PAGE.value))
-    _build["search"].add_html(page.url, page.title or "", kind, html)
-    return html
+    _build["search"].add_html(page.url, page.title or "", kind, html, tuple(page.meta.get("keywords", ())))
+    return _build["banner"] + html
 
 
 def on_post_build(config):

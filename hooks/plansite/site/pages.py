@@ -13,16 +13,20 @@ from .addresses import HOME, appendix_uri, plan_uri, source_uri, task_uri
 from .relations import build_relations
 from .render_agency import render_agency
 from .render_document import render_document
-from .render_home import render_home
+from .render_home import HOME_HEADING, render_home
 from .render_indexes import agencies_index, documents_index, plans_index
 from .render_plan import render_appendix, render_plan
 from .render_task import render_task
 
 
-def generate_pages(project: Project, edit_url: str | None = None) -> dict[str, str]:
-    """Every generated page, keyed by its source path (which fixes its address), sorted."""
+def generate_pages(project: Project, edit_url: str | None = None, home_heading: str | None = None) -> dict[str, str]:
+    """Every generated page, keyed by its source path (which fixes its address), sorted.
+
+    `edit_url`: the repository's edit address, for "sửa" links to the YAML; `home_heading`: the
+    site's heading on the home page (mkdocs.yml `extra`), the plans' common subject by default.
+    """
     rel = build_relations(project)
-    pages = {HOME: render_home(project, rel)}
+    pages = {HOME: render_home(project, rel, home_heading or HOME_HEADING)}
     pages.update(plans_index(rel))
     pages.update(agencies_index(rel))
     pages.update(documents_index(rel))

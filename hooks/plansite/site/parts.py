@@ -19,10 +19,13 @@ PREVIEW = 20  # entries shown before "Xem tất cả …"
 Entry = tuple[str, str, str]  # (label, target .md, Markdown after the link)
 
 
-def front_matter(title: str, kind: PageKind) -> str:
-    """YAML front matter: the page title and its kind (for search). Material prints `page.meta.title`
-    unescaped, so overrides/main.html and overrides/partials/header.html escape it."""
-    return f"---\ntitle: {json.dumps(visible(title), ensure_ascii=False)}\nkind: {kind.value}\n---\n\n"
+def front_matter(title: str, kind: PageKind, keywords: tuple[str, ...] = ()) -> str:
+    """YAML front matter: the page title, its kind and the words that name it (for search). Material
+    prints `page.meta.title` unescaped, so overrides/main.html and overrides/partials/header.html escape it."""
+    out = f"---\ntitle: {json.dumps(visible(title), ensure_ascii=False)}\nkind: {kind.value}\n"
+    if keywords:
+        out += f"keywords: {json.dumps([visible(k) for k in keywords], ensure_ascii=False)}\n"
+    return out + "---\n\n"
 
 
 def crumbs(uri: str, *trail: tuple[str, str], here: str) -> str:

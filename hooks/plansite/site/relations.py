@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..data.model import Agency, DutyItem, LegalDocument, Plan, Project, Task
+from ..data.model import Agency, DutyItem, LegalDocument, Place, Plan, Project, Task
 from ..data.schema import AGENCY_KINDS, DOCUMENT_TYPES
 from ..data.shape import PartKind, part_texts, walk
 from ..text import vi_sort_key
@@ -37,6 +37,7 @@ def task_texts(task: Task) -> list[str]:
 class Relations:
     """Who leads, coordinates, reports, cites and is cited, keyed by id; lists in display order."""
 
+    places: dict[str, Place]
     agencies: dict[str, Agency]
     documents: dict[str, LegalDocument]
     mentions: Mentions
@@ -126,7 +127,8 @@ def _by_issuer_date_number(rel: Relations):
 
 def build_relations(project: Project) -> Relations:
     """Index the project both ways; every list sorted for display and determinism."""
-    rel = Relations({a.id: a for a in project.agencies}, {d.id: d for d in project.documents}, Mentions(project))
+    rel = Relations({p.id: p for p in project.places}, {a.id: a for a in project.agencies},
+                    {d.id: d for d in project.documents}, Mentions(project))
     doc_by_uri = {document_uri(d.id): d for d in project.documents}
     agency_by_uri = {agency_uri(a.id): a for a in project.agencies}
     for plan in project.plans:  # plans arrive sorted by id, so every list of plans is in id order

@@ -11,11 +11,14 @@ from .parts import front_matter
 from .relations import Relations
 
 
-def render_home(project: Project, rel: Relations) -> str:
+HOME_HEADING = "Kế hoạch công tác tuyên giáo và dân vận"
+
+
+def render_home(project: Project, rel: Relations, heading: str) -> str:
     """What the site holds, key figures, and ways in for citizens and staff."""
     out = front_matter("Trang chủ", PageKind.HOME)
     tasks = sum(len(p.tasks) for p in project.plans)
-    out += "# Kế hoạch công tác tuyên giáo và dân vận\n\n"
+    out += f"# {escape(heading)}\n\n"
     if len(project.plans) == 1:
         plan = project.plans[0]
         period = "" if not plan.period else (f" giai đoạn {plan.period.start}–{plan.period.end}" if plan.period.end

@@ -1,0 +1,24 @@
+"""The banner a preview shows above every page while the data has problems.
+
+Editors often do not watch the terminal: under `mkdocs serve` the last good pages stay up,
+and this banner says, on each of them, what is wrong and where. Every text is escaped.
+"""
+
+from __future__ import annotations
+
+import html
+
+from ..data.problems import Problem
+
+
+def problems_banner(problems: list[Problem]) -> str:
+    """HTML of the banner: one item per problem (file:line:col, path, message, hint)."""
+    errors = [p for p in problems if not p.warning]
+    items = []
+    for p in problems:
+        where = html.escape(f"{p.file}:{p.line}:{p.column}: {p.path}")
+        hint = f'<br><span class="data-problems__hint">Gợi ý (hint): {html.escape(p.hint)}</span>' if p.hint else ""
+        items.append(f"<li><code>{where}</code><br>{html.escape(p.message)}{hint}</li>")
+    return (f'<div class="data-problems" role="alert"><p><strong>Dữ liệu có {len(errors)} lỗi</strong>: trang '
+            "bên dưới là bản tốt gần nhất, chưa có thay đổi mới. Sửa các lỗi sau rồi lưu lại tệp:</p>"
+            f"<ol>{''.join(items)}</ol></div>\n")
