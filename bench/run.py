@@ -10,16 +10,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import functools
 import gzip
-import http.server
 import os
 import platform
 import shutil
 import statistics
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -31,17 +28,17 @@ sys.path.insert(0, str(HERE))
 import corpus  # noqa: E402
 from plansite.data.load import load_project  # noqa: E402
 from plansite.site.pages import generate_pages  # noqa: E402
+from plansite_mkdocs import runner  # noqa: E402
 
 WORK = HERE / "work"
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks")}
 QUERY = "dan van"
 
 
 def timed_build(project: Path, out: Path) -> tuple[float, float]:
     """(wall seconds, peak RSS MB) of one `mkdocs build` of `project` into `out`."""
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(project / "mkdocs.yml"),
-                             "-d", str(out)], env=ENV, cwd=project)
+    # --strict adds nothing here: every config built (seed, corpus, plain) already says `strict: true`.
+    proc = subprocess.Popen(runner.build_command(project / "mkdocs.yml", out), env=runner.build_env(), cwd=project)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     if status != 0:
@@ -72,21 +69,12 @@ def first_query_bytes(site: Path, query: str) -> int:
     return sum(len(gzip.compress(p.read_bytes(), 9)) for p in set(files) if p.exists())
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 def time_to_first_result(site: Path, query: str, runs: int = 5) -> float:
     """Median ms from typing the query to the first result shown, cold cache each time."""
     from playwright.sync_api import sync_playwright
 
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
     times = []
-    with sync_playwright() as p:
+    with runner.serve_folder(site) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
             "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
         for _ in range(runs):
@@ -103,7 +91,6 @@ def time_to_first_result(site: Path, query: str, runs: int = 5) -> float:
             })""", query))
             context.close()
         browser.close()
-    server.shutdown()
     return statistics.median(times)
 
 
@@ -115,12 +102,17 @@ def serve_edit_latency(project: Path, runs: int = 5) -> float:
     work = WORK / "serve"
     if work.exists():
         shutil.rmtree(work)
-    shutil.copytree(project, work, ignore=shutil.ignore_patterns("site", "bench", ".venv", "tests", ".git"))
+    skip = {"site", "bench", ".venv", "tests", ".git"}  # at the top only: hooks/plansite/site/ is code
+
+    def ignore(folder: str, names: list[str]) -> list[str]:
+        return [n for n in names if Path(folder) == project and (n in skip or n.startswith(".site-"))]
+
+    shutil.copytree(project, work, ignore=ignore)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=work, env=ENV,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=work,
+                            env=runner.build_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/co-quan/trung-tam-dich-vu-su-nghiep-cong/"
 
     def get() -> str:

@@ -1,51 +1,14 @@
-"""Atomic publishing, and the loader under random input (hypothesis)."""
+"""The loader under random input (hypothesis). Atomic publishing is tested in test_publish.py."""
 
 from __future__ import annotations
-
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, copy_project
+from conftest import ROOT
 from plansite.data.load import load_project
 from plansite.data.problems import DataError
-
-
-def publish(project: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([sys.executable, "-m", "plansite_mkdocs.publish", "site"], cwd=project, env=env,
-                          capture_output=True, text=True)
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def test_failed_build_leaves_published_site_untouched(tmp_path):
-    project = copy_project(tmp_path)
-    assert publish(project).returncode == 0
-    before = snapshot(project / "site")
-    assert "index.html" in before
-    agencies = project / "plan_data/agencies.yaml"
-    agencies.write_text(agencies.read_text(encoding="utf-8").replace("kind: state", "kind: nope", 1), encoding="utf-8")
-    result = publish(project)
-    assert result.returncode != 0
-    assert "agencies[0].kind: Expected one of" in result.stderr and "Traceback" not in result.stderr
-    assert snapshot(project / "site") == before
-    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []
-
-
-def test_successful_build_replaces_the_site(tmp_path):
-    project = copy_project(tmp_path)
-    (project / "site").mkdir()
-    (project / "site" / "stale.html").write_text("old")
-    assert publish(project).returncode == 0
-    assert not (project / "site" / "stale.html").exists() and (project / "site" / "index.html").exists()
 
 
 scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=30),
