@@ -16,9 +16,11 @@ from mkdocs.structure.files import File
 from plansite.data.load import DATA_DIR, load_checked
 from plansite.data.problems import DataError
 from plansite.kinds import PageKind
+from plansite.reports.calendar import build_date
 from plansite.search.index import SearchIndex
-from plansite.site.banner import problems_banner
-from plansite.site.pages import generate_pages, published_files
+from plansite.site.banner import DEMO_BANNER, problems_banner
+from plansite.site.pages import build_site
+from plansite_mkdocs.build_date import source_date_epoch
 from plansite_mkdocs.session import SESSION
 
 _build: dict = {}
@@ -45,14 +47,16 @@ def on_config(config):
         if SESSION.command == "serve" and SESSION.last_good:
             # print, not log: under `strict` a logged error would abort this build too
             print(f"\n{error.report()}\nServing the last good pages until the data is fixed.\n", file=sys.stderr)
-            _build["pages"], _build["files"] = SESSION.last_good
+            _build["site"] = SESSION.last_good
             _build["banner"] = problems_banner(error.problems)
             return config
         raise Abort("\n" + error.report())
     for warning in warnings:  # printed, not logged: a warning in the data must not fail a strict build
         print(warning, file=sys.stderr)
-    pages = generate_pages(project, config.extra.get("data_edit_url"), config.extra.get("home_heading"))
-    _build["pages"], _build["files"] = SESSION.last_good = pages, published_files(project, root)
+    today = build_date(project, source_date_epoch(root))
+    site = build_site(project, config.extra.get("data_edit_url"), config.extra.get("home_heading"), today,
+                      config.site_url)
+    _build["site"] = SESSION.last_good = site
     # The model and pages live for the whole build: move them out of the cyclic GC's sight,
     # which otherwise rescans them on every collection (measurable on thousands of pages).
     gc.collect()
@@ -61,17 +65,20 @@ def on_config(config):
 
 
 def on_files(files, config):
-    for src_uri, markdown in _build["pages"].items():
+    site, root = _build["site"], Path(config.config_file_path).parent
+    for src_uri, markdown in site.pages.items():
         files.append(File.generated(config, src_uri, content=markdown))
-    for src_uri, path in _build["files"].items():
-        files.append(File.generated(config, src_uri, abs_src_path=str(path)))
+    for src_uri, data in site.files.items():
+        files.append(File.generated(config, src_uri, content=data) if isinstance(data, bytes) else
+                     File.generated(config, src_uri, abs_src_path=str(root / data)))
     return files
 
 
 def on_page_content(html, page, config, files):
     kind = PageKind(page.meta.get("kind", PageKind.PAGE.value))
     _build["search"].add_html(page.url, page.title or "", kind, html, tuple(page.meta.get("keywords", ())))
-    return _build["banner"] + html
+    demo = DEMO_BANNER if _build["site"].example_data else ""
+    return demo + _build["banner"] + html
 
 
 def on_post_build(config):

@@ -24,11 +24,14 @@ def build_env() -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(HOOKS)}
 
 
-def build_command(config_file: Path, site_dir: Path, *, quiet: bool = True) -> list[str]:
-    """`mkdocs build --strict` of one config into one folder."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file),
-               "--site-dir", str(site_dir)]
-    return command + (["--quiet"] if quiet else [])
+def build_command(config_file: Path, site_dir: Path) -> list[str]:
+    """`mkdocs build --strict` of one config into one folder.
+
+    Never with --quiet: MkDocs then drops warnings before its strict mode counts them, and a
+    build with broken links exits 0 (seen with MkDocs 1.6.1).
+    """
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file),
+            "--site-dir", str(site_dir)]
 
 
 def build(project: Path, site_dir: Path, **run_options) -> subprocess.CompletedProcess:

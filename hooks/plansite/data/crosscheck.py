@@ -163,6 +163,8 @@ def check_all(docs: dict[str, list[YamlDocument]], contexts: list[Context], unre
     known = {kind: None if registry in unreadable else {i for _, _, r in entries if (i := _ident(r))}
              for kind, registry, entries in (("place", "places", places), ("agency", "agencies", agencies),
                                              ("legal", "legal", documents))}
+    known["plan"] = None if "plan" in unreadable else {
+        i for d in docs["plan"] if isinstance(d.value, dict) and (i := _ident(d.value))}
     problems = unresolved_refs(contexts, known)
     problems += duplicate_ids(places, "place") + duplicate_ids(agencies, "agency")
     problems += duplicate_ids(documents, "document")

@@ -9,8 +9,10 @@ that is clean are the built records checked as a whole (time, bases, titles; see
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path as FsPath
 
+from ..reports import checks as report_checks
 from . import crosscheck, sanity
 from .model import Project
 from .problems import DataError, Problem
@@ -40,6 +42,7 @@ def data_files(root: FsPath) -> list[tuple[str, FsPath]]:
         files += [(kind, data / single)] if (data / single).exists() or not found else []
         files += [(kind, path) for path in found]
     files += [("plan", p) for p in sorted((data / "plans").glob("*.yaml")) + sorted((data / "plans").glob("*.yml"))]
+    files += [("report", p) for p in sorted((data / "reports").glob("*/*.yaml"))]
     return files
 
 
@@ -75,6 +78,9 @@ def load_checked(root: FsPath) -> tuple[Project, tuple[Problem, ...]]:
     problems += crosscheck.check_all(docs, contexts, unreadable)
     if problems:
         raise DataError(problems)
+    # Reports by plan, then year and period (a period may still be invalid here: no dates computed yet).
+    reports = sorted(zip(built["report"], docs["report"]), key=lambda pair: (
+        pair[0].plan, pair[0].period.year, pair[0].period.number or 0, pair[0].period.kind, pair[1].file))
     project = Project(
         places=tuple(p for registry in built["places"] for p in registry.places),
         agencies=tuple(a for registry in built["agencies"] for a in registry.agencies),
@@ -82,9 +88,10 @@ def load_checked(root: FsPath) -> tuple[Project, tuple[Problem, ...]]:
         plans=tuple(sorted(built["plan"], key=lambda plan: plan.id)),
     )
     errors, warnings = sanity.check(project, {doc.file: doc for doc in docs["plan"]})
+    errors += report_checks.check(project, reports)
     if errors:
         raise DataError(errors + warnings)
-    return project, tuple(sorted(warnings))
+    return dataclasses.replace(project, reports=tuple(r for r, _ in reports)), tuple(sorted(warnings))
 
 
 def load_project(root: FsPath) -> Project:

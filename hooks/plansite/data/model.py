@@ -219,6 +219,7 @@ class Duty:
     text: str
     reports_to: tuple[str, ...] = ()
     frequency: tuple[str, ...] = ()
+    deadline_days: int | None = None
     origin: Origin = field(default=None, compare=False)
 
 
@@ -335,3 +336,4 @@ class Project:
     agencies: tuple[Agency, ...]
     documents: tuple[LegalDocument, ...]
     plans: tuple[Plan, ...]
+    reports: tuple = ()  # reports.model.Report, sorted by plan, period end, reporter

@@ -5,8 +5,9 @@ The vocabularies map a stored value to the Vietnamese label the site shows.
 
 from __future__ import annotations
 
+from ..reports.schema import REPORT_FILE
 from . import model as m
-from .schema_kinds import Date, Enum, Field, Id, Int, Line, List, Obj, Ref, SourceFile, Text, Url
+from .schema_kinds import Date, Enum, Field, Id, Int, Line, List, Number, Obj, Ref, SourceFile, Text, Url
 
 PLACE_LEVELS = {
     "xa": "Cấp xã (xã, phường, thị trấn)",
@@ -80,7 +81,8 @@ FORM_KINDS = {
     "truc-tuyen": "Tuyên truyền trực tuyến",
     "khac": "Hình thức khác phù hợp",
 }
-FREQUENCIES = {"6-thang": "06 tháng", "hang-nam": "01 năm (hằng năm)"}
+FREQUENCIES = {"hang-thang": "hằng tháng", "hang-quy": "hằng quý", "6-thang": "06 tháng",
+               "hang-nam": "01 năm (hằng năm)"}
 
 # Words the site uses in its own addresses (site/addresses.py and the list pages); no id may be one.
 PATH_WORDS = frozenset({"assets", "bao-cao", "cap-nhat", "chu-tri", "co-quan", "danh-sach", "du-lieu", "index",
@@ -180,6 +182,9 @@ DUTY = Obj(m.Duty, {
     "text": Field(Text(), "The duty, word for word.", required=True),
     "reports_to": Field(List(Ref("agency")), "For a reporting duty: ids of the bodies reported to."),
     "frequency": Field(List(Enum(FREQUENCIES)), "For a reporting duty: " + ", ".join(FREQUENCIES) + "."),
+    "deadline_days": Field(Number(0, 366, integer=True, expected="a number of days"),
+                           "For a reporting duty: days after the period's data ends (Nghị định 09/2019) by which "
+                           "the report is due, only where the plan says so; empty otherwise."),
 })
 PLAN_FILE = Obj(m.Plan, {
     "id": Field(_id, "Stable id; the plan's address is /ke-hoach/<id>/.", required=True),
@@ -240,4 +245,5 @@ PLAN_FILE = Obj(m.Plan, {
 })
 
 # File kinds: schema file name → root spec.
-FILE_KINDS = {"places": PLACES_FILE, "agencies": AGENCIES_FILE, "legal": LEGAL_FILE, "plan": PLAN_FILE}
+FILE_KINDS = {"places": PLACES_FILE, "agencies": AGENCIES_FILE, "legal": LEGAL_FILE, "plan": PLAN_FILE,
+              "report": REPORT_FILE}

@@ -159,6 +159,7 @@ REF_TARGETS = {
     "agency": ("an agency", "plan_data/agencies.yaml or plan_data/agencies/"),
     "legal": ("a legal document", "plan_data/legal.yaml or plan_data/legal/"),
     "place": ("a place", "plan_data/places.yaml"),
+    "plan": ("a plan", "plan_data/plans/"),
 }
 
 
@@ -188,6 +189,38 @@ class Int(Kind):
 
     def json_schema(self):
         return {"type": "integer", "minimum": 1900, "maximum": 2200}
+
+
+class Number(Kind):
+    """A number within bounds: a quantity, a percentage, a month or quarter."""
+
+    def __init__(self, low: float, high: float, integer: bool = False, expected: str = "a number"):
+        self.low, self.high, self.integer = low, high, integer
+        self.expected = expected
+
+    def check(self, value, ctx, path):
+        ok_type = isinstance(value, int) if self.integer else isinstance(value, (int, float))
+        if ok_type and not isinstance(value, bool) and self.low <= value <= self.high:
+            return value
+        hint = f"write a {'whole ' if self.integer else ''}number from {self.low:g} to {self.high:g}, without quotes."
+        _wrong(ctx, path, self.expected, value, hint)
+
+    def json_schema(self):
+        return {"type": "integer" if self.integer else "number", "minimum": self.low, "maximum": self.high}
+
+
+class Bool(Kind):
+    """yes/no, written true or false."""
+
+    expected = "true or false"
+
+    def check(self, value, ctx, path):
+        if isinstance(value, bool):
+            return value
+        _wrong(ctx, path, self.expected, value, "write true or false, without quotes.")
+
+    def json_schema(self):
+        return {"type": "boolean"}
 
 
 class Date(Kind):

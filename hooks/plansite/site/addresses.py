@@ -11,6 +11,8 @@ DOCUMENTS_INDEX = "van-ban/index.md"
 GUIDE = "huong-dan-bien-tap.md"
 ABOUT = "gioi-thieu.md"
 SOURCE_FILE_NAME = "van-ban-goc.txt"
+CALENDAR = "bao-cao/index.md"
+CALENDAR_FEED = "lich-bao-cao.ics"  # and lich-bao-cao/<agency>.ics
 
 
 def plan_uri(plan: Plan) -> str:
@@ -19,6 +21,15 @@ def plan_uri(plan: Plan) -> str:
 
 def appendix_uri(plan: Plan) -> str:
     return f"ke-hoach/{plan.id}/phu-luc.md"
+
+
+def progress_uri(plan: Plan) -> str:
+    return f"ke-hoach/{plan.id}/tien-do.md"
+
+
+def agency_feed(agency_id: str) -> str:
+    """The reporting calendar of one agency, for phone calendars."""
+    return f"lich-bao-cao/{agency_id}.ics"
 
 
 def task_uri(plan: Plan, task: Task) -> str:

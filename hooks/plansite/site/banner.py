@@ -1,4 +1,4 @@
-"""The banner a preview shows above every page while the data has problems.
+"""Banners above every page: example data (the demo build), and the data's problems in a preview.
 
 Editors often do not watch the terminal: under `mkdocs serve` the last good pages stay up,
 and this banner says, on each of them, what is wrong and where. Every text is escaped.
@@ -22,3 +22,8 @@ def problems_banner(problems: list[Problem]) -> str:
     return (f'<div class="data-problems" role="alert"><p><strong>Dữ liệu có {len(errors)} lỗi</strong>: trang '
             "bên dưới là bản tốt gần nhất, chưa có thay đổi mới. Sửa các lỗi sau rồi lưu lại tệp:</p>"
             f"<ol>{''.join(items)}</ol></div>\n")
+
+
+# Every page of a build that holds made-up example reports says so, before anything else.
+DEMO_BANNER = ('<div class="ps-demo-banner" role="note">Dữ liệu minh họa — không phải báo cáo thật. '
+               "Các báo cáo, tình trạng và số liệu trên trang này được đặt ra để trình diễn.</div>\n")

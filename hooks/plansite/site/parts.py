@@ -10,8 +10,10 @@ import json
 
 from ..kinds import PageKind
 from .addresses import HOME, task_uri
+from ..reports.status import Progress
 from .labels import task_title
 from .markup import escape, link, visible
+from .statuses import status_tag
 
 PER_PAGE = 100  # entries per list page
 PREVIEW = 20  # entries shown before "Xem tất cả …"
@@ -72,6 +74,7 @@ def preview(items: list[Entry], uri: str, here: str, folder: str, title: str,
     return out, pages
 
 
-def task_entries(items) -> list[Entry]:
-    """Preview entries for a list of (plan, task)."""
-    return [(task_title(plan, task), task_uri(plan, task), "") for plan, task in items]
+def task_entries(items, progress: Progress | None = None) -> list[Entry]:
+    """Preview entries for a list of (plan, task), each with its status when `progress` is given."""
+    return [(task_title(plan, task), task_uri(plan, task),
+             f" {status_tag(progress.status(plan, task.id))}" if progress else "") for plan, task in items]

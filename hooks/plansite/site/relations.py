@@ -5,12 +5,15 @@ Sorting happens here, in Python, once: every list arrives at the renderers in di
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from ..data.model import Agency, DutyItem, LegalDocument, Place, Plan, Project, Task
 from ..data.schema import AGENCY_KINDS, DOCUMENT_TYPES
 from ..data.shape import PartKind, part_texts, walk
 from ..text import vi_sort_key
+from ..reports.calendar import DueReport, due_reports
+from ..reports.status import Progress, build_progress
 from .addresses import agency_uri, document_uri
 from .linking import Linker, Mentions
 
@@ -58,6 +61,10 @@ class Relations:
     agencies_by_kind: dict[str, list[Agency]] = field(default_factory=dict)  # in Vietnamese order
     documents_by_type: dict[str, list[LegalDocument]] = field(default_factory=dict)  # by issuer, date, number
     plans_sorted: list[Plan] = field(default_factory=list)  # by issuer, then title
+    progress: Progress = field(default_factory=Progress)  # reports per task, newest first
+    today: dt.date | None = None  # the build date (never the clock): for the reporting calendar
+    due: list[DueReport] = field(default_factory=list)  # every due report, by date
+    due_by_agency: dict[str, list[DueReport]] = field(default_factory=dict)  # as reporter or recipient
 
     def agency_name(self, agency_id: str) -> str:
         return self.agencies[agency_id].name
@@ -125,7 +132,7 @@ def _by_issuer_date_number(rel: Relations):
                       d.issued_on.isoformat() if d.issued_on else "", vi_sort_key(d.number or d.title))
 
 
-def build_relations(project: Project) -> Relations:
+def build_relations(project: Project, today: dt.date | None = None) -> Relations:
     """Index the project both ways; every list sorted for display and determinism."""
     rel = Relations({p.id: p for p in project.places}, {a.id: a for a in project.agencies},
                     {d.id: d for d in project.documents}, Mentions(project))
@@ -149,6 +156,10 @@ def build_relations(project: Project) -> Relations:
     rel.agencies_by_kind = {kind: [a for a in by_name if a.kind == kind] for kind in AGENCY_KINDS}
     by_issuer = sorted(project.documents, key=_by_issuer_date_number(rel))
     rel.documents_by_type = {t: [d for d in by_issuer if d.type == t] for t in DOCUMENT_TYPES}
+    rel.progress, rel.today, rel.due = build_progress(project), today, due_reports(project, today)
+    for due in rel.due:
+        for agency_id in dict.fromkeys((due.reporter, *due.recipients)):
+            rel.due_by_agency.setdefault(agency_id, []).append(due)
     rel.plans_sorted = sorted(project.plans, key=lambda p: (vi_sort_key(rel.agency_name(p.issuer)),
                                                             vi_sort_key(p.title), p.id))
     return rel

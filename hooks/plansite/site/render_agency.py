@@ -5,11 +5,26 @@ from __future__ import annotations
 from ..data.model import Agency
 from ..data.schema import AGENCY_KINDS, FREQUENCIES
 from ..kinds import PageKind
-from .addresses import AGENCIES_INDEX, agency_uri, document_uri, plan_uri
+from ..text import date_numeric
+from .addresses import AGENCIES_INDEX, CALENDAR, agency_feed, agency_uri, document_uri, plan_uri
 from .labels import document_label, plan_title
-from .markup import escape, link
+from .markup import escape, link, relative
+from .statuses import state_tag
 from .parts import Entry, crumbs, front_matter, preview, task_entries
 from .relations import Relations
+
+
+def _next_reports(agency: Agency, rel: Relations, uri: str) -> str:
+    """The agency's next due reports (not yet received), and where to follow its calendar."""
+    pending = [d for d in rel.due_by_agency.get(agency.id, []) if d.reporter == agency.id and not d.received
+               and (rel.today is None or d.end >= rel.today)][:3]
+    out = ""
+    for due in pending:
+        deadline = f"hạn gửi {date_numeric(due.due)}" if due.due else "kế hoạch không quy định hạn gửi"
+        out += (f"- Kỳ tới: {escape(due.label)} (số liệu từ {date_numeric(due.start)} đến {date_numeric(due.end)}; "
+                f"{deadline}) {state_tag(due.state(rel.today))}\n")
+    feed = f"[lịch báo cáo của cơ quan (.ics)]({relative(uri, agency_feed(agency.id))})"
+    return out + f"\nXem {link('Lịch báo cáo', uri, CALENDAR)} hoặc thêm {feed} vào lịch điện thoại.\n\n"
 
 
 def render_agency(agency: Agency, rel: Relations) -> dict[str, str]:
@@ -37,8 +52,8 @@ def render_agency(agency: Agency, rel: Relations) -> dict[str, str]:
         out += "".join(f"- {link(rel.agency_name(m), uri, agency_uri(m))}\n" for m in agency.members) + "\n"
 
     leads, coordinates = rel.leads.get(agency.id, []), rel.coordinates.get(agency.id, [])
-    out += "## Nhiệm vụ chủ trì, thực hiện\n\n" + listed(task_entries(leads), "chu-tri", f"Nhiệm vụ chủ trì: {agency.name}")
-    out += "## Nhiệm vụ phối hợp\n\n" + listed(task_entries(coordinates), "phoi-hop", f"Nhiệm vụ phối hợp: {agency.name}")
+    out += "## Nhiệm vụ chủ trì, thực hiện\n\n" + listed(task_entries(leads, rel.progress), "chu-tri", f"Nhiệm vụ chủ trì: {agency.name}")
+    out += "## Nhiệm vụ phối hợp\n\n" + listed(task_entries(coordinates, rel.progress), "phoi-hop", f"Nhiệm vụ phối hợp: {agency.name}")
     assigned = {(p.id, t.id) for p, t in leads + coordinates}
     others = [(p, t) for p, t in rel.mentioned_in.get(agency.id, []) if (p.id, t.id) not in assigned]
     if others:
@@ -61,7 +76,7 @@ def render_agency(agency: Agency, rel: Relations) -> dict[str, str]:
                 to = ", ".join(link(rel.agency_name(a), uri, agency_uri(a)) for a in duty.reports_to)
                 often = ", ".join(escape(FREQUENCIES[f]) for f in duty.frequency)
                 out += f"- Báo cáo {to}; định kỳ: {often}.\n"
-            out += "\n"
+            out += "\n" + _next_reports(agency, rel, uri)
     received = rel.reported_to.get(agency.id, [])
     if received:
         out += "## Nhận báo cáo từ\n\n"

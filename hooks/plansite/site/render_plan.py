@@ -7,12 +7,12 @@ import html
 from ..data.model import Assignment, Plan, Task
 from ..kinds import PageKind
 from ..text import date_prose
-from .addresses import HOME, agency_uri, appendix_uri, document_uri, plan_uri, source_uri, task_uri
-from .labels import (COORDINATING_LABEL, FORMS_LABEL, LEAD_LABEL, TIMING_LABEL, document_label, plan_title,
-                     short_title, task_number)
+from .addresses import agency_uri, appendix_uri, plan_uri, progress_uri, source_uri, task_uri
+from .labels import COORDINATING_LABEL, FORMS_LABEL, LEAD_LABEL, TIMING_LABEL, plan_title, task_number
 from .markup import escape, link, relative
 from .parts import crumbs, front_matter
 from .relations import Relations
+from .statuses import status_tag
 
 
 def _assignment_line(label: str, assignment: Assignment | None, rel: Relations, plan: Plan, uri: str) -> str:
@@ -30,6 +30,7 @@ def _task_block(plan: Plan, task: Task, rel: Relations, uri: str, heading: str) 
     a plan of 50 tasks would otherwise carry its whole text twice.
     """
     out = f"{heading} [Nhiệm vụ {escape(task_number(plan, task))}]({relative(uri, task_uri(plan, task))})\n\n"
+    out += f"Tình trạng: {status_tag(rel.progress.status(plan, task.id))}\n\n"
     out += f"{rel.linker(plan).linkify(task.text, uri)}\n\n"
     out += "".join(f"- {rel.linker(plan).linkify(d, uri)}\n" for d in task.details)
     out += _assignment_line(LEAD_LABEL, task.lead, rel, plan, uri)
@@ -59,6 +60,7 @@ def render_plan(plan: Plan, rel: Relations) -> str:
         # Nghị định 30/2020: "Kẻ Sặt, ngày 11 tháng 11 năm 2025"
         facts.append(f"{escape(plan.place)}, {date_prose(plan.issued_on)}" if plan.place else date_prose(plan.issued_on))
     facts.append(link("Phụ lục: bảng nhiệm vụ", uri, appendix_uri(plan)))
+    facts.append(link("Tiến độ thực hiện", uri, progress_uri(plan)))
     facts.append(_source_link(plan, uri))
     out += " · ".join(facts) + "\n\n"
     out += f'<p class="plan-doctype">{html.escape(plan.document_type)}</p>\n\n'
@@ -106,25 +108,3 @@ def _source_link(plan: Plan, uri: str) -> str:
     href = html.escape(relative(uri, source_uri(plan)), quote=True)
     name = html.escape(f"{plan.id}.txt", quote=True)
     return f'<a href="{href}" download="{name}" type="text/plain">Văn bản gốc (tệp .txt)</a>'
-
-
-def render_appendix(plan: Plan, rel: Relations) -> str:
-    """Phụ lục: the task table."""
-    uri = appendix_uri(plan)
-    out = front_matter(f"Phụ lục nhiệm vụ: {plan_title(plan)}", PageKind.APPENDIX)
-    out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), here="Phụ lục")
-    out += f"# Phụ lục: các nhiệm vụ\n\n{link(plan_title(plan), uri, plan_uri(plan))}\n\n"
-    promised = [s for s in plan.content.sections if s.note and "phụ lục" in s.note.casefold() and not s.tasks]
-    out += "".join(f"Bảng dưới đây lập từ mục II của Kế hoạch. Văn bản nguồn ghi \"{escape(s.note)}\" "
-                   "nhưng không kèm nội dung Phụ lục.\n\n" for s in promised[:1])
-    out += "| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện | Căn cứ |\n"
-    out += "| --- | --- | --- | --- | --- | --- |\n"
-    for task in plan.tasks:
-        lead = "<br>".join(link(rel.agency_name(a), uri, agency_uri(a)) for a in (task.lead.agencies if task.lead else ()))
-        coord = "<br>".join(link(rel.agency_name(a), uri, agency_uri(a))
-                            for a in (task.coordinating.agencies if task.coordinating else ()))
-        docs = "<br>".join(link(document_label(d), uri, document_uri(d.id)) for d in rel.task_documents[(plan.id, task.id)])
-        timing = escape(task.timing.text) if task.timing else ""
-        out += (f"| {escape(task_number(plan, task))} | {link(short_title(task.text, 20), uri, task_uri(plan, task))} "
-                f"| {lead} | {coord} | {timing} | {docs} |\n")
-    return out

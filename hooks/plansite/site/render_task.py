@@ -12,6 +12,7 @@ from .labels import (COORDINATING_LABEL, FORMS_LABEL, LEAD_LABEL, TIMING_LABEL, 
 from .markup import escape, external_link, link
 from .parts import crumbs, front_matter
 from .relations import Relations
+from .report_parts import status_line, timeline
 
 
 def render_task(plan: Plan, task: Task, rel: Relations, edit_url: str | None) -> str:
@@ -21,6 +22,7 @@ def render_task(plan: Plan, task: Task, rel: Relations, edit_url: str | None) ->
     out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), ("Phụ lục", appendix_uri(plan)),
                   here=f"Nhiệm vụ {task_number(plan, task)}")
     out += f"# {escape(task_title(plan, task))}\n\n"
+    out += status_line(plan, task, rel)
     out += f"{rel.linker(plan).linkify(task.text, uri)}\n\n"
     out += "".join(f"- {rel.linker(plan).linkify(d, uri)}\n" for d in task.details) + ("\n" if task.details else "")
     for label, assignment in ((LEAD_LABEL, task.lead), (COORDINATING_LABEL, task.coordinating)):
@@ -43,6 +45,7 @@ def render_task(plan: Plan, task: Task, rel: Relations, edit_url: str | None) ->
     out += "\n" if docs else "Nhiệm vụ không dẫn văn bản nào.\n\n"
     if task.note:
         out += f'!!! note "Ghi chú của biên tập viên"\n    {escape(task.note)}\n\n'
+    out += timeline(plan, task, rel, uri)
     out += f"## Vị trí trong kế hoạch\n\nMục II, nhiệm vụ {escape(task_number(plan, task))} của "
     out += f"{link(plan_title(plan), uri, plan_uri(plan))}.\n\n"
     source = f"{task.origin.file}, dòng {task.origin.line}"

@@ -1,0 +1,87 @@
+"""What a report file (plan_data/reports/<plan>/<period>.yaml) may contain: keys, kinds, vocabularies."""
+
+from __future__ import annotations
+
+import re
+
+from ..data.schema_kinds import Bool, Date, Enum, Field, Line, List, Number, Obj, Ref, Slug, Text, Url, _wrong
+from . import model as m
+from .periods import PERIOD_KINDS
+
+# Status of a task in a report, with the label the site shows (GOV.UK tag pattern: text plus colour).
+STATUSES = {
+    "chua-trien-khai": "Chưa triển khai",
+    "dang-thuc-hien": "Đang thực hiện",
+    "da-hoan-thanh": "Đã hoàn thành",
+    "thuong-xuyen": "Thực hiện thường xuyên",
+    "cham-tien-do": "Chậm tiến độ",
+    "khong-thuc-hien": "Không thực hiện",
+}
+# Timing kinds of tasks that recur and never end: "done" is not a state they reach.
+RECURRING_TIMINGS = frozenset({"ongoing", "periodic", "periodic-and-on-demand"})
+# Which statuses a task's timing allows: a recurring task is done "thường xuyên", never "đã hoàn thành";
+# a task with an end is never "thường xuyên".
+NOT_FOR_RECURRING = frozenset({"da-hoan-thanh"})
+ONLY_FOR_RECURRING = frozenset({"thuong-xuyen"})
+
+
+class Evidence(Url):
+    """Evidence of a result: a web address (http/https) or a file kept under docs/ (e.g. docs/minh-chung/x.pdf)."""
+
+    expected = "an address starting with https:// or http://, or a file path starting with docs/"
+
+    def check(self, value, ctx, path):
+        text = Text.check(self, value, ctx, path)
+        if text is None:
+            return None
+        if text.startswith("docs/") and re.fullmatch(r"docs/[A-Za-z0-9._/-]+", text) and ".." not in text:
+            if ctx.data_dir is not None and not (ctx.data_dir.parent / text).is_file():
+                ctx.fail(path, f"Expected the file {text} but it does not exist.",
+                         "put the evidence file under docs/ first, or link to it on the web.")
+                return None
+            return text
+        if re.fullmatch(r"https?://[A-Za-z0-9.-]+(:\d+)?(/[^\s<>\"'`]*)?", text):
+            return text
+        _wrong(ctx, path, self.expected, text, "only web links (http/https) and files under docs/ are allowed.")
+
+    def json_schema(self):
+        return {"type": "string", "pattern": "^(https?://|docs/)"}
+
+
+OUTPUT = Obj(m.Output, {
+    "quantity": Field(Number(0, 1e9, expected="a quantity (a number)"), "How many, e.g. 3.", required=True),
+    "unit": Field(Line(), "Unit, e.g. 'hội nghị', 'lượt người'.", required=True),
+    "what": Field(Line(), "What was counted, where the unit alone does not say, e.g. 'tham dự'."),
+})
+TASK_REPORT = Obj(m.TaskReport, {
+    "task": Field(Slug(), "Id of the task in the plan.", required=True),
+    "status": Field(Enum(STATUSES), "Status: " + ", ".join(STATUSES) + ".", required=True),
+    "done": Field(Text(), "What was done in the period, as the report says it."),
+    "progress": Field(Number(0, 100, integer=True, expected="a percentage from 0 to 100"),
+                      "Progress in percent, only for a task whose result can be measured."),
+    "reason": Field(Text(), "Why the task was not carried out (required for khong-thuc-hien)."),
+    "outputs": Field(List(OUTPUT), "Counted results: quantity, unit, what."),
+    "evidence": Field(List(Evidence()), "Evidence: web links (https://…) or files under docs/."),
+    "difficulties": Field(Text(), "Khó khăn, vướng mắc."),
+    "proposals": Field(Text(), "Đề xuất, kiến nghị."),
+})
+REPORT_FILE = Obj(m.Report, {
+    "plan": Field(Ref("plan"), "Id of the plan reported on.", required=True),
+    "period": Field(Obj(m.ReportPeriod, {
+        "kind": Field(Enum(PERIOD_KINDS), "Kind of report: " + ", ".join(PERIOD_KINDS) + ".", required=True),
+        "year": Field(Number(1900, 2200, integer=True, expected="a year such as 2026"), "Year of the report.",
+                      required=True),
+        "number": Field(Number(1, 12, integer=True, expected="a month (1–12) or quarter (1–4)"),
+                        "Month (thang) or quarter (quy) within the year."),
+        "start": Field(Date(), "First day of the data, when not the Nghị định 09/2019 rule (always for "
+                               "chuyen-de and dot-xuat)."),
+        "end": Field(Date(), "Last day of the data, with start."),
+    }), "The period the report covers.", required=True),
+    "reporter": Field(Ref("agency"), "Id of the body that reports.", required=True),
+    "recipient": Field(Ref("agency"), "Id of the body the report is sent to."),
+    "number": Field(Line(), "Number/symbol of the report (số ký hiệu), if it has one."),
+    "submitted_on": Field(Date(), "Date the report was signed or sent, yyyy-mm-dd.", required=True),
+    "example": Field(Bool(), "true only for made-up example data (the demo build); never in a real report."),
+    "tasks": Field(List(TASK_REPORT), "What the report says, task by task.", required=True),
+    "note": Field(Text(), "Editor's note."),
+})

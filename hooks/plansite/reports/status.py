@@ -1,0 +1,62 @@
+"""Where each task stands: its reports newest first, its current status, and counts for progress pages.
+
+Everything is derived from the reports in the project; sorting happens here, once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..data.model import Plan, Project
+from .model import Report, TaskReport
+from .schema import STATUSES
+
+NO_REPORT = "chua-co-bao-cao"  # not a status a report can give: the absence of any report
+STATUS_LABELS = {**STATUSES, NO_REPORT: "Chưa có báo cáo"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One report's word on one task."""
+
+    report: Report
+    task: TaskReport
+
+
+@dataclass
+class Progress:
+    """Reports per task, newest first, for every plan; and whether any report is example data."""
+
+    timelines: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)  # (plan id, task id) → entries
+    has_examples: bool = False
+
+    def timeline(self, plan: Plan, task_id: str) -> list[Entry]:
+        return self.timelines.get((plan.id, task_id), [])
+
+    def status(self, plan: Plan, task_id: str) -> str:
+        """The newest report's status, or NO_REPORT."""
+        entries = self.timeline(plan, task_id)
+        return entries[0].task.status if entries else NO_REPORT
+
+    def as_of(self, plan: Plan, task_id: str) -> dt.date | None:
+        """The last day of data behind the current status ("Số liệu tính đến …")."""
+        entries = self.timeline(plan, task_id)
+        return entries[0].report.covered[1] if entries else None
+
+    def counts(self, plan: Plan, task_ids: list[str]) -> dict[str, int]:
+        """How many of these tasks stand at each status, in the vocabulary's order (zeros kept)."""
+        found = Counter(self.status(plan, t) for t in task_ids)
+        return {status: found.get(status, 0) for status in STATUS_LABELS}
+
+
+def build_progress(project: Project) -> Progress:
+    """Index every report by task, newest first (by the end of the data, then submission date)."""
+    progress = Progress(has_examples=any(r.example for r in project.reports))
+    for report in project.reports:
+        for entry in report.tasks:
+            progress.timelines.setdefault((report.plan, entry.task), []).append(Entry(report, entry))
+    for entries in progress.timelines.values():
+        entries.sort(key=lambda e: (e.report.covered[1], e.report.submitted_on, e.report.reporter), reverse=True)
+    return progress

@@ -1,0 +1,66 @@
+"""Markdown for the reporting calendar (/bao-cao/): every due report by month, and where to subscribe.
+
+"Today" is the build date (SOURCE_DATE_EPOCH or the data), so received/overdue flags are the same
+on every rebuild of the same data. A province has tens of thousands of due reports: the page then
+shows the months around today and everything overdue; each agency's page has its own list.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..kinds import PageKind
+from ..reports.calendar import DueReport
+from ..text import date_numeric
+from .addresses import CALENDAR, CALENDAR_FEED, agency_uri, plan_uri
+from .labels import plan_title
+from .markup import escape, link, relative
+from .parts import crumbs, front_matter
+from .relations import Relations
+from .statuses import state_tag
+
+WHOLE_CALENDAR_LIMIT = 500  # above this, the page shows a window around today
+WINDOW_DAYS = 183
+
+
+def _month(due: DueReport) -> tuple[int, int]:
+    day = due.due or due.end
+    return day.year, day.month
+
+
+def _shown(rel: Relations) -> list[DueReport]:
+    if len(rel.due) <= WHOLE_CALENDAR_LIMIT or rel.today is None:
+        return rel.due
+    window = dt.timedelta(days=WINDOW_DAYS)
+    return [d for d in rel.due if abs((d.due or d.end) - rel.today) <= window or d.state(rel.today) == "qua-han"]
+
+
+def render_calendar(rel: Relations) -> str:
+    uri = CALENDAR
+    out = front_matter("Lịch báo cáo", PageKind.LIST) + crumbs(uri, here="Lịch báo cáo") + "# Lịch báo cáo\n\n"
+    today = f"ngày lập trang {date_numeric(rel.today)}" if rel.today else "trang không ghi ngày lập"
+    out += ("Các kỳ báo cáo mà kế hoạch giao, tính theo Nghị định 09/2019/NĐ-CP: báo cáo 06 tháng lấy số liệu từ "
+            "ngày 15/12 năm trước đến 14/6, báo cáo năm từ 15/12 năm trước đến 14/12. Hạn gửi chỉ ghi khi kế "
+            f"hoạch quy định. Tình trạng tính đến {today}.\n\n")
+    out += f"Thêm [toàn bộ lịch (.ics)]({relative(uri, CALENDAR_FEED)}) vào lịch điện thoại; lịch của từng cơ quan có " \
+           "trên trang của cơ quan đó.\n\n"
+    shown = _shown(rel)
+    if not shown:
+        return out + "Các kế hoạch chưa giao kỳ báo cáo nào.\n"
+    if len(shown) < len(rel.due):
+        out += f"Trang này hiện {len(shown)} trong {len(rel.due)} kỳ báo cáo: các kỳ quanh ngày lập trang và các kỳ quá hạn.\n\n"
+    plans = {p.id: p for p in rel.plans_sorted}
+    month = None
+    for due in shown:
+        if _month(due) != month:
+            month = _month(due)
+            out += f"\n## Tháng {month[1]:02d}/{month[0]}\n\n"
+            out += "| Kỳ báo cáo | Kế hoạch | Cơ quan báo cáo | Gửi đến | Số liệu | Hạn gửi | Tình trạng |\n"
+            out += "| --- | --- | --- | --- | --- | --- | --- |\n"
+        plan = plans[due.plan]
+        to = "<br>".join(link(rel.agency_name(a), uri, agency_uri(a)) for a in due.recipients)
+        deadline = date_numeric(due.due) if due.due else "Kế hoạch không quy định"
+        out += (f"| {escape(due.label)} | {link(plan_title(plan), uri, plan_uri(plan))} "
+                f"| {link(rel.agency_name(due.reporter), uri, agency_uri(due.reporter))} | {to} "
+                f"| {date_numeric(due.start)} – {date_numeric(due.end)} | {deadline} | {state_tag(due.state(rel.today))} |\n")
+    return out + "\n"

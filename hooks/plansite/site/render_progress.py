@@ -1,0 +1,70 @@
+"""Markdown for a plan's progress page (Tiến độ thực hiện): counts per status overall, per section
+and per lead agency, as SVG bars with the numbers beside them and the same counts in tables."""
+
+from __future__ import annotations
+
+from ..data.model import Plan
+from ..data.shape import PartKind, walk
+from ..kinds import PageKind
+from ..reports.status import STATUS_LABELS
+from ..text import date_numeric, vi_sort_key
+from .addresses import appendix_uri, plan_uri, progress_uri
+from .charts import stacked_bars, status_bars
+from .labels import plan_title, short_title
+from .markup import escape
+from .parts import crumbs, front_matter
+from .relations import Relations
+
+
+def _table(first: str, rows: list[tuple[str, dict[str, int]]]) -> str:
+    """The counts as a table: one row per group, one column per status, and the total."""
+    statuses = list(STATUS_LABELS)
+    out = f"| {first} | " + " | ".join(STATUS_LABELS[s] for s in statuses) + " | Tổng |\n"
+    out += "| --- |" + " --- |" * (len(statuses) + 1) + "\n"
+    for label, counts in rows:
+        out += f"| {escape(label)} | " + " | ".join(str(counts[s]) for s in statuses) + f" | {sum(counts.values())} |\n"
+    return out + "\n"
+
+
+def _sections(plan: Plan, rel: Relations) -> list[tuple[str, dict[str, int]]]:
+    rows = []
+    for part in walk(plan):
+        if part.kind is PartKind.SECTION and part.node.tasks:
+            section = part.node
+            label = f"Mục {section.number}" + (f". {short_title(section.heading, 6)}" if section.heading else "")
+            rows.append((label, rel.progress.counts(plan, [t.id for t in section.tasks])))
+    return rows
+
+
+def _lead_agencies(plan: Plan, rel: Relations) -> list[tuple[str, dict[str, int]]]:
+    led: dict[str, list[str]] = {}
+    for task in plan.tasks:
+        for agency_id in task.lead.agencies if task.lead else ():
+            led.setdefault(agency_id, []).append(task.id)
+    unassigned = [t.id for t in plan.tasks if not (t.lead and t.lead.agencies)]
+    rows = sorted(((rel.agency_name(a), rel.progress.counts(plan, ids)) for a, ids in led.items()),
+                  key=lambda row: vi_sort_key(row[0]))
+    return rows + ([("(Văn bản không ghi cơ quan thực hiện)", rel.progress.counts(plan, unassigned))] if unassigned else [])
+
+
+def render_progress(plan: Plan, rel: Relations) -> str:
+    """The plan's progress, from its reports; says plainly when there is none."""
+    uri = progress_uri(plan)
+    out = front_matter(f"Tiến độ thực hiện: {plan_title(plan)}", PageKind.LIST)
+    out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), ("Phụ lục", appendix_uri(plan)), here="Tiến độ")
+    out += f"# Tiến độ thực hiện\n\n{escape(plan_title(plan))}\n\n"
+    dates = [d for t in plan.tasks if (d := rel.progress.as_of(plan, t.id))]
+    if dates:
+        out += f"Số liệu tính đến {date_numeric(max(dates))}, theo các báo cáo đã nhận.\n\n"
+    else:
+        out += ("**Chưa có báo cáo.** Kế hoạch chưa có báo cáo thực hiện nào; mọi nhiệm vụ được tính là "
+                "“Chưa có báo cáo”. Xem các kỳ báo cáo trong lịch báo cáo.\n\n")
+    overall = rel.progress.counts(plan, [t.id for t in plan.tasks])
+    out += "## Toàn kế hoạch\n\n" + status_bars(f"Tình trạng {len(plan.tasks)} nhiệm vụ", overall)
+    out += _table("Kế hoạch", [("Toàn kế hoạch", overall)])
+    sections = _sections(plan, rel)
+    out += "## Theo mục\n\n" + stacked_bars("Tình trạng nhiệm vụ theo mục", sections) + _table("Mục", sections)
+    agencies = _lead_agencies(plan, rel)
+    out += "## Theo cơ quan chủ trì\n\n" + stacked_bars("Tình trạng nhiệm vụ theo cơ quan chủ trì", agencies)
+    out += _table("Cơ quan chủ trì", agencies)
+    return out
