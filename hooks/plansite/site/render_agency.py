@@ -16,7 +16,9 @@ from .relations import Relations
 
 def _next_reports(agency: Agency, rel: Relations, uri: str) -> str:
     """The agency's next due reports (not yet received), and where to follow its calendar."""
-    pending = [d for d in rel.due_by_agency.get(agency.id, []) if d.reporter == agency.id and not d.received
+    if agency.id not in rel.due_by_agency:  # e.g. a plan without a period: no periods to report on
+        return "Chưa lập được lịch báo cáo: kế hoạch không ghi giai đoạn thực hiện.\n\n"
+    pending = [d for d in rel.due_by_agency[agency.id] if d.reporter == agency.id and not d.received
                and (rel.today is None or d.end >= rel.today)][:3]
     out = ""
     for due in pending:
