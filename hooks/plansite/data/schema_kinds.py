@@ -271,15 +271,17 @@ class Url(Text):
 class Enum(Text):
     """One of a fixed set of values; `choices` maps each value to its Vietnamese label."""
 
-    def __init__(self, choices: dict[str, str]):
-        self.choices = choices
+    def __init__(self, choices: dict[str, str], aliases: dict[str, str] | None = None):
+        self.choices, self.aliases = choices, aliases or {}  # aliases: words people write → the value meant
         self.expected = "one of " + ", ".join(repr(c) for c in choices)
 
     def check(self, value, ctx, path):
         text = super().check(value, ctx, path)
         if text is None or text in self.choices:
             return text
-        _wrong(ctx, path, self.expected, text, did_you_mean(text, self.choices))
+        meant = self.aliases.get(text)
+        hint = f"write '{meant}' ({self.choices[meant]})." if meant else did_you_mean(text, self.choices)
+        _wrong(ctx, path, self.expected, text, hint)
 
     def json_schema(self):
         return {"enum": list(self.choices)}

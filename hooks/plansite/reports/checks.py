@@ -28,7 +28,7 @@ def _period(report: Report, doc: YamlDocument) -> list[Problem]:
     if period.kind not in PERIODIC and not (period.start and period.end):
         problems.append(doc.problem(("period",), f"Expected 'start' and 'end' for a report of kind '{period.kind}' "
                                     "but they are missing.", "thematic and ad-hoc reports state the dates they cover."))
-    if bool(period.start) != bool(period.end):
+    elif bool(period.start) != bool(period.end):
         problems.append(doc.problem(("period",), "Expected both 'start' and 'end', or neither, but received one.",
                                     "state the whole range the report covers."))
     if period.start and period.end and period.end < period.start:

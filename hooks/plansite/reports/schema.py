@@ -6,7 +6,7 @@ import re
 
 from ..data.schema_kinds import Bool, Date, Enum, Field, Line, List, Number, Obj, Ref, Slug, Text, Url, _wrong
 from . import model as m
-from .periods import PERIOD_KINDS
+from .periods import FREQUENCY_PERIODS, PERIOD_KINDS
 
 # Status of a task in a report, with the label the site shows (GOV.UK tag pattern: text plus colour).
 STATUSES = {
@@ -68,7 +68,8 @@ TASK_REPORT = Obj(m.TaskReport, {
 REPORT_FILE = Obj(m.Report, {
     "plan": Field(Ref("plan"), "Id of the plan reported on.", required=True),
     "period": Field(Obj(m.ReportPeriod, {
-        "kind": Field(Enum(PERIOD_KINDS), "Kind of report: " + ", ".join(PERIOD_KINDS) + ".", required=True),
+        "kind": Field(Enum(PERIOD_KINDS, {f: k for f, k in FREQUENCY_PERIODS.items()}),
+                      "Kind of report: " + ", ".join(PERIOD_KINDS) + ".", required=True),
         "year": Field(Number(1900, 2200, integer=True, expected="a year such as 2026"), "Year of the report.",
                       required=True),
         "number": Field(Number(1, 12, integer=True, expected="a month (1–12) or quarter (1–4)"),
