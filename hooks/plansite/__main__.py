@@ -1,5 +1,7 @@
 """Command line: `python -m plansite check` validates plan_data/ without building the site;
-`python -m plansite schemas` rewrites the JSON Schemas in schemas/ from schema.py."""
+`python -m plansite schemas` rewrites the JSON Schemas in schemas/ from schema.py;
+`python -m plansite report-template …` and `python -m plansite import-report FILE.csv` turn reports
+into spreadsheets and back (see reports/csv_io.py)."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from pathlib import Path
 from .data.load import load_checked
 from .data.problems import DataError
 from .data.schema import FILE_KINDS
+from .reports import csv_io
 
 
 def schema_documents() -> dict[str, str]:
@@ -24,10 +27,15 @@ def schema_documents() -> dict[str, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in csv_io.COMMANDS:
+        return csv_io.main(argv)
     parser = argparse.ArgumentParser(prog="python -m plansite")
-    parser.add_argument("command", choices=["check", "schemas"])
+    parser.add_argument("command", choices=["check", "schemas", *csv_io.COMMANDS])
     parser.add_argument("--root", default=".", help="project folder holding plan_data/ (default: .)")
     args = parser.parse_args(argv)
+    if args.command in csv_io.COMMANDS:  # only reached with an option before the command
+        parser.error(f"write the command first: python -m plansite {args.command} … (see --help after it)")
     root = Path(args.root)
     if args.command == "schemas":
         for name, text in schema_documents().items():

@@ -1,0 +1,386 @@
+"""Reports through a spreadsheet (reports/csv_io.py): the CSV template of a plan and period, filled in as
+staff fill it in Excel, imported into plan_data/reports/<plan>/<period>.yaml and loaded like any report."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from conftest import ROOT, SEED_PLAN, copy_project, seed_plan
+from plansite.__main__ import main
+from plansite.data.load import load_project
+from plansite.reports import csv_io
+from plansite.reports.schema import REPORT_FILE, STATUSES
+from plansite_mkdocs import runner
+
+PERIOD = "2026-6-thang"
+REPORT = Path("plan_data") / "reports" / SEED_PLAN / f"{PERIOD}.yaml"
+ONGOING = "quan-triet-tuyen-truyen-van-ban-tuyen-giao-dan-van"  # timing 'ongoing': only thuong-xuyen, never done
+ON_DIRECTIVE = "quan-triet-cong-tac-dan-toc"  # timing 'on-directive': may be da-hoan-thanh
+NOT_RECURRING = "theo-doi-kiem-tra-giam-sat-bao-cao"  # timing 'period'
+
+
+@pytest.fixture
+def data_project(tmp_path) -> Path:
+    """A project with only the data (enough to load, template and import; not to build)."""
+    root = tmp_path / "project"
+    root.mkdir()
+    shutil.copytree(ROOT / "plan_data", root / "plan_data")
+    return root
+
+
+def template(root: Path, out: Path, *extra: str) -> Path:
+    assert main(["report-template", "--root", str(root), "--plan", SEED_PLAN, "--period", PERIOD,
+                 "--out", str(out), *extra]) == 0
+    return out
+
+
+def read_rows(path: Path, delimiter: str = ",") -> list[list[str]]:
+    with open(path, encoding="utf-8-sig", newline="") as stream:
+        return list(csv.reader(stream, delimiter=delimiter))
+
+
+def header_index(rows: list[list[str]]) -> int:
+    return next(i for i, row in enumerate(rows) if row and row[0] == "Mã nhiệm vụ")
+
+
+def fill(template_path: Path, out: Path, meta: dict[str, str] | None = None,
+         tasks: dict[str, dict[str, str]] | None = None, extra: list[dict[str, str]] = (),
+         delimiter: str = ",") -> Path:
+    """Fill a template as a person would in Excel and save it as 'CSV UTF-8' (BOM, CRLF)."""
+    rows = read_rows(template_path)
+    header_at = header_index(rows)
+    header = rows[header_at]
+    for row in rows[:header_at]:
+        if row and row[0] in (meta or {}):
+            row[1] = meta[row[0]]
+    for row in rows[header_at + 1:]:
+        for column, value in (tasks or {}).get(row[0], {}).items():
+            row[header.index(column)] = value
+    for values in extra:
+        rows.append([values.get(column, "") for column in header])
+    with open(out, "w", encoding="utf-8-sig", newline="") as stream:
+        csv.writer(stream, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
+    return out
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted((root / "plan_data").rglob("*"))
+            if p.is_file()}
+
+
+def import_errors(root: Path, csv_path: Path, capsys, *extra: str) -> str:
+    """Import a CSV that must be refused: nothing written, exit 1; returns the error output."""
+    before = snapshot(root)
+    capsys.readouterr()
+    assert main(["import-report", str(csv_path), "--root", str(root), *extra]) == 1
+    assert snapshot(root) == before, "a refused import must not write anything"
+    return capsys.readouterr().err
+
+
+GOOD = {
+    ONGOING: {"Tình trạng": "thuong xuyen", "Kết quả thực hiện": "Đã quán triệt các văn bản mới\nqua 2 hội nghị."},
+    ON_DIRECTIVE: {"Tình trạng": "Hoàn Thành", "Số lượng": "3;450", "Đơn vị tính": "hội nghị;lượt người",
+                   "Nội dung đếm": ";tham dự", "Minh chứng": "https://kesat.haiphong.gov.vn/tin-tuc/hoi-nghi-dan-toc",
+                   "Khó khăn, vướng mắc": "'-Kinh phí còn hạn chế."},
+}
+
+
+# --------------------------------------------------------------------------------------- round trip
+
+
+def test_template_fill_import_load_and_build(tmp_path, capsys):
+    project = copy_project(tmp_path)
+    plan = seed_plan(load_project(project))
+    path = template(project, tmp_path / "bao-cao.csv", "--reporter", "phong-van-hoa-xa-hoi")
+
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw  # Excel reads the BOM as UTF-8
+    rows = read_rows(path)
+    facts = {row[0]: row[1] for row in rows[:header_index(rows)] if row and row[0]}
+    assert facts["Kế hoạch"] == SEED_PLAN and facts["Kỳ báo cáo"] == PERIOD
+    assert facts["Cơ quan báo cáo"] == "phong-van-hoa-xa-hoi" and facts["Ngày gửi"] == ""
+    header_at = header_index(rows)
+    assert tuple(rows[header_at]) == csv_io.HEADER == (
+        "Mã nhiệm vụ", "STT", "Nội dung nhiệm vụ", "Tình trạng", "Tiến độ (%)", "Kết quả thực hiện", "Số lượng",
+        "Đơn vị tính", "Nội dung đếm", "Minh chứng", "Khó khăn, vướng mắc", "Đề xuất", "Lý do không thực hiện")
+    tasks = rows[header_at + 1:]
+    assert [row[0] for row in tasks] == [t.id for t in plan.tasks]  # one row per task, in plan order
+    assert [row[1] for row in tasks] == [plan.task_numbers[t.id] for t in plan.tasks]
+    assert all(len(row) == len(csv_io.HEADER) for row in rows)
+    assert all(row[3:] == [""] * 10 for row in tasks)
+
+    filled = fill(path, tmp_path / "bao-cao-da-dien.csv", {"Ngày gửi": "30/06/2026"}, GOOD)
+    capsys.readouterr()
+    assert main(["import-report", str(filled), "--root", str(project)]) == 0, capsys.readouterr().err
+    assert "2 task(s) reported, 3 row(s) left empty" in capsys.readouterr().out
+
+    text = (project / REPORT).read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../../schemas/report.schema.json\n")
+    assert "# Imported from bao-cao-da-dien.csv" in text
+    assert "hội nghị" in text and "\\u" not in text  # readable Vietnamese, not escapes
+    data = yaml.safe_load(text)
+    assert list(data) == [k for k in REPORT_FILE.fields if k in data]  # keys in the schema's order
+    assert list(data)[:3] == ["plan", "period", "reporter"]
+
+    report = next(r for r in load_project(project).reports if r.plan == SEED_PLAN)
+    assert (report.period.kind, report.period.year, report.period.number) == ("6-thang", 2026, None)
+    assert report.reporter == "phong-van-hoa-xa-hoi" and report.submitted_on == dt.date(2026, 6, 30)
+    by_task = {t.task: t for t in report.tasks}
+    assert list(by_task) == [ONGOING, ON_DIRECTIVE]
+    assert by_task[ONGOING].status == "thuong-xuyen"
+    assert by_task[ONGOING].done == "Đã quán triệt các văn bản mới\nqua 2 hội nghị."
+    done = by_task[ON_DIRECTIVE]
+    assert done.status == "da-hoan-thanh"
+    assert [(o.quantity, o.unit, o.what) for o in done.outputs] == [(3, "hội nghị", None),
+                                                                     (450, "lượt người", "tham dự")]
+    assert done.evidence == ("https://kesat.haiphong.gov.vn/tin-tuc/hoi-nghi-dan-toc",)
+    assert done.difficulties == "-Kinh phí còn hạn chế."  # the quote that kept Excel off a formula is gone
+
+    schema = json.loads((project / "schemas" / "report.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(json.loads(json.dumps(data, default=str)), schema)  # editors' schema agrees too
+
+    result = runner.build(project, tmp_path / "site")  # reports are not shown yet: the site still builds
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site" / "index.html").is_file()
+
+
+def test_import_refuses_to_replace_a_report_unless_forced(data_project, tmp_path, capsys):
+    filled = fill(template(data_project, tmp_path / "t.csv"), tmp_path / "a.csv",
+                  {"Ngày gửi": "30/06/2026", "Cơ quan báo cáo": "Phòng Văn hóa - Xã hội xã"}, GOOD)
+    assert main(["import-report", str(filled), "--root", str(data_project)]) == 0
+    first = (data_project / REPORT).read_text(encoding="utf-8")
+    assert "reporter: phong-van-hoa-xa-hoi" in first  # a body's name is read as its id
+    again = fill(tmp_path / "t.csv", tmp_path / "b.csv", {"Ngày gửi": "01/07/2026", "Cơ quan báo cáo": "ubnd-xa-ke-sat"},
+                 {ONGOING: {"Tình trạng": "Thực hiện thường xuyên"}})
+    err = import_errors(data_project, again, capsys)
+    assert "already exists" in err and "--force" in err
+    assert main(["import-report", str(again), "--root", str(data_project), "--force"]) == 0
+    report = next(r for r in load_project(data_project).reports if r.plan == SEED_PLAN)
+    assert report.reporter == "ubnd-xa-ke-sat" and [t.task for t in report.tasks] == [ONGOING]
+
+
+def test_semicolon_separated_csv_as_excel_saves_it_in_vietnamese_format(data_project, tmp_path):
+    path = template(data_project, tmp_path / "t.csv", "--delimiter", ";", "--reporter", "ubnd-xa-ke-sat")
+    assert "Mã nhiệm vụ;STT;" in path.read_text(encoding="utf-8-sig")
+    rows = read_rows(path, ";")
+    rows[next(i for i, r in enumerate(rows) if r[0] == "Ngày gửi")][1] = "1/7/2026"
+    rows[next(i for i, r in enumerate(rows) if r[0] == NOT_RECURRING)][3:5] = ["Đang thực hiện", "2,5"]
+    with open(tmp_path / "f.csv", "w", encoding="utf-8-sig", newline="") as stream:
+        csv.writer(stream, delimiter=";").writerows(rows)
+    assert main(["import-report", str(tmp_path / "f.csv"), "--root", str(data_project)]) == 1  # 2,5 %: not whole
+    rows[next(i for i, r in enumerate(rows) if r[0] == NOT_RECURRING)][4] = "40%"
+    with open(tmp_path / "f.csv", "w", encoding="utf-8-sig", newline="") as stream:
+        csv.writer(stream, delimiter=";").writerows(rows)
+    assert main(["import-report", str(tmp_path / "f.csv"), "--root", str(data_project)]) == 0
+    (entry,) = next(r for r in load_project(data_project).reports).tasks
+    assert (entry.task, entry.status, entry.progress) == (NOT_RECURRING, "dang-thuc-hien", 40)
+
+
+# ------------------------------------------------------------------------------------------- errors
+
+
+def test_bad_status_names_row_and_column_and_suggests(data_project, tmp_path, capsys):
+    filled = fill(template(data_project, tmp_path / "t.csv", "--reporter", "ubnd-xa-ke-sat"), tmp_path / "bao-cao.csv",
+                  {"Ngày gửi": "30/06/2026"}, {ON_DIRECTIVE: {"Tình trạng": "hoan thnah"}})
+    row = 1 + next(i for i, r in enumerate(read_rows(filled)) if r[0] == ON_DIRECTIVE)
+    err = import_errors(data_project, filled, capsys)
+    assert f"bao-cao.csv:{row}:Tình trạng: Expected one of " in err
+    assert "but received 'hoan thnah'." in err
+    assert "  Hint: did you mean 'da-hoan-thanh' (Đã hoàn thành)?" in err
+    assert err.count(f":{row}:") == 1  # the refused status is not reported twice
+    assert "nothing was written" in err
+
+
+def test_every_problem_in_one_run_at_its_row_and_column(data_project, tmp_path, capsys):
+    """Problems of the cells and of the loader's rules (reports/checks.py), all at once."""
+    path = template(data_project, tmp_path / "t.csv", "--reporter", "ubnd-xa-ke-sat")
+    filled = fill(path, tmp_path / "bao-cao.csv", {"Ngày gửi": "31/02/2026"}, {
+        ONGOING: {"Tình trạng": "Đã hoàn thành"},  # a recurring task is never done
+        ON_DIRECTIVE: {"Tình trạng": "Không thực hiện"},  # without a reason
+        NOT_RECURRING: {"Tình trạng": "dang-thuc-hien", "Tiến độ (%)": "150", "Số lượng": "3;4",
+                        "Đơn vị tính": "hội nghị", "Minh chứng": "javascript:alert(1)"},
+    }, extra=[{"Mã nhiệm vụ": "nhiem-vu-khong-co", "Tình trạng": "Chậm tiến độ"},
+              {"Mã nhiệm vụ": ONGOING, "Tình trạng": "thuong-xuyen"}])
+    rows = read_rows(filled)
+    at = {}
+    for i, r in enumerate(rows):
+        at.setdefault(r[0] if r else "", i + 1)  # first row of each label or task
+    last = len(rows)
+    err = import_errors(data_project, filled, capsys)
+    expected = [
+        f"bao-cao.csv:{at['Ngày gửi']}:Ngày gửi: Expected a date that exists but received '31/02/2026'.",
+        f"bao-cao.csv:{at[ONGOING]}:Tình trạng: Expected a status that fits the task's timing 'ongoing'",
+        "  Hint: use 'thuong-xuyen' (Thực hiện thường xuyên).",
+        f"bao-cao.csv:{at[ON_DIRECTIVE]}:Lý do không thực hiện: Expected the column 'Lý do không thực hiện'",
+        f"bao-cao.csv:{at[NOT_RECURRING]}:Tiến độ (%): Expected a percentage from 0 to 100 but received the number 150.",
+        f"bao-cao.csv:{at[NOT_RECURRING]}:Đơn vị tính: Expected as many items in each of 'Số lượng', 'Đơn vị tính'",
+        f"bao-cao.csv:{at[NOT_RECURRING]}:Minh chứng: Expected an address starting with https://",
+        f"bao-cao.csv:{last - 1}:Mã nhiệm vụ: Expected the id of a task of plan '{SEED_PLAN}' but received the "
+        "unknown id 'nhiem-vu-khong-co'.",
+        f"bao-cao.csv:{last}:Mã nhiệm vụ: Expected one row per task but received '{ONGOING}' again "
+        f"(first at row {at[ONGOING]}).",
+    ]
+    for line in expected:
+        assert line in err, f"{line!r} not in:\n{err}"
+    assert "8 problems found in" in err
+
+
+def test_unknown_task_id_with_a_suggestion(data_project, tmp_path, capsys):
+    filled = fill(template(data_project, tmp_path / "t.csv", "--reporter", "ubnd-xa-ke-sat"), tmp_path / "x.csv",
+                  {"Ngày gửi": "30/06/2026"}, extra=[{"Mã nhiệm vụ": ON_DIRECTIVE + "s", "Tình trạng": "Đang thực hiện"}])
+    err = import_errors(data_project, filled, capsys)
+    row = len(read_rows(filled))
+    assert f"x.csv:{row}:Mã nhiệm vụ: Expected the id of a task of plan '{SEED_PLAN}' but received the unknown id " \
+           f"'{ON_DIRECTIVE}s'." in err
+    assert f"did you mean '{ON_DIRECTIVE}'?" in err
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("hôm qua", "Expected a date written dd/mm/yyyy but received 'hôm qua'."),
+    ("30/06/26", "Expected a date written dd/mm/yyyy but received '30/06/26'."),
+    ("14/06/2025", "Expected a date after the period begins (15/12/2025) but received 14/06/2025."),  # loader rule
+    ("", "Expected a value in column B but the cell is empty."),
+])
+def test_bad_date(data_project, tmp_path, capsys, typed, expected):
+    filled = fill(template(data_project, tmp_path / "t.csv", "--reporter", "ubnd-xa-ke-sat"), tmp_path / "d.csv",
+                  {"Ngày gửi": typed}, {ONGOING: {"Tình trạng": "thường xuyên"}})
+    row = 1 + next(i for i, r in enumerate(read_rows(filled)) if r[0] == "Ngày gửi")
+    assert f"d.csv:{row}:Ngày gửi: {expected}" in import_errors(data_project, filled, capsys)
+
+
+def test_row_with_content_but_no_status_is_refused_not_dropped(data_project, tmp_path, capsys):
+    filled = fill(template(data_project, tmp_path / "t.csv", "--reporter", "ubnd-xa-ke-sat"), tmp_path / "e.csv",
+                  {"Ngày gửi": "30/06/2026"}, {ONGOING: {"Kết quả thực hiện": "Đã làm"}})
+    err = import_errors(data_project, filled, capsys)
+    assert ":Tình trạng: Expected a status for a row with content (Kết quả thực hiện)" in err
+
+
+def test_an_unfilled_template_is_refused(data_project, tmp_path, capsys):
+    path = fill(template(data_project, tmp_path / "t.csv", "--reporter", "ubnd-xa-ke-sat"), tmp_path / "u.csv",
+                {"Ngày gửi": "30/06/2026"})
+    assert "Expected at least one task with a status" in import_errors(data_project, path, capsys)
+
+
+def test_a_csv_not_saved_as_utf8_is_refused_with_the_excel_fix(data_project, tmp_path, capsys):
+    filled = fill(template(data_project, tmp_path / "t.csv", "--reporter", "ubnd-xa-ke-sat"), tmp_path / "ansi.csv",
+                  {"Ngày gửi": "30/06/2026"}, GOOD)
+    filled.write_bytes(filled.read_text(encoding="utf-8-sig").encode("cp1258", "replace"))
+    err = import_errors(data_project, filled, capsys)
+    assert "Expected UTF-8 text" in err and "CSV UTF-8" in err
+
+
+# ------------------------------------------------------------------------------------- typed values
+
+
+@pytest.mark.parametrize("typed, code", [
+    ("da-hoan-thanh", "da-hoan-thanh"), ("Đã hoàn thành", "da-hoan-thanh"), ("hoàn thành", "da-hoan-thanh"),
+    ("Hoàn Thành", "da-hoan-thanh"), ("hoan thanh", "da-hoan-thanh"), ("HOAN THANH", "da-hoan-thanh"),
+    ("thường xuyên", "thuong-xuyen"), ("Thực hiện thường xuyên", "thuong-xuyen"), ("thuong_xuyen", "thuong-xuyen"),
+    ("Đang thực hiện", "dang-thuc-hien"), ("chậm tiến độ", "cham-tien-do"), ("KHÔNG THỰC HIỆN", "khong-thuc-hien"),
+    ("Chưa triển khai", "chua-trien-khai"),
+])
+def test_status_as_people_type_it(typed, code):
+    assert csv_io.parse_status(typed)[0] == code
+
+
+@pytest.mark.parametrize("typed, hint", [
+    ("hoan thnah", "did you mean 'da-hoan-thanh' (Đã hoàn thành)?"),
+    ("thực hiện", "alone could be 'Đang thực hiện' or 'Thực hiện thường xuyên' or 'Không thực hiện'"),
+    ("triển khai", "says the opposite of 'Chưa triển khai'"),  # 'chưa' is never dropped
+    ("đang làm", "write one of the labels above"),
+])
+def test_status_refused_with_a_hint(typed, hint):
+    code, message, given = csv_io.parse_status(typed)
+    assert code is None and f"but received '{typed}'." in message and hint in given
+    assert all(label in message for label in STATUSES.values())
+
+
+@pytest.mark.parametrize("typed, value", [("2,5", 2.5), ("3", 3), ("1.200.000", 1200000), ("1 200", 1200),
+                                          ("0,75", 0.75), ("2.5", 2.5)])
+def test_numbers_with_a_vietnamese_decimal_comma(typed, value):
+    assert csv_io.parse_number(typed) == value
+
+
+@pytest.mark.parametrize("typed", ["1.200", "1,200", "ba", "3 hội nghị"])
+def test_ambiguous_or_wordy_numbers_are_refused(typed):
+    with pytest.raises(ValueError):
+        csv_io.parse_number(typed)
+
+
+@pytest.mark.parametrize("period, parsed, name", [
+    ("2026-6-thang", ("6-thang", 2026, None), "2026-6-thang"), ("2026-nam", ("nam", 2026, None), "2026-nam"),
+    ("2026-quy-2", ("quy", 2026, 2), "2026-quy-2"), ("2026-thang-3", ("thang", 2026, 3), "2026-thang-3"),
+    ("2026-thang-12", ("thang", 2026, 12), "2026-thang-12"),
+])
+def test_periods(period, parsed, name):
+    assert csv_io.parse_period(period) == parsed
+    assert csv_io.period_code(*parsed) == name
+    assert csv_io.report_path(SEED_PLAN, *parsed) == f"plan_data/reports/{SEED_PLAN}/{name}.yaml"
+
+
+@pytest.mark.parametrize("period, hint", [
+    ("2026-06-thang", "did you mean '2026-6-thang'?"), ("2026-thang-03", "did you mean '2026-thang-3'?"),
+    ("2026-quy-5", "4 quarters"), ("2026-thang-13", "12 months"), ("26-nam", "year first"),
+    ("2026-chuyen-de", "year first"), ("2026 - nam", "did you mean '2026-nam'?"),
+])
+def test_bad_periods_are_clear_errors(data_project, tmp_path, capsys, period, hint):
+    with pytest.raises(csv_io.UsageError, match="Expected"):
+        csv_io.parse_period(period)
+    assert main(["report-template", "--root", str(data_project), "--plan", SEED_PLAN, "--period", period,
+                 "--out", str(tmp_path / "t.csv")]) == 1
+    assert hint in capsys.readouterr().err and not (tmp_path / "t.csv").exists()
+
+
+def test_template_refuses_unknown_plan_and_reporter_and_an_existing_file(data_project, tmp_path, capsys):
+    out = tmp_path / "t.csv"
+    assert main(["report-template", "--root", str(data_project), "--plan", SEED_PLAN[:-1], "--period", PERIOD,
+                 "--out", str(out)]) == 1
+    assert f"did you mean '{SEED_PLAN}'?" in capsys.readouterr().err
+    assert main(["report-template", "--root", str(data_project), "--plan", SEED_PLAN, "--period", PERIOD,
+                 "--reporter", "phong-van-hoa", "--out", str(out)]) == 1
+    assert "did you mean 'phong-van-hoa-xa-hoi'" in capsys.readouterr().err
+    template(data_project, out)
+    out.write_text("filled by someone", encoding="utf-8")
+    assert main(["report-template", "--root", str(data_project), "--plan", SEED_PLAN, "--period", PERIOD,
+                 "--out", str(out)]) == 1
+    assert out.read_text(encoding="utf-8") == "filled by someone"
+
+
+# ------------------------------------------------------------------------------- formula injection
+
+
+@pytest.mark.parametrize("value, safe", [
+    ("=HYPERLINK(\"http://x\",\"y\")", "'=HYPERLINK(\"http://x\",\"y\")"), ("+1", "'+1"), ("-1", "'-1"),
+    ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"), ("\rx", "'\rx"), ("Tổ chức", "Tổ chức"), ("", ""), ("'=x", "'=x"),
+])
+def test_neutralise(value, safe):
+    assert csv_io.neutralise(value) == safe
+    assert csv_io.unneutralise(safe) == value or value.startswith("'")
+    assert csv_io.unneutralise("'bình thường") == "'bình thường"  # only a quote before = + - @ is removed
+
+
+def test_formula_in_the_data_is_neutralised_in_the_template(data_project, tmp_path, capsys):
+    plan_file = data_project / "plan_data" / "plans" / f"{SEED_PLAN}.yaml"
+    text = plan_file.read_text(encoding="utf-8")
+    start = "            Tổ chức quán triệt, triển khai cụ thể hóa các chủ trương"
+    assert text.count(start) == 1
+    plan_file.write_text(text.replace(start, '            =HYPERLINK("http://evil.example") ' + start.lstrip()),
+                         encoding="utf-8")
+    path = template(data_project, tmp_path / "t.csv", "--reporter", "ubnd-xa-ke-sat")
+    row = next(r for r in read_rows(path) if r[0] == ON_DIRECTIVE)
+    assert row[2].startswith("'=HYPERLINK(")
+    assert not any(cell.startswith(csv_io.FORMULA_START) for r in read_rows(path) for cell in r)
+    # Back in, a neutralised cell loses its quote; the task text itself is never imported.
+    filled = fill(path, tmp_path / "f.csv", {"Ngày gửi": "30/06/2026"},
+                  {ON_DIRECTIVE: {"Tình trạng": "Đang thực hiện", "Đề xuất": "'=1+1 là công thức"}})
+    assert main(["import-report", str(filled), "--root", str(data_project)]) == 0
+    (entry,) = next(r for r in load_project(data_project).reports).tasks
+    assert entry.proposals == "=1+1 là công thức"
