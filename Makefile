@@ -3,7 +3,7 @@ PY := .venv/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 
-.PHONY: setup serve build check test bench schemas clean
+.PHONY: setup serve build check test test-quick bench schemas clean
 .venv/ok: requirements.txt requirements-dev.txt
 	python3 -m venv .venv
 	$(PY) -m pip install -q -r requirements-dev.txt
@@ -24,6 +24,9 @@ schemas: setup
 
 test: setup  ## every test, browser tests included (needs /usr/bin/chromium)
 	$(PY) -m pytest -q
+
+test-quick: setup  ## every test but the browser ones (no Chromium needed); `make test` before pushing
+	$(PY) -m pytest -q -m "not browser"
 
 bench: setup  ## benchmark: seed site and a synthetic corpus; prints a table
 	$(PY) bench/run.py

@@ -2,40 +2,56 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import logging
-import os
+import contextlib
+import re
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
-SEED_PLAN = "ke-sat-tuyen-giao-dan-van-2025-2030"  # the real plan the site publishes
+from plansite_mkdocs import runner  # noqa: E402
+
+SEED_PLAN = "ke-sat-tuyen-giao-dan-van-2025-2030"  # the real plan the site was first published with
 SOURCE = ROOT / "plan_data" / "sources" / f"{SEED_PLAN}.txt"  # its signed text, as received
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+# MkDocs' own warnings ("WARNING -  …") and the data warnings the hook prints ("file:line:col: path: Warning: …").
+WARNING_LINE = re.compile(r"^\s*WARNING\b|: Warning: ")
 
 
-@pytest.fixture(autouse=True)
-def no_unasserted_warnings(caplog):
-    """Fail any test that leaves a warning in the log it did not assert on (clear caplog to accept)."""
-    yield
-    left = [r for r in caplog.get_records("call") if r.levelno >= logging.WARNING]
-    assert not left, f"unasserted warnings: {[r.getMessage() for r in left]}"
+def seed_plan(project):
+    """The seed plan of a loaded project, by its id (other plans may come before it)."""
+    return next(plan for plan in project.plans if plan.id == SEED_PLAN)
 
 
-def build_site(project: Path, out: Path) -> subprocess.CompletedProcess:
-    """Run the real build (mkdocs + our hooks) of `project` into `out`."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks")}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                           "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(out)],
-                          capture_output=True, text=True, env=env, cwd=project)
+def pytest_collection_modifyitems(items):
+    """A test that uses headless Chromium must say so (`@pytest.mark.browser`), or `make test-quick` runs it."""
+    unmarked = [item.nodeid for item in items
+                if "browser" in getattr(item, "fixturenames", ()) and not item.get_closest_marker("browser")]
+    if unmarked:
+        raise pytest.UsageError(f"tests using the browser fixture without @pytest.mark.browser: {unmarked}")
+
+
+def build_site(project: Path, out: Path, expect_warnings: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
+    """Run the real build (mkdocs --strict + our hooks) of `project` into `out`.
+
+    Fails the test on any warning line in the build's output (MkDocs' WARNING lines and the data warnings
+    the hook prints) unless the test expects it: every text in `expect_warnings` must appear in some
+    warning line, and every warning line must contain one of them. A MkDocs warning also fails the build
+    under --strict (a data warning does not); the caller checks the exit code.
+    """
+    result = runner.build(project, out)
+    warnings = [line for line in (result.stdout + result.stderr).splitlines() if WARNING_LINE.search(line)]
+    unexpected = [line for line in warnings if not any(text in line for text in expect_warnings)]
+    missing = [text for text in expect_warnings if not any(text in line for line in warnings)]
+    if unexpected or missing:
+        pytest.fail(f"build of {project}: unexpected warnings {unexpected}, expected but absent {missing}\n"
+                    f"{result.stderr}", pytrace=False)
+    return result
 
 
 def copy_project(dest: Path) -> Path:
@@ -52,30 +68,14 @@ def site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("site") / "site"
     result = build_site(ROOT, out)
     assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
     return out
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture(scope="session")
 def serve():
-    """serve(folder) → base URL of a static server on 127.0.0.1 for that folder."""
-    servers = []
-
-    def start(folder: Path) -> str:
-        handler = functools.partial(_QuietHandler, directory=str(folder))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}/"
-
-    yield start
-    for server in servers:
-        server.shutdown()
+    """serve(folder) → base URL of a static server on 127.0.0.1 for that folder (until the session ends)."""
+    with contextlib.ExitStack() as servers:
+        yield lambda folder: servers.enter_context(runner.serve_folder(folder))
 
 
 @pytest.fixture(scope="session")

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import subprocess
 import sys
 
 import jsonschema
 import yaml
 
-from conftest import ROOT, SOURCE
+from conftest import ROOT, SOURCE, seed_plan
 from fidelity import normalise, reconstruct, source_sentences, source_stream
 from plansite.data import model, schema
 from plansite.__main__ import schema_documents
-from plansite.data.load import load_project
+from plansite.data.load import data_files, load_project
 from plansite.data.schema_kinds import List, Obj
+from plansite.reports import model as report_model
+from plansite_mkdocs import runner
 
 # Fields that hold the plan's own words (not ids, labels, vocabularies or editors' notes).
 TEXT_FIELDS = {"text", "heading", "title", "preamble", "details", "closing", "name", "authority", "on_behalf",
@@ -35,35 +38,50 @@ def plan_texts(value, field_name=None):
 
 def test_real_data_loads():
     project = load_project(ROOT)
-    plan = project.plans[0]
+    plan_files = [path for kind, path in data_files(ROOT) if kind == "plan"]
+    assert len(project.plans) == len(plan_files) and all(plan.tasks for plan in project.plans)
+    assert project.agencies and project.documents
+
+
+def test_seed_plan_is_the_signed_plan():
+    """The one place for exact counts: the seed plan as signed (other plans may be added beside it)."""
+    plan = seed_plan(load_project(ROOT))
     assert [t.id for t in plan.tasks][:1] == ["quan-triet-tuyen-truyen-van-ban-tuyen-giao-dan-van"]
-    assert len(plan.tasks) == 5 and len(project.documents) == 8
+    assert len(plan.tasks) == 5
+    assert len(set(plan.basis) | {doc for task in plan.tasks for doc in task.cites}) == 8  # documents it cites
     assert plan.number is None and plan.issued_on is None  # the source text does not show them
+    assert plan.source_text == SOURCE.name
 
 
 def test_every_sentence_of_the_source_is_in_the_data():
-    data = reconstruct(load_project(ROOT).plans[0])
+    data = reconstruct(seed_plan(load_project(ROOT)))
     missing = [s for s in source_sentences(SOURCE) if s not in data]
     assert not missing, missing
 
 
 def test_every_text_of_the_data_is_in_the_source():
     stream = normalise(source_stream(SOURCE).replace("\n", " "))
-    missing = [t for t in plan_texts(load_project(ROOT).plans[0]) if normalise(t) not in stream]
+    missing = [t for t in plan_texts(seed_plan(load_project(ROOT))) if normalise(t) not in stream]
     assert not missing, missing
 
 
 def test_source_slips_are_kept_word_for_word():
-    texts = " ".join(plan_texts(load_project(ROOT).plans[0]))
+    texts = " ".join(plan_texts(seed_plan(load_project(ROOT))))
     assert "01-CTr/BXDĐ-UBNDP" in texts and "01- CTr/BXDĐ-UBNDX" in texts and "Uỷ ban nhân dân xã Kẻ Sặt" in texts
 
 
 def test_check_command_passes_on_real_data():
     result = subprocess.run([sys.executable, "-m", "plansite", "check", "--root", str(ROOT)],
-                            capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "hooks")})
+                            capture_output=True, text=True, env=runner.build_env())
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("plan_data: OK: 1 plan(s), 5 tasks")
     assert result.stderr == ""
+    assert result.stdout.startswith("plan_data: OK: "), result.stdout
+    project = load_project(ROOT)
+    expected = {"plan(s)": len(project.plans), "tasks": sum(len(plan.tasks) for plan in project.plans),
+                "agencies": len(project.agencies), "legal documents": len(project.documents)}
+    reported = {label: int(n) for n, label in re.findall(r"(\d+) (plan\(s\)|tasks|agencies|legal documents)",
+                                                         result.stdout)}
+    assert reported == expected, result.stdout
 
 
 def _specs(spec, seen=None):
@@ -85,14 +103,50 @@ def test_schema_and_model_have_the_same_fields():
         model_fields = {f.name for f in dataclasses.fields(spec.cls)} - {"origin"}
         assert model_fields == set(spec.fields), spec.cls.__name__
     documented = {spec.cls for spec in ALL_SPECS}
-    records = {c for c in vars(model).values() if dataclasses.is_dataclass(c)} - {model.Origin, model.Project}
+    records = {c for module in (model, report_model) for c in vars(module).values()
+               if dataclasses.is_dataclass(c) and c.__module__ == module.__name__} - {model.Origin, model.Project}
     assert records == documented
 
 
+GUIDE = ROOT / "docs" / "huong-dan-bien-tap.md"
+# The editor's guide's section for each kind of data file (schema.FILE_KINDS); ### subsections belong to it.
+GUIDE_SECTIONS = {"places": "## Thêm một địa phương", "agencies": "## Thêm một cơ quan",
+                  "legal": "## Thêm một văn bản pháp lý", "plan": "## Thêm một kế hoạch",
+                  "report": "## Thêm một báo cáo thực hiện"}
+
+
+def guide_section(guide: str, heading: str) -> list[str]:
+    """The lines of the section whose heading starts with `heading`, up to the next heading of its level or
+    above; lines inside ``` code blocks are left out (they are examples, not documentation)."""
+    level = len(heading.split()[0])
+    lines, inside, in_code = [], False, False
+    for line in guide.splitlines():
+        if line.startswith("```"):
+            in_code = not in_code
+            continue
+        if in_code:
+            continue
+        if re.match(rf"#{{1,{level}}} ", line):
+            if inside:
+                break
+            inside = line.startswith(heading)
+        elif inside:
+            lines.append(line)
+    assert lines, f"no section {heading!r} in {GUIDE.name}"
+    return lines
+
+
 def test_every_field_is_documented_in_the_editors_guide():
-    guide = (ROOT / "docs" / "huong-dan-bien-tap.md").read_text(encoding="utf-8")
-    missing = sorted({name for spec in ALL_SPECS for name in spec.fields if f"`{name}`" not in guide})
-    assert not missing, f"fields not documented in docs/huong-dan-bien-tap.md: {missing}"
+    """Each field has a table row (a line starting with `|`) in the guide's section for its own file kind."""
+    guide = GUIDE.read_text(encoding="utf-8")
+    no_section = sorted(set(schema.FILE_KINDS) - set(GUIDE_SECTIONS))
+    assert not no_section, f"file kinds with no section in {GUIDE.name} (add one, and to GUIDE_SECTIONS): {no_section}"
+    missing = []
+    for kind, root in schema.FILE_KINDS.items():
+        rows = [line for line in guide_section(guide, GUIDE_SECTIONS[kind]) if line.startswith("|")]
+        missing += [f"{kind}: {spec.cls.__name__}.{name}" for spec in _specs(root) for name in spec.fields
+                    if not any(f"`{name}`" in row for row in rows)]
+    assert not missing, f"fields with no table row in their section of {GUIDE.name}: {missing}"
 
 
 def test_json_schemas_are_in_step_with_the_model():
@@ -101,12 +155,11 @@ def test_json_schemas_are_in_step_with_the_model():
 
 
 def test_real_data_validates_against_the_json_schemas():
-    files = {"agencies": [ROOT / "plan_data/agencies.yaml"], "legal": [ROOT / "plan_data/legal.yaml"],
-             "plan": sorted((ROOT / "plan_data/plans").glob("*.yaml"))}
-    for kind, paths in files.items():
+    files = data_files(ROOT)  # every data file the loader reads, with its kind
+    assert files and {kind for kind, _ in files} <= set(schema.FILE_KINDS)
+    for kind, path in files:
         schema_doc = json.loads((ROOT / "schemas" / f"{kind}.schema.json").read_text(encoding="utf-8"))
-        for path in paths:
-            text = path.read_text(encoding="utf-8")
-            assert text.startswith("# yaml-language-server: $schema=")
-            data = json.loads(json.dumps(yaml.safe_load(text), default=str))
-            jsonschema.validate(data, schema_doc)
+        text = path.read_text(encoding="utf-8")
+        assert text.startswith("# yaml-language-server: $schema="), path
+        data = json.loads(json.dumps(yaml.safe_load(text), default=str))
+        jsonschema.validate(data, schema_doc)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 import unicodedata
 
-from conftest import ROOT
+from conftest import ROOT, seed_plan
 from plansite.data.load import load_project
 from plansite.data.yamlsource import read_yaml
 
@@ -21,7 +21,7 @@ def test_nfd_input_is_normalised_to_nfc(tmp_path):
 
 
 def test_records_remember_file_line_and_column():
-    plan = load_project(ROOT).plans[0]
+    plan = seed_plan(load_project(ROOT))
     task = plan.tasks[1]
     assert task.origin.file == "plan_data/plans/ke-sat-tuyen-giao-dan-van-2025-2030.yaml"
     line = task.origin.line

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import socket
 import subprocess
 import sys
@@ -11,7 +10,8 @@ import urllib.request
 
 import pytest
 
-from conftest import ROOT, copy_project
+from conftest import copy_project
+from plansite_mkdocs import runner
 
 
 def free_port() -> int:
@@ -44,9 +44,8 @@ def served(tmp_path):
     project = copy_project(tmp_path)
     port = free_port()
     log = open(tmp_path / "serve.log", "w+", encoding="utf-8")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks")}
     proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-                            cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
+                            cwd=project, env=runner.build_env(), stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}/"
     try:
         wait_for(lambda: fetch(base), "the server to start")

@@ -9,12 +9,12 @@ from urllib.parse import unquote, urljoin, urlparse
 
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, SOURCE, build_site
+from conftest import ROOT, SEED_PLAN, SOURCE, build_site, copy_project, seed_plan
 from fidelity import normalise, source_sentences
 from plansite.data.load import load_project
 from plansite.text import vi_sort_key
 
-PLAN = "ke-sat-tuyen-giao-dan-van-2025-2030"
+PLAN = SEED_PLAN
 
 
 def page(site: Path, url_path: str) -> BeautifulSoup:
@@ -27,11 +27,12 @@ def content(soup: BeautifulSoup):
     return soup.select_one("article.md-content__inner")
 
 
-def links_under(soup, heading_text: str) -> list[str]:
-    """Texts of the links in the list that follows the h2 with this text."""
+def links_under(soup, heading_text: str, into: str = "") -> list[str]:
+    """Texts of the links in the list that follows the h2 with this text (only those whose href has `into`)."""
     h2 = next(h for h in content(soup).find_all("h2") if h.get_text(strip=True) == heading_text)
     ul = h2.find_next_sibling()
-    return [a.get_text(strip=True) for a in ul.find_all("a")] if ul and ul.name == "ul" else []
+    links = ul.find_all("a") if ul and ul.name == "ul" else []
+    return [a.get_text(strip=True) for a in links if into in a.get("href", "")]
 
 
 def test_a_page_for_every_task_agency_and_document(site):
@@ -49,8 +50,8 @@ def test_a_page_for_every_task_agency_and_document(site):
 
 def test_agency_page_lists_tasks_it_leads_and_coordinates(site):
     soup = page(site, "co-quan/phong-van-hoa-xa-hoi")
-    leads = links_under(soup, "Nhiệm vụ chủ trì, thực hiện")
-    coordinates = links_under(soup, "Nhiệm vụ phối hợp")
+    leads = links_under(soup, "Nhiệm vụ chủ trì, thực hiện", into=f"/{PLAN}/")  # the seed plan's tasks
+    coordinates = links_under(soup, "Nhiệm vụ phối hợp", into=f"/{PLAN}/")
     assert [t.split(":")[0] for t in leads] == ["Nhiệm vụ 1.b", "Nhiệm vụ 1.c", "Nhiệm vụ 2"]
     assert [t.split(":")[0] for t in coordinates] == ["Nhiệm vụ 1.a"]
     assert "06 tháng" in content(soup).get_text()  # its reporting duty (III.1)
@@ -60,7 +61,8 @@ def test_document_page_lists_every_task_citing_it(site):
     soup = page(site, "van-ban/chi-thi-33-ct-ttg-2021")
     text = content(soup).get_text(" ")
     assert "26/11/2021" in text and "Thủ tướng Chính phủ" in text
-    assert [t.split(":")[0] for t in links_under(soup, "Nhiệm vụ dẫn văn bản này")] == ["Nhiệm vụ 1.a"]
+    citing = links_under(soup, "Nhiệm vụ dẫn văn bản này", into=f"/{PLAN}/")  # the seed plan's tasks
+    assert [t.split(":")[0] for t in citing] == ["Nhiệm vụ 1.a"]
     soup = page(site, "van-ban/quyet-dinh-218-qd-tw-2013")
     assert "Quyết định 217-QĐ/TW" in links_under(soup, "Quan hệ với văn bản khác")
 
@@ -158,12 +160,31 @@ def test_two_builds_are_byte_identical(site, tmp_path):
     assert not mismatch and not errors, mismatch[:5]
 
 
+def test_a_warning_fails_the_build(tmp_path):
+    """A broken link in a hand-written page is a warning, and --strict turns it into a failed build."""
+    project = copy_project(tmp_path)
+    about = project / "docs/gioi-thieu.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n[x](khong-co-trang-nay.md)\n", encoding="utf-8")
+    result = build_site(project, tmp_path / "out", expect_warnings=("link 'khong-co-trang-nay.md'",))
+    assert result.returncode != 0 and "Aborted with 1 warnings in strict mode" in result.stdout
+
+
+def test_a_data_warning_is_printed_and_the_site_still_builds(tmp_path):
+    project = copy_project(tmp_path)
+    plan = project / f"plan_data/plans/{PLAN}.yaml"
+    text = plan.read_text(encoding="utf-8")
+    assert "title: >-\n  Thực hiện" in text
+    plan.write_text(text.replace("title: >-\n  Thực hiện", "title: >-\n  Kế hoạch thực hiện", 1), encoding="utf-8")
+    result = build_site(project, tmp_path / "out", expect_warnings=("title: Warning: Expected a title without",))
+    assert result.returncode == 0 and (tmp_path / "out" / "index.html").is_file()
+
+
 def test_task_page_links_to_the_yaml_line_when_the_repository_is_configured():
     from plansite.site.markup import escape
     from plansite.site.pages import generate_pages
 
     project = load_project(ROOT)
-    task = project.plans[0].tasks[1]
+    task = seed_plan(project).tasks[1]
     uri = f"ke-hoach/{PLAN}/nhiem-vu/{task.id}.md"
     with_repo = generate_pages(project, "https://git.example.org/ke-sat/edit/main/")[uri]
     assert f"(https://git.example.org/ke-sat/edit/main/{task.origin.file}#L{task.origin.line})" in with_repo
