@@ -3,7 +3,7 @@ PY := .venv/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 
-.PHONY: setup serve build check test test-quick bench schemas clean
+.PHONY: setup serve build demo check test test-quick bench schemas report-template import-report clean
 .venv/ok: requirements.txt requirements-dev.txt
 	python3 -m venv .venv
 	$(PY) -m pip install -q -r requirements-dev.txt
@@ -15,6 +15,15 @@ serve: setup  ## build and serve the site with live reload on http://127.0.0.1:8
 
 build: setup  ## build into site/, replacing it only if the build succeeds
 	$(PY) -m plansite_mkdocs.publish site
+
+demo: setup  ## build the site with made-up example reports (demo/) into site-demo/, every page marked
+	$(PY) -m plansite_mkdocs.demo site-demo
+
+report-template: setup  ## CSV template of a report, to fill in Excel: PLAN=… PERIOD=2026-6-thang [REPORTER=…] [OUT=…]
+	$(PY) -m plansite report-template --plan "$(PLAN)" --period "$(PERIOD)" $(if $(REPORTER),--reporter "$(REPORTER)") $(if $(OUT),--out "$(OUT)")
+
+import-report: setup  ## filled CSV → plan_data/reports/<plan>/<period>.yaml: FILE=… [FORCE=1]
+	$(PY) -m plansite import-report "$(FILE)" $(if $(FORCE),--force)
 
 check: setup  ## validate plan_data/ without building
 	$(PY) -m plansite check
@@ -32,4 +41,4 @@ bench: setup  ## benchmark: seed site and a synthetic corpus; prints a table
 	$(PY) bench/run.py
 
 clean:
-	rm -rf site .venv
+	rm -rf site .site-builds site-demo .cache .venv

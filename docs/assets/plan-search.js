@@ -75,6 +75,21 @@
     return hits;
   }
 
+  // A query of two or more words may be a document number in any order ("KH-UBND 128"): the index
+  // keeps each page's own numbers under one key of their sorted words (search/index.py number_key).
+  async function addNumberBonus(scores, tokens, shards) {
+    var key = "~" + tokens.map(function (t) { return t.folded; }).sort().join("");
+    var name = Array.from(key).slice(0, 2).join("");
+    if (!shards.has(name)) return;
+    var shard = await load("search/t/" + encodeURIComponent(name) + ".json");
+    var variants = shard[key] || {};
+    Object.keys(variants).forEach(function (variant) {
+      variants[variant].forEach(function (posting) {
+        if (scores.has(posting[0])) scores.set(posting[0], scores.get(posting[0]) + posting[1]);
+      });
+    });
+  }
+
   async function search(query) {
     var tokens = tokenize(query);
     if (!tokens.length) return [];
@@ -94,6 +109,7 @@
       }
       if (!scores.size) return [];
     }
+    if (tokens.length > 1) await addNumberBonus(scores, tokens, shards);
     var ranked = Array.from(scores.entries())
       .sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; })
       .slice(0, MAX_RESULTS);

@@ -23,10 +23,18 @@ from pathlib import Path
 from ..kinds import PageKind
 from .tokenize import shard_of, tokens, word_forms, words
 
-KEYWORD_WEIGHT = 100  # words that name the page itself (a plan's number): its own page comes first
+NUMBER_WEIGHT = 1000  # a query that is the page's own number ("128/KH-UBND" in any form): that page first
+NUMBER_MARK = "~"  # number keys live apart from words ("~128khubnd"), so no word or prefix ever matches them
 TITLE_WEIGHT = 10
 MAX_BODY_WEIGHT = 5  # repetition in a long page should not outrank a title match
 CHUNK = 200
+
+
+def number_key(number: str) -> str:
+    """One key for a document number written any way: its folded words, sorted, joined, marked.
+    '128/KH-UBND', 'KH-UBND 128' and '128 kh ubnd' all give '~128khubnd' (the browser builds the same
+    key from a query of two or more words)."""
+    return NUMBER_MARK + "".join(sorted(folded for folded, _ in tokens(number)))
 
 
 # Page content comes from our own Markdown renderer, so a regex is a safe and ~10× faster
@@ -46,8 +54,10 @@ class SearchIndex:
     docs: list[tuple[str, str, str]] = field(default_factory=list)
     postings: dict[tuple[str, str], dict[int, int]] = field(default_factory=dict)  # (folded, exact) → doc → weight
 
-    def add(self, url: str, title: str, kind: PageKind, text: str, keywords: tuple[str, ...] = ()) -> None:
-        """Index one page: its words, its title's words (weighted) and the keywords that name it."""
+    def add(self, url: str, title: str, kind: PageKind, text: str, keywords: tuple[str, ...] = (),
+            numbers: tuple[str, ...] = ()) -> None:
+        """Index one page: its words; its title's and keywords' words (weighted as a title); and the
+        numbers that name it, each as one key of its words in any order (see `number_key`)."""
         doc = len(self.docs)
         self.docs.append((url, title, kind.label))
         boost = kind.search_boost
@@ -56,15 +66,17 @@ class SearchIndex:
         for word, n in Counter(words(text)).items():
             pair = word_forms(word)
             weights[pair] = min(weights.get(pair, 0) + n, MAX_BODY_WEIGHT)
-        for pair in set(tokens(title)):
+        for pair in set(tokens(" ".join((title, *keywords)))):
             weights[pair] = weights.get(pair, 0) + TITLE_WEIGHT
-        for pair in set(tokens(" ".join(keywords))):
-            weights[pair] = weights.get(pair, 0) + KEYWORD_WEIGHT
+        for number in numbers:
+            key = number_key(number)
+            weights[(key, key)] = NUMBER_WEIGHT
         for pair, weight in weights.items():
             self.postings.setdefault(pair, {})[doc] = weight * boost
 
-    def add_html(self, url: str, title: str, kind: PageKind, html: str, keywords: tuple[str, ...] = ()) -> None:
-        self.add(url, title, kind, html_text(html), keywords)
+    def add_html(self, url: str, title: str, kind: PageKind, html: str, keywords: tuple[str, ...] = (),
+                 numbers: tuple[str, ...] = ()) -> None:
+        self.add(url, title, kind, html_text(html), keywords, numbers)
 
     def files(self) -> dict[str, str]:
         """Relative path → JSON text; sorted, compact, byte-identical for identical input."""

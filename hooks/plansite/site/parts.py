@@ -21,12 +21,14 @@ PREVIEW = 20  # entries shown before "Xem tất cả …"
 Entry = tuple[str, str, str]  # (label, target .md, Markdown after the link)
 
 
-def front_matter(title: str, kind: PageKind, keywords: tuple[str, ...] = ()) -> str:
-    """YAML front matter: the page title, its kind and the words that name it (for search). Material
-    prints `page.meta.title` unescaped, so overrides/main.html and overrides/partials/header.html escape it."""
+def front_matter(title: str, kind: PageKind, keywords: tuple[str, ...] = (), numbers: tuple[str, ...] = ()) -> str:
+    """YAML front matter: the page title, its kind, and for search the words and numbers that name it.
+    Material prints `page.meta.title` unescaped, so overrides/main.html and overrides/partials/header.html
+    escape it."""
     out = f"---\ntitle: {json.dumps(visible(title), ensure_ascii=False)}\nkind: {kind.value}\n"
-    if keywords:
-        out += f"keywords: {json.dumps([visible(k) for k in keywords], ensure_ascii=False)}\n"
+    for key, values in (("keywords", keywords), ("numbers", numbers)):
+        if values:
+            out += f"{key}: {json.dumps([visible(v) for v in values], ensure_ascii=False)}\n"
     return out + "---\n\n"
 
 

@@ -61,6 +61,7 @@ class Relations:
     agencies_by_kind: dict[str, list[Agency]] = field(default_factory=dict)  # in Vietnamese order
     documents_by_type: dict[str, list[LegalDocument]] = field(default_factory=dict)  # by issuer, date, number
     plans_sorted: list[Plan] = field(default_factory=list)  # by issuer, then title
+    plan_of_document: dict[str, Plan] = field(default_factory=dict)  # a plan's own record in the legal registry
     progress: Progress = field(default_factory=Progress)  # reports per task, newest first
     today: dt.date | None = None  # the build date (never the clock): for the reporting calendar
     due: list[DueReport] = field(default_factory=list)  # every due report, by date
@@ -140,6 +141,7 @@ def build_relations(project: Project, today: dt.date | None = None) -> Relations
     agency_by_uri = {agency_uri(a.id): a for a in project.agencies}
     for plan in project.plans:  # plans arrive sorted by id, so every list of plans is in id order
         _index_plan(rel, plan, doc_by_uri, agency_by_uri)
+    rel.plan_of_document = {p.document: p for p in project.plans if p.document}
     for agency in project.agencies:
         for member in agency.members:
             rel.groups_of.setdefault(member, []).append(agency)

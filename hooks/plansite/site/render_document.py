@@ -22,9 +22,14 @@ def render_document(doc: LegalDocument, rel: Relations) -> dict[str, str]:
         extra.update(pages)
         return out
 
-    out = front_matter(label, PageKind.DOCUMENT)
+    own_plan = rel.plan_of_document.get(doc.id)
+    # The number of a plan published here finds the plan's page first, not its record.
+    numbers = () if own_plan else tuple(n for n in [doc.number or ""] + [a for a in doc.aliases if "/" in a] if n)
+    out = front_matter(label, PageKind.DOCUMENT, numbers=numbers)
     out += crumbs(uri, ("Văn bản", DOCUMENTS_INDEX), here=label)
     out += f"# {escape(label)}\n\n{escape(doc.title)}\n\n"
+    if own_plan:
+        out += f"Toàn văn và các nhiệm vụ của văn bản này: {link(plan_title(own_plan), uri, plan_uri(own_plan))}.\n\n"
     unknown = "Chưa rõ"
     issuers = ", ".join(link(rel.agency_name(a), uri, agency_uri(a)) for a in doc.issuers) or unknown
     rows = [

@@ -43,16 +43,16 @@ def _task_block(plan: Plan, task: Task, rel: Relations, uri: str, heading: str) 
 
 
 def plan_keywords(plan: Plan, rel: Relations) -> tuple[str, ...]:
-    """What names the plan besides its title: its number, its place, who issued it (for search)."""
+    """Words that name the plan besides its title, for search: its place and who issued it."""
     place = rel.places[rel.agencies[plan.issuer].place].name
-    return tuple(k for k in (plan.number, plan.place, place, rel.agency_name(plan.issuer)) if k)
+    return tuple(k for k in (plan.place, place, rel.agency_name(plan.issuer)) if k)
 
 
 def render_plan(plan: Plan, rel: Relations) -> str:
     """The whole plan, faithful to the signed text, in its official order."""
     uri = plan_uri(plan)
     issuer = rel.agencies[plan.issuer]
-    out = front_matter(plan_title(plan), PageKind.PLAN, plan_keywords(plan, rel))
+    out = front_matter(plan_title(plan), PageKind.PLAN, plan_keywords(plan, rel), (plan.number,) if plan.number else ())
     out += crumbs(uri, here="Kế hoạch")
     facts = [link(issuer.name, uri, agency_uri(issuer.id))]
     facts.append(f"Số: {escape(plan.number)}" if plan.number else "Số: (văn bản nguồn không ghi)")

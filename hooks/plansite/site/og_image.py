@@ -1,0 +1,247 @@
+"""Link-preview pictures (Open Graph, 1200×630 PNG) for every page, drawn at build time with Pillow.
+
+A picture shows the page's kind ("Nhiệm vụ", "Cơ quan"…) small on top, its title large and
+wrapped, and the plan's short title and its place at the bottom, in dark text on a light
+background with a red band on the left. Text is drawn as text with the bundled Be Vietnam Pro
+(hooks/plansite/fonts/), which has every Vietnamese letter precomposed, stacked marks included:
+nothing is ever read as markup, so a title such as '<script>' is just those characters.
+
+The same input gives the same bytes: no timestamp, no randomness, no PNG metadata, and the
+basic layout engine (FreeType alone, not libraqm, whose presence depends on the machine).
+Input is NFC-normalised first, so every Vietnamese letter is one precomposed glyph and
+needs no mark positioning.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import io
+import json
+import os
+import tempfile
+import unicodedata
+from pathlib import Path
+from typing import NamedTuple
+
+from PIL import Image, ImageDraw, ImageFont
+
+# The design's version: bump it whenever anything that changes the pixels changes (layout,
+# colours, sizes, fonts, the Pillow pin), so cached pictures named by the old hash are not reused.
+VERSION = "1"
+
+FONTS = Path(__file__).resolve().parent.parent / "fonts"
+REGULAR, BOLD = FONTS / "BeVietnamPro_400Regular.ttf", FONTS / "BeVietnamPro_700Bold.ttf"
+
+WIDTH, HEIGHT = 1200, 630
+BACKGROUND = "#FAF8F3"
+TEXT = "#1A1A1A"        # 16.4:1 on the background
+SECONDARY = "#3B3B3B"   # 10.6:1
+KIND_COLOUR = "#8A1020"  # 9.1:1
+BAND, RULE = "#C62828", "#D6D0C2"  # decoration only: no text on them
+
+BAND_WIDTH, LEFT, RIGHT = 24, 88, 80
+TEXT_WIDTH = WIDTH - LEFT - RIGHT
+KIND_TOP, KIND_SIZE = 52, 30
+TITLE_TOP, TITLE_BOTTOM = 116, 460
+TITLE_SIZES = (72, 64, 56, 50, 44, 40)
+LEADING = 1.28
+MAX_LINES = 5
+PLAN_SIZE, PLACE_SIZE, FOOTER_GAP, RULE_GAP, BOTTOM = 28, 26, 10, 18, 44
+ELLIPSIS = "…"
+
+# The tallest and the deepest Vietnamese letters: every title line keeps room for them, so
+# baselines sit in the same place whatever the title, and stacked marks are never cut off.
+TALLEST, DEEPEST = "ỔỖẪẴỬỮẲ", "ỵỴịọgjpqy"
+
+_DROPPED = {"Cc", "Cf", "Cs", "Co", "Cn"}  # controls, bidi overrides, lone surrogates, unassigned
+
+
+class TitleLines(NamedTuple):
+    """How a title is set: the font size and the lines, the last one ending in '…' when cut."""
+
+    size: int
+    lines: list[str]
+
+
+@functools.lru_cache(maxsize=None)
+def _font(bold: bool, size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(BOLD if bold else REGULAR), size, layout_engine=ImageFont.Layout.BASIC)
+
+
+def clean(text: str) -> str:
+    """The text as drawn: NFC, whitespace runs as one space, controls and invisible formatting dropped."""
+    text = unicodedata.normalize("NFC", text)
+    kept = (" " if ch.isspace() else "" if unicodedata.category(ch) in _DROPPED else ch for ch in text)
+    return " ".join("".join(kept).split())
+
+
+def _fits(font: ImageFont.FreeTypeFont, text: str, width: int) -> bool:
+    return font.getlength(text) <= width
+
+
+def _split_long_word(font: ImageFont.FreeTypeFont, word: str, width: int) -> list[str]:
+    """A word wider than a line (a URL, a string with no spaces) broken between characters."""
+    pieces, piece = [], ""
+    for ch in word:
+        if piece and not _fits(font, piece + ch, width):
+            pieces.append(piece)
+            piece = ""
+        piece += ch
+    return pieces + [piece] if piece else pieces
+
+
+def wrap(font: ImageFont.FreeTypeFont, text: str, width: int) -> list[str]:
+    """Greedy wrap at spaces into lines no wider than `width`; only a too-long word is broken inside."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        candidate = f"{line} {word}" if line else word
+        if _fits(font, candidate, width):
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+        pieces = _split_long_word(font, word, width) if not _fits(font, word, width) else [word]
+        lines.extend(pieces[:-1])
+        line = pieces[-1]
+    return lines + [line] if line else lines
+
+
+def ellipsize(font: ImageFont.FreeTypeFont, text: str, width: int) -> str:
+    """The text ending in '…', cut at a word (or inside a single word) so that it fits `width`."""
+    text = text.rstrip()
+    while text and not _fits(font, text + ELLIPSIS, width):
+        cut = text.rfind(" ")
+        text = text[:cut] if cut > 0 else text[:-1]
+        text = text.rstrip()
+    return text.rstrip(" ,;:.-–—") + ELLIPSIS
+
+
+def fit_line(font: ImageFont.FreeTypeFont, text: str, width: int) -> str:
+    """One line: the text as it is when it fits, else cut with '…'."""
+    return text if _fits(font, text, width) else ellipsize(font, text, width)
+
+
+def _extent(font: ImageFont.FreeTypeFont, lines: list[str], leading: int) -> tuple[int, int]:
+    """Top and bottom of the inked block relative to the first baseline, measured on the actual
+    text (font.getbbox) and on the tallest and deepest Vietnamese letters."""
+    top = font.getbbox(TALLEST, anchor="ls")[1]
+    bottom = font.getbbox(DEEPEST, anchor="ls")[3] + leading * (len(lines) - 1)
+    for i, line in enumerate(lines):
+        _, t, _, b = font.getbbox(line, anchor="ls")
+        top, bottom = min(top, t + leading * i), max(bottom, b + leading * i)
+    return top, bottom
+
+
+def _height(font: ImageFont.FreeTypeFont, lines: list[str]) -> int:
+    top, bottom = _extent(font, lines, _leading(font.size))
+    return bottom - top
+
+
+def _leading(size: int) -> int:
+    return round(size * LEADING)
+
+
+def wrap_title(title: str, width: int = TEXT_WIDTH, height: int = TITLE_BOTTOM - TITLE_TOP,
+               max_lines: int = MAX_LINES) -> TitleLines:
+    """The title set in the largest size whose wrapped lines fit the title box (at most
+    `max_lines`); failing every size, the smallest size with the lines that fit, the last cut with '…'."""
+    title = clean(title)
+    for size in TITLE_SIZES:
+        font = _font(True, size)
+        lines = wrap(font, title, width)
+        if len(lines) <= max_lines and _height(font, lines) <= height:
+            return TitleLines(size, lines)
+    size = TITLE_SIZES[-1]
+    font = _font(True, size)
+    lines = wrap(font, title, width)
+    count = max_lines
+    while count > 1 and _height(font, lines[:count]) > height:
+        count -= 1
+    kept = lines[:count]
+    kept[-1] = ellipsize(font, kept[-1] + " " + lines[count] if count < len(lines) else kept[-1], width)
+    return TitleLines(size, kept)
+
+
+def _draw_lines(draw: ImageDraw.ImageDraw, font: ImageFont.FreeTypeFont, lines: list[str], top: int,
+                fill: str) -> None:
+    """The lines, the ink of the first one starting at `top`."""
+    leading = _leading(font.size)
+    baseline = top - _extent(font, lines, leading)[0]
+    for i, line in enumerate(lines):
+        draw.text((LEFT, baseline + leading * i), line, font=font, fill=fill, anchor="ls")
+
+
+def _footer(draw: ImageDraw.ImageDraw, plan: str, place: str) -> None:
+    """The plan's title and, under it, the place, under a thin rule; the ink of the last line ends
+    BOTTOM above the edge."""
+    rows = [(_font(True, PLAN_SIZE), plan, TEXT), (_font(False, PLACE_SIZE), place, SECONDARY)]
+    rows = [(font, fit_line(font, text, TEXT_WIDTH), fill) for font, text, fill in rows if text]
+    y = HEIGHT - BOTTOM
+    for font, text, fill in reversed(rows):
+        baseline = y - max(font.getbbox(text, anchor="ls")[3], font.getbbox(DEEPEST, anchor="ls")[3])
+        draw.text((LEFT, baseline), text, font=font, fill=fill, anchor="ls")
+        y = baseline + min(font.getbbox(text, anchor="ls")[1], font.getbbox(TALLEST, anchor="ls")[1]) - FOOTER_GAP
+    rule = y + FOOTER_GAP - RULE_GAP
+    draw.line((LEFT, rule, WIDTH - RIGHT, rule), fill=RULE, width=2)
+
+
+def render(kind: str, title: str, plan: str, place: str) -> Image.Image:
+    """The picture as a Pillow image (RGB, 1200×630); `og_image` gives its PNG bytes."""
+    image = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, BAND_WIDTH - 1, HEIGHT - 1), fill=BAND)
+    kind_font = _font(True, KIND_SIZE)
+    kind = clean(kind)
+    if kind:
+        _draw_lines(draw, kind_font, [fit_line(kind_font, kind, TEXT_WIDTH)], KIND_TOP, KIND_COLOUR)
+    size, lines = wrap_title(title)
+    if lines:
+        _draw_lines(draw, _font(True, size), lines, TITLE_TOP, TEXT)
+    _footer(draw, clean(plan), clean(place))
+    return image
+
+
+def og_image(kind: str, title: str, plan: str, place: str) -> bytes:
+    """The link-preview picture of a page as PNG bytes: 1200×630, RGB, no metadata.
+
+    Pure and deterministic: the same arguments give the same bytes (fixed fonts, fixed zlib
+    settings, no timestamp). Every argument is plain text, drawn as characters.
+    """
+    buffer = io.BytesIO()
+    render(kind, title, plan, place).save(buffer, format="PNG", optimize=False, compress_level=6)
+    return buffer.getvalue()
+
+
+def image_name(kind: str, title: str, plan: str, place: str) -> str:
+    """The picture's file name: the first 16 hex digits of the SHA-256 of the design's VERSION
+    and of the cleaned inputs, then '.png'.
+
+    The name is what the cache looks up, and a page's og:image URL, so it must change when the
+    pixels would: the inputs cover what is drawn, VERSION covers how it is drawn. Without the
+    version a new design would keep serving the old pictures from .cache/og/ (and from link
+    previews that social sites cache by URL); bumping it gives every page a new name.
+    """
+    key = json.dumps([VERSION, clean(kind), clean(title), clean(plan), clean(place)], ensure_ascii=False)
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16] + ".png"
+
+
+def cached_og_image(cache_dir: Path, kind: str, title: str, plan: str, place: str) -> bytes:
+    """`og_image`, kept in `cache_dir` under `image_name`: the file's bytes when it is there,
+    else rendered, written atomically (a temporary file in the same folder, then os.replace,
+    so a build stopped midway never leaves a half-written picture) and returned."""
+    path = Path(cache_dir) / image_name(kind, title, plan, place)
+    if path.is_file():
+        return path.read_bytes()
+    data = og_image(kind, title, plan, place)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".og-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as file:
+            file.write(data)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return data
