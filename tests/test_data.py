@@ -13,7 +13,7 @@ import yaml
 
 from conftest import ROOT, SOURCE, seed_plan
 from fidelity import normalise, reconstruct, source_sentences, source_stream
-from plansite.data import model, schema
+from plansite.data import model, registry_model, schema
 from plansite.__main__ import schema_documents
 from plansite.data.load import data_files, load_project
 from plansite.data.schema_kinds import List, Obj
@@ -103,7 +103,7 @@ def test_schema_and_model_have_the_same_fields():
         model_fields = {f.name for f in dataclasses.fields(spec.cls)} - {"origin"}
         assert model_fields == set(spec.fields), spec.cls.__name__
     documented = {spec.cls for spec in ALL_SPECS}
-    records = {c for module in (model, report_model) for c in vars(module).values()
+    records = {c for module in (model, registry_model, report_model) for c in vars(module).values()
                if dataclasses.is_dataclass(c) and c.__module__ == module.__name__} - {model.Origin, model.Project}
     assert records == documented
 

@@ -1,4 +1,4 @@
-"""The typed model of the plan data: frozen dataclasses, one per kind of record.
+"""The typed model of the plan data: frozen dataclasses, one per kind of record (registries: registry_model).
 
 Field meanings are documented once, in `schema.py` (which also generates the
 JSON Schemas and is checked against these classes by a test). Every record
@@ -12,105 +12,14 @@ import datetime as dt
 import functools
 from dataclasses import dataclass, field
 
+from .registry_model import (Agency, AgencyRegistry, LegalDocument, LegalRegistry, Origin, Place, PlaceRegistry,
+                             Relation)
 from .shape import PartKind, walk
 
-
-@dataclass(frozen=True, order=True)
-class Origin:
-    """Where a record was written: file (relative to the project), line and column."""
-
-    file: str
-    line: int
-    column: int
-
-
-# --- places.yaml -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Place:
-    """A place with its level (xã, huyện, tỉnh, trung ương); places form a tree up to the nation."""
-
-    id: str
-    name: str
-    level: str
-    parent: str | None = None
-    origin: Origin = field(default=None, compare=False)
-
-
-@dataclass(frozen=True)
-class PlaceRegistry:
-    """The whole places.yaml file."""
-
-    places: tuple[Place, ...]
-    origin: Origin = field(default=None, compare=False)
-
-
-# --- agencies.yaml, agencies/<place>.yaml ------------------------------------------
-
-
-@dataclass(frozen=True)
-class Agency:
-    """A body (UBND xã, Phòng Văn hóa - Xã hội …) or a group of bodies named by the plan."""
-
-    id: str
-    name: str
-    kind: str
-    place: str
-    aliases: tuple[str, ...] = ()
-    members: tuple[str, ...] = ()
-    parent: str | None = None
-    note: str | None = None
-    origin: Origin = field(default=None, compare=False)
-
-
-@dataclass(frozen=True)
-class AgencyRegistry:
-    """One agencies file (agencies.yaml or agencies/<place>.yaml)."""
-
-    agencies: tuple[Agency, ...]
-    origin: Origin = field(default=None, compare=False)
-
-
-# --- legal.yaml --------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Relation:
-    """A link from one legal document to another (căn cứ, sửa đổi, cùng ban hành …)."""
-
-    type: str
-    target: str
-    note: str | None = None
-    origin: Origin = field(default=None, compare=False)
-
-
-@dataclass(frozen=True)
-class LegalDocument:
-    """A legal or Party document that plans and tasks cite."""
-
-    id: str
-    type: str
-    title: str
-    number: str | None = None
-    issued_on: dt.date | None = None
-    issuers: tuple[str, ...] = ()
-    signer: str | None = None
-    status: str | None = None
-    url: str | None = None
-    aliases: tuple[str, ...] = ()
-    relations: tuple[Relation, ...] = ()
-    source: str | None = None
-    note: str | None = None
-    origin: Origin = field(default=None, compare=False)
-
-
-@dataclass(frozen=True)
-class LegalRegistry:
-    """One legal documents file (legal.yaml or legal/<name>.yaml)."""
-
-    documents: tuple[LegalDocument, ...]
-    origin: Origin = field(default=None, compare=False)
+# The registries' records, re-exported: `model` names every record of the data.
+__all__ = ["Agency", "AgencyRegistry", "LegalDocument", "LegalRegistry", "Origin", "Place", "PlaceRegistry",
+           "Relation", "Assignment", "Forms", "Timing", "Task", "Section", "Clause", "ClauseGroup", "Purpose",
+           "Content", "Duty", "DutyItem", "Implementation", "Recipient", "Signature", "Period", "Plan", "Project"]
 
 
 # --- plans/<plan>.yaml -------------------------------------------------------------

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from ..reports.schema import REPORT_FILE
 from . import model as m
-from .schema_kinds import Date, Enum, Field, Id, Int, Line, List, Number, Obj, Ref, SourceFile, Text, Url
+from .schema_kinds import Enum, Field, List, Obj, Ref, Text
+from .value_kinds import Date, Id, Int, Line, Number, SourceFile, Url
 
 PLACE_LEVELS = {
     "xa": "Cấp xã (xã, phường, thị trấn)",

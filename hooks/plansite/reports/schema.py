@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..data.schema_kinds import Bool, Date, Enum, Field, Line, List, Number, Obj, Ref, Slug, Text, Url, _wrong
+from ..data.schema_kinds import Enum, Field, List, Obj, Ref, Slug, Text, wrong
+from ..data.value_kinds import Bool, Date, Line, Number, Url
 from . import model as m
 from .periods import FREQUENCY_PERIODS, PERIOD_KINDS
 
@@ -42,7 +43,7 @@ class Evidence(Url):
             return text
         if re.fullmatch(r"https?://[A-Za-z0-9.-]+(:\d+)?(/[^\s<>\"'`]*)?", text):
             return text
-        _wrong(ctx, path, self.expected, text, "only web links (http/https) and files under docs/ are allowed.")
+        wrong(ctx, path, self.expected, text, "only web links (http/https) and files under docs/ are allowed.")
 
     def json_schema(self):
         return {"type": "string", "pattern": "^(https?://|docs/)"}

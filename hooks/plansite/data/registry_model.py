@@ -1,0 +1,108 @@
+"""The typed model of the registries: places, agencies and legal documents (and where records were written).
+
+Field meanings are documented once, in `schema.py`. The plan's own records are in `model.py`,
+which re-exports these so that `model` names every record of the data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Origin:
+    """Where a record was written: file (relative to the project), line and column."""
+
+    file: str
+    line: int
+    column: int
+
+
+# --- places.yaml -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place with its level (xã, huyện, tỉnh, trung ương); places form a tree up to the nation."""
+
+    id: str
+    name: str
+    level: str
+    parent: str | None = None
+    origin: Origin = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class PlaceRegistry:
+    """The whole places.yaml file."""
+
+    places: tuple[Place, ...]
+    origin: Origin = field(default=None, compare=False)
+
+
+# --- agencies.yaml, agencies/<place>.yaml ------------------------------------------
+
+
+@dataclass(frozen=True)
+class Agency:
+    """A body (UBND xã, Phòng Văn hóa - Xã hội …) or a group of bodies named by the plan."""
+
+    id: str
+    name: str
+    kind: str
+    place: str
+    aliases: tuple[str, ...] = ()
+    members: tuple[str, ...] = ()
+    parent: str | None = None
+    note: str | None = None
+    origin: Origin = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class AgencyRegistry:
+    """One agencies file (agencies.yaml or agencies/<place>.yaml)."""
+
+    agencies: tuple[Agency, ...]
+    origin: Origin = field(default=None, compare=False)
+
+
+# --- legal.yaml --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A link from one legal document to another (căn cứ, sửa đổi, cùng ban hành …)."""
+
+    type: str
+    target: str
+    note: str | None = None
+    origin: Origin = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class LegalDocument:
+    """A legal or Party document that plans and tasks cite."""
+
+    id: str
+    type: str
+    title: str
+    number: str | None = None
+    issued_on: dt.date | None = None
+    issuers: tuple[str, ...] = ()
+    signer: str | None = None
+    status: str | None = None
+    url: str | None = None
+    aliases: tuple[str, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    source: str | None = None
+    note: str | None = None
+    origin: Origin = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class LegalRegistry:
+    """One legal documents file (legal.yaml or legal/<name>.yaml)."""
+
+    documents: tuple[LegalDocument, ...]
+    origin: Origin = field(default=None, compare=False)
