@@ -19,6 +19,7 @@ from plansite.kinds import PageKind
 from plansite.reports.calendar import build_date
 from plansite.search.index import SearchIndex
 from plansite.site.banner import DEMO_BANNER, problems_banner
+from plansite.site.options import HOME_HEADING, SiteOptions
 from plansite.site.pages import build_site
 from plansite_mkdocs.build_date import source_date_epoch
 from plansite_mkdocs.session import SESSION
@@ -54,8 +55,9 @@ def on_config(config):
     for warning in warnings:  # printed, not logged: a warning in the data must not fail a strict build
         print(warning, file=sys.stderr)
     today = build_date(project, source_date_epoch(root))
-    site = build_site(project, config.extra.get("data_edit_url"), config.extra.get("home_heading"), today,
-                      config.site_url)
+    site = build_site(project, SiteOptions(
+        edit_url=config.extra.get("data_edit_url"), home_heading=config.extra.get("home_heading", HOME_HEADING),
+        today=today, site_url=config.site_url, feedback_url=config.extra.get("feedback_url")))
     _build["site"] = SESSION.last_good = site
     # The model and pages live for the whole build: move them out of the cyclic GC's sight,
     # which otherwise rescans them on every collection (measurable on thousands of pages).

@@ -1,4 +1,4 @@
-"""Reports through a spreadsheet (reports/csv_io.py): the CSV template of a plan and period, filled in as
+"""Reports through a spreadsheet (reports/spreadsheet/): the CSV template of a plan and period, filled in as
 staff fill it in Excel, imported into plan_data/reports/<plan>/<period>.yaml and loaded like any report."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import yaml
 from conftest import ROOT, SEED_PLAN, copy_project, seed_plan
 from plansite.__main__ import main
 from plansite.data.load import load_project
-from plansite.reports import csv_io
+from plansite.reports import spreadsheet as csv_io
 from plansite.reports.schema import REPORT_FILE, STATUSES
 from plansite_mkdocs import runner
 

@@ -1,7 +1,7 @@
 """Command line: `python -m plansite check` validates plan_data/ without building the site;
 `python -m plansite schemas` rewrites the JSON Schemas in schemas/ from schema.py;
 `python -m plansite report-template …` and `python -m plansite import-report FILE.csv` turn reports
-into spreadsheets and back (see reports/csv_io.py)."""
+into spreadsheets and back (see reports/spreadsheet/)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pathlib import Path
 from .data.load import load_checked
 from .data.problems import DataError
 from .data.schema import FILE_KINDS
-from .reports import csv_io
+from .reports.spreadsheet import cli as csv_io
 
 
 def schema_documents() -> dict[str, str]:

@@ -69,6 +69,7 @@ class Task:
     forms: Forms | None = None
     timing: Timing | None = None
     cites: tuple[str, ...] = ()
+    summary: str | None = None
     note: str | None = None
     origin: Origin = field(default=None, compare=False)
 
@@ -203,6 +204,7 @@ class Plan:
     preamble: tuple[str, ...] = ()
     closing: str | None = None
     recipients: tuple[Recipient, ...] = ()
+    feedback: Assignment | None = None
     source_text: str | None = None
     note: str | None = None
     origin: Origin = field(default=None, compare=False)

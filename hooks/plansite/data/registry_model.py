@@ -55,6 +55,10 @@ class Agency:
     aliases: tuple[str, ...] = ()
     members: tuple[str, ...] = ()
     parent: str | None = None
+    address: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    website: str | None = None
     note: str | None = None
     origin: Origin = field(default=None, compare=False)
 

@@ -7,6 +7,7 @@ resolve; positions come from the plan files' YAML (the model's paths are the YAM
 from __future__ import annotations
 
 from .model import Plan, Project
+from .schema import SUMMARY_LIMIT
 from .problems import Path, Problem
 from .shape import PartKind, walk
 from .yamlsource import YamlDocument
@@ -108,11 +109,34 @@ def _title(plan: Plan, doc: YamlDocument) -> list[Problem]:
     return []
 
 
+def _summaries(plan: Plan, doc: YamlDocument) -> list[Problem]:
+    """Summaries are short (an error past the limit); a plan whose tasks lack one gets one warning."""
+    problems, missing = [], []
+    for part in walk(plan):
+        if part.kind is not PartKind.TASK:
+            continue
+        summary = part.node.summary
+        if summary is None:
+            missing.append(part.node.id)
+        elif len(summary) > SUMMARY_LIMIT:
+            problems.append(doc.problem(part.path + ("summary",), f"Expected a summary of at most {SUMMARY_LIMIT} "
+                                        f"characters but received {len(summary)}.",
+                                        "one or two plain sentences; the full text is on the page anyway."))
+    if missing:
+        shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+        problems.append(Problem(doc.file, *doc.mark(("content",)), "content",
+                                f"Expected a plain summary (summary) for every task but {len(missing)} have none: "
+                                f"{shown}.", "write one or two sentences a citizen understands; see the guide.",
+                                warning=True))
+    return problems
+
+
 def check(project: Project, docs: dict[str, YamlDocument]) -> tuple[list[Problem], list[Problem]]:
     """(errors, warnings) about the project as a whole."""
     problems: list[Problem] = []
     for plan in project.plans:
         doc = docs[plan.origin.file]
         problems += _period(plan, doc) + _timings(plan, doc) + _later_documents(plan, doc, project) + _title(plan, doc)
+        problems += _summaries(plan, doc)
     problems += _basis_cycles(project, docs)
     return [p for p in problems if not p.warning], [p for p in problems if p.warning]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from ..reports.schema import REPORT_FILE
 from . import model as m
 from .schema_kinds import Enum, Field, List, Obj, Ref, Text
-from .value_kinds import Date, Id, Int, Line, Number, SourceFile, Url
+from .value_kinds import Date, Email, Id, Int, Line, Number, SourceFile, Url
 
 PLACE_LEVELS = {
     "xa": "Cấp xã (xã, phường, thị trấn)",
@@ -92,6 +92,8 @@ PATH_WORDS = frozenset({"assets", "bao-cao", "cap-nhat", "chu-tri", "co-quan", "
 PATH_WORD_PATTERN = r"trang-\d+"  # paged lists: trang-2, trang-3 …
 _id = Id(PATH_WORDS, PATH_WORD_PATTERN)
 
+SUMMARY_LIMIT = 300  # characters of a task's plain summary: one or two sentences on a phone screen
+
 _note = Field(Text(), "Editor's note (for example a correction of a slip in the source); shown apart from the source text.")
 
 PLACES_FILE = Obj(m.PlaceRegistry, {
@@ -113,6 +115,10 @@ AGENCY = Obj(m.Agency, {
                      "Unique within one place; bodies of different places may share one ('Sở Nội vụ')."),
     "members": Field(List(Ref("agency")), "For a group: ids of the agencies known to belong to it."),
     "parent": Field(Ref("agency"), "Id of the body this one belongs to, where the source says so."),
+    "address": Field(Line(), "Postal address, only from an official source; empty otherwise."),
+    "phone": Field(Line(), "Phone number, only from an official source; empty otherwise."),
+    "email": Field(Email(), "E-mail address, only from an official source; empty otherwise."),
+    "website": Field(Url(), "Official website (https://…), only from an official source; empty otherwise."),
     "note": _note,
 })
 AGENCIES_FILE = Obj(m.AgencyRegistry, {
@@ -171,6 +177,8 @@ TASK = Obj(m.Task, {
         "due": Field(Date(), "For a deadline: the date the wording gives, yyyy-mm-dd."),
     }), "Thời gian thực hiện: when the task is done."),
     "cites": Field(List(Ref("legal")), "Ids of the legal documents the task's text cites."),
+    "summary": Field(Text(), f"Editors' plain summary for citizens (Tóm tắt dễ hiểu): one or two sentences, at most "
+                     f"{SUMMARY_LIMIT} characters, faithful to the text; shown apart from the signed text."),
     "note": _note,
 })
 SECTION = Obj(m.Section, {
@@ -240,6 +248,8 @@ PLAN_FILE = Obj(m.Plan, {
         "position": Field(Line(), "Signer's position, e.g. 'PHÓ CHỦ TỊCH'."),
         "name": Field(Line(), "Signer's name.", required=True),
     }), "The signature block.", required=True),
+    "feedback": Field(ASSIGNMENT, "Where the plan says difficulties and feedback go (e.g. its closing: 'phản ánh "
+                      "về Ủy ban nhân dân xã (qua Phòng Văn hóa-Xã hội)'): the wording and the bodies' ids."),
     "source_text": Field(SourceFile(), "File name in plan_data/sources/ of the signed text as received; "
                          "published unchanged as 'Văn bản gốc'."),
     "note": _note,

@@ -171,3 +171,18 @@ class Url(Text):
 
     def json_schema(self):
         return {"type": "string", "pattern": "^(https?://|/(?!/))"}
+
+
+class Email(Line):
+    """An e-mail address (for a mailto: link)."""
+
+    expected = "an e-mail address such as ten@example.gov.vn"
+
+    def check(self, value, ctx, path):
+        text = super().check(value, ctx, path)
+        if text is None or re.fullmatch(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+", text):
+            return text
+        wrong(ctx, path, self.expected, text, "write the address alone, without 'mailto:' or a name.")
+
+    def json_schema(self):
+        return {"type": "string", "pattern": r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$"}

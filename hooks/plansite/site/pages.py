@@ -6,7 +6,6 @@ Plain Python: the MkDocs hook only registers these as virtual files.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,10 +14,11 @@ from ..data.model import Project
 from .addresses import CALENDAR, HOME, appendix_uri, plan_uri, progress_uri, source_uri, task_uri
 from ..reports.ics import calendar_files
 from .labels import plan_title
+from .options import SiteOptions
 from .relations import build_relations
 from .render_agency import render_agency
 from .render_document import render_document
-from .render_home import HOME_HEADING, render_home
+from .render_home import render_home
 from .render_indexes import agencies_index, documents_index, plans_index
 from .render_appendix import render_appendix
 from .render_calendar import render_calendar
@@ -36,17 +36,10 @@ class SiteOutput:
     example_data: bool  # some report is made-up example data: every page must say so
 
 
-def build_site(project: Project, edit_url: str | None = None, home_heading: str | None = None,
-               today: dt.date | None = None, site_url: str | None = None) -> SiteOutput:
-    """Every generated page and file.
-
-    `edit_url`: the repository's edit address, for "sửa" links to the YAML; `home_heading`: the
-    site's heading on the home page (mkdocs.yml `extra`), the plans' common subject by default;
-    `today`: the build date for the reporting calendar (never the clock; see reports.calendar.build_date);
-    `site_url`: the site's public address, for absolute links in feeds.
-    """
-    rel = build_relations(project, today)
-    pages = {HOME: render_home(project, rel, home_heading or HOME_HEADING)}
+def build_site(project: Project, options: SiteOptions = SiteOptions()) -> SiteOutput:
+    """Every generated page and file, for the settings in `options` (see site/options.py)."""
+    rel = build_relations(project, options.today)
+    pages = {HOME: render_home(project, rel, options.home_heading)}
     pages.update(plans_index(rel))
     pages.update(agencies_index(rel))
     pages.update(documents_index(rel))
@@ -56,7 +49,7 @@ def build_site(project: Project, edit_url: str | None = None, home_heading: str 
         pages[appendix_uri(plan)] = render_appendix(plan, rel)
         pages[progress_uri(plan)] = render_progress(plan, rel)
         for task in plan.tasks:
-            pages[task_uri(plan, task)] = render_task(plan, task, rel, edit_url)
+            pages[task_uri(plan, task)] = render_task(plan, task, rel, options)
     for agency in project.agencies:
         pages.update(render_agency(agency, rel))
     for doc in project.documents:
@@ -64,10 +57,10 @@ def build_site(project: Project, edit_url: str | None = None, home_heading: str 
     files: dict[str, bytes | Path] = {
         source_uri(plan): Path(DATA_DIR) / "sources" / plan.source_text for plan in project.plans if plan.source_text}
     files.update(calendar_files(rel.due, {a.id: a.name for a in project.agencies},
-                                {p.id: plan_title(p) for p in project.plans}, today, site_url))
+                                {p.id: plan_title(p) for p in project.plans}, options.today, options.site_url))
     return SiteOutput(dict(sorted(pages.items())), dict(sorted(files.items())), rel.progress.has_examples)
 
 
-def generate_pages(project: Project, edit_url: str | None = None, **options) -> dict[str, str]:
+def generate_pages(project: Project, edit_url: str | None = None) -> dict[str, str]:
     """The generated pages alone (see build_site)."""
-    return build_site(project, edit_url, **options).pages
+    return build_site(project, SiteOptions(edit_url=edit_url)).pages

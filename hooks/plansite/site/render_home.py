@@ -11,9 +11,6 @@ from .parts import front_matter
 from .relations import Relations
 
 
-HOME_HEADING = "Kế hoạch công tác tuyên giáo và dân vận"
-
-
 def render_home(project: Project, rel: Relations, heading: str) -> str:
     """What the site holds, key figures, and ways in for citizens and staff."""
     out = front_matter("Trang chủ", PageKind.HOME)

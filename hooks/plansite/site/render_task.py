@@ -11,11 +11,13 @@ from .labels import (COORDINATING_LABEL, FORMS_LABEL, LEAD_LABEL, TIMING_LABEL, 
                      short_title, task_number, task_title)
 from .markup import escape, external_link, link
 from .parts import crumbs, front_matter
+from .options import SiteOptions
+from .outreach_parts import feedback_section, summary_box
 from .relations import Relations
 from .report_parts import status_line, timeline
 
 
-def render_task(plan: Plan, task: Task, rel: Relations, edit_url: str | None) -> str:
+def render_task(plan: Plan, task: Task, rel: Relations, options: SiteOptions) -> str:
     """One task: text, who, how, when, legal basis, and where it sits in the plan."""
     uri = task_uri(plan, task)
     out = front_matter(task_title(plan, task), PageKind.TASK)
@@ -23,6 +25,7 @@ def render_task(plan: Plan, task: Task, rel: Relations, edit_url: str | None) ->
                   here=f"Nhiệm vụ {task_number(plan, task)}")
     out += f"# {escape(task_title(plan, task))}\n\n"
     out += status_line(plan, task, rel)
+    out += summary_box(task)
     out += f"{rel.linker(plan).linkify(task.text, uri)}\n\n"
     out += "".join(f"- {rel.linker(plan).linkify(d, uri)}\n" for d in task.details) + ("\n" if task.details else "")
     for label, assignment in ((LEAD_LABEL, task.lead), (COORDINATING_LABEL, task.coordinating)):
@@ -46,10 +49,11 @@ def render_task(plan: Plan, task: Task, rel: Relations, edit_url: str | None) ->
     if task.note:
         out += f'!!! note "Ghi chú của biên tập viên"\n    {escape(task.note)}\n\n'
     out += timeline(plan, task, rel, uri)
+    out += feedback_section(plan, task, rel, uri, options)
     out += f"## Vị trí trong kế hoạch\n\nMục II, nhiệm vụ {escape(task_number(plan, task))} của "
     out += f"{link(plan_title(plan), uri, plan_uri(plan))}.\n\n"
     source = f"{task.origin.file}, dòng {task.origin.line}"
-    out += f"<small>Dữ liệu: {_edit_link(source, edit_url, task.origin)}</small>\n"
+    out += f"<small>Dữ liệu: {_edit_link(source, options.edit_url, task.origin)}</small>\n"
     return out
 
 

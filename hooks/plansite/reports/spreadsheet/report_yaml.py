@@ -8,8 +8,8 @@ import re
 
 import yaml
 
-from ..data.schema_kinds import List, Obj
-from .schema import REPORT_FILE
+from ...data.schema_kinds import List, Obj
+from ..schema import REPORT_FILE
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../../schemas/report.schema.json"
 

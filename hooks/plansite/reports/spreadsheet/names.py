@@ -1,0 +1,101 @@
+"""What a person names when asking for a template or filling in its facts, resolved against the
+project: a period written as the report files are named ('2026-quy-2'), a plan by its id, a body by its
+id, name or alias; and where the report file of a plan and period lives. Both the command line (cli.py)
+and the report-fact rows of a filled CSV (facts.py) name things this way, with the same hints.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from ...data.load import DATA_DIR
+from ...data.model import Plan, Project
+from ...data.problems import did_you_mean
+from ...text import ascii_fold, name_key, nfc
+from ..periods import NUMBERED
+
+REPORTS_DIR = "reports"
+PERIOD_EXAMPLES = "2026-6-thang, 2026-nam, 2026-quy-2 or 2026-thang-3"
+_PERIOD = re.compile(r"(\d{4})-(?:(6-thang|nam)|(quy|thang)-([1-9]\d?))")
+
+
+class UsageError(Exception):
+    """A bad argument on the command line (plan, period, reporter, file)."""
+
+    def __init__(self, message: str, hint: str = ""):
+        super().__init__(message)
+        self.message, self.hint = message, hint
+
+    def __str__(self) -> str:
+        return self.message + (f"\n  Hint: {self.hint}" if self.hint else "")
+
+
+# -------------------------------------------------------------------------------------------- periods
+
+
+def parse_period(text: str) -> tuple[str, int, int | None]:
+    """'2026-6-thang' → ('6-thang', 2026, None); '2026-quy-2' → ('quy', 2026, 2); UsageError otherwise."""
+    match = _PERIOD.fullmatch(text)
+    if not match:
+        guess = re.sub(r"-0+(\d)", r"-\1", "-".join(re.findall(r"[a-z0-9]+", ascii_fold(nfc(text)))))
+        guess = guess.replace("-06-thang", "-6-thang")
+        hint = (f"did you mean '{guess}'?" if _PERIOD.fullmatch(guess) else
+                "write the year first, then the period, as in the report file names; no leading zeros.")
+        raise UsageError(f"Expected a period written {PERIOD_EXAMPLES} but received '{text}'.", hint)
+    year, plain, kind, number = match.groups()
+    year = int(year)
+    if not 1900 <= year <= 2200:
+        raise UsageError(f"Expected a year from 1900 to 2200 but received {year}.", "check the year.")
+    if plain:
+        return plain, year, None
+    number, largest = int(number), NUMBERED[kind]
+    if number > largest:
+        what = "month (1–12)" if kind == "thang" else "quarter (1–4)"
+        raise UsageError(f"Expected a {what} but received {number} in '{text}'.",
+                         "a year has 12 months and 4 quarters.")
+    return kind, year, number
+
+
+def period_code(kind: str, year: int, number: int | None = None) -> str:
+    """The inverse of `parse_period`: the report file's name without '.yaml'."""
+    return f"{year}-{kind}" if number is None else f"{year}-{kind}-{number}"
+
+
+def report_path(plan_id: str, kind: str, year: int, number: int | None) -> str:
+    """plan_data/reports/<plan>/<period>.yaml, relative to the project."""
+    return f"{DATA_DIR}/{REPORTS_DIR}/{plan_id}/{period_code(kind, year, number)}.yaml"
+
+
+# ------------------------------------------------------------------------------------ plans and bodies
+
+
+def find_plan(project: Project, plan_id: str) -> Plan | None:
+    """The plan with this id, or None."""
+    return next((p for p in project.plans if p.id == plan_id), None)
+
+
+def unknown_plan(project: Project, plan_id: str) -> tuple[str, str]:
+    """(message, hint) for a plan id that `find_plan` did not find."""
+    plans = [p.id for p in project.plans]
+    return (f"Expected the id of a plan in plan_data/plans/ but received the unknown id '{plan_id}'.",
+            did_you_mean(plan_id, plans) or f"the plans: {', '.join(plans)}.")
+
+
+def agency_id(project: Project, text: str) -> str | None:
+    """The id of the agency that `text` names: its id, or its exact name or alias (one agency only)."""
+    ids = {a.id for a in project.agencies}
+    if text in ids:
+        return text
+    key = name_key(text)
+    found = {a.id for a in project.agencies if key in {name_key(n) for n in (a.name, *a.aliases)}}
+    return found.pop() if len(found) == 1 else None
+
+
+def agency_hint(project: Project, text: str) -> str:
+    """The hint for a body that `agency_id` could not find: the closest id or name, else an example."""
+    names = {a.id: a.id for a in project.agencies} | {a.name: a.id for a in project.agencies}
+    close = difflib.get_close_matches(text, list(names), n=1, cutoff=0.6)
+    if close:
+        return f"did you mean '{names[close[0]]}' ({next(a.name for a in project.agencies if a.id == names[close[0]])})?"
+    return "write the id of a body in plan_data/agencies.yaml, e.g. 'ubnd-xa-ke-sat'."

@@ -1,0 +1,125 @@
+"""Reading one row of the table into the report entry of its task: each cell read by cells.py
+(status, progress, counted results split by ';', evidence split at spaces). A row whose status is
+empty is left out of the report, unless the reporter wrote something in it: that is refused, since
+the content would be lost silently. What the schema and the loader check is left to validation.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...data.encodings import legacy_font_in_text
+from ...data.model import Plan
+from .cells import cell_text, parse_number, parse_status, split_items
+from .layout import COLUMN_OF, COLUMNS, OUTPUT_SEPARATOR, READ_ONLY
+from .problems import CsvProblem
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    """One row read: the entry of its task as the report file has it (None: not in the report),
+    whether the reporter left it empty on purpose (counted in the import's summary), its problems."""
+
+    entry: dict | None
+    skipped: bool = False
+    problems: tuple[CsvProblem, ...] = ()
+
+
+def read_outputs(cells: dict[str, str], row: int, file: str) -> tuple[list[dict] | None, list[CsvProblem]]:
+    """The counted results of a row (the n-th quantity with the n-th unit and 'what'), or None when
+    they are wrong; and the problems."""
+    quantities, units, whats = (split_items(cells[k]) for k in ("quantity", "unit", "what"))
+    if not (quantities or units or whats):
+        return [], []
+    if len(quantities) != len(units) or (whats and len(whats) != len(quantities)):
+        counts = f"{len(quantities)} quantit{'y' if len(quantities) == 1 else 'ies'}, {len(units)} unit(s)" + (
+            f", {len(whats)} item(s) in '{COLUMN_OF['what']}'" if whats else "")
+        column = COLUMN_OF["unit"] if len(quantities) != len(units) else COLUMN_OF["what"]
+        return None, [CsvProblem(
+            file, row, column, f"Expected as many items in each of '{COLUMN_OF['quantity']}', '{COLUMN_OF['unit']}'"
+            f"{' and ' + repr(COLUMN_OF['what']) if whats else ''} (separated by '{OUTPUT_SEPARATOR}') but "
+            f"received {counts}.", f"one item per counted result, in the same order: e.g. '3{OUTPUT_SEPARATOR}450' "
+            f"and 'hội nghị{OUTPUT_SEPARATOR}lượt người'.")]
+    outputs, problems = [], []
+    for k, (quantity, unit) in enumerate(zip(quantities, units)):
+        entry = {}
+        if not quantity:
+            problems.append(CsvProblem(file, row, COLUMN_OF["quantity"], f"Expected a quantity for item {k + 1} "
+                                       f"('{unit}') but it is empty.", "write the number, or remove the unit."))
+        else:
+            try:
+                entry["quantity"] = parse_number(quantity)
+            except ValueError as error:
+                problems.append(CsvProblem(file, row, COLUMN_OF["quantity"], *error.args))
+        if not unit:
+            problems.append(CsvProblem(file, row, COLUMN_OF["unit"], f"Expected a unit for the quantity {quantity} "
+                                       f"(item {k + 1}) but it is empty.",
+                                       "write what is counted, e.g. 'hội nghị', 'lượt người'."))
+        entry["unit"] = unit
+        if whats and whats[k]:
+            entry["what"] = whats[k]
+        outputs.append(entry)
+    return (None if problems else outputs), problems
+
+
+def _legacy_fonts(cells: dict[str, str], row: int, file: str) -> list[CsvProblem]:
+    """Cells typed in a legacy Vietnamese font encoding (TCVN3, VNI …): they read as gibberish."""
+    problems = []
+    for key, value in cells.items():
+        if key not in READ_ONLY and value and legacy_font_in_text(value):
+            font = legacy_font_in_text(value)[2]
+            problems.append(CsvProblem(file, row, COLUMN_OF[key], f"Expected Unicode Vietnamese but received text "
+                                       f"typed in the legacy {font} font encoding.", f"convert the text from {font} "
+                                       "to Unicode (Unikey: 'Công cụ chuyển mã'), then paste it again."))
+    return problems
+
+
+def read_task_row(row: list[str], number: int, index: dict[str, int | None], file: str,
+                  plan: Plan | None) -> TaskRow:
+    """The task row at spreadsheet row `number`; index: key → the column holding it (None: absent)."""
+    cells = {key: cell_text(row, index.get(key)) for key in COLUMNS.values()}
+    if not any(cells.values()):
+        return TaskRow(None)
+    problems = _legacy_fonts(cells, number, file)
+    if not cells["status"]:
+        filled = [COLUMN_OF[k] for k, v in cells.items() if v and k not in READ_ONLY]
+        if not filled:
+            return TaskRow(None, skipped=True, problems=tuple(problems))
+        problems.append(CsvProblem(file, number, COLUMN_OF["status"], f"Expected a status for a row with content "
+                                   f"({', '.join(filled)}) but the cell is empty.", "choose a status, or empty the "
+                                   "row's other cells to leave the task out of this report."))
+        return TaskRow(None, problems=tuple(problems))
+    entry: dict = {}
+    if cells["task"]:
+        entry["task"] = cells["task"]
+    else:
+        by_number = {v: k for k, v in plan.task_numbers.items()} if plan else {}
+        hint = (f"the task numbered {cells['number']} is '{by_number[cells['number']]}'." if cells["number"] in by_number
+                else "copy the id from a new template (python -m plansite report-template).")
+        problems.append(CsvProblem(file, number, COLUMN_OF["task"], "Expected the task's id but the cell is empty.",
+                                   hint))
+    status, message, hint = parse_status(cells["status"])
+    if status:
+        entry["status"] = status
+    else:
+        problems.append(CsvProblem(file, number, COLUMN_OF["status"], message, hint))
+    if cells["done"]:
+        entry["done"] = cells["done"]
+    if cells["progress"]:
+        try:
+            entry["progress"] = parse_number(cells["progress"].removesuffix("%").strip())
+        except ValueError as error:
+            problems.append(CsvProblem(file, number, COLUMN_OF["progress"],
+                                       error.args[0].replace("a number", "a percentage"), error.args[1]))
+    if cells["reason"]:
+        entry["reason"] = cells["reason"]
+    outputs, wrong = read_outputs(cells, number, file)
+    problems += wrong
+    if outputs:
+        entry["outputs"] = outputs
+    if cells["evidence"]:
+        entry["evidence"] = cells["evidence"].split()
+    for key in ("difficulties", "proposals"):
+        if cells[key]:
+            entry[key] = cells[key]
+    return TaskRow(entry, problems=tuple(problems))

@@ -1,0 +1,58 @@
+"""What a task's page says to citizens beside the signed text: a plain summary, and where to give feedback.
+
+The summary is the editors' words, labelled as such; the feedback office is the one the plan names,
+with the contact details the data has (never made up: an empty field is said to be unknown).
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from ..data.model import Agency, Plan, Task
+from .addresses import agency_uri
+from .labels import task_title
+from .markup import escape, external_link, link
+from .options import SiteOptions
+from .relations import Relations
+
+
+def summary_box(task: Task) -> str:
+    """The plain summary as a labelled box, or nothing."""
+    if not task.summary:
+        return ""
+    return (f'!!! abstract "Tóm tắt dễ hiểu (do biên tập viên viết, không phải nguyên văn kế hoạch)"\n'
+            f"    {escape(task.summary)}\n\n")
+
+
+def _contacts(agency: Agency, subject: str) -> list[str]:
+    out = []
+    if agency.address:
+        out.append(f"Địa chỉ: {escape(agency.address)}")
+    if agency.phone:
+        out.append(f"Điện thoại: {external_link(agency.phone, 'tel:' + ''.join(c for c in agency.phone if c.isdigit() or c == '+'))}")
+    if agency.email:
+        out.append(f"Thư điện tử: {external_link(agency.email, f'mailto:{agency.email}?subject={quote(subject)}')}")
+    if agency.website:
+        out.append(f"Trang web: {external_link(agency.website, agency.website)}")
+    return out
+
+
+def feedback_section(plan: Plan, task: Task, rel: Relations, uri: str, options: SiteOptions) -> str:
+    """'Góp ý, phản ánh': the office the plan names, its known contacts, and the configured channel."""
+    out = "## Góp ý, phản ánh\n\n"
+    if plan.feedback and plan.feedback.agencies:
+        offices = [rel.agencies[a] for a in plan.feedback.agencies]
+        out += (f"Theo kế hoạch, khó khăn, vướng mắc và ý kiến phản ánh về "
+                f"{escape(plan.feedback.text or '')}:\n\n")
+        subject = f"Góp ý: {task_title(plan, task)}"
+        for office in offices:
+            contacts = _contacts(office, subject)
+            detail = "; ".join(contacts) if contacts else "dữ liệu chưa có địa chỉ, số điện thoại hay thư điện tử " \
+                                                        "của cơ quan này (nguồn chưa nêu)"
+            out += f"- {link(office.name, uri, agency_uri(office.id))}: {detail}\n"
+        out += "\n"
+    else:
+        out += "Kế hoạch không nêu nơi nhận góp ý, phản ánh.\n\n"
+    if options.feedback_url:
+        out += f"Gửi góp ý trực tuyến: {external_link('kênh góp ý chính thức', options.feedback_url)}\n\n"
+    return out
