@@ -22,6 +22,7 @@ from plansite.site.banner import DEMO_BANNER, problems_banner
 from plansite.site.options import HOME_HEADING, SiteOptions
 from plansite.site.pages import build_site
 from plansite_mkdocs.build_date import source_date_epoch
+from plansite_mkdocs.history import read_history
 from plansite_mkdocs.session import SESSION
 
 _build: dict = {}
@@ -57,7 +58,8 @@ def on_config(config):
     today = build_date(project, source_date_epoch(root))
     site = build_site(project, SiteOptions(
         edit_url=config.extra.get("data_edit_url"), home_heading=config.extra.get("home_heading", HOME_HEADING),
-        today=today, site_url=config.site_url, feedback_url=config.extra.get("feedback_url")))
+        today=today, site_url=config.site_url, feedback_url=config.extra.get("feedback_url"),
+        site_name=config.site_name), read_history(root, DATA_DIR))
     _build["site"] = SESSION.last_good = site
     # The model and pages live for the whole build: move them out of the cyclic GC's sight,
     # which otherwise rescans them on every collection (measurable on thousands of pages).

@@ -49,9 +49,13 @@ LEADING = 1.28
 MAX_LINES = 5
 PLAN_SIZE, PLACE_SIZE, FOOTER_GAP, RULE_GAP, BOTTOM = 28, 26, 10, 18, 44
 ELLIPSIS = "…"
+# Five lines of the narrowest letters (8 px) at the smallest size hold 645 characters: text past
+# MAX_CHARS is never seen, so it is not measured (measuring is linear in the text's length).
+MAX_CHARS = 700
 
-# The tallest and the deepest Vietnamese letters: every title line keeps room for them, so
-# baselines sit in the same place whatever the title, and stacked marks are never cut off.
+# The tallest and the deepest Vietnamese letters: a block of lines keeps room for them above its
+# first line and below its last (beside the measured ink of the actual text), so baselines sit in
+# the same place whatever the title, and stacked marks are never cut off.
 TALLEST, DEEPEST = "ỔỖẪẴỬỮẲ", "ỵỴịọgjpqy"
 
 _DROPPED = {"Cc", "Cf", "Cs", "Co", "Cn"}  # controls, bidi overrides, lone surrogates, unassigned
@@ -80,46 +84,63 @@ def _fits(font: ImageFont.FreeTypeFont, text: str, width: int) -> bool:
     return font.getlength(text) <= width
 
 
-def _split_long_word(font: ImageFont.FreeTypeFont, word: str, width: int) -> list[str]:
-    """A word wider than a line (a URL, a string with no spaces) broken between characters."""
+def _split_long_word(font: ImageFont.FreeTypeFont, word: str, width: int, limit: int) -> list[str]:
+    """A word wider than a line (a URL, a string with no spaces) broken between characters,
+    into at most `limit` pieces (the last one holding the rest)."""
     pieces, piece = [], ""
-    for ch in word:
+    for i, ch in enumerate(word):
         if piece and not _fits(font, piece + ch, width):
             pieces.append(piece)
+            if len(pieces) >= limit - 1:
+                return pieces + [word[i:]]
             piece = ""
         piece += ch
-    return pieces + [piece] if piece else pieces
+    return pieces + [piece]
 
 
-def wrap(font: ImageFont.FreeTypeFont, text: str, width: int) -> list[str]:
-    """Greedy wrap at spaces into lines no wider than `width`; only a too-long word is broken inside."""
+def wrap(font: ImageFont.FreeTypeFont, text: str, width: int, limit: int | None = None) -> list[str]:
+    """Greedy wrap at spaces into lines no wider than `width`; only a too-long word is broken inside.
+    With a `limit`, wrapping stops once more than `limit` lines are set (the rest would be cut)."""
     lines: list[str] = []
     line = ""
     for word in text.split():
+        if limit is not None and len(lines) > limit:
+            break
         candidate = f"{line} {word}" if line else word
         if _fits(font, candidate, width):
             line = candidate
             continue
         if line:
             lines.append(line)
-        pieces = _split_long_word(font, word, width) if not _fits(font, word, width) else [word]
+        room = len(word) if limit is None else limit + 1 - len(lines)
+        pieces = _split_long_word(font, word, width, room) if not _fits(font, word, width) else [word]
         lines.extend(pieces[:-1])
         line = pieces[-1]
     return lines + [line] if line else lines
 
 
 def ellipsize(font: ImageFont.FreeTypeFont, text: str, width: int) -> str:
-    """The text ending in '…', cut at a word (or inside a single word) so that it fits `width`."""
+    """The text ending in '…', cut at a word (or inside a single word) so that it fits `width`.
+
+    The longest fitting prefix is found by bisection: a title of thousands of characters costs
+    a dozen measurements, not one per character."""
     text = text.rstrip()
-    while text and not _fits(font, text + ELLIPSIS, width):
-        cut = text.rfind(" ")
-        text = text[:cut] if cut > 0 else text[:-1]
-        text = text.rstrip()
-    return text.rstrip(" ,;:.-–—") + ELLIPSIS
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if _fits(font, text[:middle].rstrip() + ELLIPSIS, width):
+            low = middle
+        else:
+            high = middle - 1
+    kept = text[:low]
+    if low < len(text) and not text[low].isspace() and " " in kept.strip():
+        kept = kept[:kept.rstrip().rfind(" ")]  # the cut fell inside a word: drop the word
+    return kept.rstrip(" ,;:.-–—") + ELLIPSIS
 
 
 def fit_line(font: ImageFont.FreeTypeFont, text: str, width: int) -> str:
     """One line: the text as it is when it fits, else cut with '…'."""
+    text = text[:MAX_CHARS]
     return text if _fits(font, text, width) else ellipsize(font, text, width)
 
 
@@ -147,15 +168,17 @@ def wrap_title(title: str, width: int = TEXT_WIDTH, height: int = TITLE_BOTTOM -
                max_lines: int = MAX_LINES) -> TitleLines:
     """The title set in the largest size whose wrapped lines fit the title box (at most
     `max_lines`); failing every size, the smallest size with the lines that fit, the last cut with '…'."""
-    title = clean(title)
+    title = clean(title)[:MAX_CHARS]
     for size in TITLE_SIZES:
         font = _font(True, size)
-        lines = wrap(font, title, width)
+        if font.getlength(title) > max_lines * (width + font.getlength(" ")):
+            continue  # cannot fit: n lines hold at most n widths plus the spaces they break at
+        lines = wrap(font, title, width, max_lines)
         if len(lines) <= max_lines and _height(font, lines) <= height:
             return TitleLines(size, lines)
     size = TITLE_SIZES[-1]
     font = _font(True, size)
-    lines = wrap(font, title, width)
+    lines = wrap(font, title, width, max_lines)
     count = max_lines
     while count > 1 and _height(font, lines[:count]) > height:
         count -= 1
@@ -240,6 +263,7 @@ def cached_og_image(cache_dir: Path, kind: str, title: str, plan: str, place: st
     try:
         with os.fdopen(fd, "wb") as file:
             file.write(data)
+        os.chmod(temp, 0o644)  # mkstemp's 0600 would follow a copied file into the published site
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)

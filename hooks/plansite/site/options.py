@@ -17,3 +17,4 @@ class SiteOptions:
     today: dt.date | None = None  # the build date for the reporting calendar (never the clock)
     site_url: str | None = None  # public address: absolute links in feeds, previews and QR codes
     feedback_url: str | None = None  # an official feedback channel (form, Zalo page) shown on task pages
+    site_name: str = "Kế hoạch"  # mkdocs.yml site_name: the feed's title

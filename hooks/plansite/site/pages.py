@@ -11,9 +11,11 @@ from pathlib import Path
 
 from ..data.load import DATA_DIR
 from ..data.model import Project
+from ..history import History
 from .addresses import CALENDAR, HOME, appendix_uri, plan_uri, progress_uri, source_uri, task_uri
 from ..reports.ics import calendar_files
 from .labels import plan_title
+from .changes import FEED, PAGE as CHANGES_PAGE, atom_feed, change_entries, last_updated, render_changes_page
 from .options import SiteOptions
 from .relations import build_relations
 from .render_agency import render_agency
@@ -36,20 +38,25 @@ class SiteOutput:
     example_data: bool  # some report is made-up example data: every page must say so
 
 
-def build_site(project: Project, options: SiteOptions = SiteOptions()) -> SiteOutput:
-    """Every generated page and file, for the settings in `options` (see site/options.py)."""
+def build_site(project: Project, options: SiteOptions = SiteOptions(), history: History | None = None) -> SiteOutput:
+    """Every generated page and file, for the settings in `options` (see site/options.py) and the
+    repository's `history` of the data (None: built without it; the pages say dates are unknown)."""
     rel = build_relations(project, options.today)
     pages = {HOME: render_home(project, rel, options.home_heading)}
     pages.update(plans_index(rel))
     pages.update(agencies_index(rel))
     pages.update(documents_index(rel))
     pages[CALENDAR] = render_calendar(rel)
+    entries = change_entries(history, project)
+    pages[CHANGES_PAGE] = render_changes_page(entries, history is not None, bool(history and history.shallow))
+    updated = {plan.id: last_updated(history, plan.origin.file, *(r.origin.file for r in project.reports
+                                                                 if r.plan == plan.id)) for plan in project.plans}
     for plan in project.plans:
         pages[plan_uri(plan)] = render_plan(plan, rel)
         pages[appendix_uri(plan)] = render_appendix(plan, rel)
         pages[progress_uri(plan)] = render_progress(plan, rel)
         for task in plan.tasks:
-            pages[task_uri(plan, task)] = render_task(plan, task, rel, options)
+            pages[task_uri(plan, task)] = render_task(plan, task, rel, options, updated[plan.id])
     for agency in project.agencies:
         pages.update(render_agency(agency, rel))
     for doc in project.documents:
@@ -58,6 +65,7 @@ def build_site(project: Project, options: SiteOptions = SiteOptions()) -> SiteOu
         source_uri(plan): Path(DATA_DIR) / "sources" / plan.source_text for plan in project.plans if plan.source_text}
     files.update(calendar_files(rel.due, {a.id: a.name for a in project.agencies},
                                 {p.id: plan_title(p) for p in project.plans}, options.today, options.site_url))
+    files[FEED] = atom_feed(entries, options.site_url, options.site_name)
     return SiteOutput(dict(sorted(pages.items())), dict(sorted(files.items())), rel.progress.has_examples)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..data.model import Origin, Plan, Task, Timing
 from ..data.schema import EVERY, FORM_KINDS, TIMING_KINDS
 from ..kinds import PageKind
@@ -17,7 +19,7 @@ from .relations import Relations
 from .report_parts import status_line, timeline
 
 
-def render_task(plan: Plan, task: Task, rel: Relations, options: SiteOptions) -> str:
+def render_task(plan: Plan, task: Task, rel: Relations, options: SiteOptions, updated: dt.date | None) -> str:
     """One task: text, who, how, when, legal basis, and where it sits in the plan."""
     uri = task_uri(plan, task)
     out = front_matter(task_title(plan, task), PageKind.TASK)
@@ -53,7 +55,8 @@ def render_task(plan: Plan, task: Task, rel: Relations, options: SiteOptions) ->
     out += f"## Vị trí trong kế hoạch\n\nMục II, nhiệm vụ {escape(task_number(plan, task))} của "
     out += f"{link(plan_title(plan), uri, plan_uri(plan))}.\n\n"
     source = f"{task.origin.file}, dòng {task.origin.line}"
-    out += f"<small>Dữ liệu: {_edit_link(source, options.edit_url, task.origin)}</small>\n"
+    changed = f"Cập nhật lần cuối: {date_numeric(updated)}" if updated else "Cập nhật lần cuối: không rõ ngày"
+    out += f"<small>{changed} · Dữ liệu: {_edit_link(source, options.edit_url, task.origin)}</small>\n"
     return out
 
 
