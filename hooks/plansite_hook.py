@@ -16,14 +16,11 @@ from mkdocs.structure.files import File
 from plansite.data.load import DATA_DIR, load_checked
 from plansite.data.problems import DataError
 from plansite.kinds import PageKind
-from plansite.reports.calendar import build_date
 from plansite.search.index import SearchIndex
 from plansite.site.banner import DEMO_BANNER, problems_banner
-from plansite.site.options import HOME_HEADING, SiteOptions
-from plansite.site.pages import build_site
-from plansite_mkdocs.build_date import source_date_epoch
-from plansite_mkdocs.history import read_history
+from plansite_mkdocs.previews import PreviewImages
 from plansite_mkdocs.session import SESSION
+from plansite_mkdocs.site_build import site_for
 
 _build: dict = {}
 
@@ -42,6 +39,7 @@ def on_config(config):
     if str(root / DATA_DIR) not in config.watch:
         config.watch.append(str(root / DATA_DIR))  # `mkdocs serve` rebuilds when the data changes
     _build["search"], _build["banner"] = SearchIndex(), ""
+    _build["previews"] = PreviewImages(root / ".cache" / "og")
     gc.unfreeze()  # under `mkdocs serve`, let the previous build's frozen model be collected
     try:
         project, warnings = load_checked(root)
@@ -55,11 +53,7 @@ def on_config(config):
         raise Abort("\n" + error.report())
     for warning in warnings:  # printed, not logged: a warning in the data must not fail a strict build
         print(warning, file=sys.stderr)
-    today = build_date(project, source_date_epoch(root))
-    site = build_site(project, SiteOptions(
-        edit_url=config.extra.get("data_edit_url"), home_heading=config.extra.get("home_heading", HOME_HEADING),
-        today=today, site_url=config.site_url, feedback_url=config.extra.get("feedback_url"),
-        site_name=config.site_name), read_history(root, DATA_DIR))
+    site = site_for(project, root, config)
     _build["site"] = SESSION.last_good = site
     # The model and pages live for the whole build: move them out of the cyclic GC's sight,
     # which otherwise rescans them on every collection (measurable on thousands of pages).
@@ -86,5 +80,11 @@ def on_page_content(html, page, config, files):
     return demo + _build["banner"] + html
 
 
+def on_page_context(context, page, config, nav):
+    page.meta["og"] = _build["previews"].values(page, config)  # printed, escaped, by overrides/main.html
+    return context
+
+
 def on_post_build(config):
     _build["search"].write(Path(config.site_dir))
+    _build["previews"].write(Path(config.site_dir))

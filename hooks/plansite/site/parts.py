@@ -12,6 +12,7 @@ from ..kinds import PageKind
 from .addresses import HOME, task_uri
 from ..reports.status import Progress
 from .labels import task_title
+from .previews import Preview
 from .markup import escape, link, visible
 from .statuses import status_tag
 
@@ -21,15 +22,24 @@ PREVIEW = 20  # entries shown before "Xem tất cả …"
 Entry = tuple[str, str, str]  # (label, target .md, Markdown after the link)
 
 
-def front_matter(title: str, kind: PageKind, keywords: tuple[str, ...] = (), numbers: tuple[str, ...] = ()) -> str:
-    """YAML front matter: the page title, its kind, and for search the words and numbers that name it.
-    Material prints `page.meta.title` unescaped, so overrides/main.html and overrides/partials/header.html
-    escape it."""
-    out = f"---\ntitle: {json.dumps(visible(title), ensure_ascii=False)}\nkind: {kind.value}\n"
+def front_matter(title: str, kind: PageKind, keywords: tuple[str, ...] = (), numbers: tuple[str, ...] = (),
+                 preview: Preview | None = None) -> str:
+    """YAML front matter: the page title, its kind, for search the words and numbers that name it, and
+    what a shared link shows (description, the picture's plan and place). Material prints
+    `page.meta.title` unescaped, so overrides/main.html and overrides/partials/header.html escape it."""
+    out = f"---\ntitle: {_json(title)}\nkind: {kind.value}\n"
     for key, values in (("keywords", keywords), ("numbers", numbers)):
         if values:
             out += f"{key}: {json.dumps([visible(v) for v in values], ensure_ascii=False)}\n"
+    if preview:
+        fields = (("description", preview.description), ("preview_plan", preview.plan), ("preview_place", preview.place))
+        out += "".join(f"{key}: {_json(value)}\n" for key, value in fields if value)
     return out + "---\n\n"
+
+
+def _json(text: str) -> str:
+    """A one-line YAML string (JSON is YAML), bidi controls made visible."""
+    return json.dumps(visible(text), ensure_ascii=False)
 
 
 def crumbs(uri: str, *trail: tuple[str, str], here: str) -> str:

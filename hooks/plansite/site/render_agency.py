@@ -10,6 +10,7 @@ from .addresses import AGENCIES_INDEX, CALENDAR, agency_feed, agency_uri, docume
 from .labels import document_label, plan_title
 from .markup import escape, link, relative
 from .statuses import state_tag
+from .previews import agency_preview
 from .parts import Entry, crumbs, front_matter, preview, task_entries
 from .relations import Relations
 
@@ -38,7 +39,7 @@ def render_agency(agency: Agency, rel: Relations) -> dict[str, str]:
         extra.update(pages)
         return out
 
-    out = front_matter(agency.name, PageKind.AGENCY)
+    out = front_matter(agency.name, PageKind.AGENCY, preview=agency_preview(agency, rel))
     out += crumbs(uri, ("Cơ quan, đơn vị", AGENCIES_INDEX), here=agency.name)
     out += f"# {escape(agency.name)}\n\n"
     out += f"- Loại: {escape(AGENCY_KINDS[agency.kind])}\n"

@@ -9,6 +9,7 @@ from ..text import date_numeric
 from .addresses import DOCUMENTS_INDEX, agency_uri, document_uri, plan_uri
 from .labels import document_label, plan_title
 from .markup import escape, external_link, link
+from .previews import document_preview
 from .parts import Entry, crumbs, front_matter, preview, task_entries
 from .relations import Relations
 
@@ -25,7 +26,7 @@ def render_document(doc: LegalDocument, rel: Relations) -> dict[str, str]:
     own_plan = rel.plan_of_document.get(doc.id)
     # The number of a plan published here finds the plan's page first, not its record.
     numbers = () if own_plan else tuple(n for n in [doc.number or ""] + [a for a in doc.aliases if "/" in a] if n)
-    out = front_matter(label, PageKind.DOCUMENT, numbers=numbers)
+    out = front_matter(label, PageKind.DOCUMENT, numbers=numbers, preview=document_preview(doc))
     out += crumbs(uri, ("Văn bản", DOCUMENTS_INDEX), here=label)
     out += f"# {escape(label)}\n\n{escape(doc.title)}\n\n"
     if own_plan:

@@ -10,6 +10,7 @@ from ..text import date_prose
 from .addresses import agency_uri, appendix_uri, plan_uri, progress_uri, source_uri, task_uri
 from .labels import COORDINATING_LABEL, FORMS_LABEL, LEAD_LABEL, TIMING_LABEL, plan_title, task_number
 from .markup import escape, link, relative
+from .previews import plan_preview
 from .parts import crumbs, front_matter
 from .relations import Relations
 from .statuses import status_tag
@@ -52,7 +53,8 @@ def render_plan(plan: Plan, rel: Relations) -> str:
     """The whole plan, faithful to the signed text, in its official order."""
     uri = plan_uri(plan)
     issuer = rel.agencies[plan.issuer]
-    out = front_matter(plan_title(plan), PageKind.PLAN, plan_keywords(plan, rel), (plan.number,) if plan.number else ())
+    out = front_matter(plan_title(plan), PageKind.PLAN, plan_keywords(plan, rel), (plan.number,) if plan.number else (),
+                       plan_preview(plan, rel))
     out += crumbs(uri, here="Kế hoạch")
     facts = [link(issuer.name, uri, agency_uri(issuer.id))]
     facts.append(f"Số: {escape(plan.number)}" if plan.number else "Số: (văn bản nguồn không ghi)")

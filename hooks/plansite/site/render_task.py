@@ -12,6 +12,7 @@ from .addresses import agency_uri, appendix_uri, document_uri, plan_uri, task_ur
 from .labels import (COORDINATING_LABEL, FORMS_LABEL, LEAD_LABEL, TIMING_LABEL, document_label, plan_title,
                      short_title, task_number, task_title)
 from .markup import escape, external_link, link
+from .previews import task_preview
 from .parts import crumbs, front_matter
 from .options import SiteOptions
 from .outreach_parts import feedback_section, summary_box
@@ -22,7 +23,7 @@ from .report_parts import status_line, timeline
 def render_task(plan: Plan, task: Task, rel: Relations, options: SiteOptions, updated: dt.date | None) -> str:
     """One task: text, who, how, when, legal basis, and where it sits in the plan."""
     uri = task_uri(plan, task)
-    out = front_matter(task_title(plan, task), PageKind.TASK)
+    out = front_matter(task_title(plan, task), PageKind.TASK, preview=task_preview(plan, task, rel))
     out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), ("Phụ lục", appendix_uri(plan)),
                   here=f"Nhiệm vụ {task_number(plan, task)}")
     out += f"# {escape(task_title(plan, task))}\n\n"

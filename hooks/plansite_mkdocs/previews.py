@@ -1,0 +1,54 @@
+"""Link previews on the MkDocs side: each page's Open Graph values, and its picture written once.
+
+Values come from the page's front matter (site/previews.py); pictures are drawn by site/og_image.py
+and cached by content under .cache/og/, so an unchanged page costs nothing on the next build and
+the output stays byte-identical. Absolute addresses (og:url, og:image) need `site_url`: without it
+the build says so once (info, not a warning) and leaves those tags out.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from plansite.kinds import PageKind
+from plansite.site.og_image import HEIGHT, WIDTH, cached_og_image, image_name
+
+IMAGE_DIR = "assets/og"
+log = logging.getLogger("mkdocs.plugins.plansite")
+
+
+class PreviewImages:
+    """Collects the pictures pages ask for during a build; writes them into the site at the end."""
+
+    def __init__(self, cache_dir: Path):
+        self.cache_dir = cache_dir
+        self.wanted: dict[str, tuple[str, str, str, str]] = {}
+        self.told_about_site_url = False
+
+    def values(self, page, config) -> dict[str, str]:
+        """The page's preview values (escaped later by the template); registers its picture."""
+        meta = page.meta
+        kind = PageKind(meta.get("kind", PageKind.PAGE.value))
+        title = str(meta.get("title") or page.title or config.site_name)
+        args = (kind.label, title, str(meta.get("preview_plan", "")), str(meta.get("preview_place", "")))
+        values = {"title": title, "description": str(meta.get("description") or config.site_description or ""),
+                  "type": "website" if page.is_homepage else "article", "site_name": config.site_name,
+                  "image_alt": f"{kind.label}: {title}", "width": str(WIDTH), "height": str(HEIGHT)}
+        if config.site_url:  # a picture only where it can be found: its address must be absolute
+            name = image_name(*args)
+            self.wanted[name] = args
+            values["url"] = page.canonical_url
+            values["image"] = config.site_url.rstrip("/") + f"/{IMAGE_DIR}/{name}"
+        elif not self.told_about_site_url:
+            self.told_about_site_url = True
+            log.info("Link previews: set site_url in mkdocs.yml for og:url and og:image (absolute addresses); "
+                     "they are left out until then.")
+        return values
+
+    def write(self, site_dir: Path) -> None:
+        """Every picture asked for, from the cache or drawn now, into site/assets/og/."""
+        folder = Path(site_dir) / IMAGE_DIR
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, args in sorted(self.wanted.items()):
+            (folder / name).write_bytes(cached_og_image(self.cache_dir, *args))
