@@ -65,7 +65,8 @@ def hostile_site(tmp_path_factory):
         legal["documents"].append({"id": f"xss-doc-{i}", "type": "cong-van", "title": f"{payload} title {i}",
                                    "number": f"{payload} số {i}", "source": payload, "note": payload,
                                    "signer": payload})
-        tasks.append({"id": f"xss-task-{i}", "text": f"{payload} task {i}", "details": [payload], "note": payload,
+        tasks.append({"id": f"xss-task-{i}", "text": f"{payload} task {i}", "summary": f"{payload} summary {i}",
+                      "details": [payload], "note": payload,
                       "lead": {"text": payload, "agencies": [f"xss-{i}"]},
                       "forms": {"text": payload}, "timing": {"kind": "ongoing", "text": payload},
                       "cites": [f"xss-doc-{i}"]})
@@ -140,6 +141,10 @@ def test_each_payload_is_shown_as_text_and_never_runs(visit, i):
     assert_nothing_ran(page, events)
     assert_no_script_links(page)
     assert shown(f"{payload} task {i}") in " ".join(page.inner_text("article").split())
+    assert shown(f"{payload} summary {i}") in " ".join(page.inner_text("article").split())  # the plain summary
+    description = page.get_attribute('meta[name="description"]', "content")  # previews carry it as text too
+    assert description and " ".join(shown(f"{payload} summary {i}").split()).startswith(
+        " ".join(description.split()).rstrip("…"))  # its first sentence, as text
     page, events = visit(f"van-ban/xss-doc-{i}/")
     assert_nothing_ran(page, events)
     assert_no_script_links(page)
