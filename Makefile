@@ -3,12 +3,16 @@ PY := .venv/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 
-.PHONY: setup serve build demo check test test-quick bench schemas report-template import-report clean
+.PHONY: setup serve build demo check test test-quick bench audit schemas report-template import-report clean
 .venv/ok: requirements.txt requirements-dev.txt
 	python3 -m venv .venv
 	$(PY) -m pip install -q -r requirements-dev.txt
 	touch .venv/ok
-setup: .venv/ok
+# The page checkers (axe-core, vnu-jar, Lighthouse: tests/test_a11y.py, `make audit`), from package-lock.json.
+# --ignore-scripts: vnu-jar's postinstall would fetch a JRE when `java` is missing; Debian's is used instead.
+node_modules/.package-lock.json: package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+setup: .venv/ok node_modules/.package-lock.json
 
 serve: setup  ## build and serve the site with live reload on http://127.0.0.1:8000
 	$(PY) -m mkdocs serve --strict
@@ -39,6 +43,9 @@ test-quick: setup  ## every test but the browser ones (no Chromium needed); `mak
 
 bench: setup  ## benchmark: seed site and a synthetic corpus; prints a table
 	$(PY) bench/run.py
+
+audit: setup  ## Lighthouse (mobile) on one page of each kind: a table of the four scores, also in bench/AUDIT.md
+	$(PY) bench/audit.py
 
 clean:
 	rm -rf site .site-builds site-demo .cache .venv

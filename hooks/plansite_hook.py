@@ -18,6 +18,7 @@ from plansite.data.problems import DataError
 from plansite.kinds import PageKind
 from plansite.search.index import SearchIndex
 from plansite.site.banner import DEMO_BANNER, problems_banner
+from plansite_mkdocs.html_fixes import fix_page
 from plansite_mkdocs.previews import PreviewImages
 from plansite_mkdocs.session import SESSION
 from plansite_mkdocs.site_build import site_for
@@ -88,3 +89,7 @@ def on_page_context(context, page, config, nav):
 def on_post_build(config):
     _build["search"].write(Path(config.site_dir))
     _build["previews"].write(Path(config.site_dir))
+
+
+def on_post_page(output, page, config):
+    return fix_page(output)  # Material's own markup made valid (see plansite_mkdocs/html_fixes.py)

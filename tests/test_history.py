@@ -209,6 +209,7 @@ def test_entries_say_what_each_commit_touched(entries, project, repo):
     assert set(entries[2].touches) == {
         Touch("Thêm", "Danh mục cơ quan", "co-quan/index.md"), Touch("Thêm", "Danh mục văn bản", "van-ban/index.md"),
         Touch("Thêm", "Địa bàn", None), Touch("Thêm", plan_title(plan), f"ke-hoach/{PLAN}/index.md"),
+        Touch("Thêm", "Từ viết tắt", "tu-viet-tat.md"),
         Touch("Thêm", f"Văn bản gốc của {plan_title(plan)}", f"ke-hoach/{PLAN}/index.md")}
     assert len(entries[2].touches) == len(set(entries[2].touches))
     assert change_entries(None, project) == []

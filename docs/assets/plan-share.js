@@ -6,12 +6,16 @@
   "use strict";
   document.querySelectorAll(".ps-share").forEach(function (box) {
     var status = box.querySelector(".ps-share__status");
-    var url = box.getAttribute("data-url") || window.location.href.split("#")[0];
+    // Read at each click: a filtered view (?chu-tri=… on the Phụ lục) is shared as it is seen.
+    function pageUrl() {
+      var base = box.getAttribute("data-url") || window.location.href.split("#")[0].split("?")[0];
+      return base + window.location.search;
+    }
     var native = box.querySelector(".ps-share__native");
     if (navigator.share) {
       native.hidden = false;
       native.addEventListener("click", function () {
-        navigator.share({ title: document.title, url: url }).catch(function () {});
+        navigator.share({ title: document.title, url: pageUrl() }).catch(function () {});
       });
     }
     function copied(ok) {
@@ -19,7 +23,7 @@
     }
     function fallback() {
       var field = document.createElement("textarea");
-      field.value = url;
+      field.value = pageUrl();
       field.setAttribute("readonly", "");
       field.style.position = "fixed";
       field.style.opacity = "0";
@@ -32,7 +36,7 @@
     }
     box.querySelector(".ps-share__copy").addEventListener("click", function () {
       if (navigator.clipboard && window.isSecureContext) {
-        navigator.clipboard.writeText(url).then(function () { copied(true); }, fallback);
+        navigator.clipboard.writeText(pageUrl()).then(function () { copied(true); }, fallback);
       } else {
         fallback();
       }

@@ -15,11 +15,16 @@ class PageKind(enum.Enum):
     AGENCY = "agency"
     DOCUMENT = "document"
     LIST = "list"
+    NOTICE = "notice"  # a task's printable notice: the task page is the one search should find
     PAGE = "page"  # a hand-written page in docs/
 
     @property
     def label(self) -> str:
         return _LABELS[self]
+
+    @property
+    def searchable(self) -> bool:
+        return self is not PageKind.NOTICE
 
     @property
     def search_boost(self) -> int:
@@ -36,6 +41,7 @@ _LABELS = {
     PageKind.AGENCY: "Cơ quan",
     PageKind.DOCUMENT: "Văn bản",
     PageKind.LIST: "Danh mục",
+    PageKind.NOTICE: "Thông báo",
     PageKind.PAGE: "Trang",
 }
 _BOOSTS = {PageKind.DOCUMENT: 4, PageKind.AGENCY: 4, PageKind.TASK: 3}

@@ -1,4 +1,4 @@
-"""Checks that span records and files: references, duplicate ids, name collisions, cycles.
+"""Checks that span records and files: references, duplicate ids and abbreviations, name collisions, cycles.
 
 They run on the raw parsed values (with their positions), not on the built
 model, so that one broken record does not hide the problems of the others.
@@ -10,7 +10,7 @@ from .problems import Path, Problem, did_you_mean
 from .schema import SYMMETRIC_RELATIONS
 from .schema_kinds import REF_TARGETS, Context
 from .shape import PartKind, walk
-from ..text import name_key
+from ..text import name_key, nfc
 from .yamlsource import YamlDocument
 
 
@@ -103,6 +103,29 @@ def name_collisions(entries: list[tuple[YamlDocument, Path, dict]], what: str, s
     return problems
 
 
+def duplicate_abbreviations(entries: list[tuple[YamlDocument, Path, dict]]) -> list[Problem]:
+    """Each abbreviation is listed once, so that it has one full form. Compared as written, case and
+    punctuation included ('KT.' and 'KT', 'TT' and 'Tt' are different words in a text), after only what
+    an editor cannot see: Unicode form and runs of spaces."""
+    problems, first = [], {}
+    for doc, path, item in entries:
+        abbr = item.get("abbr")
+        if not isinstance(abbr, str) or not abbr.strip():
+            continue
+        key = " ".join(nfc(abbr).split())
+        if key in first:
+            other_doc, other_path = first[key]
+            where = f"{other_doc.file}:{other_doc.mark(other_path)[0]}"
+            problems.append(doc.problem(path + ("abbr",), f"Expected an abbreviation listed once but received "
+                                        f"'{key}', already listed at {where}.",
+                                        "keep one entry per abbreviation, with one full form (put other meanings "
+                                        "in its 'note'); abbreviations are compared as written: 'KT.' and 'KT' "
+                                        "are two abbreviations, 'UBND' and 'Ubnd' too."))
+        else:
+            first[key] = (doc, path + ("abbr",))
+    return problems
+
+
 def place_cycles(entries: list[tuple[YamlDocument, Path, dict]]) -> list[Problem]:
     """A place cannot lie inside itself: following `parent` must end at the nation."""
     parent = {_ident(item): (doc, path, item.get("parent")) for doc, path, item in entries if _ident(item)}
@@ -174,4 +197,5 @@ def check_all(docs: dict[str, list[YamlDocument]], contexts: list[Context], unre
     problems += name_collisions(agencies, "agency", scoped=True)
     problems += name_collisions(documents, "legal document", scoped=False)
     problems += place_cycles(places) + relation_cycles(documents)
+    problems += duplicate_abbreviations(all_records(docs.get("glossary", []), "abbreviations"))
     return problems

@@ -24,6 +24,8 @@ DATA_DIR = "plan_data"
 # Registries: one file, and/or a folder of files (e.g. agencies/<place>.yaml), all optional but one.
 REGISTRIES = {"places": ("places.yaml", None), "agencies": ("agencies.yaml", "agencies"),
               "legal": ("legal.yaml", "legal")}
+# Files a project may leave out; when present they are checked like the others.
+OPTIONAL_FILES = {"glossary": "glossary.yaml"}
 
 
 def _display(root: FsPath, path: FsPath) -> str:
@@ -34,13 +36,15 @@ def _display(root: FsPath, path: FsPath) -> str:
 
 
 def data_files(root: FsPath) -> list[tuple[str, FsPath]]:
-    """(file kind, path) of every data file: registries first, each kind's files in name order."""
+    """(file kind, path) of every data file: registries first, then the optional files that exist (the
+    glossary), then plans and reports; each kind's files in name order."""
     data = root / DATA_DIR
     files = []
     for kind, (single, folder) in REGISTRIES.items():
         found = sorted((data / folder).glob("*.yaml")) if folder else []
         files += [(kind, data / single)] if (data / single).exists() or not found else []
         files += [(kind, path) for path in found]
+    files += [(kind, data / name) for kind, name in OPTIONAL_FILES.items() if (data / name).exists()]
     files += [("plan", p) for p in sorted((data / "plans").glob("*.yaml")) + sorted((data / "plans").glob("*.yml"))]
     files += [("report", p) for p in sorted((data / "reports").glob("*/*.yaml"))]
     return files
@@ -86,6 +90,7 @@ def load_checked(root: FsPath) -> tuple[Project, tuple[Problem, ...]]:
         agencies=tuple(a for registry in built["agencies"] for a in registry.agencies),
         documents=tuple(d for registry in built["legal"] for d in registry.documents),
         plans=tuple(sorted(built["plan"], key=lambda plan: plan.id)),
+        glossary=tuple(entry for glossary in built["glossary"] for entry in glossary.abbreviations),
     )
     errors, warnings = sanity.check(project, {doc.file: doc for doc in docs["plan"]})
     errors += report_checks.check(project, reports)

@@ -12,14 +12,15 @@ import datetime as dt
 import functools
 from dataclasses import dataclass, field
 
-from .registry_model import (Agency, AgencyRegistry, LegalDocument, LegalRegistry, Origin, Place, PlaceRegistry,
-                             Relation)
+from .registry_model import (Abbreviation, Agency, AgencyRegistry, Glossary, LegalDocument, LegalRegistry, Origin,
+                             Place, PlaceRegistry, Relation)
 from .shape import PartKind, walk
 
 # The registries' records, re-exported: `model` names every record of the data.
-__all__ = ["Agency", "AgencyRegistry", "LegalDocument", "LegalRegistry", "Origin", "Place", "PlaceRegistry",
-           "Relation", "Assignment", "Forms", "Timing", "Task", "Section", "Clause", "ClauseGroup", "Purpose",
-           "Content", "Duty", "DutyItem", "Implementation", "Recipient", "Signature", "Period", "Plan", "Project"]
+__all__ = ["Abbreviation", "Agency", "AgencyRegistry", "Glossary", "LegalDocument", "LegalRegistry", "Origin", "Place",
+           "PlaceRegistry", "Relation", "Assignment", "Forms", "Timing", "Task", "Section", "Clause", "ClauseGroup",
+           "Purpose", "Content", "Duty", "DutyItem", "Implementation", "Recipient", "Signature", "Period", "Plan",
+           "Project"]
 
 
 # --- plans/<plan>.yaml -------------------------------------------------------------
@@ -248,3 +249,4 @@ class Project:
     documents: tuple[LegalDocument, ...]
     plans: tuple[Plan, ...]
     reports: tuple = ()  # reports.model.Report, sorted by plan, period end, reporter
+    glossary: tuple[Abbreviation, ...] = ()  # glossary.yaml (optional), in the file's order

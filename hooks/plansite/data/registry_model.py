@@ -1,4 +1,5 @@
-"""The typed model of the registries: places, agencies and legal documents (and where records were written).
+"""The typed model of the registries: places, agencies, legal documents and the glossary of abbreviations
+(and where records were written).
 
 Field meanings are documented once, in `schema.py`. The plan's own records are in `model.py`,
 which re-exports these so that `model` names every record of the data.
@@ -109,4 +110,25 @@ class LegalRegistry:
     """One legal documents file (legal.yaml or legal/<name>.yaml)."""
 
     documents: tuple[LegalDocument, ...]
+    origin: Origin = field(default=None, compare=False)
+
+
+# --- glossary.yaml -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Abbreviation:
+    """An abbreviation (từ viết tắt) exactly as the texts write it ('UBND', 'KT.', 'QĐ/TW') and its full form."""
+
+    abbr: str
+    full: str
+    note: str | None = None
+    origin: Origin = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """The whole glossary.yaml file (optional: a project without it has no abbreviations explained)."""
+
+    abbreviations: tuple[Abbreviation, ...]
     origin: Origin = field(default=None, compare=False)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..reports.schema import REPORT_FILE
 from . import model as m
-from .schema_kinds import Enum, Field, List, Obj, Ref, Text
+from .schema_kinds import Enum, Field, List, Obj, Ref, Text, wrong
 from .value_kinds import Date, Email, Id, Int, Line, Number, SourceFile, Url
 
 PLACE_LEVELS = {
@@ -88,7 +88,7 @@ FREQUENCIES = {"hang-thang": "hằng tháng", "hang-quy": "hằng quý", "6-than
 # Words the site uses in its own addresses (site/addresses.py and the list pages); no id may be one.
 PATH_WORDS = frozenset({"assets", "bao-cao", "cap-nhat", "chu-tri", "co-quan", "danh-sach", "du-lieu", "index",
                         "ke-hoach", "nhac-den", "nhiem-vu", "phoi-hop", "phu-luc", "search", "tien-do", "tim-kiem",
-                        "tu-viet-tat", "van-ban", "van-ban-goc"})
+                        "thong-bao", "tu-viet-tat", "van-ban", "van-ban-goc"})
 PATH_WORD_PATTERN = r"trang-\d+"  # paged lists: trang-2, trang-3 …
 _id = Id(PATH_WORDS, PATH_WORD_PATTERN)
 
@@ -255,6 +255,42 @@ PLAN_FILE = Obj(m.Plan, {
     "note": _note,
 })
 
+
+
+class AbbreviationText(Line):
+    """An abbreviation as the texts write it: letters and digits, with '.', '/' or '-' and single spaces,
+    starting with a letter ('UBND', 'KT.', 'QĐ/TW', 'CT-TTg'). Kept this narrow so that it is found in a
+    page's text exactly as written (site/glossary.py): Markdown escapes none of these characters."""
+
+    expected = "an abbreviation as the texts write it (letters and digits, with '.', '/', '-' or single spaces)"
+    _PART = "[^\\s\\x00-\\x2c\\x3a-\\x40\\x5b-\\x60\\x7b-\\x7f]"  # JSON Schema: no ASCII punctuation but . / -
+
+    def check(self, value, ctx, path):
+        text = super().check(value, ctx, path)
+        if text is None:
+            return None
+        parts = text.split(" ")
+        if text[0].isalpha() and all(parts) and all(ch.isalnum() or ch in "./-" for ch in "".join(parts)):
+            return text
+        wrong(ctx, path, self.expected, text, "write the abbreviation alone, starting with a letter, e.g. 'UBND', "
+                                               "'KT.', 'QĐ/TW'; explanations go in 'full' or 'note'.")
+        return None
+
+    def json_schema(self):
+        first = "[^\\s\\x00-\\x40\\x5b-\\x60\\x7b-\\x7f]"
+        return {"type": "string", "pattern": f"^{first}{self._PART}*( {self._PART}+)*$"}
+
+
+GLOSSARY_FILE = Obj(m.Glossary, {
+    "abbreviations": Field(List(Obj(m.Abbreviation, {
+        "abbr": Field(AbbreviationText(), "The abbreviation exactly as the texts write it ('UBND', 'KT.', 'QĐ/TW'); "
+                      "case and punctuation count, and each is listed once.", required=True),
+        "full": Field(Line(), "Its full form in correct administrative usage ('Ủy ban nhân dân', 'Ký thay'); shown "
+                      "on hover over the first use on each page and on the page 'Từ viết tắt'.", required=True),
+        "note": Field(Text(), "Editor's note: where it is used, or which of several meanings the texts mean."),
+    })), "Every abbreviation the plans and their documents use, with its full form.", required=True),
+})
+
 # File kinds: schema file name → root spec.
-FILE_KINDS = {"places": PLACES_FILE, "agencies": AGENCIES_FILE, "legal": LEGAL_FILE, "plan": PLAN_FILE,
-              "report": REPORT_FILE}
+FILE_KINDS = {"places": PLACES_FILE, "agencies": AGENCIES_FILE, "legal": LEGAL_FILE, "glossary": GLOSSARY_FILE,
+              "plan": PLAN_FILE, "report": REPORT_FILE}

@@ -9,18 +9,22 @@ Layout under site/search/ (all JSON, all deterministic):
 A browser loads meta.json, one shard per query word and one document chunk
 per page of results, so the first answer costs a few KB at any corpus size.
 Words are cut and folded by `tokenize`, which the browser's script mirrors.
+Abbreviations are expanded both ways when the shards are written (`expand`), so the
+browser needs no table of them.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
 
 from ..kinds import PageKind
+from .expand import abbreviations_in_html, expander, expansions
 from .tokenize import shard_of, tokens, word_forms, words
 
 NUMBER_WEIGHT = 1000  # a query that is the page's own number ("128/KH-UBND" in any form): that page first
@@ -53,6 +57,10 @@ class SearchIndex:
 
     docs: list[tuple[str, str, str]] = field(default_factory=list)
     postings: dict[tuple[str, str], dict[int, int]] = field(default_factory=dict)  # (folded, exact) → doc → weight
+    abbreviations: set[tuple[str, str]] = field(default_factory=set)  # (abbr, full form) from the pages' <abbr>
+    # Per doc: its boost, title and keywords, and body text (compressed), kept for the abbreviations: which
+    # ones a site has is only known once every page was added (the glossary page is not the first).
+    texts: list[tuple[int, str, bytes]] = field(default_factory=list)
 
     def add(self, url: str, title: str, kind: PageKind, text: str, keywords: tuple[str, ...] = (),
             numbers: tuple[str, ...] = ()) -> None:
@@ -73,18 +81,43 @@ class SearchIndex:
             weights[(key, key)] = NUMBER_WEIGHT
         for pair, weight in weights.items():
             self.postings.setdefault(pair, {})[doc] = weight * boost
+        self.texts.append((boost, " ".join((title, *keywords)), zlib.compress(text.encode("utf-8"), 1)))
 
     def add_html(self, url: str, title: str, kind: PageKind, html: str, keywords: tuple[str, ...] = (),
                  numbers: tuple[str, ...] = ()) -> None:
+        """Index rendered page content; its `<abbr title>` tags teach the index the site's abbreviations."""
+        if not kind.searchable:
+            return
+        self.abbreviations |= abbreviations_in_html(html)
         self.add(url, title, kind, html_text(html), keywords, numbers)
+
+    def expanded(self) -> dict[tuple[str, str], dict[int, int]]:
+        """Extra postings for the abbreviations (see `expand`): a word a page gains through an abbreviation
+        or a full form weighs like its own words would (each use in the body counts as one occurrence, up
+        to MAX_BODY_WEIGHT; a use in the title or keywords adds TITLE_WEIGHT), and never lowers a weight.
+        Computed afresh by each `files()`, so writing twice gives the same bytes."""
+        if not self.abbreviations:
+            return {}
+        exp = expander(self.abbreviations)
+        extra: dict[tuple[str, str], dict[int, int]] = {}
+        for doc, (boost, title, body) in enumerate(self.texts):
+            text = zlib.decompress(body).decode("utf-8")
+            gained = {pair: min(n, MAX_BODY_WEIGHT) for pair, n in expansions(exp, text).items()}
+            for pair in expansions(exp, title):
+                gained[pair] = gained.get(pair, 0) + TITLE_WEIGHT
+            for pair, weight in gained.items():
+                if weight * boost > self.postings.get(pair, {}).get(doc, 0):
+                    extra.setdefault(pair, {})[doc] = weight * boost
+        return extra
 
     def files(self) -> dict[str, str]:
         """Relative path → JSON text; sorted, compact, byte-identical for identical input."""
         order = sorted(range(len(self.docs)), key=lambda i: self.docs[i][0])
         renumber = {old: new for new, old in enumerate(order)}
         shards: dict[str, dict] = {}
-        for folded, exact in sorted(self.postings):  # sorted here, so the JSON needs no sort_keys
-            docs = self.postings[(folded, exact)]
+        extra = self.expanded()
+        for folded, exact in sorted(self.postings.keys() | extra.keys()):  # sorted: the JSON needs no sort_keys
+            docs = {**self.postings.get((folded, exact), {}), **extra.get((folded, exact), {})}
             entry = shards.setdefault(shard_of(folded), {}).setdefault(folded, {})
             entry[exact] = sorted([renumber[d], w] for d, w in docs.items())
         dump = lambda value: json.dumps(value, ensure_ascii=False, separators=(",", ":"))

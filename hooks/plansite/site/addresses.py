@@ -13,6 +13,8 @@ ABOUT = "gioi-thieu.md"
 SOURCE_FILE_NAME = "van-ban-goc.txt"
 CALENDAR = "bao-cao/index.md"
 CALENDAR_FEED = "lich-bao-cao.ics"  # and lich-bao-cao/<agency>.ics
+GLOSSARY = "tu-viet-tat.md"  # the abbreviations of plan_data/glossary.yaml
+DATA_FOLDER, DATA_PAGE = "du-lieu", "du-lieu/index.md"  # open data (export/) and the page describing it
 
 
 def plan_uri(plan: Plan) -> str:
@@ -34,6 +36,11 @@ def agency_feed(agency_id: str) -> str:
 
 def task_uri(plan: Plan, task: Task) -> str:
     return f"ke-hoach/{plan.id}/nhiem-vu/{task.id}.md"
+
+
+def notice_uri(plan: Plan, task: Task) -> str:
+    """A task's printable A4 notice for the commune's notice board (thông báo để niêm yết)."""
+    return f"ke-hoach/{plan.id}/thong-bao/{task.id}.md"
 
 
 def source_uri(plan: Plan) -> str:

@@ -25,7 +25,7 @@ from ..data.model import Project
 from ..kinds import PageKind
 from ..reports.periods import period_label
 from ..text import date_numeric
-from .addresses import AGENCIES_INDEX, DOCUMENTS_INDEX, plan_uri, progress_uri
+from .addresses import AGENCIES_INDEX, DOCUMENTS_INDEX, GLOSSARY, plan_uri, progress_uri
 from .labels import plan_title
 from .markup import escape, link, relative, visible
 from .parts import crumbs, front_matter
@@ -146,6 +146,8 @@ def describe(path: str, names: _Names) -> tuple[str, str | None]:
     top = rel[0]
     if top == "places.yaml":
         return "Địa bàn", None
+    if top == "glossary.yaml":
+        return "Từ viết tắt", GLOSSARY
     if top in ("agencies.yaml", "agencies"):
         return "Danh mục cơ quan", AGENCIES_INDEX
     if top in ("legal.yaml", "legal"):

@@ -12,7 +12,7 @@ from pathlib import Path
 from ..data.load import DATA_DIR
 from ..data.model import Project
 from ..history import History
-from .addresses import CALENDAR, HOME, appendix_uri, plan_uri, progress_uri, source_uri, task_uri
+from .addresses import CALENDAR, HOME, appendix_uri, notice_uri, plan_uri, progress_uri, source_uri, task_uri
 from ..reports.ics import calendar_files
 from .labels import plan_title
 from .changes import FEED, PAGE as CHANGES_PAGE, atom_feed, change_entries, last_updated, render_changes_page
@@ -22,11 +22,18 @@ from .render_agency import render_agency
 from .render_document import render_document
 from .render_home import render_home
 from .render_indexes import agencies_index, documents_index, plans_index
+from .render_notice import render_notice
 from .render_appendix import render_appendix
 from .render_calendar import render_calendar
 from .render_plan import render_plan
 from .render_progress import render_progress
 from .render_task import render_task
+from .addresses import GLOSSARY
+from .glossary import mark_pages
+from .render_glossary import render_glossary
+from .render_data import render_data
+from .addresses import DATA_PAGE
+from ..export.files import export_files
 
 
 @dataclass(frozen=True)
@@ -47,6 +54,7 @@ def build_site(project: Project, options: SiteOptions = SiteOptions(), history: 
     pages.update(agencies_index(rel))
     pages.update(documents_index(rel))
     pages[CALENDAR] = render_calendar(rel)
+    pages[DATA_PAGE] = render_data(project, options.today)  # open data: the files below, their columns
     entries = change_entries(history, project)
     pages[CHANGES_PAGE] = render_changes_page(entries, history is not None, bool(history and history.shallow))
     updated = {plan.id: last_updated(history, plan.origin.file, *(r.origin.file for r in project.reports
@@ -57,15 +65,19 @@ def build_site(project: Project, options: SiteOptions = SiteOptions(), history: 
         pages[progress_uri(plan)] = render_progress(plan, rel)
         for task in plan.tasks:
             pages[task_uri(plan, task)] = render_task(plan, task, rel, options, updated[plan.id])
+            pages[notice_uri(plan, task)] = render_notice(plan, task, rel, options)  # A4, for the notice board
     for agency in project.agencies:
         pages.update(render_agency(agency, rel))
     for doc in project.documents:
         pages.update(render_document(doc, rel))
+    pages[GLOSSARY] = render_glossary(project.glossary)
+    pages = mark_pages(pages, project.glossary, skip=(GLOSSARY,))  # each abbreviation's first use: <abbr>
     files: dict[str, bytes | Path] = {
         source_uri(plan): Path(DATA_DIR) / "sources" / plan.source_text for plan in project.plans if plan.source_text}
     files.update(calendar_files(rel.due, {a.id: a.name for a in project.agencies},
                                 {p.id: plan_title(p) for p in project.plans}, options.today, options.site_url))
     files[FEED] = atom_feed(entries, options.site_url, options.site_name)
+    files.update(export_files(project, options.site_name, options.today, options.site_url))  # du-lieu/: JSON, CSV
     return SiteOutput(dict(sorted(pages.items())), dict(sorted(files.items())), rel.progress.has_examples)
 
 

@@ -1,15 +1,91 @@
-"""Markdown for a plan's appendix (Phụ lục): the table of its tasks, who, when, basis and status."""
+"""A plan's appendix (Phụ lục): the table of its tasks, who, when, basis and status.
+
+The table is HTML written here rather than a Markdown table, so that a cell can hold a real list (several
+agencies, several documents), each cell can say its column's name (`data-label`: on a phone,
+docs/assets/plan-tables.css shows each row as a card of "label: value" lines) and each row its facets
+(`data-*` ids, see `facets`). Markdown passes an HTML block through untouched, so everything from the
+data is escaped here with html.escape, and links are relative to the page's address as published
+(use_directory_urls: 'ke-hoach/x/phu-luc/'), since MkDocs only rewrites links it parsed itself.
+"""
 
 from __future__ import annotations
 
-from ..data.model import Plan
+import html
+
+from ..data.model import Assignment, Plan, Task
 from ..kinds import PageKind
 from .addresses import agency_uri, appendix_uri, document_uri, plan_uri, task_uri
-from .labels import document_label, plan_title, short_title, task_number
-from .markup import escape, link
+from .changes import page_url
+from .facets import facets_script, row_attributes, task_ids
+from .labels import COORDINATING_LABEL, TIMING_LABEL, document_label, plan_title, short_title, task_number
+from .markup import escape, link, relative, visible
 from .parts import crumbs, front_matter
 from .relations import Relations
 from .statuses import status_tag
+
+TABLE_ID = "ps-appendix"
+COLUMNS = ("STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", COORDINATING_LABEL, TIMING_LABEL, "Căn cứ",
+           "Tình trạng")  # STT first, the status last, as before
+
+
+def text(value: str) -> str:
+    """Data text as HTML text: on one line, bidi controls shown, every markup character escaped."""
+    return html.escape(visible(value), quote=True)
+
+
+def html_link(label: str, from_uri: str, to_uri: str) -> str:
+    """An <a> from one generated page to another, relative to their published addresses."""
+    href = html.escape(relative(page_url(from_uri), page_url(to_uri)), quote=True)
+    return f'<a href="{href}">{text(label)}</a>'
+
+
+def cell_list(links: list[str]) -> str:
+    """One link as it is; several as a list, so they never run together; none as nothing."""
+    if len(links) > 1:
+        return '<ul class="ps-cell-list">' + "".join(f"<li>{a}</li>" for a in links) + "</ul>"
+    return "".join(links)
+
+
+def cell(column: int, content: str) -> str:
+    """A data cell that names its column (read out on a phone, where the header row is hidden)."""
+    return f'<td data-label="{html.escape(COLUMNS[column], quote=True)}">{content}</td>'
+
+
+def agencies_cell(assignment: Assignment | None, rel: Relations, uri: str) -> str:
+    """The agencies a task assigns (lead or coordinating), linked to their pages."""
+    ids = assignment.agencies if assignment else ()
+    return cell_list([html_link(rel.agency_name(a), uri, agency_uri(a)) for a in ids])
+
+
+def documents_cell(plan: Plan, task: Task, rel: Relations, uri: str) -> str:
+    """The documents a task cites or names, linked to their pages."""
+    documents = rel.task_documents[(plan.id, task.id)]
+    return cell_list([html_link(document_label(d), uri, document_uri(d.id)) for d in documents])
+
+
+def task_row(plan: Plan, task: Task, rel: Relations, uri: str) -> str:
+    """One task: number, title (linked), lead and coordinating agencies, timing, documents, status."""
+    cells = (text(task_number(plan, task)), html_link(short_title(task.text, 20), uri, task_uri(plan, task)),
+             agencies_cell(task.lead, rel, uri), agencies_cell(task.coordinating, rel, uri),
+             text(task.timing.text) if task.timing else "", documents_cell(plan, task, rel, uri),
+             status_tag(rel.progress.status(plan, task.id)))
+    row = "".join(cell(i, content) for i, content in enumerate(cells))
+    return f"<tr{row_attributes(task_ids(plan, task, rel))}>{row}</tr>\n"
+
+
+def task_table(plan: Plan, rel: Relations, uri: str) -> str:
+    """The table as one HTML block: the filters' place and labels, then the table in a scrollable region."""
+    head = "".join(f'<th scope="col">{html.escape(c)}</th>' for c in COLUMNS)
+    caption = f"Các nhiệm vụ của Kế hoạch ({len(plan.tasks)} nhiệm vụ)"
+    return ('<div class="ps-appendix-block">\n'
+            f'<div class="ps-facets" data-table="{TABLE_ID}"></div>\n'
+            f"{facets_script(plan, rel)}\n"
+            f'<div class="ps-appendix-wrap" role="region" aria-labelledby="{TABLE_ID}-caption" tabindex="0">\n'
+            f'<table class="ps-appendix" id="{TABLE_ID}">\n'
+            f'<caption id="{TABLE_ID}-caption">{html.escape(caption)}</caption>\n'
+            f'<thead><tr>{head}</tr></thead>\n<tbody>\n'
+            + "".join(task_row(plan, task, rel, uri) for task in plan.tasks)
+            + "</tbody>\n</table>\n</div>\n</div>\n\n")
 
 
 def render_appendix(plan: Plan, rel: Relations) -> str:
@@ -21,14 +97,4 @@ def render_appendix(plan: Plan, rel: Relations) -> str:
     promised = [s for s in plan.content.sections if s.note and "phụ lục" in s.note.casefold() and not s.tasks]
     out += "".join(f"Bảng dưới đây lập từ mục II của Kế hoạch. Văn bản nguồn ghi \"{escape(s.note)}\" "
                    "nhưng không kèm nội dung Phụ lục.\n\n" for s in promised[:1])
-    out += "| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện | Căn cứ | Tình trạng |\n"
-    out += "| --- | --- | --- | --- | --- | --- | --- |\n"
-    for task in plan.tasks:
-        lead = "<br>".join(link(rel.agency_name(a), uri, agency_uri(a)) for a in (task.lead.agencies if task.lead else ()))
-        coord = "<br>".join(link(rel.agency_name(a), uri, agency_uri(a))
-                            for a in (task.coordinating.agencies if task.coordinating else ()))
-        docs = "<br>".join(link(document_label(d), uri, document_uri(d.id)) for d in rel.task_documents[(plan.id, task.id)])
-        timing = escape(task.timing.text) if task.timing else ""
-        out += (f"| {escape(task_number(plan, task))} | {link(short_title(task.text, 20), uri, task_uri(plan, task))} "
-                f"| {lead} | {coord} | {timing} | {docs} | {status_tag(rel.progress.status(plan, task.id))} |\n")
-    return out
+    return out + task_table(plan, rel, uri)

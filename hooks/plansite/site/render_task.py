@@ -8,7 +8,7 @@ from ..data.model import Origin, Plan, Task, Timing
 from ..data.schema import EVERY, FORM_KINDS, TIMING_KINDS
 from ..kinds import PageKind
 from ..text import date_numeric
-from .addresses import agency_uri, appendix_uri, document_uri, plan_uri, task_uri
+from .addresses import agency_uri, appendix_uri, document_uri, notice_uri, plan_uri, task_uri
 from .labels import (COORDINATING_LABEL, FORMS_LABEL, LEAD_LABEL, TIMING_LABEL, document_label, plan_title,
                      short_title, task_number, task_title)
 from .markup import escape, external_link, link
@@ -53,6 +53,7 @@ def render_task(plan: Plan, task: Task, rel: Relations, options: SiteOptions, up
         out += f'!!! note "Ghi chú của biên tập viên"\n    {escape(task.note)}\n\n'
     out += timeline(plan, task, rel, uri)
     out += feedback_section(plan, task, rel, uri, options)
+    out += f"{link('In thông báo để niêm yết', uri, notice_uri(plan, task))} (khổ A4, cho bảng tin của xã)\n\n"
     out += f"## Vị trí trong kế hoạch\n\nMục II, nhiệm vụ {escape(task_number(plan, task))} của "
     out += f"{link(plan_title(plan), uri, plan_uri(plan))}.\n\n"
     source = f"{task.origin.file}, dòng {task.origin.line}"

@@ -1,0 +1,142 @@
+"""Markdown for one task's printable notice: an A4 page for the commune's notice board (thông báo để niêm yết).
+
+Large type, one task: who issued the plan, the task in plain words, who does it and when, where to give
+feedback, and a QR code that opens the task's page. The QR code is the only raw HTML: an SVG drawn by
+segno from the page's address (modules, not text); every text from the data is escaped Markdown.
+docs/assets/plan-print.css lays the page out on paper.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+
+import segno
+
+from ..data.model import Agency, Assignment, Plan, Task
+from ..kinds import PageKind
+from ..text import date_prose
+from .addresses import agency_uri, appendix_uri, notice_uri, plan_uri, task_uri
+from .labels import COORDINATING_LABEL, LEAD_LABEL, TIMING_LABEL, plan_title, short_title, task_number, task_title
+from .markup import escape, link
+from .options import SiteOptions
+from .parts import crumbs, front_matter
+from .relations import Relations
+
+QR_LABEL = "Mã QR tới trang nhiệm vụ"
+SUMMARY_LABEL = "Tóm tắt dễ hiểu (do biên tập viên viết, không phải nguyên văn kế hoạch)"
+FIRST_SENTENCE_LABEL = "Câu đầu của nhiệm vụ (nguyên văn kế hoạch; chưa có tóm tắt dễ hiểu)"
+PRINT_HINT = ("Trang này là thông báo khổ A4 để niêm yết trên bảng tin của xã. Để in: trên máy tính bấm Ctrl+P; "
+              "trên điện thoại chọn “In” (hoặc “Chia sẻ” › “In”) trong trình đơn của trình duyệt. "
+              "Chọn khổ giấy A4, hướng dọc.")
+_SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
+
+
+def render_notice(plan: Plan, task: Task, rel: Relations, options: SiteOptions) -> str:
+    """The notice of one task, as Markdown (a pure function of its arguments)."""
+    uri, number = notice_uri(plan, task), task_number(plan, task)
+    out = front_matter(f"Thông báo – {task_title(plan, task)}", PageKind.NOTICE)
+    out += '<div class="ps-notice" markdown>\n\n<div class="ps-notice__screen" markdown>\n\n'
+    out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), ("Phụ lục", appendix_uri(plan)),
+                  (f"Nhiệm vụ {number}", task_uri(plan, task)), here="Thông báo")
+    out += f'!!! tip "In để niêm yết"\n    {escape(PRINT_HINT)}\n\n</div>\n\n'
+    out += f'<div class="ps-notice__issuer" markdown>\n\n**{escape(rel.agency_name(plan.issuer))}**\n\n</div>\n\n'
+    out += f"# Thông báo\n\n**Về nhiệm vụ {escape(number)} của {escape(_plan_name(plan))}**\n\n"
+    label, text = plain_summary(task)
+    out += f"## Nhiệm vụ {escape(number)}\n\n*{escape(label)}:* {escape(text)}\n\n"
+    for who, assignment in ((LEAD_LABEL, task.lead), (COORDINATING_LABEL, task.coordinating)):
+        out += f"**{who}:** {_agencies(assignment, rel, uri)}\n\n"
+    out += f"**{TIMING_LABEL}:** {_timing(task)}\n\n"
+    out += f"## Góp ý, phản ánh\n\n{_feedback(plan, rel, options)}"
+    out += f"## Xem trên mạng\n\n{_where_online(plan, task, options.site_url)}"
+    return out + "</div>\n"
+
+
+def plain_summary(task: Task) -> tuple[str, str]:
+    """(label, text): the editors' plain summary, or else the first sentence of the signed text, each
+    labelled as what it is."""
+    if task.summary:
+        return SUMMARY_LABEL, task.summary
+    return FIRST_SENTENCE_LABEL, first_sentence(task.text)
+
+
+def first_sentence(text: str) -> str:
+    """The text up to its first full stop (or ! ? …) followed by a space or the end; all of it if none."""
+    end = _SENTENCE_END.search(text.strip())
+    return text.strip()[:end.end()] if end else text.strip()
+
+
+def task_url(site_url: str, plan: Plan, task: Task) -> str:
+    """The task page's absolute address (directory URLs): site_url + ke-hoach/<plan>/nhiem-vu/<task>/."""
+    return f"{site_url.rstrip('/')}/{task_uri(plan, task).removesuffix('.md')}/"
+
+
+def qr_svg(url: str) -> str:
+    """`url` as a QR code: one line of SVG, black on white, four modules of quiet zone, scaled by CSS.
+    Error correction at least M (15 %: a worn or soiled notice still scans), raised as far as the smallest
+    symbol for the address allows. The same address always gives the same bytes."""
+    buffer = io.BytesIO()
+    code = segno.make_qr(url, error="m", boost_error=True)
+    code.save(buffer, kind="svg", xmldecl=False, nl=False, omitsize=True, scale=1, border=4, dark="#000",
+              light="#fff", title=QR_LABEL, svgclass="ps-qr__code", lineclass=None)
+    svg = buffer.getvalue().decode("utf-8")
+    label = html.escape(QR_LABEL, quote=True)
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{label}" shape-rendering="crispEdges" ', 1)
+
+
+def _plan_name(plan: Plan) -> str:
+    """'Kế hoạch …', with its number and date when the data has them."""
+    name = plan_title(plan)
+    name += f" số {plan.number}" if plan.number else ""
+    return name + (f" {date_prose(plan.issued_on)}" if plan.issued_on else "")
+
+
+def _agencies(assignment: Assignment | None, rel: Relations, uri: str) -> str:
+    """The agencies' names in the plan's order, on one line."""
+    if not assignment or not assignment.agencies:
+        return "văn bản không ghi."
+    return "; ".join(link(rel.agency_name(a), uri, agency_uri(a)) for a in assignment.agencies) + "."
+
+
+def _timing(task: Task) -> str:
+    """The plan's own wording of when (its structured kind is on the task's page)."""
+    if not task.timing:
+        return "văn bản không ghi."
+    return f"“{escape(task.timing.text)}” (nguyên văn kế hoạch)"
+
+
+def _contacts(agency: Agency) -> list[str]:
+    """The contact details the data has, as printed text (never made up)."""
+    fields = (("Địa chỉ", agency.address), ("Điện thoại", agency.phone), ("Thư điện tử", agency.email),
+              ("Trang web", agency.website))
+    return [f"{label}: {escape(value)}" for label, value in fields if value]
+
+
+def _feedback(plan: Plan, rel: Relations, options: SiteOptions) -> str:
+    """Where the plan says feedback goes (see outreach_parts.feedback_section), in print form."""
+    if plan.feedback and plan.feedback.agencies:
+        out = f"Theo kế hoạch, khó khăn, vướng mắc và ý kiến phản ánh về {escape(plan.feedback.text or '')}:\n\n"
+        for office in (rel.agencies[a] for a in plan.feedback.agencies):
+            contacts = _contacts(office)
+            detail = f": {'; '.join(contacts)}" if contacts else " (dữ liệu chưa có địa chỉ, số điện thoại)"
+            out += f"- **{escape(office.name)}**{detail}\n"
+        out += "\n"
+    else:
+        out = "Kế hoạch không nêu nơi nhận góp ý, phản ánh.\n\n"
+    if options.feedback_url:
+        out += f"Góp ý trực tuyến: {escape(options.feedback_url)}\n\n"
+    return out
+
+
+def _where_online(plan: Plan, task: Task, site_url: str | None) -> str:
+    """With the site's address: a QR code and the address in full. Without it: the way there through the menu."""
+    number = task_number(plan, task)
+    if site_url:
+        url = task_url(site_url, plan, task)
+        return (f'<div class="ps-notice__online" markdown>\n\n<div class="ps-qr">{qr_svg(url)}</div>\n\n'
+                f"Quét mã QR bằng điện thoại để đọc toàn văn nhiệm vụ {escape(number)}, hoặc mở địa chỉ: "
+                f"{escape(url)}\n\n</div>\n\n")
+    path = "/" + task_uri(plan, task).removesuffix(".md") + "/"
+    return (f"Xem trên trang web của xã: mục **Kế hoạch › {escape(short_title(plan_title(plan), 10))} › "
+            f"Nhiệm vụ {escape(number)}** (đường dẫn {escape(path)}).\n\n")

@@ -1,0 +1,233 @@
+"""Abbreviations explained: plan_data/glossary.yaml, the page 'Từ viết tắt', <abbr> on the first use of
+each abbreviation on a page, and search that expands abbreviations both ways."""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import json
+import re
+import shutil
+from collections import Counter
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, SEED_PLAN, SOURCE
+from plansite.data.load import load_project
+from plansite.data.model import Abbreviation
+from plansite.kinds import PageKind
+from plansite.search.expand import abbreviation_pattern
+from plansite.search.index import SearchIndex
+from plansite.site.addresses import GLOSSARY
+from plansite.search.tokenize import word_forms
+from plansite.site.glossary import Marker, abbr_tag
+from plansite.site.pages import generate_pages
+from plansite.site.render_glossary import render_glossary
+from plansite.text import vi_sort_key
+
+ABBR = re.compile(r'<abbr title="([^"]*)">([^<]*)</abbr>')
+PLAN_PAGE = f"ke-hoach/{SEED_PLAN}/index.md"
+
+
+@pytest.fixture(scope="module")
+def project():
+    return load_project(ROOT)
+
+
+def html_pages(site):
+    """(site path, HTML) of every built page."""
+    return [(p.relative_to(site).as_posix(), p.read_text(encoding="utf-8")) for p in sorted(site.rglob("*.html"))]
+
+
+# --- the data ----------------------------------------------------------------------
+
+
+def test_the_glossary_loads_with_the_usage_of_the_seed_plan(project):
+    full = {entry.abbr: entry.full for entry in project.glossary}
+    assert len(full) == len(project.glossary) >= 15
+    assert full["UBND"] == "Ủy ban nhân dân" and full["HĐND"] == "Hội đồng nhân dân"
+    assert full["TM."] == "Thay mặt" and full["KT."] == "Ký thay" and full["VT"] == "Văn thư"
+    assert full["CT-TTg"] == "Chỉ thị của Thủ tướng Chính phủ" and full["TT"] == "Thường trực"
+    assert full["QĐ/TW"].startswith("Quyết định của Trung ương")
+    assert all(entry.origin.file == "plan_data/glossary.yaml" for entry in project.glossary)
+
+
+def test_every_abbreviation_is_one_the_seed_plan_or_its_documents_write(project):
+    """Kept to actual usage: each is in the signed text, legal.yaml or agencies.yaml as a whole word
+    (MTTQ only inside UBMTTQ, as the note says)."""
+    texts = SOURCE.read_text(encoding="utf-8") + "".join(
+        (ROOT / "plan_data" / name).read_text(encoding="utf-8") for name in ("legal.yaml", "agencies.yaml"))
+    for entry in project.glossary:
+        used = re.search(abbreviation_pattern([entry.abbr]), texts) or (entry.note and entry.abbr in texts)
+        assert used, entry.abbr
+
+
+def test_a_project_without_a_glossary_loads_and_its_pages_have_no_abbr(tmp_path):
+    shutil.copytree(ROOT / "plan_data", tmp_path / "plan_data", ignore=shutil.ignore_patterns("glossary.yaml"))
+    project = load_project(tmp_path)
+    assert project.glossary == ()
+    pages = generate_pages(project)
+    assert "Chưa có chữ viết tắt nào" in pages[GLOSSARY]
+    assert not any("<abbr" in text for text in pages.values())
+
+
+# --- the page 'Từ viết tắt' --------------------------------------------------------
+
+
+def test_the_glossary_page_lists_every_entry_in_vietnamese_order(project, site):
+    soup = BeautifulSoup((site / "tu-viet-tat" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    rows = soup.select("article table tbody tr")
+    listed = [(row.td.abbr.get_text(), row.td.abbr["title"], row.find_all("td")[1].get_text()) for row in rows]
+    expected = sorted(project.glossary, key=lambda e: vi_sort_key(e.abbr))
+    assert listed == [(e.abbr, e.full, e.full) for e in expected]
+    assert [a for a, _, _ in listed].index("QĐ/TW") < [a for a, _, _ in listed].index("QH15")  # đ before h
+    nav = [a.get_text(strip=True) for a in soup.select("nav.md-nav--primary a.md-nav__link")]
+    assert "Từ viết tắt" in nav
+
+
+def test_the_glossary_page_is_sorted_and_escaped():
+    page = render_glossary([Abbreviation("VT", "Văn thư"), Abbreviation("Đ/c", "Đồng chí"),
+                            Abbreviation("DA", "Dự án <b>|</b>", note="*ghi chú* | [x](y)")])
+    rows = [line for line in page.splitlines() if line.startswith("| <abbr")]
+    assert [ABBR.search(row).group(2) for row in rows] == ["DA", "Đ/c", "VT"]  # d, đ, v
+    html = markdown.markdown(page.split("---\n", 2)[2], extensions=["tables"])
+    cells = BeautifulSoup(html, "html.parser").select("tbody tr")[0].find_all("td")
+    assert [c.get_text() for c in cells] == ["DA", "Dự án <b>|</b>", "*ghi chú* | [x](y)"]
+    assert cells[0].abbr["title"] == "Dự án <b>|</b>" and not cells[1].find("b")
+
+
+# --- <abbr> on the first use -------------------------------------------------------
+
+GLOSSARY_ENTRIES = [Abbreviation("UBND", "Ủy ban nhân dân"), Abbreviation("TT", "Thường trực"),
+                    Abbreviation("MTTQ", "Mặt trận Tổ quốc"), Abbreviation("KT.", "Ký thay"),
+                    Abbreviation("CT", "Chỉ thị"), Abbreviation("CT-TTg", "Chỉ thị của Thủ tướng Chính phủ")]
+
+
+def test_whole_words_only_and_the_longest_first():
+    mark = Marker(GLOSSARY_ENTRIES).mark
+    assert mark("TTg, UBMTTQ, KTX và xUBND") == "TTg, UBMTTQ, KTX và xUBND"
+    assert mark("Chỉ thị 33/CT-TTg") == f"Chỉ thị 33/{abbr_tag('CT-TTg', 'Chỉ thị của Thủ tướng Chính phủ')}"
+    assert mark("26/CT-UBND") == f"26/{abbr_tag('CT', 'Chỉ thị')}-{abbr_tag('UBND', 'Ủy ban nhân dân')}"
+    assert mark("**KT. CHỦ TỊCH**") == f"**{abbr_tag('KT.', 'Ký thay')} CHỦ TỊCH**"
+    assert mark("[Đảng ủy](a.md)\\-TT") == f"[Đảng ủy](a.md)\\-{abbr_tag('TT', 'Thường trực')}"
+
+
+def test_only_the_first_use_outside_links_headings_and_tags_is_marked():
+    page = ('---\ntitle: "UBND"\ndescription: "UBND xã"\n---\n\n'
+            "# UBND xã\n\n"
+            '!!! note "Ghi chú về UBND"\n    [UBND xã](../co-quan/ubnd.md) và UBND thành phố; UBND.\n\n'
+            '<a href="x">UBND</a> <span title="UBND">TT</span> `UBND` ![UBND](UBND.png)\n\n'
+            '<div class="ps-chart"><svg><text>UBND</text><title>UBND</title></svg></div>\n')
+    marked = Marker(GLOSSARY_ENTRIES).mark(page)
+    assert marked == page.replace("và UBND thành phố", f"và {abbr_tag('UBND', 'Ủy ban nhân dân')} thành phố").replace(
+        ">TT</span>", f">{abbr_tag('TT', 'Thường trực')}</span>")
+
+
+def test_pages_without_abbreviations_are_unchanged():
+    text = "Phòng Văn hóa - Xã hội xã \\[U\\+202E\\] &amp; [x](y)\n"
+    assert Marker(GLOSSARY_ENTRIES).mark(text) is text
+    assert Marker([]).mark("UBND") == "UBND"
+
+
+def test_a_full_form_cannot_break_out_of_its_title():
+    hostile = 'Ủy "ban" <script>alert(1)</script> | [x](javascript:y) `c` \\ *d* _e_ &amp; \u202e'
+    line = "| cột |\n| --- |\n| " + Marker([Abbreviation("UBND", hostile)]).mark("UBND xã") + " |\n"
+    html = markdown.markdown(line, extensions=["tables"])
+    soup = BeautifulSoup(html, "html.parser")
+    assert [a["title"] for a in soup.find_all("abbr")] == [hostile]
+    assert not soup.find("script") and not soup.find("a") and not soup.find("code") and not soup.find("em")
+    assert soup.td.get_text() == "UBND xã"
+
+
+def test_marked_pages_are_the_plain_pages_plus_abbr_tags(project):
+    """With the glossary, each page is the page without it plus <abbr> tags; at most one per abbreviation."""
+    plain = generate_pages(dataclasses.replace(project, glossary=()))
+    marked = generate_pages(project)
+    full = {entry.abbr: entry.full for entry in project.glossary}
+    changed = 0
+    for uri, text in marked.items():
+        if uri == GLOSSARY:
+            continue
+        tags = ABBR.findall(text)
+        assert ABBR.sub(lambda m: m.group(2), text) == plain[uri], uri
+        assert all(full[abbr] == html.unescape(title) for title, abbr in tags), uri
+        assert max(Counter(abbr for _, abbr in tags).values(), default=0) <= 1, uri
+        changed += bool(tags)
+    assert 10 < changed < len(marked) - 10  # pages without abbreviations stay byte for byte the same
+
+
+def test_built_pages_mark_the_first_use_only_and_never_in_attributes(project, site):
+    full = {entry.abbr: entry.full for entry in project.glossary}
+    plan = BeautifulSoup((site / "ke-hoach" / SEED_PLAN / "index.html").read_text(encoding="utf-8"), "html.parser")
+    body = plan.select_one("article.md-content__inner")
+    assert {a.get_text(): a["title"] for a in body.find_all("abbr")} == {
+        abbr: full[abbr] for abbr in ("TT", "PCT", "VT", "TM.", "KT.")}
+    assert body.get_text().count("TT ") > 1  # "TT Đảng ủy-TT HĐND xã; TT UBMTTQ VN xã": the first one marked
+    for path, text in html_pages(site):
+        soup = BeautifulSoup(text, "html.parser")
+        uses = Counter(a.get_text() for a in soup.find_all("abbr"))
+        assert path == "tu-viet-tat/index.html" or max(uses.values(), default=0) <= 1, path
+        for abbr in soup.find_all("abbr"):
+            assert full[abbr.get_text()] == abbr["title"], path
+            assert not abbr.find_parent(["a", "h1", "h2", "h3", "h4", "svg", "title", "code"]), path
+        for tag in soup.find_all(True):
+            assert not any("abbr" in str(value) for value in tag.attrs.values()), (path, tag.name)
+        assert "abbr" not in soup.title.get_text()
+
+
+# --- search --------------------------------------------------------------------------
+
+
+def shards(index: SearchIndex) -> dict[str, dict]:
+    files = index.files()
+    docs = json.loads(files["search/d/0.json"])
+    words = {}
+    for name, text in files.items():
+        if name.startswith("search/t/"):
+            for word, variants in json.loads(text).items():
+                words[word] = {exact: [docs[d][0] for d, _ in postings] for exact, postings in variants.items()}
+    return words
+
+
+def test_the_index_expands_abbreviations_both_ways():
+    index = SearchIndex()
+    entries = GLOSSARY_ENTRIES + [Abbreviation("UBMTTQ", "Ủy ban Mặt trận Tổ quốc")]
+    index.add_html("tu-viet-tat/", "Từ viết tắt", PageKind.LIST,
+                   "<table><tr><td>" + "</td><td>".join(abbr_tag(e.abbr, e.full) for e in entries) + "</td></tr></table>")
+    index.add_html("a/", "Nơi nhận", PageKind.PLAN, "<p>TT UBMTTQ VN xã; Lưu VT.</p>")
+    index.add_html("b/", "Ủy ban Mặt trận Tổ quốc Việt Nam xã", PageKind.AGENCY, "<p>Một cơ quan.</p>")
+    index.add_html("c/", "Khác", PageKind.TASK, "<p>Mặt trận và Tổ quốc, thường xuyên trực tiếp; TTg.</p>")
+    words = shards(index)
+    found = lambda word: words.get(word_forms(word)[0], {}).get(word_forms(word)[1], [])
+    assert all("a/" in found(w) for w in ("Mặt", "trận", "Tổ", "quốc"))  # "mat tran to quoc" finds UBMTTQ
+    assert "a/" in found("thường") and "a/" in found("trực")  # TT: Thường trực
+    assert "a/" not in found("Việt")  # VN is not among these entries
+
+    assert set(words["mttq"]["mttq"]) == {"a/", "b/", "tu-viet-tat/"}  # full form in sequence, or UBMTTQ
+    assert "c/" not in words["tt"]["tt"]  # "thường … trực" apart is no "Thường trực"; "TTg" is not "TT"
+    assert index.files() == index.files()  # writing twice gives the same bytes
+
+
+def test_without_abbr_tags_the_index_is_as_before():
+    index = SearchIndex()
+    index.add_html("a/", "UBND", PageKind.PLAN, "<p>UBND xã, Mặt trận Tổ quốc</p>")
+    assert index.expanded() == {}
+    assert "uy" not in shards(index)
+
+
+@pytest.mark.browser
+def test_search_finds_abbreviations_and_full_forms(site, serve, browser):
+    page = browser.new_page()
+    try:
+        page.goto(serve(site) + "tu-viet-tat/")
+        search = lambda q: [r["url"] for r in page.evaluate("q => window.planSearch(q)", q)]
+        assert "co-quan/ubmttq-xa/" in search("MTTQ")[:3]
+        assert "co-quan/ubmttq-xa/" in search("mttq")[:3]
+        writes_ubmttq = [url for url in search("mat tran to quoc")
+                         if "UBMTTQ" in (site / url / "index.html").read_text(encoding="utf-8")]
+        assert "co-quan/ubmttq-xa/" in writes_ubmttq  # its other names: "UBMTTQ VN xã"
+        assert page.evaluate("getComputedStyle(document.querySelector('article abbr')).cursor") == "help"
+    finally:
+        page.close()

@@ -1,0 +1,235 @@
+"""A task's printable notice for the commune's notice board: its content in the built site, its QR code
+decoded back from a screenshot in real Chromium, and its print layout (one A4 sheet, no site chrome)."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, build_site, copy_project
+from plansite.data.load import load_project
+from plansite.site.options import SiteOptions
+from plansite.site.relations import build_relations
+from plansite.site.render_notice import FIRST_SENTENCE_LABEL, QR_LABEL, first_sentence, qr_svg, render_notice
+
+SITE_URL = "https://ke-sat.example.vn/"
+A4_POINTS = (595.28, 841.89)  # 210 × 297 mm
+CM = 96 / 2.54  # CSS pixels per centimetre
+PT = 96 / 72  # CSS pixels per point
+
+
+@pytest.fixture(scope="module")
+def project():
+    return load_project(ROOT)
+
+
+@pytest.fixture(scope="module")
+def site_with_url(tmp_path_factory) -> Path:
+    """The real site built with a public address (mkdocs.yml `site_url`): notices carry QR codes."""
+    root = copy_project(tmp_path_factory.mktemp("notice-url"))
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "\nsite_url:" not in text
+    config.write_text(text.replace("\ndocs_dir:", f"\nsite_url: {SITE_URL}\ndocs_dir:", 1), encoding="utf-8")
+    out = root / "out"
+    result = build_site(root, out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def tasks(project):
+    return [(plan, task) for plan in project.plans for task in plan.tasks]
+
+
+def task_path(plan, task) -> str:
+    return f"ke-hoach/{plan.id}/nhiem-vu/{task.id}/"
+
+
+def notice_path(plan, task) -> str:
+    return f"ke-hoach/{plan.id}/thong-bao/{task.id}/"
+
+
+def page(site: Path, url_path: str) -> BeautifulSoup:
+    path = site / url_path.strip("/") / "index.html"
+    assert path.is_file(), f"no page at /{url_path}"
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def notice(site: Path, plan, task):
+    """The notice's own block (what is printed), inside the page's article."""
+    block = page(site, notice_path(plan, task)).select_one("article.md-content__inner .ps-notice")
+    assert block is not None, f"{notice_path(plan, task)} has no .ps-notice block"
+    return block
+
+
+def words(element) -> str:
+    return " ".join(element.get_text(" ").split())
+
+
+def section(block, heading: str) -> str:
+    """The text under the h2 `heading`, up to the next h2."""
+    h2 = next(h for h in block.find_all("h2") if h.get_text(strip=True) == heading)
+    parts = []
+    for sibling in h2.find_next_siblings():
+        if sibling.name == "h2":
+            break
+        parts.append(words(sibling))
+    return " ".join(parts)
+
+
+def fact(block, label: str) -> str:
+    """The text after the bold `label:` that opens a paragraph (who leads, who coordinates, when)."""
+    strong = next(s for s in block.find_all("strong") if s.get_text(strip=True) == f"{label}:")
+    assert strong.parent.name == "p" and strong.parent.contents[0] is strong, label
+    return words(strong.parent).removeprefix(f"{label}:").strip()
+
+
+def test_every_task_has_a_notice_with_summary_agencies_timing_and_feedback(site, project):
+    for plan, task in tasks(project):
+        block = notice(site, plan, task)
+        text = words(block)
+        assert block.h1.get_text(strip=True) == "Thông báo"
+        assert project_agency(project, plan.issuer).name in text  # the issuing body
+        assert " ".join(plan.title.split()) in text
+        about = section(block, f"Nhiệm vụ {plan.task_numbers[task.id]}")
+        assert " ".join(task.summary.split()) in about
+        assert about.startswith("Tóm tắt dễ hiểu (do biên tập viên viết")  # labelled as the editors' words
+        for label, assignment in (("Cơ quan thực hiện", task.lead), ("Cơ quan phối hợp", task.coordinating)):
+            line = fact(block, label)
+            names = [project_agency(project, a).name for a in (assignment.agencies if assignment else ())]
+            assert all(name in line for name in names), (label, names, line)
+            assert names or "văn bản không ghi" in line
+        assert f"“{' '.join(task.timing.text.split())}”" in fact(block, "Thời gian thực hiện")
+        feedback = section(block, "Góp ý, phản ánh")
+        for office in plan.feedback.agencies:
+            assert project_agency(project, office).name in feedback
+
+
+def project_agency(project, agency_id):
+    return next(a for a in project.agencies if a.id == agency_id)
+
+
+def test_task_page_links_to_its_notice(site, project):
+    for plan, task in tasks(project):
+        soup = page(site, task_path(plan, task))
+        link = soup.select_one("article.md-content__inner").find("a", string="In thông báo để niêm yết")
+        assert link, task_path(plan, task)
+        target = urljoin(f"http://site/{task_path(plan, task)}", link["href"])
+        assert target == f"http://site/{notice_path(plan, task)}"
+
+
+def test_without_site_url_no_qr_but_the_way_to_the_task_page(site, project):
+    for plan, task in tasks(project):
+        block = notice(site, plan, task)
+        assert not block.select(".ps-qr") and not block.find("svg")
+        where = section(block, "Xem trên mạng")
+        assert f"Nhiệm vụ {plan.task_numbers[task.id]}" in where and "Kế hoạch ›" in where
+        assert f"/{task_path(plan, task)}" in where
+
+
+def test_with_site_url_the_notice_has_a_qr_code_and_the_address(site_with_url, project):
+    for plan, task in tasks(project):
+        block = notice(site_with_url, plan, task)
+        svg = block.select_one(".ps-qr > svg")
+        assert svg is not None and svg["role"] == "img" and svg["aria-label"] == QR_LABEL
+        assert svg.title.get_text() == QR_LABEL and svg.get("viewbox")  # html.parser lowercases names
+        assert SITE_URL + task_path(plan, task) in section(block, "Xem trên mạng")
+
+
+def test_the_notice_is_pure_escaped_and_falls_back_to_the_first_sentence(project):
+    plan = project.plans[0]
+    rel = build_relations(project, None)
+    task = dataclasses.replace(plan.tasks[0], summary=None,
+                               text="Tuyên truyền <script>alert(1)</script> *rộng rãi*. Câu thứ hai.")
+    options = SiteOptions(site_url=SITE_URL)
+    first = render_notice(plan, task, rel, options)
+    assert first == render_notice(plan, task, rel, options)  # same input, same bytes
+    assert FIRST_SENTENCE_LABEL in first
+    assert "Tuyên truyền &lt;script&gt;alert(1)&lt;/script&gt; \\*rộng rãi\\*." in first
+    body = first.split("\n---\n", 1)[1]  # after the front matter (its title is escaped by the templates)
+    assert "Câu thứ hai" not in body and "<script" not in body
+    assert first_sentence("Không có dấu chấm") == "Không có dấu chấm"
+    assert first_sentence("Số 01-CTr/BXDĐ. Tiếp") == "Số 01-CTr/BXDĐ."
+    # The only raw HTML besides the constant wrappers is segno's SVG, one line, with no blank line inside.
+    raw = re.findall(r"^<.*$", body, flags=re.M)
+    assert all(line.startswith(('<div class="ps-notice', '<div class="ps-qr"><svg ', "</div>")) for line in raw), raw
+    assert qr_svg("https://x.example/a/") == qr_svg("https://x.example/a/")
+    assert "\n" not in qr_svg("https://x.example/a/")
+
+
+def test_feedback_office_contacts_are_the_data_s_never_made_up(project):
+    plan = project.plans[0]
+    rel = build_relations(project, None)
+    office = plan.feedback.agencies[-1]
+    without = render_notice(plan, plan.tasks[0], rel, SiteOptions())
+    assert "Điện thoại" not in without and "chưa có địa chỉ, số điện thoại" in without
+    rel.agencies[office] = dataclasses.replace(rel.agencies[office], phone="0220 3 123 456", address="Số 1 <b>")
+    with_contacts = render_notice(plan, plan.tasks[0], rel, SiteOptions(feedback_url="https://gop-y.example/"))
+    assert "Điện thoại: 0220 3 123 456" in with_contacts and "Địa chỉ: Số 1 &lt;b&gt;" in with_contacts
+    assert "Thư điện tử" not in with_contacts  # the data has none
+    assert "Góp ý trực tuyến: https://gop-y.example/" in with_contacts
+
+
+@pytest.mark.browser
+def test_the_qr_code_decodes_to_the_task_page(site_with_url, project, serve, browser):
+    import cv2
+    import numpy
+
+    base = serve(site_with_url)
+    page = browser.new_page(device_scale_factor=2)
+    try:
+        for plan, task in tasks(project):
+            page.goto(base + notice_path(plan, task))
+            png = page.locator(".ps-qr").screenshot()
+            image = cv2.imdecode(numpy.frombuffer(png, numpy.uint8), cv2.IMREAD_GRAYSCALE)
+            decoded, points, _ = cv2.QRCodeDetector().detectAndDecode(image)
+            assert points is not None, f"no QR code found on {notice_path(plan, task)}"
+            assert decoded == SITE_URL + task_path(plan, task)
+    finally:
+        page.close()
+
+
+def pdf_pages(pdf: bytes) -> list[tuple[float, float]]:
+    """(width, height) in points of each page of a PDF, from the MediaBox of its page objects."""
+    boxes = re.findall(rb"/Type\s*/Page\b(?!s).*?/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]",
+                       pdf, flags=re.S)
+    if not boxes:  # MediaBox written before /Type
+        boxes = re.findall(rb"/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]", pdf)
+    return [(float(x1) - float(x0), float(y1) - float(y0)) for x0, y0, x1, y1 in boxes]
+
+
+@pytest.mark.browser
+def test_the_notice_prints_on_one_a4_sheet_without_the_site_around_it(site_with_url, project, serve, browser):
+    base = serve(site_with_url)
+    page = browser.new_page()
+    try:
+        for plan, task in tasks(project):
+            page.goto(base + notice_path(plan, task))
+            page.emulate_media(media="print")
+            display = page.evaluate("""() => Object.fromEntries(
+                ['.md-header', '.md-sidebar--primary', '.md-sidebar--secondary', '.md-footer', '.ps-search',
+                 '.ps-share', '.ps-notice__screen']
+                .map(s => [s, document.querySelector(s) ? getComputedStyle(document.querySelector(s)).display
+                                                        : 'absent']))""")
+            assert display[".md-header"] == "none" and display[".ps-notice__screen"] == "none", display
+            assert all(value in ("none", "absent") for value in display.values()), display
+            sizes = page.evaluate("""() => {
+                const px = (s, p) => parseFloat(getComputedStyle(document.querySelector(s))[p]);
+                return {body: px('.ps-notice p', 'fontSize'), title: px('.ps-notice h1', 'fontSize'),
+                        qr: document.querySelector('.ps-qr svg').getBoundingClientRect().width,
+                        ink: getComputedStyle(document.querySelector('.ps-notice p')).color};
+            }""")
+            assert sizes["body"] >= 16 * PT - 0.1 and sizes["title"] >= 24 * PT - 0.1, sizes
+            assert sizes["qr"] >= 3 * CM and sizes["ink"] == "rgb(0, 0, 0)", sizes
+            pdf = page.pdf(prefer_css_page_size=True, print_background=True)  # the size the CSS asks for
+            sheets = pdf_pages(pdf)
+            assert len(sheets) == 1, f"{notice_path(plan, task)}: {len(sheets)} pages"
+            assert all(abs(w - A4_POINTS[0]) <= 1 and abs(h - A4_POINTS[1]) <= 1 for w, h in sheets), sheets
+            page.emulate_media(media="screen")
+    finally:
+        page.close()
