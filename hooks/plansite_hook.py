@@ -7,21 +7,20 @@ while loading the file, so the sibling packages are imported here, at the top.
 from __future__ import annotations
 
 import gc
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
 
-from plansite.data.load import DATA_DIR, load_checked
+from plansite.data.load import DATA_DIR
 from plansite.data.problems import DataError
 from plansite.kinds import PageKind
 from plansite.search.index import SearchIndex
-from plansite.site.banner import DEMO_BANNER, problems_banner
+from plansite.site.banner import DEMO_BANNER
 from plansite_mkdocs.html_fixes import fix_page
 from plansite_mkdocs.previews import PreviewImages
 from plansite_mkdocs.session import SESSION
-from plansite_mkdocs.site_build import site_for
+from plansite_mkdocs.site_build import load_site
 
 _build: dict = {}
 
@@ -31,31 +30,16 @@ def on_startup(command, dirty):
 
 
 def on_config(config):
-    """Load and validate the data before anything is written; on problems, abort with all of them.
-
-    While serving, a data error is printed and the last good pages keep being served
-    (an aborted rebuild would leave the preview hanging until the data is fixed).
-    """
+    """Load and validate the data before anything is written; on problems, abort with all of them."""
     root = Path(config.config_file_path).parent
     if str(root / DATA_DIR) not in config.watch:
         config.watch.append(str(root / DATA_DIR))  # `mkdocs serve` rebuilds when the data changes
-    _build["search"], _build["banner"] = SearchIndex(), ""
-    _build["previews"] = PreviewImages(root / ".cache" / "og")
+    _build["search"], _build["previews"] = SearchIndex(), PreviewImages(root / ".cache" / "og")
     gc.unfreeze()  # under `mkdocs serve`, let the previous build's frozen model be collected
     try:
-        project, warnings = load_checked(root)
+        _build["site"], _build["banner"] = load_site(root, config)
     except DataError as error:
-        if SESSION.command == "serve" and SESSION.last_good:
-            # print, not log: under `strict` a logged error would abort this build too
-            print(f"\n{error.report()}\nServing the last good pages until the data is fixed.\n", file=sys.stderr)
-            _build["site"] = SESSION.last_good
-            _build["banner"] = problems_banner(error.problems)
-            return config
         raise Abort("\n" + error.report())
-    for warning in warnings:  # printed, not logged: a warning in the data must not fail a strict build
-        print(warning, file=sys.stderr)
-    site = site_for(project, root, config)
-    _build["site"] = SESSION.last_good = site
     # The model and pages live for the whole build: move them out of the cyclic GC's sight,
     # which otherwise rescans them on every collection (measurable on thousands of pages).
     gc.collect()
