@@ -3,7 +3,7 @@ PY := .venv/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 
-.PHONY: setup serve build demo check test test-quick bench audit schemas report-template import-report clean
+.PHONY: setup checkers serve build demo check test test-quick bench audit schemas report-template import-report clean
 .venv/ok: requirements.txt requirements-dev.txt
 	python3 -m venv .venv
 	$(PY) -m pip install -q -r requirements-dev.txt
@@ -12,7 +12,8 @@ export PYTHONPATH := hooks
 # --ignore-scripts: vnu-jar's postinstall would fetch a JRE when `java` is missing; Debian's is used instead.
 node_modules/.package-lock.json: package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
-setup: .venv/ok node_modules/.package-lock.json
+setup: .venv/ok  ## the Python environment (all that serving and building need)
+checkers: node_modules/.package-lock.json  ## the page checkers for the tests and the audit
 
 serve: setup  ## build and serve the site with live reload on http://127.0.0.1:8000
 	$(PY) -m mkdocs serve --strict
@@ -35,16 +36,16 @@ check: setup  ## validate plan_data/ without building
 schemas: setup
 	$(PY) -m plansite schemas
 
-test: setup  ## every test, browser tests included (needs /usr/bin/chromium)
+test: setup checkers  ## every test, browser tests included (needs /usr/bin/chromium)
 	$(PY) -m pytest -q
 
-test-quick: setup  ## every test but the browser ones (no Chromium needed); `make test` before pushing
+test-quick: setup checkers  ## every test but the browser ones (no Chromium needed); `make test` before pushing
 	$(PY) -m pytest -q -m "not browser"
 
 bench: setup  ## benchmark: seed site and a synthetic corpus; prints a table
 	$(PY) bench/run.py
 
-audit: setup  ## Lighthouse (mobile) on one page of each kind: a table of the four scores, also in bench/AUDIT.md
+audit: setup checkers  ## Lighthouse (mobile) on one page of each kind: a table of the four scores, also in bench/AUDIT.md
 	$(PY) bench/audit.py
 
 clean:
