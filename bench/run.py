@@ -27,7 +27,7 @@ sys.path.insert(0, str(HERE))
 
 import corpus  # noqa: E402
 from plansite.data.load import load_project  # noqa: E402
-from plansite.site.pages import generate_pages  # noqa: E402
+from plansite.site.pages import build_site  # noqa: E402
 from plansite_mkdocs import runner  # noqa: E402
 
 WORK = HERE / "work"
@@ -47,14 +47,19 @@ def timed_build(project: Path, out: Path) -> tuple[float, float]:
 
 
 def plain_project(project: Path, dest: Path) -> Path:
-    """The same pages as plain Markdown files, built by MkDocs without our hooks (same theme, same nav)."""
+    """The same pages as plain Markdown files, and the same published files, built by MkDocs without our
+    hooks (same theme, same nav)."""
     if dest.exists():
         shutil.rmtree(dest)
     shutil.copytree(project / "docs", dest / "docs")
     shutil.copytree(project / "overrides", dest / "overrides")
-    for uri, markdown in generate_pages(load_project(project)).items():
+    site = build_site(load_project(project))
+    for uri, markdown in site.pages.items():
         (dest / "docs" / uri).parent.mkdir(parents=True, exist_ok=True)
         (dest / "docs" / uri).write_text(markdown, encoding="utf-8")
+    for uri, data in site.files.items():
+        (dest / "docs" / uri).parent.mkdir(parents=True, exist_ok=True)
+        (dest / "docs" / uri).write_bytes(data if isinstance(data, bytes) else (project / data).read_bytes())
     config = (project / "mkdocs.yml").read_text(encoding="utf-8").replace("hooks:\n  - hooks/plansite_hook.py\n", "")
     (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
     return dest

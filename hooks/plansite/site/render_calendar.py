@@ -29,8 +29,10 @@ def _month(due: DueReport) -> tuple[int, int]:
 
 
 def _shown(rel: Relations) -> list[DueReport]:
-    if len(rel.due) <= WHOLE_CALENDAR_LIMIT or rel.today is None:
+    if len(rel.due) <= WHOLE_CALENDAR_LIMIT:
         return rel.due
+    if rel.today is None:  # no date to centre on: the earliest ones, and the page says how many
+        return rel.due[:WHOLE_CALENDAR_LIMIT]
     window = dt.timedelta(days=WINDOW_DAYS)
     return [d for d in rel.due if abs((d.due or d.end) - rel.today) <= window or d.state(rel.today) == "qua-han"]
 
@@ -48,7 +50,9 @@ def render_calendar(rel: Relations) -> str:
     if not shown:
         return out + "Các kế hoạch chưa giao kỳ báo cáo nào.\n"
     if len(shown) < len(rel.due):
-        out += f"Trang này hiện {len(shown)} trong {len(rel.due)} kỳ báo cáo: các kỳ quanh ngày lập trang và các kỳ quá hạn.\n\n"
+        which = "các kỳ quanh ngày lập trang và các kỳ quá hạn" if rel.today else "các kỳ sớm nhất"
+        out += (f"Trang này hiện {len(shown)} trong {len(rel.due)} kỳ báo cáo: {which}; lịch của từng cơ quan "
+                "có đủ.\n\n")
     plans = {p.id: p for p in rel.plans_sorted}
     month = None
     for due in shown:
