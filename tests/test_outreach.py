@@ -130,3 +130,19 @@ def test_share_button_uses_the_web_share_api_where_it_exists(site, serve, browse
         assert shared and shared[0]["url"].endswith("/co-quan/phong-van-hoa-xa-hoi/")
     finally:
         page.close()
+
+
+def test_a_build_without_the_repositorys_history_says_dates_are_unknown(addressed):
+    # `addressed` is built from a copy of the project without .git (an export, a zip).
+    changes = " ".join(BeautifulSoup((addressed / "cap-nhat/index.html").read_text(encoding="utf-8"),
+                                     "html.parser").select_one("article").get_text(" ").split())
+    assert "Không rõ ngày cập nhật" in changes
+    task = (addressed / f"ke-hoach/{SEED_PLAN}/nhiem-vu/quan-triet-cong-tac-dan-toc/index.html").read_text(encoding="utf-8")
+    assert "Cập nhật lần cuối: không rõ ngày" in task
+    assert (addressed / "feed.xml").read_bytes().startswith(b"<?xml")
+
+
+def test_the_published_site_dates_its_changes_from_git(site):
+    text = " ".join(BeautifulSoup((site / "cap-nhat/index.html").read_text(encoding="utf-8"), "html.parser")
+                    .select_one("article").get_text(" ").split())
+    assert "Không rõ ngày cập nhật" not in text and re.search(r"\d{2}/\d{2}/20\d{2}", text)
