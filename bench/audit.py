@@ -13,11 +13,8 @@ The page kinds (`PAGE_KINDS`, `pages_by_kind`) are shared with tests/test_a11y.p
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
-import functools
 import gzip
-import http.server
 import io
 import json
 import os
@@ -25,9 +22,7 @@ import re
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
-from typing import Iterator
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -122,7 +117,7 @@ def build_paged_corpus(work: Path) -> Path:
 COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".ics"}
 
 
-class _GzipHandler(http.server.SimpleHTTPRequestHandler):
+class _GzipHandler(runner.QuietHandler):
     """A static server as a host serves the site: text compressed with gzip when the browser asks
     (Lighthouse measures what a reader downloads; python's http.server alone sends it uncompressed)."""
 
@@ -142,20 +137,10 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
             return io.BytesIO(body)
         return super().send_head()
 
-    def log_message(self, *args):
-        pass
 
-
-@contextlib.contextmanager
-def serve_compressed(folder: Path) -> Iterator[str]:
-    """runner.serve_folder, with gzip: `folder` on 127.0.0.1 (a free port) while the block runs."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_GzipHandler, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+def serve_compressed(folder: Path):
+    """runner.serve_folder, with gzip as a real host serves text files."""
+    return runner.serve_folder(folder, _GzipHandler)
 
 
 def build(project: Path, out: Path) -> Path:
@@ -236,7 +221,7 @@ def main() -> int:
              "| --- | --- | --- | --- | --- | --- |"]
     table += [f"| {kind} | " + " | ".join("–" if row[c] is None else str(row[c]) for c in CATEGORIES)
               + f" | {page} |" for kind, page, row in rows]
-    text = [f"# Lighthouse audit",
+    text = ["# Lighthouse audit",
             "",
             f"{dt.date.today().isoformat()}, Lighthouse {version}, mobile (its default form factor and throttling), "
             f"{browser.group(0) if browser else 'Chromium'} headless, pages served on 127.0.0.1 with gzip (as a host "

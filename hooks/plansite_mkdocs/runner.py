@@ -41,7 +41,9 @@ def build(project: Path, site_dir: Path, **run_options) -> subprocess.CompletedP
                           cwd=project, **options)
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files without logging each request; .ics as text/calendar, as static hosts do."""
+
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".ics": "text/calendar"}
 
     def log_message(self, *args):
@@ -49,9 +51,11 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve_folder(folder: Path) -> Iterator[str]:
-    """Serve `folder` on 127.0.0.1 (a free port) while the block runs; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+def serve_folder(folder: Path, handler_class: type = None) -> Iterator[str]:
+    """Serve `folder` on 127.0.0.1 (a free port) while the block runs; yields the base URL.
+
+    `handler_class`: a quiet SimpleHTTPRequestHandler by default (the audit passes one that gzips)."""
+    handler = functools.partial(handler_class or QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
