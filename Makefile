@@ -24,6 +24,9 @@ build: setup  ## build into site/, replacing it only if the build succeeds
 demo: setup  ## build the site with made-up example reports (demo/) into site-demo/, every page marked
 	$(PY) -m plansite_mkdocs.demo site-demo
 
+offline: setup  ## the site in one zip (site-offline.zip) to unzip and open from a folder: no server, no internet
+	$(PY) -m plansite_mkdocs.offline site-offline.zip
+
 report-template: setup  ## CSV template of a report, to fill in Excel: PLAN=… PERIOD=2026-6-thang [REPORTER=…] [OUT=…]
 	$(PY) -m plansite report-template --plan "$(PLAN)" --period "$(PERIOD)" $(if $(REPORTER),--reporter "$(REPORTER)") $(if $(OUT),--out "$(OUT)")
 

@@ -5,9 +5,14 @@ Layout under site/search/ (all JSON, all deterministic):
   t/<xx>.json        tokens whose folded form starts with xx:
                      {folded: {exact: [[doc, weight], ...], ...}, ...}
   d/<n>.json         documents n*N … n*N+N-1: [[url, title, kind], ...]
+  x/<doc>.json       one document's excerpt, a JSON string (`excerpt`): the snippets and the check
+                     for words written next to each other read it
+  plans.json         {plan id: title}: the plan filter of the results page (docs/tim-kiem.md)
 
-A browser loads meta.json, one shard per query word and one document chunk
-per page of results, so the first answer costs a few KB at any corpus size.
+A browser loads meta.json, one shard per query word, one document chunk per page
+of results and the excerpts of the best few, so the first answer costs a few KB at
+any corpus size. For pages opened from file:// (the offline edition), `scripts`
+wraps each file in a script the browser can load without fetch().
 Words are cut and folded by `tokenize`, which the browser's script mirrors.
 Abbreviations are expanded both ways when the shards are written (`expand`), so the
 browser needs no table of them.
@@ -20,10 +25,10 @@ import re
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
-from html import unescape
 from pathlib import Path
 
 from ..kinds import PageKind
+from .excerpt import cut, html_text, not_indexed, page_texts
 from .expand import abbreviations_in_html, expander, expansions
 from .tokenize import shard_of, tokens, word_forms, words
 
@@ -41,14 +46,8 @@ def number_key(number: str) -> str:
     return NUMBER_MARK + "".join(sorted(folded for folded, _ in tokens(number)))
 
 
-# Page content comes from our own Markdown renderer, so a regex is a safe and ~10× faster
-# way than an HTML parser to get its visible text.
-_TAGS = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.S | re.I)
-
-
-def html_text(html: str) -> str:
-    """Visible text of rendered page content."""
-    return " ".join(unescape(_TAGS.sub(" ", html)).split())
+_PLAN_URL = re.compile(r"ke-hoach/([^/]+)/(?:index\.html)?")  # a plan's page, with or without directory URLs
+__all__ = ["CHUNK", "SearchIndex", "html_text", "number_key"]
 
 
 @dataclass
@@ -61,13 +60,20 @@ class SearchIndex:
     # Per doc: its boost, title and keywords, and body text (compressed), kept for the abbreviations: which
     # ones a site has is only known once every page was added (the glossary page is not the first).
     texts: list[tuple[int, str, bytes]] = field(default_factory=list)
+    excerpts: list[str] = field(default_factory=list)  # per doc, see excerpt.py
+    plans: dict[str, str] = field(default_factory=dict)  # plan id (from its page's URL) → title
 
     def add(self, url: str, title: str, kind: PageKind, text: str, keywords: tuple[str, ...] = (),
-            numbers: tuple[str, ...] = ()) -> None:
+            numbers: tuple[str, ...] = (), excerpt: str | None = None) -> None:
         """Index one page: its words; its title's and keywords' words (weighted as a title); and the
-        numbers that name it, each as one key of its words in any order (see `number_key`)."""
+        numbers that name it, each as one key of its words in any order (see `number_key`).
+        `excerpt` is the text its snippets are cut from (default: the start of `text`)."""
         doc = len(self.docs)
         self.docs.append((url, title, kind.label))
+        self.excerpts.append(cut(text if excerpt is None else excerpt))
+        plan = _PLAN_URL.fullmatch(url)
+        if kind is PageKind.PLAN and plan:
+            self.plans[plan.group(1)] = title
         boost = kind.search_boost
         weights: dict[tuple[str, str], int] = {}
         # Count raw words first (in C), then fold each distinct word once.
@@ -86,10 +92,11 @@ class SearchIndex:
     def add_html(self, url: str, title: str, kind: PageKind, html: str, keywords: tuple[str, ...] = (),
                  numbers: tuple[str, ...] = ()) -> None:
         """Index rendered page content; its `<abbr title>` tags teach the index the site's abbreviations."""
-        if not kind.searchable:
+        if not kind.searchable or not_indexed(html):
             return
         self.abbreviations |= abbreviations_in_html(html)
-        self.add(url, title, kind, html_text(html), keywords, numbers)
+        text, excerpt = page_texts(html)
+        self.add(url, title, kind, text, keywords, numbers, excerpt)
 
     def expanded(self) -> dict[tuple[str, str], dict[int, int]]:
         """Extra postings for the abbreviations (see `expand`): a word a page gains through an abbreviation
@@ -125,6 +132,9 @@ class SearchIndex:
         docs = [list(self.docs[i]) for i in order]
         for n in range(0, len(docs), CHUNK):
             out[f"search/d/{n // CHUNK}.json"] = dump(docs[n:n + CHUNK])
+        for new, old in enumerate(order):
+            out[f"search/x/{new}.json"] = dump(self.excerpts[old])
+        out["search/plans.json"] = dump(dict(sorted(self.plans.items())))
         out["search/meta.json"] = dump({"chunk": CHUNK, "docs": len(docs), "shards": sorted(shards)})
         return dict(sorted(out.items()))
 

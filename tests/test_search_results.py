@@ -1,0 +1,369 @@
+"""Search that explains itself: snippets with the words marked, words side by side ranked first, questions
+answered by the pages holding most of their words (and which words were left out), the results page
+/tim-kiem/?q=… (count, pages, filters by kind and plan in the URL), and the header's box as a WAI-ARIA
+combobox driven by the keyboard alone. In headless Chromium against built sites; the index's own pieces
+(excerpts, plans, scripts for file://) without a browser."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from conftest import ROOT, SEED_PLAN, build_site, copy_project
+from plansite.kinds import PageKind
+from plansite.search.excerpt import EXCERPT_CHARS, cut, excerpt_of, html_text, not_indexed, page_texts
+from plansite.search.index import SearchIndex
+from plansite.search.scripts import CALLBACK, scripts
+from plansite.search.tokenize import tokens
+import test_hostile_input
+from test_hostile_input import HANDLERS
+
+hostile_site = test_hostile_input.hostile_site  # the fixture (its site is built again for this module)
+
+AGENCY = "co-quan/phong-van-hoa-xa-hoi/"
+ZALO_TASK = f"ke-hoach/{SEED_PLAN}/nhiem-vu/quan-triet-tuyen-truyen-van-ban-tuyen-giao-dan-van/"
+QUESTION = "ai phụ trách tuyên truyền trên zalo"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+
+
+def folded(text: str) -> str:
+    return " ".join(f for f, _ in tokens(text))
+
+
+# --- the index: excerpts, plans, scripts (no browser) ------------------------------------------------------
+
+
+def test_excerpt_is_the_text_after_the_heading_cut_after_a_word():
+    html = "<p><a href='../'>Trang chủ</a> › X</p><h1 id='x'>Tiêu đề</h1><p>Nội dung &amp; <b>đậm</b></p>"
+    assert excerpt_of(html) == "Nội dung & đậm"
+    long = " ".join(["dân vận"] * 200)
+    short = cut(long)
+    assert len(short) <= EXCERPT_CHARS and short.endswith("…") and short[:-1].split()[-1] in ("dân", "vận")
+    assert cut(short) == short  # cutting again changes nothing
+
+
+def test_one_reading_gives_the_same_text_as_before(site):
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 40
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert page_texts(html)[0] == html_text(html), page
+
+
+def test_a_page_can_opt_out_of_search_but_data_text_cannot_ask_for_it():
+    assert not_indexed('<div id="ps-results" class="ps-results" data-ps-noindex>\n<form>')
+    assert not not_indexed("<p>data-ps-noindex &lt;div data-ps-noindex&gt;</p>")  # escaped text from data
+    index = SearchIndex()
+    index.add_html("tim-kiem/", "Tìm kiếm", PageKind.PAGE, '<h1>Tìm kiếm</h1><div data-ps-noindex></div>')
+    index.add_html("a/", "A", PageKind.PAGE, "<h1>A</h1><p>data-ps-noindex</p>")
+    assert [d[0] for d in index.docs] == ["a/"]
+
+
+def test_index_writes_excerpts_and_plans_deterministically():
+    def make(order):
+        index = SearchIndex()
+        pages = {"ke-hoach/p/": ("Kế hoạch P", PageKind.PLAN), "ke-hoach/p/nhiem-vu/t/": ("Nhiệm vụ 1", PageKind.TASK),
+                 "co-quan/a/": ("Cơ quan A", PageKind.AGENCY)}
+        for url in order:
+            title, kind = pages[url]
+            index.add_html(url, title, kind, f"<h1>{title}</h1><p>Văn bản của {title}.</p>")
+        return index.files()
+
+    files = make(["ke-hoach/p/", "ke-hoach/p/nhiem-vu/t/", "co-quan/a/"])
+    assert files == make(["co-quan/a/", "ke-hoach/p/nhiem-vu/t/", "ke-hoach/p/"])  # same pages, same bytes
+    docs = json.loads(files["search/d/0.json"])
+    assert [json.loads(files[f"search/x/{i}.json"]) for i in range(len(docs))] == [
+        f"Văn bản của {title}." for _, title, _ in docs]
+    assert json.loads(files["search/plans.json"]) == {"p": "Kế hoạch P"}
+
+
+def test_scripts_carry_the_same_json_under_their_key():
+    files = {"search/meta.json": '{"a":1}', "search/t/đa.json": '{"x":"\u2028"}', "other.json": "{}"}
+    out = scripts(files)
+    assert sorted(out) == ["search/js/meta.js", "search/js/t/đa.js"]
+    call = re.fullmatch(re.escape(CALLBACK) + r'\((".*?"),(.*)\);\n', out["search/js/t/đa.js"], re.S)
+    assert json.loads(call.group(1)) == "t/đa" and json.loads(call.group(2)) == {"x": "\u2028"}
+    assert "\u2028" not in out["search/js/t/đa.js"]
+
+
+# --- the header's box ------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed(site, serve, browser):
+    """(tab, base URL, every URL the tab asked for) on the seed site."""
+    base = serve(site)
+    tab = browser.new_page()
+    requests: list[str] = []
+    tab.on("request", lambda r: requests.append(r.url))
+    yield tab, base, requests
+    tab.close()
+
+
+def open_box(tab, base, query, page=""):
+    """Type `query` into the header's box on `page` (keys only); the options once they are shown."""
+    if page is not None:
+        tab.goto(base + page)
+    tab.focus("#ps-search-input")
+    tab.keyboard.press("Control+A")
+    tab.keyboard.press("Backspace")
+    tab.keyboard.type(query)
+    tab.wait_for_function("q => { const box = document.querySelector('#ps-search-results');"
+                          " return !box.hidden && box.dataset.psQuery === q; }", arg=query)
+    return tab.eval_on_selector_all("#ps-search-listbox [role=option]", """els => els.map(o => ({
+        id: o.id, href: o.getAttribute('href'), title: o.querySelector('.ps-result__title').textContent,
+        marks: Array.from(o.querySelectorAll('.ps-result__snippet mark')).map(m => m.textContent),
+        missing: (o.querySelector('.ps-result__missing') || {}).textContent || ''}))""")
+
+
+def path_of(base, href):
+    return href[len(base):] if href.startswith(base) else href
+
+
+@pytest.mark.browser
+def test_snippets_mark_the_words_found(seed):
+    tab, base, _ = seed
+    options = open_box(tab, base, "dan van", f"ke-hoach/{SEED_PLAN}/")
+    assert len(options) == 10
+    with_marks = [o for o in options if o["marks"]]
+    assert len(with_marks) >= 8, options
+    assert {folded(m) for o in with_marks for m in o["marks"]} <= {"dan", "van"}
+    assert any(folded(m) == "dan" for o in with_marks for m in o["marks"])
+    # <mark> elements made with DOM methods: the snippet's text is the excerpt's text, nothing parsed as HTML.
+    assert tab.locator("#ps-search-listbox .ps-result__snippet *:not(mark)").count() == 0
+
+
+@pytest.mark.browser
+def test_a_question_shows_the_pages_with_most_of_its_words_and_says_which_were_left_out(seed):
+    tab, base, _ = seed
+    options = open_box(tab, base, QUESTION)
+    assert options and path_of(base, options[0]["href"]) == ZALO_TASK, options[:3]
+    note = tab.inner_text(".ps-search__note")
+    assert "Không tìm thấy: ai" in note, note
+    assert options[0]["missing"] == "Thiếu: ai"
+    assert all(o["missing"].startswith("Thiếu: ") for o in options)  # none holds every word
+
+
+@pytest.mark.browser
+def test_words_side_by_side_rank_first(seed):
+    tab, base, _ = seed
+    assert path_of(base, open_box(tab, base, "phòng văn hóa")[0]["href"]) == AGENCY
+
+
+@pytest.fixture(scope="module")
+def two_pages(tmp_path_factory, serve, browser):
+    """A site of two pages holding the same words as often, one with 'phòng văn hóa' side by side (b/), the
+    other with them apart (a/, first in the index's order, so it wins every tie), and the search box."""
+    folder = tmp_path_factory.mktemp("side-by-side")
+    index = SearchIndex()
+    index.add_html("a/", "Trang một", PageKind.PAGE, "<h1>Trang một</h1><p>Phòng họp có văn bản về hóa chất.</p>")
+    index.add_html("b/", "Trang hai", PageKind.PAGE, "<h1>Trang hai</h1><p>Phòng Văn hóa họp về bản chất có.</p>")
+    index.write(folder)
+    shutil.copy(ROOT / "docs/assets/plan-search.js", folder / "plan-search.js")
+    (folder / "index.html").write_text(
+        '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>t</title></head><body>'
+        '<form class="ps-search" data-ps-base="." data-ps-results="tim-kiem/"><input class="ps-search__input">'
+        '<div class="ps-search__results" hidden><div class="ps-search__listbox" role="listbox"></div></div>'
+        '<div class="ps-search__status" role="status"></div></form><script src="plan-search.js"></script>'
+        '</body></html>', encoding="utf-8")
+    tab = browser.new_page()
+    tab.goto(serve(folder))
+    yield lambda query: [r["url"] for r in tab.evaluate("q => window.planSearch(q)", query)]
+    tab.close()
+
+
+@pytest.mark.browser
+def test_adjacency_alone_decides_between_pages_of_equal_weight(two_pages):
+    assert two_pages("phòng văn hóa") == ["b/", "a/"]  # side by side, in order
+    assert two_pages("hóa văn phòng") == ["a/", "b/"]  # the same words in another order: a tie, index order
+    assert two_pages("phòng") == ["a/", "b/"]
+
+
+@pytest.mark.browser
+def test_the_live_region_says_how_many(seed):
+    tab, base, _ = seed
+    assert tab.get_attribute("#ps-search-status", "role") == "status"
+    open_box(tab, base, "dan van", "")
+    assert re.fullmatch(r"\d+ kết quả\. Mũi tên xuống để chọn, Enter để xem tất cả\.",
+                        tab.inner_text("#ps-search-status")), tab.inner_text("#ps-search-status")
+    open_box(tab, base, QUESTION, None)
+    assert "kết quả có một phần các từ" in tab.inner_text("#ps-search-status")
+    open_box(tab, base, "xyzzyqwv", None)
+    assert tab.inner_text("#ps-search-status") == "Không tìm thấy kết quả."
+
+
+@pytest.mark.browser
+def test_keyboard_only_arrow_down_and_enter_open_the_first_result(seed):
+    tab, base, _ = seed
+    options = open_box(tab, base, "phòng văn hóa", "")
+    box = "#ps-search-input"
+    assert tab.get_attribute(box, "role") == "combobox" and tab.get_attribute(box, "aria-expanded") == "true"
+    assert tab.get_attribute(box, "aria-controls") == "ps-search-listbox"
+    assert tab.get_attribute(box, "aria-activedescendant") is None
+    tab.keyboard.press("ArrowDown")
+    tab.keyboard.press("ArrowDown")
+    tab.keyboard.press("ArrowUp")
+    assert tab.get_attribute(box, "aria-activedescendant") == options[0]["id"]
+    assert tab.get_attribute(f"#{options[0]['id']}", "aria-selected") == "true"
+    assert tab.evaluate("document.activeElement.id") == "ps-search-input"  # focus stays in the box
+    tab.keyboard.press("Escape")
+    assert tab.get_attribute(box, "aria-expanded") == "false" and tab.is_hidden("#ps-search-results")
+    assert tab.get_attribute(box, "aria-activedescendant") is None
+    tab.keyboard.press("ArrowDown")  # opens the list again
+    tab.keyboard.press("ArrowDown")  # the first result
+    with tab.expect_navigation():
+        tab.keyboard.press("Enter")
+    assert tab.url == base + AGENCY
+
+
+@pytest.mark.browser
+def test_enter_without_a_chosen_result_goes_to_the_results_page(seed):
+    tab, base, _ = seed
+    open_box(tab, base, "dân vận", f"ke-hoach/{SEED_PLAN}/")
+    with tab.expect_navigation():
+        tab.keyboard.press("Enter")
+    url = urlsplit(tab.url)
+    assert url.path == "/tim-kiem/" and parse_qs(url.query) == {"q": ["dân vận"]}, tab.url
+    tab.wait_for_selector(".ps-results__list li")
+    assert tab.input_value("#ps-results-input") == "dân vận"
+
+
+# --- the results page ------------------------------------------------------------------------------------
+
+
+def results_page(tab, base, query_string):
+    tab.goto(base + "tim-kiem/" + query_string)
+    tab.wait_for_function("() => document.querySelector('.ps-results__count').textContent !== ''")
+    items = tab.eval_on_selector_all(".ps-results__list > li", """els => els.map(li => ({
+        href: li.querySelector('.ps-result').getAttribute('href'),
+        kind: li.querySelector('.ps-result__kind').textContent,
+        marks: li.querySelectorAll('.ps-result__snippet mark').length}))""")
+    return tab.inner_text(".ps-results__count"), items
+
+
+def count_of(text):
+    return int(re.match(r"(\d+) kết quả", text).group(1))
+
+
+@pytest.mark.browser
+def test_results_page_shows_the_count_and_pages_through(seed):
+    tab, base, _ = seed
+    count, first = results_page(tab, base, "?q=dan+van")
+    total = count_of(count)
+    assert total > 10 and count.startswith(f"{total} kết quả cho “dan van”") and "trang 1/" in count
+    assert len(first) == 10 and sum(1 for r in first if r["marks"]) >= 8
+    assert tab.get_attribute(".ps-results__list", "start") == "1"
+    assert tab.get_attribute(".ps-results__pager [aria-current=page]", "href").endswith("?q=dan+van")
+    with tab.expect_navigation():
+        tab.click(".ps-results__pager a[rel=next]")
+    assert parse_qs(urlsplit(tab.url).query) == {"q": ["dan van"], "trang": ["2"]}
+    tab.wait_for_selector(".ps-results__list li")
+    second = tab.eval_on_selector_all(".ps-results__list .ps-result", "els => els.map(a => a.getAttribute('href'))")
+    assert tab.get_attribute(".ps-results__list", "start") == "11"
+    assert second and not set(second) & {r["href"] for r in first}
+    assert "trang 2/" in tab.inner_text(".ps-results__count")
+    assert tab.title().startswith("dan van – ")
+
+
+@pytest.mark.browser
+def test_kind_filter_narrows_the_list_and_is_in_the_url(seed):
+    tab, base, _ = seed
+    count, _ = results_page(tab, base, "?q=dan+van")
+    with tab.expect_navigation():
+        tab.click(".ps-results__filters a:has-text('Nhiệm vụ')")
+    assert parse_qs(urlsplit(tab.url).query) == {"q": ["dan van"], "loai": ["nhiem-vu"]}
+    narrowed, items = results_page(tab, base, "?" + urlsplit(tab.url).query)
+    assert 0 < count_of(narrowed) < count_of(count) and len(items) == count_of(narrowed)
+    assert {r["kind"] for r in items} == {"Nhiệm vụ"}
+    assert "Nhiệm vụ" in tab.inner_text(".ps-results__filters [aria-current]")
+
+
+@pytest.mark.browser
+def test_a_question_on_the_results_page_says_which_words_were_left_out(seed):
+    tab, base, _ = seed
+    count, items = results_page(tab, base, "?q=" + QUESTION.replace(" ", "+"))
+    assert items and path_of(base, items[0]["href"]).endswith(ZALO_TASK)
+    assert "Không tìm thấy: ai" in tab.inner_text(".ps-results__left-out")
+
+
+@pytest.mark.browser
+def test_the_open_box_and_the_results_page_have_no_axe_violation(seed):
+    if not AXE.exists():
+        pytest.fail(f"{AXE.relative_to(ROOT)} is missing: run `make setup` (npm ci)", pytrace=False)
+    tab, base, _ = seed
+    found = []
+    for prepare in (lambda: (open_box(tab, base, "dan van", ""), tab.keyboard.press("ArrowDown")),
+                    lambda: results_page(tab, base, "?q=" + QUESTION.replace(" ", "+"))):
+        prepare()
+        tab.add_script_tag(path=str(AXE))
+        result = tab.evaluate("tags => axe.run(document, {runOnly: tags, resultTypes: ['violations']})", AXE_TAGS)
+        found += [f"{tab.url}: {v['id']}: {n['html'][:160]}" for v in result["violations"] for n in v["nodes"]]
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.browser
+def test_no_request_leaves_127_0_0_1(seed):
+    tab, base, requests = seed
+    results_page(tab, base, "?q=dan+van")
+    assert requests and all(url.startswith(base) for url in requests), [u for u in requests if not u.startswith(base)]
+
+
+# --- the plan filter, on a site with three plans ---------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def three_plans(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("plans"))
+    shutil.copytree(ROOT / "tests/fixtures/multi_place/plan_data", project / "plan_data", dirs_exist_ok=True)
+    out = project / "site"
+    result = build_site(project, out, expect_warnings=("Expected a plain summary (summary) for every task",))
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.mark.browser
+def test_plan_filter_keeps_the_pages_of_one_plan(three_plans, serve, browser):
+    base = serve(three_plans)
+    plans = json.loads((three_plans / "search/plans.json").read_text(encoding="utf-8"))
+    assert len(plans) == 3 and SEED_PLAN in plans
+    tab = browser.new_page()
+    try:
+        count, _ = results_page(tab, base, "?q=dan+van")
+        links = tab.eval_on_selector_all(".ps-results__filters a", "els => els.map(a => a.textContent)")
+        assert sum(1 for text in links if any(text.startswith(title) for title in plans.values())) >= 2, links
+        other = next(plan for plan in sorted(plans) if plan != SEED_PLAN)
+        narrowed, items = results_page(tab, base, f"?q=dan+van&ke-hoach={other}")
+        assert items and all(r["href"].startswith(base + f"ke-hoach/{other}/") for r in items)
+        assert count_of(narrowed) < count_of(count)
+        current = tab.eval_on_selector_all(".ps-results__filters [aria-current]", "els => els.map(a => a.textContent)")
+        assert current[0].startswith("Tất cả (") and current[1].startswith(plans[other]), current
+    finally:
+        tab.close()
+
+
+# --- hostile text from the data: in titles, snippets and the left-out words, as text -------------------------
+
+
+@pytest.mark.browser
+def test_hostile_text_in_snippets_and_on_the_results_page_stays_text(hostile_site, serve, browser):
+    base = serve(hostile_site)
+    tab = browser.new_page()
+    dialogs: list[str] = []
+    tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    try:
+        count, items = results_page(tab, base, "?q=onerror+alert")
+        assert items and count_of(count) > 0
+        assert "<img src=x onerror=alert(1)>" in tab.inner_text(".ps-results__list")
+        assert tab.locator(".ps-results__list mark").count() > 0
+        options = open_box(tab, base, "<svg onload=alert(1)> zzqxv", None)  # a question: partial, words left out
+        assert options and "zzqxv" in tab.inner_text(".ps-search__note")
+        assert tab.locator(".ps-search img, .ps-search svg, .ps-results img, .ps-results svg, "
+                           ".ps-results iframe").count() == 0
+        assert tab.evaluate(HANDLERS) == [] and dialogs == []
+    finally:
+        tab.close()
