@@ -19,6 +19,7 @@ from plansite.search.index import SearchIndex
 from plansite.site.banner import DEMO_BANNER
 from plansite_mkdocs.html_fixes import fix_page
 from plansite_mkdocs.previews import PreviewImages
+from plansite_mkdocs.raw_links import resolve_md_links
 from plansite_mkdocs.session import SESSION
 from plansite_mkdocs.site_build import load_site
 
@@ -62,7 +63,7 @@ def on_page_content(html, page, config, files):
     _build["search"].add_html(page.url, page.title or "", kind, html, tuple(page.meta.get("keywords", ())),
                               tuple(page.meta.get("numbers", ())))
     demo = DEMO_BANNER if _build["site"].example_data else ""
-    return demo + _build["banner"] + html
+    return demo + _build["banner"] + resolve_md_links(html, page, files)
 
 
 def on_page_context(context, page, config, nav):

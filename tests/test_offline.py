@@ -49,8 +49,6 @@ def test_every_index_file_has_its_script(edition):
     assert index and scripts == index
 
 
-@pytest.mark.xfail(strict=True, reason="the Phụ lục table (site/render_appendix.py html_link) writes directory "
-                   "URLs computed by changes.page_url; see the note in plansite_mkdocs/offline.py local_links")
 def test_every_local_link_of_the_offline_pages_finds_its_file(tmp_path):
     assert build_site(tmp_path / "site") == 0
     assert local_links(tmp_path / "site") == []

@@ -15,10 +15,7 @@ sitemaps are left out (they are for search engines, and the gzip one would carry
 so is 404.html: no server shows it, and its links are absolute ("/index.html"), the file system's root.
 
 `local_links` lists the links of the built pages that point at no file; the command prints them as
-warnings. Known: the Phụ lục table is raw HTML whose links site/render_appendix.py `html_link` computes
-from directory URLs (changes.page_url: 'ke-hoach/p/phu-luc/' → '../../../co-quan/a/'), which MkDocs
-does not rewrite; with file URLs the page is 'ke-hoach/p/phu-luc.html' and the links need to be
-'../../co-quan/a.html' and 'nhiem-vu/t.html' (tests/test_offline.py keeps a strict xfail on it).
+warnings (links in our raw HTML blocks are resolved for either URL style by plansite_mkdocs/raw_links.py).
 """
 
 from __future__ import annotations

@@ -15,7 +15,6 @@ import html
 from ..data.model import Assignment, Plan, Task
 from ..kinds import PageKind
 from .addresses import agency_uri, appendix_uri, document_uri, plan_uri, task_uri
-from .changes import page_url
 from .facets import facets_script, row_attributes, task_ids
 from .labels import COORDINATING_LABEL, TIMING_LABEL, document_label, plan_title, short_title, task_number
 from .markup import escape, link, relative, visible
@@ -34,8 +33,9 @@ def text(value: str) -> str:
 
 
 def html_link(label: str, from_uri: str, to_uri: str) -> str:
-    """An <a> from one generated page to another, relative to their published addresses."""
-    href = html.escape(relative(page_url(from_uri), page_url(to_uri)), quote=True)
+    """An <a> from one generated page to another, written to the target's source as in Markdown; the
+    adapter resolves it for the build's URL style (plansite_mkdocs/raw_links.py)."""
+    href = html.escape(relative(from_uri, to_uri), quote=True)
     return f'<a href="{href}">{text(label)}</a>'
 
 
