@@ -66,12 +66,24 @@ def plain_project(project: Path, dest: Path) -> Path:
 
 
 def first_query_bytes(site: Path, query: str) -> int:
-    """Gzip bytes a browser fetches to answer its first query: script, meta, one shard per word, one doc chunk."""
-    from plansite.search.tokenize import shard_of, tokens
+    """Gzip bytes a browser fetches to answer its first query, as Chromium requests them: the script,
+    meta, the shards, the document chunks and the snippet texts of the shown results."""
+    from playwright.sync_api import sync_playwright
 
-    files = [ROOT / "docs/assets/plan-search.js", site / "search/meta.json", site / "search/d/0.json"]
-    files += [site / "search/t" / f"{shard_of(folded)}.json" for folded, _ in tokens(query)]
-    return sum(len(gzip.compress(p.read_bytes(), 9)) for p in set(files) if p.exists())
+    fetched: set[str] = set()
+    with runner.serve_folder(site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
+        page = browser.new_page()
+        page.goto(base)
+        page.on("request", lambda r: fetched.add(r.url[len(base):].split("?")[0]))
+        page.fill("#ps-search-input", query)
+        page.wait_for_selector(".ps-result")
+        page.wait_for_load_state("networkidle")
+        browser.close()
+    script = "assets/plan-search.js"  # loaded with the page, before the query: counted as part of it
+    paths = {site / path for path in fetched | {script} if path.startswith(("search/", script))}
+    return sum(len(gzip.compress(path.read_bytes(), 9)) for path in paths if path.is_file())
 
 
 def time_to_first_result(site: Path, query: str, runs: int = 5) -> float:
