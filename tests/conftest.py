@@ -87,3 +87,18 @@ def browser():
         chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session")
+def search_site(serve, browser):
+    """search_site(folder, query) → the site's own search results ([{url, title, kind}, …]), from a fresh page."""
+
+    def run(folder: Path, query: str) -> list[dict]:
+        page = browser.new_page()
+        try:
+            page.goto(serve(folder))
+            return page.evaluate("q => window.planSearch(q)", query)
+        finally:
+            page.close()
+
+    return run
