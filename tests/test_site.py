@@ -187,7 +187,7 @@ def test_task_page_links_to_the_yaml_line_when_the_repository_is_configured():
     task = seed_plan(project).tasks[1]
     uri = f"ke-hoach/{PLAN}/nhiem-vu/{task.id}.md"
     with_repo = generate_pages(project, "https://git.example.org/ke-sat/edit/main/")[uri]
-    assert f"(https://git.example.org/ke-sat/edit/main/{task.origin.file}#L{task.origin.line})" in with_repo
+    assert f'href="https://git.example.org/ke-sat/edit/main/{task.origin.file}#L{task.origin.line}"' in with_repo
     without = generate_pages(project)[uri]
     assert escape(f"{task.origin.file}, dòng {task.origin.line}") in without and "edit/main" not in without
 

@@ -54,6 +54,8 @@ def test_search_tokens_fold_for_matching_and_keep_exact_for_ranking():
 
 def test_escape_makes_markup_inert():
     assert escape("<script>") == "&lt;script&gt;"
-    assert escape("[x](javascript:alert(1))") == "\\[x\\](javascript:alert(1))"
-    assert escape("1. not a list") == "1\\. not a list" and escape("- not a list") == "\\- not a list"
-    assert escape("a\u202eb") == "a\\[U\\+202E\\]b"  # shown as [U+202E], never applied
+    assert escape('"a" & \'b\'') == "&quot;a&quot; &amp; &#x27;b&#x27;"  # safe in attributes too
+    # Pages are HTML, never read as Markdown: Markdown's syntax is plain text and stays as written.
+    assert escape("[x](javascript:alert(1)) *a* 1. b") == "[x](javascript:alert(1)) *a* 1. b"
+    assert escape("a\u202eb") == "a[U+202E]b"  # shown as [U+202E], never applied
+    assert escape("two\n\nlines") == "two lines"

@@ -4,7 +4,7 @@ The history comes from git (plansite_mkdocs.history: a `History` of commits, or 
 built without the repository); this module only reads it. Each commit that changed data files
 becomes one entry: its date, its subject, and what it touched in readers' terms ("Kế hoạch …",
 "Báo cáo năm 2025 của Kế hoạch …", "Danh mục cơ quan" …) with the page to open. Pure: no git, no
-MkDocs, no clock; the same history gives the same Markdown and the same feed bytes.
+MkDocs, no clock; the same history gives the same page and the same feed bytes.
 
 Dates are shown in Vietnam's time (UTC+7, no daylight saving): a change committed late in the evening
 UTC happened the next morning for the commune.
@@ -27,7 +27,7 @@ from ..reports.periods import period_label
 from ..text import date_numeric
 from .addresses import AGENCIES_INDEX, DOCUMENTS_INDEX, GLOSSARY, plan_uri, progress_uri
 from .labels import plan_title
-from .markup import escape, link, relative, visible
+from .markup import escape, heading, link, p, ul, visible
 from .parts import crumbs, front_matter
 
 PAGE = "cap-nhat.md"
@@ -196,36 +196,33 @@ def last_updated(history, *paths: str) -> dt.date | None:
 
 def _touch_line(touch: Touch) -> str:
     what = link(touch.label, PAGE, touch.target) if touch.target else escape(touch.label)
-    return f"- {escape(touch.action)}: {what}\n"
+    return f"{escape(touch.action)}: {what}"
 
 
 def render_changes_page(entries: list[ChangeEntry], history_known: bool, partial: bool = False) -> str:
-    """Markdown of "Cập nhật" (PAGE): the entries by day, newest first, each with what it touched and
+    """HTML of "Cập nhật" (PAGE): the entries by day, newest first, each with what it touched and
     links to those pages, and the feed's address.
 
     `history_known` False (built without the repository's history): a sentence that the dates are not
     known instead of a list. `partial` (a shallow clone): a note that older changes are missing.
     """
-    out = front_matter(PAGE_TITLE, PageKind.PAGE) + crumbs(PAGE, here=PAGE_TITLE) + f"# {PAGE_TITLE}\n\n"
-    out += ("Những thay đổi gần đây của dữ liệu trên trang: kế hoạch, báo cáo thực hiện, danh mục cơ quan và "
+    out = front_matter(PAGE_TITLE, PageKind.PAGE) + crumbs(PAGE, here=PAGE_TITLE) + heading(1, PAGE_TITLE)
+    out += p("Những thay đổi gần đây của dữ liệu trên trang: kế hoạch, báo cáo thực hiện, danh mục cơ quan và "
             "văn bản, mới nhất trước. Ngày là ngày thay đổi được ghi vào kho dữ liệu (giờ Việt Nam). "
-            f"Theo dõi bằng [nguồn tin Atom]({relative(PAGE, FEED)}) trong ứng dụng đọc tin.\n\n")
+             f"Theo dõi bằng {link('nguồn tin Atom', PAGE, FEED)} trong ứng dụng đọc tin.")
     if not history_known:
-        return out + ("Không rõ ngày cập nhật: trang được dựng từ bản sao dữ liệu không kèm lịch sử thay đổi "
-                      "của kho (git), nên không liệt kê được các thay đổi.\n")
+        return out + p("Không rõ ngày cập nhật: trang được dựng từ bản sao dữ liệu không kèm lịch sử thay đổi "
+                       "của kho (git), nên không liệt kê được các thay đổi.")
     if partial:
-        out += "Bản sao kho dùng để dựng trang chỉ có một phần lịch sử, nên các thay đổi cũ hơn không được liệt kê.\n\n"
+        out += p("Bản sao kho dùng để dựng trang chỉ có một phần lịch sử, nên các thay đổi cũ hơn không được liệt kê.")
     if not entries:
-        return out + "Chưa có thay đổi nào của dữ liệu được ghi nhận.\n"
+        return out + p("Chưa có thay đổi nào của dữ liệu được ghi nhận.")
     if len(entries) >= LIMIT:
-        out += f"Trang hiện {len(entries)} thay đổi gần nhất.\n\n"
-    day = None
-    for entry in entries:
-        if entry.day != day:
-            day = entry.day
-            out += f"\n## {date_numeric(day)}\n\n"
-        out += "".join(_touch_line(t) for t in entry.touches)
-    return out
+        out += p(f"Trang hiện {len(entries)} thay đổi gần nhất.")
+    days: dict[dt.date, list[str]] = {}
+    for entry in entries:  # newest first: so are the days
+        days.setdefault(entry.day, []).extend(_touch_line(t) for t in entry.touches)
+    return out + "".join(heading(2, date_numeric(day)) + ul(lines) for day, lines in days.items())
 
 
 # --- the feed ----------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from ..data.schema import DOCUMENT_TYPES
 from ..text import name_words
 from .addresses import agency_uri, document_uri
 from .labels import document_label
-from .markup import escape, relative
+from .markup import escape, link
 
 _WORD = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
@@ -86,7 +86,7 @@ class Linker:
         return out
 
     def linkify(self, text: str, from_uri: str, skip: str | None = None, only: frozenset[str] | None = None) -> str:
-        """Escaped Markdown of `text` with each mention linked, except mentions of page `skip` and,
+        """Escaped HTML of `text` with each mention linked, except mentions of page `skip` and,
         when `only` is given, mentions of pages not in it (wording that the data's ids do not confirm)."""
         text = _SPACE.sub(" ", text).strip()
         out, pos = [], 0
@@ -94,7 +94,7 @@ class Linker:
             if target.uri == skip or (only is not None and target.uri not in only):
                 continue
             out.append(escape(text[pos:start]))
-            out.append(f"[{escape(text[start:end])}]({relative(from_uri, target.uri)})")
+            out.append(link(text[start:end], from_uri, target.uri))
             pos = end
         out.append(escape(text[pos:]))
         return "".join(out)

@@ -11,7 +11,7 @@ from urllib.parse import quote
 from ..data.model import Agency, Plan, Task
 from .addresses import agency_uri
 from .labels import task_title
-from .markup import escape, external_link, link
+from .markup import admonition, escape, external_link, heading, link, p, ul
 from .options import SiteOptions
 from .relations import Relations
 
@@ -20,8 +20,8 @@ def summary_box(task: Task) -> str:
     """The plain summary as a labelled box, or nothing."""
     if not task.summary:
         return ""
-    return (f'!!! abstract "Tóm tắt dễ hiểu (do biên tập viên viết, không phải nguyên văn kế hoạch)"\n'
-            f"    {escape(task.summary)}\n\n")
+    return admonition("abstract", "Tóm tắt dễ hiểu (do biên tập viên viết, không phải nguyên văn kế hoạch)",
+                      escape(task.summary))
 
 
 def _contacts(agency: Agency, subject: str) -> list[str]:
@@ -39,20 +39,20 @@ def _contacts(agency: Agency, subject: str) -> list[str]:
 
 def feedback_section(plan: Plan, task: Task, rel: Relations, uri: str, options: SiteOptions) -> str:
     """'Góp ý, phản ánh': the office the plan names, its known contacts, and the configured channel."""
-    out = "## Góp ý, phản ánh\n\n"
+    out = heading(2, "Góp ý, phản ánh")
     if plan.feedback and plan.feedback.agencies:
         offices = [rel.agencies[a] for a in plan.feedback.agencies]
-        out += (f"Theo kế hoạch, khó khăn, vướng mắc và ý kiến phản ánh về "
-                f"{escape(plan.feedback.text or '')}:\n\n")
+        out += p(f"Theo kế hoạch, khó khăn, vướng mắc và ý kiến phản ánh về {escape(plan.feedback.text or '')}:")
         subject = f"Góp ý: {task_title(plan, task)}"
+        lines = []
         for office in offices:
             contacts = _contacts(office, subject)
             detail = "; ".join(contacts) if contacts else "dữ liệu chưa có địa chỉ, số điện thoại hay thư điện tử " \
                                                         "của cơ quan này (nguồn chưa nêu)"
-            out += f"- {link(office.name, uri, agency_uri(office.id))}: {detail}\n"
-        out += "\n"
+            lines.append(f"{link(office.name, uri, agency_uri(office.id))}: {detail}")
+        out += ul(lines)
     else:
-        out += "Kế hoạch không nêu nơi nhận góp ý, phản ánh.\n\n"
+        out += p("Kế hoạch không nêu nơi nhận góp ý, phản ánh.")
     if options.feedback_url:
-        out += f"Gửi góp ý trực tuyến: {external_link('kênh góp ý chính thức', options.feedback_url)}\n\n"
+        out += p(f"Gửi góp ý trực tuyến: {external_link('kênh góp ý chính thức', options.feedback_url)}")
     return out

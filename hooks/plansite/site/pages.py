@@ -1,5 +1,5 @@
-"""All generated pages of the site as {source path: Markdown}, and the files published beside them
-(each plan's signed text, the reporting calendar's feeds).
+"""All generated pages of the site as {source path: front matter + HTML}, and the files published beside
+them (each plan's signed text, the reporting calendar's feeds).
 
 Plain Python: the MkDocs hook only registers these as virtual files.
 """
@@ -30,6 +30,7 @@ from .render_progress import render_progress
 from .render_task import render_task
 from .addresses import GLOSSARY
 from .glossary import mark_pages
+from .headings import anchor
 from .render_glossary import render_glossary
 from .render_data import render_data
 from .addresses import DATA_PAGE
@@ -40,7 +41,7 @@ from ..export.files import export_files
 class SiteOutput:
     """Everything the build publishes from the data."""
 
-    pages: dict[str, str]  # source path → Markdown, sorted
+    pages: dict[str, str]  # source path → YAML front matter and the page's HTML (headings with ids), sorted
     files: dict[str, bytes | Path]  # site path → bytes, or the file to copy as it is; sorted
     example_data: bool  # some report is made-up example data: every page must say so
 
@@ -72,6 +73,7 @@ def build_site(project: Project, options: SiteOptions = SiteOptions(), history: 
         pages.update(render_document(doc, rel))
     pages[GLOSSARY] = render_glossary(project.glossary)
     pages = mark_pages(pages, project.glossary, skip=(GLOSSARY,))  # each abbreviation's first use: <abbr>
+    pages = {uri: anchor(page) for uri, page in pages.items()}  # every heading an id, for the contents
     files: dict[str, bytes | Path] = {
         source_uri(plan): Path(DATA_DIR) / "sources" / plan.source_text for plan in project.plans if plan.source_text}
     files.update(calendar_files(rel.due, {a.id: a.name for a in project.agencies},

@@ -13,13 +13,13 @@ from .addresses import HOME, task_uri
 from ..reports.status import Progress
 from .labels import task_title
 from .previews import Preview
-from .markup import escape, link, visible
+from .markup import escape, heading, link, p, ul, visible
 from .statuses import status_tag
 
 PER_PAGE = 100  # entries per list page
 PREVIEW = 20  # entries shown before "Xem tất cả …"
 
-Entry = tuple[str, str, str]  # (label, target .md, Markdown after the link)
+Entry = tuple[str, str, str]  # (label, target .md, HTML after the link)
 
 
 def front_matter(title: str, kind: PageKind, keywords: tuple[str, ...] = (), numbers: tuple[str, ...] = (),
@@ -45,12 +45,12 @@ def _json(text: str) -> str:
 def crumbs(uri: str, *trail: tuple[str, str], here: str) -> str:
     """Breadcrumbs: Trang chủ › each (label, page) of the trail › here (escaped, not linked)."""
     parts = [link("Trang chủ", uri, HOME)] + [link(label, uri, target) for label, target in trail]
-    return " › ".join(parts + [escape(here)]) + "\n\n"
+    return p(" › ".join(parts + [escape(here)]))
 
 
 def entries(items: list[Entry], here: str) -> str:
-    """A Markdown list of links, one per entry."""
-    return "".join(f"- {link(label, here, target)}{after}\n" for label, target, after in items) + "\n"
+    """A list of links, one per entry."""
+    return ul(f"{link(label, here, target)}{after}" for label, target, after in items)
 
 
 def list_pages(folder: str, title: str, parent: tuple[str, str], items: list[Entry]) -> dict[str, str]:
@@ -59,30 +59,30 @@ def list_pages(folder: str, title: str, parent: tuple[str, str], items: list[Ent
     uris = [f"{folder}/index.md"] + [f"{folder}/trang-{n}.md" for n in range(2, len(chunks) + 1)]
     pages = {}
     for n, (uri, chunk) in enumerate(zip(uris, chunks), 1):
-        heading = title if len(chunks) == 1 else f"{title} (trang {n}/{len(chunks)})"
-        out = front_matter(heading, PageKind.LIST)
-        out += f"# {escape(heading)}\n\n{link('Trang chủ', uri, HOME)} › {link(parent[0], uri, parent[1])}\n\n"
+        title_n = title if len(chunks) == 1 else f"{title} (trang {n}/{len(chunks)})"
+        out = front_matter(title_n, PageKind.LIST)
+        out += heading(1, escape(title_n)) + p(f"{link('Trang chủ', uri, HOME)} › {link(parent[0], uri, parent[1])}")
         out += entries(chunk, uri)
         if len(chunks) > 1:
-            out += " · ".join(link(f"Trang {i}", uri, u) if u != uri else f"**Trang {i}**"
-                              for i, u in enumerate(uris, 1)) + "\n"
+            out += p(" · ".join(link(f"Trang {i}", uri, u) if u != uri else f'<strong aria-current="page">Trang {i}</strong>'
+                                for i, u in enumerate(uris, 1)))
         pages[uri] = out
     return pages
 
 
 def preview(items: list[Entry], uri: str, here: str, folder: str, title: str,
             noun: str = "nhiệm vụ") -> tuple[str, dict[str, str]]:
-    """The first PREVIEW entries as Markdown, and, for a longer list, its own paged pages under `folder`.
+    """The first PREVIEW entries as HTML, and, for a longer list, its own paged pages under `folder`.
 
     `here` names the page the list belongs to; the paged lists link back to it.
     """
     if not items:
-        return "Không có.\n\n", {}
+        return p("Không có."), {}
     out = entries(items[:PREVIEW], uri)
     pages: dict[str, str] = {}
     if len(items) > PREVIEW:
         pages = list_pages(folder, title, (here, uri), items)
-        out += f"{link(f'Xem tất cả {len(items)} {noun}', uri, next(iter(pages)))}\n\n"
+        out += p(link(f"Xem tất cả {len(items)} {noun}", uri, next(iter(pages))))
     return out, pages
 
 

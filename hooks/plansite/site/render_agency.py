@@ -1,4 +1,4 @@
-"""Markdown for an agency's page: what it is, what it leads and coordinates, its duties and reports."""
+"""HTML for an agency's page: what it is, what it leads and coordinates, its duties and reports."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from ..kinds import PageKind
 from ..text import date_numeric
 from .addresses import AGENCIES_INDEX, CALENDAR, agency_feed, agency_uri, document_uri, plan_uri
 from .labels import document_label, plan_title
-from .markup import escape, link, relative
+from .markup import escape, heading, link, p, ul
 from .statuses import state_tag
 from .previews import agency_preview
 from .parts import Entry, crumbs, front_matter, preview, task_entries
@@ -18,16 +18,16 @@ from .relations import Relations
 def _next_reports(agency: Agency, rel: Relations, uri: str) -> str:
     """The agency's next due reports (not yet received), and where to follow its calendar."""
     if agency.id not in rel.due_by_agency:  # e.g. a plan without a period: no periods to report on
-        return "Chưa lập được lịch báo cáo: kế hoạch không ghi giai đoạn thực hiện.\n\n"
+        return p("Chưa lập được lịch báo cáo: kế hoạch không ghi giai đoạn thực hiện.")
     pending = [d for d in rel.due_by_agency[agency.id] if d.reporter == agency.id and not d.received
                and (rel.today is None or d.end >= rel.today)][:3]
-    out = ""
+    lines = []
     for due in pending:
         deadline = f"hạn gửi {date_numeric(due.due)}" if due.due else "kế hoạch không quy định hạn gửi"
-        out += (f"- Kỳ tới: {escape(due.label)} (số liệu từ {date_numeric(due.start)} đến {date_numeric(due.end)}; "
-                f"{deadline}) {state_tag(due.state(rel.today))}\n")
-    feed = f"[lịch báo cáo của cơ quan (.ics)]({relative(uri, agency_feed(agency.id))})"
-    return out + f"\nXem {link('Lịch báo cáo', uri, CALENDAR)} hoặc thêm {feed} vào lịch điện thoại.\n\n"
+        lines.append(f"Kỳ tới: {escape(due.label)} (số liệu từ {date_numeric(due.start)} đến "
+                     f"{date_numeric(due.end)}; {deadline}) {state_tag(due.state(rel.today))}")
+    feed = link("lịch báo cáo của cơ quan (.ics)", uri, agency_feed(agency.id))
+    return ul(lines) + p(f"Xem {link('Lịch báo cáo', uri, CALENDAR)} hoặc thêm {feed} vào lịch điện thoại.")
 
 
 def render_agency(agency: Agency, rel: Relations) -> dict[str, str]:
@@ -41,55 +41,55 @@ def render_agency(agency: Agency, rel: Relations) -> dict[str, str]:
 
     out = front_matter(agency.name, PageKind.AGENCY, preview=agency_preview(agency, rel))
     out += crumbs(uri, ("Cơ quan, đơn vị", AGENCIES_INDEX), here=agency.name)
-    out += f"# {escape(agency.name)}\n\n"
-    out += f"- Loại: {escape(AGENCY_KINDS[agency.kind])}\n"
+    out += heading(1, escape(agency.name))
+    facts = [f"Loại: {escape(AGENCY_KINDS[agency.kind])}"]
     if agency.parent:
-        out += f"- Trực thuộc: {link(rel.agency_name(agency.parent), uri, agency_uri(agency.parent))}\n"
+        facts.append(f"Trực thuộc: {link(rel.agency_name(agency.parent), uri, agency_uri(agency.parent))}")
     if agency.aliases:
-        out += f"- Tên gọi khác trong văn bản: {'; '.join(escape(a) for a in agency.aliases)}\n"
-    for group in rel.groups_of.get(agency.id, []):
-        out += f"- Thuộc nhóm: {link(group.name, uri, agency_uri(group.id))}\n"
-    out += "\n"
+        facts.append(f"Tên gọi khác trong văn bản: {'; '.join(escape(a) for a in agency.aliases)}")
+    facts += [f"Thuộc nhóm: {link(group.name, uri, agency_uri(group.id))}" for group in rel.groups_of.get(agency.id, [])]
+    out += ul(facts)
     if agency.members:
-        out += "## Gồm các cơ quan, đơn vị\n\n"
-        out += "".join(f"- {link(rel.agency_name(m), uri, agency_uri(m))}\n" for m in agency.members) + "\n"
+        out += heading(2, "Gồm các cơ quan, đơn vị")
+        out += ul(link(rel.agency_name(m), uri, agency_uri(m)) for m in agency.members)
 
     leads, coordinates = rel.leads.get(agency.id, []), rel.coordinates.get(agency.id, [])
-    out += "## Nhiệm vụ chủ trì, thực hiện\n\n" + listed(task_entries(leads, rel.progress), "chu-tri", f"Nhiệm vụ chủ trì: {agency.name}")
-    out += "## Nhiệm vụ phối hợp\n\n" + listed(task_entries(coordinates, rel.progress), "phoi-hop", f"Nhiệm vụ phối hợp: {agency.name}")
-    assigned = {(p.id, t.id) for p, t in leads + coordinates}
-    others = [(p, t) for p, t in rel.mentioned_in.get(agency.id, []) if (p.id, t.id) not in assigned]
+    out += heading(2, "Nhiệm vụ chủ trì, thực hiện")
+    out += listed(task_entries(leads, rel.progress), "chu-tri", f"Nhiệm vụ chủ trì: {agency.name}")
+    out += heading(2, "Nhiệm vụ phối hợp")
+    out += listed(task_entries(coordinates, rel.progress), "phoi-hop", f"Nhiệm vụ phối hợp: {agency.name}")
+    assigned = {(pl.id, t.id) for pl, t in leads + coordinates}
+    others = [(pl, t) for pl, t in rel.mentioned_in.get(agency.id, []) if (pl.id, t.id) not in assigned]
     if others:
-        out += "## Được nhắc đến trong nhiệm vụ\n\n" + listed(task_entries(others), "nhac-den", f"Nhiệm vụ nhắc đến: {agency.name}")
-    out += "## Kế hoạch nhắc đến cơ quan này\n\n" + listed(
-        [(plan_title(p), plan_uri(p), "") for p in rel.plans_naming.get(agency.id, [])], "ke-hoach",
+        out += heading(2, "Được nhắc đến trong nhiệm vụ")
+        out += listed(task_entries(others), "nhac-den", f"Nhiệm vụ nhắc đến: {agency.name}")
+    out += heading(2, "Kế hoạch nhắc đến cơ quan này") + listed(
+        [(plan_title(pl), plan_uri(pl), "") for pl in rel.plans_naming.get(agency.id, [])], "ke-hoach",
         f"Kế hoạch nhắc đến {agency.name}", "kế hoạch")
     duties = rel.duties.get(agency.id, [])
     if duties:
-        out += "## Trách nhiệm tổ chức thực hiện\n\n"
+        out += heading(2, "Trách nhiệm tổ chức thực hiện")
         for plan, item in duties:
-            out += f"Theo mục III.{escape(item.number)} của {link(plan_title(plan), uri, plan_uri(plan))}:\n\n"
+            out += p(f"Theo mục III.{escape(item.number)} của {link(plan_title(plan), uri, plan_uri(plan))}:")
             texts = [item.text] if item.text else []
-            out += "".join(f"- {rel.linker(plan).linkify(t, uri, skip=uri)}\n" for t in texts + [d.text for d in item.duties])
-            out += "\n"
+            out += ul(rel.linker(plan).linkify(t, uri, skip=uri) for t in texts + [d.text for d in item.duties])
         reports = [(plan, d) for plan, item in duties for d in item.duties if d.reports_to]
         if reports:
-            out += "## Chế độ báo cáo\n\n"
+            out += heading(2, "Chế độ báo cáo")
+            lines = []
             for plan, duty in reports:
                 to = ", ".join(link(rel.agency_name(a), uri, agency_uri(a)) for a in duty.reports_to)
                 often = ", ".join(escape(FREQUENCIES[f]) for f in duty.frequency)
-                out += f"- Báo cáo {to}; định kỳ: {often}.\n"
-            out += "\n" + _next_reports(agency, rel, uri)
+                lines.append(f"Báo cáo {to}; định kỳ: {often}.")
+            out += ul(lines) + _next_reports(agency, rel, uri)
     received = rel.reported_to.get(agency.id, [])
     if received:
-        out += "## Nhận báo cáo từ\n\n"
-        for plan, item in received:
-            out += "".join(f"- {link(rel.agency_name(a), uri, agency_uri(a))} (mục III.{escape(item.number)})\n"
-                           for a in item.agencies)
-        out += "\n"
+        out += heading(2, "Nhận báo cáo từ")
+        out += ul(f"{link(rel.agency_name(a), uri, agency_uri(a))} (mục III.{escape(item.number)})"
+                  for plan, item in received for a in item.agencies)
     issued = rel.issued.get(agency.id, [])
     if issued or rel.plans_issued.get(agency.id):
-        entries = [(plan_title(p), plan_uri(p), "") for p in rel.plans_issued.get(agency.id, [])]
+        entries = [(plan_title(pl), plan_uri(pl), "") for pl in rel.plans_issued.get(agency.id, [])]
         entries += [(document_label(d), document_uri(d.id), f": {escape(d.title)}") for d in issued]
-        out += "## Văn bản ban hành\n\n" + listed(entries, "van-ban", f"Văn bản ban hành: {agency.name}", "văn bản")
+        out += heading(2, "Văn bản ban hành") + listed(entries, "van-ban", f"Văn bản ban hành: {agency.name}", "văn bản")
     return {uri: out, **extra}

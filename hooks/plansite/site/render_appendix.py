@@ -1,11 +1,8 @@
 """A plan's appendix (Phụ lục): the table of its tasks, who, when, basis and status.
 
-The table is HTML written here rather than a Markdown table, so that a cell can hold a real list (several
-agencies, several documents), each cell can say its column's name (`data-label`: on a phone,
-docs/assets/plan-tables.css shows each row as a card of "label: value" lines) and each row its facets
-(`data-*` ids, see `facets`). Markdown passes an HTML block through untouched, so everything from the
-data is escaped here with html.escape, and links are relative to the page's address as published
-(use_directory_urls: 'ke-hoach/x/phu-luc/'), since MkDocs only rewrites links it parsed itself.
+A cell can hold a real list (several agencies, several documents), each cell says its column's name
+(`data-label`: on a phone, docs/assets/plan-tables.css shows each row as a card of "label: value" lines)
+and each row carries its facets (`data-*` ids, see `facets`).
 """
 
 from __future__ import annotations
@@ -17,7 +14,7 @@ from ..kinds import PageKind
 from .addresses import agency_uri, appendix_uri, document_uri, plan_uri, task_uri
 from .facets import facets_script, row_attributes, task_ids
 from .labels import COORDINATING_LABEL, TIMING_LABEL, document_label, plan_title, short_title, task_number
-from .markup import escape, link, relative, visible
+from .markup import escape, heading, link, p
 from .parts import crumbs, front_matter
 from .relations import Relations
 from .statuses import status_tag
@@ -25,18 +22,6 @@ from .statuses import status_tag
 TABLE_ID = "ps-appendix"
 COLUMNS = ("STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", COORDINATING_LABEL, TIMING_LABEL, "Căn cứ",
            "Tình trạng")  # STT first, the status last, as before
-
-
-def text(value: str) -> str:
-    """Data text as HTML text: on one line, bidi controls shown, every markup character escaped."""
-    return html.escape(visible(value), quote=True)
-
-
-def html_link(label: str, from_uri: str, to_uri: str) -> str:
-    """An <a> from one generated page to another, written to the target's source as in Markdown; the
-    adapter resolves it for the build's URL style (plansite_mkdocs/raw_links.py)."""
-    href = html.escape(relative(from_uri, to_uri), quote=True)
-    return f'<a href="{href}">{text(label)}</a>'
 
 
 def cell_list(links: list[str]) -> str:
@@ -54,20 +39,20 @@ def cell(column: int, content: str) -> str:
 def agencies_cell(assignment: Assignment | None, rel: Relations, uri: str) -> str:
     """The agencies a task assigns (lead or coordinating), linked to their pages."""
     ids = assignment.agencies if assignment else ()
-    return cell_list([html_link(rel.agency_name(a), uri, agency_uri(a)) for a in ids])
+    return cell_list([link(rel.agency_name(a), uri, agency_uri(a)) for a in ids])
 
 
 def documents_cell(plan: Plan, task: Task, rel: Relations, uri: str) -> str:
     """The documents a task cites or names, linked to their pages."""
     documents = rel.task_documents[(plan.id, task.id)]
-    return cell_list([html_link(document_label(d), uri, document_uri(d.id)) for d in documents])
+    return cell_list([link(document_label(d), uri, document_uri(d.id)) for d in documents])
 
 
 def task_row(plan: Plan, task: Task, rel: Relations, uri: str) -> str:
     """One task: number, title (linked), lead and coordinating agencies, timing, documents, status."""
-    cells = (text(task_number(plan, task)), html_link(short_title(task.text, 20), uri, task_uri(plan, task)),
+    cells = (escape(task_number(plan, task)), link(short_title(task.text, 20), uri, task_uri(plan, task)),
              agencies_cell(task.lead, rel, uri), agencies_cell(task.coordinating, rel, uri),
-             text(task.timing.text) if task.timing else "", documents_cell(plan, task, rel, uri),
+             escape(task.timing.text) if task.timing else "", documents_cell(plan, task, rel, uri),
              status_tag(rel.progress.status(plan, task.id)))
     row = "".join(cell(i, content) for i, content in enumerate(cells))
     return f"<tr{row_attributes(task_ids(plan, task, rel))}>{row}</tr>\n"
@@ -85,7 +70,7 @@ def task_table(plan: Plan, rel: Relations, uri: str) -> str:
             f'<caption id="{TABLE_ID}-caption">{html.escape(caption)}</caption>\n'
             f'<thead><tr>{head}</tr></thead>\n<tbody>\n'
             + "".join(task_row(plan, task, rel, uri) for task in plan.tasks)
-            + "</tbody>\n</table>\n</div>\n</div>\n\n")
+            + "</tbody>\n</table>\n</div>\n</div>\n")
 
 
 def render_appendix(plan: Plan, rel: Relations) -> str:
@@ -93,8 +78,8 @@ def render_appendix(plan: Plan, rel: Relations) -> str:
     uri = appendix_uri(plan)
     out = front_matter(f"Phụ lục nhiệm vụ: {plan_title(plan)}", PageKind.APPENDIX)
     out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), here="Phụ lục")
-    out += f"# Phụ lục: các nhiệm vụ\n\n{link(plan_title(plan), uri, plan_uri(plan))}\n\n"
+    out += heading(1, "Phụ lục: các nhiệm vụ") + p(link(plan_title(plan), uri, plan_uri(plan)))
     promised = [s for s in plan.content.sections if s.note and "phụ lục" in s.note.casefold() and not s.tasks]
-    out += "".join(f"Bảng dưới đây lập từ mục II của Kế hoạch. Văn bản nguồn ghi \"{escape(s.note)}\" "
-                   "nhưng không kèm nội dung Phụ lục.\n\n" for s in promised[:1])
+    out += "".join(p(f"Bảng dưới đây lập từ mục II của Kế hoạch. Văn bản nguồn ghi \"{escape(s.note)}\" "
+                     "nhưng không kèm nội dung Phụ lục.") for s in promised[:1])
     return out + task_table(plan, rel, uri)

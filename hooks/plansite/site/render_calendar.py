@@ -1,4 +1,4 @@
-"""Markdown for the reporting calendar (/bao-cao/): every due report by month, and where to subscribe.
+"""HTML for the reporting calendar (/bao-cao/): every due report by month, and where to subscribe.
 
 "Today" is the build date (SOURCE_DATE_EPOCH or the data), so received/overdue flags are the same
 on every rebuild of the same data. A province has tens of thousands of due reports: the page then
@@ -14,7 +14,7 @@ from ..reports.calendar import DueReport
 from ..text import date_numeric
 from .addresses import CALENDAR, CALENDAR_FEED, agency_uri, plan_uri
 from .labels import plan_title
-from .markup import escape, link, relative
+from .markup import escape, heading, link, p, table
 from .parts import crumbs, front_matter
 from .relations import Relations
 from .statuses import state_tag
@@ -37,34 +37,35 @@ def _shown(rel: Relations) -> list[DueReport]:
     return [d for d in rel.due if abs((d.due or d.end) - rel.today) <= window or d.state(rel.today) == "qua-han"]
 
 
+COLUMNS = ("Kỳ báo cáo", "Kế hoạch", "Cơ quan báo cáo", "Gửi đến", "Số liệu", "Hạn gửi", "Tình trạng")
+
+
 def render_calendar(rel: Relations) -> str:
     uri = CALENDAR
-    out = front_matter("Lịch báo cáo", PageKind.LIST) + crumbs(uri, here="Lịch báo cáo") + "# Lịch báo cáo\n\n"
+    out = front_matter("Lịch báo cáo", PageKind.LIST) + crumbs(uri, here="Lịch báo cáo") + heading(1, "Lịch báo cáo")
     today = f"ngày lập trang {date_numeric(rel.today)}" if rel.today else "trang không ghi ngày lập"
-    out += ("Các kỳ báo cáo mà kế hoạch giao, tính theo Nghị định 09/2019/NĐ-CP: báo cáo 06 tháng lấy số liệu từ "
-            "ngày 15/12 năm trước đến 14/6, báo cáo năm từ 15/12 năm trước đến 14/12. Hạn gửi chỉ ghi khi kế "
-            f"hoạch quy định. Tình trạng tính đến {today}.\n\n")
-    out += f"Thêm [toàn bộ lịch (.ics)]({relative(uri, CALENDAR_FEED)}) vào lịch điện thoại; lịch của từng cơ quan có " \
-           "trên trang của cơ quan đó.\n\n"
+    out += p("Các kỳ báo cáo mà kế hoạch giao, tính theo Nghị định 09/2019/NĐ-CP: báo cáo 06 tháng lấy số liệu từ "
+             "ngày 15/12 năm trước đến 14/6, báo cáo năm từ 15/12 năm trước đến 14/12. Hạn gửi chỉ ghi khi kế "
+             f"hoạch quy định. Tình trạng tính đến {today}.")
+    out += p(f"Thêm {link('toàn bộ lịch (.ics)', uri, CALENDAR_FEED)} vào lịch điện thoại; lịch của từng cơ quan có "
+             "trên trang của cơ quan đó.")
     shown = _shown(rel)
     if not shown:
-        return out + "Các kế hoạch chưa giao kỳ báo cáo nào.\n"
+        return out + p("Các kế hoạch chưa giao kỳ báo cáo nào.")
     if len(shown) < len(rel.due):
         which = "các kỳ quanh ngày lập trang và các kỳ quá hạn" if rel.today else "các kỳ sớm nhất"
-        out += (f"Trang này hiện {len(shown)} trong {len(rel.due)} kỳ báo cáo: {which}; lịch của từng cơ quan "
-                "có đủ.\n\n")
-    plans = {p.id: p for p in rel.plans_sorted}
-    month = None
+        out += p(f"Trang này hiện {len(shown)} trong {len(rel.due)} kỳ báo cáo: {which}; lịch của từng cơ quan "
+                 "có đủ.")
+    plans = {pl.id: pl for pl in rel.plans_sorted}
+    months: dict[tuple[int, int], list[list[str]]] = {}
     for due in shown:
-        if _month(due) != month:
-            month = _month(due)
-            out += f"\n## Tháng {month[1]:02d}/{month[0]}\n\n"
-            out += "| Kỳ báo cáo | Kế hoạch | Cơ quan báo cáo | Gửi đến | Số liệu | Hạn gửi | Tình trạng |\n"
-            out += "| --- | --- | --- | --- | --- | --- | --- |\n"
         plan = plans[due.plan]
         to = "<br>".join(link(rel.agency_name(a), uri, agency_uri(a)) for a in due.recipients)
         deadline = date_numeric(due.due) if due.due else "Kế hoạch không quy định"
-        out += (f"| {escape(due.label)} | {link(plan_title(plan), uri, plan_uri(plan))} "
-                f"| {link(rel.agency_name(due.reporter), uri, agency_uri(due.reporter))} | {to} "
-                f"| {date_numeric(due.start)} – {date_numeric(due.end)} | {deadline} | {state_tag(due.state(rel.today))} |\n")
-    return out + "\n"
+        months.setdefault(_month(due), []).append([
+            escape(due.label), link(plan_title(plan), uri, plan_uri(plan)),
+            link(rel.agency_name(due.reporter), uri, agency_uri(due.reporter)), to,
+            f"{date_numeric(due.start)} – {date_numeric(due.end)}", deadline, state_tag(due.state(rel.today))])
+    for (year, month), rows in months.items():  # shown is in date order: so are the months
+        out += heading(2, f"Tháng {month:02d}/{year}") + table(COLUMNS, rows)
+    return out

@@ -1,4 +1,4 @@
-"""Markdown for a legal document's page: its record, its relations, every plan and task citing it."""
+"""HTML for a legal document's page: its record, its relations, every plan and task citing it."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from ..kinds import PageKind
 from ..text import date_numeric
 from .addresses import DOCUMENTS_INDEX, agency_uri, document_uri, plan_uri
 from .labels import document_label, plan_title
-from .markup import escape, external_link, link
+from .markup import admonition, escape, external_link, heading, link, p, table, ul
 from .previews import document_preview
 from .parts import Entry, crumbs, front_matter, preview, task_entries
 from .relations import Relations
@@ -28,9 +28,9 @@ def render_document(doc: LegalDocument, rel: Relations) -> dict[str, str]:
     numbers = () if own_plan else tuple(n for n in [doc.number or ""] + [a for a in doc.aliases if "/" in a] if n)
     out = front_matter(label, PageKind.DOCUMENT, numbers=numbers, preview=document_preview(doc))
     out += crumbs(uri, ("Văn bản", DOCUMENTS_INDEX), here=label)
-    out += f"# {escape(label)}\n\n{escape(doc.title)}\n\n"
+    out += heading(1, escape(label)) + p(escape(doc.title))
     if own_plan:
-        out += f"Toàn văn và các nhiệm vụ của văn bản này: {link(plan_title(own_plan), uri, plan_uri(own_plan))}.\n\n"
+        out += p(f"Toàn văn và các nhiệm vụ của văn bản này: {link(plan_title(own_plan), uri, plan_uri(own_plan))}.")
     unknown = "Chưa rõ"
     issuers = ", ".join(link(rel.agency_name(a), uri, agency_uri(a)) for a in doc.issuers) or unknown
     rows = [
@@ -43,23 +43,23 @@ def render_document(doc: LegalDocument, rel: Relations) -> dict[str, str]:
         ("Tình trạng hiệu lực", escape(DOCUMENT_STATUSES[doc.status]) if doc.status else unknown),
         ("Văn bản chính thức", external_link("Mở văn bản", doc.url) if doc.url else unknown),
     ]
-    out += "| Thuộc tính | Nội dung |\n| --- | --- |\n" + "".join(f"| {k} | {v} |\n" for k, v in rows) + "\n"
+    out += table(("Thuộc tính", "Nội dung"), rows)
     relations = [(RELATION_TYPES[r.type], r.target) for r in doc.relations]
     relations += [(RELATION_INVERSE[t], src.id) for t, src in rel.incoming.get(doc.id, [])]
     if relations:
-        out += "## Quan hệ với văn bản khác\n\n"
-        out += "".join(f"- {escape(label)}: {link(document_label(rel.documents[target]), uri, document_uri(target))}\n"
-                       for label, target in relations) + "\n"
-    basis = {p.id for p in rel.basis_of.get(doc.id, [])}
-    plans = [(plan_title(p), plan_uri(p), " (căn cứ ban hành)" if p.id in basis else "")
-             for p in rel.cited_by_plans.get(doc.id, [])]
-    out += "## Kế hoạch dẫn văn bản này\n\n" + listed(plans, "ke-hoach", f"Kế hoạch thực hiện {label}", "kế hoạch")
-    out += "## Nhiệm vụ dẫn văn bản này\n\n" + listed(
+        out += heading(2, "Quan hệ với văn bản khác")
+        out += ul(f"{escape(label)}: {link(document_label(rel.documents[target]), uri, document_uri(target))}"
+                  for label, target in relations)
+    basis = {pl.id for pl in rel.basis_of.get(doc.id, [])}
+    plans = [(plan_title(pl), plan_uri(pl), " (căn cứ ban hành)" if pl.id in basis else "")
+             for pl in rel.cited_by_plans.get(doc.id, [])]
+    out += heading(2, "Kế hoạch dẫn văn bản này") + listed(plans, "ke-hoach", f"Kế hoạch thực hiện {label}", "kế hoạch")
+    out += heading(2, "Nhiệm vụ dẫn văn bản này") + listed(
         task_entries(rel.cited_by_tasks.get(doc.id, [])), "nhiem-vu", f"Nhiệm vụ dẫn {label}", "nhiệm vụ")
     if doc.aliases:
-        out += f"Cách ghi khác trong văn bản: {'; '.join(escape(a) for a in doc.aliases)}\n\n"
+        out += p(f"Cách ghi khác trong văn bản: {'; '.join(escape(a) for a in doc.aliases)}")
     if doc.note:
-        out += f'!!! note "Ghi chú của biên tập viên"\n    {escape(doc.note)}\n\n'
+        out += admonition("note", "Ghi chú của biên tập viên", escape(doc.note))
     if doc.source:
-        out += f"<small>Nguồn thông tin: {escape(doc.source)}</small>\n"
+        out += p(f"<small>Nguồn thông tin: {escape(doc.source)}</small>")
     return {uri: out, **extra}

@@ -1,4 +1,4 @@
-"""Markdown for the page 'Từ viết tắt': every abbreviation of plan_data/glossary.yaml with its full form,
+"""HTML for the page 'Từ viết tắt': every abbreviation of plan_data/glossary.yaml with its full form,
 in Vietnamese alphabetical order.
 
 It is the explanation that works everywhere: hover tooltips (site/glossary.py) need a mouse, and the
@@ -16,7 +16,7 @@ from ..kinds import PageKind
 from ..text import vi_sort_key
 from .addresses import GLOSSARY
 from .glossary import abbr_tag
-from .markup import escape
+from .markup import escape, heading, p, table
 from .parts import crumbs, front_matter
 
 TITLE = "Từ viết tắt"
@@ -27,12 +27,9 @@ INTRO = ("Các chữ viết tắt mà kế hoạch và các văn bản được 
 
 def render_glossary(glossary: Iterable[Abbreviation]) -> str:
     """The glossary page: a table of abbreviation, full form and note, sorted by the abbreviation."""
-    out = front_matter(TITLE, PageKind.LIST) + crumbs(GLOSSARY, here=TITLE) + f"# {TITLE}\n\n"
+    out = front_matter(TITLE, PageKind.LIST) + crumbs(GLOSSARY, here=TITLE) + heading(1, TITLE)
     entries = sorted(glossary, key=lambda entry: vi_sort_key(entry.abbr))
     if not entries:
-        return out + "Chưa có chữ viết tắt nào được giải thích.\n"
-    out += f"{escape(INTRO)}\n\n| Viết tắt | Viết đầy đủ | Ghi chú |\n| --- | --- | --- |\n"
-    for entry in entries:
-        note = escape(entry.note) if entry.note else ""
-        out += f"| {abbr_tag(escape(entry.abbr), entry.full)} | {escape(entry.full)} | {note} |\n"
-    return out
+        return out + p("Chưa có chữ viết tắt nào được giải thích.")
+    rows = [(abbr_tag(escape(e.abbr), e.full), escape(e.full), escape(e.note) if e.note else "") for e in entries]
+    return out + p(escape(INTRO)) + table(("Viết tắt", "Viết đầy đủ", "Ghi chú"), rows)

@@ -11,22 +11,22 @@ from ..kinds import PageKind
 from ..text import date_numeric
 from .addresses import AGENCIES_INDEX, DOCUMENTS_INDEX, HOME, agency_uri, document_uri, plan_uri
 from .labels import document_label, plan_title
-from .markup import escape, link
+from .markup import escape, heading, link, p
 from .parts import PREVIEW, Entry, entries, front_matter, list_pages
 from .relations import Relations
 
 
 def _grouped_index(index_uri: str, title: str, folder: str, groups: list[tuple[str, str, list[Entry]]]) -> dict[str, str]:
     """An index page with a preview of each group, plus each long group's own paged list."""
-    out = front_matter(title, PageKind.LIST) + f"# {escape(title)}\n\n{link('Trang chủ', index_uri, HOME)}\n\n"
+    out = front_matter(title, PageKind.LIST) + heading(1, escape(title)) + p(link("Trang chủ", index_uri, HOME))
     pages = {}
     for key, label, items in groups:
         if not items:
             continue
-        out += f"## {escape(label)} ({len(items)})\n\n" + entries(items[:PREVIEW], index_uri)
+        out += heading(2, f"{escape(label)} ({len(items)})") + entries(items[:PREVIEW], index_uri)
         if len(items) > PREVIEW:
             group_pages = list_pages(f"{folder}/{key}", label, (title, index_uri), items)
-            out += f"{link(f'Xem tất cả {len(items)} mục', index_uri, next(iter(group_pages)))}\n\n"
+            out += p(link(f"Xem tất cả {len(items)} mục", index_uri, next(iter(group_pages))))
             pages.update(group_pages)
     pages[index_uri] = out
     return pages

@@ -1,8 +1,8 @@
-"""Markdown for one task's printable notice: an A4 page for the commune's notice board (thông báo để niêm yết).
+"""HTML for one task's printable notice: an A4 page for the commune's notice board (thông báo để niêm yết).
 
 Large type, one task: who issued the plan, the task in plain words, who does it and when, where to give
 feedback, and a QR code that opens the task's page. The QR code is the only raw HTML: an SVG drawn by
-segno from the page's address (modules, not text); every text from the data is escaped Markdown.
+segno from the page's address (modules, not text); every text from the data is escaped.
 docs/assets/plan-print.css lays the page out on paper.
 """
 
@@ -19,7 +19,7 @@ from ..kinds import PageKind
 from ..text import date_prose
 from .addresses import agency_uri, appendix_uri, notice_uri, plan_uri, task_uri
 from .labels import COORDINATING_LABEL, LEAD_LABEL, TIMING_LABEL, plan_title, short_title, task_number, task_title
-from .markup import escape, link
+from .markup import admonition, escape, heading, link, p, ul
 from .options import SiteOptions
 from .parts import crumbs, front_matter
 from .relations import Relations
@@ -34,22 +34,22 @@ _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 
 
 def render_notice(plan: Plan, task: Task, rel: Relations, options: SiteOptions) -> str:
-    """The notice of one task, as Markdown (a pure function of its arguments)."""
+    """The notice of one task, as HTML (a pure function of its arguments)."""
     uri, number = notice_uri(plan, task), task_number(plan, task)
     out = front_matter(f"Thông báo – {task_title(plan, task)}", PageKind.NOTICE)
-    out += '<div class="ps-notice" markdown>\n\n<div class="ps-notice__screen" markdown>\n\n'
+    out += '<div class="ps-notice">\n<div class="ps-notice__screen">\n'
     out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), ("Phụ lục", appendix_uri(plan)),
                   (f"Nhiệm vụ {number}", task_uri(plan, task)), here="Thông báo")
-    out += f'!!! tip "In để niêm yết"\n    {escape(PRINT_HINT)}\n\n</div>\n\n'
-    out += f'<div class="ps-notice__issuer" markdown>\n\n**{escape(rel.agency_name(plan.issuer))}**\n\n</div>\n\n'
-    out += f"# Thông báo\n\n**Về nhiệm vụ {escape(number)} của {escape(_plan_name(plan))}**\n\n"
+    out += admonition("tip", "In để niêm yết", escape(PRINT_HINT)) + "</div>\n"
+    out += f'<div class="ps-notice__issuer">\n{p(f"<strong>{escape(rel.agency_name(plan.issuer))}</strong>")}</div>\n'
+    out += heading(1, "Thông báo") + p(f"<strong>Về nhiệm vụ {escape(number)} của {escape(_plan_name(plan))}</strong>")
     label, text = plain_summary(task)
-    out += f"## Nhiệm vụ {escape(number)}\n\n*{escape(label)}:* {escape(text)}\n\n"
+    out += heading(2, f"Nhiệm vụ {escape(number)}") + p(f"<em>{escape(label)}:</em> {escape(text)}")
     for who, assignment in ((LEAD_LABEL, task.lead), (COORDINATING_LABEL, task.coordinating)):
-        out += f"**{who}:** {_agencies(assignment, rel, uri)}\n\n"
-    out += f"**{TIMING_LABEL}:** {_timing(task)}\n\n"
-    out += f"## Góp ý, phản ánh\n\n{_feedback(plan, rel, options)}"
-    out += f"## Xem trên mạng\n\n{_where_online(plan, task, options.site_url)}"
+        out += p(f"<strong>{who}:</strong> {_agencies(assignment, rel, uri)}")
+    out += p(f"<strong>{TIMING_LABEL}:</strong> {_timing(task)}")
+    out += heading(2, "Góp ý, phản ánh") + _feedback(plan, rel, options)
+    out += heading(2, "Xem trên mạng") + _where_online(plan, task, options.site_url)
     return out + "</div>\n"
 
 
@@ -116,16 +116,17 @@ def _contacts(agency: Agency) -> list[str]:
 def _feedback(plan: Plan, rel: Relations, options: SiteOptions) -> str:
     """Where the plan says feedback goes (see outreach_parts.feedback_section), in print form."""
     if plan.feedback and plan.feedback.agencies:
-        out = f"Theo kế hoạch, khó khăn, vướng mắc và ý kiến phản ánh về {escape(plan.feedback.text or '')}:\n\n"
+        out = p(f"Theo kế hoạch, khó khăn, vướng mắc và ý kiến phản ánh về {escape(plan.feedback.text or '')}:")
+        lines = []
         for office in (rel.agencies[a] for a in plan.feedback.agencies):
             contacts = _contacts(office)
             detail = f": {'; '.join(contacts)}" if contacts else " (dữ liệu chưa có địa chỉ, số điện thoại)"
-            out += f"- **{escape(office.name)}**{detail}\n"
-        out += "\n"
+            lines.append(f"<strong>{escape(office.name)}</strong>{detail}")
+        out += ul(lines)
     else:
-        out = "Kế hoạch không nêu nơi nhận góp ý, phản ánh.\n\n"
+        out = p("Kế hoạch không nêu nơi nhận góp ý, phản ánh.")
     if options.feedback_url:
-        out += f"Góp ý trực tuyến: {escape(options.feedback_url)}\n\n"
+        out += p(f"Góp ý trực tuyến: {escape(options.feedback_url)}")
     return out
 
 
@@ -134,9 +135,9 @@ def _where_online(plan: Plan, task: Task, site_url: str | None) -> str:
     number = task_number(plan, task)
     if site_url:
         url = task_url(site_url, plan, task)
-        return (f'<div class="ps-notice__online" markdown>\n\n<div class="ps-qr">{qr_svg(url)}</div>\n\n'
-                f"Quét mã QR bằng điện thoại để đọc toàn văn nhiệm vụ {escape(number)}, hoặc mở địa chỉ: "
-                f"{escape(url)}\n\n</div>\n\n")
+        return (f'<div class="ps-notice__online">\n<div class="ps-qr">{qr_svg(url)}</div>\n'
+                + p(f"Quét mã QR bằng điện thoại để đọc toàn văn nhiệm vụ {escape(number)}, hoặc mở địa chỉ: "
+                    f"{escape(url)}") + "</div>\n")
     path = "/" + task_uri(plan, task).removesuffix(".md") + "/"
-    return (f"Xem trên trang web của xã: mục **Kế hoạch › {escape(short_title(plan_title(plan), 10))} › "
-            f"Nhiệm vụ {escape(number)}** (đường dẫn {escape(path)}).\n\n")
+    return p(f"Xem trên trang web của xã: mục <strong>Kế hoạch › {escape(short_title(plan_title(plan), 10))} › "
+             f"Nhiệm vụ {escape(number)}</strong> (đường dẫn {escape(path)}).")

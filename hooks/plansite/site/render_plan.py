@@ -1,46 +1,56 @@
-"""Markdown for a plan: the whole document in its official order, and its appendix table (Phụ lục)."""
+"""HTML for a plan: the whole document in its official order, and its appendix table (Phụ lục)."""
 
 from __future__ import annotations
-
-import html
 
 from ..data.model import Assignment, Plan, Task
 from ..kinds import PageKind
 from ..text import date_prose
 from .addresses import agency_uri, appendix_uri, plan_uri, progress_uri, source_uri, task_uri
 from .labels import COORDINATING_LABEL, FORMS_LABEL, LEAD_LABEL, TIMING_LABEL, plan_title, task_number
-from .markup import escape, link, relative
+from .markup import admonition, attr, escape, heading, link, link_html, p, relative, ul
 from .previews import plan_preview
 from .parts import crumbs, front_matter
 from .relations import Relations
 from .statuses import status_tag
 
 
-def _assignment_line(label: str, assignment: Assignment | None, rel: Relations, plan: Plan, uri: str) -> str:
+def _assignment_line(label: str, assignment: Assignment | None, rel: Relations, plan: Plan, uri: str) -> list[str]:
     """The source's wording, linked only where a mention is one of the bodies the data names by id."""
     if not assignment or not assignment.text:
-        return ""
+        return []
     named = frozenset(agency_uri(a) for a in assignment.agencies)
-    return f"- {label}: {rel.linker(plan).linkify(assignment.text, uri, only=named)}\n"
+    return [f"{label}: {rel.linker(plan).linkify(assignment.text, uri, only=named)}"]
 
 
-def _task_block(plan: Plan, task: Task, rel: Relations, uri: str, heading: str) -> str:
+def _task_block(plan: Plan, task: Task, rel: Relations, uri: str, level: int) -> str:
     """A task as it stands in the plan: a short heading linking to its page, then its lines.
 
     The heading holds only the number: the table of contents repeats every heading, and
     a plan of 50 tasks would otherwise carry its whole text twice.
     """
-    out = f"{heading} [Nhiệm vụ {escape(task_number(plan, task))}]({relative(uri, task_uri(plan, task))})\n\n"
-    out += f"Tình trạng: {status_tag(rel.progress.status(plan, task.id))}\n\n"
-    out += f"{rel.linker(plan).linkify(task.text, uri)}\n\n"
-    out += "".join(f"- {rel.linker(plan).linkify(d, uri)}\n" for d in task.details)
-    out += _assignment_line(LEAD_LABEL, task.lead, rel, plan, uri)
-    out += _assignment_line(COORDINATING_LABEL, task.coordinating, rel, plan, uri)
+    out = heading(level, link_html(f"Nhiệm vụ {escape(task_number(plan, task))}", uri, task_uri(plan, task)))
+    out += p(f"Tình trạng: {status_tag(rel.progress.status(plan, task.id))}")
+    out += p(rel.linker(plan).linkify(task.text, uri))
+    lines = [rel.linker(plan).linkify(d, uri) for d in task.details]
+    lines += _assignment_line(LEAD_LABEL, task.lead, rel, plan, uri)
+    lines += _assignment_line(COORDINATING_LABEL, task.coordinating, rel, plan, uri)
     if task.forms:
-        out += f"- {FORMS_LABEL}: {rel.linker(plan).linkify(task.forms.text, uri)}\n"
+        lines.append(f"{FORMS_LABEL}: {rel.linker(plan).linkify(task.forms.text, uri)}")
     if task.timing:
-        out += f"- {TIMING_LABEL}: {escape(task.timing.text)}\n"
-    return out + "\n"
+        lines.append(f"{TIMING_LABEL}: {escape(task.timing.text)}")
+    return out + ul(lines)
+
+
+def _clauses(clauses, linkify, uri: str) -> str:
+    """Lettered clauses as paragraphs "a) …", runs of dash clauses as lists, in the source's order."""
+    out, dashes = "", []
+    for clause in clauses:
+        if clause.label:
+            out += ul(dashes) + p(f"{escape(clause.label)}) {linkify(clause.text, uri)}")
+            dashes = []
+        else:
+            dashes.append(linkify(clause.text, uri))
+    return out + ul(dashes)
 
 
 def plan_keywords(plan: Plan, rel: Relations) -> tuple[str, ...]:
@@ -64,42 +74,41 @@ def render_plan(plan: Plan, rel: Relations) -> str:
     facts.append(link("Phụ lục: bảng nhiệm vụ", uri, appendix_uri(plan)))
     facts.append(link("Tiến độ thực hiện", uri, progress_uri(plan)))
     facts.append(_source_link(plan, uri))
-    out += " · ".join(facts) + "\n\n"
-    out += f'<p class="plan-doctype">{html.escape(plan.document_type)}</p>\n\n'
-    out += f"# {escape(plan.title)}\n\n"
-    out += "".join(f"{rel.linker(plan).linkify(p, uri)}\n\n" for p in plan.preamble)
-    out += f"## I. {escape(plan.purpose.heading)}\n\n"
+    out += p(" · ".join(facts))
+    out += p(escape(plan.document_type), "plan-doctype")
+    out += heading(1, escape(plan.title))
+    linkify = rel.linker(plan).linkify
+    out += "".join(p(linkify(para, uri)) for para in plan.preamble)
+    out += heading(2, f"I. {escape(plan.purpose.heading)}")
     for group in plan.purpose.groups:
-        out += f"### {escape(group.number)}. {escape(group.heading)}\n\n"
-        out += "".join(f"{escape(c.label)}) {rel.linker(plan).linkify(c.text, uri)}\n\n" if c.label else
-                       f"- {rel.linker(plan).linkify(c.text, uri)}\n\n" for c in group.clauses)
-    out += f"## II. {escape(plan.content.heading)}\n\n"
+        out += heading(3, f"{escape(group.number)}. {escape(group.heading)}")
+        out += _clauses(group.clauses, linkify, uri)
+    out += heading(2, f"II. {escape(plan.content.heading)}")
     for section in plan.content.sections:
         if section.heading:
-            out += f"### {escape(section.number)}. {rel.linker(plan).linkify(section.heading, uri)}\n\n"
+            out += heading(3, f"{escape(section.number)}. {linkify(section.heading, uri)}")
             if section.note:
-                out += f"{escape(section.note)} ({link('xem Phụ lục', uri, appendix_uri(plan))})\n\n"
-            for task in section.tasks:
-                out += _task_block(plan, task, rel, uri, "####")
+                out += p(f"{escape(section.note)} ({link('xem Phụ lục', uri, appendix_uri(plan))})")
+            out += "".join(_task_block(plan, task, rel, uri, 4) for task in section.tasks)
         else:
-            out += "".join(_task_block(plan, task, rel, uri, "###") for task in section.tasks)
-    out += f"## III. {escape(plan.implementation.heading)}\n\n"
+            out += "".join(_task_block(plan, task, rel, uri, 3) for task in section.tasks)
+    out += heading(2, f"III. {escape(plan.implementation.heading)}")
     for item in plan.implementation.items:
         if item.heading:
-            out += f"### {escape(item.number)}. {rel.linker(plan).linkify(item.heading, uri)}\n\n"
+            out += heading(3, f"{escape(item.number)}. {linkify(item.heading, uri)}")
         if item.text:
-            out += f"{escape(item.number)}\\. {rel.linker(plan).linkify(item.text, uri)}\n\n"
-        out += "".join(f"- {rel.linker(plan).linkify(d.text, uri)}\n" for d in item.duties) + "\n"
+            out += p(f"{escape(item.number)}. {linkify(item.text, uri)}")
+        out += ul(linkify(d.text, uri) for d in item.duties)
     if plan.closing:
-        out += f"{rel.linker(plan).linkify(plan.closing, uri)}\n\n"
-    out += '<div class="plan-end" markdown>\n\n<div class="plan-recipients" markdown>\n\n**Nơi nhận:**\n\n'
-    out += "".join(f"- {rel.linker(plan).linkify(r.text, uri)}\n" for r in plan.recipients)
-    out += '\n</div>\n\n<div class="plan-signature" markdown>\n\n'
+        out += p(linkify(plan.closing, uri))
+    out += '<div class="plan-end">\n<div class="plan-recipients">\n' + p("<strong>Nơi nhận:</strong>")
+    out += ul(linkify(r.text, uri) for r in plan.recipients)
+    out += '</div>\n<div class="plan-signature">\n'
     sig = plan.signature
-    out += "".join(f"**{escape(line)}**  \n" for line in (sig.authority, sig.on_behalf, sig.position) if line)
-    out += f"\n{escape(sig.name)}\n\n</div>\n\n</div>\n"
+    lines = [f"<strong>{escape(line)}</strong>" for line in (sig.authority, sig.on_behalf, sig.position) if line]
+    out += p("<br>\n".join(lines)) + p(escape(sig.name)) + "</div>\n</div>\n"
     if plan.note:
-        out += f'\n!!! note "Ghi chú của biên tập viên"\n    {escape(plan.note)}\n'
+        out += admonition("note", "Ghi chú của biên tập viên", escape(plan.note))
     return out
 
 
@@ -107,6 +116,5 @@ def _source_link(plan: Plan, uri: str) -> str:
     """A download of the signed text as received (exact bytes), so readers can compare the site with it."""
     if not plan.source_text:
         return "Văn bản gốc: chưa có tệp"
-    href = html.escape(relative(uri, source_uri(plan)), quote=True)
-    name = html.escape(f"{plan.id}.txt", quote=True)
+    href, name = attr(relative(uri, source_uri(plan))), attr(f"{plan.id}.txt")
     return f'<a href="{href}" download="{name}" type="text/plain">Văn bản gốc (tệp .txt)</a>'

@@ -1,4 +1,4 @@
-"""Markdown for a plan's progress page (Tiến độ thực hiện): counts per status overall, per section
+"""HTML for a plan's progress page (Tiến độ thực hiện): counts per status overall, per section
 and per lead agency, as SVG bars with the numbers beside them and the same counts in tables."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from ..text import date_numeric, vi_sort_key
 from .addresses import appendix_uri, plan_uri, progress_uri
 from .charts import stacked_bars, status_bars
 from .labels import plan_title, short_title
-from .markup import escape
+from .markup import escape, heading, p, table
 from .parts import crumbs, front_matter
 from .relations import Relations
 
@@ -19,11 +19,9 @@ from .relations import Relations
 def _table(first: str, rows: list[tuple[str, dict[str, int]]]) -> str:
     """The counts as a table: one row per group, one column per status, and the total."""
     statuses = list(STATUS_LABELS)
-    out = f"| {first} | " + " | ".join(STATUS_LABELS[s] for s in statuses) + " | Tổng |\n"
-    out += "| --- |" + " --- |" * (len(statuses) + 1) + "\n"
-    for label, counts in rows:
-        out += f"| {escape(label)} | " + " | ".join(str(counts[s]) for s in statuses) + f" | {sum(counts.values())} |\n"
-    return out + "\n"
+    header = [first] + [STATUS_LABELS[s] for s in statuses] + ["Tổng"]
+    return table(header, ([escape(label)] + [str(counts[s]) for s in statuses] + [str(sum(counts.values()))]
+                          for label, counts in rows))
 
 
 def _sections(plan: Plan, rel: Relations) -> list[tuple[str, dict[str, int]]]:
@@ -52,19 +50,19 @@ def render_progress(plan: Plan, rel: Relations) -> str:
     uri = progress_uri(plan)
     out = front_matter(f"Tiến độ thực hiện: {plan_title(plan)}", PageKind.LIST)
     out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), ("Phụ lục", appendix_uri(plan)), here="Tiến độ")
-    out += f"# Tiến độ thực hiện\n\n{escape(plan_title(plan))}\n\n"
+    out += heading(1, "Tiến độ thực hiện") + p(escape(plan_title(plan)))
     dates = [d for t in plan.tasks if (d := rel.progress.as_of(plan, t.id))]
     if dates:
-        out += f"Số liệu tính đến {date_numeric(max(dates))}, theo các báo cáo đã nhận.\n\n"
+        out += p(f"Số liệu tính đến {date_numeric(max(dates))}, theo các báo cáo đã nhận.")
     else:
-        out += ("**Chưa có báo cáo.** Kế hoạch chưa có báo cáo thực hiện nào; mọi nhiệm vụ được tính là "
-                "“Chưa có báo cáo”. Xem các kỳ báo cáo trong lịch báo cáo.\n\n")
+        out += p("<strong>Chưa có báo cáo.</strong> Kế hoạch chưa có báo cáo thực hiện nào; mọi nhiệm vụ được tính "
+                 "là “Chưa có báo cáo”. Xem các kỳ báo cáo trong lịch báo cáo.")
     overall = rel.progress.counts(plan, [t.id for t in plan.tasks])
-    out += "## Toàn kế hoạch\n\n" + status_bars(f"Tình trạng {len(plan.tasks)} nhiệm vụ", overall)
+    out += heading(2, "Toàn kế hoạch") + status_bars(f"Tình trạng {len(plan.tasks)} nhiệm vụ", overall)
     out += _table("Kế hoạch", [("Toàn kế hoạch", overall)])
     sections = _sections(plan, rel)
-    out += "## Theo mục\n\n" + stacked_bars("Tình trạng nhiệm vụ theo mục", sections) + _table("Mục", sections)
+    out += heading(2, "Theo mục") + stacked_bars("Tình trạng nhiệm vụ theo mục", sections) + _table("Mục", sections)
     agencies = _lead_agencies(plan, rel)
-    out += "## Theo cơ quan chủ trì\n\n" + stacked_bars("Tình trạng nhiệm vụ theo cơ quan chủ trì", agencies)
+    out += heading(2, "Theo cơ quan chủ trì") + stacked_bars("Tình trạng nhiệm vụ theo cơ quan chủ trì", agencies)
     out += _table("Cơ quan chủ trì", agencies)
     return out

@@ -1,4 +1,4 @@
-"""Markdown for one task's page: text, who, how, when, legal basis, and where it sits in the plan."""
+"""HTML for one task's page: text, who, how, when, legal basis, and where it sits in the plan."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from ..text import date_numeric
 from .addresses import agency_uri, appendix_uri, document_uri, notice_uri, plan_uri, task_uri
 from .labels import (COORDINATING_LABEL, FORMS_LABEL, LEAD_LABEL, TIMING_LABEL, document_label, plan_title,
                      short_title, task_number, task_title)
-from .markup import escape, external_link, link
+from .markup import admonition, escape, external_link, heading, link, p, ul
 from .previews import task_preview
 from .parts import crumbs, front_matter
 from .options import SiteOptions
@@ -26,39 +26,40 @@ def render_task(plan: Plan, task: Task, rel: Relations, options: SiteOptions, up
     out = front_matter(task_title(plan, task), PageKind.TASK, preview=task_preview(plan, task, rel))
     out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), ("Phụ lục", appendix_uri(plan)),
                   here=f"Nhiệm vụ {task_number(plan, task)}")
-    out += f"# {escape(task_title(plan, task))}\n\n"
+    out += heading(1, escape(task_title(plan, task)))
     out += status_line(plan, task, rel)
     out += summary_box(task)
-    out += f"{rel.linker(plan).linkify(task.text, uri)}\n\n"
-    out += "".join(f"- {rel.linker(plan).linkify(d, uri)}\n" for d in task.details) + ("\n" if task.details else "")
+    out += p(rel.linker(plan).linkify(task.text, uri))
+    out += ul(rel.linker(plan).linkify(d, uri) for d in task.details)
     for label, assignment in ((LEAD_LABEL, task.lead), (COORDINATING_LABEL, task.coordinating)):
-        out += f"## {label}\n\n"
+        out += heading(2, label)
         if not assignment or not assignment.agencies:
-            out += "Văn bản không ghi.\n\n"
+            out += p("Văn bản không ghi.")
             continue
-        out += "".join(f"- {link(rel.agency_name(a), uri, agency_uri(a))}\n" for a in assignment.agencies)
-        out += f"\nNguyên văn: “{escape(assignment.text)}”\n\n" if assignment.text else "\n"
+        out += ul(link(rel.agency_name(a), uri, agency_uri(a)) for a in assignment.agencies)
+        out += p(f"Nguyên văn: “{escape(assignment.text)}”") if assignment.text else ""
     if task.forms:
-        out += f"## {FORMS_LABEL}\n\n" + "".join(f"- {escape(FORM_KINDS[k])}\n" for k in task.forms.kinds)
-        out += f"\nNguyên văn: “{escape(task.forms.text)}”\n\n"
+        out += heading(2, FORMS_LABEL) + ul(escape(FORM_KINDS[k]) for k in task.forms.kinds)
+        out += p(f"Nguyên văn: “{escape(task.forms.text)}”")
     if task.timing:
-        out += f"## {TIMING_LABEL}\n\n**{escape(TIMING_KINDS[task.timing.kind])}**{_timing_detail(task.timing)}"
-        out += f": “{escape(task.timing.text)}”\n\n"
+        out += heading(2, TIMING_LABEL)
+        out += p(f"<strong>{escape(TIMING_KINDS[task.timing.kind])}</strong>{_timing_detail(task.timing)}"
+                 f": “{escape(task.timing.text)}”")
     docs = rel.task_documents[(plan.id, task.id)]
-    out += "## Căn cứ, văn bản được dẫn\n\n"
-    out += "".join(f"- {link(document_label(d), uri, document_uri(d.id))}"
-                   f"{' ngày ' + date_numeric(d.issued_on) if d.issued_on else ''}: {escape(d.title)}\n" for d in docs)
-    out += "\n" if docs else "Nhiệm vụ không dẫn văn bản nào.\n\n"
+    out += heading(2, "Căn cứ, văn bản được dẫn")
+    out += ul(f"{link(document_label(d), uri, document_uri(d.id))}"
+              f"{' ngày ' + date_numeric(d.issued_on) if d.issued_on else ''}: {escape(d.title)}" for d in docs)
+    out += "" if docs else p("Nhiệm vụ không dẫn văn bản nào.")
     if task.note:
-        out += f'!!! note "Ghi chú của biên tập viên"\n    {escape(task.note)}\n\n'
+        out += admonition("note", "Ghi chú của biên tập viên", escape(task.note))
     out += timeline(plan, task, rel, uri)
     out += feedback_section(plan, task, rel, uri, options)
-    out += f"{link('In thông báo để niêm yết', uri, notice_uri(plan, task))} (khổ A4, cho bảng tin của xã)\n\n"
-    out += f"## Vị trí trong kế hoạch\n\nMục II, nhiệm vụ {escape(task_number(plan, task))} của "
-    out += f"{link(plan_title(plan), uri, plan_uri(plan))}.\n\n"
+    out += p(f"{link('In thông báo để niêm yết', uri, notice_uri(plan, task))} (khổ A4, cho bảng tin của xã)")
+    out += heading(2, "Vị trí trong kế hoạch")
+    out += p(f"Mục II, nhiệm vụ {escape(task_number(plan, task))} của {link(plan_title(plan), uri, plan_uri(plan))}.")
     source = f"{task.origin.file}, dòng {task.origin.line}"
     changed = f"Cập nhật lần cuối: {date_numeric(updated)}" if updated else "Cập nhật lần cuối: không rõ ngày"
-    out += f"<small>{changed} · Dữ liệu: {_edit_link(source, options.edit_url, task.origin)}</small>\n"
+    out += p(f"<small>{changed} · Dữ liệu: {_edit_link(source, options.edit_url, task.origin)}</small>")
     return out
 
 

@@ -8,7 +8,7 @@ from ..reports.periods import period_label
 from ..reports.status import NO_REPORT
 from ..text import date_numeric
 from .addresses import agency_uri
-from .markup import escape, external_link, link
+from .markup import escape, external_link, heading, link, p, ul
 from .relations import Relations
 from .statuses import status_tag
 
@@ -17,14 +17,13 @@ def status_line(plan: Plan, task: Task, rel: Relations) -> str:
     """'Tình trạng: <tag> · Số liệu tính đến …', or that there is no report yet."""
     status = rel.progress.status(plan, task.id)
     if status == NO_REPORT:
-        return f"**Tình trạng:** {status_tag(status)} Chưa có báo cáo nào về nhiệm vụ này.\n\n"
-    return (f"**Tình trạng:** {status_tag(status)} · Số liệu tính đến "
-            f"{date_numeric(rel.progress.as_of(plan, task.id))}\n\n")
+        return p(f"<strong>Tình trạng:</strong> {status_tag(status)} Chưa có báo cáo nào về nhiệm vụ này.")
+    return p(f"<strong>Tình trạng:</strong> {status_tag(status)} · Số liệu tính đến "
+             f"{date_numeric(rel.progress.as_of(plan, task.id))}")
 
 
 def _outputs(entry: TaskReport) -> str:
-    return "".join(f"    - {escape(f'{o.quantity:g} {o.unit}' + (f' {o.what}' if o.what else ''))}\n"
-                   for o in entry.outputs)
+    return ul(escape(f"{o.quantity:g} {o.unit}" + (f" {o.what}" if o.what else "")) for o in entry.outputs)
 
 
 def _evidence(entry: TaskReport, uri: str) -> str:
@@ -34,32 +33,32 @@ def _evidence(entry: TaskReport, uri: str) -> str:
             items.append(link(f"Minh chứng {n}: {target.removeprefix('docs/')}", uri, target.removeprefix("docs/")))
         else:
             items.append(external_link(f"Minh chứng {n}: {target}", target))
-    return "".join(f"    - {item}\n" for item in items)
+    return ul(items)
 
 
 def timeline(plan: Plan, task: Task, rel: Relations, uri: str) -> str:
     """Every report on the task, newest first: status, period, reporter, what was done, outputs, evidence."""
     entries = rel.progress.timeline(plan, task.id)
-    out = "## Báo cáo thực hiện\n\n"
+    out = heading(2, "Báo cáo thực hiện")
     if not entries:
-        return out + "Chưa có báo cáo. Kết quả sẽ được cập nhật khi cơ quan thực hiện gửi báo cáo định kỳ.\n\n"
+        return out + p("Chưa có báo cáo. Kết quả sẽ được cập nhật khi cơ quan thực hiện gửi báo cáo định kỳ.")
     for item in entries:
         report, entry = item.report, item.task
         start, end = report.covered
         reporter = link(rel.agency_name(report.reporter), uri, agency_uri(report.reporter))
-        out += f"### {escape(period_label(report.period.kind, report.period.year, report.period.number))}\n\n"
-        out += f"{status_tag(entry.status)}" + (f" · Tiến độ: {entry.progress}%" if entry.progress is not None else "")
-        out += f"\n\n- Cơ quan báo cáo: {reporter}\n"
-        out += f"- Số liệu từ {date_numeric(start)} đến {date_numeric(end)}; ngày gửi {date_numeric(report.submitted_on)}\n"
+        out += heading(3, escape(period_label(report.period.kind, report.period.year, report.period.number)))
+        out += p(status_tag(entry.status) + (f" · Tiến độ: {entry.progress}%" if entry.progress is not None else ""))
+        lines = [f"Cơ quan báo cáo: {reporter}",
+                 f"Số liệu từ {date_numeric(start)} đến {date_numeric(end)}; ngày gửi {date_numeric(report.submitted_on)}"]
         if report.number:
-            out += f"- Số báo cáo: {escape(report.number)}\n"
+            lines.append(f"Số báo cáo: {escape(report.number)}")
         for label, text in (("Kết quả", entry.done), ("Lý do không thực hiện", entry.reason),
                             ("Khó khăn, vướng mắc", entry.difficulties), ("Đề xuất", entry.proposals)):
             if text:
-                out += f"- {label}: {escape(text)}\n"
+                lines.append(f"{label}: {escape(text)}")
         if entry.outputs:
-            out += "- Sản phẩm, số liệu:\n" + _outputs(entry)
+            lines.append("Sản phẩm, số liệu:\n" + _outputs(entry))
         if entry.evidence:
-            out += "- Minh chứng:\n" + _evidence(entry, uri)
-        out += "\n"
+            lines.append("Minh chứng:\n" + _evidence(entry, uri))
+        out += ul(lines)
     return out
