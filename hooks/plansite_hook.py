@@ -11,17 +11,15 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
-from mkdocs.structure.toc import get_toc
 
 from plansite.data.load import DATA_DIR
 from plansite.data.problems import DataError
 from plansite.kinds import PageKind
 from plansite.search.index import SearchIndex
 from plansite.site.banner import DEMO_BANNER
-from plansite.site.headings import contents, nested
+from plansite_mkdocs.generated import GeneratedPage, nav_titles
 from plansite_mkdocs.html_fixes import fix_page
 from plansite_mkdocs.previews import PreviewImages
-from plansite_mkdocs.raw_links import resolve_md_links
 from plansite_mkdocs.session import SESSION
 from plansite_mkdocs.site_build import load_site
 
@@ -38,7 +36,6 @@ def on_config(config):
     if str(root / DATA_DIR) not in config.watch:
         config.watch.append(str(root / DATA_DIR))  # `mkdocs serve` rebuilds when the data changes
     _build["search"], _build["previews"] = SearchIndex(), PreviewImages(root / ".cache" / "og")
-    _build["html"] = {}
     gc.unfreeze()  # under `mkdocs serve`, let the previous build's frozen model be collected
     try:
         _build["site"], _build["banner"] = load_site(root, config)
@@ -53,26 +50,18 @@ def on_config(config):
 
 def on_files(files, config):
     site, root = _build["site"], Path(config.config_file_path).parent
+    titles = nav_titles(config.nav)
     for src_uri, page in site.pages.items():
-        files.append(File.generated(config, src_uri, content=page))
+        file = File.generated(config, src_uri, content=page)
+        files.append(file)
+        GeneratedPage(titles.get(src_uri), file, config)  # its HTML skips Python-Markdown
     for src_uri, data in site.files.items():
         files.append(File.generated(config, src_uri, content=data) if isinstance(data, bytes) else
                      File.generated(config, src_uri, abs_src_path=str(root / data)))
     return files
 
 
-def on_page_markdown(markdown, page, config, files):
-    """Generated pages are HTML already: Python-Markdown gets nothing to parse (see site/markup.py)."""
-    if page.file.src_uri not in _build["site"].pages:
-        return markdown  # a hand-written page of docs/
-    _build["html"][page.file.src_uri] = markdown
-    return ""
-
-
 def on_page_content(html, page, config, files):
-    if page.file.src_uri in _build["html"]:  # ours: its headings make the contents, its links are resolved here
-        html = resolve_md_links(_build["html"].pop(page.file.src_uri), page, files)
-        page.toc = get_toc(nested(contents(html)))
     kind = PageKind(page.meta.get("kind", PageKind.PAGE.value))
     _build["search"].add_html(page.url, page.title or "", kind, html, tuple(page.meta.get("keywords", ())),
                               tuple(page.meta.get("numbers", ())))
