@@ -51,14 +51,20 @@ def on_config(config):
 def on_files(files, config):
     site, root = _build["site"], Path(config.config_file_path).parent
     titles = nav_titles(config.nav)
-    for src_uri, page in site.pages.items():
-        file = File.generated(config, src_uri, content=page)
+    for src_uri in site.pages:
+        file = File.generated(config, src_uri, content="")  # rendered when MkDocs reads it: on_page_read_source
         files.append(file)
         GeneratedPage(titles.get(src_uri), file, config)  # its HTML skips Python-Markdown
     for src_uri, data in site.files.items():
         files.append(File.generated(config, src_uri, content=data) if isinstance(data, bytes) else
                      File.generated(config, src_uri, abs_src_path=str(root / data)))
     return files
+
+
+def on_page_read_source(page, config):
+    if page.file.src_uri in _build["site"].pages:
+        return _build["site"].pages[page.file.src_uri]
+    return None  # a page of docs/: MkDocs reads its file
 
 
 def on_page_content(html, page, config, files):

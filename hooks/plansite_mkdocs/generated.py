@@ -54,6 +54,7 @@ class GeneratedPage(Page):
     def render(self, config, files) -> None:
         self.content = resolve_links(self.markdown, self.file.src_uri, config.use_directory_urls)
         self.toc = get_toc(nested(contents(self.content)))
+        self.markdown = ""  # the source is spent: one copy of each page's HTML is enough to hold until it is written
 
 
 def nav_titles(nav) -> dict[str, str]:

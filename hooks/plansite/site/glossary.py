@@ -1,7 +1,7 @@
 """Abbreviations explained where they are read: the first use of each abbreviation on a page becomes
 `<abbr title="full form">UBND</abbr>`, which browsers show as a tooltip on hover.
 
-Marking happens once per page, on the finished HTML (`mark_pages`), because "first use on the page"
+Marking happens once per page, on the finished HTML (`Marker.mark`, called by `lazy.Pages`), because "first use on the page"
 is a property of the page, not of one text (`markup.escape` and `Linker.linkify` see one text at a time,
 and escape is cached). It only touches running text, which the renderers produce through
 `markup.escape`: data text never holds a live '<' or '&'. So everything the renderers add as markup is
@@ -78,9 +78,3 @@ class Marker:
         if not out:
             return page
         return (head.group() if head else "") + "".join(out) + text[pos:]
-
-
-def mark_pages(pages: dict[str, str], glossary: Iterable[Abbreviation], skip: Iterable[str] = ()) -> dict[str, str]:
-    """Every page with its abbreviations marked, except the pages in `skip` (the glossary's own page)."""
-    marker, skip = Marker(glossary), set(skip)
-    return {uri: page if uri in skip else marker.mark(page) for uri, page in pages.items()}

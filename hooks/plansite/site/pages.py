@@ -7,6 +7,7 @@ Plain Python: the MkDocs hook only registers these as virtual files.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from ..data.load import DATA_DIR
@@ -29,8 +30,8 @@ from .render_plan import render_plan
 from .render_progress import render_progress
 from .render_task import render_task
 from .addresses import GLOSSARY
-from .glossary import mark_pages
-from .headings import anchor
+from .glossary import Marker
+from .lazy import Pages, Render, pages_of_group
 from .render_glossary import render_glossary
 from .render_data import render_data
 from .addresses import DATA_PAGE
@@ -41,7 +42,7 @@ from ..export.files import export_files
 class SiteOutput:
     """Everything the build publishes from the data."""
 
-    pages: dict[str, str]  # source path → YAML front matter and the page's HTML (headings with ids), sorted
+    pages: Pages  # source path → YAML front matter and the page's HTML (headings with ids), sorted; rendered when read
     files: dict[str, bytes | Path]  # site path → bytes, or the file to copy as it is; sorted
     example_data: bool  # some report is made-up example data: every page must say so
 
@@ -50,39 +51,38 @@ def build_site(project: Project, options: SiteOptions = SiteOptions(), history: 
     """Every generated page and file, for the settings in `options` (see site/options.py) and the
     repository's `history` of the data (None: built without it; the pages say dates are unknown)."""
     rel = build_relations(project, options.today)
-    pages = {HOME: render_home(project, rel, options.home_heading)}
-    pages.update(plans_index(rel))
-    pages.update(agencies_index(rel))
-    pages.update(documents_index(rel))
-    pages[CALENDAR] = render_calendar(rel)
-    pages[DATA_PAGE] = render_data(project, options.today)  # open data: the files below, their columns
+    renders: dict[str, Render] = {HOME: partial(render_home, project, rel, options.home_heading)}
+    for group in (partial(plans_index, rel), partial(agencies_index, rel), partial(documents_index, rel)):
+        renders.update(pages_of_group(group))
+    renders[CALENDAR] = partial(render_calendar, rel)
+    renders[DATA_PAGE] = partial(render_data, project, options.today)  # open data: the files below, their columns
     entries = change_entries(history, project)
-    pages[CHANGES_PAGE] = render_changes_page(entries, history is not None, bool(history and history.shallow))
+    renders[CHANGES_PAGE] = partial(render_changes_page, entries, history is not None, bool(history and history.shallow))
     updated = {plan.id: last_updated(history, plan.origin.file, *(r.origin.file for r in project.reports
                                                                  if r.plan == plan.id)) for plan in project.plans}
     for plan in project.plans:
-        pages[plan_uri(plan)] = render_plan(plan, rel)
-        pages[appendix_uri(plan)] = render_appendix(plan, rel)
-        pages[progress_uri(plan)] = render_progress(plan, rel)
+        renders[plan_uri(plan)] = partial(render_plan, plan, rel)
+        renders[appendix_uri(plan)] = partial(render_appendix, plan, rel)
+        renders[progress_uri(plan)] = partial(render_progress, plan, rel)
         for task in plan.tasks:
-            pages[task_uri(plan, task)] = render_task(plan, task, rel, options, updated[plan.id])
-            pages[notice_uri(plan, task)] = render_notice(plan, task, rel, options)  # A4, for the notice board
+            renders[task_uri(plan, task)] = partial(render_task, plan, task, rel, options, updated[plan.id])
+            renders[notice_uri(plan, task)] = partial(render_notice, plan, task, rel, options)  # A4, notice board
     for agency in project.agencies:
-        pages.update(render_agency(agency, rel))
+        renders.update(pages_of_group(partial(render_agency, agency, rel)))
     for doc in project.documents:
-        pages.update(render_document(doc, rel))
-    pages[GLOSSARY] = render_glossary(project.glossary)
-    pages = mark_pages(pages, project.glossary, skip=(GLOSSARY,))  # each abbreviation's first use: <abbr>
-    pages = {uri: anchor(page) for uri, page in pages.items()}  # every heading an id, for the contents
+        renders.update(pages_of_group(partial(render_document, doc, rel)))
+    renders[GLOSSARY] = partial(render_glossary, project.glossary)
+    # Each abbreviation's first use on a page becomes <abbr> (not on the glossary's own page).
+    pages = Pages(renders, Marker(project.glossary), unmarked=frozenset({GLOSSARY}))
     files: dict[str, bytes | Path] = {
         source_uri(plan): Path(DATA_DIR) / "sources" / plan.source_text for plan in project.plans if plan.source_text}
     files.update(calendar_files(rel.due, {a.id: a.name for a in project.agencies},
                                 {p.id: plan_title(p) for p in project.plans}, options.today, options.site_url))
     files[FEED] = atom_feed(entries, options.site_url, options.site_name)
     files.update(export_files(project, options.site_name, options.today, options.site_url))  # du-lieu/: JSON, CSV
-    return SiteOutput(dict(sorted(pages.items())), dict(sorted(files.items())), rel.progress.has_examples)
+    return SiteOutput(pages, dict(sorted(files.items())), rel.progress.has_examples)
 
 
 def generate_pages(project: Project, edit_url: str | None = None) -> dict[str, str]:
-    """The generated pages alone (see build_site)."""
-    return build_site(project, SiteOptions(edit_url=edit_url)).pages
+    """The generated pages alone, all rendered (see build_site)."""
+    return dict(build_site(project, SiteOptions(edit_url=edit_url)).pages)
