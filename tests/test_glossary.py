@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import html
-import json
 import re
 import shutil
 from collections import Counter
@@ -18,7 +17,7 @@ from plansite.data.load import load_project
 from plansite.data.model import Abbreviation
 from plansite.kinds import PageKind
 from plansite.search.expand import abbreviation_pattern
-from plansite.search.index import SearchIndex
+from plansite.search.index import SearchIndex, decoded
 from plansite.site.addresses import GLOSSARY
 from plansite.search.tokenize import word_forms
 from plansite.site.glossary import Marker, abbr_tag
@@ -179,14 +178,9 @@ def test_built_pages_mark_the_first_use_only_and_never_in_attributes(project, si
 
 
 def shards(index: SearchIndex) -> dict[str, dict]:
-    files = index.files()
-    docs = json.loads(files["search/d/0.json"])
-    words = {}
-    for name, text in files.items():
-        if name.startswith("search/t/"):
-            for word, variants in json.loads(text).items():
-                words[word] = {exact: [docs[d][0] for d, _ in postings] for exact, postings in variants.items()}
-    return words
+    """folded → exact → the URLs of its pages, as the browser reads the written index."""
+    return {word: {exact: list(pages) for exact, pages in variants.items()}
+            for word, variants in decoded(index.files()).items()}
 
 
 def test_the_index_expands_abbreviations_both_ways():

@@ -15,7 +15,6 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import markdown
 import pytest
 from bs4 import BeautifulSoup
 

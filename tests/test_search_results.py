@@ -1,8 +1,8 @@
 """Search that explains itself: snippets with the words marked, words side by side ranked first, questions
 answered by the pages holding most of their words (and which words were left out), the results page
 /tim-kiem/?q=… (count, pages, filters by kind and plan in the URL), and the header's box as a WAI-ARIA
-combobox driven by the keyboard alone. In headless Chromium against built sites; the index's own pieces
-(excerpts, plans, scripts for file://) without a browser."""
+combobox driven by the keyboard alone. In headless Chromium against built sites (the index's own files:
+tests/test_search_index.py)."""
 
 from __future__ import annotations
 
@@ -14,10 +14,6 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from conftest import ROOT, SEED_PLAN, build_site, copy_project
-from plansite.kinds import PageKind
-from plansite.search.excerpt import EXCERPT_CHARS, cut, excerpt_of, html_text, not_indexed, page_texts
-from plansite.search.index import SearchIndex
-from plansite.search.scripts import CALLBACK, scripts
 from plansite.search.tokenize import tokens
 import test_hostile_input
 from test_hostile_input import HANDLERS
@@ -33,62 +29,6 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 
 def folded(text: str) -> str:
     return " ".join(f for f, _ in tokens(text))
-
-
-# --- the index: excerpts, plans, scripts (no browser) ------------------------------------------------------
-
-
-def test_excerpt_is_the_text_after_the_heading_cut_after_a_word():
-    html = "<p><a href='../'>Trang chủ</a> › X</p><h1 id='x'>Tiêu đề</h1><p>Nội dung &amp; <b>đậm</b></p>"
-    assert excerpt_of(html) == "Nội dung & đậm"
-    long = " ".join(["dân vận"] * 200)
-    short = cut(long)
-    assert len(short) <= EXCERPT_CHARS and short.endswith("…") and short[:-1].split()[-1] in ("dân", "vận")
-    assert cut(short) == short  # cutting again changes nothing
-
-
-def test_one_reading_gives_the_same_text_as_before(site):
-    pages = sorted(site.rglob("*.html"))
-    assert len(pages) > 40
-    for page in pages:
-        html = page.read_text(encoding="utf-8")
-        assert page_texts(html)[0] == html_text(html), page
-
-
-def test_a_page_can_opt_out_of_search_but_data_text_cannot_ask_for_it():
-    assert not_indexed('<div id="ps-results" class="ps-results" data-ps-noindex>\n<form>')
-    assert not not_indexed("<p>data-ps-noindex &lt;div data-ps-noindex&gt;</p>")  # escaped text from data
-    index = SearchIndex()
-    index.add_html("tim-kiem/", "Tìm kiếm", PageKind.PAGE, '<h1>Tìm kiếm</h1><div data-ps-noindex></div>')
-    index.add_html("a/", "A", PageKind.PAGE, "<h1>A</h1><p>data-ps-noindex</p>")
-    assert [d[0] for d in index.docs] == ["a/"]
-
-
-def test_index_writes_excerpts_and_plans_deterministically():
-    def make(order):
-        index = SearchIndex()
-        pages = {"ke-hoach/p/": ("Kế hoạch P", PageKind.PLAN), "ke-hoach/p/nhiem-vu/t/": ("Nhiệm vụ 1", PageKind.TASK),
-                 "co-quan/a/": ("Cơ quan A", PageKind.AGENCY)}
-        for url in order:
-            title, kind = pages[url]
-            index.add_html(url, title, kind, f"<h1>{title}</h1><p>Văn bản của {title}.</p>")
-        return index.files()
-
-    files = make(["ke-hoach/p/", "ke-hoach/p/nhiem-vu/t/", "co-quan/a/"])
-    assert files == make(["co-quan/a/", "ke-hoach/p/nhiem-vu/t/", "ke-hoach/p/"])  # same pages, same bytes
-    docs = json.loads(files["search/d/0.json"])
-    assert [json.loads(files[f"search/x/{i}.json"]) for i in range(len(docs))] == [
-        f"Văn bản của {title}." for _, title, _ in docs]
-    assert json.loads(files["search/plans.json"]) == {"p": "Kế hoạch P"}
-
-
-def test_scripts_carry_the_same_json_under_their_key():
-    files = {"search/meta.json": '{"a":1}', "search/t/đa.json": '{"x":"\u2028"}', "other.json": "{}"}
-    out = scripts(files)
-    assert sorted(out) == ["search/js/meta.js", "search/js/t/đa.js"]
-    call = re.fullmatch(re.escape(CALLBACK) + r'\((".*?"),(.*)\);\n', out["search/js/t/đa.js"], re.S)
-    assert json.loads(call.group(1)) == "t/đa" and json.loads(call.group(2)) == {"x": "\u2028"}
-    assert "\u2028" not in out["search/js/t/đa.js"]
 
 
 # --- the header's box ------------------------------------------------------------------------------------
@@ -153,35 +93,6 @@ def test_a_question_shows_the_pages_with_most_of_its_words_and_says_which_were_l
 def test_words_side_by_side_rank_first(seed):
     tab, base, _ = seed
     assert path_of(base, open_box(tab, base, "phòng văn hóa")[0]["href"]) == AGENCY
-
-
-@pytest.fixture(scope="module")
-def two_pages(tmp_path_factory, serve, browser):
-    """A site of two pages holding the same words as often, one with 'phòng văn hóa' side by side (b/), the
-    other with them apart (a/, first in the index's order, so it wins every tie), and the search box."""
-    folder = tmp_path_factory.mktemp("side-by-side")
-    index = SearchIndex()
-    index.add_html("a/", "Trang một", PageKind.PAGE, "<h1>Trang một</h1><p>Phòng họp có văn bản về hóa chất.</p>")
-    index.add_html("b/", "Trang hai", PageKind.PAGE, "<h1>Trang hai</h1><p>Phòng Văn hóa họp về bản chất có.</p>")
-    index.write(folder)
-    shutil.copy(ROOT / "docs/assets/plan-search.js", folder / "plan-search.js")
-    (folder / "index.html").write_text(
-        '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>t</title></head><body>'
-        '<form class="ps-search" data-ps-base="." data-ps-results="tim-kiem/"><input class="ps-search__input">'
-        '<div class="ps-search__results" hidden><div class="ps-search__listbox" role="listbox"></div></div>'
-        '<div class="ps-search__status" role="status"></div></form><script src="plan-search.js"></script>'
-        '</body></html>', encoding="utf-8")
-    tab = browser.new_page()
-    tab.goto(serve(folder))
-    yield lambda query: [r["url"] for r in tab.evaluate("q => window.planSearch(q)", query)]
-    tab.close()
-
-
-@pytest.mark.browser
-def test_adjacency_alone_decides_between_pages_of_equal_weight(two_pages):
-    assert two_pages("phòng văn hóa") == ["b/", "a/"]  # side by side, in order
-    assert two_pages("hóa văn phòng") == ["a/", "b/"]  # the same words in another order: a tie, index order
-    assert two_pages("phòng") == ["a/", "b/"]
 
 
 @pytest.mark.browser

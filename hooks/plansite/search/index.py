@@ -1,21 +1,23 @@
 """A sharded search index that forgives missing diacritics and reads document numbers in any form.
 
-Layout under site/search/ (all JSON, all deterministic):
-  meta.json          {"chunk": N, "docs": count, "shards": [...]}
-  t/<xx>.json        tokens whose folded form starts with xx:
-                     {folded: {exact: [[doc, weight], ...], ...}, ...}
-  d/<n>.json         documents n*N … n*N+N-1: [[url, title, kind], ...]
-  x/<doc>.json       one document's excerpt, a JSON string (`excerpt`): the snippets and the check
-                     for words written next to each other read it
-  plans.json         {plan id: title}: the plan filter of the results page (docs/tim-kiem.md)
+Layout under site/search/ (all JSON, all deterministic, no file past a few hundred KB at 90,000 pages):
+  meta.json          {"docs": count, "weights": [weight, ...], "shards": [name, ...]}: read first
+  t/<prefix>.json    words whose folded form starts with prefix: {folded: {exact: postings}, ...}; postings
+                     are compact strings (`postings`: pages as gaps, weights as places in "weights"), and a
+                     shard past postings.SHARD_BYTES is split by a longer prefix ("shards" lists the files)
+  x/<doc>.json       one page: [url, title, kind, excerpt]; the excerpt (`excerpt`) is what its snippet is
+                     cut from and what the check for words written next to each other reads
+  facets.json        {"kinds": [label, ...], "plans": ["", plan id, ...], "runs": [n, kind, plan, ...]}:
+                     the kind and plan of every page, as runs of pages (pages are in URL order, so a plan's
+                     pages are one run), for the filters and counts of the results page (docs/tim-kiem.md)
+  plans.json         {plan id: title}: the plan filter's names
 
-A browser loads meta.json, one shard per query word, one document chunk per page
-of results and the excerpts of the best few, so the first answer costs a few KB at
-any corpus size. For pages opened from file:// (the offline edition), `scripts`
-wraps each file in a script the browser can load without fetch().
-Words are cut and folded by `tokenize`, which the browser's script mirrors.
-Abbreviations are expanded both ways when the shards are written (`expand`), so the
-browser needs no table of them.
+A browser loads meta.json, the shard files of the query's words, and the page files of the results it
+shows (the best ten, which are also the ones re-ordered for words side by side): the first answer costs
+the postings of its words and ten small files, whatever the number of pages. For pages opened from
+file:// (the offline edition), `scripts` wraps each file in a script the browser can load without
+fetch(). Words are cut and folded by `tokenize`, which the browser's script mirrors. Abbreviations are
+expanded both ways when the shards are written (`expand`), so the browser needs no table of them.
 """
 
 from __future__ import annotations
@@ -26,17 +28,18 @@ import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
 from ..kinds import PageKind
 from .excerpt import cut, html_text, not_indexed, page_texts
 from .expand import abbreviations_in_html, expander, expansions
+from .postings import SHARD_BYTES, decode, encode, shards, weight_table
 from .tokenize import shard_of, tokens, word_forms, words
 
 NUMBER_WEIGHT = 1000  # a query that is the page's own number ("128/KH-UBND" in any form): that page first
 NUMBER_MARK = "~"  # number keys live apart from words ("~128khubnd"), so no word or prefix ever matches them
 TITLE_WEIGHT = 10
 MAX_BODY_WEIGHT = 5  # repetition in a long page should not outrank a title match
-CHUNK = 200
 
 
 def number_key(number: str) -> str:
@@ -47,12 +50,48 @@ def number_key(number: str) -> str:
 
 
 _PLAN_URL = re.compile(r"ke-hoach/([^/]+)/(?:index\.html)?")  # a plan's page, with or without directory URLs
-__all__ = ["CHUNK", "SearchIndex", "html_text", "number_key"]
+_IN_PLAN = re.compile(r"ke-hoach/([^/]+)/")  # a page of a plan: its own, its tasks', its appendix…
+__all__ = ["SearchIndex", "decoded", "facets", "html_text", "number_key"]
+
+
+def _dump(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def facets(docs: list[tuple[str, str, str]]) -> dict:
+    """The kind and plan of every page ((url, title, kind label), in index order) as runs: {"kinds": labels,
+    "plans": ["", plan ids…], "runs": [pages, kind, plan, …]}, places in "kinds" and "plans" (plan 0: none).
+    The plan is the URL's folder under ke-hoach/, as the results page's filter names it."""
+    kinds = sorted({kind for _, _, kind in docs})
+    plans = [""] + sorted({unquote(m.group(1)) for url, _, _ in docs if (m := _IN_PLAN.match(url))})
+    kind_at, plan_at = {k: i for i, k in enumerate(kinds)}, {p: i for i, p in enumerate(plans)}
+    runs: list[int] = []
+    for url, _, kind in docs:
+        m = _IN_PLAN.match(url)
+        key = [kind_at[kind], plan_at[unquote(m.group(1)) if m else ""]]
+        if runs and runs[-2:] == key:
+            runs[-3] += 1
+        else:
+            runs += [1, *key]
+    return {"kinds": kinds, "plans": plans, "runs": runs}
+
+
+def decoded(files: dict[str, str]) -> dict[str, dict[str, dict[str, int]]]:
+    """folded → exact → page URL → weight, read back from written index files (`SearchIndex.files`):
+    what the browser reads, for tests."""
+    meta = json.loads(files["search/meta.json"])
+    urls = [json.loads(files[f"search/x/{doc}.json"])[0] for doc in range(meta["docs"])]
+    out: dict[str, dict[str, dict[str, int]]] = {}
+    for name in meta["shards"]:
+        for folded, variants in json.loads(files[f"search/t/{name}.json"]).items():
+            out[folded] = {exact: {urls[doc]: weight for doc, weight in decode(text, len(urls), meta["weights"]).items()}
+                           for exact, text in variants.items()}
+    return out
 
 
 @dataclass
 class SearchIndex:
-    """Collects pages during the build, then writes the shards."""
+    """Collects pages during the build, then writes the index files (see the module docstring)."""
 
     docs: list[tuple[str, str, str]] = field(default_factory=list)
     postings: dict[tuple[str, str], dict[int, int]] = field(default_factory=dict)  # (folded, exact) → doc → weight
@@ -62,6 +101,7 @@ class SearchIndex:
     texts: list[tuple[int, str, bytes]] = field(default_factory=list)
     excerpts: list[str] = field(default_factory=list)  # per doc, see excerpt.py
     plans: dict[str, str] = field(default_factory=dict)  # plan id (from its page's URL) → title
+    shard_bytes: int = SHARD_BYTES  # a shard past this is split by a longer prefix (see `postings`)
 
     def add(self, url: str, title: str, kind: PageKind, text: str, keywords: tuple[str, ...] = (),
             numbers: tuple[str, ...] = (), excerpt: str | None = None) -> None:
@@ -121,24 +161,27 @@ class SearchIndex:
         """Relative path → JSON text; sorted, compact, byte-identical for identical input."""
         order = sorted(range(len(self.docs)), key=lambda i: self.docs[i][0])
         renumber = {old: new for new, old in enumerate(order)}
-        shards: dict[str, dict] = {}
-        extra = self.expanded()
-        for folded, exact in sorted(self.postings.keys() | extra.keys()):  # sorted: the JSON needs no sort_keys
-            docs = {**self.postings.get((folded, exact), {}), **extra.get((folded, exact), {})}
-            entry = shards.setdefault(shard_of(folded), {}).setdefault(folded, {})
-            entry[exact] = sorted([renumber[d], w] for d, w in docs.items())
-        dump = lambda value: json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-        out = {f"search/t/{name}.json": dump(body) for name, body in shards.items()}
-        docs = [list(self.docs[i]) for i in order]
-        for n in range(0, len(docs), CHUNK):
-            out[f"search/d/{n // CHUNK}.json"] = dump(docs[n:n + CHUNK])
+        merged: dict[tuple[str, str], dict[int, int]] = {}
+        for pair, docs in self.postings.items():
+            merged[pair] = {renumber[d]: w for d, w in docs.items()}
+        for pair, docs in self.expanded().items():
+            merged.setdefault(pair, {}).update((renumber[d], w) for d, w in docs.items())
+        table = weight_table(w for docs in merged.values() for w in docs.values())
+        rank = {w: place for place, w in enumerate(table)}
+        entries: dict[str, dict[str, str]] = {}
+        for (folded, exact), docs in merged.items():
+            entries.setdefault(folded, {})[exact] = encode(docs, len(order), rank)
+        texts = shards(entries, shard_of, self.shard_bytes)  # name → JSON, sorted by name: the manifest's order
+        out = {f"search/t/{name}.json": text for name, text in texts.items()}
         for new, old in enumerate(order):
-            out[f"search/x/{new}.json"] = dump(self.excerpts[old])
-        out["search/plans.json"] = dump(dict(sorted(self.plans.items())))
-        out["search/meta.json"] = dump({"chunk": CHUNK, "docs": len(docs), "shards": sorted(shards)})
+            out[f"search/x/{new}.json"] = _dump([*self.docs[old], self.excerpts[old]])
+        out["search/facets.json"] = _dump(facets([self.docs[i] for i in order]))
+        out["search/plans.json"] = _dump(dict(sorted(self.plans.items())))
+        out["search/meta.json"] = _dump({"docs": len(order), "weights": table, "shards": list(texts)})
         return dict(sorted(out.items()))
 
     def write(self, site_dir: Path) -> None:
+        """Write `files` under `site_dir` (the built site's folder)."""
         for relative, text in self.files().items():
             path = Path(site_dir) / relative
             path.parent.mkdir(parents=True, exist_ok=True)

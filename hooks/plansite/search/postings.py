@@ -1,0 +1,151 @@
+"""Compact postings and size-bounded shards: how the index stays phone-sized at any corpus size.
+
+A posting list (the pages holding one exact form of a word, each with a weight) is one ASCII string:
+
+    <pages> " " <weights>
+
+- <pages>: the page numbers, ascending, as the gaps between them (`gap = page - previous - 1`, the first
+  counted from -1), each a number in the digits below. A word on most pages is written as "!" and the gaps
+  between the pages *without* it instead (whichever is shorter): a word on every page costs one character.
+- <weights>: one digit-number per page (in page order): its weight's place in the index's weight table
+  (meta.json "weights", the most frequent first, so the common weights are one character). When every page
+  has the same weight, that one number alone.
+- digits: printable ASCII from '#' on, without '\\' (so JSON writes them as they are, and '!' and ' ' stay
+  free). A number is written in base 45, most significant first; every digit but the last is shifted by 45
+  ("continues"), so numbers need no separator. Gaps on a frequent word are 0 ('#'): gzip packs them.
+
+docs/assets/plan-search.js `decode` reads the same format; `decode` below is its Python twin (for tests).
+
+Shards: the words whose folded form starts with the same two code points (`tokenize.shard_of`) share a
+file, t/<prefix>.json. A file that would grow past SHARD_BYTES is split by one code point more: the words
+equal to the prefix stay in t/<prefix>.json, the others go to t/<longer prefix>.json, split again as
+needed (one word alone is never split: about a byte per page per written form holding it, 131 KB for the
+largest at 48,000 pages). The list of files (meta.json "shards") is the manifest: a prefix is
+split when a longer name starts with it, so the browser walks down to the one file of a word, or to the
+files under the prefix being typed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Iterable
+
+DIGITS = "".join(chr(c) for c in range(0x23, 0x7F) if chr(c) != "\\")  # '#' … '~' without '\'
+BASE = 45  # digits 0-44 end a number; 45-89 carry a digit (minus 45) and say another follows
+COMPLEMENT = "!"  # the gaps that follow are those of the pages *without* the word
+SEPARATOR = " "
+# A shard past this is split (see the module docstring). Measured on 48,000 pages: 708 files, a manifest of
+# 1.4 KB gzip, and a query's files hold little besides its own words; 16 KB made 1,154 files for about
+# the same bytes per query, 128 KB up to a fifth more bytes per query.
+SHARD_BYTES = 48 * 1024
+
+_VALUE = {c: i for i, c in enumerate(DIGITS)}
+
+
+def number(n: int) -> str:
+    """`n` ≥ 0 in the index's digits (most significant first, every digit but the last shifted by BASE)."""
+    out = [DIGITS[n % BASE]]
+    n //= BASE
+    while n:
+        out.append(DIGITS[BASE + n % BASE])
+        n //= BASE
+    return "".join(reversed(out))
+
+
+def numbers(text: str) -> list[int]:
+    """The numbers written one after the other in `text` (the inverse of joining `number`s)."""
+    out, value = [], 0
+    for c in text:
+        digit = _VALUE[c]
+        if digit >= BASE:
+            value = value * BASE + digit - BASE
+        else:
+            out.append(value * BASE + digit)
+            value = 0
+    return out
+
+
+def _gaps(pages: Iterable[int]) -> str:
+    previous, out = -1, []
+    for page in pages:
+        out.append(number(page - previous - 1))
+        previous = page
+    return "".join(out)
+
+
+def _ungap(values: list[int]) -> list[int]:
+    page, out = -1, []
+    for gap in values:
+        page += gap + 1
+        out.append(page)
+    return out
+
+
+def weight_table(weights: Iterable[int]) -> list[int]:
+    """The weights of every posting, most frequent first (ties: the smaller first): meta.json "weights"."""
+    counts = Counter(weights)
+    return sorted(counts, key=lambda w: (-counts[w], w))
+
+
+def encode(postings: dict[int, int], total: int, rank: dict[int, int]) -> str:
+    """One posting list (page → weight; pages < `total`) as its string; `rank` maps a weight to its place
+    in the weight table."""
+    pages = sorted(postings)
+    present = _gaps(pages)
+    if len(pages) * 2 > total:  # on most pages: the pages without it may be fewer
+        have = set(pages)
+        absent = COMPLEMENT + _gaps(p for p in range(total) if p not in have)
+        if len(absent) < len(present):
+            present = absent
+    places = [rank[postings[p]] for p in pages]
+    weights = number(places[0]) if len(set(places)) == 1 else "".join(map(number, places))
+    return present + SEPARATOR + weights
+
+
+def decode(text: str, total: int, table: list[int]) -> dict[int, int]:
+    """page → weight of one posting list string (see `encode`)."""
+    present, weights = text.split(SEPARATOR)
+    if present.startswith(COMPLEMENT):
+        absent = set(_ungap(numbers(present[1:])))
+        pages = [p for p in range(total) if p not in absent]
+    else:
+        pages = _ungap(numbers(present))
+    places = numbers(weights)
+    if len(places) == 1:
+        places *= len(pages)
+    return {page: table[place] for page, place in zip(pages, places)}
+
+
+def _dump(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _split(prefix: str, words: list[tuple[str, str, int]], budget: int, out: dict[str, list]) -> None:
+    """File the (folded, its JSON member, bytes) of `words`, all starting with `prefix`, under `prefix` or,
+    past `budget`, under longer prefixes (see the module docstring)."""
+    if len(words) == 1 or sum(size for _, _, size in words) <= budget:
+        out[prefix] = words
+        return
+    own = [w for w in words if w[0] == prefix]
+    if own:
+        out[prefix] = own
+    longer: dict[str, list] = {}
+    for word in words:
+        if word[0] != prefix:
+            longer.setdefault(word[0][:len(prefix) + 1], []).append(word)
+    for child, members in longer.items():
+        _split(child, members, budget, out)
+
+
+def shards(entries: dict[str, dict[str, str]], root_of, budget: int = SHARD_BYTES) -> dict[str, str]:
+    """Shard name → its JSON text ({folded: {exact: postings}}), for `entries` (folded → exact → posting
+    string); `root_of(folded)` names a word's first shard (two code points). Sorted, deterministic."""
+    roots: dict[str, list[tuple[str, str, int]]] = {}
+    for folded in sorted(entries):
+        member = _dump(folded) + ":" + _dump(dict(sorted(entries[folded].items())))
+        roots.setdefault(root_of(folded), []).append((folded, member, len(member.encode("utf-8")) + 1))
+    out: dict[str, list] = {}
+    for root, words in roots.items():
+        _split(root, words, budget, out)
+    return {name: "{" + ",".join(member for _, member, _ in out[name]) + "}" for name in sorted(out)}
