@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import functools
 import re
+import zlib
+from typing import ClassVar
 
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import get_toc
+from mkdocs.structure.toc import TableOfContents, get_toc
 
 from plansite.site.headings import contents, nested
 
@@ -49,12 +51,56 @@ def resolve_links(html: str, src_uri: str, directory_urls: bool) -> str:
 
 
 class GeneratedPage(Page):
-    """A page whose HTML our renderers wrote (its source: front matter, then the HTML)."""
+    """A page whose HTML our renderers wrote (its source: front matter, then the HTML).
+
+    MkDocs renders every page before it writes the first one, so it holds every page's HTML at once: a
+    province's 90,000 pages took gigabytes. Here only the page being worked on holds its HTML as text;
+    the moment another page opens, the previous one keeps its HTML zlib-compressed (about a fifth of
+    the size: compressed once, unpacked once more when its template is rendered). Its table of contents
+    is made from its headings when the theme asks for it, and is dropped with the text.
+    """
+
+    _open: ClassVar[GeneratedPage | None] = None  # the one page whose HTML is held as text
+    _text: str | None = None
+    _packed: bytes | None = None
+    _toc: TableOfContents | None = None
 
     def render(self, config, files) -> None:
         self.content = resolve_links(self.markdown, self.file.src_uri, config.use_directory_urls)
-        self.toc = get_toc(nested(contents(self.content)))
-        self.markdown = ""  # the source is spent: one copy of each page's HTML is enough to hold until it is written
+        self.markdown = ""  # the source is spent
+
+    @property
+    def content(self) -> str | None:
+        if self._text is None and self._packed is not None:
+            self._text = zlib.decompress(self._packed).decode("utf-8")
+            self._hold()
+        return self._text
+
+    @content.setter
+    def content(self, html: str | None) -> None:
+        self._text, self._packed, self._toc = html, None, None
+        if html is not None:
+            self._hold()
+
+    @property
+    def toc(self) -> TableOfContents:
+        if self._toc is None:
+            self._toc = get_toc(nested(contents(self.content or "")))
+        return self._toc
+
+    @toc.setter
+    def toc(self, value) -> None:
+        """Ignored (Page.__init__ sets an empty one): the table of contents comes from the headings."""
+
+    def _hold(self) -> None:
+        previous, GeneratedPage._open = GeneratedPage._open, self
+        if previous is not None and previous is not self:
+            previous._release()
+
+    def _release(self) -> None:
+        if self._text is not None and self._packed is None:
+            self._packed = zlib.compress(self._text.encode("utf-8"), 1)
+        self._text, self._toc = None, None
 
 
 def nav_titles(nav) -> dict[str, str]:
