@@ -15,7 +15,7 @@ sitemaps are left out (they are for search engines, and the gzip one would carry
 so is 404.html: no server shows it, and its links are absolute ("/index.html"), the file system's root.
 
 `local_links` lists the links of the built pages that point at no file; the command prints them as
-warnings (links in our raw HTML blocks are resolved for either URL style by plansite_mkdocs/raw_links.py).
+warnings (links in our generated pages are resolved for either URL style by plansite_mkdocs/generated.py).
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ text goes through `escape`, attribute values through `attr`, and the only links 
 makes to the site's own pages or to validated http(s) addresses.
 
 Links between generated pages are written to the target's source file ('../co-quan/x.md'), as Markdown links
-were; the adapter resolves them for the build's URL style (plansite_mkdocs/raw_links.py), so the same page
+were; the adapter resolves them for the build's URL style (plansite_mkdocs/generated.py), so the same page
 serves the site (directory URLs) and the offline edition ('.html' files).
 """
 
