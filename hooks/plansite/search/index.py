@@ -25,7 +25,10 @@ from __future__ import annotations
 import json
 import re
 import zlib
+from array import array
+from bisect import bisect_left
 from collections import Counter
+from itertools import chain
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
@@ -94,7 +97,9 @@ class SearchIndex:
     """Collects pages during the build, then writes the index files (see the module docstring)."""
 
     docs: list[tuple[str, str, str]] = field(default_factory=list)
-    postings: dict[tuple[str, str], dict[int, int]] = field(default_factory=dict)  # (folded, exact) → doc → weight
+    # (folded, exact) → (docs, weights), docs ascending: arrays of machine integers, about 8 bytes a posting
+    # where a dict of ints took over 100 (a province's index held hundreds of MB of them).
+    postings: dict[tuple[str, str], tuple[array, array]] = field(default_factory=dict)
     abbreviations: set[tuple[str, str]] = field(default_factory=set)  # (abbr, full form) from the pages' <abbr>
     # Per doc: its boost, title and keywords, and body text (compressed), kept for the abbreviations: which
     # ones a site has is only known once every page was added (the glossary page is not the first).
@@ -126,7 +131,11 @@ class SearchIndex:
             key = number_key(number)
             weights[(key, key)] = NUMBER_WEIGHT
         for pair, weight in weights.items():
-            self.postings.setdefault(pair, {})[doc] = weight * boost
+            entry = self.postings.get(pair)
+            if entry is None:
+                entry = self.postings[pair] = (array("i"), array("i"))
+            entry[0].append(doc)
+            entry[1].append(weight * boost)
         self.texts.append((boost, " ".join((title, *keywords)), zlib.compress(text.encode("utf-8"), 1)))
 
     def add_html(self, url: str, title: str, kind: PageKind, html: str, keywords: tuple[str, ...] = (),
@@ -137,6 +146,12 @@ class SearchIndex:
         self.abbreviations |= abbreviations_in_html(html)
         text, excerpt = page_texts(html)
         self.add(url, title, kind, text, keywords, numbers, excerpt)
+
+    def _weight(self, pair: tuple[str, str], doc: int) -> int:
+        """The weight of `pair` on `doc` (0 when the page lacks it)."""
+        docs, weights = self.postings.get(pair, ((), ()))
+        at = bisect_left(docs, doc)
+        return weights[at] if at < len(docs) and docs[at] == doc else 0
 
     def expanded(self) -> dict[tuple[str, str], dict[int, int]]:
         """Extra postings for the abbreviations (see `expand`): a word a page gains through an abbreviation
@@ -153,24 +168,27 @@ class SearchIndex:
             for pair in expansions(exp, title):
                 gained[pair] = gained.get(pair, 0) + TITLE_WEIGHT
             for pair, weight in gained.items():
-                if weight * boost > self.postings.get(pair, {}).get(doc, 0):
+                if weight * boost > self._weight(pair, doc):
                     extra.setdefault(pair, {})[doc] = weight * boost
         return extra
 
     def files(self) -> dict[str, str]:
         """Relative path → JSON text; sorted, compact, byte-identical for identical input."""
         order = sorted(range(len(self.docs)), key=lambda i: self.docs[i][0])
-        renumber = {old: new for new, old in enumerate(order)}
-        merged: dict[tuple[str, str], dict[int, int]] = {}
-        for pair, docs in self.postings.items():
-            merged[pair] = {renumber[d]: w for d, w in docs.items()}
-        for pair, docs in self.expanded().items():
-            merged.setdefault(pair, {}).update((renumber[d], w) for d, w in docs.items())
-        table = weight_table(w for docs in merged.values() for w in docs.values())
+        renumber = array("i", bytes(4 * len(order)))
+        for new, old in enumerate(order):
+            renumber[old] = new
+        extra = self.expanded()
+        table = weight_table(chain((w for _, weights in self.postings.values() for w in weights),
+                                   (w for docs in extra.values() for w in docs.values())))
         rank = {w: place for place, w in enumerate(table)}
         entries: dict[str, dict[str, str]] = {}
-        for (folded, exact), docs in merged.items():
-            entries.setdefault(folded, {})[exact] = encode(docs, len(order), rank)
+        # One page list at a time, so there is never a second copy of them all (shards() sorts the words).
+        for pair in chain(self.postings, (pair for pair in extra if pair not in self.postings)):
+            docs, weights = self.postings.get(pair, ((), ()))
+            merged = dict(zip((renumber[d] for d in docs), weights))
+            merged.update((renumber[d], w) for d, w in extra.get(pair, {}).items())
+            entries.setdefault(pair[0], {})[pair[1]] = encode(merged, len(order), rank)
         texts = shards(entries, shard_of, self.shard_bytes)  # name → JSON, sorted by name: the manifest's order
         out = {f"search/t/{name}.json": text for name, text in texts.items()}
         for new, old in enumerate(order):
