@@ -1,20 +1,30 @@
-/* Filters for a plan's appendix (Phụ lục; hooks/plansite/site/render_appendix.py and facets.py).
- * Without this script the page is the whole table. With it: one labelled <select> per facet (lead agency,
- * cited document, timing kind, form of outreach, status) in a panel that opens and closes (open on a wide
- * screen), built from the JSON blob #ps-facets (labels) and the rows' data-* attributes (ids); rows that do
- * not match every chosen value are hidden. On paper a line says which filter is on. The choice
- * is kept in the address (?chu-tri=…&tinh-trang=…), so a filtered view can be shared and is restored on
- * load; a live region says how many tasks are shown. Every text is set with textContent or new Option,
- * never as HTML. */
+/* Filters for a plan's appendix (Phụ lục) and for lists of tasks, agencies and documents
+ * (hooks/plansite/site/facets.py, render_appendix.py, parts.py). Each `.ps-facets` box names its table or
+ * list (data-table) and its JSON blob of labels (data-blob; the Phụ lục's is #ps-facets).
+ * Without this script the page is the whole table or list. With it: one labelled <select> per facet (for
+ * tasks: lead agency, cited document, timing kind, form of outreach, status) in a panel that opens and
+ * closes (the Phụ lục's is open on a wide screen), built from the blob (labels) and the rows' or items'
+ * data-* attributes (ids); rows that do not match every chosen value are hidden. On paper a line says
+ * which filter is on. The choice is kept in the address (?chu-tri=…&tinh-trang=…; a list's words carry
+ * its prefix, "phoi-hop.tinh-trang=…", when a page has several), so a filtered view can be shared and is
+ * restored on load; a live region says how many are shown. Every text is set with textContent or
+ * new Option, never as HTML. */
 (function () {
   "use strict";
-  var box = document.querySelector(".ps-facets");
-  var blob = document.getElementById("ps-facets");
-  var table = box && document.getElementById(box.getAttribute("data-table"));
-  if (!box || !blob || !table || !table.tBodies.length) return;
+  Array.prototype.forEach.call(document.querySelectorAll(".ps-facets"), function (box) {
+    var blob = document.getElementById(box.getAttribute("data-blob") || "ps-facets");
+    var target = document.getElementById(box.getAttribute("data-table"));
+    if (blob && target) filters(box, blob, target);
+  });
+
+function filters(box, blob, target) {
+  var isTable = target.tagName === "TABLE";
+  if (isTable && !target.tBodies.length) return;
   var data;
   try { data = JSON.parse(blob.textContent); } catch (e) { return; }
-  var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+  var rows = Array.prototype.slice.call(isTable ? target.tBodies[0].rows : target.children);
+  var noun = data.noun || "nhiệm vụ";
+  var table = target;
   var facets = (data.facets || []).filter(function (f) { return f.options && f.options.length; });
   if (!facets.length) return;
 
@@ -34,7 +44,7 @@
 
   var selects = {};
   var fields = facets.map(function (facet) {
-    var id = "ps-facet-" + facet.key;
+    var id = isTable && target.id === "ps-appendix" ? "ps-facet-" + facet.key : target.id + "-" + facet.key;
     var select = el("select", { id: id, name: facet.param });
     select.appendChild(new Option("Tất cả", ""));
     facet.options.forEach(function (o) {
@@ -49,8 +59,11 @@
   var status = el("p", { "class": "ps-facets__status", role: "status", "aria-live": "polite" });
   var summary = el("p", { "class": "ps-facets__summary" });
   var panel = el("details", { "class": "ps-facets__panel" }, [
-    el("summary", { text: "Lọc nhiệm vụ" }), el("div", { "class": "ps-facets__fields" }, fields.concat([reset]))]);
-  var form = el("form", { "class": "ps-facets__form", "aria-label": "Lọc nhiệm vụ" }, [panel]);
+    el("summary", { text: "Lọc " + noun }), el("div", { "class": "ps-facets__fields" }, fields.concat([reset]))]);
+  // Several lists on a page: each form is named after the heading its list sits under (unique landmarks).
+  var head = box.previousElementSibling;
+  var name = "Lọc " + noun + (head && /^H[1-6]$/.test(head.tagName) ? ": " + head.textContent.trim() : "");
+  var form = el("form", { "class": "ps-facets__form", "aria-label": name }, [panel]);
   form.addEventListener("submit", function (e) { e.preventDefault(); });
   reset.addEventListener("click", function () {
     facets.forEach(function (f) { selects[f.key].value = ""; });
@@ -69,15 +82,15 @@
       row.hidden = !match;
       if (match) shown += 1;
     });
-    status.textContent = "Hiển thị " + shown + "/" + rows.length + " nhiệm vụ" +
-      (shown ? "" : ": không có nhiệm vụ nào khớp; hãy bỏ bớt điều kiện lọc.");
-    summary.textContent = chosen.length ? "Đang lọc (" + shown + "/" + rows.length + " nhiệm vụ): " +
+    status.textContent = "Hiển thị " + shown + "/" + rows.length + " " + noun +
+      (shown ? "" : ": không có " + noun + " nào khớp; hãy bỏ bớt điều kiện lọc.");
+    summary.textContent = chosen.length ? "Đang lọc (" + shown + "/" + rows.length + " " + noun + "): " +
       chosen.map(function (f) {
         var value = selects[f.key].value;
         return f.label + ": " + f.options.filter(function (o) { return o.id === value; })[0].label;
       }).join("; ") + "." : "";
     reset.hidden = !chosen.length;
-    table.classList.toggle("ps-appendix--filtered", chosen.length > 0);
+    table.classList.toggle(isTable ? "ps-appendix--filtered" : "ps-list--filtered", chosen.length > 0);
     if (write) {
       var url = new URL(window.location.href);
       facets.forEach(function (f) {
@@ -94,6 +107,9 @@
     if (wanted && f.options.some(function (o) { return o.id === wanted; })) selects[f.key].value = wanted;
   });
   apply(false);
-  // Open on a wide screen, or when the address chose a filter; on a phone the table comes first.
-  panel.open = table.classList.contains("ps-appendix--filtered") || window.matchMedia("(min-width: 45em)").matches;
+  // The Phụ lục's panel is open on a wide screen, any panel when the address chose a filter; on a phone
+  // the table comes first, and a page with several lists shows them, not their filters.
+  panel.open = table.classList.contains(isTable ? "ps-appendix--filtered" : "ps-list--filtered") ||
+    (isTable && window.matchMedia("(min-width: 45em)").matches);
+}
 })();

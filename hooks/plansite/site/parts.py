@@ -7,19 +7,36 @@ sorted (see `relations`); this module only slices and pages them.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, replace
 
 from ..kinds import PageKind
 from .addresses import HOME, task_uri
 from ..reports.status import Progress
 from .labels import task_title
 from .previews import Preview
+from .facets import FACETS as TASK_FACETS, Facet, list_filters, row_attributes, task_ids
 from .markup import escape, heading, link, p, ul, visible
+from .relations import Relations
 from .statuses import status_tag
 
 PER_PAGE = 100  # entries per list page
 PREVIEW = 20  # entries shown before "Xem tất cả …"
 
 Entry = tuple[str, str, str]  # (label, target .md, HTML after the link)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """How a list's entries can be narrowed (see `facets`): the facets, each entry's ids in the entries'
+    order, and the noun the counts name ("nhiệm vụ", "cơ quan", "văn bản")."""
+
+    facets: tuple[Facet, ...]
+    rows: list[dict[str, tuple[str, ...]]]
+    rel: Relations
+    noun: str
+
+    def part(self, start: int, end: int) -> Filters:
+        return replace(self, rows=self.rows[start:end])
 
 
 def front_matter(title: str, kind: PageKind, keywords: tuple[str, ...] = (), numbers: tuple[str, ...] = (),
@@ -48,21 +65,30 @@ def crumbs(uri: str, *trail: tuple[str, str], here: str) -> str:
     return p(" › ".join(parts + [escape(here)]))
 
 
-def entries(items: list[Entry], here: str) -> str:
-    """A list of links, one per entry."""
-    return ul(f"{link(label, here, target)}{after}" for label, target, after in items)
+def entries(items: list[Entry], here: str, filters: Filters | None = None, key: str = "", prefix: str = "") -> str:
+    """A list of links, one per entry; with `filters`, where they could narrow it, the list's filters
+    (`key` names the list on its page, `prefix` its words in the address) and each item's ids."""
+    links = [f"{link(label, here, target)}{after}" for label, target, after in items]
+    box = list_filters(f"ps-list-{key}", filters.facets, filters.rows, filters.rel, filters.noun, prefix) \
+        if filters else ""
+    if not box:
+        return ul(links)
+    lis = "".join(f"<li{row_attributes(ids, filters.facets)}>{a}</li>\n" for ids, a in zip(filters.rows, links))
+    return f'{box}<ul class="ps-list" id="ps-list-{key}">\n{lis}</ul>\n'
 
 
-def list_pages(folder: str, title: str, parent: tuple[str, str], items: list[Entry]) -> dict[str, str]:
+def list_pages(folder: str, title: str, parent: tuple[str, str], items: list[Entry],
+               filters: Filters | None = None) -> dict[str, str]:
     """`folder`/index.md, `folder`/trang-2.md …: the entries, PER_PAGE per page, with page links."""
     chunks = [items[i:i + PER_PAGE] for i in range(0, len(items), PER_PAGE)] or [[]]
     uris = [f"{folder}/index.md"] + [f"{folder}/trang-{n}.md" for n in range(2, len(chunks) + 1)]
     pages = {}
     for n, (uri, chunk) in enumerate(zip(uris, chunks), 1):
+        start = (n - 1) * PER_PAGE
         title_n = title if len(chunks) == 1 else f"{title} (trang {n}/{len(chunks)})"
         out = front_matter(title_n, PageKind.LIST)
         out += heading(1, escape(title_n)) + p(f"{link('Trang chủ', uri, HOME)} › {link(parent[0], uri, parent[1])}")
-        out += entries(chunk, uri)
+        out += entries(chunk, uri, filters and filters.part(start, start + PER_PAGE), "danh-sach")
         if len(chunks) > 1:
             out += p(" · ".join(link(f"Trang {i}", uri, u) if u != uri else f'<strong aria-current="page">Trang {i}</strong>'
                                 for i, u in enumerate(uris, 1)))
@@ -71,19 +97,25 @@ def list_pages(folder: str, title: str, parent: tuple[str, str], items: list[Ent
 
 
 def preview(items: list[Entry], uri: str, here: str, folder: str, title: str,
-            noun: str = "nhiệm vụ") -> tuple[str, dict[str, str]]:
+            noun: str = "nhiệm vụ", filters: Filters | None = None) -> tuple[str, dict[str, str]]:
     """The first PREVIEW entries as HTML, and, for a longer list, its own paged pages under `folder`.
 
     `here` names the page the list belongs to; the paged lists link back to it.
     """
     if not items:
         return p("Không có."), {}
-    out = entries(items[:PREVIEW], uri)
+    key = folder.rsplit("/", 1)[-1]
+    out = entries(items[:PREVIEW], uri, filters and filters.part(0, PREVIEW), key, f"{key}.")
     pages: dict[str, str] = {}
     if len(items) > PREVIEW:
-        pages = list_pages(folder, title, (here, uri), items)
+        pages = list_pages(folder, title, (here, uri), items, filters)
         out += p(link(f"Xem tất cả {len(items)} {noun}", uri, next(iter(pages))))
     return out, pages
+
+
+def task_filters(items, rel: Relations) -> Filters:
+    """The filters of a list of (plan, task): the Phụ lục's facets."""
+    return Filters(TASK_FACETS, [task_ids(plan, task, rel) for plan, task in items], rel, "nhiệm vụ")
 
 
 def task_entries(items, progress: Progress | None = None) -> list[Entry]:

@@ -11,7 +11,7 @@ from .labels import document_label, plan_title
 from .markup import escape, heading, link, p, ul
 from .statuses import state_tag
 from .previews import agency_preview
-from .parts import Entry, crumbs, front_matter, preview, task_entries
+from .parts import Entry, Filters, crumbs, front_matter, preview, task_entries, task_filters
 from .relations import Relations
 
 
@@ -34,8 +34,8 @@ def render_agency(agency: Agency, rel: Relations) -> dict[str, str]:
     """An agency's page (what it is, leads, coordinates, must do and report) and its long lists' pages."""
     uri, extra, folder = agency_uri(agency.id), {}, agency_uri(agency.id).removesuffix(".md")
 
-    def listed(items: list[Entry], key: str, title: str, noun: str = "nhiệm vụ") -> str:
-        out, pages = preview(items, uri, agency.name, f"{folder}/{key}", title, noun)
+    def listed(items: list[Entry], key: str, title: str, noun: str = "nhiệm vụ", filters: Filters | None = None) -> str:
+        out, pages = preview(items, uri, agency.name, f"{folder}/{key}", title, noun, filters)
         extra.update(pages)
         return out
 
@@ -55,14 +55,17 @@ def render_agency(agency: Agency, rel: Relations) -> dict[str, str]:
 
     leads, coordinates = rel.leads.get(agency.id, []), rel.coordinates.get(agency.id, [])
     out += heading(2, "Nhiệm vụ chủ trì, thực hiện")
-    out += listed(task_entries(leads, rel.progress), "chu-tri", f"Nhiệm vụ chủ trì: {agency.name}")
+    out += listed(task_entries(leads, rel.progress), "chu-tri", f"Nhiệm vụ chủ trì: {agency.name}",
+                  filters=task_filters(leads, rel))
     out += heading(2, "Nhiệm vụ phối hợp")
-    out += listed(task_entries(coordinates, rel.progress), "phoi-hop", f"Nhiệm vụ phối hợp: {agency.name}")
+    out += listed(task_entries(coordinates, rel.progress), "phoi-hop", f"Nhiệm vụ phối hợp: {agency.name}",
+                  filters=task_filters(coordinates, rel))
     assigned = {(pl.id, t.id) for pl, t in leads + coordinates}
     others = [(pl, t) for pl, t in rel.mentioned_in.get(agency.id, []) if (pl.id, t.id) not in assigned]
     if others:
         out += heading(2, "Được nhắc đến trong nhiệm vụ")
-        out += listed(task_entries(others), "nhac-den", f"Nhiệm vụ nhắc đến: {agency.name}")
+        out += listed(task_entries(others), "nhac-den", f"Nhiệm vụ nhắc đến: {agency.name}",
+                      filters=task_filters(others, rel))
     out += heading(2, "Kế hoạch nhắc đến cơ quan này") + listed(
         [(plan_title(pl), plan_uri(pl), "") for pl in rel.plans_naming.get(agency.id, [])], "ke-hoach",
         f"Kế hoạch nhắc đến {agency.name}", "kế hoạch")

@@ -10,7 +10,7 @@ from .addresses import DOCUMENTS_INDEX, agency_uri, document_uri, plan_uri
 from .labels import document_label, plan_title
 from .markup import admonition, escape, external_link, heading, link, p, table, ul
 from .previews import document_preview
-from .parts import Entry, crumbs, front_matter, preview, task_entries
+from .parts import Entry, Filters, crumbs, front_matter, preview, task_entries, task_filters
 from .relations import Relations
 
 
@@ -18,8 +18,8 @@ def render_document(doc: LegalDocument, rel: Relations) -> dict[str, str]:
     """A legal document's page (record, relations, every task and plan citing it) and its long lists' pages."""
     uri, extra, folder, label = document_uri(doc.id), {}, document_uri(doc.id).removesuffix(".md"), document_label(doc)
 
-    def listed(items: list[Entry], key: str, title: str, noun: str) -> str:
-        out, pages = preview(items, uri, label, f"{folder}/{key}", title, noun)
+    def listed(items: list[Entry], key: str, title: str, noun: str, filters: Filters | None = None) -> str:
+        out, pages = preview(items, uri, label, f"{folder}/{key}", title, noun, filters)
         extra.update(pages)
         return out
 
@@ -54,8 +54,9 @@ def render_document(doc: LegalDocument, rel: Relations) -> dict[str, str]:
     plans = [(plan_title(pl), plan_uri(pl), " (căn cứ ban hành)" if pl.id in basis else "")
              for pl in rel.cited_by_plans.get(doc.id, [])]
     out += heading(2, "Kế hoạch dẫn văn bản này") + listed(plans, "ke-hoach", f"Kế hoạch thực hiện {label}", "kế hoạch")
+    citing = rel.cited_by_tasks.get(doc.id, [])
     out += heading(2, "Nhiệm vụ dẫn văn bản này") + listed(
-        task_entries(rel.cited_by_tasks.get(doc.id, [])), "nhiem-vu", f"Nhiệm vụ dẫn {label}", "nhiệm vụ")
+        task_entries(citing, rel.progress), "nhiem-vu", f"Nhiệm vụ dẫn {label}", "nhiệm vụ", task_filters(citing, rel))
     if doc.aliases:
         out += p(f"Cách ghi khác trong văn bản: {'; '.join(escape(a) for a in doc.aliases)}")
     if doc.note:

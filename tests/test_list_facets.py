@@ -1,0 +1,84 @@
+"""Filters on the lists of tasks, agencies and documents (site/facets.py `list_filters`, parts.entries,
+docs/assets/plan-facets.js): each item carries the model's ids; a page with several lists gets one filter
+per list that could be narrowed; in Chromium a choice hides the other items, names its list, and lives in
+the address."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, seed_plan
+from plansite.data.load import load_project
+from plansite.site.facets import agency_ids, task_ids
+from plansite.site.relations import build_relations
+
+AGENCY = "co-quan/phong-van-hoa-xa-hoi"  # leads three tasks of the seed plan, of two timing kinds
+
+
+def soup_of(site, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_list_items_carry_the_ids_of_the_model(site):
+    project = load_project(ROOT)
+    rel = build_relations(project, None)
+    plan = seed_plan(project)
+    by_url = {f"{task.id}/": task_ids(plan, task, rel) for task in plan.tasks}
+    checked = 0
+    for path in (AGENCY, "co-quan/luc-luong-vu-trang-xa", "co-quan/phong-chuyen-mon-don-vi-truc-thuoc"):
+        for item in soup_of(site, path).select("ul.ps-list > li"):
+            ids = by_url[item.a["href"].rsplit("/", 2)[-2] + "/"]
+            for key in ("lead", "cites", "timing", "forms", "status"):
+                assert item[f"data-{key}"].split() == list(ids[key]), (path, key)
+                checked += 1
+    assert checked >= 20
+    agencies = {a.id: a for a in project.agencies}
+    items = soup_of(site, "co-quan").select("ul.ps-list > li")
+    assert items
+    for item in items:
+        agency = agencies[item.a["href"].strip("/").rsplit("/", 1)[-1]]
+        assert item["data-place"].split() == list(agency_ids(agency)["place"])
+
+
+def test_a_list_gets_filters_only_where_they_narrow_it(site):
+    page = soup_of(site, AGENCY)
+    boxes = page.select(".ps-facets[data-blob]")
+    assert [b["data-table"] for b in boxes] == ["ps-list-chu-tri"]  # its other lists hold one task or none
+    blob = page.find("script", id=boxes[0]["data-blob"])
+    assert blob["type"] == "application/json" and "<" not in blob.string
+    facets = json.loads(blob.string)["facets"]
+    items = page.select("#ps-list-chu-tri > li")
+    assert len(facets) >= 2 and all(f["param"].startswith("chu-tri.") for f in facets)  # words of its own
+    for facet in facets:  # each facet hides some item for some choice: none is there for nothing
+        values = [set(item[f"data-{facet['key']}"].split()) for item in items]
+        assert any(0 < sum(o["id"] in v for v in values) < len(items) for o in facet["options"]), facet["key"]
+
+
+@pytest.mark.browser
+def test_choosing_a_document_hides_the_other_tasks_and_is_kept_in_the_address(site, serve, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(serve(site) + AGENCY + "/")
+    items = page.locator("#ps-list-chu-tri > li")
+    total = items.count()
+    assert total >= 3
+    form = page.locator("form.ps-facets__form")
+    assert form.get_attribute("aria-label") == "Lọc nhiệm vụ: Nhiệm vụ chủ trì, thực hiện"
+    page.locator("form.ps-facets__form summary").click()
+    cited = [item.get_attribute("data-cites").split() for item in items.all()]
+    options = page.locator("#ps-list-chu-tri-cites option").evaluate_all("os => os.map(o => o.value)")
+    doc = next(o for o in options[1:] if 0 < sum(o in c for c in cited) < total)  # one that narrows the list
+    page.select_option("#ps-list-chu-tri-cites", doc)
+    shown = [i for i in range(total) if items.nth(i).is_visible()]
+    expected = [i for i in range(total) if doc in cited[i]]
+    assert shown == expected and 0 < len(shown) < total
+    assert re.search(rf"Hiển thị {len(shown)}/{total} nhiệm vụ", page.locator(".ps-facets__status").inner_text())
+    assert f"chu-tri.can-cu={doc}" in page.url
+    page.reload()
+    assert [i for i in range(total) if items.nth(i).is_visible()] == expected  # restored from the address
+    assert not errors
