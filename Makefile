@@ -15,17 +15,21 @@ node_modules/.package-lock.json: package-lock.json
 setup: .venv/ok  ## the Python environment (all that serving and building need)
 checkers: node_modules/.package-lock.json  ## the page checkers for the tests and the audit
 
-serve: setup  ## build and serve the site with live reload on http://127.0.0.1:8000
-	$(PY) -m mkdocs serve --strict
+# The one-plan preview (PLANSITE_PREVIEW_PLAN) is set by `make serve PLAN=…` alone; every other target
+# that builds clears it, so a build that publishes (or is tested) always has, and checks, every plan.
+NO_SCOPE := env -u PLANSITE_PREVIEW_PLAN
+
+serve: setup  ## build and serve the site with live reload on http://127.0.0.1:8000; PLAN=<id>: that plan and the registries only
+	$(NO_SCOPE) $(if $(PLAN),PLANSITE_PREVIEW_PLAN="$(PLAN)") $(PY) -m mkdocs serve --strict
 
 build: setup  ## build into site/, replacing it only if the build succeeds
-	$(PY) -m plansite_mkdocs.publish site
+	$(NO_SCOPE) $(PY) -m plansite_mkdocs.publish site
 
 demo: setup  ## build the site with made-up example reports (demo/) into site-demo/, every page marked
-	$(PY) -m plansite_mkdocs.demo site-demo
+	$(NO_SCOPE) $(PY) -m plansite_mkdocs.demo site-demo
 
 offline: setup  ## the site in one zip (site-offline.zip) to unzip and open from a folder: no server, no internet
-	$(PY) -m plansite_mkdocs.offline site-offline.zip
+	$(NO_SCOPE) $(PY) -m plansite_mkdocs.offline site-offline.zip
 
 report-template: setup  ## CSV template of a report, to fill in Excel: PLAN=… PERIOD=2026-6-thang [REPORTER=…] [OUT=…]
 	$(PY) -m plansite report-template --plan "$(PLAN)" --period "$(PERIOD)" $(if $(REPORTER),--reporter "$(REPORTER)") $(if $(OUT),--out "$(OUT)")
@@ -40,13 +44,13 @@ schemas: setup
 	$(PY) -m plansite schemas
 
 test: setup checkers  ## every test, browser tests included (needs /usr/bin/chromium)
-	$(PY) -m pytest -q
+	$(NO_SCOPE) $(PY) -m pytest -q
 
 test-quick: setup checkers  ## every test but the browser ones (no Chromium needed); `make test` before pushing
-	$(PY) -m pytest -q -m "not browser"
+	$(NO_SCOPE) $(PY) -m pytest -q -m "not browser"
 
-bench: setup  ## benchmark: seed site and a synthetic corpus; prints a table
-	$(PY) bench/run.py
+bench: setup  ## benchmark: seed site and corpora [SIZES=1k,7k,28k] [HUGE=1: +56k] [RUNS=n] [RECORD=1: append to bench/RESULTS.md]
+	$(NO_SCOPE) $(PY) bench/run.py $(if $(SIZES),--sizes "$(SIZES)") $(if $(HUGE),--huge) $(if $(RUNS),--runs $(RUNS)) $(if $(RECORD),--record)
 
 audit: setup checkers  ## Lighthouse (mobile) on one page of each kind: a table of the four scores, also in bench/AUDIT.md
 	$(PY) bench/audit.py

@@ -1,7 +1,11 @@
 """Deterministic synthetic corpus: many plans shaped like the real one, words drawn from its text.
 
-    python bench/corpus.py OUT --plans 100 --tasks 50 --agencies 300 --documents 500 --seed 1
-writes OUT/ as a complete project (mkdocs.yml, hooks, docs, overrides, plan_data).
+    python bench/corpus.py OUT --size 7k             # or: --plans 100 --tasks 50 --agencies 300 --documents 500
+writes OUT/ as a complete project (mkdocs.yml, hooks, docs, overrides, plan_data; --seed 1).
+
+Sizes are named by the pages they made when the benchmark began (2026-11-28: 100 plans × 50 tasks
+gave 7,027 pages); the site has grown more pages per task since, so the benchmark reports the real
+count beside the name. 56k is the province corpus: 800 plans × 50 tasks, 2,400 agencies, 4,000 documents.
 """
 
 from __future__ import annotations
@@ -21,6 +25,10 @@ KINDS = ["state", "party", "front", "armed-forces", "public-service", "group"]
 TYPES = [("chi-thi", "CT-UBND"), ("quyet-dinh", "QĐ/TW"), ("ke-hoach", "KH-UBND"), ("nghi-quyet", "NQ/TW")]
 TIMINGS = [("ongoing", "Thường xuyên."), ("on-directive", "Khi có chỉ đạo của Trung ương và thành phố"),
            ("period", "giai đoạn 2025-2030."), ("from-year", "từ năm 2025 và các năm tiếp theo.")]
+# name → (plans, tasks per plan, agencies, documents): registries grow with the plans, 3 and 5 per plan.
+SIZES = {"1k": (14, 50, 42, 70), "7k": (100, 50, 300, 500), "28k": (400, 50, 1200, 2000),
+         "56k": (800, 50, 2400, 4000)}
+ALIASES = {"province": "56k"}
 COMMUNES = ["Kẻ Sặt", "An Lão", "Tiên Lãng", "Vĩnh Bảo", "Thủy Nguyên", "Kiến Thụy", "Đồ Sơn", "Cát Hải"]
 
 
@@ -34,14 +42,29 @@ def sentence(rng: random.Random, words: list[str], n: int) -> str:
     return " ".join(words[start:start + n]).capitalize() + "."
 
 
-def generate(out: Path, plans: int, tasks: int, agencies: int, documents: int, seed: int) -> None:
+def size(spec: str) -> tuple[str, tuple[int, int, int, int]]:
+    """('7k', (100, 50, 300, 500)) for a name of SIZES (or 'province'), or for 'PLANSxTASKSxAGENCIESxDOCUMENTS'."""
+    name = ALIASES.get(spec.strip().lower(), spec.strip().lower())
+    if name in SIZES:
+        return name, SIZES[name]
+    parts = re.fullmatch(r"(\d+)[x×](\d+)[x×](\d+)[x×](\d+)", name)
+    if not parts:
+        raise ValueError(f"Expected a corpus size ({', '.join([*SIZES, *ALIASES])}, or PLANSxTASKSxAGENCIESxDOCUMENTS) "
+                         f"but received {spec!r}.")
+    numbers = tuple(int(n) for n in parts.groups())
+    return "x".join(map(str, numbers)), numbers
+
+
+def generate(out: Path, plans: int, tasks: int, agencies: int, documents: int, seed: int = 1,
+             code: Path = ROOT) -> None:
+    """Write the corpus project at `out`; its mkdocs.yml, hooks, docs and overrides are copied from `code`."""
     rng, words = random.Random(seed), vocabulary()
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    shutil.copy(ROOT / "mkdocs.yml", out / "mkdocs.yml")
+    shutil.copy(code / "mkdocs.yml", out / "mkdocs.yml")
     for name in ("hooks", "docs", "overrides"):
-        shutil.copytree(ROOT / name, out / name, ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(code / name, out / name, ignore=shutil.ignore_patterns("__pycache__"))
     data = out / "plan_data"
     (data / "plans").mkdir(parents=True)
     # One province and its communes; every tenth body is the province's, the rest a commune's.
@@ -94,11 +117,13 @@ def generate(out: Path, plans: int, tasks: int, agencies: int, documents: int, s
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("out", type=Path)
+    parser.add_argument("--size", help=f"a named size ({', '.join([*SIZES, *ALIASES])}); else the numbers below")
     parser.add_argument("--plans", type=int, default=100)
     parser.add_argument("--tasks", type=int, default=50)
     parser.add_argument("--agencies", type=int, default=300)
     parser.add_argument("--documents", type=int, default=500)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
-    generate(args.out, args.plans, args.tasks, args.agencies, args.documents, args.seed)
+    numbers = size(args.size)[1] if args.size else (args.plans, args.tasks, args.agencies, args.documents)
+    generate(args.out, *numbers, seed=args.seed)
     sys.exit(0)

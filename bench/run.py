@@ -1,9 +1,28 @@
-"""Benchmark: build the seed site and a synthetic corpus; print a table; write bench/RESULTS.md.
+"""Benchmark: build the seed site and synthetic corpora; print tables; record them in bench/RESULTS.md.
 
-    python bench/run.py [--plans 100 --tasks 50 --agencies 300 --documents 500 --runs 3]
+    python bench/run.py [--sizes 1k,7k,28k] [--huge] [--runs N] [--record]     (make bench SIZES=… HUGE=1 …)
 
-Not part of the test suite. Figures are medians of --runs builds; the machine is noisy,
-so compare ratios (ours / plain MkDocs on the same pages and nav) rather than seconds.
+For the seed site and each corpus (bench/corpus.py: 1k, 7k and 28k by default; --huge adds 56k, the
+province corpus of 800 plans × 50 tasks, 2,400 agencies, 4,000 documents, also `--sizes province`;
+any PLANSxTASKSxAGENCIESxDOCUMENTS too):
+
+- build time, wall and CPU (median of --runs: 3 by default, 1 from 28k up), pages/s, peak memory,
+  median and largest page, site size;
+- ours/plain: our build over plain MkDocs (no hooks, same theme and nav) building our pages written
+  out as .md files (bench/plain.py), by CPU time (wall in brackets). Twice: against the Markdown pages
+  of commit 268976d, the last before our renderers wrote HTML (a fixed baseline), and against MkDocs
+  rendering the page sources our hooks make now. Skipped from 56k up (hours of plain builds);
+- first search, for each benchmark query: the gzip bytes a browser fetches to answer it, and the
+  median ms from typing it to the results shown (cold cache);
+
+and on the 7k corpus: the preview latency (`make serve PLAN=ke-hoach-3`: a saved edit of the plan's
+YAML to `mkdocs serve` answering with the changed page; a task's text, then the plan's title; with the
+server's CPU time per edit; bench/preview.py), and the top five functions (by own time) of a cProfile of one build
+(bench/profile_build.py). The tables are printed and written to bench/work/RESULTS-latest.md;
+--record appends them to bench/RESULTS.md with the date, the machine and its load.
+
+Not part of the test suite: no figure here is ever asserted. The machine may be shared: wall times
+grow with its load, CPU times and ratios much less.
 """
 
 from __future__ import annotations
@@ -13,10 +32,12 @@ import datetime as dt
 import gzip
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -26,184 +47,236 @@ sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(HERE))
 
 import corpus  # noqa: E402
-from plansite.data.load import load_project  # noqa: E402
-from plansite.site.pages import build_site  # noqa: E402
+import plain  # noqa: E402
+from preview import preview_latency  # noqa: E402
 from plansite_mkdocs import runner  # noqa: E402
 
 WORK = HERE / "work"
-QUERY = "dan van"
+QUERIES = ("dan van", "33/CT-TTg", "ke hoach", "phong van hoa xa hoi")
+PREVIEW_SIZE, PREVIEW_PLAN, PREVIEW_RUNS = "7k", 3, 5  # the corpus, plan number (ke-hoach-3) and edits
+PROFILE_SIZE, PROFILE_TOP = "7k", 5
+BIG_PLANS = 400  # from 28k (400 plans) up: 1 run by default
+HUGE_PLANS = 800  # from 56k up: no plain builds
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 
 
-def timed_build(project: Path, out: Path) -> tuple[float, float]:
-    """(wall seconds, peak RSS MB) of one `mkdocs build` of `project` into `out`."""
-    start = time.perf_counter()
-    # --strict adds nothing here: every config built (seed, corpus, plain) already says `strict: true`.
-    proc = subprocess.Popen(runner.build_command(project / "mkdocs.yml", out), env=runner.build_env(), cwd=project)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    if status != 0:
-        raise SystemExit(f"build of {project} failed")
-    return wall, usage.ru_maxrss / 1024
+def build_env() -> dict[str, str]:
+    """The build's environment, never scoped to one plan (a benchmark measures the published build)."""
+    env = runner.build_env()
+    env.pop("PLANSITE_PREVIEW_PLAN", None)
+    return env
 
 
-def plain_project(project: Path, dest: Path) -> Path:
-    """The same pages as plain Markdown files, and the same published files, built by MkDocs without our
-    hooks (same theme, same nav)."""
-    if dest.exists():
-        shutil.rmtree(dest)
-    shutil.copytree(project / "docs", dest / "docs")
-    shutil.copytree(project / "overrides", dest / "overrides")
-    site = build_site(load_project(project))
-    for uri, markdown in site.pages.items():
-        (dest / "docs" / uri).parent.mkdir(parents=True, exist_ok=True)
-        (dest / "docs" / uri).write_text(markdown, encoding="utf-8")
-    for uri, data in site.files.items():
-        (dest / "docs" / uri).parent.mkdir(parents=True, exist_ok=True)
-        (dest / "docs" / uri).write_bytes(data if isinstance(data, bytes) else (project / data).read_bytes())
-    config = (project / "mkdocs.yml").read_text(encoding="utf-8").replace("hooks:\n  - hooks/plansite_hook.py\n", "")
-    (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
-    return dest
+def timed_build(project: Path, out: Path) -> tuple[float, float, float]:
+    """(wall seconds, CPU seconds, peak RSS MB) of one `mkdocs build` of `project` into `out`. CPU time
+    (user + system of the build process) does not grow when other work shares the machine; wall does."""
+    log = WORK / "build.log"
+    with log.open("w", encoding="utf-8") as output:
+        start = time.perf_counter()
+        # --strict adds nothing here: every config built (seed, corpus, plain) already says `strict: true`.
+        proc = subprocess.Popen(runner.build_command(project / "mkdocs.yml", out), env=build_env(), cwd=project,
+                                stdout=output, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"build of {project} failed:\n{log.read_text(encoding='utf-8')[-3000:]}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def first_query_bytes(site: Path, query: str) -> int:
-    """Gzip bytes a browser fetches to answer its first query, as Chromium requests them: the script,
-    meta, the shards, the document chunks and the snippet texts of the shown results."""
+def first_search(site: Path, query: str, runs: int = 5) -> tuple[int, float]:
+    """(gzip bytes a browser fetches to answer its first query, median ms from typing it to the results
+    shown), cold cache each time. Bytes as Chromium requests them, from opening the home page to the
+    results shown: the search scripts (assets/plan-search*.js, loaded with the page), and whatever the
+    search fetches under search/ (meta, shards, document chunks, the snippet texts of the shown results)."""
     from playwright.sync_api import sync_playwright
 
     fetched: set[str] = set()
-    with runner.serve_folder(site) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
-        page = browser.new_page()
-        page.goto(base)
-        page.on("request", lambda r: fetched.add(r.url[len(base):].split("?")[0]))
-        page.fill("#ps-search-input", query)
-        page.wait_for_selector(".ps-result")
-        page.wait_for_load_state("networkidle")
-        browser.close()
-    script = "assets/plan-search.js"  # loaded with the page, before the query: counted as part of it
-    paths = {site / path for path in fetched | {script} if path.startswith(("search/", script))}
-    return sum(len(gzip.compress(path.read_bytes(), 9)) for path in paths if path.is_file())
-
-
-def time_to_first_result(site: Path, query: str, runs: int = 5) -> float:
-    """Median ms from typing the query to the first result shown, cold cache each time."""
-    from playwright.sync_api import sync_playwright
-
     times = []
     with runner.serve_folder(site) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
-        for _ in range(runs):
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        for run in range(runs):
             context = browser.new_context()
             page = context.new_page()
+            if run == 0:
+                page.on("request", lambda r: fetched.add(r.url[len(base):].split("?")[0]))
             page.goto(base)
             times.append(page.evaluate("""q => new Promise(resolve => {
                 const input = document.querySelector('#ps-search-input');
-                const box = document.querySelector('.ps-search__results');
+                const box = document.querySelector('#ps-search-results');
                 const t0 = performance.now();
-                new MutationObserver((_, obs) => { if (box.querySelector('.ps-result')) { obs.disconnect();
-                    resolve(performance.now() - t0); } }).observe(box, {childList: true, subtree: true});
+                const done = () => box.getAttribute('data-ps-query') === q;
+                new MutationObserver((_, obs) => { if (done()) { obs.disconnect(); resolve(performance.now() - t0); } })
+                    .observe(box, {attributes: true, childList: true, subtree: true});
                 input.value = q; input.dispatchEvent(new Event('input'));
             })""", query))
+            if run == 0:
+                page.wait_for_load_state("networkidle")
             context.close()
         browser.close()
-    return statistics.median(times)
+    paths = {site / path for path in fetched
+             if path.startswith("search/") or re.fullmatch(r"assets/plan-search[\w.-]*\.js", path)}
+    return sum(len(gzip.compress(path.read_bytes(), 9)) for path in paths if path.is_file()), statistics.median(times)
 
 
-def serve_edit_latency(project: Path, runs: int = 5) -> float:
-    """Median seconds from saving a YAML edit to `mkdocs serve` serving the changed page."""
-    import socket
-    import urllib.request
+def profile(project: Path, top: int, save: Path) -> str:
+    """The top functions (tottime) of a cProfile of one in-process build (bench/profile_build.py), and its
+    own time by package; the top 20 are saved in `save`."""
+    command = [sys.executable, str(HERE / "profile_build.py"), str(project), "--top", "20", "--save", str(save)]
+    result = subprocess.run(command, env=build_env(), capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"profile of {project} failed:\n{result.stderr[-3000:]}")
+    lines = save.read_text(encoding="utf-8").splitlines()
+    header = next(i for i, line in enumerate(lines) if line.lstrip().startswith("ncalls"))
+    packages = next(i for i, line in enumerate(lines) if line.startswith("Own time by package"))
+    first = lines[0].replace("top 20 functions", f"top {top} functions")
+    return "\n".join([first, ""] + lines[header:header + 1 + top] + [""] + lines[packages:])
 
-    work = WORK / "serve"
-    if work.exists():
-        shutil.rmtree(work)
-    skip = {"site", "bench", ".venv", "tests", ".git"}  # at the top only: hooks/plansite/site/ is code
 
-    def ignore(folder: str, names: list[str]) -> list[str]:
-        return [n for n in names if Path(folder) == project and (n in skip or n.startswith(".site-"))]
+def page_stats(site: Path) -> dict:
+    pages = [p.stat().st_size for p in site.rglob("*.html")]
+    return {"pages": len(pages), "median_kb": statistics.median(pages) / 1024, "max_kb": max(pages) / 1024,
+            "site_mb": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 2**20}
 
-    shutil.copytree(project, work, ignore=ignore)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=work,
-                            env=runner.build_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/co-quan/trung-tam-dich-vu-su-nghiep-cong/"
 
-    def get() -> str:
-        try:
-            with urllib.request.urlopen(url, timeout=10) as r:
-                return r.read().decode("utf-8")
-        except OSError:
-            return ""
-
-    times = []
+def plain_times(project: Path, name: str, code: Path, runs: int) -> tuple[float, float] | None:
+    """(median wall, median CPU seconds) of plain MkDocs building `code`'s pages of `project`; None if
+    they cannot be made."""
     try:
-        deadline = time.monotonic() + 60
-        while "Trung tâm" not in get() and time.monotonic() < deadline:
-            time.sleep(0.1)
-        agencies = work / "plan_data/agencies.yaml"
-        original = agencies.read_text(encoding="utf-8")
-        for i in range(runs):
-            marker = f"Trung tâm Dịch vụ sự nghiệp công xã {i}"
-            start = time.perf_counter()
-            agencies.write_text(original.replace("Trung tâm Dịch vụ sự nghiệp công xã", marker), encoding="utf-8")
-            while marker not in get() and time.perf_counter() - start < 60:
-                time.sleep(0.05)
-            times.append(time.perf_counter() - start)
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
-    return statistics.median(times)
+        plain_dir = plain.plain_project(project, WORK / f"{name}-plain", code)
+    except (subprocess.CalledProcessError, SystemExit) as error:
+        print(f"  plain pages by {code.name}: not made ({error})", file=sys.stderr)
+        return None
+    builds = [timed_build(plain_dir, WORK / f"{name}-plain-site") for _ in range(runs)]
+    shutil.rmtree(WORK / f"{name}-plain-site", ignore_errors=True)
+    shutil.rmtree(plain_dir, ignore_errors=True)
+    return statistics.median(b[0] for b in builds), statistics.median(b[1] for b in builds)
 
 
-def measure(name: str, project: Path, runs: int, plain: bool) -> dict:
+def measure(name: str, project: Path, runs: int, plain_builds: bool, shape: str) -> dict:
+    print(f"{name}: {runs} build(s) of {project}", file=sys.stderr)
     site = WORK / f"{name}-site"
     builds = [timed_build(project, site) for _ in range(runs)]
-    pages = [p.stat().st_size for p in site.rglob("*.html")]
-    row = {"name": name, "pages": len(pages), "wall": statistics.median(b[0] for b in builds),
-           "rss": max(b[1] for b in builds), "median_kb": statistics.median(pages) / 1024,
-           "max_kb": max(pages) / 1024, "site_mb": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 2**20,
-           "search_kb": first_query_bytes(site, QUERY) / 1024, "first_ms": time_to_first_result(site, QUERY)}
+    row = {"name": name, "shape": shape, "runs": runs, "wall": statistics.median(b[0] for b in builds),
+           "cpu": statistics.median(b[1] for b in builds), "rss": max(b[2] for b in builds), **page_stats(site)}
     row["pps"] = row["pages"] / row["wall"]
-    if plain:
-        plain_dir = plain_project(project, WORK / f"{name}-plain")
-        plain_wall = statistics.median(timed_build(plain_dir, WORK / f"{name}-plain-site")[0] for _ in range(runs))
-        row["ratio"] = row["wall"] / plain_wall
-        row["plain"] = plain_wall
+    row["search"] = {}
+    for query in QUERIES:
+        row["search"][query] = first_search(site, query)
+        print(f"  search {query!r}: {row['search'][query][0] / 1024:.1f} KB gz, {row['search'][query][1]:.0f} ms",
+              file=sys.stderr)
+    if plain_builds:
+        for key, code in (("base", plain.baseline_code(WORK)), ("new", project)):
+            times = plain_times(project, f"{name}-{key}", code, runs)
+            row[f"plain_{key}"] = times
+            row[f"ratio_{key}"] = (row["wall"] / times[0], row["cpu"] / times[1]) if times else None
+            print(f"  plain ({key}): {times}", file=sys.stderr)
+    print(f"  {row['pages']} pages, {row['wall']:.1f} s, {row['cpu']:.1f} s CPU, {row['rss']:.0f} MB", file=sys.stderr)
     return row
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--plans", type=int, default=100)
-    parser.add_argument("--tasks", type=int, default=50)
-    parser.add_argument("--agencies", type=int, default=300)
-    parser.add_argument("--documents", type=int, default=500)
-    parser.add_argument("--runs", type=int, default=3)
-    args = parser.parse_args()
-    WORK.mkdir(exist_ok=True)
-    corpus_dir = WORK / "corpus"
-    corpus.generate(corpus_dir, args.plans, args.tasks, args.agencies, args.documents, seed=1)
-    rows = [measure("seed", ROOT, args.runs, plain=True),
-            measure(f"corpus {args.plans}×{args.tasks}", corpus_dir, args.runs, plain=True)]
-    header = ("| site | pages | build s (median) | peak MB | pages/s | ours/plain | median page KB | largest page KB "
-              "| site MB | first search KB gz | first result ms |\n|" + " --- |" * 11)
+def ratio(value: tuple[float, float] | None) -> str:
+    """'CPU ratio (wall ratio)'."""
+    return f"{value[1]:.2f} ({value[0]:.2f})" if value else "–"
+
+
+def tables(rows: list[dict]) -> str:
+    header = ("| site | plans × tasks, agencies, documents | pages | runs | build s wall (median) | build s CPU | "
+              "pages/s | peak MB | ours/plain: 268976d Markdown | ours/plain: our sources as .md | median page KB | "
+              "largest page KB | site MB |\n|" + " --- |" * 13)
     lines = [header] + [
-        f"| {r['name']} | {r['pages']} | {r['wall']:.2f} | {r['rss']:.0f} | {r['pps']:.0f} | {r.get('ratio', 0):.2f} "
-        f"| {r['median_kb']:.1f} | {r['max_kb']:.1f} | {r['site_mb']:.1f} | {r['search_kb']:.1f} | {r['first_ms']:.0f} |"
-        for r in rows]
-    table = "\n".join(lines)
-    latency = serve_edit_latency(ROOT)
-    table += f"\n\n`mkdocs serve` on the seed site, YAML edit to changed page served: {latency:.2f} s (median of 5)."
-    print(table)
+        f"| {r['name']} | {r['shape']} | {r['pages']} | {r['runs']} | {r['wall']:.2f} | {r['cpu']:.2f} | {r['pps']:.0f} "
+        f"| {r['rss']:.0f} "
+        f"| {ratio(r.get('ratio_base'))} | {ratio(r.get('ratio_new'))} | {r['median_kb']:.1f} | {r['max_kb']:.1f} "
+        f"| {r['site_mb']:.1f} |" for r in rows]
+    search = ["| site | " + " | ".join(f"“{q}” KB gz / ms" for q in QUERIES) + " |", "|" + " --- |" * (len(QUERIES) + 1)]
+    search += [f"| {r['name']} | " + " | ".join(f"{r['search'][q][0] / 1024:.1f} / {r['search'][q][1]:.0f}"
+                                               for q in QUERIES) + " |" for r in rows]
+    return "\n".join(lines) + "\n\nours/plain: by CPU time (by wall time in brackets)." \
+        "\n\nFirst search: gzip KB a browser fetches to answer the query (search script " \
+        "included), and the median ms from typing it to the results shown (5 runs, cold cache):\n\n" + "\n".join(search)
+
+
+class LoadSampler:
+    """The machine's 1-minute load average, sampled every 15 s while the benchmark runs."""
+
+    def __init__(self):
+        self.samples = [os.getloadavg()[0]]
+        self._stop = threading.Event()
+        threading.Thread(target=self._run, daemon=True).start()
+
+    def _run(self):
+        while not self._stop.wait(15):
+            self.samples.append(os.getloadavg()[0])
+
+    def summary(self) -> str:
+        self._stop.set()
+        return f"load average {statistics.mean(self.samples):.1f} on average, {max(self.samples):.1f} at most"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1k,7k,28k",
+                        help=f"corpora, comma-separated: {', '.join([*corpus.SIZES, *corpus.ALIASES])} or "
+                             "PLANSxTASKSxAGENCIESxDOCUMENTS (default 1k,7k,28k)")
+    parser.add_argument("--huge", action="store_true", help="add the 56k corpus (800 plans: the province)")
+    parser.add_argument("--runs", type=int, help="builds per site (default 3; 1 from 28k up)")
+    parser.add_argument("--no-seed", action="store_true", help="leave out the seed site")
+    parser.add_argument("--preview-on", default=PREVIEW_SIZE, help="the corpus of the preview latency (default 7k)")
+    parser.add_argument("--profile-on", default=PROFILE_SIZE, help="the corpus profiled (default 7k)")
+    parser.add_argument("--no-preview", action="store_true", help="leave out the preview latency")
+    parser.add_argument("--no-profile", action="store_true", help="leave out the profile")
+    parser.add_argument("--record", action="store_true", help="append the results to bench/RESULTS.md")
+    parser.add_argument("--note", default="", help="a line for the recorded section (what changed)")
+    args = parser.parse_args()
+    sizes = [corpus.size(spec) for spec in args.sizes.split(",") if spec.strip()]
+    preview_on, profile_on = corpus.size(args.preview_on)[0], corpus.size(args.profile_on)[0]
+    if args.huge and "56k" not in [name for name, _ in sizes]:
+        sizes.append(corpus.size("56k"))
+    WORK.mkdir(exist_ok=True)
+    started, load = dt.datetime.now(), LoadSampler()
+    rows = []
+    if not args.no_seed:
+        rows.append(measure("seed", ROOT, args.runs or 3, plain_builds=True, shape="1 plan (plan_data/)"))
+    extra = []
+    for name, (plans, tasks, agencies, documents) in sizes:
+        project = WORK / f"corpus-{name}"
+        print(f"corpus {name}: generating {plans} plans × {tasks} tasks, {agencies} agencies, {documents} documents",
+              file=sys.stderr)
+        corpus.generate(project, plans, tasks, agencies, documents, seed=1)
+        runs = args.runs or (1 if plans >= BIG_PLANS else 3)
+        rows.append(measure(name, project, runs, plain_builds=plans < HUGE_PLANS,
+                            shape=f"{plans} × {tasks}, {agencies}, {documents}"))
+        shutil.rmtree(WORK / f"{name}-site", ignore_errors=True)
+        if name == preview_on and not args.no_preview:
+            plan_id = f"ke-hoach-{min(PREVIEW_PLAN, plans - 1)}"
+            latency = preview_latency(project, plan_id, PREVIEW_RUNS, build_env(), WORK / "preview-serve.log")
+            extra.append(f"Preview latency, `make serve PLAN={plan_id}` on the {name} corpus: a saved edit of "
+                         f"`plan_data/plans/{plan_id}.yaml` to `mkdocs serve` answering with the changed task page, "
+                         f"median of {PREVIEW_RUNS} (each run):\n\n" + "\n".join(
+                             f"- {what}: **{statistics.median(latency['times'][kind]):.2f} s** "
+                             f"({', '.join(f'{t:.2f}' for t in latency['times'][kind])}); the server's CPU time "
+                             f"per edit {statistics.median(latency['cpu'][kind]):.2f} s"
+                             for kind, what in (("task", "a task's text"), ("title", "the plan's title (every page "
+                                                "of the plan changes, link-preview pictures are drawn again)")))
+                         + f"\n\nThe preview started (first build, pictures drawn) in {latency['start']:.1f} s.")
+        if name == profile_on and not args.no_profile:
+            extra.append(f"Profile of the {name} build (`python bench/profile_build.py bench/work/corpus-{name}`; "
+                         f"the top 20 in bench/work/PROFILE-{name}.txt):\n\n"
+                         f"```\n{profile(project, PROFILE_TOP, WORK / f'PROFILE-{name}.txt')}\n```")
+    section = tables(rows) + "".join(f"\n\n{text}" for text in extra)
+    print("\n" + section)
     machine = f"{platform.node()} ({os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()})"
-    (HERE / "RESULTS.md").write_text(
-        f"# Benchmark results\n\n{dt.date.today().isoformat()}, {machine}, {args.runs} runs per build, "
-        f"query “{QUERY}”.\n\n{table}\n\n`ours/plain`: our build (hooks: load, validate, render, index) over plain "
-        "MkDocs building the same Markdown pages with the same theme and nav.\n", encoding="utf-8")
+    heading = (f"## {started.date().isoformat()}, {machine}\n\n" + (f"{args.note}\n\n" if args.note else "") +
+               f"`python bench/run.py --sizes {','.join(name for name, _ in sizes)}"
+               f"{' --runs ' + str(args.runs) if args.runs else ''}`; took "
+               f"{(dt.datetime.now() - started).total_seconds() / 60:.0f} min; {load.summary()} (other work on the "
+               "machine slows wall times much more than CPU times).\n\n")
+    (WORK / "RESULTS-latest.md").write_text(heading + section + "\n", encoding="utf-8")
+    if args.record:
+        with (HERE / "RESULTS.md").open("a", encoding="utf-8") as results:
+            results.write("\n" + heading + section + "\n")
+        print(f"\nRecorded in {HERE / 'RESULTS.md'}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from plansite.data.scope import PREVIEW_ENV
 from plansite_mkdocs import runner
 
 
@@ -49,7 +50,8 @@ def publish(target: Path, config: Path = Path("mkdocs.yml")) -> int:
 def _build_and_swap(target: Path, builds: Path, config: Path) -> int:
     """Build into a staging folder; if that succeeded, make it `builds/<n>` and point `target` at it."""
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
-    result = subprocess.run(runner.build_command(config, staging), env=runner.build_env(),
+    env = {k: v for k, v in runner.build_env().items() if k != PREVIEW_ENV}  # a published site holds every plan
+    result = subprocess.run(runner.build_command(config, staging), env=env,
                             stdout=sys.stderr)  # mkdocs prints an Abort to stdout; errors belong on stderr
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)

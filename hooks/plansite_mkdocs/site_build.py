@@ -2,11 +2,23 @@
 
 The adapter's one call into `plansite` per build; it keeps mkdocs.yml's names (`site_url`, `extra`)
 out of the package that runs without MkDocs.
+
+`PLANSITE_PREVIEW_PLAN=<plan id>` (`make serve PLAN=<id>`) scopes the build to one plan: every registry
+and that plan with its reports are loaded and checked (data/scope.py), and the pages built are the
+plan's, the site's own (home, indexes, calendar, …) and those of the agencies and documents that these
+pages link to; the other registry pages are left out (MkDocs' templates cost a few milliseconds a page,
+and a registry of hundreds would be most of the preview). So a saved edit shows in seconds on a corpus
+of many plans, and every page says it is such a preview. Every Makefile target that builds, but
+`serve PLAN=…`, clears the variable: a published site always holds, and has checked, every plan.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import os
+import re
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from plansite.data.load import DATA_DIR, load_checked
@@ -14,7 +26,10 @@ from plansite.data.problems import DataError
 from plansite.data.model import Project
 from plansite.reports.calendar import build_date
 from plansite.site.options import HOME_HEADING, SiteOptions
-from plansite.site.banner import problems_banner
+from plansite.data.scope import PREVIEW_ENV, load_scoped
+from plansite.site.banner import preview_banner, problems_banner
+from plansite.site.addresses import agency_uri, document_uri
+from plansite.site.labels import plan_title
 from plansite.site.pages import SiteOutput, build_site
 
 from .build_date import source_date_epoch
@@ -31,21 +46,80 @@ def site_for(project: Project, root: Path, config) -> SiteOutput:
     return build_site(project, options, read_history(root, DATA_DIR))
 
 
+class PreviewPages(Mapping):
+    """The pages of a one-plan preview: `keep` of `pages`, in their order. Pages read to find the links
+    (`read`) are handed to MkDocs as they are, once, instead of being rendered again."""
+
+    def __init__(self, pages: Mapping[str, str], keep: set[str], read: dict[str, str]):
+        self._pages, self._read = pages, read
+        self._keep = [uri for uri in pages if uri in keep]
+        self._set = frozenset(self._keep)
+
+    def __getitem__(self, uri: str) -> str:
+        if uri not in self._set:
+            raise KeyError(uri)
+        text = self._read.pop(uri, None)
+        return self._pages[uri] if text is None else text
+
+    def __iter__(self):
+        return iter(self._keep)
+
+    def __len__(self) -> int:
+        return len(self._keep)
+
+    def __contains__(self, uri: object) -> bool:
+        return uri in self._set
+
+
+def preview_site(site: SiteOutput, project: Project) -> SiteOutput:
+    """`site` without the pages of agencies and documents that no page of the plan (nor the home page,
+    calendar, …) links to. Every registry page is a record's page (`co-quan/<id>.md`) or one of its
+    lists' pages (`co-quan/<id>/…`); the indexes of the registries stay, and link to all."""
+    folders = {agency_uri("x").rsplit("/", 1)[0]: {a.id for a in project.agencies},
+               document_uri("x").rsplit("/", 1)[0]: {d.id for d in project.documents}}
+
+    def record(uri: str) -> tuple[str, str] | None:
+        parts = uri.split("/", 2)
+        if len(parts) < 2 or parts[0] not in folders:
+            return None
+        ident = parts[1][:-3] if len(parts) == 2 and parts[1].endswith(".md") else parts[1]
+        return (parts[0], ident) if ident in folders[parts[0]] else None
+
+    read = {uri: site.pages[uri] for uri in site.pages if uri.split("/", 1)[0] not in folders}
+    link = re.compile(r"\b(" + "|".join(map(re.escape, folders)) + r")/([\w-]+)")
+    linked = {(m.group(1), m.group(2)) for text in read.values() for m in link.finditer(text)}
+    keep = {uri for uri in site.pages if record(uri) is None or record(uri) in linked}
+    return dataclasses.replace(site, pages=PreviewPages(site.pages, keep, read))
+
+
+def preview_plan() -> str | None:
+    """The plan a preview is scoped to (PLANSITE_PREVIEW_PLAN), or None: every plan."""
+    return os.environ.get(PREVIEW_ENV, "").strip() or None
+
+
 def load_site(root: Path, config) -> tuple[SiteOutput, str]:
     """(the site to publish, a banner for every page): the data's site and no banner, or DataError.
 
     While serving, bad data does not stop the preview: its problems are printed, and the last good
     site is served with a banner that lists them (an aborted rebuild would leave the preview hanging).
+    A preview scoped to one plan (PLANSITE_PREVIEW_PLAN) has a banner on every page that says so.
     """
+    plan_id = preview_plan()
+    scope = preview_banner(plan_id) if plan_id else ""
     try:
-        project, warnings = load_checked(root)
+        project, warnings = load_scoped(root, plan_id) if plan_id else load_checked(root)
     except DataError as error:
         if SESSION.command != "serve" or SESSION.last_good is None:
             raise
         # print, not log: under `strict` a logged error would abort this build too
         print(f"\n{error.report()}\nServing the last good pages until the data is fixed.\n", file=sys.stderr)
-        return SESSION.last_good, problems_banner(error.problems)
+        return SESSION.last_good, scope + problems_banner(error.problems)
     for warning in warnings:  # printed, not logged: a warning in the data must not fail a strict build
         print(warning, file=sys.stderr)
-    SESSION.last_good = site = site_for(project, root, config)
-    return site, ""
+    if plan_id:
+        scope = preview_banner(plan_id, plan_title(project.plans[0]))
+        print(f"{PREVIEW_ENV}={plan_id}: a preview of this plan only (every registry checked; pages of agencies "
+              "and documents it does not link to left out), not for publishing.", file=sys.stderr)
+    site = site_for(project, root, config)
+    SESSION.last_good = site = preview_site(site, project) if plan_id else site
+    return site, scope

@@ -27,3 +27,14 @@ def problems_banner(problems: list[Problem]) -> str:
 # Every page of a build that holds made-up example reports says so, before anything else.
 DEMO_BANNER = ('<div class="ps-demo-banner" role="note">Dữ liệu minh họa — không phải báo cáo thật. '
                "Các báo cáo, tình trạng và số liệu trên trang này được đặt ra để trình diễn.</div>\n")
+
+
+def preview_banner(plan_id: str, plan_title: str | None = None) -> str:
+    """Every page of a preview scoped to one plan (`make serve PLAN=<id>`) says so, what it holds and what
+    it checked: every registry and this plan; the published build has and checks every plan."""
+    named = f"{html.escape(plan_title)} (<code>{html.escape(plan_id)}</code>)" if plan_title else \
+        f"kế hoạch <code>{html.escape(plan_id)}</code>"
+    return ('<div class="ps-demo-banner ps-preview-banner" role="note">Bản xem trước một kế hoạch: chỉ có '
+            f"{named}, các báo cáo của kế hoạch này và trang của những cơ quan, văn bản mà các trang của nó "
+            "liên kết tới. Đã kiểm tra mọi danh mục (địa bàn, cơ quan, văn bản, từ viết tắt) và kế hoạch này; "
+            "các kế hoạch khác không được đọc. Bản xuất bản (make build) có và kiểm tra mọi kế hoạch.</div>\n")
