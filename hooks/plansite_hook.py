@@ -35,7 +35,8 @@ def on_config(config):
     root = Path(config.config_file_path).parent
     if str(root / DATA_DIR) not in config.watch:
         config.watch.append(str(root / DATA_DIR))  # `mkdocs serve` rebuilds when the data changes
-    _build["search"], _build["previews"] = SearchIndex(), PreviewImages(root / ".cache" / "og")
+    _build["search"] = SearchIndex()
+    _build["previews"] = PreviewImages(root / ".cache" / "og", pictures=SESSION.command != "serve")
     gc.unfreeze()  # under `mkdocs serve`, let the previous build's frozen model be collected
     try:
         _build["site"], _build["banner"] = load_site(root, config)

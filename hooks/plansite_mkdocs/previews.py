@@ -21,8 +21,10 @@ log = logging.getLogger("mkdocs.plugins.plansite")
 class PreviewImages:
     """Collects the pictures pages ask for during a build; writes them into the site at the end."""
 
-    def __init__(self, cache_dir: Path):
-        self.cache_dir = cache_dir
+    def __init__(self, cache_dir: Path, pictures: bool = True):
+        """`pictures` False (`mkdocs serve`: its site_url is the local preview's, which no one shares): no
+        picture is drawn and no absolute address is printed, so an edited title shows without waiting."""
+        self.cache_dir, self.pictures = cache_dir, pictures
         self.wanted: dict[str, tuple[str, str, str, str]] = {}
         self.told_about_site_url = False
 
@@ -35,7 +37,9 @@ class PreviewImages:
         values = {"title": title, "description": str(meta.get("description") or config.site_description or ""),
                   "type": "website" if page.is_homepage else "article", "site_name": config.site_name,
                   "image_alt": f"{kind.label}: {title}", "width": str(WIDTH), "height": str(HEIGHT)}
-        if config.site_url:  # a picture only where it can be found: its address must be absolute
+        if not self.pictures:
+            pass
+        elif config.site_url:  # a picture only where it can be found: its address must be absolute
             name = image_name(*args)
             self.wanted[name] = args
             values["url"] = page.canonical_url
