@@ -63,7 +63,12 @@ def registry_records(records, kind: Obj) -> list:
 
 
 def json_bytes(data: object) -> bytes:
-    """Indented UTF-8 JSON (letters as they are, not \\u escapes), keys in the given order, newline at the end."""
+    """UTF-8 JSON (letters as they are, not \\u escapes), keys in the given order, newline at the end: a list
+    of records one record a line (Python's C encoder writes it; `indent` would take its pure-Python one,
+    seconds at a province's scale), anything else indented."""
+    if isinstance(data, list):
+        lines = ",\n".join(json.dumps(item, ensure_ascii=False) for item in data)
+        return (f"[\n{lines}\n]\n" if data else "[]\n").encode("utf-8")
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 

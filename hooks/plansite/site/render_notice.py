@@ -24,6 +24,7 @@ from .options import SiteOptions
 from .parts import crumbs, front_matter
 from .relations import Relations
 
+TEMPLATE = "notice.html"  # overrides/notice.html: the page without Material's header, navigation and footer
 QR_LABEL = "Mã QR tới trang nhiệm vụ"
 SUMMARY_LABEL = "Tóm tắt dễ hiểu (do biên tập viên viết, không phải nguyên văn kế hoạch)"
 FIRST_SENTENCE_LABEL = "Câu đầu của nhiệm vụ (nguyên văn kế hoạch; chưa có tóm tắt dễ hiểu)"
@@ -36,7 +37,7 @@ _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 def render_notice(plan: Plan, task: Task, rel: Relations, options: SiteOptions) -> str:
     """The notice of one task, as HTML (a pure function of its arguments)."""
     uri, number = notice_uri(plan, task), task_number(plan, task)
-    out = front_matter(f"Thông báo – {task_title(plan, task)}", PageKind.NOTICE)
+    out = front_matter(f"Thông báo – {task_title(plan, task)}", PageKind.NOTICE, template=TEMPLATE)
     out += '<div class="ps-notice">\n<div class="ps-notice__screen">\n'
     out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), ("Phụ lục", appendix_uri(plan)),
                   (f"Nhiệm vụ {number}", task_uri(plan, task)), here="Thông báo")
