@@ -13,6 +13,7 @@ Lighthouse is `make audit`, not a test (slow, and its performance score depends 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -84,6 +85,22 @@ def test_every_kind_of_page_is_found(site, corpus_site, kinds):
 ])
 def test_page_kind_by_address(address, kind):
     assert audit.page_kind(address) == kind
+
+
+def test_no_page_waits_for_a_script_or_more_than_one_stylesheet_of_ours(site):
+    """What keeps Lighthouse's performance at 100 on a phone (`make audit`, bench/AUDIT.md): every script
+    deferred (the page is drawn without waiting for Material's bundle), one stylesheet of ours beside
+    Material's, and on a phone <html>'s classes set before the body (overrides/main.html)."""
+    for path in audit.html_pages(site):
+        html = path.read_text(encoding="utf-8")
+        name = path.relative_to(site).as_posix()
+        scripts = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", html)
+        assert scripts and [s for s in scripts if " defer" not in s] == [], name
+        assert all(s.count(" defer") == 1 for s in scripts), name
+        sheets = [href.rsplit("/", 1)[-1] for href in re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)]
+        assert len(sheets) == 2 and sheets[0].startswith("main.") and sheets[1] == "plan-site.css", name
+        head = html[:html.index("<body")]
+        assert 'classList.replace("no-js","js")' in head, name
 
 
 def test_every_page_is_valid_html(site, corpus_site):

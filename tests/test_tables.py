@@ -1,8 +1,11 @@
-"""The appendix (Phụ lục) as a table on phones and on paper, and its filters (facets).
+"""The appendix (Phụ lục) as a table on phones and on paper, and its filters (facets); the plain tables.
 
 HTML through an HTML parser (one row per task, lists in cells, row ids equal to the model's, the facets'
 JSON, hostile names kept as text), then real Chromium: cards on a phone, filters by mouse, address and
 keyboard, and printing to PDF (A4 landscape, header row on every page, no row split between pages).
+Plain tables (every other table) come built in Material's scroll box
+(overrides/partials/plan-table-boxes.html): drawn as Material draws its own, left where they are by its
+script, a named tab stop where they scroll.
 """
 
 from __future__ import annotations
@@ -421,4 +424,90 @@ def test_plan_page_prints_on_a4_portrait_in_the_documents_order(site, serve, bro
         found = text.find(squeeze(part), at)
         assert found >= 0, f"{part!r} not printed after position {at}"
         at = found + 1
+    page.close()
+
+
+# --- plain tables: built in Material's scroll box ---------------------------------------------------------
+
+CALENDAR = "bao-cao/"  # many plain tables, wider than a phone
+OPEN_DATA = "du-lieu/"  # plain tables, one wider than a phone, none wider than a desktop
+
+
+def test_no_page_leaves_a_plain_table_for_materials_script_to_move(site):
+    """Every class-less table is written in its scroll box by the build: Material's script, which wraps
+    `table:not([class])` after the page is laid out (restyling the whole article for each), finds none."""
+    pages = sorted(site.rglob("*.html"))
+    assert [p.relative_to(site).as_posix() for p in pages if "<table>" in p.read_text(encoding="utf-8")] == []
+    for path in ("bao-cao", "tu-viet-tat", "du-lieu", "huong-dan-bien-tap"):
+        tables = soup_of(site, path).select("article table")
+        assert tables, path
+        for table in tables:
+            if "ps-table" not in table.get("class", []):
+                continue
+            box = table.parent
+            assert box.name == "div" and box.get("class") == ["md-typeset__table"], path
+            assert box.parent.get("class") == ["md-typeset__scrollwrap"], path
+            assert table.find_previous_sibling() is None and table.find_next_sibling() is None
+
+
+PARITY = """() => {
+    // A plain table as Material's script wraps it (no class: Material's own rules), beside one of ours.
+    const ours = document.querySelector('article table.ps-table');
+    const plain = ours.cloneNode(true);
+    plain.removeAttribute('class');
+    const box = document.createElement('div'), inner = document.createElement('div');
+    box.className = 'md-typeset__scrollwrap'; inner.className = 'md-typeset__table';
+    inner.append(plain); box.append(inner); ours.closest('.md-typeset__scrollwrap').after(box);
+    const props = ['display', 'width', 'fontSize', 'lineHeight', 'overflowX', 'backgroundColor', 'borderTopWidth',
+        'borderTopStyle', 'borderTopColor', 'borderLeftWidth', 'borderTopLeftRadius', 'paddingTop', 'paddingLeft',
+        'minWidth', 'fontWeight', 'verticalAlign', 'textAlign', 'transitionDuration', 'wordBreak', 'height'];
+    const style = t => [t, t.querySelector('th'), t.querySelector('td'), t.querySelector('tbody tr'),
+                        t.querySelector('td a')].map(e => e && props.map(p => getComputedStyle(e)[p]));
+    const result = {ours: style(ours), plain: style(plain)};
+    box.remove();
+    return result;
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [360, 1280])
+def test_a_plain_table_is_drawn_as_materials_own(site, serve, browser, width):
+    """table.ps-table (plan-site.css) computes to what Material's rules give a class-less table."""
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    page.goto(serve(site) + CALENDAR)
+    styles = page.evaluate(PARITY)
+    assert styles["ours"][0] and styles["ours"] == styles["plain"]
+    page.close()
+
+
+MARKS = """() => Array.from(document.querySelectorAll('.md-typeset__scrollwrap')).map(b => ({
+    scrolls: b.scrollWidth > b.clientWidth + 1, nested: !!b.querySelector('.md-typeset__scrollwrap'),
+    tabindex: b.getAttribute('tabindex'), role: b.getAttribute('role'), label: b.getAttribute('aria-label')}))"""
+
+
+def assert_marked(marks):
+    """A box that scrolls is a named tab stop (a region); one that does not is left as it was written."""
+    assert marks and not any(m["nested"] for m in marks)  # Material's script did not wrap them again
+    for m in marks:
+        if m["scrolls"]:
+            assert (m["tabindex"], m["role"]) == ("0", "region") and m["label"].startswith("Bảng: "), m
+        else:
+            assert (m["tabindex"], m["role"], m["label"]) == (None, None, None), m
+    labels = [m["label"] for m in marks if m["label"]]
+    assert len(labels) == len(set(labels))  # numbered where a heading has several
+
+
+@pytest.mark.browser
+def test_tables_wider_than_a_phone_are_named_tab_stops_and_stop_being_so_when_they_fit(site, serve, browser):
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    page.goto(serve(site) + CALENDAR)
+    assert_marked(page.evaluate(MARKS))
+    page.goto(serve(site) + OPEN_DATA)
+    phone = page.evaluate(MARKS)
+    assert_marked(phone)
+    page.set_viewport_size({"width": 1600, "height": 900})
+    page.wait_for_timeout(600)  # the marks follow a resize after 200 ms
+    wide = page.evaluate(MARKS)
+    assert_marked(wide)
+    assert sum(m["scrolls"] for m in wide) < sum(m["scrolls"] for m in phone)
     page.close()
