@@ -1,7 +1,7 @@
 """A plan's appendix (Phụ lục): the table of its tasks, who, when, basis and status.
 
 A cell can hold a real list (several agencies, several documents), each cell says its column's name
-(`data-label`: on a phone, docs/assets/plan-tables.css shows each row as a card of "label: value" lines)
+(`data-label`: on a phone, docs/assets/plan-site.css shows each row as a card of "label: value" lines)
 and each row carries its facets (`data-*` ids, see `facets`).
 """
 

@@ -3,7 +3,7 @@
 Large type, one task: who issued the plan, the task in plain words, who does it and when, where to give
 feedback, and a QR code that opens the task's page. The QR code is the only raw HTML: an SVG drawn by
 segno from the page's address (modules, not text); every text from the data is escaped.
-docs/assets/plan-print.css lays the page out on paper.
+docs/assets/plan-site.css (its print rules) lays the page out on paper.
 """
 
 from __future__ import annotations
