@@ -31,7 +31,7 @@ def links_under(soup, heading_text: str, into: str = "") -> list[str]:
     """Texts of the links in the list that follows the h2 with this text (only those whose href has `into`)."""
     h2 = next(h for h in content(soup).find_all("h2") if h.get_text(strip=True) == heading_text)
     ul = h2.find_next_sibling()
-    while ul is not None and ul.name in ("div", "script") and ul.name != "ul":  # the list's filters come first
+    while ul is not None and ul.name in ("div", "script"):  # the list's filters come first
         ul = ul.find_next_sibling()
     links = ul.find_all("a") if ul and ul.name == "ul" else []
     return [a.get_text(strip=True) for a in links if into in a.get("href", "")]

@@ -37,9 +37,9 @@ class PreviewImages:
         values = {"title": title, "description": str(meta.get("description") or config.site_description or ""),
                   "type": "website" if page.is_homepage else "article", "site_name": config.site_name,
                   "image_alt": f"{kind.label}: {title}", "width": str(WIDTH), "height": str(HEIGHT)}
-        if not self.pictures:
-            pass
-        elif config.site_url:  # a picture only where it can be found: its address must be absolute
+        if not self.pictures:  # under `mkdocs serve`: nothing to share, nothing to say
+            return values
+        if config.site_url:  # a picture only where it can be found: its address must be absolute
             name = image_name(*args)
             self.wanted[name] = args
             values["url"] = page.canonical_url
