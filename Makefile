@@ -3,7 +3,7 @@ PY := .venv/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 
-.PHONY: setup checkers serve build demo check test test-quick bench audit schemas report-template import-report clean
+.PHONY: setup checkers serve build demo check test test-quick bench audit schemas messages report-template import-report clean
 .venv/ok: requirements.txt requirements-dev.txt
 	python3 -m venv .venv
 	$(PY) -m pip install -q -r requirements-dev.txt
@@ -42,6 +42,15 @@ check: setup  ## validate plan_data/ without building
 
 schemas: setup
 	$(PY) -m plansite schemas
+
+# The Vietnamese catalogue: every msgid in hooks/ (_, N_, ngettext, N_plural, the docs of schema Fields; see
+# plansite/i18n_extract.py) is added to the .po with an empty translation, and msgids no longer in the code are
+# dropped; tests/test_messages.py lists the ones still to translate.
+MESSAGES_PO := hooks/plansite/locale/vi/LC_MESSAGES/plansite.po
+messages: setup  ## extract the messages from the code into $(MESSAGES_PO) (new ones to translate)
+	$(PY) -m plansite.i18n_extract .cache/plansite.pot
+	.venv/bin/pybabel -q update -i .cache/plansite.pot -o $(MESSAGES_PO) -l vi --no-fuzzy-matching \
+		--ignore-obsolete --ignore-pot-creation-date
 
 test: setup checkers  ## every test, browser tests included (needs /usr/bin/chromium)
 	$(NO_SCOPE) $(PY) -m pytest -q

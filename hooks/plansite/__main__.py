@@ -13,6 +13,7 @@ from pathlib import Path
 from .data.load import load_checked
 from .data.problems import DataError
 from .data.schema import FILE_KINDS
+from .i18n import _, argparse_in_language
 from .reports.spreadsheet import cli as csv_io
 
 
@@ -30,12 +31,14 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] in csv_io.COMMANDS:
         return csv_io.main(argv)
-    parser = argparse.ArgumentParser(prog="python -m plansite")
-    parser.add_argument("command", choices=["check", "schemas", *csv_io.COMMANDS])
-    parser.add_argument("--root", default=".", help="project folder holding plan_data/ (default: .)")
-    args = parser.parse_args(argv)
-    if args.command in csv_io.COMMANDS:  # only reached with an option before the command
-        parser.error(f"write the command first: python -m plansite {args.command} … (see --help after it)")
+    with argparse_in_language():
+        parser = argparse.ArgumentParser(prog="python -m plansite")
+        parser.add_argument("command", choices=["check", "schemas", *csv_io.COMMANDS])
+        parser.add_argument("--root", default=".", help=_("project folder holding plan_data/ (default: .)"))
+        args = parser.parse_args(argv)
+        if args.command in csv_io.COMMANDS:  # only reached with an option before the command
+            parser.error(_("write the command first: python -m plansite {command} … (see --help after it)").format(
+                command=args.command))
     root = Path(args.root)
     if args.command == "schemas":
         for name, text in schema_documents().items():
@@ -49,8 +52,9 @@ def main(argv: list[str] | None = None) -> int:
     for warning in warnings:
         print(warning, file=sys.stderr)
     tasks = sum(len(plan.tasks) for plan in project.plans)
-    print(f"plan_data: OK: {len(project.plans)} plan(s), {tasks} tasks, {len(project.agencies)} agencies, "
-          f"{len(project.documents)} legal documents.")
+    print("plan_data: " + _("OK: {plans} plan(s), {tasks} tasks, {agencies} agencies, {documents} legal documents.")
+          .format(plans=len(project.plans), tasks=tasks, agencies=len(project.agencies),
+                  documents=len(project.documents)))
     return 0
 
 

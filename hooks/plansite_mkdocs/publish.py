@@ -17,6 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from plansite.i18n import _
 from plansite.data.scope import PREVIEW_ENV
 from plansite_mkdocs import runner
 
@@ -55,7 +56,7 @@ def _build_and_swap(target: Path, builds: Path, config: Path) -> int:
                             stdout=sys.stderr)  # mkdocs prints an Abort to stdout; errors belong on stderr
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
-        print(f"Build failed; {target} was left as it was.", file=sys.stderr)
+        print(_("Build failed; {target} was left as it was.").format(target=target), file=sys.stderr)
         return result.returncode
     build = builds / str(1 + max((int(p.name) for p in builds.iterdir() if p.name.isdigit()), default=0))
     os.replace(staging, build)
@@ -71,7 +72,7 @@ def _build_and_swap(target: Path, builds: Path, config: Path) -> int:
     for old in builds.iterdir():
         if old != build and old.name != ".lock":
             _remove(old)
-    print(f"Published {target} ({build.relative_to(target.parent)})")
+    print(_("Published {target} ({build})").format(target=target, build=build.relative_to(target.parent)))
     return 0
 
 

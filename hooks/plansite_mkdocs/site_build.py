@@ -21,6 +21,7 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+from plansite.i18n import _
 from plansite.data.load import DATA_DIR, load_checked
 from plansite.data.problems import DataError
 from plansite.data.model import Project
@@ -112,14 +113,16 @@ def load_site(root: Path, config) -> tuple[SiteOutput, str]:
         if SESSION.command != "serve" or SESSION.last_good is None:
             raise
         # print, not log: under `strict` a logged error would abort this build too
-        print(f"\n{error.report()}\nServing the last good pages until the data is fixed.\n", file=sys.stderr)
+        print(f"\n{error.report()}\n" + _("Serving the last good pages until the data is fixed.") + "\n",
+              file=sys.stderr)
         return SESSION.last_good, scope + problems_banner(error.problems)
     for warning in warnings:  # printed, not logged: a warning in the data must not fail a strict build
         print(warning, file=sys.stderr)
     if plan_id:
         scope = preview_banner(plan_id, plan_title(project.plans[0]))
-        print(f"{PREVIEW_ENV}={plan_id}: a preview of this plan only (every registry checked; pages of agencies "
-              "and documents it does not link to left out), not for publishing.", file=sys.stderr)
+        print(f"{PREVIEW_ENV}={plan_id}: " + _("a preview of this plan only (every registry checked; pages of "
+                                                 "agencies and documents it does not link to left out), not for "
+                                                 "publishing."), file=sys.stderr)
     site = site_for(project, root, config)
     SESSION.last_good = site = preview_site(site, project) if plan_id else site
     return site, scope

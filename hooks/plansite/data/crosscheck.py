@@ -6,6 +6,7 @@ model, so that one broken record does not hide the problems of the others.
 
 from __future__ import annotations
 
+from ..i18n import N_, _
 from .problems import Path, Problem, did_you_mean
 from .schema import SYMMETRIC_RELATIONS
 from .schema_kinds import REF_TARGETS, Context
@@ -36,8 +37,18 @@ def _ident(item: dict) -> str | None:
     return value.strip() if isinstance(value, str) else None
 
 
+# The message for an id used twice, by kind of record (msgids: the sentence differs with the noun).
+_DUPLICATE = {
+    "place": N_("Expected a unique place id but received '{id}', already used at {where}."),
+    "agency": N_("Expected a unique agency id but received '{id}', already used at {where}."),
+    "document": N_("Expected a unique document id but received '{id}', already used at {where}."),
+    "plan": N_("Expected a unique plan id but received '{id}', already used at {where}."),
+    "task": N_("Expected a unique task id but received '{id}', already used at {where}."),
+}
+
+
 def duplicate_ids(entries: list[tuple[YamlDocument, Path, dict]], what: str) -> list[Problem]:
-    """A problem for every record whose id was already used by an earlier one."""
+    """A problem for every record whose id was already used by an earlier one; `what`: its message (msgid)."""
     problems, first = [], {}
     for doc, path, item in entries:
         ident = _ident(item)
@@ -46,9 +57,8 @@ def duplicate_ids(entries: list[tuple[YamlDocument, Path, dict]], what: str) -> 
         if ident in first:
             other_doc, other_path = first[ident]
             line = other_doc.mark(other_path + ("id",))[0]
-            problems.append(doc.problem(path + ("id",), f"Expected a unique {what} id but received '{ident}', "
-                                        f"already used at {other_doc.file}:{line}.",
-                                        f"give one of them another id, e.g. '{ident}-2'."))
+            problems.append(doc.problem(path + ("id",), _(what).format(id=ident, where=f"{other_doc.file}:{line}"),
+                                        _("give one of them another id, e.g. '{id}-2'.").format(id=ident)))
         else:
             first[ident] = (doc, path)
     return problems
@@ -61,10 +71,12 @@ def unresolved_refs(contexts: list[Context], known: dict[str, set[str] | None]) 
         for target, ident, path in ctx.refs:
             if known[target] is None or ident in known[target]:
                 continue
-            what, where = REF_TARGETS[target]
-            hint = did_you_mean(ident, known[target]) or f"add {what.split(' ', 1)[1]} '{ident}' to {where} first."
-            problems.append(ctx.doc.problem(path, f"Expected the id of {what} in {where} but received the unknown "
-                                            f"id '{ident}'.", hint))
+            expected, record, where = REF_TARGETS[target]
+            hint = did_you_mean(ident, known[target]) or _("add {record} '{id}' to {where} first.").format(
+                record=_(record), id=ident, where=where)
+            problems.append(ctx.doc.problem(path, _("Expected {expected} in {where} but received the unknown id "
+                                                    "'{id}'.").format(expected=_(expected), where=where, id=ident),
+                                            hint))
     return problems
 
 
@@ -74,7 +86,8 @@ def _scope(item: dict, scoped: bool) -> str | None:
 
 
 def name_collisions(entries: list[tuple[YamlDocument, Path, dict]], what: str, scoped: bool) -> list[Problem]:
-    """Names and aliases must identify one record ('Uỷ ban' and 'Ủy ban' are the same name).
+    """Names and aliases must identify one record ('Uỷ ban' and 'Ủy ban' are the same name); `what` is the
+    message (msgid).
 
     For agencies (`scoped`) only within one place: 'Sở Nội vụ' of two provinces are two bodies,
     told apart by the place of the plan that names them.
@@ -91,13 +104,13 @@ def name_collisions(entries: list[tuple[YamlDocument, Path, dict]], what: str, s
             key = (_scope(item, scoped), name_key(name))
             if key in owner and owner[key][0] != ident:
                 other, other_doc, other_path = owner[key]
-                where = f"line {other_doc.mark(other_path)[0]}" if other_doc is doc else \
+                where = _("line {line}").format(line=other_doc.mark(other_path)[0]) if other_doc is doc else \
                     f"{other_doc.file}:{other_doc.mark(other_path)[0]}"
-                scope = f" in the place '{key[0]}'" if scoped else ""
-                problems.append(doc.problem(name_path, f"Expected a name that identifies one {what}{scope} but "
-                                            f"received '{name}', which is also a name of '{other}' ({where}).",
-                                            f"names are compared ignoring case and tone-mark placement (Uỷ = Ủy); "
-                                            f"remove the name from '{ident}' or from '{other}', or change one of them."))
+                problems.append(doc.problem(name_path, _(what).format(place=key[0], name=name, other=other,
+                                                                      where=where),
+                                            _("names are compared ignoring case and tone-mark placement (Uỷ = Ủy); "
+                                              "remove the name from '{id}' or from '{other}', or change one of them.")
+                                            .format(id=ident, other=other)))
             else:
                 owner.setdefault(key, (ident, doc, name_path))
     return problems
@@ -116,11 +129,12 @@ def duplicate_abbreviations(entries: list[tuple[YamlDocument, Path, dict]]) -> l
         if key in first:
             other_doc, other_path = first[key]
             where = f"{other_doc.file}:{other_doc.mark(other_path)[0]}"
-            problems.append(doc.problem(path + ("abbr",), f"Expected an abbreviation listed once but received "
-                                        f"'{key}', already listed at {where}.",
-                                        "keep one entry per abbreviation, with one full form (put other meanings "
-                                        "in its 'note'); abbreviations are compared as written: 'KT.' and 'KT' "
-                                        "are two abbreviations, 'UBND' and 'Ubnd' too."))
+            problems.append(doc.problem(path + ("abbr",), _("Expected an abbreviation listed once but received "
+                                                            "'{abbr}', already listed at {where}.").format(
+                                                                abbr=key, where=where),
+                                        _("keep one entry per abbreviation, with one full form (put other meanings "
+                                          "in its 'note'); abbreviations are compared as written: 'KT.' and 'KT' "
+                                          "are two abbreviations, 'UBND' and 'Ubnd' too.")))
         else:
             first[key] = (doc, path + ("abbr",))
     return problems
@@ -139,9 +153,10 @@ def place_cycles(entries: list[tuple[YamlDocument, Path, dict]]) -> list[Problem
             cycle = trail[trail.index(node):]
             reported.add(frozenset(cycle))
             doc, path, _ = parent[cycle[0]]
-            problems.append(doc.problem(path + ("parent",), "Expected places that end at the nation but received "
-                                        f"the cycle {' → '.join(cycle + [cycle[0]])}.",
-                                        "each place lies in one larger place; the nation has no parent."))
+            problems.append(doc.problem(path + ("parent",), _("Expected places that end at the nation but received "
+                                                              "the cycle {cycle}.").format(
+                                                                  cycle=" → ".join(cycle + [cycle[0]])),
+                                        _("each place lies in one larger place; the nation has no parent.")))
     return problems
 
 
@@ -165,10 +180,11 @@ def relation_cycles(entries: list[tuple[YamlDocument, Path, dict]]) -> list[Prob
                 cycle = names[names.index(target):] + [target]
                 if frozenset(cycle) not in reported:
                     reported.add(frozenset(cycle))
-                    problems.append(where[rel_path].problem(rel_path, "Expected relations without a cycle but received "
-                                                f"the cycle {' → '.join(cycle)}.",
-                                                "a document cannot be based on, amend or replace itself through "
-                                                "other documents; remove one of these relations."))
+                    problems.append(where[rel_path].problem(
+                        rel_path, _("Expected relations without a cycle but received the cycle {cycle}.").format(
+                            cycle=" → ".join(cycle)),
+                        _("a document cannot be based on, amend or replace itself through other documents; remove "
+                          "one of these relations.")))
             elif target not in state:
                 visit(target, trail + [(node, rel_path)])
         state[node] = "done"
@@ -189,13 +205,16 @@ def check_all(docs: dict[str, list[YamlDocument]], contexts: list[Context], unre
     known["plan"] = None if "plan" in unreadable else {
         i for d in docs["plan"] if isinstance(d.value, dict) and (i := _ident(d.value))}
     problems = unresolved_refs(contexts, known)
-    problems += duplicate_ids(places, "place") + duplicate_ids(agencies, "agency")
-    problems += duplicate_ids(documents, "document")
-    problems += duplicate_ids([(d, (), d.value) for d in docs["plan"] if isinstance(d.value, dict)], "plan")
+    problems += duplicate_ids(places, _DUPLICATE["place"]) + duplicate_ids(agencies, _DUPLICATE["agency"])
+    problems += duplicate_ids(documents, _DUPLICATE["document"])
+    problems += duplicate_ids([(d, (), d.value) for d in docs["plan"] if isinstance(d.value, dict)], _DUPLICATE["plan"])
     for doc in docs["plan"]:
-        problems += duplicate_ids(task_records(doc), "task")
-    problems += name_collisions(agencies, "agency", scoped=True)
-    problems += name_collisions(documents, "legal document", scoped=False)
+        problems += duplicate_ids(task_records(doc), _DUPLICATE["task"])
+    problems += name_collisions(agencies, N_("Expected a name that identifies one agency in the place '{place}' but "
+                                             "received '{name}', which is also a name of '{other}' ({where})."),
+                                scoped=True)
+    problems += name_collisions(documents, N_("Expected a name that identifies one legal document but received "
+                                              "'{name}', which is also a name of '{other}' ({where})."), scoped=False)
     problems += place_cycles(places) + relation_cycles(documents)
     problems += duplicate_abbreviations(all_records(docs.get("glossary", []), "abbreviations"))
     return problems

@@ -15,7 +15,8 @@ from pathlib import Path as FsPath
 from ..reports import checks as report_checks
 from . import crosscheck, sanity
 from .model import Project
-from .problems import DataError, Problem
+from ..i18n import _
+from .problems import DataError, Problem, format_path
 from .schema import FILE_KINDS
 from .schema_kinds import Context
 from .yamlsource import YamlDocument, read_yaml
@@ -61,8 +62,9 @@ def load_checked(root: FsPath) -> tuple[Project, tuple[Problem, ...]]:
     for kind, path in data_files(root):
         display = _display(root, path)
         if not path.is_file():
-            problems.append(Problem(display, 1, 1, "(document)", f"Expected the file {display} but it does not exist.",
-                                    "create it; see docs/huong-dan-bien-tap.md for its keys."))
+            problems.append(Problem(display, 1, 1, format_path(()),
+                                    _("Expected the file {file} but it does not exist.").format(file=display),
+                                    _("create it; see docs/huong-dan-bien-tap.md for its keys.")))
             unreadable.add(kind)
             continue
         doc, read_problems = read_yaml(path, display)
@@ -76,9 +78,9 @@ def load_checked(root: FsPath) -> tuple[Project, tuple[Problem, ...]]:
         contexts.append(ctx)
         problems += ctx.problems
     if not docs["plan"] and not any(p.file.startswith(f"{DATA_DIR}/plans") for p in problems):
-        problems.append(Problem(f"{DATA_DIR}/plans", 1, 1, "(document)",
-                                "Expected at least one plan file (*.yaml) but received none.",
-                                "add plan_data/plans/<plan-id>.yaml; see docs/huong-dan-bien-tap.md."))
+        problems.append(Problem(f"{DATA_DIR}/plans", 1, 1, format_path(()),
+                                _("Expected at least one plan file (*.yaml) but received none."),
+                                _("add plan_data/plans/<plan-id>.yaml; see docs/huong-dan-bien-tap.md.")))
     problems += crosscheck.check_all(docs, contexts, unreadable)
     if problems:
         raise DataError(problems)

@@ -14,15 +14,17 @@ import difflib
 from dataclasses import dataclass
 from typing import Iterable
 
+from ..i18n import _, ngettext
+
 Path = tuple  # keys and indices from the document root, e.g. ("tasks", 3, "lead")
 
 
 def format_path(path: Path) -> str:
-    """('tasks', 3, 'lead', 1) → 'tasks[3].lead[1]'; the root is '(document)'."""
+    """('tasks', 3, 'lead', 1) → 'tasks[3].lead[1]'; the root is '(document)' (in the reader's language)."""
     out = ""
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(document)"
+    return out or _("(document)")
 
 
 @dataclass(frozen=True, order=True)
@@ -38,8 +40,13 @@ class Problem:
     warning: bool = False  # worth fixing, but the site is still published
 
     def __str__(self) -> str:
-        text = f"{self.file}:{self.line}:{self.column}: {self.path}: {'Warning: ' if self.warning else ''}{self.message}"
-        return text + (f"\n  Hint: {self.hint}" if self.hint else "")
+        text = f"{self.file}:{self.line}:{self.column}: {self.path}: {_('Warning: ') if self.warning else ''}{self.message}"
+        return text + (hint_line(self.hint) if self.hint else "")
+
+
+def hint_line(hint: str) -> str:
+    """The indented line under a message that says how to fix it."""
+    return "\n  " + _("Hint: {hint}").format(hint=hint)
 
 
 class DataError(Exception):
@@ -53,29 +60,30 @@ class DataError(Exception):
         """Every problem, then a one-line count, as printed by `make check` and the build."""
         count = sum(1 for p in self.problems if not p.warning)
         lines = [str(p) for p in self.problems]
-        lines.append(f"{count} problem{'s' if count != 1 else ''} found in plan_data; nothing was published.")
+        lines.append(ngettext("{count} problem found in plan_data; nothing was published.",
+                              "{count} problems found in plan_data; nothing was published.", count).format(count=count))
         return "\n".join(lines)
 
 
 def did_you_mean(value: str, choices: Iterable[str]) -> str:
     """A 'did you mean' hint naming the closest choice, or '' when nothing is close."""
     close = difflib.get_close_matches(value, sorted(choices), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else ""
+    return _("did you mean '{choice}'?").format(choice=close[0]) if close else ""
 
 
 def describe(value: object) -> str:
     """How a received value is named in 'Expected … but received …'."""
     if value is None:
-        return "nothing (an empty value)"
+        return _("nothing (an empty value)")
     if isinstance(value, bool):
-        return f"the yes/no value {str(value).lower()}"
+        return _("the yes/no value {value}").format(value=str(value).lower())
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return _("the number {value}").format(value=value)
     if isinstance(value, str):
         shown = value if len(value) <= 60 else value[:57] + "..."
-        return f"the text {shown!r}"
+        return _("the text {text}").format(text=repr(shown))
     if isinstance(value, list):
-        return f"a list of {len(value)} item{'s' if len(value) != 1 else ''}"
+        return ngettext("a list of {count} item", "a list of {count} items", len(value)).format(count=len(value))
     if isinstance(value, dict):
-        return "a mapping (key: value pairs)"
+        return _("a mapping (key: value pairs)")
     return type(value).__name__

@@ -6,8 +6,10 @@ resolve; positions come from the plan files' YAML (the model's paths are the YAM
 
 from __future__ import annotations
 
+from ..i18n import _, named
 from .model import Plan, Project
-from .schema import SUMMARY_LIMIT
+from .schema import SUMMARY_LIMIT, TIMING_KINDS
+from .schema_kinds import key_phrase
 from .problems import Path, Problem
 from .shape import PartKind, walk
 from .yamlsource import YamlDocument
@@ -20,8 +22,9 @@ _TIMING_NEEDS = {"periodic": "every", "periodic-and-on-demand": "every", "deadli
 def _period(plan: Plan, doc: YamlDocument) -> list[Problem]:
     period = plan.period
     if period and period.end is not None and period.end < period.start:
-        return [doc.problem(("period", "end"), f"Expected an end year not before the start year {period.start} "
-                            f"but received {period.end}.", "swap the two years, or check the source.")]
+        return [doc.problem(("period", "end"), _("Expected an end year not before the start year {start} but "
+                                                 "received {end}.").format(start=period.start, end=period.end),
+                            _("swap the two years, or check the source."))]
     return []
 
 
@@ -35,11 +38,15 @@ def _timings(plan: Plan, doc: YamlDocument) -> list[Problem]:
         needed = _TIMING_NEEDS.get(timing.kind)
         if needed and getattr(timing, needed) is None:
             example = "every: hang-thang" if needed == "every" else "due: 2026-06-30"
-            problems.append(doc.problem(path, f"Expected the key '{needed}' for timing of kind '{timing.kind}' "
-                                        "but it is missing.", f"add a line '{example}' that matches the wording."))
+            problems.append(doc.problem(path, _("Expected {the_key} for timing of kind {kind} but it is missing.")
+                                        .format(the_key=key_phrase(needed),
+                                                kind=named(timing.kind, TIMING_KINDS[timing.kind])),
+                                        _("add a line '{example}' that matches the wording.").format(example=example)))
         if timing.start_year and timing.end_year and timing.end_year < timing.start_year:
-            problems.append(doc.problem(path + ("end_year",), f"Expected an end year not before {timing.start_year} "
-                                        f"but received {timing.end_year}.", "check the years against the wording."))
+            problems.append(doc.problem(path + ("end_year",), _("Expected an end year not before {start} but "
+                                                                "received {end}.").format(
+                                                                    start=timing.start_year, end=timing.end_year),
+                                        _("check the years against the wording.")))
     return problems
 
 
@@ -61,10 +68,11 @@ def _later_documents(plan: Plan, doc: YamlDocument, project: Project) -> list[Pr
     for path, doc_id in _citations(plan):
         cited = documents[doc_id]
         if cited.issued_on and cited.issued_on > plan.issued_on and doc_id != plan.document:
-            problems.append(doc.problem(path, f"Expected a document issued before the plan "
-                                        f"({date_numeric(plan.issued_on)}) but received '{doc_id}', issued "
-                                        f"{date_numeric(cited.issued_on)}.",
-                                        "check the plan's issued_on and the document's issued_on, or the id cited."))
+            problems.append(doc.problem(path, _("Expected a document issued before the plan ({plan_date}) but "
+                                                "received '{id}', issued {date}.").format(
+                                                    plan_date=date_numeric(plan.issued_on), id=doc_id,
+                                                    date=date_numeric(cited.issued_on)),
+                                        _("check the plan's issued_on and the document's issued_on, or the id cited.")))
     return problems
 
 
@@ -91,9 +99,9 @@ def _basis_cycles(project: Project, docs: dict[str, YamlDocument]) -> list[Probl
             trail = _path_to(graph, basis, plan.document)
             if trail:
                 problems.append(docs[plan.origin.file].problem(
-                    ("basis", k), f"Expected a basis other than the plan itself but received the cycle "
-                    f"{' → '.join([plan.document] + trail)}.",
-                    "a plan is based on earlier documents; remove this basis or the one that leads back here."))
+                    ("basis", k), _("Expected a basis other than the plan itself but received the cycle {cycle}.")
+                    .format(cycle=" → ".join([plan.document] + trail)),
+                    _("a plan is based on earlier documents; remove this basis or the one that leads back here.")))
     return problems
 
 
@@ -103,9 +111,9 @@ def _title(plan: Plan, doc: YamlDocument) -> list[Problem]:
     type_words = name_key(plan.document_type).split()
     if type_words and words[:len(type_words)] == type_words:
         return [Problem(doc.file, *doc.mark(("title",)), "title",
-                        f"Expected a title without the document type '{plan.document_type}' but received "
-                        f"'{plan.title[:60]}'.", "the site writes the type before the title; remove it from "
-                        "'title'.", warning=True)]
+                        _("Expected a title without the document type '{type}' but received '{title}'.").format(
+                            type=plan.document_type, title=plan.title[:60]),
+                        _("the site writes the type before the title; remove it from 'title'."), warning=True)]
     return []
 
 
@@ -119,15 +127,17 @@ def _summaries(plan: Plan, doc: YamlDocument) -> list[Problem]:
         if summary is None:
             missing.append(part.node.id)
         elif len(summary) > SUMMARY_LIMIT:
-            problems.append(doc.problem(part.path + ("summary",), f"Expected a summary of at most {SUMMARY_LIMIT} "
-                                        f"characters but received {len(summary)}.",
-                                        "one or two plain sentences; the full text is on the page anyway."))
+            problems.append(doc.problem(part.path + ("summary",), _("Expected a summary of at most {limit} characters "
+                                                                    "but received {count}.").format(
+                                                                        limit=SUMMARY_LIMIT, count=len(summary)),
+                                        _("one or two plain sentences; the full text is on the page anyway.")))
     if missing:
-        shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+        shown = ", ".join(missing[:5]) + (" " + _("and {count} more").format(count=len(missing) - 5)
+                                          if len(missing) > 5 else "")
         problems.append(Problem(doc.file, *doc.mark(("content",)), "content",
-                                f"Expected a plain summary (summary) for every task but {len(missing)} have none: "
-                                f"{shown}.", "write one or two sentences a citizen understands; see the guide.",
-                                warning=True))
+                                _("Expected a plain summary (summary) for every task but {count} have none: {ids}.")
+                                .format(count=len(missing), ids=shown),
+                                _("write one or two sentences a citizen understands; see the guide."), warning=True))
     return problems
 
 

@@ -5,6 +5,7 @@ The vocabularies map a stored value to the Vietnamese label the site shows.
 
 from __future__ import annotations
 
+from ..i18n import N_, _
 from ..reports.schema import REPORT_FILE
 from . import model as m
 from .schema_kinds import Enum, Field, List, Obj, Ref, Text, wrong
@@ -100,7 +101,7 @@ PLACES_FILE = Obj(m.PlaceRegistry, {
     "places": Field(List(Obj(m.Place, {
         "id": Field(_id, "Stable id of the place, e.g. 'ke-sat', 'hai-phong'.", required=True),
         "name": Field(Line(), "Name as written, e.g. 'xã Kẻ Sặt', 'thành phố Hải Phòng'.", required=True),
-        "level": Field(Enum(PLACE_LEVELS), "Level: " + ", ".join(PLACE_LEVELS) + ".", required=True),
+        "level": Field(Enum(PLACE_LEVELS), "Level: {choices}.", required=True),
         "parent": Field(Ref("place"), "Id of the place this one lies in; empty only for the nation (trung ương)."),
     })), "Every place whose bodies the plans name, each under its parent.", required=True),
 })
@@ -108,7 +109,7 @@ PLACES_FILE = Obj(m.PlaceRegistry, {
 AGENCY = Obj(m.Agency, {
     "id": Field(_id, "Stable id; the agency's address is /co-quan/<id>/.", required=True),
     "name": Field(Line(), "Full name as the site shows it.", required=True),
-    "kind": Field(Enum(AGENCY_KINDS), "Kind of body: " + ", ".join(AGENCY_KINDS) + ".", required=True),
+    "kind": Field(Enum(AGENCY_KINDS), "Kind of body: {choices}.", required=True),
     "place": Field(Ref("place"), "Id of the place the body belongs to (places.yaml); names in a plan resolve "
                    "first among the bodies of the plan's own place, then its parent places.", required=True),
     "aliases": Field(List(Line()), "Other spellings under which texts name this agency; mentions are linked. "
@@ -126,13 +127,13 @@ AGENCIES_FILE = Obj(m.AgencyRegistry, {
 })
 
 RELATION = Obj(m.Relation, {
-    "type": Field(Enum(RELATION_TYPES), "Kind of relation: " + ", ".join(RELATION_TYPES) + ".", required=True),
+    "type": Field(Enum(RELATION_TYPES), "Kind of relation: {choices}.", required=True),
     "target": Field(Ref("legal"), "Id of the other document.", required=True),
     "note": _note,
 })
 DOCUMENT = Obj(m.LegalDocument, {
     "id": Field(_id, "Stable id; the document's address is /van-ban/<id>/.", required=True),
-    "type": Field(Enum(DOCUMENT_TYPES), "Document type (loại văn bản): " + ", ".join(DOCUMENT_TYPES) + ".",
+    "type": Field(Enum(DOCUMENT_TYPES), "Document type (loại văn bản): {choices}.",
                   required=True),
     "title": Field(Line(), "Title (trích yếu) or name, as the source or the official record gives it.",
                    required=True),
@@ -140,8 +141,8 @@ DOCUMENT = Obj(m.LegalDocument, {
     "issued_on": Field(Date(), "Date of issue (ngày ban hành), yyyy-mm-dd; empty when unknown."),
     "issuers": Field(List(Ref("agency")), "Ids of the issuing bodies (cơ quan ban hành)."),
     "signer": Field(Line(), "Who signed it (người ký); empty when unknown."),
-    "status": Field(Enum(DOCUMENT_STATUSES), "Legal status (tình trạng hiệu lực): " + ", ".join(DOCUMENT_STATUSES)
-                    + "; empty when unknown."),
+    "status": Field(Enum(DOCUMENT_STATUSES), "Legal status (tình trạng hiệu lực): {choices}; "
+                    "empty when unknown."),
     "url": Field(Url(), "Link to the official text (https://…); empty when unknown."),
     "aliases": Field(List(Line()), "Other ways texts write this document (number variants, short names); linked."),
     "relations": Field(List(RELATION), "Relations to other documents in legal.yaml."),
@@ -166,19 +167,20 @@ TASK = Obj(m.Task, {
     "coordinating": Field(ASSIGNMENT, "Cơ quan phối hợp: who coordinates."),
     "forms": Field(Obj(m.Forms, {
         "text": Field(Text(), "The source's wording after 'Hình thức:', word for word.", required=True),
-        "kinds": Field(List(Enum(FORM_KINDS)), "Forms named by the wording: " + ", ".join(FORM_KINDS) + "."),
+        "kinds": Field(List(Enum(FORM_KINDS)), "Forms named by the wording: {choices}."),
     }), "Hình thức: forms of outreach."),
     "timing": Field(Obj(m.Timing, {
-        "kind": Field(Enum(TIMING_KINDS), "Kind of timing: " + ", ".join(TIMING_KINDS) + ".", required=True),
+        "kind": Field(Enum(TIMING_KINDS), "Kind of timing: {choices}.", required=True),
         "text": Field(Text(), "The source's wording after 'Thời gian thực hiện:', word for word.", required=True),
         "start_year": Field(Int(), "First year, where the wording gives one."),
         "end_year": Field(Int(), "Last year, where the wording gives one."),
-        "every": Field(Enum(EVERY), "For periodic timing: how often, " + ", ".join(EVERY) + "."),
+        "every": Field(Enum(EVERY), "For periodic timing: how often, {choices}."),
         "due": Field(Date(), "For a deadline: the date the wording gives, yyyy-mm-dd."),
     }), "Thời gian thực hiện: when the task is done."),
     "cites": Field(List(Ref("legal")), "Ids of the legal documents the task's text cites."),
-    "summary": Field(Text(), f"Editors' plain summary for citizens (Tóm tắt dễ hiểu): one or two sentences, at most "
-                     f"{SUMMARY_LIMIT} characters, faithful to the text; shown apart from the signed text."),
+    "summary": Field(Text(), "Editors' plain summary for citizens (Tóm tắt dễ hiểu): one or two sentences, at most "
+                     "{limit} characters, faithful to the text; shown apart from the signed text.",
+                     params=(("limit", SUMMARY_LIMIT),)),
     "note": _note,
 })
 SECTION = Obj(m.Section, {
@@ -190,8 +192,8 @@ SECTION = Obj(m.Section, {
 DUTY = Obj(m.Duty, {
     "text": Field(Text(), "The duty, word for word.", required=True),
     "reports_to": Field(List(Ref("agency")), "For a reporting duty: ids of the bodies reported to."),
-    "frequency": Field(List(Enum(FREQUENCIES)), "For a reporting duty: " + ", ".join(FREQUENCIES) + "."),
-    "deadline_days": Field(Number(0, 366, integer=True, expected="a number of days"),
+    "frequency": Field(List(Enum(FREQUENCIES)), "For a reporting duty: {choices}."),
+    "deadline_days": Field(Number(0, 366, integer=True, expected=N_("a number of days")),
                            "For a reporting duty: days after the period's data ends (Nghị định 09/2019) by which "
                            "the report is due, only where the plan says so; empty otherwise."),
 })
@@ -262,7 +264,7 @@ class AbbreviationText(Line):
     starting with a letter ('UBND', 'KT.', 'QĐ/TW', 'CT-TTg'). Kept this narrow so that it is found in a
     page's text exactly as written (site/glossary.py): Markdown escapes none of these characters."""
 
-    expected = "an abbreviation as the texts write it (letters and digits, with '.', '/', '-' or single spaces)"
+    expected = N_("an abbreviation as the texts write it (letters and digits, with '.', '/', '-' or single spaces)")
     _PART = "[^\\s\\x00-\\x2c\\x3a-\\x40\\x5b-\\x60\\x7b-\\x7f]"  # JSON Schema: no ASCII punctuation but . / -
 
     def check(self, value, ctx, path):
@@ -272,8 +274,8 @@ class AbbreviationText(Line):
         parts = text.split(" ")
         if text[0].isalpha() and all(parts) and all(ch.isalnum() or ch in "./-" for ch in "".join(parts)):
             return text
-        wrong(ctx, path, self.expected, text, "write the abbreviation alone, starting with a letter, e.g. 'UBND', "
-                                               "'KT.', 'QĐ/TW'; explanations go in 'full' or 'note'.")
+        wrong(ctx, path, self.expecting(), text, _("write the abbreviation alone, starting with a letter, e.g. "
+                                                   "'UBND', 'KT.', 'QĐ/TW'; explanations go in 'full' or 'note'."))
         return None
 
     def json_schema(self):

@@ -14,6 +14,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 
+from ..i18n import N_, _, named
 from .model import Origin
 from .problems import Path, Problem, describe, did_you_mean
 from ..text import is_slug, slugify
@@ -37,13 +38,33 @@ class Context:
 
 
 def wrong(ctx: Context, path: Path, expected: str, value: object, hint: str = "") -> None:
-    ctx.fail(path, f"Expected {expected} but received {describe(value)}.", hint)
+    """The problem 'Expected … but received …'; `expected` is already in the reader's language."""
+    ctx.fail(path, _("Expected {expected} but received {found}.").format(expected=expected, found=describe(value)), hint)
+
+
+def key_phrase(key: str) -> str:
+    """"the key 'reason'": how messages name a key, so that the report import can name its column instead."""
+    return _("the key '{key}'").format(key=key)
+
+
+def key_example(key: str) -> str:
+    """"'reason: …'": a key's line to write, as a hint shows it (the report import names the column instead)."""
+    return _("'{key}: …'").format(key=key)
+
+
+def remove_phrase(key: str) -> str:
+    """"remove 'progress'": a hint to delete a key (the report import says to empty its column instead)."""
+    return _("remove '{key}'").format(key=key)
 
 
 class Kind:
-    """Base of all value kinds."""
+    """Base of all value kinds. `expected` is an English msgid (N_), translated by `expecting()` when shown."""
 
-    expected = "a value"
+    expected = N_("a value")
+
+    def expecting(self) -> str:
+        """What this kind expects, in the reader's language."""
+        return _(self.expected)
 
     def check(self, value: object, ctx: Context, path: Path) -> object:
         raise NotImplementedError
@@ -55,14 +76,15 @@ class Kind:
 class Text(Kind):
     """Plain text, shown as text (never as HTML or Markdown)."""
 
-    expected = "text"
+    expected = N_("text")
 
     def check(self, value, ctx, path):
         if isinstance(value, str):
             return value.strip() or None
-        hint = "put the value in quotes, e.g. '294'." if isinstance(value, (int, float, bool)) else (
-            "write it as one text; lists are only allowed where the guide says so." if isinstance(value, list) else "")
-        wrong(ctx, path, self.expected, value, hint)
+        hint = _("put the value in quotes, e.g. '294'.") if isinstance(value, (int, float, bool)) else (
+            _("write it as one text; lists are only allowed where the guide says so.") if isinstance(value, list)
+            else "")
+        wrong(ctx, path, self.expecting(), value, hint)
 
     def json_schema(self):
         return {"type": "string", "minLength": 1}
@@ -71,14 +93,15 @@ class Text(Kind):
 class Slug(Text):
     """A stable id: lower-case ASCII words joined by '-', used in addresses."""
 
-    expected = "an id of lower-case ASCII letters, digits and '-'"
+    expected = N_("an id of lower-case ASCII letters, digits and '-'")
 
     def check(self, value, ctx, path):
         text = super().check(value, ctx, path)
         if text is not None and not is_slug(text):
             suggestion = slugify(text)
-            wrong(ctx, path, self.expected, text,
-                   f"ids become web addresses; write '{suggestion}'." if suggestion else "use letters a-z and digits.")
+            wrong(ctx, path, self.expecting(), text,
+                  _("ids become web addresses; write '{suggestion}'.").format(suggestion=suggestion) if suggestion
+                  else _("use letters a-z and digits."))
             return None
         return text
 
@@ -86,12 +109,12 @@ class Slug(Text):
         return {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}
 
 
-# What a reference names, and where such records live.
+# What a reference names, and where such records live: the id expected, the record to add (msgids).
 REF_TARGETS = {
-    "agency": ("an agency", "plan_data/agencies.yaml or plan_data/agencies/"),
-    "legal": ("a legal document", "plan_data/legal.yaml or plan_data/legal/"),
-    "place": ("a place", "plan_data/places.yaml"),
-    "plan": ("a plan", "plan_data/plans/"),
+    "agency": (N_("the id of an agency"), N_("the agency"), "plan_data/agencies.yaml or plan_data/agencies/"),
+    "legal": (N_("the id of a legal document"), N_("the legal document"), "plan_data/legal.yaml or plan_data/legal/"),
+    "place": (N_("the id of a place"), N_("the place"), "plan_data/places.yaml"),
+    "plan": (N_("the id of a plan"), N_("the plan"), "plan_data/plans/"),
 }
 
 
@@ -100,7 +123,7 @@ class Ref(Slug):
 
     def __init__(self, target: str):
         self.target = target
-        self.expected = f"the id of {REF_TARGETS[target][0]}"
+        self.expected = REF_TARGETS[target][0]
 
     def check(self, value, ctx, path):
         ident = super().check(value, ctx, path)
@@ -114,15 +137,19 @@ class Enum(Text):
 
     def __init__(self, choices: dict[str, str], aliases: dict[str, str] | None = None):
         self.choices, self.aliases = choices, aliases or {}  # aliases: words people write → the value meant
-        self.expected = "one of " + ", ".join(repr(c) for c in choices)
+
+    def expecting(self) -> str:
+        """'one of …', each value with its label: "thường xuyên (`ongoing`)"."""
+        return _("one of {choices}").format(choices=", ".join(named(c, label) for c, label in self.choices.items()))
 
     def check(self, value, ctx, path):
         text = super().check(value, ctx, path)
         if text is None or text in self.choices:
             return text
         meant = self.aliases.get(text)
-        hint = f"write '{meant}' ({self.choices[meant]})." if meant else did_you_mean(text, self.choices)
-        wrong(ctx, path, self.expected, text, hint)
+        close = did_you_mean(text, self.choices)
+        hint = _("write {value}.").format(value=named(meant, self.choices[meant])) if meant else close
+        wrong(ctx, path, self.expecting(), text, hint)
 
     def json_schema(self):
         return {"enum": list(self.choices)}
@@ -133,12 +160,15 @@ class List(Kind):
 
     def __init__(self, item: Kind):
         self.item = item
-        self.expected = f"a list of {item.expected.removeprefix('a ').removeprefix('an ')}"
+
+    def expecting(self) -> str:
+        return _("a list, each item {item}").format(item=self.item.expecting())
 
     def check(self, value, ctx, path):
         if not isinstance(value, list):
             example = value if isinstance(value, str) else "..."
-            return wrong(ctx, path, self.expected, value, f"write a list, one item per line: '- {example}'.")
+            return wrong(ctx, path, self.expecting(), value,
+                         _("write a list, one item per line: '- {example}'.").format(example=example))
         items = [self.item.check(v, ctx, path + (i,)) for i, v in enumerate(value)]
         return tuple(x for x in items if x is not None)
 
@@ -148,11 +178,23 @@ class List(Kind):
 
 @dataclass(frozen=True)
 class Field:
-    """One key of a mapping: its kind, whether it is required, and what it means."""
+    """One key of a mapping: its kind, whether it is required, and what it means. `doc` is an English
+    msgid (extracted by `make messages`); '{choices}' in it stands for the values of the kind's
+    vocabulary, and `params` fills any other field it names, e.g. (("limit", 300),)."""
 
     kind: Kind
     doc: str
     required: bool = False
+    params: tuple = ()
+
+    def meaning(self, translated: bool = True) -> str:
+        """What the key means: in the reader's language (values with their labels), or as the JSON
+        Schemas describe it (English, the values' ids)."""
+        choices = getattr(self.kind, "choices", None) or getattr(getattr(self.kind, "item", None), "choices", {})
+        if not translated:
+            return self.doc.format(choices=", ".join(choices), **dict(self.params))
+        listed = ", ".join(named(c, label) for c, label in choices.items())
+        return _(self.doc).format(choices=listed, **dict(self.params))
 
 
 class Obj(Kind):
@@ -160,26 +202,29 @@ class Obj(Kind):
 
     def __init__(self, cls: type, fields: dict[str, Field]):
         self.cls, self.fields = cls, fields
-        self.expected = f"a mapping with keys {', '.join(fields)}"
+
+    def expecting(self) -> str:
+        return _("a mapping with keys {keys}").format(keys=", ".join(self.fields))
 
     def check(self, value, ctx, path):
         if not isinstance(value, dict):
             required = [k for k, f in self.fields.items() if f.required] or list(self.fields)[:1]
-            return wrong(ctx, path, f"a mapping with the keys {', '.join(required)}", value,
-                          f"write it as key: value lines, e.g. '{required[0]}: ...'.")
+            return wrong(ctx, path, _("a mapping with the keys {keys}").format(keys=", ".join(required)), value,
+                         _("write it as key: value lines, e.g. '{key}: ...'.").format(key=required[0]))
         before = len(ctx.problems)
         for key in value:
             if key not in self.fields:
-                hint = did_you_mean(key, self.fields) or f"allowed keys: {', '.join(self.fields)}."
-                ctx.fail(path + (key,), f"Expected one of the keys {', '.join(self.fields)} but received "
-                         f"the unknown key '{key}'.", hint)
+                hint = did_you_mean(key, self.fields) or _("allowed keys: {keys}.").format(keys=", ".join(self.fields))
+                ctx.fail(path + (key,), _("Expected one of the keys {keys} but received the unknown key '{key}'.")
+                         .format(keys=", ".join(self.fields), key=key), hint)
         built = {}
         for name, spec in self.fields.items():
             seen = len(ctx.problems)
             checked = spec.kind.check(value[name], ctx, path + (name,)) if value.get(name) is not None else None
             if checked is None and spec.required and len(ctx.problems) == seen:
-                ctx.fail(path, f"Expected the key '{name}' ({spec.doc.rstrip('.')}) but it is missing or empty.",
-                         f"add a line '{name}: ...' to this item.")
+                ctx.fail(path, _("Expected {the_key} ({meaning}) but it is missing or empty.").format(
+                    the_key=key_phrase(name), meaning=spec.meaning().rstrip(".")),
+                    _("add a line '{key}: ...' to this item.").format(key=name))
             if checked is not None:
                 built[name] = checked
         if len(ctx.problems) > before:
@@ -201,4 +246,4 @@ def _described(spec: Field) -> dict:
     schema = spec.kind.json_schema()
     if not spec.required:
         schema = {"anyOf": [schema, {"type": "null"}]}
-    return {**schema, "description": spec.doc}
+    return {**schema, "description": spec.meaning(translated=False)}

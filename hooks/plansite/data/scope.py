@@ -13,6 +13,7 @@ and problems name the same files and lines; what is not checked is every other p
 An unknown id is a `DataError` like any problem in the data: what was given, the known ids, a hint.
 """
 
+from ..i18n import _
 from __future__ import annotations
 
 import os
@@ -59,14 +60,17 @@ def find_plan_file(root: Path, plan_id: str) -> Path:
 def unknown_plan(plan_id: str, known: list[str]) -> Problem:
     """The problem of a preview asked for a plan that does not exist."""
     shown = ", ".join(f"'{ident}'" for ident in known[:SHOWN_IDS])
-    more = f" and {len(known) - SHOWN_IDS} more" if len(known) > SHOWN_IDS else ""
-    known_text = f"the known plan ids are {shown}{more}" if known else f"there is no plan in {DATA_DIR}/{PLANS}/"
+    more = " " + _("and {count} more").format(count=len(known) - SHOWN_IDS) if len(known) > SHOWN_IDS else ""
+    known_text = _("the known plan ids are {ids}").format(ids=shown + more) if known else \
+        _("there is no plan in {folder}").format(folder=f"{DATA_DIR}/{PLANS}/")
     starts = [ident for ident in known if ident.startswith(plan_id)]
-    close = did_you_mean(plan_id, known) or (f"did you mean '{starts[0]}'?" if len(starts) == 1 else "")
+    close = did_you_mean(plan_id, known) or (
+        _("did you mean '{choice}'?").format(choice=starts[0]) if len(starts) == 1 else "")
     return Problem(f"{DATA_DIR}/{PLANS}", 1, 1, f"({PREVIEW_ENV})",
-                   f"Expected the id of a plan in {DATA_DIR}/{PLANS}/ but received '{plan_id}'; {known_text}.",
-                   (f"{close} " if close else "") + "Preview one plan with `make serve PLAN=<plan id>` (the `id:` "
-                   "of its file), or every plan with `make serve`.")
+                   _("Expected the id of a plan in {folder} but received '{id}'; {known}.").format(
+                       folder=f"{DATA_DIR}/{PLANS}/", id=plan_id, known=known_text),
+                   (f"{close} " if close else "") + _("Preview one plan with `make serve PLAN=<plan id>` (the `id:` "
+                                                      "of its file), or every plan with `make serve`."))
 
 
 def _link(target: Path, link: Path) -> None:
@@ -103,6 +107,7 @@ def load_scoped(root: Path, plan_id: str) -> tuple[Project, tuple[Problem, ...]]
     if [plan.id for plan in project.plans] != [plan_id]:  # the file named after the id says another id
         found = ", ".join(f"'{plan.id}'" for plan in project.plans)
         raise DataError([Problem(f"{DATA_DIR}/{PLANS}/{plan_file.name}", 1, 1, "id",
-                                 f"Expected the plan '{plan_id}' in {plan_file.name} but received {found}.",
-                                 f"give the file the plan's id as its name, or preview {found}.")])
+                                 _("Expected the plan '{id}' in {file} but received {found}.").format(
+                                     id=plan_id, file=plan_file.name, found=found),
+                                 _("give the file the plan's id as its name, or preview {found}.").format(found=found))])
     return project, warnings

@@ -15,6 +15,7 @@ from pathlib import Path as FsPath
 import yaml
 
 from .encodings import guess_legacy_encoding, legacy_font_in_text
+from ..i18n import N_, _
 from .problems import Path, Problem, format_path
 from ..text import nfc
 
@@ -48,6 +49,34 @@ class YamlDocument:
         return Problem(self.file, line, column, format_path(path), message, hint)
 
 
+def legacy_font_problem(font: str) -> tuple[str, str]:
+    """(message, hint) for text typed in a legacy Vietnamese font encoding (TCVN3, VNI …)."""
+    return (_("Expected Unicode Vietnamese but received text typed in the legacy {font} font encoding.").format(font=font),
+            _("convert the text from {font} to Unicode (Unikey: 'Công cụ chuyển mã'), then paste it again.").format(
+                font=font))
+
+
+# PyYAML's own words for what stopped it (the phrases its scanner and parser say most), told to editors.
+YAML_PHRASES = (
+    N_("while scanning a simple key"), N_("could not find expected ':'"), N_("while parsing a block mapping"),
+    N_("while parsing a block collection"), N_("expected <block end>, but found '<block mapping start>'"),
+    N_("expected <block end>, but found '<block sequence start>'"), N_("expected <block end>, but found '?'"),
+    N_("expected <block end>, but found '-'"), N_("mapping values are not allowed here"),
+    N_("while scanning a quoted scalar"), N_("found unexpected end of stream"), N_("while parsing a flow sequence"),
+    N_("while parsing a flow mapping"), N_("expected ',' or ']', but got '<stream end>'"),
+    N_("expected ',' or '}', but got '<stream end>'"), N_("while scanning for the next token"),
+    N_("found character that cannot start any token"), N_("while parsing a block node"),
+    N_("expected the node content, but found '<stream end>'"),
+)
+
+
+def yaml_detail(detail: str) -> str:
+    """PyYAML's explanation, its known phrases in the reader's language (others as PyYAML writes them)."""
+    for phrase in sorted(YAML_PHRASES, key=len, reverse=True):
+        detail = detail.replace(phrase, _(phrase))
+    return detail
+
+
 class _Budget(Exception):
     pass
 
@@ -56,12 +85,12 @@ def read_yaml(fs_path: FsPath, display: str) -> tuple[YamlDocument | None, list[
     """Read and parse one file. Returns (document or None, problems)."""
 
     def fail(line: int, column: int, message: str, hint: str = "") -> tuple[None, list[Problem]]:
-        return None, [Problem(display, line, column, "(document)", message, hint)]
+        return None, [Problem(display, line, column, format_path(()), message, hint)]
 
     raw = fs_path.read_bytes()
     if len(raw) > MAX_FILE_BYTES:
-        return fail(1, 1, f"Expected a file of at most {MAX_FILE_BYTES // 1024} KB but received "
-                    f"{len(raw) // 1024} KB.", "split the data into several files, one plan per file.")
+        return fail(1, 1, _("Expected a file of at most {limit} KB but received {size} KB.").format(
+            limit=MAX_FILE_BYTES // 1024, size=len(raw) // 1024), _("split the data into several files, one plan per file."))
     raw = raw.removeprefix(b"\xef\xbb\xbf")  # a BOM from Windows editors is harmless
     try:
         text = raw.decode("utf-8")
@@ -69,27 +98,25 @@ def read_yaml(fs_path: FsPath, display: str) -> tuple[YamlDocument | None, list[
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         guess = guess_legacy_encoding(raw)
-        return fail(line, column, f"Expected UTF-8 text but received byte 0x{raw[exc.start]:02X}, "
-                    f"which is not UTF-8; the file looks like {guess} text.",
-                    f"convert the file from {guess} to Unicode UTF-8 (for example with Unikey's "
-                    "'Công cụ chuyển mã'), then save it as UTF-8.")
+        return fail(line, column, _("Expected UTF-8 text but received byte {byte}, which is not UTF-8; the file "
+                                    "looks like {encoding} text.").format(byte=f"0x{raw[exc.start]:02X}", encoding=guess),
+                    _("convert the file from {encoding} to Unicode UTF-8 (for example with Unikey's "
+                      "'Công cụ chuyển mã'), then save it as UTF-8.").format(encoding=guess))
     text = nfc(text)
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
-        return fail(1, 1, "Expected YAML data but received an empty file.",
-                    "fill in the file (see docs/huong-dan-bien-tap.md) or delete it.")
+        return fail(1, 1, _("Expected YAML data but received an empty file."),
+                    _("fill in the file (see docs/huong-dan-bien-tap.md) or delete it."))
     problems = []
     for number, line_text in enumerate(text.splitlines(), 1):
         indent = re.match(r"^[ \t]*", line_text).group(0)
         if "\t" in indent:
-            problems.append(Problem(display, number, indent.index("\t") + 1, "(document)",
-                                    "Expected spaces for indentation but received a tab.",
-                                    "YAML does not allow tabs for indentation; use 2 spaces per level."))
+            problems.append(Problem(display, number, indent.index("\t") + 1, format_path(()),
+                                    _("Expected spaces for indentation but received a tab."),
+                                    _("YAML does not allow tabs for indentation; use 2 spaces per level.")))
     legacy = legacy_font_in_text(text)
     if legacy:
         line, column, font = legacy
-        problems.append(Problem(display, line, column, "(document)",
-                                f"Expected Unicode Vietnamese but received text typed in the legacy {font} font encoding.",
-                                f"convert the text from {font} to Unicode (Unikey: 'Công cụ chuyển mã'), then paste it again."))
+        problems.append(Problem(display, line, column, format_path(()), *legacy_font_problem(font)))
     if problems:
         return None, problems
     try:
@@ -98,22 +125,24 @@ def read_yaml(fs_path: FsPath, display: str) -> tuple[YamlDocument | None, list[
         mark = exc.problem_mark or exc.context_mark
         detail = " ".join(x for x in (exc.context, exc.problem) if x)
         if exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
-            detail += f" (the construct started at line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1})"
-        return fail(mark.line + 1, mark.column + 1, f"Expected valid YAML but the parser stopped: {detail}.",
-                    "check the indentation and the quoting on this line and the one before it.")
+            detail += " " + _("(the construct started at line {line}, column {column})").format(
+                line=exc.context_mark.line + 1, column=exc.context_mark.column + 1)
+        return fail(mark.line + 1, mark.column + 1, _("Expected valid YAML but the parser stopped: {detail}.").format(
+            detail=yaml_detail(detail)), _("check the indentation and the quoting on this line and the one before it."))
     except yaml.YAMLError as exc:
-        return fail(1, 1, f"Expected valid YAML but the parser stopped: {exc}.")
+        return fail(1, 1, _("Expected valid YAML but the parser stopped: {detail}.").format(detail=yaml_detail(str(exc))))
     except RecursionError:
-        return fail(1, 1, "Expected YAML nested a few levels deep but received nesting too deep to read.")
+        return fail(1, 1, _("Expected YAML nested a few levels deep but received nesting too deep to read."))
     if node is None:
-        return fail(1, 1, "Expected YAML data but received an empty file.", "fill in the file or delete it.")
+        return fail(1, 1, _("Expected YAML data but received an empty file."), _("fill in the file or delete it."))
     doc = YamlDocument(display, None, {})
     converter = _Converter(doc)
     try:
         value = converter.convert(node, ())
     except _Budget:
-        return fail(1, 1, f"Expected at most {MAX_VALUES} values but the YAML aliases (*name) in this file "
-                    "expand to more.", "write the values out in full; plan data does not need &anchors or *aliases.")
+        return fail(1, 1, _("Expected at most {limit} values but the YAML aliases (*name) in this file expand to "
+                            "more.").format(limit=MAX_VALUES),
+                    _("write the values out in full; plan data does not need &anchors or *aliases."))
     if converter.problems:
         return None, converter.problems
     return YamlDocument(display, value, doc.marks), []
@@ -150,18 +179,19 @@ class _Converter:
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _T + "str":
                 line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+                merge = key_node.tag == _T + "merge"
                 self.problems.append(Problem(self.doc.file, line, column, format_path(path),
-                                             "Expected a plain text key but received a "
-                                             f"{'merge key (<<)' if key_node.tag == _T + 'merge' else 'non-text key'}.",
-                                             "write each key out as plain text."))
+                                             _("Expected a plain text key but received a merge key (<<).") if merge
+                                             else _("Expected a plain text key but received a non-text key."),
+                                             _("write each key out as plain text.")))
                 continue
             key = nfc(key_node.value)
             line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
             if key in first_seen:
                 self.problems.append(Problem(self.doc.file, line, column, format_path(path + (key,)),
-                                             f"Expected each key once but received '{key}' again "
-                                             f"(first at line {first_seen[key]}).",
-                                             "delete one of the two, or merge their contents."))
+                                             _("Expected each key once but received '{key}' again (first at line "
+                                               "{line}).").format(key=key, line=first_seen[key]),
+                                             _("delete one of the two, or merge their contents.")))
                 continue
             first_seen[key] = line
             self.doc.marks[path + (key,)] = (line, column)
@@ -171,8 +201,9 @@ class _Converter:
     def _bad_tag(self, node: yaml.Node, path: Path) -> None:
         tag = node.tag.replace(_T, "!!")
         self.problems.append(Problem(self.doc.file, node.start_mark.line + 1, node.start_mark.column + 1,
-                                     format_path(path), f"Expected plain YAML values but received the tag '{tag}'.",
-                                     "remove the tag; plan data uses only text, numbers, lists and mappings."))
+                                     format_path(path), _("Expected plain YAML values but received the tag '{tag}'.")
+                                     .format(tag=tag),
+                                     _("remove the tag; plan data uses only text, numbers, lists and mappings.")))
         return None
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..i18n import N_, _
 from ..data.schema_kinds import Enum, Field, List, Obj, Ref, Slug, Text, wrong
 from ..data.value_kinds import Bool, Date, Line, Number, Url
 from . import model as m
@@ -29,7 +30,7 @@ ONLY_FOR_RECURRING = frozenset({"thuong-xuyen"})
 class Evidence(Url):
     """Evidence of a result: a web address (http/https) or a file kept under docs/ (e.g. docs/minh-chung/x.pdf)."""
 
-    expected = "an address starting with https:// or http://, or a file path starting with docs/"
+    expected = N_("an address starting with https:// or http://, or a file path starting with docs/")
 
     def check(self, value, ctx, path):
         text = Text.check(self, value, ctx, path)
@@ -37,28 +38,28 @@ class Evidence(Url):
             return None
         if text.startswith("docs/") and re.fullmatch(r"docs/[A-Za-z0-9._/-]+", text) and ".." not in text:
             if ctx.data_dir is not None and not (ctx.data_dir.parent / text).is_file():
-                ctx.fail(path, f"Expected the file {text} but it does not exist.",
-                         "put the evidence file under docs/ first, or link to it on the web.")
+                ctx.fail(path, _("Expected the file {file} but it does not exist.").format(file=text),
+                         _("put the evidence file under docs/ first, or link to it on the web."))
                 return None
             return text
         if re.fullmatch(r"https?://[A-Za-z0-9.-]+(:\d+)?(/[^\s<>\"'`]*)?", text):
             return text
-        wrong(ctx, path, self.expected, text, "only web links (http/https) and files under docs/ are allowed.")
+        wrong(ctx, path, self.expecting(), text, _("only web links (http/https) and files under docs/ are allowed."))
 
     def json_schema(self):
         return {"type": "string", "pattern": "^(https?://|docs/)"}
 
 
 OUTPUT = Obj(m.Output, {
-    "quantity": Field(Number(0, 1e9, expected="a quantity (a number)"), "How many, e.g. 3.", required=True),
+    "quantity": Field(Number(0, 1e9, expected=N_("a quantity (a number)")), "How many, e.g. 3.", required=True),
     "unit": Field(Line(), "Unit, e.g. 'hội nghị', 'lượt người'.", required=True),
     "what": Field(Line(), "What was counted, where the unit alone does not say, e.g. 'tham dự'."),
 })
 TASK_REPORT = Obj(m.TaskReport, {
     "task": Field(Slug(), "Id of the task in the plan.", required=True),
-    "status": Field(Enum(STATUSES), "Status: " + ", ".join(STATUSES) + ".", required=True),
+    "status": Field(Enum(STATUSES), "Status: {choices}.", required=True),
     "done": Field(Text(), "What was done in the period, as the report says it."),
-    "progress": Field(Number(0, 100, integer=True, expected="a percentage from 0 to 100"),
+    "progress": Field(Number(0, 100, integer=True, expected=N_("a percentage from 0 to 100")),
                       "Progress in percent, only for a task whose result can be measured."),
     "reason": Field(Text(), "Why the task was not carried out (required for khong-thuc-hien)."),
     "outputs": Field(List(OUTPUT), "Counted results: quantity, unit, what."),
@@ -70,10 +71,10 @@ REPORT_FILE = Obj(m.Report, {
     "plan": Field(Ref("plan"), "Id of the plan reported on.", required=True),
     "period": Field(Obj(m.ReportPeriod, {
         "kind": Field(Enum(PERIOD_KINDS, {f: k for f, k in FREQUENCY_PERIODS.items()}),
-                      "Kind of report: " + ", ".join(PERIOD_KINDS) + ".", required=True),
-        "year": Field(Number(1900, 2200, integer=True, expected="a year such as 2026"), "Year of the report.",
+                      "Kind of report: {choices}.", required=True),
+        "year": Field(Number(1900, 2200, integer=True, expected=N_("a year such as 2026")), "Year of the report.",
                       required=True),
-        "number": Field(Number(1, 12, integer=True, expected="a month (1–12) or quarter (1–4)"),
+        "number": Field(Number(1, 12, integer=True, expected=N_("a month (1–12) or quarter (1–4)")),
                         "Month (thang) or quarter (quy) within the year."),
         "start": Field(Date(), "First day of the data, when not the Nghị định 09/2019 rule (always for "
                                "chuyen-de and dot-xuat)."),

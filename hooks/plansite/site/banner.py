@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 
 from ..data.problems import Problem
+from ..i18n import _, ngettext
 
 
 def problems_banner(problems: list[Problem]) -> str:
@@ -17,10 +18,15 @@ def problems_banner(problems: list[Problem]) -> str:
     items = []
     for p in problems:
         where = html.escape(f"{p.file}:{p.line}:{p.column}: {p.path}")
-        hint = f'<br><span class="data-problems__hint">Gợi ý (hint): {html.escape(p.hint)}</span>' if p.hint else ""
-        items.append(f"<li><code>{where}</code><br>{html.escape(p.message)}{hint}</li>")
-    return (f'<div class="data-problems" role="alert"><p><strong>Dữ liệu có {len(errors)} lỗi</strong>: trang '
-            "bên dưới là bản tốt gần nhất, chưa có thay đổi mới. Sửa các lỗi sau rồi lưu lại tệp:</p>"
+        hint = f'<br><span class="data-problems__hint">{html.escape(_("Hint: {hint}").format(hint=p.hint))}</span>' \
+            if p.hint else ""
+        warning = html.escape(_("Warning: ")) if p.warning else ""
+        items.append(f"<li><code>{where}</code><br>{warning}{html.escape(p.message)}{hint}</li>")
+    count = html.escape(ngettext("The data has {count} problem", "The data has {count} problems",
+                                 len(errors)).format(count=len(errors)))
+    intro = html.escape(_("the pages below are the last good version, without the latest changes. Fix these "
+                          "problems, then save the file:"))
+    return (f'<div class="data-problems" role="alert"><p><strong>{count}</strong>: {intro}</p>'
             f"<ol>{''.join(items)}</ol></div>\n")
 
 

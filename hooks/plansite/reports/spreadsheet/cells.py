@@ -10,6 +10,7 @@ import datetime as dt
 import difflib
 import re
 
+from ...i18n import _, named
 from ...text import ascii_fold, nfc
 from ..schema import STATUSES
 from .layout import OUTPUT_SEPARATOR
@@ -96,26 +97,30 @@ def parse_status(text: str) -> tuple[str | None, str, str]:
     if folded in STATUS_FORMS:
         return STATUS_FORMS[folded], "", ""
     labels = ", ".join(f"'{label}'" for label in STATUSES.values())
-    message = f"Expected one of {labels} (or the codes {', '.join(STATUSES)}) but received '{text}'."
+    message = _("Expected one of {labels} (or the codes {codes}) but received '{text}'.").format(
+        labels=labels, codes=", ".join(STATUSES), text=text)
     if folded in AMBIGUOUS_STATUS:
-        options = " or ".join(f"'{STATUSES[c]}'" for c in AMBIGUOUS_STATUS[folded])
-        return None, message, f"'{text}' alone could be {options}; write the whole label."
+        options = _(" or ").join(f"'{STATUSES[c]}'" for c in AMBIGUOUS_STATUS[folded])
+        return None, message, _("'{text}' alone could be {options}; write the whole label.").format(
+            text=text, options=options)
     if folded in NEGATED_STATUS:
         label = STATUSES[NEGATED_STATUS[folded]]
-        return None, message, (f"'{text}' without '{label.split()[0]}' says the opposite of '{label}'; write "
-                               f"'{label}' if that is meant, else e.g. 'Đang thực hiện' or 'Đã hoàn thành'.")
+        return None, message, _("'{text}' without '{word}' says the opposite of '{label}'; write '{label}' if that "
+                                "is meant, else e.g. 'Đang thực hiện' or 'Đã hoàn thành'.").format(
+                                    text=text, word=label.split()[0], label=label)
     close = difflib.get_close_matches(folded, list(STATUS_FORMS), n=1, cutoff=0.6)
     if close:
         code = STATUS_FORMS[close[0]]
-        return None, message, f"did you mean '{code}' ({STATUSES[code]})?"
-    return None, message, "write one of the labels above, e.g. 'Đang thực hiện'."
+        return None, message, _("did you mean {status}?").format(status=named(code, STATUSES[code]))
+    return None, message, _("write one of the labels above, e.g. 'Đang thực hiện'.")
 
 
 # ---------------------------------------------------------------------------------- numbers, dates
 
 
-def parse_number(text: str) -> float | int:
-    """A number as typed in Vietnam: '2,5' → 2.5, '1.200.000' → 1200000; ValueError(message, hint)."""
+def parse_number(text: str, percentage: bool = False) -> float | int:
+    """A number as typed in Vietnam: '2,5' → 2.5, '1.200.000' → 1200000; ValueError(message, hint), which
+    asks for a percentage when the cell holds one."""
     t = re.sub(r"[\s\u00a0\u202f]", "", text)
     negative = t.startswith("-")
     body = t[1:] if negative else t
@@ -123,15 +128,20 @@ def parse_number(text: str) -> float | int:
         value = body.replace(".", "").replace(",", ".")
     elif re.fullmatch(r"\d+[.,]\d{3}", body):
         whole, frac = re.split(r"[.,]", body)
-        raise ValueError(f"Expected a number but received '{text}', which could mean {whole}{frac} (with a thousands "
-                         f"separator) or {whole}.{frac} (a decimal).",
-                         f"write {whole}{frac} (without a separator) for the whole number, or "
-                         f"{whole},{frac.rstrip('0') or '0'} for a decimal.")
+        message = _("Expected a percentage but received '{text}', which could mean {thousands} (with a thousands "
+                    "separator) or {decimal} (a decimal).") if percentage else \
+            _("Expected a number but received '{text}', which could mean {thousands} (with a thousands separator) "
+              "or {decimal} (a decimal).")
+        raise ValueError(message.format(text=text, thousands=whole + frac, decimal=f"{whole}.{frac}"),
+                         _("write {thousands} (without a separator) for the whole number, or {decimal} for a decimal.")
+                         .format(thousands=whole + frac, decimal=f"{whole},{frac.rstrip('0') or '0'}"))
     elif re.fullmatch(r"\d+([.,]\d+)?", body):
         value = body.replace(",", ".")
     else:
-        raise ValueError(f"Expected a number such as 3 or 2,5 but received '{text}'.",
-                         "write digits only, with ',' for a decimal (2,5); no words or units.")
+        message = _("Expected a percentage such as 3 or 2,5 but received '{text}'.") if percentage else \
+            _("Expected a number such as 3 or 2,5 but received '{text}'.")
+        raise ValueError(message.format(text=text), _("write digits only, with ',' for a decimal (2,5); no words or "
+                                                      "units."))
     number = float(value) * (-1 if negative else 1)
     return int(number) if number.is_integer() else number
 
@@ -146,8 +156,8 @@ def parse_date(text: str) -> dt.date:
         try:
             return dt.date(year, month, day)
         except ValueError:
-            raise ValueError(f"Expected a date that exists but received '{text}'.", "check the day and the month "
-                             "(dd/mm/yyyy: day first).") from None
-    hint = ("write the year with four digits, e.g. 30/06/2026." if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{2}", t)
-            else "for 30 June 2026 write 30/06/2026.")
-    raise ValueError(f"Expected a date written dd/mm/yyyy but received '{text}'.", hint)
+            raise ValueError(_("Expected a date that exists but received '{text}'.").format(text=text),
+                             _("check the day and the month (dd/mm/yyyy: day first).")) from None
+    hint = (_("write the year with four digits, e.g. 30/06/2026.") if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{2}", t)
+            else _("for 30 June 2026 write 30/06/2026."))
+    raise ValueError(_("Expected a date written dd/mm/yyyy but received '{text}'.").format(text=text), hint)

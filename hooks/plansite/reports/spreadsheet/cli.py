@@ -15,35 +15,39 @@ from pathlib import Path
 
 from ...data.load import load_checked
 from ...data.problems import DataError
+from ...i18n import _, argparse_in_language, ngettext
 from ..periods import period_label
-from .importer import import_report
-from .names import PERIOD_EXAMPLES, UsageError, agency_hint, find_plan, parse_period, period_code, unknown_plan
+from .importer import import_report, project_problems_note
+from .names import UsageError, period_examples, agency_hint, find_plan, parse_period, period_code, unknown_plan
 from .template import template_csv, template_rows
 
 COMMANDS = ("report-template", "import-report")
 
 
 def _parser() -> argparse.ArgumentParser:
+    """The two commands' parser, its help in the reader's language (build it in `argparse_in_language`)."""
     parser = argparse.ArgumentParser(prog="python -m plansite")
     commands = parser.add_subparsers(dest="command", required=True)
-    template = commands.add_parser("report-template", help="write a CSV template of a report, to fill in Excel")
-    template.add_argument("--plan", required=True, help="id of the plan (plan_data/plans/<id>.yaml)")
-    template.add_argument("--period", required=True, help=f"the period: {PERIOD_EXAMPLES}")
-    template.add_argument("--reporter", help="id of the reporting body (plan_data/agencies.yaml)")
-    template.add_argument("--out", help="CSV file to write (default bao-cao-<plan>-<period>.csv; '-': stdout)")
+    template = commands.add_parser("report-template", help=_("write a CSV template of a report, to fill in Excel"))
+    template.add_argument("--plan", required=True, help=_("id of the plan (plan_data/plans/<id>.yaml)"))
+    template.add_argument("--period", required=True, help=_("the period: {examples}").format(examples=period_examples()))
+    template.add_argument("--reporter", help=_("id of the reporting body (plan_data/agencies.yaml)"))
+    template.add_argument("--out", help=_("CSV file to write (default bao-cao-<plan>-<period>.csv; '-': stdout)"))
     template.add_argument("--delimiter", choices=[",", ";"], default=",",
-                          help="',' (default) or ';' (Excel with Vietnamese regional format)")
-    template.add_argument("--root", default=".", help="project folder holding plan_data/ (default: .)")
-    template.add_argument("--force", action="store_true", help="replace an existing CSV file")
-    report = commands.add_parser("import-report", help="turn a filled CSV into plan_data/reports/<plan>/<period>.yaml")
-    report.add_argument("file", help="the filled CSV file")
-    report.add_argument("--root", default=".", help="project folder holding plan_data/ (default: .)")
-    report.add_argument("--force", action="store_true", help="replace an existing report file")
+                          help=_("',' (default) or ';' (Excel with Vietnamese regional format)"))
+    template.add_argument("--root", default=".", help=_("project folder holding plan_data/ (default: .)"))
+    template.add_argument("--force", action="store_true", help=_("replace an existing CSV file"))
+    report = commands.add_parser("import-report",
+                                 help=_("turn a filled CSV into plan_data/reports/<plan>/<period>.yaml"))
+    report.add_argument("file", help=_("the filled CSV file"))
+    report.add_argument("--root", default=".", help=_("project folder holding plan_data/ (default: .)"))
+    report.add_argument("--force", action="store_true", help=_("replace an existing report file"))
     return parser
 
 
 def main(argv: list[str]) -> int:
-    args = _parser().parse_args(argv)
+    with argparse_in_language():
+        args = _parser().parse_args(argv)
     if args.command == "import-report":
         return _import(args)
     try:
@@ -59,8 +63,9 @@ def _import(args) -> int:
         print(message, file=sys.stdout if written else sys.stderr)
     if not written:
         # The note that follows plan_data's own problems is not one of them.
-        count = sum(1 for m in messages if not m.startswith("plan_data has problems"))
-        print(f"{count} problem{'s' if count != 1 else ''} found in {args.file}; nothing was written.",
+        count = sum(1 for m in messages if m != project_problems_note())
+        print(ngettext("{count} problem found in {file}; nothing was written.",
+                       "{count} problems found in {file}; nothing was written.", count).format(count=count, file=args.file),
               file=sys.stderr)
         return 1
     return 0
@@ -78,16 +83,18 @@ def _template(args) -> int:
     if plan is None:
         raise UsageError(*unknown_plan(project, args.plan))
     if args.reporter and args.reporter not in {a.id for a in project.agencies}:
-        raise UsageError(f"Expected the id of a body in plan_data/agencies.yaml but received the unknown id "
-                         f"'{args.reporter}'.", agency_hint(project, args.reporter))
+        raise UsageError(_("Expected the id of a body in plan_data/agencies.yaml but received the unknown id "
+                           "'{id}'.").format(id=args.reporter), agency_hint(project, args.reporter))
     rows = template_rows(project, plan, period, args.reporter)
     if args.out == "-":
         sys.stdout.buffer.write(template_csv(rows, args.delimiter))
         return 0
     out = Path(args.out or f"bao-cao-{plan.id}-{period_code(*period)}.csv")
     if out.exists() and not args.force:
-        raise UsageError(f"Expected a new file but {out} already exists (it may hold a filled report).",
-                         "choose another --out, or add --force to replace it.")
+        raise UsageError(_("Expected a new file but {file} already exists (it may hold a filled report).").format(
+            file=out), _("choose another --out, or add --force to replace it."))
     out.write_bytes(template_csv(rows, args.delimiter))
-    print(f"{out}: template of {period_label(*period).lower()} for plan {plan.id}, {len(plan.tasks)} task(s).")
+    print(f"{out}: " + ngettext("template of {period} for plan {plan}, {count} task.",
+                                "template of {period} for plan {plan}, {count} tasks.", len(plan.tasks)).format(
+        period=period_label(*period).lower(), plan=plan.id, count=len(plan.tasks)))
     return 0

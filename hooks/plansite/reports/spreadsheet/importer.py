@@ -10,11 +10,18 @@ import os
 import tempfile
 from pathlib import Path
 
+from ...data.problems import hint_line
+from ...i18n import _, ngettext
 from .problems import CsvProblem
 from .reading import parse_csv
 from .validation import load_copy, validate
 
 MAX_CSV_BYTES = 10 * 1024 * 1024  # a report is a few KB; 10 MB is the wrong file
+
+
+def project_problems_note() -> str:
+    """The note after plan_data's own problems, which are not the CSV's."""
+    return _("plan_data has problems of its own (above); fix them first (make check), then import again.")
 
 
 def _read(csv_path: Path, display: str) -> tuple[bytes | None, str]:
@@ -23,10 +30,12 @@ def _read(csv_path: Path, display: str) -> tuple[bytes | None, str]:
         size = csv_path.stat().st_size
         raw = csv_path.read_bytes() if size <= MAX_CSV_BYTES else b""
     except OSError as error:
-        return None, f"{display}: Expected a readable CSV file but could not read it ({error.strerror})."
+        return None, f"{display}: " + _("Expected a readable CSV file but could not read it ({reason}).").format(
+            reason=error.strerror)
     if size > MAX_CSV_BYTES:
-        return None, (f"{display}: Expected a report of at most {MAX_CSV_BYTES // 1024 // 1024} MB but received "
-                      f"{size // 1024 // 1024} MB.\n  Hint: is this the right file? A report is a few kilobytes.")
+        return None, f"{display}: " + _("Expected a report of at most {limit} MB but received {size} MB.").format(
+            limit=MAX_CSV_BYTES // 1024 // 1024, size=size // 1024 // 1024) + hint_line(
+                _("is this the right file? A report is a few kilobytes."))
     return raw, ""
 
 
@@ -49,8 +58,7 @@ def import_report(csv_path: Path, root: Path, force: bool = False, display: str 
         # The project as it stands: its plans, tasks and bodies, to read the CSV against.
         project, problems = load_copy(root, tmp, None, None)
         if project is None:
-            return None, [str(p) for p in problems] + [
-                "plan_data has problems of its own (above); fix them first (make check), then import again."]
+            return None, [str(p) for p in problems] + [project_problems_note()]
         raw, refused = _read(csv_path, display)
         if raw is None:
             return None, [refused]
@@ -59,5 +67,8 @@ def import_report(csv_path: Path, root: Path, force: bool = False, display: str 
         if parsed.problems:
             return None, [str(p) for p in sorted(set(parsed.problems), key=CsvProblem.sort_key)]
         _write(root / relative, text)
-        return relative, [f"{relative}: written from {display}: {len(parsed.tasks)} task(s) reported, "
-                          f"{parsed.skipped} row(s) left empty."]
+        return relative, [f"{relative}: " + _("written from {file}: {tasks}, {skipped}.").format(
+            file=display, tasks=ngettext("{count} task reported", "{count} tasks reported", len(parsed.tasks)).format(
+                count=len(parsed.tasks)),
+            skipped=ngettext("{count} row left empty", "{count} rows left empty", parsed.skipped).format(
+                count=parsed.skipped))]

@@ -12,11 +12,18 @@ import re
 from ...data.load import DATA_DIR
 from ...data.model import Plan, Project
 from ...data.problems import did_you_mean
+from ...data.problems import hint_line
+from ...i18n import _
 from ...text import ascii_fold, name_key, nfc
 from ..periods import NUMBERED
 
 REPORTS_DIR = "reports"
-PERIOD_EXAMPLES = "2026-6-thang, 2026-nam, 2026-quy-2 or 2026-thang-3"
+PERIOD_EXAMPLES = ("2026-6-thang", "2026-nam", "2026-quy-2", "2026-thang-3")
+
+
+def period_examples() -> str:
+    """'2026-6-thang, 2026-nam, 2026-quy-2 or 2026-thang-3', in the reader's language."""
+    return ", ".join(PERIOD_EXAMPLES[:-1]) + _(" or ") + PERIOD_EXAMPLES[-1]
 _PERIOD = re.compile(r"(\d{4})-(?:(6-thang|nam)|(quy|thang)-([1-9]\d?))")
 
 
@@ -28,7 +35,7 @@ class UsageError(Exception):
         self.message, self.hint = message, hint
 
     def __str__(self) -> str:
-        return self.message + (f"\n  Hint: {self.hint}" if self.hint else "")
+        return self.message + (hint_line(self.hint) if self.hint else "")
 
 
 # -------------------------------------------------------------------------------------------- periods
@@ -40,20 +47,22 @@ def parse_period(text: str) -> tuple[str, int, int | None]:
     if not match:
         guess = re.sub(r"-0+(\d)", r"-\1", "-".join(re.findall(r"[a-z0-9]+", ascii_fold(nfc(text)))))
         guess = guess.replace("-06-thang", "-6-thang")
-        hint = (f"did you mean '{guess}'?" if _PERIOD.fullmatch(guess) else
-                "write the year first, then the period, as in the report file names; no leading zeros.")
-        raise UsageError(f"Expected a period written {PERIOD_EXAMPLES} but received '{text}'.", hint)
+        hint = (_("did you mean '{choice}'?").format(choice=guess) if _PERIOD.fullmatch(guess) else
+                _("write the year first, then the period, as in the report file names; no leading zeros."))
+        raise UsageError(_("Expected a period written {examples} but received '{text}'.").format(
+            examples=period_examples(), text=text), hint)
     year, plain, kind, number = match.groups()
     year = int(year)
     if not 1900 <= year <= 2200:
-        raise UsageError(f"Expected a year from 1900 to 2200 but received {year}.", "check the year.")
+        raise UsageError(_("Expected a year from 1900 to 2200 but received {year}.").format(year=year),
+                         _("check the year."))
     if plain:
         return plain, year, None
     number, largest = int(number), NUMBERED[kind]
     if number > largest:
-        what = "month (1–12)" if kind == "thang" else "quarter (1–4)"
-        raise UsageError(f"Expected a {what} but received {number} in '{text}'.",
-                         "a year has 12 months and 4 quarters.")
+        message = _("Expected a month (1–12) but received {number} in '{text}'.") if kind == "thang" else \
+            _("Expected a quarter (1–4) but received {number} in '{text}'.")
+        raise UsageError(message.format(number=number, text=text), _("a year has 12 months and 4 quarters."))
     return kind, year, number
 
 
@@ -78,8 +87,9 @@ def find_plan(project: Project, plan_id: str) -> Plan | None:
 def unknown_plan(project: Project, plan_id: str) -> tuple[str, str]:
     """(message, hint) for a plan id that `find_plan` did not find."""
     plans = [p.id for p in project.plans]
-    return (f"Expected the id of a plan in plan_data/plans/ but received the unknown id '{plan_id}'.",
-            did_you_mean(plan_id, plans) or f"the plans: {', '.join(plans)}.")
+    return (_("Expected {expected} in {where} but received the unknown id '{id}'.").format(
+                expected=_("the id of a plan"), where="plan_data/plans/", id=plan_id),
+            did_you_mean(plan_id, plans) or _("the plans: {ids}.").format(ids=", ".join(plans)))
 
 
 def agency_id(project: Project, text: str) -> str | None:
@@ -97,5 +107,6 @@ def agency_hint(project: Project, text: str) -> str:
     names = {a.id: a.id for a in project.agencies} | {a.name: a.id for a in project.agencies}
     close = difflib.get_close_matches(text, list(names), n=1, cutoff=0.6)
     if close:
-        return f"did you mean '{names[close[0]]}' ({next(a.name for a in project.agencies if a.id == names[close[0]])})?"
-    return "write the id of a body in plan_data/agencies.yaml, e.g. 'ubnd-xa-ke-sat'."
+        return _("did you mean '{choice}' ({name})?").format(
+            choice=names[close[0]], name=next(a.name for a in project.agencies if a.id == names[close[0]]))
+    return _("write the id of a body in plan_data/agencies.yaml, e.g. 'ubnd-xa-ke-sat'.")

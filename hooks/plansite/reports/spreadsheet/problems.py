@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...data.problems import hint_line
+from ...data.schema_kinds import key_example, key_phrase, remove_phrase
+from ...i18n import _
 from .layout import COLUMN_OF, HEADER, META_LABEL, READ_ONLY
 
 # Keys of a task entry that the reporter fills, each shown in its column ('number' and 'text' are
@@ -33,7 +36,21 @@ class CsvProblem:
 
     def __str__(self) -> str:
         where = self.file + (f":{self.row}" if self.row else "") + (f":{self.column}" if self.column else "")
-        return f"{where}: {self.message}" + (f"\n  Hint: {self.hint}" if self.hint else "")
+        return f"{where}: {self.message}" + (hint_line(self.hint) if self.hint else "")
+
+
+def _key_pattern(phrase: str) -> re.Pattern:
+    """A pattern matching `phrase` (a key phrase in the reader's language, made for the key '{key}'),
+    the key's name captured: the phrases are the catalogue's, so this reads messages in either language."""
+    return re.compile(re.escape(phrase).replace(re.escape("{key}"), r"(\w+)"))
+
+
+def _csv_phrases() -> list[tuple[re.Pattern, str]]:
+    """(a loader's phrase naming a key, the same phrase naming its column): in the reader's language."""
+    return [(_key_pattern(_("add a line '{key}: ...' to this item.")), _("fill in '{column}'.")),
+            (_key_pattern(key_example("{key}")), _("the column '{column}'")),
+            (_key_pattern(key_phrase("{key}")), _("the column '{column}'")),
+            (_key_pattern(remove_phrase("{key}")), _("empty '{column}'"))]
 
 
 def cell_of(path: str, message: str, rows: list[int], header_row: int | None,
@@ -43,7 +60,7 @@ def cell_of(path: str, message: str, rows: list[int], header_row: int | None,
     key ('Expected the key 'reason' …') points at that key's column."""
     row, column = None, None
     match = re.match(r"tasks\[(\d+)\](.*)", path)
-    named = re.search(r"the key '(\w+)'", message)
+    named = _key_pattern(key_phrase("{key}")).search(message)
     if match:
         i = int(match.group(1))
         row = rows[i] if i < len(rows) else None
@@ -62,12 +79,7 @@ def cell_of(path: str, message: str, rows: list[int], header_row: int | None,
 
 def in_csv_words(text: str) -> str:
     """A loader message about a task's YAML key, told in the spreadsheet's column names."""
-    def column(match: re.Match) -> str:
-        key, verb = match.group(2), {"the key ": "the column ", "remove ": "empty "}[match.group(1)]
-        return f"{verb}'{COLUMN_OF[key]}'" if key in _TASK_KEYS else match.group(0)
-
-    text = re.sub(r"add a line '(\w+): \.\.\.' to this item\.",
-                  lambda m: f"fill in '{COLUMN_OF[m.group(1)]}'." if m.group(1) in _TASK_KEYS else m.group(0), text)
-    text = re.sub(r":? '(\w+): …'", lambda m: f", in '{COLUMN_OF[m.group(1)]}'" if m.group(1) in _TASK_KEYS
-                  else m.group(0), text)
-    return re.sub(r"(the key |remove )'(\w+)'", column, text)
+    for pattern, column_phrase in _csv_phrases():
+        text = pattern.sub(lambda m: column_phrase.format(column=COLUMN_OF[m.group(1)]) if m.group(1) in _TASK_KEYS
+                           else m.group(0), text)
+    return text

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ...data.encodings import guess_legacy_encoding
 from ...data.model import Project
+from ...i18n import _
 from ...text import nfc
 from .cells import cell_text, match_key, unneutralise
 from .facts import read_facts
@@ -50,9 +51,11 @@ def _decode(raw: bytes, file: str) -> tuple[str | None, list[CsvProblem]]:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         guess = guess_legacy_encoding(raw)
-        return None, [CsvProblem(file, line, None, f"Expected UTF-8 text but received byte 0x{raw[exc.start]:02X}, "
-                                 f"which is not UTF-8; the file looks like {guess} text.", "in Excel use File → Save "
-                                 "As → 'CSV UTF-8 (Comma delimited) (*.csv)', not plain 'CSV'.")]
+        return None, [CsvProblem(file, line, None, _("Expected UTF-8 text but received byte {byte}, which is not "
+                                                     "UTF-8; the file looks like {encoding} text.").format(
+                                                         byte=f"0x{raw[exc.start]:02X}", encoding=guess),
+                                 _("in Excel use File → Save As → 'CSV UTF-8 (Comma delimited) (*.csv)', not plain "
+                                   "'CSV'."))]
 
 
 def _table(text: str) -> tuple[list[list[str]], int] | None:
@@ -78,19 +81,22 @@ def _columns(rows: list[list[str]], header: int, file: str) -> tuple[dict[str, i
         title = cell_text(rows[header], i)
         if not title:
             if any(cell_text(r, i) for r in rows[header + 1:]):
-                problems.append(CsvProblem(file, header + 1, None, f"Expected a header above every filled column but "
-                                           f"column {i + 1} has none.",
-                                           "delete the column, or give it one of the template's headers."))
+                problems.append(CsvProblem(file, header + 1, None, _("Expected a header above every filled column "
+                                                                     "but column {number} has none.").format(number=i + 1),
+                                           _("delete the column, or give it one of the template's headers.")))
             continue
         name = known.get(match_key(title))
         if name is None:
             close = difflib.get_close_matches(match_key(title), list(known), n=1, cutoff=0.6)
-            problems.append(CsvProblem(file, header + 1, title, f"Expected one of the headers {', '.join(HEADER)} but "
-                                       f"received '{title}'.", f"did you mean '{known[close[0]]}'?" if close else
-                                       "delete the column, or rename it."))
+            problems.append(CsvProblem(file, header + 1, title, _("Expected one of the headers {headers} but received "
+                                                                  "'{title}'.").format(headers=", ".join(HEADER),
+                                                                                       title=title),
+                                       _("did you mean '{choice}'?").format(choice=known[close[0]]) if close else
+                                       _("delete the column, or rename it.")))
         elif COLUMNS[name] in index:
-            problems.append(CsvProblem(file, header + 1, name, f"Expected the column '{name}' once but received it "
-                                       "again.", "delete one of the two columns."))
+            problems.append(CsvProblem(file, header + 1, name, _("Expected the column '{column}' once but received it "
+                                                                 "again.").format(column=name),
+                                       _("delete one of the two columns.")))
         else:
             index[COLUMNS[name]] = i
     return index, problems
@@ -104,8 +110,10 @@ def _one_row_per_task(tasks: list[tuple[int, dict]], file: str) -> tuple[list[tu
     for number, entry in tasks:
         task = entry.get("task")
         if task in first:
-            problems.append(CsvProblem(file, number, COLUMN_OF["task"], f"Expected one row per task but received "
-                                       f"'{task}' again (first at row {first[task]}).", "merge the two rows into one."))
+            problems.append(CsvProblem(file, number, COLUMN_OF["task"], _("Expected one row per task but received "
+                                                                          "'{id}' again (first at row {row}).").format(
+                                                                              id=task, row=first[task]),
+                                       _("merge the two rows into one.")))
             continue
         if task:
             first[task] = number
@@ -122,9 +130,10 @@ def parse_csv(raw: bytes, display: str, project: Project) -> Parsed:
         return parsed
     found = _table(text)
     if found is None:
-        parsed.fail(None, None, f"Expected a header row beginning '{HEADER[0]}' with a column '{COLUMN_OF['status']}' "
-                    "but found none.", "start from a template made by `python -m plansite report-template` and keep "
-                    "its header row; save as 'CSV UTF-8'.")
+        parsed.fail(None, None, _("Expected a header row beginning '{first}' with a column '{status}' but found "
+                                  "none.").format(first=HEADER[0], status=COLUMN_OF["status"]),
+                    _("start from a template made by `python -m plansite report-template` and keep its header row; "
+                      "save as 'CSV UTF-8'."))
         return parsed
     rows, header = found
     parsed.header_row = header + 1
@@ -143,7 +152,7 @@ def parse_csv(raw: bytes, display: str, project: Project) -> Parsed:
     parsed.tasks, problems = _one_row_per_task(parsed.tasks, display)
     parsed.problems += problems
     if not parsed.tasks and not any(p.row and p.row > header + 1 for p in parsed.problems):
-        parsed.fail(header + 1, COLUMN_OF["status"], f"Expected at least one task with a status but every "
-                    f"'{COLUMN_OF['status']}' cell is empty.", "fill in the status of each task reported on "
-                    "(is this the filled file, saved?).")
+        parsed.fail(header + 1, COLUMN_OF["status"], _("Expected at least one task with a status but every "
+                                                       "'{column}' cell is empty.").format(column=COLUMN_OF["status"]),
+                    _("fill in the status of each task reported on (is this the filled file, saved?)."))
     return parsed

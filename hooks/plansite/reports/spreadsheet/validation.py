@@ -18,6 +18,7 @@ from ...data.yamlsource import YamlDocument
 from ..periods import covered
 from ..schema import RECURRING_TIMINGS, TASK_REPORT
 from .names import find_plan, report_path
+from ...i18n import _
 from .problems import CsvProblem, cell_of, in_csv_words
 from .reading import Parsed
 from .report_yaml import report_yaml
@@ -117,8 +118,8 @@ def validate(parsed: Parsed, project: Project, root: Path, tmp: Path, force: boo
     relative = report_path(parsed.meta["plan"], *parsed.meta["period"])
     _check_rows(parsed, relative, root / DATA_DIR)
     if (root / relative).exists() and not force:
-        parsed.fail(None, None, f"Expected a new report but {relative} already exists.",
-                    "import with --force to replace it (make import-report FILE=… FORCE=1).")
+        parsed.fail(None, None, _("Expected a new report but {file} already exists.").format(file=relative),
+                    _("import with --force to replace it (make import-report FILE=… FORCE=1)."))
     report, rows = _report(parsed, project)  # again: the rows' checks left refused values out
     text = report_yaml(report, Path(parsed.file).name)
     # Exactly as the build loads it: a copy of plan_data with this file in place (replacing any).
