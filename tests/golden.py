@@ -1,7 +1,9 @@
-"""Golden error cases: each tests/golden/cases/*.yaml holds bad input and the exact expected report.
+"""Golden error cases: each tests/golden/cases/*.yaml holds bad input and the exact expected report, in
+both languages: `expected` is what editors read (Vietnamese), `expected_en` what a developer reads with
+PLANSITE_LANG=en.
 
-Run `python tests/golden.py --update` to rewrite the `expected` texts after a deliberate
-change of wording, then review the diff like any other change.
+Run `python tests/golden.py --update` to rewrite both texts after a deliberate change of wording (or of a
+translation), then review the diff like any other change.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ import yaml
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 CASES = sorted((HERE / "golden" / "cases").glob("*.yaml"))
+# Language (the PLANSITE_LANG switch) → the key of the case's expected report.
+EXPECTED = {"vi": "expected", "en": "expected_en"}
 
 
 def _encode(text: str, encoding: str) -> bytes:
@@ -45,15 +49,15 @@ def case_files(case: dict) -> dict[str, bytes]:
     return out
 
 
-def run_case(path: Path, workdir: Path) -> subprocess.CompletedProcess:
-    """Lay the base project plus the case's files in workdir and run the check command on it."""
+def run_case(path: Path, workdir: Path, lang: str = "vi") -> subprocess.CompletedProcess:
+    """Lay the base project plus the case's files in workdir and run the check command on it, in `lang`."""
     case = yaml.safe_load(path.read_text(encoding="utf-8"))
-    project = workdir / path.stem
+    project = workdir / f"{path.stem}-{lang}"
     shutil.copytree(HERE / "golden" / "base", project)
     for name, data in case_files(case).items():
         (project / name).parent.mkdir(parents=True, exist_ok=True)
         (project / name).write_bytes(data)
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks")}
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks"), "PLANSITE_LANG": lang}
     return subprocess.run([sys.executable, "-m", "plansite", "check", "--root", str(project)],
                           capture_output=True, text=True, env=env, timeout=60)
 
@@ -63,11 +67,12 @@ def update() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         for path in CASES:
-            result = run_case(path, Path(tmp))
             text = path.read_text(encoding="utf-8").split("\nexpected:")[0].rstrip("\n")
-            expected = yaml.safe_dump({"expected": result.stderr}, allow_unicode=True, width=10_000)
-            path.write_text(text + "\n" + expected, encoding="utf-8")
-            print(f"--- {path.stem} (exit {result.returncode})\n{result.stderr}")
+            for lang, key in EXPECTED.items():
+                result = run_case(path, Path(tmp), lang)
+                text += "\n" + yaml.safe_dump({key: result.stderr}, allow_unicode=True, width=10_000).rstrip("\n")
+                print(f"--- {path.stem} [{lang}] (exit {result.returncode})\n{result.stderr}")
+            path.write_text(text + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__" and "--update" in sys.argv:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..i18n import N_, _
 from .problems import Path, Problem, did_you_mean
 from .schema import SYMMETRIC_RELATIONS
-from .schema_kinds import REF_TARGETS, Context
+from .schema_kinds import REF_TARGETS, Context, ref_places
 from .shape import PartKind, walk
 from ..text import name_key, nfc
 from .yamlsource import YamlDocument
@@ -71,7 +71,7 @@ def unresolved_refs(contexts: list[Context], known: dict[str, set[str] | None]) 
         for target, ident, path in ctx.refs:
             if known[target] is None or ident in known[target]:
                 continue
-            expected, record, where = REF_TARGETS[target]
+            expected, record, where = *REF_TARGETS[target][:2], ref_places(target)
             hint = did_you_mean(ident, known[target]) or _("add {record} '{id}' to {where} first.").format(
                 record=_(record), id=ident, where=where)
             problems.append(ctx.doc.problem(path, _("Expected {expected} in {where} but received the unknown id "
@@ -152,7 +152,7 @@ def place_cycles(entries: list[tuple[YamlDocument, Path, dict]]) -> list[Problem
         if node in trail and frozenset(trail[trail.index(node):]) not in reported:
             cycle = trail[trail.index(node):]
             reported.add(frozenset(cycle))
-            doc, path, _ = parent[cycle[0]]
+            doc, path, _parent = parent[cycle[0]]
             problems.append(doc.problem(path + ("parent",), _("Expected places that end at the nation but received "
                                                               "the cycle {cycle}.").format(
                                                                   cycle=" → ".join(cycle + [cycle[0]])),

@@ -109,13 +109,20 @@ class Slug(Text):
         return {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}
 
 
-# What a reference names, and where such records live: the id expected, the record to add (msgids).
+# What a reference names, and where such records live: the id expected, the record to add (msgids), the
+# file or folder (or both: see `ref_places`).
 REF_TARGETS = {
-    "agency": (N_("the id of an agency"), N_("the agency"), "plan_data/agencies.yaml or plan_data/agencies/"),
-    "legal": (N_("the id of a legal document"), N_("the legal document"), "plan_data/legal.yaml or plan_data/legal/"),
-    "place": (N_("the id of a place"), N_("the place"), "plan_data/places.yaml"),
-    "plan": (N_("the id of a plan"), N_("the plan"), "plan_data/plans/"),
+    "agency": (N_("the id of an agency"), N_("the agency"), ("plan_data/agencies.yaml", "plan_data/agencies/")),
+    "legal": (N_("the id of a legal document"), N_("the legal document"), ("plan_data/legal.yaml", "plan_data/legal/")),
+    "place": (N_("the id of a place"), N_("the place"), ("plan_data/places.yaml",)),
+    "plan": (N_("the id of a plan"), N_("the plan"), ("plan_data/plans/",)),
 }
+
+
+def ref_places(target: str) -> str:
+    """Where records of a kind live: 'plan_data/agencies.yaml or plan_data/agencies/', in the reader's language."""
+    places = REF_TARGETS[target][2]
+    return places[0] if len(places) == 1 else _(" or ").join(places)
 
 
 class Ref(Slug):

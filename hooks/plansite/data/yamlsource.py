@@ -123,7 +123,7 @@ def read_yaml(fs_path: FsPath, display: str) -> tuple[YamlDocument | None, list[
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        detail = " ".join(x for x in (exc.context, exc.problem) if x)
+        detail = ", ".join(x for x in (exc.context, exc.problem) if x)
         if exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
             detail += " " + _("(the construct started at line {line}, column {column})").format(
                 line=exc.context_mark.line + 1, column=exc.context_mark.column + 1)

@@ -49,7 +49,7 @@ def _period(report: Report, doc: YamlDocument) -> list[Problem]:
 
 def _dates(report: Report, doc: YamlDocument) -> list[Problem]:
     """A report cannot be sent before its period has begun."""
-    start, _ = report.covered
+    start = report.covered[0]
     if report.submitted_on < start:
         return [doc.problem(("submitted_on",), _("Expected a date after the period begins ({start}) but received "
                                                  "{date}.").format(start=date_numeric(start),

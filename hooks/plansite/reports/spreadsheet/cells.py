@@ -71,7 +71,7 @@ def _status_forms() -> tuple[dict[str, str], dict[str, list[str]], dict[str, str
     ambiguous: dict[str, list[str]] = {}
     negated: dict[str, str] = {}
     for code, label in STATUSES.items():
-        first, _, rest = _status_key(label).partition(" ")
+        first, _space, rest = _status_key(label).partition(" ")
         if not rest or rest in forms:
             continue
         if first in NEGATIONS:

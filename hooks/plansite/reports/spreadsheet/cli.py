@@ -74,7 +74,7 @@ def _import(args) -> int:
 def _template(args) -> int:
     root = Path(args.root)
     try:
-        project, _ = load_checked(root)
+        project = load_checked(root)[0]
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1

@@ -123,7 +123,7 @@ def validate(parsed: Parsed, project: Project, root: Path, tmp: Path, force: boo
     report, rows = _report(parsed, project)  # again: the rows' checks left refused values out
     text = report_yaml(report, Path(parsed.file).name)
     # Exactly as the build loads it: a copy of plan_data with this file in place (replacing any).
-    _, problems = load_copy(root, tmp, relative, text)
+    problems = load_copy(root, tmp, relative, text)[1]
     for problem in problems:
         if problem.file == relative:
             _add(parsed, problem, rows)
