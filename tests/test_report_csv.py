@@ -27,6 +27,13 @@ ON_DIRECTIVE = "quan-triet-cong-tac-dan-toc"  # timing 'on-directive': may be da
 NOT_RECURRING = "theo-doi-kiem-tra-giam-sat-bao-cao"  # timing 'period'
 
 
+@pytest.fixture(autouse=True)
+def developer_english(monkeypatch):
+    """These tests read the messages in English (the developer switch, PLANSITE_LANG=en); the same import
+    in Vietnamese, as editors read it, is test_every_problem_in_one_run_in_vietnamese."""
+    monkeypatch.setenv("PLANSITE_LANG", "en")
+
+
 @pytest.fixture
 def data_project(tmp_path) -> Path:
     """A project with only the data (enough to load, template and import; not to build)."""
@@ -120,7 +127,7 @@ def test_template_fill_import_load_and_build(tmp_path, capsys):
     filled = fill(path, tmp_path / "bao-cao-da-dien.csv", {"Ngày gửi": "30/06/2026"}, GOOD)
     capsys.readouterr()
     assert main(["import-report", str(filled), "--root", str(project)]) == 0, capsys.readouterr().err
-    assert "2 task(s) reported, 3 row(s) left empty" in capsys.readouterr().out
+    assert "2 tasks reported, 3 rows left empty" in capsys.readouterr().out
 
     text = (project / REPORT).read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../../../schemas/report.schema.json\n")
@@ -194,7 +201,7 @@ def test_bad_status_names_row_and_column_and_suggests(data_project, tmp_path, ca
     err = import_errors(data_project, filled, capsys)
     assert f"bao-cao.csv:{row}:Tình trạng: Expected one of " in err
     assert "but received 'hoan thnah'." in err
-    assert "  Hint: did you mean 'da-hoan-thanh' (Đã hoàn thành)?" in err
+    assert "  Hint: did you mean 'da-hoan-thanh' (đã hoàn thành)?" in err
     assert err.count(f":{row}:") == 1  # the refused status is not reported twice
     assert "nothing was written" in err
 
@@ -217,11 +224,11 @@ def test_every_problem_in_one_run_at_its_row_and_column(data_project, tmp_path, 
     err = import_errors(data_project, filled, capsys)
     expected = [
         f"bao-cao.csv:{at['Ngày gửi']}:Ngày gửi: Expected a date that exists but received '31/02/2026'.",
-        f"bao-cao.csv:{at[ONGOING]}:Tình trạng: Expected a status that fits the task's timing 'ongoing'",
-        "  Hint: use 'thuong-xuyen' (Thực hiện thường xuyên).",
+        f"bao-cao.csv:{at[ONGOING]}:Tình trạng: Expected a status that fits the task's timing ('ongoing' (thường xuyên)",
+        "  Hint: use 'thuong-xuyen' (thực hiện thường xuyên).",
         f"bao-cao.csv:{at[ON_DIRECTIVE]}:Lý do không thực hiện: Expected the column 'Lý do không thực hiện'",
         f"bao-cao.csv:{at[NOT_RECURRING]}:Tiến độ (%): Expected a percentage from 0 to 100 but received the number 150.",
-        f"bao-cao.csv:{at[NOT_RECURRING]}:Đơn vị tính: Expected as many items in each of 'Số lượng', 'Đơn vị tính'",
+        f"bao-cao.csv:{at[NOT_RECURRING]}:Đơn vị tính: Expected as many items in each of 'Số lượng' and 'Đơn vị tính'",
         f"bao-cao.csv:{at[NOT_RECURRING]}:Minh chứng: Expected an address starting with https://",
         f"bao-cao.csv:{last - 1}:Mã nhiệm vụ: Expected the id of a task of plan '{SEED_PLAN}' but received the "
         "unknown id 'nhiem-vu-khong-co'.",
@@ -231,6 +238,70 @@ def test_every_problem_in_one_run_at_its_row_and_column(data_project, tmp_path, 
     for line in expected:
         assert line in err, f"{line!r} not in:\n{err}"
     assert "8 problems found in" in err
+
+
+def test_every_problem_in_one_run_in_vietnamese(data_project, tmp_path, capsys, monkeypatch):
+    """What editors read: each problem in Vietnamese at its row and column, keys told as the columns they fill
+    and ids with their labels; not a word of the English frame left."""
+    monkeypatch.setenv("PLANSITE_LANG", "vi")
+    path = template(data_project, tmp_path / "t.csv", "--reporter", "ubnd-xa-ke-sat")
+    filled = fill(path, tmp_path / "bao-cao.csv", {"Ngày gửi": "31/02/2026"}, {
+        ONGOING: {"Tình trạng": "Đã hoàn thành", "Tiến độ (%)": "50"},
+        ON_DIRECTIVE: {"Tình trạng": "Không thực hiện"},
+        NOT_RECURRING: {"Tình trạng": "hoan thnah", "Số lượng": "3;4", "Đơn vị tính": "hội nghị"},
+    }, extra=[{"Mã nhiệm vụ": "nhiem-vu-khong-co", "Tình trạng": "Chậm tiến độ"}])
+    rows = read_rows(filled)
+    at = {r[0] if r else "": i + 1 for i, r in reversed(list(enumerate(rows)))}
+    err = import_errors(data_project, filled, capsys)
+    expected = [
+        f"bao-cao.csv:{at['Ngày gửi']}:Ngày gửi: Cần một ngày có thật nhưng nhận được '31/02/2026'.",
+        "  Gợi ý: kiểm tra lại ngày và tháng (dd/mm/yyyy: ngày trước).",
+        f"bao-cao.csv:{at[ONGOING]}:Tình trạng: Cần tình trạng phù hợp với thời gian thực hiện của nhiệm vụ "
+        "(thường xuyên (`ongoing`): “thường xuyên.”) nhưng nhận được đã hoàn thành (`da-hoan-thanh`).",
+        "  Gợi ý: dùng thực hiện thường xuyên (`thuong-xuyen`).",
+        f"bao-cao.csv:{at[ONGOING]}:Tiến độ (%): Nhiệm vụ thường xuyên, định kỳ (thời gian thường xuyên (`ongoing`): "
+        "“thường xuyên.”) không ghi tiến độ phần trăm nhưng nhận được 50.",
+        "  Gợi ý: nhiệm vụ thực hiện 'thường xuyên' không có điểm kết thúc để đo tiến độ; "
+        "để trống cột 'Tiến độ (%)'.",
+        f"bao-cao.csv:{at[ON_DIRECTIVE]}:Lý do không thực hiện: Nhiệm vụ không thực hiện (`khong-thuc-hien`) cần "
+        "cột 'Lý do không thực hiện' nhưng không có.",
+        "  Gợi ý: ghi lý do, theo lời văn của báo cáo, vào cột 'Lý do không thực hiện'.",
+        f"bao-cao.csv:{at[NOT_RECURRING]}:Tình trạng: Cần một trong các tình trạng 'Chưa triển khai'",
+        "  Gợi ý: có phải là đã hoàn thành (`da-hoan-thanh`)?",
+        f"bao-cao.csv:{at[NOT_RECURRING]}:Đơn vị tính: Các cột 'Số lượng' và 'Đơn vị tính' cần có số mục bằng "
+        "nhau (ngăn cách bằng ';') nhưng có 2 số lượng, 1 đơn vị tính.",
+        f"bao-cao.csv:{len(rows)}:Mã nhiệm vụ: Cần mã một nhiệm vụ của kế hoạch '{SEED_PLAN}' nhưng nhận được mã "
+        "lạ 'nhiem-vu-khong-co'.",
+        f"Tìm thấy 7 lỗi trong {filled}; chưa ghi gì.",
+    ]
+    for line in expected:
+        assert line in err, f"{line!r} not in:\n{err}"
+    for english in ("Expected", " but ", "Hint:", "did you mean", "the key", "the column", "remove '"):
+        assert english not in err, english
+
+
+def test_command_line_usage_errors_in_vietnamese(data_project, capsys, monkeypatch):
+    """argparse's own words (usage, a missing option, a bad choice) and --help are Vietnamese too."""
+    monkeypatch.setenv("PLANSITE_LANG", "vi")
+    with pytest.raises(SystemExit) as stop:
+        main(["report-template", "--root", str(data_project), "--plan", SEED_PLAN])
+    err = capsys.readouterr().err
+    assert stop.value.code == 2
+    assert err.startswith("cách dùng: python -m plansite report-template")
+    assert "lỗi: thiếu tham số bắt buộc: --period" in err
+    with pytest.raises(SystemExit):
+        main(["report-template", "--plan", SEED_PLAN, "--period", PERIOD, "--delimiter", "|"])
+    assert "tham số --delimiter: lựa chọn không hợp lệ: '|' (chọn một trong ',', ';')" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["chek"])
+    assert "lựa chọn không hợp lệ: 'chek'" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["report-template", "--help"])
+    out = capsys.readouterr().out
+    assert "tùy chọn:" in out and "hiện hướng dẫn này rồi thoát" in out and "kỳ báo cáo: 2026-6-thang" in out
+    assert main(["report-template", "--root", str(data_project), "--plan", SEED_PLAN, "--period", "2026-6-thag"]) == 1
+    assert "Cần kỳ báo cáo viết dạng 2026-6-thang, 2026-nam, 2026-quy-2 hoặc 2026-thang-3 nhưng nhận được " \
+           "'2026-6-thag'." in capsys.readouterr().err
 
 
 def test_unknown_task_id_with_a_suggestion(data_project, tmp_path, capsys):
@@ -292,7 +363,7 @@ def test_status_as_people_type_it(typed, code):
 
 
 @pytest.mark.parametrize("typed, hint", [
-    ("hoan thnah", "did you mean 'da-hoan-thanh' (Đã hoàn thành)?"),
+    ("hoan thnah", "did you mean 'da-hoan-thanh' (đã hoàn thành)?"),
     ("thực hiện", "alone could be 'Đang thực hiện' or 'Thực hiện thường xuyên' or 'Không thực hiện'"),
     ("triển khai", "says the opposite of 'Chưa triển khai'"),  # 'chưa' is never dropped
     ("đang làm", "write one of the labels above"),

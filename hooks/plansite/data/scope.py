@@ -13,7 +13,6 @@ and problems name the same files and lines; what is not checked is every other p
 An unknown id is a `DataError` like any problem in the data: what was given, the known ids, a hint.
 """
 
-from ..i18n import _
 from __future__ import annotations
 
 import os
@@ -21,6 +20,7 @@ import re
 import tempfile
 from pathlib import Path
 
+from ..i18n import _
 from .load import DATA_DIR, load_checked
 from .model import Project
 from .problems import DataError, Problem, did_you_mean
