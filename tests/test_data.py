@@ -75,11 +75,11 @@ def test_check_command_passes_on_real_data():
                             capture_output=True, text=True, env=runner.build_env())
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
-    assert result.stdout.startswith("plan_data: OK: "), result.stdout
+    assert result.stdout.startswith("plan_data: Không có lỗi: "), result.stdout
     project = load_project(ROOT)
-    expected = {"plan(s)": len(project.plans), "tasks": sum(len(plan.tasks) for plan in project.plans),
-                "agencies": len(project.agencies), "legal documents": len(project.documents)}
-    reported = {label: int(n) for n, label in re.findall(r"(\d+) (plan\(s\)|tasks|agencies|legal documents)",
+    expected = {"kế hoạch": len(project.plans), "nhiệm vụ": sum(len(plan.tasks) for plan in project.plans),
+                "cơ quan": len(project.agencies), "văn bản": len(project.documents)}
+    reported = {label: int(n) for n, label in re.findall(r"(\d+) (kế hoạch|nhiệm vụ|cơ quan|văn bản)",
                                                          result.stdout)}
     assert reported == expected, result.stdout
 

@@ -47,7 +47,7 @@ def multi(tmp_path_factory):
     project = with_fixture(tmp_path_factory.mktemp("multi"))
     out = project / "site"
     # The fixture's test plans carry no plain summaries: the build says so (a warning) and still publishes.
-    result = build_site(project, out, expect_warnings=("Expected a plain summary (summary) for every task",))
+    result = build_site(project, out, expect_warnings=("Mỗi nhiệm vụ cần một tóm tắt dễ hiểu (summary)",))
     assert result.returncode == 0, result.stderr
     return project, out, load_project(project)
 

@@ -124,9 +124,9 @@ def test_unknown_plan_is_a_clear_error_not_a_traceback(tmp_path):
     result = scoped_build(project, tmp_path / "site", "ke-sat-tuyen-giao")
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in output
-    assert f"({PREVIEW_ENV}): Expected the id of a plan in plan_data/plans/ but received 'ke-sat-tuyen-giao'" in output
-    assert f"the known plan ids are '{SEED_PLAN}'" in output
-    assert f"Hint: did you mean '{SEED_PLAN}'?" in output and "make serve PLAN=<plan id>" in output
+    assert f"({PREVIEW_ENV}): Cần mã một kế hoạch trong plan_data/plans/ nhưng nhận được 'ke-sat-tuyen-giao'" in output
+    assert f"các mã kế hoạch hiện có là '{SEED_PLAN}'" in output
+    assert f"Gợi ý: có phải là '{SEED_PLAN}'?" in output and "make serve PLAN=<mã kế hoạch>" in output
     assert not (tmp_path / "site" / "index.html").exists()
 
 

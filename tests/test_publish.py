@@ -35,7 +35,7 @@ def test_failed_build_leaves_published_site_untouched(tmp_path):
     agencies.write_text(agencies.read_text(encoding="utf-8").replace("kind: state", "kind: nope", 1), encoding="utf-8")
     result = publish(project)
     assert result.returncode != 0
-    assert "agencies[0].kind: Expected one of" in result.stderr and "Traceback" not in result.stderr
+    assert "agencies[0].kind: Cần một trong các giá trị" in result.stderr and "Traceback" not in result.stderr
     assert snapshot(project / "site") == before and (project / "site").resolve() == published
     assert staging_folders(project) == []
 

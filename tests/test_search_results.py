@@ -232,7 +232,7 @@ def three_plans(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("plans"))
     shutil.copytree(ROOT / "tests/fixtures/multi_place/plan_data", project / "plan_data", dirs_exist_ok=True)
     out = project / "site"
-    result = build_site(project, out, expect_warnings=("Expected a plain summary (summary) for every task",))
+    result = build_site(project, out, expect_warnings=("Mỗi nhiệm vụ cần một tóm tắt dễ hiểu (summary)",))
     assert result.returncode == 0, result.stderr
     return out
 

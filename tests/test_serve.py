@@ -74,7 +74,7 @@ def test_data_change_shows_and_data_error_keeps_last_good_pages(served):
     wait_for(error_printed, "the data error to be printed")
     log.seek(0)
     output = log.read()
-    assert "Hint: did you mean 'public-service'?" in output and "Traceback" not in output
+    assert "Gợi ý: có phải là 'public-service'?" in output and "Traceback" not in output
     assert "Trung tâm Dịch vụ công xã" in fetch(url)  # the last good page is still served
 
 
@@ -89,7 +89,7 @@ def test_data_error_shows_as_a_banner_on_every_page_until_fixed(served):
     wait_for(lambda: all("data-problems" in (fetch(base + p) or "") for p in pages), "the banner on every page")
     banner = BeautifulSoup(fetch(base + pages[1]), "html.parser").select_one("article .data-problems")
     text = " ".join(banner.get_text(" ").split())
-    assert "plan_data/agencies.yaml:" in text and "Gợi ý (hint)" in text and "did you mean 'public-service'?" in text
+    assert "plan_data/agencies.yaml:" in text and "Gợi ý: có phải là 'public-service'?" in text
     assert "<b>public-servise</b>" in text and not banner.find("b")  # the data's text, escaped, never markup
     agencies.write_text(good, encoding="utf-8")
     wait_for(lambda: not any("data-problems" in (fetch(base + p) or "x data-problems") for p in pages),

@@ -177,7 +177,7 @@ def test_a_data_warning_is_printed_and_the_site_still_builds(tmp_path):
     text = plan.read_text(encoding="utf-8")
     assert "title: >-\n  Thực hiện" in text
     plan.write_text(text.replace("title: >-\n  Thực hiện", "title: >-\n  Kế hoạch thực hiện", 1), encoding="utf-8")
-    result = build_site(project, tmp_path / "out", expect_warnings=("title: Warning: Expected a title without",))
+    result = build_site(project, tmp_path / "out", expect_warnings=("title: Cảnh báo: Cần trích yếu không kèm tên loại văn bản",))
     assert result.returncode == 0 and (tmp_path / "out" / "index.html").is_file()
 
 
