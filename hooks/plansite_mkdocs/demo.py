@@ -17,6 +17,8 @@ from pathlib import Path
 
 import yaml
 
+from plansite.i18n import _
+
 from . import runner
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -33,7 +35,7 @@ def build_demo(target: Path, root: Path = ROOT) -> int:
     demo = root / "demo"
     unmarked = unmarked_reports(demo)
     if unmarked:
-        print(f"demo reports must say 'example: true': {', '.join(unmarked)}", file=sys.stderr)
+        print(_("demo reports must say 'example: true': {files}").format(files=", ".join(unmarked)), file=sys.stderr)
         return 1
     with tempfile.TemporaryDirectory(prefix="plansite-demo-") as scratch:
         project = Path(scratch)
@@ -47,7 +49,7 @@ def build_demo(target: Path, root: Path = ROOT) -> int:
         target = Path(target).resolve()
         shutil.rmtree(target, ignore_errors=True)
         shutil.copytree(project / "site", target)
-    print(f"Demo site (example data) in {target}")
+    print(_("Demo site (example data) in {target}").format(target=target))
     return 0
 
 

@@ -29,6 +29,7 @@ from html import unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from plansite.i18n import _
 from plansite.search.scripts import write_scripts
 
 from . import runner
@@ -99,12 +100,14 @@ def build_offline(target: Path, root: Path = ROOT) -> int:
         site_dir = Path(scratch) / "site"
         code = build_site(site_dir, root)
         if code != 0:
-            print(f"Build failed; {target} was not written.", file=sys.stderr)
+            print(_("Build failed; {target} was not written.").format(target=target), file=sys.stderr)
             return code
         for link in local_links(site_dir):
-            print(f"WARNING - offline edition: link to a missing file: {link}", file=sys.stderr)
+            # "WARNING -" as MkDocs writes it, so that tools (and tests) that look for warnings find this one
+            print("WARNING - " + _("offline edition: link to a missing file: {link}").format(link=link), file=sys.stderr)
         count = write_zip(site_dir, target)
-    print(f"Offline edition: {target} ({count} files; unzip, then open {OFFLINE_FOLDER}/index.html)")
+    print(_("Offline edition: {target} ({count} files; unzip, then open {page})").format(
+        target=target, count=count, page=f"{OFFLINE_FOLDER}/index.html"))
     return 0
 
 
