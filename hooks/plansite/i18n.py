@@ -24,9 +24,6 @@ import io
 import os
 from pathlib import Path
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-
 DOMAIN = "plansite"
 LANG_ENV = "PLANSITE_LANG"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
@@ -50,6 +47,10 @@ def translations(lang: str) -> gettext.NullTranslations:
     empty entries are left out, so an untranslated message shows in English rather than blank."""
     if lang == DEVELOPER_LANGUAGE:
         return gettext.NullTranslations()
+    # Imported here: ~0.1 s that a build which has nothing to say never pays.
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
     with po_path(lang).open("rb") as po:
         catalog = read_po(po, locale=lang, domain=DOMAIN)
     compiled = io.BytesIO()
