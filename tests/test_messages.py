@@ -7,6 +7,7 @@ A new message fails `test_every_message_in_the_code_is_translated` with the list
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import subprocess
@@ -114,3 +115,39 @@ def test_the_one_switch_picks_the_language(tmp_path, lang, expected):
         assert "Gợi ý: " in result.stderr
     else:
         assert expected in result.stderr and "Hint: " in result.stderr
+
+
+# Calls that take a message or hint an editor reads: a text written straight into them is not in the catalogue.
+_MESSAGE_CALLS = {"problem", "fail", "Problem", "CsvProblem", "UsageError", "wrong", "print", "error"}
+_TRANSLATING_CALLS = {"_", "N_", "ngettext", "N_plural"}
+
+
+def _name(call: ast.Call) -> str:
+    return call.func.id if isinstance(call.func, ast.Name) else getattr(call.func, "attr", "")
+
+
+def _prose(node: ast.AST) -> str:
+    """The literal text of a str constant or f-string that reads as a sentence, else ''."""
+    parts = [node] if isinstance(node, ast.Constant) else node.values if isinstance(node, ast.JoinedStr) else []
+    text = "".join(p.value for p in parts if isinstance(p, ast.Constant) and isinstance(p.value, str))
+    return text if len(text.split()) >= 3 else ""
+
+
+def test_no_message_is_written_outside_the_catalogue():
+    """A message written as a plain (f-)string where editors read it, e.g. a new check's
+    `doc.problem(path, f"Expected …")`, is listed here: wrap it in _() and run `make messages`."""
+    found = []
+    for path in sorted((ROOT / "hooks").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        translated = {id(arg) for call in ast.walk(tree) if isinstance(call, ast.Call)
+                      and _name(call) in _TRANSLATING_CALLS for arg in call.args}
+        translated |= {id(part) for node in ast.walk(tree) if isinstance(node, ast.JoinedStr) for part in node.values}
+        for call in ast.walk(tree):
+            if not isinstance(call, ast.Call):
+                continue
+            literal = [a for a in call.args if id(a) not in translated and _prose(a)] \
+                if _name(call) in _MESSAGE_CALLS else []
+            literal += [n for n in ast.walk(call) if isinstance(n, (ast.Constant, ast.JoinedStr))
+                        and id(n) not in translated and _prose(n).startswith("Expected ")]
+            found += [f"  {path.relative_to(ROOT)}:{n.lineno}: {_prose(n)[:70]!r}" for n in literal]
+    assert not found, "messages outside the catalogue (wrap them in _()):\n" + "\n".join(sorted(set(found)))
