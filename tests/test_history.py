@@ -29,7 +29,7 @@ from plansite_mkdocs.history import FileChange, parse_log, read_history  # noqa:
 
 PLAN = "ke-sat-tuyen-giao-dan-van-2025-2030"
 PLAN_FILE = f"plan_data/plans/{PLAN}.yaml"
-REPORT_FILE = f"plan_data/reports/{PLAN}/2025-nam.yaml"
+REPORT_FILE = f"plan_data/reports/{PLAN}/2025-nam/phong-van-hoa-xa-hoi.yaml"
 FIXTURE_REPORT = ROOT / "tests" / "fixtures" / "reports" / REPORT_FILE
 RENAMED_LEGAL = "plan_data/legal/văn-bản-chung.yaml"
 HOSTILE = "<script>alert(1)</script> [bấm](javascript:alert(1)) *đậm* & `mã`"

@@ -21,7 +21,8 @@ from plansite.reports.schema import REPORT_FILE, STATUSES
 from plansite_mkdocs import runner
 
 PERIOD = "2026-6-thang"
-REPORT = Path("plan_data") / "reports" / SEED_PLAN / f"{PERIOD}.yaml"
+REPORTER = "phong-van-hoa-xa-hoi"
+REPORT = Path("plan_data") / "reports" / SEED_PLAN / PERIOD / f"{REPORTER}.yaml"
 ONGOING = "quan-triet-tuyen-truyen-van-ban-tuyen-giao-dan-van"  # timing 'ongoing': only thuong-xuyen, never done
 ON_DIRECTIVE = "quan-triet-cong-tac-dan-toc"  # timing 'on-directive': may be da-hoan-thanh
 NOT_RECURRING = "theo-doi-kiem-tra-giam-sat-bao-cao"  # timing 'period'
@@ -323,7 +324,7 @@ def test_ambiguous_or_wordy_numbers_are_refused(typed):
 def test_periods(period, parsed, name):
     assert csv_io.parse_period(period) == parsed
     assert csv_io.period_code(*parsed) == name
-    assert csv_io.report_path(SEED_PLAN, *parsed) == f"plan_data/reports/{SEED_PLAN}/{name}.yaml"
+    assert csv_io.report_path(SEED_PLAN, parsed, REPORTER) == f"plan_data/reports/{SEED_PLAN}/{name}/{REPORTER}.yaml"
 
 
 @pytest.mark.parametrize("period, hint", [

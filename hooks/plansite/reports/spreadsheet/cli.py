@@ -59,7 +59,8 @@ def _import(args) -> int:
         print(message, file=sys.stdout if written else sys.stderr)
     if not written:
         # The note that follows plan_data's own problems is not one of them.
-        count = sum(1 for m in messages if not m.startswith("plan_data has problems"))
+        count = sum(1 for m in messages if not m.startswith("plan_data has problems")
+                    and ": Warning: " not in m.split("\n")[0])
         print(f"{count} problem{'s' if count != 1 else ''} found in {args.file}; nothing was written.",
               file=sys.stderr)
         return 1

@@ -31,6 +31,7 @@ class Parsed:
 
     file: str
     problems: list[CsvProblem] = dataclasses.field(default_factory=list)
+    warnings: list[CsvProblem] = dataclasses.field(default_factory=list)  # printed; the report is still written
     meta: dict = dataclasses.field(default_factory=dict)  # key → value (checked as far as the CSV can)
     meta_rows: dict = dataclasses.field(default_factory=dict)  # key → spreadsheet row
     tasks: list = dataclasses.field(default_factory=list)  # (row, entry): the row's accepted values
