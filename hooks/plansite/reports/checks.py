@@ -70,6 +70,12 @@ def _place(report: Report, doc: YamlDocument) -> list[Problem]:
     return problems
 
 
+def within_plan_years(plan: Plan, first: dt.date, last: dt.date) -> bool:
+    """Whether the days first–last meet the plan's years (a plan with no years: always)."""
+    span = plan.period
+    return span is None or (last.year >= span.start and (span.end is None or first.year <= span.end))
+
+
 def _within_plan(report: Report, plan: Plan, doc: YamlDocument) -> list[Problem]:
     """A report's period lies within the plan's years (a period of its own dates: overlaps them)."""
     if plan.period is None:
@@ -77,10 +83,9 @@ def _within_plan(report: Report, plan: Plan, doc: YamlDocument) -> list[Problem]
     period = report.period
     first, last = (period.start, period.end) if period.kind not in PERIODIC else \
         calendar_span(period.kind, period.year, period.number)
-    end_year = plan.period.end
-    if last.year >= plan.period.start and (end_year is None or first.year <= end_year):
+    if within_plan_years(plan, first, last):
         return []
-    years = f"{plan.period.start}–{end_year}" if end_year else f"from {plan.period.start}"
+    years = f"{plan.period.start}–{plan.period.end}" if plan.period.end else f"from {plan.period.start}"
     return [doc.problem(("period",), f"Expected a period within the plan's years ({years}) but received the "
                         f"{period_label(period.kind, period.year, period.number).lower()} "
                         f"({date_numeric(first)}–{date_numeric(last)}).",
