@@ -27,7 +27,7 @@ def quote_fault(text: str, delimiter: str) -> tuple[int, int, str, str] | None:
     while i < n:
         ch = text[i]
         if at_start and ch == '"':
-            opened = (row, column)
+            opened, first = (row, column), i
             i += 1
             while True:
                 close = text.find('"', i)
@@ -41,6 +41,12 @@ def quote_fault(text: str, delimiter: str) -> tuple[int, int, str, str] | None:
                     continue
                 i = close + 1
                 break
+            if i < n and text[i] not in (delimiter, "\r", "\n") and "\n" in text[first:i]:
+                # The quote ran over line ends into another cell's quote: it was never closed where meant.
+                return (*opened, "Expected a closing quote (\") for the cell that begins with a quote but it is "
+                        f"not closed on its row; it runs on to line {text.count(chr(10), 0, i) + 1} of the file.",
+                        "close the quote or delete it (a quote inside a cell is written twice: \"\"); or "
+                        "save the sheet from Excel again as 'CSV UTF-8'.")
             if i < n and text[i] not in (delimiter, "\r", "\n"):
                 return (row, column, f"Expected '{delimiter}' or the end of the row after the closing quote but "
                         f"received '{text[i]}'.", "a quote inside a cell is written twice (\"\"), or the whole cell "
