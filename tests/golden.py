@@ -30,8 +30,11 @@ def _encode(text: str, encoding: str) -> bytes:
     for ch in text:
         try:
             out += ch.encode(encoding)
-        except UnicodeEncodeError:
-            out += unicodedata.normalize("NFD", ch).encode(encoding)
+        except UnicodeEncodeError:  # a letter with a tone: the letter (â, ê, ơ …), then the tone as a mark
+            parts = unicodedata.normalize("NFD", ch)
+            tone = "".join(c for c in parts if c in "\u0300\u0301\u0303\u0309\u0323")
+            base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tone))
+            out += base.encode(encoding) + tone.encode(encoding)
     return out
 
 

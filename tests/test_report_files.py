@@ -88,7 +88,7 @@ def test_every_file_under_plan_data_is_read_or_named(data_project):
     assert f"plan_data/glossary.yml:1:1: (document): Expected one file but received both glossary.yaml and " \
            "glossary.yml." in text
     assert "plan_data/agency.yaml:1:1: (document): Expected one of the files places.yaml, agencies.yaml, " \
-           "legal.yaml, glossary.yaml directly in plan_data/" in text and "did you mean 'agencies.yaml?'" not in text
+           "legal.yaml, glossary.yaml directly in plan_data/" in text and "did you mean 'agencies.yaml'?" in text
     warnings = {p.file for p in error.value.problems if p.warning}
     assert {"plan_data/legal/.DS_Store", "plan_data/sources/khong-dung.txt"} <= warnings
     # Once the files that are not data are gone, the reports read are checked: each is told where it belongs.

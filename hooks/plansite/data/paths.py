@@ -23,6 +23,7 @@ YAML_SUFFIXES = (".yaml", ".yml")
 # A report's place, relative to the project: {plan} and {reporter} are ids, {period} the period's slug
 # (reports/periods.period_slug: 2026-6-thang, 2025-nam, 2026-quy-2, 2026-thang-3, 2026-chuyen-de-…).
 REPORT_PATH = DATA_DIR + "/" + REPORTS_DIR + "/{plan}/{period}/{reporter}.yaml"
+REPORT_PATH_SHOWN = REPORT_PATH.format(plan="<plan-id>", period="<period>", reporter="<reporter-id>")  # in messages
 # Registries: one file and/or a folder of files (e.g. agencies/<place>.yaml); one of the two is required.
 REGISTRIES = {"places": ("places", None), "agencies": ("agencies", "agencies"), "legal": ("legal", "legal")}
 # Files a project may leave out; when present they are checked like the others.
@@ -106,7 +107,7 @@ def _refusal(inside: tuple[str, ...], path: FsPath) -> tuple[str, str]:
     if inside[0] == REPORTS_DIR:
         return (f"Expected only report files (.yaml) under {DATA_DIR}/{REPORTS_DIR}/ but received a "
                 f"'{path.suffix or path.name}' file, which is not read.",
-                f"a report goes to {REPORT_PATH}; a filled CSV is imported with `make import-report FILE=…` and "
+                f"a report goes to {REPORT_PATH_SHOWN}; a filled CSV is imported with `make import-report FILE=…` and "
                 f"kept outside {DATA_DIR}/.")
     if inside[0] == "sources":
         return ("Expected a plan's signed text as a .txt file directly in plan_data/sources/ but received a "
@@ -115,14 +116,14 @@ def _refusal(inside: tuple[str, ...], path: FsPath) -> tuple[str, str]:
         known = [stem for stem, _ in REGISTRIES.values()] + list(OPTIONAL_FILES.values())
         return (f"Expected one of the files {', '.join(s + '.yaml' for s in known)} directly in {DATA_DIR}/ but "
                 f"received '{path.name}', which is not read.",
-                (did_you_mean(path.stem, known).replace("?", ".yaml?") or
-                 f"a plan goes to {DATA_DIR}/plans/, a report to {REPORT_PATH}."))
+                (did_you_mean(path.stem + ".yaml", [stem + ".yaml" for stem in known]) or
+                 f"a plan goes to {DATA_DIR}/plans/, a report to {REPORT_PATH_SHOWN}."))
     folders = {"plans": f"{DATA_DIR}/plans/<plan-id>.yaml"} | {
         folder: f"{DATA_DIR}/{folder}/<name>.yaml" for _, folder in REGISTRIES.values() if folder}
     where = folders.get(inside[0])
     return (f"Expected a data file (.yaml) in a place the site reads but received '{path.name}' here, which is "
             "not read.", (f"files of this folder go directly in it: {where}." if where else
-                          f"plans go to {DATA_DIR}/plans/, reports to {REPORT_PATH}, signed texts to "
+                          f"plans go to {DATA_DIR}/plans/, reports to {REPORT_PATH_SHOWN}, signed texts to "
                           f"{DATA_DIR}/sources/; move or delete this file."))
 
 
