@@ -1,4 +1,4 @@
-"""What a report file (plan_data/reports/<plan>/<period>.yaml) may contain: keys, kinds, vocabularies."""
+"""What a report file (plan_data/reports/<plan>/<period>/<reporter>.yaml) may contain: keys, kinds, vocabularies."""
 
 from __future__ import annotations
 

@@ -39,7 +39,7 @@ def _parser() -> argparse.ArgumentParser:
                           help="',' (default) or ';' (Excel with Vietnamese regional format)")
     template.add_argument("--root", default=".", help="project folder holding plan_data/ (default: .)")
     template.add_argument("--force", action="store_true", help="replace an existing CSV file")
-    report = commands.add_parser("import-report", help="turn a filled CSV into plan_data/reports/<plan>/<period>.yaml")
+    report = commands.add_parser("import-report", help="turn a filled CSV into plan_data/reports/<plan>/<period>/<reporter>.yaml")
     report.add_argument("file", help="the filled CSV file")
     report.add_argument("--root", default=".", help="project folder holding plan_data/ (default: .)")
     report.add_argument("--force", action="store_true", help="replace an existing report file")

@@ -7,7 +7,7 @@ are the layout itself, shared by the template (template.py) and the import (read
     python -m plansite import-report FILE.csv [--root .] [--force]
 
 Period
-    Written as the report files are named (plan_data/reports/<plan>/<period>.yaml), and nothing else:
+    Written as the report folders are named (plan_data/reports/<plan>/<period>/), and nothing else:
     `2026-6-thang` (06 tháng), `2026-nam` (năm), `2026-quy-2` (quý 1–4), `2026-thang-3` (tháng 1–12).
     No leading zeros, no spaces, a four-digit year. Thematic and ad-hoc reports (chuyên đề, đột xuất)
     state their own dates and are not made from a template.
