@@ -287,6 +287,18 @@ def test_raw_control_bytes_in_yaml_are_reported_at_their_real_line_and_column(da
     assert "U+001B (ESC)" in problem.message and "position" not in problem.message
 
 
+def test_control_characters_in_a_signed_text_are_refused_at_their_line(data_project):
+    source = data_project / "plan_data" / "sources" / f"{SEED_PLAN}.txt"
+    lines = source.read_text(encoding="utf-8").split("\n")
+    lines[2] = "\x0c" + lines[2]  # a page break from a PDF converter
+    source.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(DataError) as error:
+        load_project(data_project)
+    (problem,) = error.value.problems
+    assert (problem.file, problem.line, problem.column) == (f"plan_data/sources/{SEED_PLAN}.txt", 3, 1)
+    assert "U+000C (FF)" in problem.message
+
+
 def test_counts_are_written_once_however_the_three_cells_are_filled(data_project, tmp_path):
     path = filled(data_project, tmp_path, FIRST, "n.csv", {ONGOING: {
         "Tình trạng": "Thực hiện thường xuyên", "Số lượng": "3;450;2", "Đơn vị tính": "hội nghị;lượt người;buổi",

@@ -19,7 +19,7 @@ from .paths import DATA_DIR, data_files, duplicate_names, unread_files
 from .problems import DataError, Problem
 from .schema import FILE_KINDS
 from .schema_kinds import Context
-from .yamlsource import YamlDocument, read_yaml
+from .yamlsource import YamlDocument, read_text_problems, read_yaml
 
 
 def _display(root: FsPath, path: FsPath) -> str:
@@ -63,6 +63,10 @@ def load_checked(root: FsPath) -> tuple[Project, tuple[Problem, ...]]:
     problems += crosscheck.check_all(docs, contexts, unreadable)
     named_sources = {doc.value.get("source_text") for doc in docs["plan"] if isinstance(doc.value, dict)}
     unread = unread_files(root, {path for _, path in files}, named_sources)
+    for name in sorted(n for n in named_sources if isinstance(n, str) and "/" not in n and n.endswith(".txt")):
+        source = root / DATA_DIR / "sources" / name  # a signed text is published as it is: it is checked too
+        if source.is_file():
+            problems += read_text_problems(source, _display(root, source))
     problems += [p for p in unread if not p.warning]
     if problems:
         raise DataError(problems + [p for p in unread if p.warning])

@@ -5,8 +5,8 @@
 For `make serve PLAN=<id>` (the `PLANSITE_PREVIEW_PLAN` variable): on a corpus of many plans, reading
 and checking every plan at each save takes longer than an editor should wait. Here the loader
 (`load.load_checked`, unchanged) runs on a view of plan_data/ in a scratch folder, made of symbolic
-links: every registry and shared file (places, agencies, legal, glossary, sources, …), the one plan
-file and its reports folder. So the registries and the plan are checked by exactly the build's rules,
+links: every registry and shared file (places, agencies, legal, glossary, …), the one plan
+file, its signed text and its reports folder. So the registries and the plan are checked by exactly the build's rules,
 and problems name the same files and lines; what is not checked is every other plan and its reports
 (and checks across plans). The full build, which publishes, always loads everything.
 

@@ -126,6 +126,22 @@ def read_yaml(fs_path: FsPath, display: str) -> tuple[YamlDocument | None, list[
     return YamlDocument(display, value, doc.marks), converter.controls
 
 
+def read_text_problems(fs_path: FsPath, display: str) -> list[Problem]:
+    """The problems of a plain text file that is published as it is (a plan's signed text): not UTF-8, or
+    holding control characters (at their line and column)."""
+    raw = fs_path.read_bytes().removeprefix(b"\xef\xbb\xbf")
+    try:
+        text = raw.decode("utf-8") if not utf16_kind(raw) else None
+    except UnicodeDecodeError:
+        text = None
+    if text is None:
+        guess = guess_legacy_encoding(raw)
+        return [Problem(display, 1, 1, "(document)", f"Expected UTF-8 text but the file looks like {guess} text.",
+                        f"convert the file from {guess} to Unicode UTF-8 (for example with Unikey's 'Công cụ chuyển "
+                        "mã'), then save it as UTF-8.")]
+    return _raw_controls(text, display)
+
+
 CONTROL_HINT = ("delete it: a control character (typed invisibly, or written \\0, \\a, \\e … in quotes) is not "
                 "text. Only tabs and line breaks are allowed, in fields of several lines.")
 
