@@ -62,7 +62,7 @@ def _place(report: Report, doc: YamlDocument) -> list[Problem]:
     thematic = period.kind not in PERIODIC and folder.startswith(slug + "-")
     if folder != slug and not thematic:
         problems.append(doc.problem(("period",), f"Expected the period its folder names ('{folder}') but received "
-                                    f"the {period_label(period.kind, period.year, period.number).lower()} "
+                                    f"{period_label(period.kind, period.year, period.number).lower()} "
                                     f"('{slug}').", move + ", or correct 'period'."))
     if reporter != report.reporter:
         problems.append(doc.problem(("reporter",), f"Expected the reporting body its file name names ('{reporter}') "
@@ -86,7 +86,7 @@ def _within_plan(report: Report, plan: Plan, doc: YamlDocument) -> list[Problem]
     if within_plan_years(plan, first, last):
         return []
     years = f"{plan.period.start}–{plan.period.end}" if plan.period.end else f"from {plan.period.start}"
-    return [doc.problem(("period",), f"Expected a period within the plan's years ({years}) but received the "
+    return [doc.problem(("period",), f"Expected a period within the plan's years ({years}) but received "
                         f"{period_label(period.kind, period.year, period.number).lower()} "
                         f"({date_numeric(first)}–{date_numeric(last)}).",
                         "check the year; a report on another plan goes to that plan's folder.")]
