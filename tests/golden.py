@@ -39,12 +39,15 @@ def _encode(text: str, encoding: str) -> bytes:
 
 
 def case_files(case: dict) -> dict[str, bytes]:
-    """File path → bytes for a case, applying its encoding, BOM and size options."""
+    """File path → bytes for a case, applying its encoding, raw bytes (`raw`: marker → the characters it
+    stands for), BOM and size options."""
     files = case.get("files") or {case["file"]: case["content"]}
     out = {}
     for name, text in files.items():
         encoded = not case.get("import") or name == case["import"]  # an import case encodes only its CSV
         data = _encode(text, case.get("encoding", "utf-8") if encoded else "utf-8")
+        for marker, raw in (case.get("raw") or {}).items():  # bytes a YAML case cannot hold (NUL, ESC …)
+            data = data.replace(marker.encode(), raw.encode("utf-8"))
         if case.get("bom"):
             data = b"\xef\xbb\xbf" + data
         if case.get("repeat_kb"):
