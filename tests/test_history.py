@@ -223,6 +223,7 @@ def test_files_no_longer_in_the_data_are_named_by_file_without_a_link(project):
     assert changes.describe("plan_data/reports/khac/x.yaml", names) == ("Báo cáo (tệp x.yaml) của khac", None)
     assert changes.describe("plan_data/sources/cu.txt", names) == ("Văn bản gốc (tệp cu.txt)", None)
     assert changes.describe("plan_data/README.md", names) == ("Tệp README.md", None)
+    assert changes.describe("plan_data/glossary.yml", names) == changes.describe("plan_data/glossary.yaml", names)
 
 
 # --- the page ------------------------------------------------------------------------------------
