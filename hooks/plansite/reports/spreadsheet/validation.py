@@ -121,7 +121,7 @@ def validate(parsed: Parsed, project: Project, root: Path, tmp: Path, force: boo
         return None, None
     relative = report_path(parsed.meta["plan"], parsed.meta["period"], _reporter(parsed, project))
     _check_rows(parsed, relative, root / DATA_DIR)
-    if (root / relative).exists() and not force:
+    if (root / relative).exists() and not force and parsed.meta.get("reporter"):  # not a stand-in's file
         parsed.fail(None, None, f"Expected a new report but {relative} already exists: the report of "
                     f"'{_reporter(parsed, project)}' for this period.",
                     "to replace that body's report, import with --force (make import-report FILE=… FORCE=1); "
