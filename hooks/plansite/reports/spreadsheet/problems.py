@@ -25,6 +25,7 @@ class CsvProblem:
     column: str | None
     message: str
     hint: str = ""
+    warning: bool = False  # worth fixing, but the report is still written
 
     def sort_key(self) -> tuple:
         """Row by row, and within a row in the table's column order, as staff read the sheet."""
@@ -33,7 +34,8 @@ class CsvProblem:
 
     def __str__(self) -> str:
         where = self.file + (f":{self.row}" if self.row else "") + (f":{self.column}" if self.column else "")
-        return f"{where}: {self.message}" + (f"\n  Hint: {self.hint}" if self.hint else "")
+        return (f"{where}: {'Warning: ' if self.warning else ''}{self.message}" +
+                (f"\n  Hint: {self.hint}" if self.hint else ""))
 
 
 def cell_of(path: str, message: str, rows: list[int], header_row: int | None,
