@@ -31,10 +31,10 @@ demo: setup  ## build the site with made-up example reports (demo/) into site-de
 offline: setup  ## the site in one zip (site-offline.zip) to unzip and open from a folder: no server, no internet
 	$(NO_SCOPE) $(PY) -m plansite_mkdocs.offline site-offline.zip
 
-report-template: setup  ## CSV template of a report, to fill in Excel: PLAN=… PERIOD=2026-6-thang [REPORTER=…] [OUT=…]
+report-template: setup  ## CSV template of a report, to fill in Excel, into mau-bao-cao/ (git-ignored): PLAN=… PERIOD=2026-6-thang [REPORTER=…] [OUT=…]
 	$(PY) -m plansite report-template --plan "$(PLAN)" --period "$(PERIOD)" $(if $(REPORTER),--reporter "$(REPORTER)") $(if $(OUT),--out "$(OUT)")
 
-import-report: setup  ## filled CSV → plan_data/reports/<plan>/<period>.yaml: FILE=… [FORCE=1]
+import-report: setup  ## filled CSV → plan_data/reports/<plan>/<period>/<reporter>.yaml: FILE=… [FORCE=1]
 	$(PY) -m plansite import-report "$(FILE)" $(if $(FORCE),--force)
 
 check: setup  ## validate plan_data/ without building

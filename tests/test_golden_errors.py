@@ -1,5 +1,6 @@
 """Every golden case fails (or passes) with exactly the expected report, in Vietnamese (what editors read)
-and in English (the developer switch), and never with a traceback."""
+and in English (the developer switch), and never with a traceback: the check of plan_data/, or (cases that
+name a file to `import`) the report import of a CSV."""
 
 from __future__ import annotations
 
@@ -36,4 +37,7 @@ def test_there_is_a_case_for_every_error_kind():
             "duplicate-ids-across-files", "alias-collision", "relation-cycle", "empty-file", "enormous-file",
             "alias-bomb", "python-tag", "bad-ids", "unsafe-url", "many-problems-one-run", "control-characters",
             "missing-source-text", "reserved-ids", "place-scopes", "time-and-basis", "title-with-type-word",
-            "report-errors", "report-periods", "report-values", "duplicate-abbreviation", "glossary-errors"} <= names
+            "report-errors", "report-periods", "report-values", "duplicate-abbreviation", "glossary-errors",
+            "unread-files", "import-utf16", "import-utf16-no-bom", "import-windows-1258", "import-tcvn3-bytes",
+            "import-vni-bytes", "import-bad-quote", "import-control-characters", "import-period-outside-plan",
+            "raw-control-bytes"} <= names

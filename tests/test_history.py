@@ -29,7 +29,7 @@ from plansite_mkdocs.history import FileChange, parse_log, read_history  # noqa:
 
 PLAN = "ke-sat-tuyen-giao-dan-van-2025-2030"
 PLAN_FILE = f"plan_data/plans/{PLAN}.yaml"
-REPORT_FILE = f"plan_data/reports/{PLAN}/2025-nam.yaml"
+REPORT_FILE = f"plan_data/reports/{PLAN}/2025-nam/phong-van-hoa-xa-hoi.yaml"
 FIXTURE_REPORT = ROOT / "tests" / "fixtures" / "reports" / REPORT_FILE
 RENAMED_LEGAL = "plan_data/legal/văn-bản-chung.yaml"
 HOSTILE = "<script>alert(1)</script> [bấm](javascript:alert(1)) *đậm* & `mã`"
@@ -223,6 +223,7 @@ def test_files_no_longer_in_the_data_are_named_by_file_without_a_link(project):
     assert changes.describe("plan_data/reports/khac/x.yaml", names) == ("Báo cáo (tệp x.yaml) của khac", None)
     assert changes.describe("plan_data/sources/cu.txt", names) == ("Văn bản gốc (tệp cu.txt)", None)
     assert changes.describe("plan_data/README.md", names) == ("Tệp README.md", None)
+    assert changes.describe("plan_data/glossary.yml", names) == changes.describe("plan_data/glossary.yaml", names)
 
 
 # --- the page ------------------------------------------------------------------------------------

@@ -40,7 +40,7 @@ def two_plans(tmp_path_factory) -> Path:
     for plan in (SEED_PLAN, OTHER_PLAN):
         reports = project / "plan_data" / "reports" / plan
         shutil.copytree(ROOT / "demo" / "plan_data" / "reports" / SEED_PLAN, reports)
-        for report in reports.glob("*.yaml"):
+        for report in reports.rglob("*.yaml"):
             report.write_text(report.read_text(encoding="utf-8").replace(f"plan: {SEED_PLAN}", f"plan: {plan}"),
                               encoding="utf-8")
     return project

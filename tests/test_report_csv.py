@@ -1,5 +1,6 @@
 """Reports through a spreadsheet (reports/spreadsheet/): the CSV template of a plan and period, filled in as
-staff fill it in Excel, imported into plan_data/reports/<plan>/<period>.yaml and loaded like any report."""
+staff fill it in Excel, imported into plan_data/reports/<plan>/<period>/<reporter>.yaml and loaded like any
+report. Several bodies, encodings, faults, atomicity: tests/test_report_files.py."""
 
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ from plansite.reports.schema import REPORT_FILE, STATUSES
 from plansite_mkdocs import runner
 
 PERIOD = "2026-6-thang"
-REPORT = Path("plan_data") / "reports" / SEED_PLAN / f"{PERIOD}.yaml"
+REPORTER = "phong-van-hoa-xa-hoi"
+REPORT = Path("plan_data") / "reports" / SEED_PLAN / PERIOD / f"{REPORTER}.yaml"
 ONGOING = "quan-triet-tuyen-truyen-van-ban-tuyen-giao-dan-van"  # timing 'ongoing': only thuong-xuyen, never done
 ON_DIRECTIVE = "quan-triet-cong-tac-dan-toc"  # timing 'on-directive': may be da-hoan-thanh
 NOT_RECURRING = "theo-doi-kiem-tra-giam-sat-bao-cao"  # timing 'period'
@@ -116,13 +118,15 @@ def test_template_fill_import_load_and_build(tmp_path, capsys):
     assert facts["Cơ quan báo cáo"] == "phong-van-hoa-xa-hoi" and facts["Ngày gửi"] == ""
     header_at = header_index(rows)
     assert tuple(rows[header_at]) == csv_io.HEADER == (
-        "Mã nhiệm vụ", "STT", "Nội dung nhiệm vụ", "Tình trạng", "Tiến độ (%)", "Kết quả thực hiện", "Số lượng",
-        "Đơn vị tính", "Nội dung đếm", "Minh chứng", "Khó khăn, vướng mắc", "Đề xuất", "Lý do không thực hiện")
+        "Mã nhiệm vụ", "STT", "Nội dung nhiệm vụ", "Thời gian thực hiện", "Cách ghi", "Tình trạng", "Tiến độ (%)",
+        "Kết quả thực hiện", "Số lượng", "Đơn vị tính", "Nội dung đếm", "Minh chứng", "Khó khăn, vướng mắc", "Đề xuất",
+        "Lý do không thực hiện")
     tasks = rows[header_at + 1:]
     assert [row[0] for row in tasks] == [t.id for t in plan.tasks]  # one row per task, in plan order
     assert [row[1] for row in tasks] == [plan.task_numbers[t.id] for t in plan.tasks]
+    assert [row[3] for row in tasks] == [t.timing.text for t in plan.tasks]  # the timing, as the plan words it
     assert all(len(row) == len(csv_io.HEADER) for row in rows)
-    assert all(row[3:] == [""] * 10 for row in tasks)
+    assert all(row[5:] == [""] * 10 for row in tasks)  # the reporter's columns are left to fill
 
     filled = fill(path, tmp_path / "bao-cao-da-dien.csv", {"Ngày gửi": "30/06/2026"}, GOOD)
     capsys.readouterr()
@@ -130,7 +134,7 @@ def test_template_fill_import_load_and_build(tmp_path, capsys):
     assert "2 tasks reported, 3 rows left empty" in capsys.readouterr().out
 
     text = (project / REPORT).read_text(encoding="utf-8")
-    assert text.startswith("# yaml-language-server: $schema=../../../schemas/report.schema.json\n")
+    assert text.startswith("# yaml-language-server: $schema=../../../../schemas/report.schema.json\n")
     assert "# Imported from bao-cao-da-dien.csv" in text
     assert "hội nghị" in text and "\\u" not in text  # readable Vietnamese, not escapes
     data = yaml.safe_load(text)
@@ -159,31 +163,19 @@ def test_template_fill_import_load_and_build(tmp_path, capsys):
     assert (tmp_path / "site" / "index.html").is_file()
 
 
-def test_import_refuses_to_replace_a_report_unless_forced(data_project, tmp_path, capsys):
-    filled = fill(template(data_project, tmp_path / "t.csv"), tmp_path / "a.csv",
-                  {"Ngày gửi": "30/06/2026", "Cơ quan báo cáo": "Phòng Văn hóa - Xã hội xã"}, GOOD)
-    assert main(["import-report", str(filled), "--root", str(data_project)]) == 0
-    first = (data_project / REPORT).read_text(encoding="utf-8")
-    assert "reporter: phong-van-hoa-xa-hoi" in first  # a body's name is read as its id
-    again = fill(tmp_path / "t.csv", tmp_path / "b.csv", {"Ngày gửi": "01/07/2026", "Cơ quan báo cáo": "ubnd-xa-ke-sat"},
-                 {ONGOING: {"Tình trạng": "Thực hiện thường xuyên"}})
-    err = import_errors(data_project, again, capsys)
-    assert "already exists" in err and "--force" in err
-    assert main(["import-report", str(again), "--root", str(data_project), "--force"]) == 0
-    report = next(r for r in load_project(data_project).reports if r.plan == SEED_PLAN)
-    assert report.reporter == "ubnd-xa-ke-sat" and [t.task for t in report.tasks] == [ONGOING]
-
-
 def test_semicolon_separated_csv_as_excel_saves_it_in_vietnamese_format(data_project, tmp_path):
-    path = template(data_project, tmp_path / "t.csv", "--delimiter", ";", "--reporter", "ubnd-xa-ke-sat")
+    path = template(data_project, tmp_path / "t.csv", "--delimiter", ";", "--reporter", REPORTER)
     assert "Mã nhiệm vụ;STT;" in path.read_text(encoding="utf-8-sig")
     rows = read_rows(path, ";")
     rows[next(i for i, r in enumerate(rows) if r[0] == "Ngày gửi")][1] = "1/7/2026"
-    rows[next(i for i, r in enumerate(rows) if r[0] == NOT_RECURRING)][3:5] = ["Đang thực hiện", "2,5"]
+    header = rows[header_index(rows)]
+    status_at, progress_at = header.index("Tình trạng"), header.index("Tiến độ (%)")
+    row = rows[next(i for i, r in enumerate(rows) if r[0] == NOT_RECURRING)]
+    row[status_at], row[progress_at] = "Đang thực hiện", "2,5"
     with open(tmp_path / "f.csv", "w", encoding="utf-8-sig", newline="") as stream:
         csv.writer(stream, delimiter=";").writerows(rows)
     assert main(["import-report", str(tmp_path / "f.csv"), "--root", str(data_project)]) == 1  # 2,5 %: not whole
-    rows[next(i for i, r in enumerate(rows) if r[0] == NOT_RECURRING)][4] = "40%"
+    row[progress_at] = "40%"
     with open(tmp_path / "f.csv", "w", encoding="utf-8-sig", newline="") as stream:
         csv.writer(stream, delimiter=";").writerows(rows)
     assert main(["import-report", str(tmp_path / "f.csv"), "--root", str(data_project)]) == 0
@@ -394,7 +386,7 @@ def test_ambiguous_or_wordy_numbers_are_refused(typed):
 def test_periods(period, parsed, name):
     assert csv_io.parse_period(period) == parsed
     assert csv_io.period_code(*parsed) == name
-    assert csv_io.report_path(SEED_PLAN, *parsed) == f"plan_data/reports/{SEED_PLAN}/{name}.yaml"
+    assert csv_io.report_path(SEED_PLAN, parsed, REPORTER) == f"plan_data/reports/{SEED_PLAN}/{name}/{REPORTER}.yaml"
 
 
 @pytest.mark.parametrize("period, hint", [

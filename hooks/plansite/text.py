@@ -109,3 +109,16 @@ def date_numeric(value: _dt.date) -> str:
 def date_prose(value: _dt.date) -> str:
     """'ngày 11 tháng 11 năm 2025', as dates are written in prose."""
     return f"ngày {value.day:02d} tháng {value.month:02d} năm {value.year}"
+
+
+# C0 and C1 control characters and DEL, except tab and the line breaks LF and CR: never text. They reach
+# no page, feed or export (a terminal escape, a NUL cutting a string, a bell), in any file kind.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL_NAMES = {0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x0B: "VT", 0x0C: "FF", 0x1B: "ESC", 0x7F: "DEL",
+                  0x85: "NEL"}
+
+
+def control_name(ch: str) -> str:
+    """'U+001B (ESC)': how a control character is named in a message."""
+    name = _CONTROL_NAMES.get(ord(ch))
+    return f"U+{ord(ch):04X}" + (f" ({name})" if name else "")

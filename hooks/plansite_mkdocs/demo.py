@@ -27,7 +27,7 @@ COPIED = ("mkdocs.yml", "hooks", "docs", "overrides", "plan_data", "schemas")
 
 def unmarked_reports(demo: Path) -> list[str]:
     """Demo report files that do not say `example: true`."""
-    return [str(p.relative_to(demo)) for p in sorted(demo.glob("plan_data/reports/*/*.yaml"))
+    return [str(p.relative_to(demo)) for p in sorted((demo / "plan_data" / "reports").rglob("*.y*ml"))
             if (yaml.safe_load(p.read_text(encoding="utf-8")) or {}).get("example") is not True]
 
 

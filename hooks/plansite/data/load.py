@@ -16,17 +16,11 @@ from ..reports import checks as report_checks
 from . import crosscheck, sanity
 from .model import Project
 from ..i18n import _
+from .paths import DATA_DIR, data_files, duplicate_names, unread_files
 from .problems import DataError, Problem, format_path
 from .schema import FILE_KINDS
 from .schema_kinds import Context
-from .yamlsource import YamlDocument, read_yaml
-
-DATA_DIR = "plan_data"
-# Registries: one file, and/or a folder of files (e.g. agencies/<place>.yaml), all optional but one.
-REGISTRIES = {"places": ("places.yaml", None), "agencies": ("agencies.yaml", "agencies"),
-              "legal": ("legal.yaml", "legal")}
-# Files a project may leave out; when present they are checked like the others.
-OPTIONAL_FILES = {"glossary": "glossary.yaml"}
+from .yamlsource import YamlDocument, read_text_problems, read_yaml
 
 
 def _display(root: FsPath, path: FsPath) -> str:
@@ -34,21 +28,6 @@ def _display(root: FsPath, path: FsPath) -> str:
         return path.relative_to(root).as_posix()
     except ValueError:
         return path.as_posix()
-
-
-def data_files(root: FsPath) -> list[tuple[str, FsPath]]:
-    """(file kind, path) of every data file: registries first, then the optional files that exist (the
-    glossary), then plans and reports; each kind's files in name order."""
-    data = root / DATA_DIR
-    files = []
-    for kind, (single, folder) in REGISTRIES.items():
-        found = sorted((data / folder).glob("*.yaml")) if folder else []
-        files += [(kind, data / single)] if (data / single).exists() or not found else []
-        files += [(kind, path) for path in found]
-    files += [(kind, data / name) for kind, name in OPTIONAL_FILES.items() if (data / name).exists()]
-    files += [("plan", p) for p in sorted((data / "plans").glob("*.yaml")) + sorted((data / "plans").glob("*.yml"))]
-    files += [("report", p) for p in sorted((data / "reports").glob("*/*.yaml"))]
-    return files
 
 
 def load_checked(root: FsPath) -> tuple[Project, tuple[Problem, ...]]:
@@ -59,7 +38,9 @@ def load_checked(root: FsPath) -> tuple[Project, tuple[Problem, ...]]:
     built: dict[str, list] = {kind: [] for kind in FILE_KINDS}
     contexts: list[Context] = []
     unreadable: set[str] = set()  # kinds with a file that could not be read: their references go unchecked
-    for kind, path in data_files(root):
+    files = data_files(root)
+    problems += duplicate_names(files, root)
+    for kind, path in files:
         display = _display(root, path)
         if not path.is_file():
             problems.append(Problem(display, 1, 1, format_path(()),
@@ -82,8 +63,15 @@ def load_checked(root: FsPath) -> tuple[Project, tuple[Problem, ...]]:
                                 _("Expected at least one plan file (*.yaml) but received none."),
                                 _("add plan_data/plans/<plan-id>.yaml; see docs/huong-dan-bien-tap.md.")))
     problems += crosscheck.check_all(docs, contexts, unreadable)
+    named_sources = {doc.value.get("source_text") for doc in docs["plan"] if isinstance(doc.value, dict)}
+    unread = unread_files(root, {path for _kind, path in files}, named_sources)
+    for name in sorted(n for n in named_sources if isinstance(n, str) and "/" not in n and n.endswith(".txt")):
+        source = root / DATA_DIR / "sources" / name  # a signed text is published as it is: it is checked too
+        if source.is_file():
+            problems += read_text_problems(source, _display(root, source))
+    problems += [p for p in unread if not p.warning]
     if problems:
-        raise DataError(problems)
+        raise DataError(problems + [p for p in unread if p.warning])
     # Reports by plan, then year and period (a period may still be invalid here: no dates computed yet).
     reports = sorted(zip(built["report"], docs["report"]), key=lambda pair: (
         pair[0].plan, pair[0].period.year, pair[0].period.number or 0, pair[0].period.kind, pair[1].file))
@@ -95,7 +83,9 @@ def load_checked(root: FsPath) -> tuple[Project, tuple[Problem, ...]]:
         glossary=tuple(entry for glossary in built["glossary"] for entry in glossary.abbreviations),
     )
     errors, warnings = sanity.check(project, {doc.file: doc for doc in docs["plan"]})
-    errors += report_checks.check(project, reports)
+    found = report_checks.check(project, reports)
+    errors += [p for p in found if not p.warning]
+    warnings += [p for p in found + unread if p.warning]
     if errors:
         raise DataError(errors + warnings)
     return dataclasses.replace(project, reports=tuple(r for r, _ in reports)), tuple(sorted(warnings))

@@ -5,8 +5,8 @@
 For `make serve PLAN=<id>` (the `PLANSITE_PREVIEW_PLAN` variable): on a corpus of many plans, reading
 and checking every plan at each save takes longer than an editor should wait. Here the loader
 (`load.load_checked`, unchanged) runs on a view of plan_data/ in a scratch folder, made of symbolic
-links: every registry and shared file (places, agencies, legal, glossary, sources, …), the one plan
-file and its reports folder. So the registries and the plan are checked by exactly the build's rules,
+links: every registry and shared file (places, agencies, legal, glossary, …), the one plan
+file, its signed text and its reports folder. So the registries and the plan are checked by exactly the build's rules,
 and problems name the same files and lines; what is not checked is every other plan and its reports
 (and checks across plans). The full build, which publishes, always loads everything.
 
@@ -26,8 +26,9 @@ from .model import Project
 from .problems import DataError, Problem, did_you_mean
 
 PREVIEW_ENV = "PLANSITE_PREVIEW_PLAN"
-PLANS, REPORTS = "plans", "reports"
+PLANS, REPORTS, SOURCES = "plans", "reports", "sources"
 _ID_LINE = re.compile(r"""^id:[ \t]*(['"]?)([^'"#\s]+)\1[ \t]*(?:#.*)?$""", re.MULTILINE)
+_SOURCE_LINE = re.compile(r"""^source_text:[ \t]*(['"]?)([^'"#\s]+)\1[ \t]*(?:#.*)?$""", re.MULTILINE)
 SHOWN_IDS = 30  # at most this many known ids in the message; the rest are counted
 
 
@@ -89,9 +90,15 @@ def scoped_view(root: Path, plan_id: str, plan_file: Path, view: Path) -> Path:
             _link(entry, view / entry.name)
     data = root / DATA_DIR
     for entry in data.iterdir():
-        if entry.name not in (PLANS, REPORTS):
+        if entry.name not in (PLANS, REPORTS, SOURCES):
             _link(entry, view / DATA_DIR / entry.name)
     _link(plan_file, view / DATA_DIR / PLANS / plan_file.name)
+    # Only the plan's own signed text: the loader names a text that no plan of the view names.
+    named = _SOURCE_LINE.search(plan_file.read_text(encoding="utf-8", errors="replace"))
+    sources = [data / SOURCES / named.group(2)] if named else sorted((data / SOURCES).glob("*"))
+    for source in sources:
+        if source.exists():
+            _link(source, view / DATA_DIR / SOURCES / source.name)
     if (data / REPORTS / plan_id).is_dir():
         _link(data / REPORTS / plan_id, view / DATA_DIR / REPORTS / plan_id)
     return view

@@ -14,10 +14,10 @@ from pathlib import Path as FsPath
 
 import yaml
 
-from .encodings import guess_legacy_encoding, legacy_font_in_text
+from .encodings import guess_legacy_encoding, legacy_font_in_text, utf16_kind
 from ..i18n import N_, _
-from .problems import Path, Problem, format_path
-from ..text import nfc
+from .problems import Path, Problem, describe, format_path
+from ..text import CONTROL_CHARACTERS, control_name, nfc
 
 MAX_FILE_BYTES = 2 * 1024 * 1024  # a plan is ~50 KB; 2 MB is a mistake, not a plan
 MAX_VALUES = 100_000  # values after alias expansion: stops "billion laughs" early
@@ -82,7 +82,8 @@ class _Budget(Exception):
 
 
 def read_yaml(fs_path: FsPath, display: str) -> tuple[YamlDocument | None, list[Problem]]:
-    """Read and parse one file. Returns (document or None, problems)."""
+    """Read and parse one file. Returns (document or None, problems); a document with problems (control
+    characters in values, taken out) is to be checked but never published."""
 
     def fail(line: int, column: int, message: str, hint: str = "") -> tuple[None, list[Problem]]:
         return None, [Problem(display, line, column, format_path(()), message, hint)]
@@ -92,6 +93,9 @@ def read_yaml(fs_path: FsPath, display: str) -> tuple[YamlDocument | None, list[
         return fail(1, 1, _("Expected a file of at most {limit} KB but received {size} KB.").format(
             limit=MAX_FILE_BYTES // 1024, size=len(raw) // 1024), _("split the data into several files, one plan per file."))
     raw = raw.removeprefix(b"\xef\xbb\xbf")  # a BOM from Windows editors is harmless
+    if utf16_kind(raw):  # all-ASCII UTF-16 would even pass for UTF-8, with a NUL after each letter
+        return fail(1, 1, _("Expected UTF-8 text but the file looks like {encoding} text.").format(
+            encoding=guess_legacy_encoding(raw)), _("save the file as UTF-8 (in Notepad: Save As → Encoding: UTF-8)."))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -106,7 +110,9 @@ def read_yaml(fs_path: FsPath, display: str) -> tuple[YamlDocument | None, list[
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         return fail(1, 1, _("Expected YAML data but received an empty file."),
                     _("fill in the file (see docs/huong-dan-bien-tap.md) or delete it."))
-    problems = []
+    problems = _raw_controls(text, display)
+    if problems:
+        return None, problems
     for number, line_text in enumerate(text.splitlines(), 1):
         indent = re.match(r"^[ \t]*", line_text).group(0)
         if "\t" in indent:
@@ -145,7 +151,41 @@ def read_yaml(fs_path: FsPath, display: str) -> tuple[YamlDocument | None, list[
                     _("write the values out in full; plan data does not need &anchors or *aliases."))
     if converter.problems:
         return None, converter.problems
-    return YamlDocument(display, value, doc.marks), []
+    # Control characters: told, and taken out of the values, so that the file's other checks still run.
+    return YamlDocument(display, value, doc.marks), converter.controls
+
+
+def read_text_problems(fs_path: FsPath, display: str) -> list[Problem]:
+    """The problems of a plain text file that is published as it is (a plan's signed text): not UTF-8, or
+    holding control characters (at their line and column)."""
+    raw = fs_path.read_bytes().removeprefix(b"\xef\xbb\xbf")
+    try:
+        text = raw.decode("utf-8") if not utf16_kind(raw) else None
+    except UnicodeDecodeError:
+        text = None
+    if text is None:
+        guess = guess_legacy_encoding(raw)
+        return [Problem(display, 1, 1, format_path(()),
+                        _("Expected UTF-8 text but the file looks like {encoding} text.").format(encoding=guess),
+                        _("convert the file from {encoding} to Unicode UTF-8 (for example with Unikey's "
+                          "'Công cụ chuyển mã'), then save it as UTF-8.").format(encoding=guess))]
+    return _raw_controls(text, display)
+
+
+CONTROL_HINT = N_("delete it: a control character (typed invisibly, or written \\0, \\a, \\e … in quotes) is not "
+                  "text. Only tabs and line breaks are allowed, in fields of several lines.")
+
+
+def _raw_controls(text: str, display: str) -> list[Problem]:
+    """A problem at the line and column of every control character in the file's text itself."""
+    problems = []
+    for match in CONTROL_CHARACTERS.finditer(text):
+        at = match.start()
+        line, column = text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+        problems.append(Problem(display, line, column, format_path(()),
+                                _("Expected text without control characters but received {found}.").format(
+                                    found=control_name(match.group())), _(CONTROL_HINT)))
+    return problems
 
 
 class _Converter:
@@ -155,6 +195,7 @@ class _Converter:
         self.doc = doc
         self.count = 0
         self.problems: list[Problem] = []
+        self.controls: list[Problem] = []  # control characters in values: the values are checked without them
 
     def convert(self, node: yaml.Node, path: Path, depth: int = 0) -> object:
         self.count += 1
@@ -169,7 +210,22 @@ class _Converter:
             return [self.convert(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
         if node.tag not in _SCALAR_TAGS:
             return self._bad_tag(node, path)
-        return _scalar(node)
+        value = _scalar(node)
+        if isinstance(value, str) and CONTROL_CHARACTERS.search(value):
+            return self._control(node, path, value)
+        return value
+
+    def _control(self, node: yaml.Node, path: Path, value: str) -> str:
+        """A value that holds a control character (written as an escape such as "\\e" in quotes): the
+        problem, and the value without it."""
+        at = CONTROL_CHARACTERS.search(value).start()
+        self.controls.append(Problem(self.doc.file, node.start_mark.line + 1, node.start_mark.column + 1,
+                                     format_path(path),
+                                     _("Expected text without control characters but received {found} at character "
+                                       "{position} of {value}.").format(found=control_name(value[at]), position=at + 1,
+                                                                       value=describe(value)),
+                                     _(CONTROL_HINT)))
+        return CONTROL_CHARACTERS.sub("", value)
 
     def _mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict:
         if node.tag != _T + "map":

@@ -184,7 +184,7 @@ class ReportRow:
 
 def _output(output) -> str:
     quantity = int(output.quantity) if float(output.quantity).is_integer() else output.quantity
-    return f"{quantity} {output.unit}" + (f" {output.what}" if output.what else "")
+    return f"{quantity} {output.unit}" + (f" {output.shown_what}" if output.shown_what else "")
 
 
 REPORTS = Table(columns=(

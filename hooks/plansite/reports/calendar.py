@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from ..data.model import Project
 from .model import Report
-from .periods import FREQUENCY_PERIODS, covered, period_label, periods_in_year
+from .duties import reporting_duties
+from .periods import covered, period_label, periods_in_year
 
 STATES = {
     "da-nhan": "Đã nhận",
@@ -86,22 +87,14 @@ def due_reports(project: Project, today: dt.date | None) -> list[DueReport]:
             continue
         begins = _plan_begins(plan, documents)
         last = plan.period.end or max(plan.period.start, today.year if today else plan.period.start)
-        for item in plan.implementation.items:
-            for duty_index, duty in enumerate(item.duties):
-                if not duty.reports_to:
-                    continue
-                for frequency in duty.frequency:
-                    kind = FREQUENCY_PERIODS[frequency]
-                    for year in range(plan.period.start, last + 1):
-                        for number in periods_in_year(kind, year):
-                            start, end = covered(kind, year, number)
-                            if begins and end < begins:
-                                continue
-                            due = end + dt.timedelta(days=duty.deadline_days) if duty.deadline_days else None
-                            for reporter in item.agencies:
-                                out.append(DueReport(plan.id, item.number, duty_index, reporter, duty.reports_to,
-                                                     kind, year,
-                                                     number, start, end, due,
-                                                     received.get((plan.id, reporter, kind, year, number))))
+        for duty in reporting_duties(plan):  # the one rule of who owes which report (duties.py)
+            for year in range(plan.period.start, last + 1):
+                for number in periods_in_year(duty.kind, year):
+                    start, end = covered(duty.kind, year, number)
+                    if begins and end < begins:
+                        continue
+                    out.append(DueReport(plan.id, duty.item, duty.duty, duty.reporter, duty.recipients, duty.kind,
+                                         year, number, start, end, duty.due(end),
+                                         received.get((plan.id, duty.reporter, duty.kind, year, number))))
     return sorted(out, key=lambda d: (d.due or d.end, d.plan, d.reporter, d.kind, d.year, d.number or 0, d.item,
                                       d.duty))

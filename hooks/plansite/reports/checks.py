@@ -1,20 +1,26 @@
-"""Checks of reports against the plans they report on: tasks, statuses, periods, dates, duplicates.
+"""Checks of reports against the plans they report on: the file's place, tasks, statuses, periods within
+the plan, dates, the duty a report fulfils (a warning), duplicates.
 
 Like `data.sanity` they run on typed, resolved data; positions come from the report files' YAML.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..data.model import Plan, Project
-from ..data.problems import Problem, did_you_mean
+from ..data.paths import report_path, report_path_parts
+from ..data.problems import Problem, did_you_mean, format_path
 from ..data.schema import TIMING_KINDS
 from ..data.schema_kinds import key_example, key_phrase, remove_phrase
 from ..i18n import _, named
 from ..data.yamlsource import YamlDocument
 from ..text import date_numeric
+from .duties import duties_for, fulfilled_duties
 from .model import Report
-from .periods import NUMBERED, PERIOD_KINDS, PERIODIC, period_label
-from .schema import NOT_FOR_RECURRING, ONLY_FOR_RECURRING, RECURRING_TIMINGS, STATUSES
+from .periods import NUMBERED, PERIOD_KINDS, PERIODIC, calendar_span, period_label, period_slug
+from .schema import STATUSES
+from .task_rules import allowed_statuses, is_recurring, status_hint
 
 
 def _period(report: Report, doc: YamlDocument) -> list[Problem]:
@@ -47,6 +53,82 @@ def _period(report: Report, doc: YamlDocument) -> list[Problem]:
     return problems
 
 
+def _place(report: Report, doc: YamlDocument) -> list[Problem]:
+    """A report file's place says its plan, period and reporter (data/paths.py): they must agree with
+    its content, so that each body's report of a period has its own file."""
+    period = report.period
+    slug = period_slug(period.kind, period.year, period.number)
+    expected = report_path(report.plan, slug, report.reporter)
+    parts = report_path_parts(doc.file)
+    move = _("move the file: git mv {file} {expected}").format(file=doc.file, expected=expected)
+    if parts is None:
+        return [doc.problem((), _("Expected a report file at {expected} (one folder per plan and period, one file per "
+                                  "reporting body) but received one at {file}.").format(expected=expected, file=doc.file),
+                            move + ".")]
+    plan, folder, reporter = parts
+    problems = []
+    if plan != report.plan:
+        problems.append(doc.problem(("plan",), _("Expected the report of plan '{folder}' (its folder) but received "
+                                                 "'{plan}'.").format(folder=plan, plan=report.plan),
+                                    _("{move}, or correct 'plan'.").format(move=move)))
+    thematic = period.kind not in PERIODIC and folder.startswith(slug + "-")
+    if folder != slug and not thematic:
+        problems.append(doc.problem(("period",), _("Expected the period its folder names ('{folder}') but received "
+                                                   "{period} ('{slug}').").format(
+                                                       folder=folder, slug=slug,
+                                                       period=period_label(period.kind, period.year,
+                                                                           period.number).lower()),
+                                    _("{move}, or correct 'period'.").format(move=move)))
+    if reporter != report.reporter:
+        problems.append(doc.problem(("reporter",), _("Expected the reporting body its file name names ('{named}') but "
+                                                     "received '{reporter}'.").format(named=reporter,
+                                                                                     reporter=report.reporter),
+                                    _("{move}, or correct 'reporter'.").format(move=move)))
+    return problems
+
+
+def within_plan_years(plan: Plan, first: dt.date, last: dt.date) -> bool:
+    """Whether the days first–last meet the plan's years (a plan with no years: always)."""
+    span = plan.period
+    return span is None or (last.year >= span.start and (span.end is None or first.year <= span.end))
+
+
+def _within_plan(report: Report, plan: Plan, doc: YamlDocument) -> list[Problem]:
+    """A report's period lies within the plan's years (a period of its own dates: overlaps them)."""
+    if plan.period is None:
+        return []
+    period = report.period
+    first, last = (period.start, period.end) if period.kind not in PERIODIC else \
+        calendar_span(period.kind, period.year, period.number)
+    if within_plan_years(plan, first, last):
+        return []
+    years = f"{plan.period.start}–{plan.period.end}" if plan.period.end else \
+        _("from {year}").format(year=plan.period.start)
+    return [doc.problem(("period",), _("Expected a period within the plan's years ({years}) but received {period} "
+                                       "({first}–{last}).").format(
+                                           years=years, period=period_label(period.kind, period.year,
+                                                                            period.number).lower(),
+                                           first=date_numeric(first), last=date_numeric(last)),
+                        _("check the year; a report on another plan goes to that plan's folder."))]
+
+
+def _duty(report: Report, plan: Plan, doc: YamlDocument) -> list[Problem]:
+    """A warning for a report that no reporting duty of the plan asks for: the calendar cannot count it."""
+    if fulfilled_duties(plan, report.reporter, report.period.kind):
+        return []
+    label = period_label(report.period.kind, report.period.year, report.period.number).lower()
+    could = duties_for(plan, report.period.kind)
+    listed = "; ".join(_("{reporter} → {recipients} (item {item})").format(
+        reporter=d.reporter, recipients=", ".join(d.recipients), item=d.item) for d in could)
+    return [Problem(doc.file, *doc.mark(("reporter",)), format_path(("reporter",)),
+                    _("Expected a report that a reporting duty of plan '{plan}' asks for but no duty asks '{reporter}' "
+                      "for a {period}; the reporting calendar does not count it.").format(
+                          plan=plan.id, reporter=report.reporter, period=label),
+                    (_("the duties that ask for this kind of report: {duties}; check 'reporter' and 'period'.").format(
+                        duties=listed) if could else
+                     _("the plan asks for no report of this kind; check 'period'.")), warning=True)]
+
+
 def _dates(report: Report, doc: YamlDocument) -> list[Problem]:
     """A report cannot be sent before its period has begun."""
     start = report.covered[0]
@@ -58,7 +140,8 @@ def _dates(report: Report, doc: YamlDocument) -> list[Problem]:
     return []
 
 
-def _tasks(report: Report, plan: Plan, doc: YamlDocument) -> list[Problem]:
+def _tasks(report: Report, plan: Plan, doc: YamlDocument, period_end: dt.date | None) -> list[Problem]:
+    """Each entry against its task; period_end: the last day of the report's data (None: period invalid)."""
     tasks, problems = {t.id: t for t in plan.tasks}, []
     for i, entry in enumerate(report.tasks):
         path = ("tasks", i)
@@ -69,16 +152,15 @@ def _tasks(report: Report, plan: Plan, doc: YamlDocument) -> list[Problem]:
                                         did_you_mean(entry.task, tasks) or
                                         _("the plan's task ids: {ids}.").format(ids=", ".join(tasks))))
             continue
-        recurring = task.timing is not None and task.timing.kind in RECURRING_TIMINGS
+        recurring = is_recurring(task)
         timing = f"{named(task.timing.kind, TIMING_KINDS[task.timing.kind])}: “{task.timing.text}”" if task.timing \
             else _("(none)")
-        if (recurring and entry.status in NOT_FOR_RECURRING) or (not recurring and entry.status in ONLY_FOR_RECURRING):
-            better = "thuong-xuyen" if recurring else "da-hoan-thanh"
+        if entry.status not in allowed_statuses(task):
             problems.append(doc.problem(path + ("status",), _("Expected a status that fits the task's timing ({timing}) "
                                                               "but received {status}.").format(
                                                                   timing=timing,
                                                                   status=named(entry.status, STATUSES[entry.status])),
-                                        _("use {status}.").format(status=named(better, STATUSES[better]))))
+                                        status_hint(task, period_end)))
         if entry.status == "khong-thuc-hien" and not entry.reason:
             problems.append(doc.problem(path, _("Expected {the_key} for a task not carried out ({status}) but it is "
                                                 "missing.").format(the_key=key_phrase("reason"),
@@ -99,24 +181,23 @@ def check(project: Project, reports: list[tuple[Report, YamlDocument]]) -> list[
     plans = {p.id: p for p in project.plans}
     problems, first = [], {}
     for report, doc in reports:
-        folder = doc.file.split("/")[-2]
-        if folder != report.plan:
-            problems.append(doc.problem(("plan",), _("Expected the report of plan '{folder}' (its folder) but received "
-                                                     "'{plan}'.").format(folder=folder, plan=report.plan),
-                                        _("move the file to {folder}.").format(
-                                            folder=f"plan_data/reports/{report.plan}/")))
+        plan = plans[report.plan]
         period_problems = _period(report, doc)  # the covered dates are known only for a valid period
-        problems += period_problems + ([] if period_problems else _dates(report, doc))
-        problems += _tasks(report, plans[report.plan], doc)
+        problems += period_problems
+        if not period_problems:
+            problems += _place(report, doc) + _dates(report, doc) + _within_plan(report, plan, doc)
+            problems += _duty(report, plan, doc)
+        problems += _tasks(report, plan, doc, None if period_problems else report.covered[1])
+        # Several bodies report on the same task for the same period, each in its own file.
         key_period = (report.plan, report.period.kind, report.period.year, report.period.number,
-                      report.period.start, report.period.end)
+                      report.period.start, report.period.end, report.reporter)
         for i, entry in enumerate(report.tasks):
             key = key_period + (entry.task,)
             if key in first:
                 other_doc, other_i = first[key]
-                problems.append(doc.problem(("tasks", i, "task"), _("Expected one report per task and period but "
-                                                                    "received '{id}' again for the {period} (first at "
-                                                                    "{where}).").format(
+                problems.append(doc.problem(("tasks", i, "task"), _("Expected one entry per task, body and period "
+                                                                    "but received '{id}' again for the {period} (first "
+                                                                    "at {where}).").format(
                                                 id=entry.task, period=period_label(*key_period[1:4]).lower(),
                                                 where=f"{other_doc.file}:{other_doc.mark(('tasks', other_i))[0]}"),
                                             _("merge the two entries into one.")))

@@ -9,7 +9,20 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..data.model import Origin
+from ..text import name_key
 from .periods import covered
+
+
+def what_beyond_unit(unit: str, what: str | None) -> str | None:
+    """`what` without the words it repeats from the end of `unit`, so that a count reads once:
+    ('hội nghị', 'hội nghị quán triệt') → 'quán triệt'; ('lượt người', 'người tham dự') → 'tham dự'."""
+    if not what:
+        return None
+    unit_words, what_words = unit.split(), what.split()
+    for size in range(min(len(unit_words), len(what_words)), 0, -1):
+        if [name_key(w) for w in unit_words[-size:]] == [name_key(w) for w in what_words[:size]]:
+            return " ".join(what_words[size:]) or None
+    return what
 
 
 @dataclass(frozen=True)
@@ -20,6 +33,11 @@ class Output:
     unit: str
     what: str | None = None
     origin: Origin = field(default=None, compare=False)
+
+    @property
+    def shown_what(self) -> str | None:
+        """What was counted, as shown after the unit: without the words the unit already says."""
+        return what_beyond_unit(self.unit, self.what)
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,22 @@ def covered(kind: str, year: int, number: int | None = None) -> tuple[dt.date, d
     raise ValueError(f"no period rule for report kind {kind!r}")
 
 
+def calendar_span(kind: str, year: int, number: int | None = None) -> tuple[dt.date, dt.date]:
+    """(first, last) day of the time a periodic report is named after: the year, its first half, the
+    quarter or the month (the data's cut-off, `covered`, starts in the month before)."""
+    if kind == "nam":
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    first, last = {"6-thang": (1, 6), "quy": (3 * (number or 1) - 2, 3 * (number or 1))}.get(kind, (number, number))
+    following = dt.date(year + 1, 1, 1) if last == 12 else dt.date(year, last + 1, 1)
+    return dt.date(year, first, 1), following - dt.timedelta(days=1)
+
+
+def period_slug(kind: str, year: int, number: int | None = None) -> str:
+    """The period as its report folder is named: '2026-6-thang', '2025-nam', '2026-quy-2', '2026-thang-3';
+    thematic and ad-hoc reports: '2026-chuyen-de', '2026-dot-xuat' (their folder may add '-<words>')."""
+    return f"{year}-{kind}" if number is None else f"{year}-{kind}-{number}"
+
+
 def period_label(kind: str, year: int, number: int | None = None) -> str:
     """'Báo cáo 06 tháng năm 2026', 'Báo cáo quý 2 năm 2026', 'Báo cáo tháng 3 năm 2026'."""
     if kind == "quy":

@@ -1,4 +1,4 @@
-"""What a report file (plan_data/reports/<plan>/<period>.yaml) may contain: keys, kinds, vocabularies."""
+"""What a report file (plan_data/reports/<plan>/<period>/<reporter>.yaml) may contain: keys, kinds, vocabularies."""
 
 from __future__ import annotations
 
@@ -68,7 +68,8 @@ TASK_REPORT = Obj(m.TaskReport, {
     "proposals": Field(Text(), "Đề xuất, kiến nghị."),
 })
 REPORT_FILE = Obj(m.Report, {
-    "plan": Field(Ref("plan"), "Id of the plan reported on.", required=True),
+    "plan": Field(Ref("plan"), "Id of the plan reported on; the name of the report's plan folder "
+                  "(plan_data/reports/<plan>/<period>/<reporter>.yaml).", required=True),
     "period": Field(Obj(m.ReportPeriod, {
         "kind": Field(Enum(PERIOD_KINDS, {f: k for f, k in FREQUENCY_PERIODS.items()}),
                       "Kind of report: {choices}.", required=True),
@@ -79,8 +80,10 @@ REPORT_FILE = Obj(m.Report, {
         "start": Field(Date(), "First day of the data, when not the Nghị định 09/2019 rule (always for "
                                "chuyen-de and dot-xuat)."),
         "end": Field(Date(), "Last day of the data, with start."),
-    }), "The period the report covers.", required=True),
-    "reporter": Field(Ref("agency"), "Id of the body that reports.", required=True),
+    }), "The period the report covers, within the plan's years; its folder is named after it (2026-6-thang, "
+        "2025-nam, 2026-quy-2, 2026-thang-3, 2026-chuyen-de[-…]).", required=True),
+    "reporter": Field(Ref("agency"), "Id of the body that reports; the file's name (one file per body and "
+                      "period).", required=True),
     "recipient": Field(Ref("agency"), "Id of the body the report is sent to."),
     "number": Field(Line(), "Number/symbol of the report (số ký hiệu), if it has one."),
     "submitted_on": Field(Date(), "Date the report was signed or sent, yyyy-mm-dd.", required=True),

@@ -143,14 +143,14 @@ def _report(path: str, names: _Names) -> tuple[str, str | None]:
 def describe(path: str, names: _Names) -> tuple[str, str | None]:
     """(label, page source path or None) for a path under plan_data/, in readers' terms."""
     rel = path[len(DATA_DIR) + 1:].split("/") if path.startswith(DATA_DIR + "/") else [path]
-    top = rel[0]
-    if top == "places.yaml":
+    top = rel[0].removesuffix(".yml").removesuffix(".yaml") if len(rel) == 1 else rel[0]  # .yml read alike
+    if top == "places":
         return "Địa bàn", None
-    if top == "glossary.yaml":
+    if top == "glossary":
         return "Từ viết tắt", GLOSSARY
-    if top in ("agencies.yaml", "agencies"):
+    if top == "agencies":
         return "Danh mục cơ quan", AGENCIES_INDEX
-    if top in ("legal.yaml", "legal"):
+    if top == "legal":
         return "Danh mục văn bản", DOCUMENTS_INDEX
     if top == "plans":
         plan = names.plans_by_file.get(path)

@@ -23,7 +23,7 @@ def status_line(plan: Plan, task: Task, rel: Relations) -> str:
 
 
 def _outputs(entry: TaskReport) -> str:
-    return ul(escape(f"{o.quantity:g} {o.unit}" + (f" {o.what}" if o.what else "")) for o in entry.outputs)
+    return ul(escape(f"{o.quantity:g} {o.unit}" + (f" {o.shown_what}" if o.shown_what else "")) for o in entry.outputs)
 
 
 def _evidence(entry: TaskReport, uri: str) -> str:

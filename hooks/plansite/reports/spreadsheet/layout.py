@@ -7,7 +7,7 @@ are the layout itself, shared by the template (template.py) and the import (read
     python -m plansite import-report FILE.csv [--root .] [--force]
 
 Period
-    Written as the report files are named (plan_data/reports/<plan>/<period>.yaml), and nothing else:
+    Written as the report folders are named (plan_data/reports/<plan>/<period>/), and nothing else:
     `2026-6-thang` (06 tháng), `2026-nam` (năm), `2026-quy-2` (quý 1–4), `2026-thang-3` (tháng 1–12).
     No leading zeros, no spaces, a four-digit year. Thematic and ad-hoc reports (chuyên đề, đột xuất)
     state their own dates and are not made from a template.
@@ -29,6 +29,8 @@ The CSV file
         Số ký hiệu        the report's number/symbol; may stay empty                  → number
         Ngày gửi          the date it was signed or sent, dd/mm/yyyy (yyyy-mm-dd also
                           read); empty in the template, required on import           → submitted_on
+        Nghĩa vụ báo cáo  the reporting duty of the plan this report fulfils: who reports to
+                          whom, the period, the due date; ignored on import
         Hướng dẫn         guidance for the person filling in; ignored on import
 
     Labels are matched ignoring case and diacritics; an unknown label is an error (a typo would
@@ -39,6 +41,9 @@ The CSV file
         Mã nhiệm vụ            the task's id (filled in)                              → tasks[].task
         STT                    the task's number in the plan (filled in; ignored on import)
         Nội dung nhiệm vụ      the task's text, shortened (filled in; ignored on import)
+        Thời gian thực hiện    the task's timing, as the plan words it (ignored on import)
+        Cách ghi               the statuses the task allows, whether Tiến độ (%) applies, and
+                               an example fitting the task and the period (ignored on import)
         Tình trạng             the status (below); EMPTY = the task is left out of the report → status
         Tiến độ (%)            a whole number 0–100; '50%' is read as 50               → progress
         Kết quả thực hiện      what was done                                           → done
@@ -59,6 +64,8 @@ Several counted results (outputs)
     order: the n-th quantity goes with the n-th unit and the n-th 'what'. Số lượng and Đơn vị tính
     must have as many items as each other; Nội dung đếm is either empty or has exactly as many items
     (an item may be empty: ';tham dự'). Example: '3;450' | 'hội nghị;lượt người' | ';tham dự'.
+    A count is read once, however the cells are filled: words that end the unit and begin
+    Nội dung đếm are kept once ('hội nghị' | 'hội nghị quán triệt' → 3 hội nghị quán triệt).
 
 Numbers
     ',' is the decimal mark ('2,5' = 2.5, as written in Vietnamese); '.' is read as a decimal mark
@@ -103,6 +110,7 @@ META = {
     "Nơi nhận": "recipient",
     "Số ký hiệu": "number",
     "Ngày gửi": "submitted_on",
+    "Nghĩa vụ báo cáo": None,
     "Hướng dẫn": None,
 }
 META_LABEL = {key: label for label, key in META.items() if key}
@@ -112,6 +120,8 @@ COLUMNS = {
     "Mã nhiệm vụ": "task",
     "STT": "number",
     "Nội dung nhiệm vụ": "text",
+    "Thời gian thực hiện": "timing",
+    "Cách ghi": "guide",
     "Tình trạng": "status",
     "Tiến độ (%)": "progress",
     "Kết quả thực hiện": "done",
@@ -126,7 +136,7 @@ COLUMNS = {
 HEADER = tuple(COLUMNS)
 # Key → header; a problem with a task's counted results as a whole is shown at their first column.
 COLUMN_OF = {**{key: header for header, key in COLUMNS.items()}, "outputs": "Số lượng"}
-READ_ONLY = ("task", "number", "text")  # filled in by the template; not the reporter's content
+READ_ONLY = ("task", "number", "text", "timing", "guide")  # filled in by the template; not the reporter's content
 
 TEXT_WIDTH = 150  # the template's "Nội dung nhiệm vụ": enough to recognise the task
 OUTPUT_SEPARATOR = ";"  # between the items of Số lượng, Đơn vị tính and Nội dung đếm

@@ -9,15 +9,14 @@ from __future__ import annotations
 import difflib
 import re
 
-from ...data.load import DATA_DIR
 from ...data.model import Plan, Project
 from ...data.problems import did_you_mean
 from ...data.problems import hint_line
 from ...i18n import _
 from ...text import ascii_fold, name_key, nfc
-from ..periods import NUMBERED
+from ...data.paths import report_path as _report_path
+from ..periods import NUMBERED, period_slug
 
-REPORTS_DIR = "reports"
 PERIOD_EXAMPLES = ("2026-6-thang", "2026-nam", "2026-quy-2", "2026-thang-3")
 
 
@@ -67,13 +66,13 @@ def parse_period(text: str) -> tuple[str, int, int | None]:
 
 
 def period_code(kind: str, year: int, number: int | None = None) -> str:
-    """The inverse of `parse_period`: the report file's name without '.yaml'."""
-    return f"{year}-{kind}" if number is None else f"{year}-{kind}-{number}"
+    """The inverse of `parse_period`: the name of the period's report folder."""
+    return period_slug(kind, year, number)
 
 
-def report_path(plan_id: str, kind: str, year: int, number: int | None) -> str:
-    """plan_data/reports/<plan>/<period>.yaml, relative to the project."""
-    return f"{DATA_DIR}/{REPORTS_DIR}/{plan_id}/{period_code(kind, year, number)}.yaml"
+def report_path(plan_id: str, period: tuple[str, int, int | None], reporter: str) -> str:
+    """plan_data/reports/<plan>/<period>/<reporter>.yaml, relative to the project (data/paths.py)."""
+    return _report_path(plan_id, period_code(*period), reporter)
 
 
 # ------------------------------------------------------------------------------------ plans and bodies

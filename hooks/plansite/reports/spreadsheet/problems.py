@@ -28,6 +28,7 @@ class CsvProblem:
     column: str | None
     message: str
     hint: str = ""
+    warning: bool = False  # worth fixing, but the report is still written
 
     def sort_key(self) -> tuple:
         """Row by row, and within a row in the table's column order, as staff read the sheet."""
@@ -36,7 +37,8 @@ class CsvProblem:
 
     def __str__(self) -> str:
         where = self.file + (f":{self.row}" if self.row else "") + (f":{self.column}" if self.column else "")
-        return f"{where}: {self.message}" + (hint_line(self.hint) if self.hint else "")
+        return (f"{where}: {_('Warning: ') if self.warning else ''}{self.message}" +
+                (hint_line(self.hint) if self.hint else ""))
 
 
 def _key_pattern(phrase: str) -> re.Pattern:

@@ -12,15 +12,16 @@ import difflib
 import io
 from dataclasses import dataclass
 
-from ...data.encodings import guess_legacy_encoding
+from ...data.encodings import guess_legacy_encoding, utf16_kind
 from ...data.model import Project
-from ...i18n import _
+from ...i18n import N_, _
 from ...text import nfc
 from .cells import cell_text, match_key, unneutralise
 from .facts import read_facts
 from .layout import COLUMN_OF, COLUMNS, HEADER
 from .names import find_plan
 from .problems import CsvProblem
+from .syntax import column_letter, control_faults, quote_fault
 from .task_rows import read_task_row
 
 
@@ -32,6 +33,7 @@ class Parsed:
 
     file: str
     problems: list[CsvProblem] = dataclasses.field(default_factory=list)
+    warnings: list[CsvProblem] = dataclasses.field(default_factory=list)  # printed; the report is still written
     meta: dict = dataclasses.field(default_factory=dict)  # key → value (checked as far as the CSV can)
     meta_rows: dict = dataclasses.field(default_factory=dict)  # key → spreadsheet row
     tasks: list = dataclasses.field(default_factory=list)  # (row, entry): the row's accepted values
@@ -43,9 +45,17 @@ class Parsed:
         self.problems.append(CsvProblem(self.file, row, column, message, hint))
 
 
+SAVE_AS_UTF8 = N_("in Excel use File → Save As → 'CSV UTF-8 (Comma delimited) (*.csv)', not plain 'CSV' or "
+                  "'Unicode Text'.")
+
+
 def _decode(raw: bytes, file: str) -> tuple[str | None, list[CsvProblem]]:
-    """The text of the file, or None and why not: Excel's plain "CSV" is a legacy code page."""
+    """The text of the file, or None and why not: Excel's plain "CSV" is a legacy code page, its
+    "Unicode Text" UTF-16 (which, when all ASCII, even passes for UTF-8 with a NUL after each letter)."""
     raw = raw.removeprefix(b"\xef\xbb\xbf")
+    if utf16_kind(raw):
+        return None, [CsvProblem(file, None, None, _("Expected UTF-8 text but the file looks like {encoding} text.")
+                                 .format(encoding=guess_legacy_encoding(raw)), _(SAVE_AS_UTF8))]
     try:
         return nfc(raw.decode("utf-8")), []
     except UnicodeDecodeError as exc:
@@ -53,23 +63,43 @@ def _decode(raw: bytes, file: str) -> tuple[str | None, list[CsvProblem]]:
         guess = guess_legacy_encoding(raw)
         return None, [CsvProblem(file, line, None, _("Expected UTF-8 text but received byte {byte}, which is not "
                                                      "UTF-8; the file looks like {encoding} text.").format(
-                                                         byte=f"0x{raw[exc.start]:02X}", encoding=guess),
-                                 _("in Excel use File → Save As → 'CSV UTF-8 (Comma delimited) (*.csv)', not plain "
-                                   "'CSV'."))]
+                                                         byte=f"0x{raw[exc.start]:02X}", encoding=guess), _(SAVE_AS_UTF8))]
 
 
-def _table(text: str) -> tuple[list[list[str]], int] | None:
-    """The rows and the header's index, with the first separator (',', ';', tab) that finds the header."""
-    for delimiter in (",", ";", "\t"):
-        try:
-            rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
-        except csv.Error:
-            continue
-        for i, row in enumerate(rows):
-            keys = [match_key(unneutralise(c)) for c in row]
-            if keys and keys[0] == match_key(HEADER[0]) and match_key("Tình trạng") in keys:
-                return rows, i
+def _header_at(rows: list[list[str]]) -> int | None:
+    """The index of the table's header row: 'Mã nhiệm vụ' first, with a 'Tình trạng' column."""
+    for i, row in enumerate(rows):
+        keys = [match_key(unneutralise(c)) for c in row]
+        if keys and keys[0] == match_key(HEADER[0]) and match_key("Tình trạng") in keys:
+            return i
     return None
+
+
+def _table(text: str, file: str) -> tuple[list[list[str]], int] | CsvProblem | None:
+    """The rows and the header's index, with the first separator (',', ';', tab) that finds the header;
+    or the quoting fault that stops the file from being read (at its row and column); or None."""
+    faults = []
+    for delimiter in (",", ";", "\t"):
+        rows, error = [], None
+        try:
+            for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True):
+                rows.append(row)
+        except csv.Error as exc:
+            error = exc
+        header = _header_at(rows)
+        fault = quote_fault(text, delimiter) if error else None
+        if header is not None and error is None:
+            return rows, header
+        if fault or (header is not None and error):
+            row, column, message, hint = fault or (
+                len(rows) + 1, None, _("Expected a valid CSV row but received one the CSV reader refuses ({error}).")
+                .format(error=error), _("save the sheet from Excel again as 'CSV UTF-8'."))
+            titles = rows[header] if header is not None and row > header + 1 else []
+            name = None if column is None else (cell_text(titles, column) or column_letter(column))
+            faults.append(CsvProblem(file, row, name, message, hint))
+            if header is not None:
+                return faults[-1]
+    return faults[0] if faults else None
 
 
 def _columns(rows: list[list[str]], header: int, file: str) -> tuple[dict[str, int], list[CsvProblem]]:
@@ -128,7 +158,10 @@ def parse_csv(raw: bytes, display: str, project: Project) -> Parsed:
     parsed.problems += problems
     if text is None:
         return parsed
-    found = _table(text)
+    found = _table(text, display)
+    if isinstance(found, CsvProblem):
+        parsed.problems.append(found)
+        return parsed
     if found is None:
         parsed.fail(None, None, _("Expected a header row beginning '{first}' with a column '{status}' but found "
                                   "none.").format(first=HEADER[0], status=COLUMN_OF["status"]),
@@ -137,6 +170,8 @@ def parse_csv(raw: bytes, display: str, project: Project) -> Parsed:
         return parsed
     rows, header = found
     parsed.header_row = header + 1
+    titles = {i: cell_text(rows[header], i) for i in range(len(rows[header])) if cell_text(rows[header], i)}
+    parsed.problems += control_faults(rows, display, header, titles)
     index, problems = _columns(rows, header, display)
     parsed.problems += problems
     facts = read_facts(rows, header, display, project)

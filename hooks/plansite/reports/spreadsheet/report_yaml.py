@@ -1,4 +1,4 @@
-"""Writing a report file (plan_data/reports/<plan>/<period>.yaml) as an editor would: keys in the
+"""Writing a report file (plan_data/reports/<plan>/<period>/<reporter>.yaml) as an editor would: keys in the
 schema's order, block style, Vietnamese as is, multi-line text as literal blocks, nothing folded."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import yaml
 from ...data.schema_kinds import List, Obj
 from ..schema import REPORT_FILE
 
-SCHEMA_LINE = "# yaml-language-server: $schema=../../../schemas/report.schema.json"
+SCHEMA_LINE = "# yaml-language-server: $schema=../../../../schemas/report.schema.json"  # from reports/<plan>/<period>/
 
 
 class _Dumper(yaml.SafeDumper):

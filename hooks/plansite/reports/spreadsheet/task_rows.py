@@ -12,6 +12,7 @@ from ...data.encodings import legacy_font_in_text
 from ...data.yamlsource import legacy_font_problem
 from ...i18n import _, ngettext
 from ...data.model import Plan
+from ..model import what_beyond_unit
 from .cells import cell_text, parse_number, parse_status, split_items
 from .layout import COLUMN_OF, COLUMNS, OUTPUT_SEPARATOR, READ_ONLY
 from .problems import CsvProblem
@@ -65,8 +66,9 @@ def read_outputs(cells: dict[str, str], row: int, file: str) -> tuple[list[dict]
                                                                            quantity=quantity, number=k + 1),
                                        _("write what is counted, e.g. 'hội nghị', 'lượt người'.")))
         entry["unit"] = unit
-        if whats and whats[k]:
-            entry["what"] = whats[k]
+        what = what_beyond_unit(unit, whats[k]) if whats else None
+        if what:  # a count is written once, however the three cells were filled
+            entry["what"] = what
         outputs.append(entry)
     return (None if problems else outputs), problems
 

@@ -16,7 +16,8 @@ from ...data.problems import DataError, Problem
 from ...data.schema_kinds import Context
 from ...data.yamlsource import YamlDocument
 from ..periods import covered
-from ..schema import RECURRING_TIMINGS, TASK_REPORT
+from ..schema import TASK_REPORT
+from ..task_rules import is_recurring
 from .names import find_plan, report_path
 from ...i18n import _
 from .problems import CsvProblem, cell_of, in_csv_words
@@ -71,8 +72,7 @@ def _check_rows(parsed: Parsed, display_yaml: str, data_dir: Path) -> None:
 def _placeholder_status(plan: Plan, task_id: str) -> str:
     """A status that fits the task's timing, to check the rest of a row whose status was refused."""
     task = next((t for t in plan.tasks if t.id == task_id), None)
-    recurring = task is not None and task.timing is not None and task.timing.kind in RECURRING_TIMINGS
-    return "thuong-xuyen" if recurring else "dang-thuc-hien"
+    return "thuong-xuyen" if task is not None and is_recurring(task) else "dang-thuc-hien"
 
 
 def _report_dict(meta: dict, tasks: list[dict]) -> dict:
@@ -109,23 +109,35 @@ def _report(parsed: Parsed, project: Project) -> tuple[dict, list[int]] | None:
     return _report_dict(meta, tasks), rows
 
 
+def _reporter(parsed: Parsed, project: Project) -> str:
+    """The reporting body: as the CSV names it, else the plan's issuer (a stand-in, only to check the rest)."""
+    return parsed.meta.get("reporter") or find_plan(project, parsed.meta["plan"]).issuer
+
+
 def validate(parsed: Parsed, project: Project, root: Path, tmp: Path, force: bool) -> tuple[str | None, str | None]:
     """Check `parsed` against the project at root (tmp: a scratch folder), adding every problem to it:
     (the report file's path relative to root, its text), or (None, None) when the plan or the period
-    is unknown. The text is fit to write only when `parsed` has no problems."""
+    is unknown. The text is fit to write only when `parsed` has no problems (warnings aside)."""
     if _report(parsed, project) is None:
         return None, None
-    relative = report_path(parsed.meta["plan"], *parsed.meta["period"])
+    relative = report_path(parsed.meta["plan"], parsed.meta["period"], _reporter(parsed, project))
     _check_rows(parsed, relative, root / DATA_DIR)
-    if (root / relative).exists() and not force:
-        parsed.fail(None, None, _("Expected a new report but {file} already exists.").format(file=relative),
-                    _("import with --force to replace it (make import-report FILE=… FORCE=1)."))
+    if (root / relative).exists() and not force and parsed.meta.get("reporter"):  # not a stand-in's file
+        parsed.fail(None, None, _("Expected a new report but {file} already exists: the report of '{reporter}' for "
+                                  "this period.").format(file=relative, reporter=_reporter(parsed, project)),
+                    _("to replace that body's report, import with --force (make import-report FILE=… FORCE=1); the "
+                      "reports of other bodies are never replaced. The replaced file stays in git's history."))
     report, rows = _report(parsed, project)  # again: the rows' checks left refused values out
     text = report_yaml(report, Path(parsed.file).name)
     # Exactly as the build loads it: a copy of plan_data with this file in place (replacing any).
     problems = load_copy(root, tmp, relative, text)[1]
     for problem in problems:
-        if problem.file == relative:
+        if problem.warning and problem.file == relative:
+            row, column = cell_of(problem.path, problem.message, rows, parsed.header_row, parsed.meta_rows)
+            parsed.warnings.append(CsvProblem(parsed.file, row, column, problem.message, problem.hint, warning=True))
+        elif problem.warning:
+            continue  # another file's warning: `make check` tells it
+        elif problem.file == relative:
             _add(parsed, problem, rows)
         else:  # another file (e.g. the same task in another report of this period)
             parsed.problems.append(CsvProblem(f"{problem.file}:{problem.line}", None, None,
