@@ -24,13 +24,18 @@ YAML_SUFFIXES = (".yaml", ".yml")
 # A report's place, relative to the project: {plan} and {reporter} are ids, {period} the period's slug
 # (reports/periods.period_slug: 2026-6-thang, 2025-nam, 2026-quy-2, 2026-thang-3, 2026-chuyen-de-…).
 REPORT_PATH = DATA_DIR + "/" + REPORTS_DIR + "/{plan}/{period}/{reporter}.yaml"
-REPORT_PATH_SHOWN = REPORT_PATH.format(plan="<plan-id>", period="<period>", reporter="<reporter-id>")  # in messages
+
 # Registries: one file and/or a folder of files (e.g. agencies/<place>.yaml); one of the two is required.
 REGISTRIES = {"places": ("places", None), "agencies": ("agencies", "agencies"), "legal": ("legal", "legal")}
 # Files a project may leave out; when present they are checked like the others.
 OPTIONAL_FILES = {"glossary": "glossary"}
 # What operating systems leave in folders: no data, named in a warning rather than refused.
 SYSTEM_FILES = frozenset({".gitkeep", ".DS_Store", "Thumbs.db", "desktop.ini"})
+
+
+def report_path_shown() -> str:
+    """REPORT_PATH as messages show it, its placeholders in the reader's language."""
+    return REPORT_PATH.format(plan=_("<plan-id>"), period=_("<period>"), reporter=_("<reporter-id>"))
 
 
 def report_path(plan: str, period: str, reporter: str) -> str:
@@ -111,7 +116,7 @@ def _refusal(inside: tuple[str, ...], path: FsPath) -> tuple[str, str]:
         return (_("Expected only report files (.yaml) under {folder} but received a '{kind}' file, which is not "
                   "read.").format(folder=f"{DATA_DIR}/{REPORTS_DIR}/", kind=path.suffix or path.name),
                 _("a report goes to {report}; a filled CSV is imported with `make import-report FILE=…` and kept "
-                  "outside {data}.").format(report=REPORT_PATH_SHOWN, data=f"{DATA_DIR}/"))
+                  "outside {data}.").format(report=report_path_shown(), data=f"{DATA_DIR}/"))
     if inside[0] == "sources":
         return (_("Expected a plan's signed text as a .txt file directly in plan_data/sources/ but received a file "
                   "that is not read."), _("save the signed text as plain text (UTF-8) with the ending .txt."))
@@ -121,15 +126,16 @@ def _refusal(inside: tuple[str, ...], path: FsPath) -> tuple[str, str]:
                 .format(files=", ".join(s + ".yaml" for s in known), data=f"{DATA_DIR}/", name=path.name),
                 (did_you_mean(path.stem + ".yaml", [stem + ".yaml" for stem in known]) or
                  _("a plan goes to {plans}, a report to {report}.").format(plans=f"{DATA_DIR}/plans/",
-                                                                          report=REPORT_PATH_SHOWN)))
-    folders = {"plans": f"{DATA_DIR}/plans/<plan-id>.yaml"} | {
-        folder: f"{DATA_DIR}/{folder}/<name>.yaml" for _stem, folder in REGISTRIES.values() if folder}
+                                                                          report=report_path_shown())))
+    plan_id, name = _("<plan-id>"), _("<name>")
+    folders = {"plans": f"{DATA_DIR}/plans/{plan_id}.yaml"} | {
+        folder: f"{DATA_DIR}/{folder}/{name}.yaml" for _stem, folder in REGISTRIES.values() if folder}
     where = folders.get(inside[0])
     return (_("Expected a data file (.yaml) in a place the site reads but received '{name}' here, which is not "
               "read.").format(name=path.name),
             (_("files of this folder go directly in it: {where}.").format(where=where) if where else
              _("plans go to {plans}, reports to {report}, signed texts to {sources}; move or delete this file.").format(
-                 plans=f"{DATA_DIR}/plans/", report=REPORT_PATH_SHOWN, sources=f"{DATA_DIR}/sources/")))
+                 plans=f"{DATA_DIR}/plans/", report=report_path_shown(), sources=f"{DATA_DIR}/sources/")))
 
 
 def duplicate_names(files: list[tuple[str, FsPath]], root: FsPath) -> list[Problem]:
