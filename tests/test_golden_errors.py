@@ -25,4 +25,5 @@ def test_there_is_a_case_for_every_error_kind():
             "duplicate-ids-across-files", "alias-collision", "relation-cycle", "empty-file", "enormous-file",
             "alias-bomb", "python-tag", "bad-ids", "unsafe-url", "many-problems-one-run", "control-characters",
             "missing-source-text", "reserved-ids", "place-scopes", "time-and-basis", "title-with-type-word",
-            "report-errors", "report-periods", "report-values", "duplicate-abbreviation", "glossary-errors"} <= names
+            "report-errors", "report-periods", "report-values", "duplicate-abbreviation", "glossary-errors",
+            "place-lines", "dash-label", "timing-words", "plan-life"} <= names
