@@ -29,6 +29,7 @@ from plansite.site.options import HOME_HEADING, SiteOptions
 from plansite.data.scope import PREVIEW_ENV, load_scoped
 from plansite.site.banner import preview_banner, problems_banner
 from plansite.site.addresses import agency_uri, document_uri
+from plansite.site.identity import site_name
 from plansite.site.labels import plan_title
 from plansite.site.pages import SiteOutput, build_site
 
@@ -40,7 +41,11 @@ from .session import SESSION
 def site_for(project: Project, root: Path, config) -> SiteOutput:
     """The pages and files of `project`, with the settings of `config` (a MkDocs config)."""
     extra = config.extra
-    options = SiteOptions(edit_url=extra.get("data_edit_url"), home_heading=extra.get("home_heading", HOME_HEADING),
+    heading = extra.get("home_heading", HOME_HEADING)
+    # The configured name holds while it names the data's place; a site carrying other places' plans is
+    # named from the data (every page's <title> ends with it).
+    config.site_name = site_name(project, config.site_name, extra.get("site_place"), heading)
+    options = SiteOptions(edit_url=extra.get("data_edit_url"), home_heading=heading,
                           today=build_date(project, source_date_epoch(root)), site_url=config.site_url,
                           feedback_url=extra.get("feedback_url"), site_name=config.site_name)
     return build_site(project, options, read_history(root, DATA_DIR))

@@ -29,6 +29,8 @@ def render_document(doc: LegalDocument, rel: Relations) -> dict[str, str]:
     out = front_matter(label, PageKind.DOCUMENT, numbers=numbers, preview=document_preview(doc))
     out += crumbs(uri, ("Văn bản", DOCUMENTS_INDEX), here=label)
     out += heading(1, escape(label)) + p(escape(doc.title))
+    for replaced in rel.replaced_plans.get(doc.id, []):  # the other way of a plan's `life.replaced_by`
+        out += p(f"Văn bản này thay thế {link(plan_title(replaced), uri, plan_uri(replaced))}.")
     if own_plan:
         out += p(f"Toàn văn và các nhiệm vụ của văn bản này: {link(plan_title(own_plan), uri, plan_uri(own_plan))}.")
     unknown = "Chưa rõ"

@@ -11,6 +11,7 @@ from ..kinds import PageKind
 from ..text import date_numeric
 from .addresses import AGENCIES_INDEX, DOCUMENTS_INDEX, HOME, agency_uri, document_uri, plan_uri
 from .labels import document_label, plan_title
+from .life_notice import status_words
 from .markup import escape, heading, link, p
 from .facets import AGENCY_FACETS, DOCUMENT_FACETS, agency_ids, document_ids
 from .parts import PREVIEW, Entry, Filters, entries, front_matter, list_pages
@@ -68,6 +69,7 @@ def documents_index(rel: Relations) -> dict[str, str]:
 
 def plans_index(rel: Relations) -> dict[str, str]:
     """All plans, by issuer then title, paged."""
-    items = [(plan_title(p), plan_uri(p), f": {escape(rel.agency_name(p.issuer))}, {len(p.tasks)} nhiệm vụ")
+    items = [(plan_title(p), plan_uri(p), f"{escape(status_words(p))}: {escape(rel.agency_name(p.issuer))}, "
+              f"{len(p.tasks)} nhiệm vụ")
              for p in rel.plans_sorted]
     return list_pages("ke-hoach", "Kế hoạch", ("Trang chủ", HOME), items)  # first page: ke-hoach/index.md

@@ -6,6 +6,8 @@ from ..data.model import Assignment, Plan, Task
 from ..kinds import PageKind
 from ..text import date_prose
 from .addresses import agency_uri, appendix_uri, plan_uri, progress_uri, source_uri, task_uri
+from .life_notice import life_notice, tracking_line
+from .identity import APPENDIX, table_name
 from .labels import COORDINATING_LABEL, FORMS_LABEL, LEAD_LABEL, TIMING_LABEL, plan_title, task_number
 from .markup import admonition, attr, escape, heading, link, link_html, p, relative, ul
 from .previews import plan_preview
@@ -63,18 +65,19 @@ def render_plan(plan: Plan, rel: Relations) -> str:
     """The whole plan, faithful to the signed text, in its official order."""
     uri = plan_uri(plan)
     issuer = rel.agencies[plan.issuer]
-    out = front_matter(plan_title(plan), PageKind.PLAN, plan_keywords(plan, rel), (plan.number,) if plan.number else (),
+    out = front_matter(plan_title(plan) + rel.title_suffix(plan), PageKind.PLAN, plan_keywords(plan, rel), (plan.number,) if plan.number else (),
                        plan_preview(plan, rel))
-    out += crumbs(uri, here="Kế hoạch")
+    out += crumbs(uri, here="Kế hoạch") + life_notice(plan, rel, uri)
     facts = [link(issuer.name, uri, agency_uri(issuer.id))]
     facts.append(f"Số: {escape(plan.number)}" if plan.number else "Số: (văn bản nguồn không ghi)")
     if plan.issued_on:
         # Nghị định 30/2020: "Kẻ Sặt, ngày 11 tháng 11 năm 2025"
         facts.append(f"{escape(plan.place)}, {date_prose(plan.issued_on)}" if plan.place else date_prose(plan.issued_on))
-    facts.append(link("Phụ lục: bảng nhiệm vụ", uri, appendix_uri(plan)))
+    table = table_name(plan)
+    facts.append(link("Phụ lục: bảng nhiệm vụ" if table == APPENDIX else table, uri, appendix_uri(plan)))
     facts.append(link("Tiến độ thực hiện", uri, progress_uri(plan)))
     facts.append(_source_link(plan, uri))
-    out += p(" · ".join(facts))
+    out += p(" · ".join(facts)) + tracking_line(plan)
     out += p(escape(plan.document_type), "plan-doctype")
     out += heading(1, escape(plan.title))
     linkify = rel.linker(plan).linkify
@@ -88,7 +91,7 @@ def render_plan(plan: Plan, rel: Relations) -> str:
         if section.heading:
             out += heading(3, f"{escape(section.number)}. {linkify(section.heading, uri)}")
             if section.note:
-                out += p(f"{escape(section.note)} ({link('xem Phụ lục', uri, appendix_uri(plan))})")
+                out += p(f"{escape(section.note)} ({link(f'xem {table}', uri, appendix_uri(plan))})")
             out += "".join(_task_block(plan, task, rel, uri, 4) for task in section.tasks)
         else:
             out += "".join(_task_block(plan, task, rel, uri, 3) for task in section.tasks)
