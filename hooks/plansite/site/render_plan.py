@@ -9,7 +9,7 @@ from .addresses import agency_uri, appendix_uri, plan_uri, progress_uri, source_
 from .life_notice import life_notice, tracking_line
 from .identity import APPENDIX, table_name
 from .labels import COORDINATING_LABEL, FORMS_LABEL, LEAD_LABEL, TIMING_LABEL, plan_title, task_number
-from .markup import admonition, attr, escape, heading, link, link_html, p, relative, ul
+from .markup import DASHES, admonition, attr, escape, heading, link, link_html, p, relative, ul
 from .previews import plan_preview
 from .parts import crumbs, front_matter
 from .relations import Relations
@@ -33,8 +33,9 @@ def _task_block(plan: Plan, task: Task, rel: Relations, uri: str, level: int) ->
     out = heading(level, link_html(f"Nhiệm vụ {escape(task_number(plan, task))}", uri, task_uri(plan, task)))
     out += p(f"Tình trạng: {status_tag(rel.progress.status(plan, task.id))}")
     out += p(rel.linker(plan).linkify(task.text, uri))
-    lines = [rel.linker(plan).linkify(d, uri) for d in task.details]
-    lines += _assignment_line(LEAD_LABEL, task.lead, rel, plan, uri)
+    # The task's own '-' lines, as dashes, apart from the labelled lines about it (who, how, when).
+    out += ul((rel.linker(plan).linkify(d, uri) for d in task.details), DASHES)
+    lines = _assignment_line(LEAD_LABEL, task.lead, rel, plan, uri)
     lines += _assignment_line(COORDINATING_LABEL, task.coordinating, rel, plan, uri)
     if task.forms:
         lines.append(f"{FORMS_LABEL}: {rel.linker(plan).linkify(task.forms.text, uri)}")
@@ -48,11 +49,11 @@ def _clauses(clauses, linkify, uri: str) -> str:
     out, dashes = "", []
     for clause in clauses:
         if clause.label:
-            out += ul(dashes) + p(f"{escape(clause.label)}) {linkify(clause.text, uri)}")
+            out += ul(dashes, DASHES) + p(f"{escape(clause.label)}) {linkify(clause.text, uri)}")
             dashes = []
         else:
             dashes.append(linkify(clause.text, uri))
-    return out + ul(dashes)
+    return out + ul(dashes, DASHES)
 
 
 def plan_keywords(plan: Plan, rel: Relations) -> tuple[str, ...]:
@@ -101,7 +102,7 @@ def render_plan(plan: Plan, rel: Relations) -> str:
             out += heading(3, f"{escape(item.number)}. {linkify(item.heading, uri)}")
         if item.text:
             out += p(f"{escape(item.number)}. {linkify(item.text, uri)}")
-        out += ul(linkify(d.text, uri) for d in item.duties)
+        out += ul((linkify(d.text, uri) for d in item.duties), DASHES)
     if plan.closing:
         out += p(linkify(plan.closing, uri))
     out += '<div class="plan-end">\n<div class="plan-recipients">\n' + p("<strong>Nơi nhận:</strong>")

@@ -13,7 +13,7 @@ from .life_notice import life_notice
 from .identity import notice_board, table_name
 from .labels import (COORDINATING_LABEL, FORMS_LABEL, LEAD_LABEL, TIMING_LABEL, document_label, plan_title,
                      short_title, task_number, task_title)
-from .markup import admonition, escape, external_link, heading, link, p, ul
+from .markup import DASHES, admonition, escape, external_link, heading, link, p, ul
 from .previews import task_preview
 from .parts import crumbs, front_matter
 from .options import SiteOptions
@@ -33,7 +33,7 @@ def render_task(plan: Plan, task: Task, rel: Relations, options: SiteOptions, up
     out += status_line(plan, task, rel)
     out += summary_box(task)
     out += p(rel.linker(plan).linkify(task.text, uri))
-    out += ul(rel.linker(plan).linkify(d, uri) for d in task.details)
+    out += ul((rel.linker(plan).linkify(d, uri) for d in task.details), DASHES)
     for label, assignment in ((LEAD_LABEL, task.lead), (COORDINATING_LABEL, task.coordinating)):
         out += heading(2, label)
         if not assignment or not assignment.agencies:
