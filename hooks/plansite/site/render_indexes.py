@@ -20,7 +20,6 @@ from .relations import Relations
 
 
 Group = tuple[str, str, list[Entry], Filters | None]  # (key, label, entries, how they can be narrowed)
-_LEVEL_ORDER = ("trung-uong", "tinh", "huyen", "xa")  # places listed from the nation down
 
 
 def by_place(rel: Relations) -> bool:
@@ -29,9 +28,20 @@ def by_place(rel: Relations) -> bool:
 
 
 def _places_in_order(rel: Relations, ids: set[str]) -> list[Place]:
-    places = [rel.places[i] for i in ids]
-    return sorted(places, key=lambda pl: (_LEVEL_ORDER.index(pl.level) if pl.level in _LEVEL_ORDER else 9,
-                                          vi_sort_key(pl.name), pl.id))
+    """The places of `ids` in the tree's order: each place, then the places under it (by name)."""
+    children: dict[str | None, list[Place]] = {}
+    for place in rel.places.values():
+        children.setdefault(place.parent if place.parent in rel.places else None, []).append(place)
+    out: list[Place] = []
+
+    def visit(parent: str | None) -> None:
+        for place in sorted(children.get(parent, []), key=lambda pl: (vi_sort_key(pl.name), pl.id)):
+            if place.id not in (p.id for p in out):
+                out.append(place)
+                visit(place.id)
+
+    visit(None)
+    return [place for place in out if place.id in ids]
 
 
 def _place_label(place: Place) -> str:
