@@ -26,4 +26,4 @@ def test_there_is_a_case_for_every_error_kind():
             "alias-bomb", "python-tag", "bad-ids", "unsafe-url", "many-problems-one-run", "control-characters",
             "missing-source-text", "reserved-ids", "place-scopes", "time-and-basis", "title-with-type-word",
             "report-errors", "report-periods", "report-values", "duplicate-abbreviation", "glossary-errors",
-            "place-lines", "dash-label", "timing-words", "plan-life"} <= names
+            "place-lines", "dash-label", "timing-words", "plan-life", "report-outside-tracking"} <= names

@@ -13,6 +13,7 @@ import dataclasses
 from pathlib import Path as FsPath
 
 from ..reports import checks as report_checks
+from ..reports import tracking as report_tracking
 from . import crosscheck, sanity
 from .model import Project
 from .problems import DataError, Problem
@@ -94,6 +95,7 @@ def load_checked(root: FsPath) -> tuple[Project, tuple[Problem, ...]]:
     )
     errors, warnings = sanity.check(project, {doc.file: doc for doc in docs["plan"]})
     errors += report_checks.check(project, reports)
+    warnings += report_tracking.check(project, reports)  # reports of periods the plan is not tracked for
     if errors:
         raise DataError(errors + warnings)
     return dataclasses.replace(project, reports=tuple(r for r, _ in reports)), tuple(sorted(warnings))
