@@ -19,8 +19,8 @@ from .shape import PartKind, walk
 # The registries' records, re-exported: `model` names every record of the data.
 __all__ = ["Abbreviation", "Agency", "AgencyRegistry", "Glossary", "LegalDocument", "LegalRegistry", "Origin", "Place",
            "PlaceRegistry", "Relation", "Assignment", "Forms", "Timing", "Task", "Section", "Clause", "ClauseGroup",
-           "Purpose", "Content", "Duty", "DutyItem", "Implementation", "Recipient", "Signature", "Period", "Life", "Plan",
-           "Project"]
+           "Purpose", "Content", "Duty", "DutyItem", "Implementation", "Recipient", "Signature", "Period", "Life",
+           "Plan", "Project"]
 
 
 # --- plans/<plan>.yaml -------------------------------------------------------------

@@ -3,8 +3,8 @@
 A duty under III names who reports (the item's bodies), to whom (`reports_to`) and how often
 (`frequency`); the periods follow Nghị định 09/2019 (see `periods`). Only the periods a plan is tracked
 for are listed: none that ends before its date (or `life.tracked_from`), none that starts after it ended
-or was replaced. A due date is known only where the plan sets one (`deadline_days` after the period's data ends); otherwise the calendar
-says the plan sets none and never calls a report late. "Today" is the build date, never the clock.
+or was replaced. A due date is known only where the plan sets one (`deadline_days` after the period's
+data ends); otherwise the calendar says the plan sets none and never calls a report late. "Today" is the build date, never the clock.
 """
 
 from __future__ import annotations

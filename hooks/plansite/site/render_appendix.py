@@ -81,7 +81,8 @@ def render_appendix(plan: Plan, rel: Relations) -> str:
     title = f"Phụ lục nhiệm vụ: {plan_title(plan)}" if name == APPENDIX else f"{name}: {plan_title(plan)}"
     out = front_matter(title + rel.title_suffix(plan), PageKind.APPENDIX)
     out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), here=name) + life_notice(plan, rel, uri)
-    out += heading(1, "Phụ lục: các nhiệm vụ" if name == APPENDIX else name) + p(link(plan_title(plan), uri, plan_uri(plan)))
+    out += heading(1, "Phụ lục: các nhiệm vụ" if name == APPENDIX else name)
+    out += p(link(plan_title(plan), uri, plan_uri(plan)))
     promised = [s for s in plan.content.sections if s.note and "phụ lục" in s.note.casefold() and not s.tasks]
     out += "".join(p(f"Bảng dưới đây lập từ mục II của Kế hoạch. Văn bản nguồn ghi \"{escape(s.note)}\" "
                      "nhưng không kèm nội dung Phụ lục.") for s in promised[:1])

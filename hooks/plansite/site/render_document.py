@@ -47,7 +47,8 @@ def render_document(doc: LegalDocument, rel: Relations) -> dict[str, str]:
     ]
     rows = [(name, value) for name, value in facts if value]
     # What is not known is said once, plainly, instead of a "Chưa rõ" in every row.
-    unknown = [name.lower() for name, value in facts if not value] + ([] if doc.url else ["đường dẫn văn bản chính thức"])
+    unknown = [name.lower() for name, value in facts if not value]
+    unknown += [] if doc.url else ["đường dẫn văn bản chính thức"]
     out += table(("Thuộc tính", "Nội dung"), rows)
     if unknown:
         out += p(f"Chưa có thông tin về {', '.join(unknown)}: biên tập viên chỉ ghi những gì tra được từ nguồn "

@@ -115,7 +115,8 @@ def documents_index(rel: Relations) -> dict[str, str]:
             after += f" ({escape(issuer)})" if issuer else ""
             after += f": {escape(doc.title)}" if doc.number else ""
             items.append((document_label(doc), document_uri(doc.id), after))
-        groups.append((key, label, items, Filters(DOCUMENT_FACETS, [document_ids(d) for d in documents], rel, "văn bản")))
+        rows = [document_ids(d) for d in documents]
+        groups.append((key, label, items, Filters(DOCUMENT_FACETS, rows, rel, "văn bản")))
     return _grouped_index(DOCUMENTS_INDEX, "Văn bản pháp lý được dẫn", "van-ban/danh-sach", groups)
 
 

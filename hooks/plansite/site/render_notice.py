@@ -44,9 +44,11 @@ def render_notice(plan: Plan, task: Task, rel: Relations, options: SiteOptions) 
     out += '<div class="ps-notice">\n<div class="ps-notice__screen">\n'
     out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), (table_name(plan), appendix_uri(plan)),
                   (f"Nhiệm vụ {number}", task_uri(plan, task)), here="Thông báo")
-    out += admonition("tip", "In để niêm yết", escape(PRINT_HINT.format(board=notice_board(rel.plan_place(plan))))) + "</div>\n"
+    hint = PRINT_HINT.format(board=notice_board(rel.plan_place(plan)))
+    out += admonition("tip", "In để niêm yết", escape(hint)) + "</div>\n"
     out += f'<div class="ps-notice__issuer">\n{p(f"<strong>{escape(rel.agency_name(plan.issuer))}</strong>")}</div>\n'
-    out += life_notice(plan, rel, uri) + heading(1, "Thông báo") + p(f"<strong>Về nhiệm vụ {escape(number)} của {escape(_plan_name(plan))}</strong>")
+    out += life_notice(plan, rel, uri)
+    out += heading(1, "Thông báo") + p(f"<strong>Về nhiệm vụ {escape(number)} của {escape(_plan_name(plan))}</strong>")
     label, text = plain_summary(task)
     out += heading(2, f"Nhiệm vụ {escape(number)}") + p(f"<em>{escape(label)}:</em> {escape(text)}")
     for who, assignment in ((LEAD_LABEL, task.lead), (COORDINATING_LABEL, task.coordinating)):

@@ -66,8 +66,8 @@ def render_plan(plan: Plan, rel: Relations) -> str:
     """The whole plan, faithful to the signed text, in its official order."""
     uri = plan_uri(plan)
     issuer = rel.agencies[plan.issuer]
-    out = front_matter(plan_title(plan) + rel.title_suffix(plan), PageKind.PLAN, plan_keywords(plan, rel), (plan.number,) if plan.number else (),
-                       plan_preview(plan, rel))
+    out = front_matter(plan_title(plan) + rel.title_suffix(plan), PageKind.PLAN, plan_keywords(plan, rel),
+                       (plan.number,) if plan.number else (), plan_preview(plan, rel))
     out += crumbs(uri, here="Kế hoạch") + life_notice(plan, rel, uri)
     facts = [link(issuer.name, uri, agency_uri(issuer.id))]
     facts.append(f"Số: {escape(plan.number)}" if plan.number else "Số: (văn bản nguồn không ghi)")
@@ -79,6 +79,8 @@ def render_plan(plan: Plan, rel: Relations) -> str:
     facts.append(link("Tiến độ thực hiện", uri, progress_uri(plan)))
     facts.append(_source_link(plan, uri))
     out += p(" · ".join(facts)) + tracking_line(plan)
+    for replaced in rel.replaced_plans.get(plan.document, []) if plan.document else ():  # life.replaced_by, back
+        out += p(f"Kế hoạch này thay thế {link(plan_title(replaced), uri, plan_uri(replaced))}.")
     out += p(escape(plan.document_type), "plan-doctype")
     out += heading(1, escape(plan.title))
     linkify = rel.linker(plan).linkify

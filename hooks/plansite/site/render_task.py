@@ -57,7 +57,8 @@ def render_task(plan: Plan, task: Task, rel: Relations, options: SiteOptions, up
         out += admonition("note", "Ghi chú của biên tập viên", escape(task.note))
     out += timeline(plan, task, rel, uri)
     out += feedback_section(plan, task, rel, uri, options)
-    out += p(f"{link('In thông báo để niêm yết', uri, notice_uri(plan, task))} (khổ A4, cho {notice_board(rel.plan_place(plan))})")
+    board = notice_board(rel.plan_place(plan))
+    out += p(f"{link('In thông báo để niêm yết', uri, notice_uri(plan, task))} (khổ A4, cho {board})")
     out += heading(2, "Vị trí trong kế hoạch")
     out += p(f"Mục II, nhiệm vụ {escape(task_number(plan, task))} của {link(plan_title(plan), uri, plan_uri(plan))}.")
     source = f"{task.origin.file}, dòng {task.origin.line}"
