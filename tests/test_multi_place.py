@@ -375,3 +375,20 @@ def test_each_plans_issuer_and_place_are_in_its_searchable_title_words(multi):
         for word in folded:
             weight = max(urls.get(f"ke-hoach/{plan}/", 0) for urls in index[word].values())
             assert weight >= TITLE_WEIGHT, (plan, word, weight)
+
+
+def test_a_name_shared_across_places_is_shown_with_its_place(multi):
+    """Two bodies of different places under one name ('Sở Nội vụ' of two provinces, written alike)."""
+    import dataclasses
+
+    from plansite.site.relations import build_relations
+    from plansite.site.render_indexes import agencies_index
+
+    _, _, data = multi
+    renamed = {"so-noi-vu-hai-phong": "Sở Nội vụ", "so-noi-vu-thai-lam": "Sở Nội vụ"}
+    agencies = tuple(dataclasses.replace(a, name=renamed.get(a.id, a.name)) for a in data.agencies)
+    html = agencies_index(build_relations(dataclasses.replace(data, agencies=agencies)))["co-quan/index.md"]
+    links = {a["href"]: a.get_text() for a in BeautifulSoup(html.split("---\n\n", 1)[1], "html.parser")("a")}
+    assert links["so-noi-vu-hai-phong.md"] == "Sở Nội vụ (thành phố Hải Phòng)"
+    assert links["so-noi-vu-thai-lam.md"] == "Sở Nội vụ (tỉnh Thái Lâm)"
+    assert links["ubnd-tinh-thai-lam.md"] == "Ủy ban nhân dân tỉnh Thái Lâm"  # a name of one place only
