@@ -392,3 +392,15 @@ def test_a_name_shared_across_places_is_shown_with_its_place(multi):
     assert links["so-noi-vu-hai-phong.md"] == "Sở Nội vụ (thành phố Hải Phòng)"
     assert links["so-noi-vu-thai-lam.md"] == "Sở Nội vụ (tỉnh Thái Lâm)"
     assert links["ubnd-tinh-thai-lam.md"] == "Ủy ban nhân dân tỉnh Thái Lâm"  # a name of one place only
+
+
+def test_each_fixture_plan_is_its_source_text_word_for_word(multi):
+    """From the 'KẾ HOẠCH' line on (the header block is not rebuilt), the data reads as the source."""
+    from fidelity import normalise, reconstruct, source_stream
+
+    project, _, data = multi
+    for plan in data.plans:
+        if plan.id == SEED_PLAN:
+            continue  # tests/test_data.py
+        stream = normalise(source_stream(project / "plan_data" / "sources" / plan.source_text).replace("\n", " "))
+        assert reconstruct(plan) == stream[stream.index(plan.document_type):], plan.id
