@@ -404,3 +404,34 @@ def test_each_fixture_plan_is_its_source_text_word_for_word(multi):
             continue  # tests/test_data.py
         stream = normalise(source_stream(project / "plan_data" / "sources" / plan.source_text).replace("\n", " "))
         assert reconstruct(plan) == stream[stream.index(plan.document_type):], plan.id
+
+
+def test_the_sites_place_is_the_configured_one_while_it_holds_every_plan(multi):
+    import dataclasses
+
+    from plansite.site.identity import site_name, site_place
+
+    _, _, data = multi
+    seed_only = dataclasses.replace(data, plans=tuple(p for p in data.plans if p.id == SEED_PLAN))
+    heading = "Kế hoạch công tác tuyên giáo và dân vận"
+    assert site_place(seed_only, "ke-sat") == "ke-sat" and site_place(seed_only) == "ke-sat"
+    assert site_place(seed_only, "hai-phong") == "hai-phong"  # a city's site carrying a commune's plan
+    assert site_name(seed_only, "Tên đã đặt", "hai-phong", heading) == "Tên đã đặt"
+    # plans of another province: the configured commune's name would lie, so the data names the site
+    assert site_place(data, "ke-sat") == "viet-nam"
+    assert site_name(data, "Tên đã đặt", "ke-sat", heading) == f"{heading} của các địa phương"
+    district = dataclasses.replace(data, plans=tuple(p for p in data.plans if p.id in (PARTY_PLAN, TOWNSHIP_PLAN)))
+    assert site_place(district, "ke-sat") == "van-khe"
+    assert site_name(district, "Tên đã đặt", "ke-sat", heading) == f"{heading} huyện Vân Khê"
+
+
+def test_an_unknown_site_place_in_mkdocs_yml_is_an_error(tmp_path):
+    project = copy_project(tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("site_place: ke-sat", "site_place: ke-sa"),
+                      encoding="utf-8")
+    result = build_site(project, project / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and not (project / "site" / "index.html").exists()
+    assert "mkdocs.yml:" in output and "extra.site_place: Expected the id of a place" in output
+    assert "did you mean 'ke-sat'?" in output and "Traceback" not in output

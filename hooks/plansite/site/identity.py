@@ -53,13 +53,16 @@ def _above(places: dict[str, Place], place: str | None) -> list[str]:
     return out
 
 
-def site_place(project: Project) -> str | None:
-    """The nearest place at or above the place of every plan's issuer (None without plans)."""
+def site_place(project: Project, configured: str | None = None) -> str | None:
+    """The site's place: `configured` (mkdocs.yml `extra.site_place`) while every plan's issuer is of it or a
+    place under it; otherwise the nearest place at or above every plan's issuer (None without plans)."""
     places = {p.id: p for p in project.places}
     agencies = {a.id: a for a in project.agencies}
     chains = [_above(places, agencies[plan.issuer].place) for plan in project.plans]
     if not chains:
-        return None
+        return configured
+    if configured and all(configured in chain for chain in chains):
+        return configured
     common = set(chains[0]).intersection(*map(set, chains[1:]))
     return next((place for place in chains[0] if place in common), None)
 
@@ -68,8 +71,8 @@ def site_name(project: Project, configured_name: str, configured_place: str | No
     """The site's name: the configured one while every plan is of its place (`site_place` in mkdocs.yml's
     `extra`) or a place under it; otherwise one made from the data, so that no page calls a province's plan a
     commune's."""
-    place, places = site_place(project), {p.id: p for p in project.places}
-    if place is None or configured_place is None or configured_place in _above(places, place):
+    place, places = site_place(project, configured_place), {p.id: p for p in project.places}
+    if place is None or configured_place is None or place == configured_place:
         return configured_name
     found = places[place]
     return f"{heading} {found.name}" if found.level != "trung-uong" else f"{heading} của các địa phương"

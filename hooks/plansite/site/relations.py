@@ -67,7 +67,7 @@ class Relations:
     today: dt.date | None = None  # the build date (never the clock): for the reporting calendar
     due: list[DueReport] = field(default_factory=list)  # every due report, by date
     due_by_agency: dict[str, list[DueReport]] = field(default_factory=dict)  # as reporter or recipient
-    site_place: str | None = None  # the nearest place above every plan's issuer (identity.site_place)
+    site_place: str | None = None  # the site's place (identity.site_place; pages.build_site sets the configured one)
     replaced_plans: dict[str, list[Plan]] = field(default_factory=dict)  # document id → the plans it replaces
 
     def agency_name(self, agency_id: str) -> str:
