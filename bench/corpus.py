@@ -62,7 +62,9 @@ def generate(out: Path, plans: int, tasks: int, agencies: int, documents: int, s
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    shutil.copy(code / "mkdocs.yml", out / "mkdocs.yml")
+    # The corpus is one province's site: its place, not the seed's (site/identity.py).
+    config = (code / "mkdocs.yml").read_text(encoding="utf-8")
+    (out / "mkdocs.yml").write_text(re.sub(r"(?m)^(\s*site_place:).*$", r"\1 tinh-mau", config), encoding="utf-8")
     for name in ("hooks", "docs", "overrides"):
         shutil.copytree(code / name, out / name, ignore=shutil.ignore_patterns("__pycache__"))
     data = out / "plan_data"
