@@ -62,7 +62,9 @@ def generate(out: Path, plans: int, tasks: int, agencies: int, documents: int, s
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    shutil.copy(code / "mkdocs.yml", out / "mkdocs.yml")
+    # The corpus is one province's site: its place, not the seed's (site/identity.py).
+    config = (code / "mkdocs.yml").read_text(encoding="utf-8")
+    (out / "mkdocs.yml").write_text(re.sub(r"(?m)^(\s*site_place:).*$", r"\1 tinh-mau", config), encoding="utf-8")
     for name in ("hooks", "docs", "overrides"):
         shutil.copytree(code / name, out / name, ignore=shutil.ignore_patterns("__pycache__"))
     data = out / "plan_data"
@@ -87,15 +89,19 @@ def generate(out: Path, plans: int, tasks: int, agencies: int, documents: int, s
             row["relations"] = [{"type": "can-cu", "target": f"van-ban-{i - 1}"}]
         doc_rows.append(row)
     (data / "legal.yaml").write_text(yaml.safe_dump({"documents": doc_rows}, allow_unicode=True), "utf-8")
+    place_of = {f"co-quan-{i}": row["place"] for i, row in enumerate(agency_rows)}
     for p in range(plans):
+        # A plan names bodies of its issuer's place and of the province (data/place_lines.py).
+        home = place_of[f"co-quan-{p % agencies}"]
+        line = [a for a, place in place_of.items() if place in (home, "tinh-mau") or home == "tinh-mau"]
         task_rows = []
         for t in range(tasks):
             kind, timing = TIMINGS[(p + t) % len(TIMINGS)]
             cited = sorted({rng.randrange(documents) for _ in range(2)})
             task_rows.append({
                 "id": f"nhiem-vu-{t}", "label": "abcdefghik"[t % 10], "text": sentence(rng, words, 60),
-                "lead": {"agencies": [f"co-quan-{rng.randrange(agencies)}"]},
-                "coordinating": {"agencies": sorted({f"co-quan-{rng.randrange(agencies)}" for _ in range(2)})},
+                "lead": {"agencies": [line[rng.randrange(len(line))]]},
+                "coordinating": {"agencies": sorted({line[rng.randrange(len(line))] for _ in range(2)})},
                 "forms": {"text": "Tổ chức hội nghị, sử dụng mạng xã hội (zalo, facebook…).", "kinds": ["hoi-nghi", "mang-xa-hoi"]},
                 "timing": {"kind": kind, "text": timing}, "cites": [f"van-ban-{d}" for d in cited]})
         sections = [{"number": str(s + 1), "heading": sentence(rng, words, 8), "tasks": task_rows[s * 10:(s + 1) * 10]}
@@ -108,7 +114,7 @@ def generate(out: Path, plans: int, tasks: int, agencies: int, documents: int, s
                 "content": {"heading": "NỘI DUNG", "sections": sections},
                 "implementation": {"heading": "TỔ CHỨC THỰC HIỆN", "items": [
                     {"number": "1", "heading": "Phòng Văn hóa - Xã hội xã:", "agencies": [f"co-quan-{p % agencies}"],
-                     "duties": [{"text": sentence(rng, words, 30), "reports_to": [f"co-quan-{(p + 1) % agencies}"],
+                     "duties": [{"text": sentence(rng, words, 30), "reports_to": [line[(p + 1) % len(line)]],
                                  "frequency": ["6-thang", "hang-nam"]}]}]},
                 "signature": {"name": "Nguyễn Văn A", "position": "PHÓ CHỦ TỊCH"}}
         (data / "plans" / f"ke-hoach-{p}.yaml").write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), "utf-8")

@@ -40,4 +40,5 @@ def test_there_is_a_case_for_every_error_kind():
             "report-errors", "report-periods", "report-values", "duplicate-abbreviation", "glossary-errors",
             "unread-files", "import-utf16", "import-utf16-no-bom", "import-windows-1258", "import-tcvn3-bytes",
             "import-vni-bytes", "import-bad-quote", "import-control-characters", "import-period-outside-plan",
-            "raw-control-bytes"} <= names
+            "raw-control-bytes", "place-lines", "dash-label", "timing-words", "plan-life",
+            "report-outside-tracking"} <= names

@@ -149,3 +149,292 @@ def test_place_line_and_open_period_follow_the_source(multi):
 def test_each_plan_is_the_first_result_for_its_own_number(multi, search_site, query, plan):
     results = search_site(multi[1], query)
     assert results and results[0]["url"] == f"ke-hoach/{plan}/", results[:3]
+
+
+# --- issue 23: identity, wording, integrity and a plan's life on a site of four places ------------------
+
+TOWNSHIP_PLAN = "dong-lac-dan-van-2015"  # TEST DATA: thị trấn (commune level), promised Phụ lục, replaced
+ALL_PLANS = (SEED_PLAN, PROVINCE_PLAN, PARTY_PLAN, TOWNSHIP_PLAN)
+# plan → (its issuer's name, whose notice board, what its task table is called)
+WORDING = {
+    SEED_PLAN: ("Ủy ban nhân dân xã Kẻ Sặt", "bảng tin của xã", "Phụ lục"),
+    PROVINCE_PLAN: ("Ủy ban nhân dân tỉnh Thái Lâm", "bảng tin của tỉnh", "Bảng nhiệm vụ"),
+    PARTY_PLAN: ("Ban Thường vụ Huyện ủy Vân Khê", "bảng tin của huyện", "Bảng nhiệm vụ"),
+    TOWNSHIP_PLAN: ("Ủy ban nhân dân thị trấn Đồng Lạc", "bảng tin của thị trấn", "Phụ lục"),
+}
+
+
+def article_text(site: Path, url_path: str) -> str:
+    return " ".join(soup_of(site, url_path).select_one("article").get_text(" ").split())
+
+
+def test_titles_name_the_plans_own_issuer_and_the_site_is_named_from_the_data(multi):
+    _, site, data = multi
+    issuer = {p.id: next(a.name for a in data.agencies if a.id == p.issuer) for p in data.plans}
+    for plan in ALL_PLANS:
+        assert issuer[plan] == WORDING[plan][0]
+        for page in plan_pages(site, plan) + [f"ke-hoach/{plan}/phu-luc", f"ke-hoach/{plan}/tien-do"]:
+            title = soup_of(site, page).title.get_text()
+            own, site_name = title.rsplit(" - ", 1)
+            assert own.endswith(f" – {WORDING[plan][0]}"), title
+            # mkdocs.yml names the site for xã Kẻ Sặt; with plans of other provinces it is named from the data
+            assert site_name == "Kế hoạch công tác tuyên giáo và dân vận của các địa phương", title
+
+
+def test_notice_board_words_follow_the_issuers_level(multi):
+    _, site, data = multi
+    for plan in data.plans:
+        board = WORDING[plan.id][1]
+        task = plan.tasks[0].id
+        assert f"(khổ A4, cho {board})" in article_text(site, f"ke-hoach/{plan.id}/nhiem-vu/{task}")
+        notice = " ".join(soup_of(site, f"ke-hoach/{plan.id}/thong-bao/{task}").get_text(" ").split())
+        assert f"niêm yết trên {board}." in notice
+        assert "trang web của xã" not in notice  # the site is not one commune's
+        others = {w[1] for w in WORDING.values()} - {board}
+        assert not any(o + "." in notice or o + ")" in notice for o in others), plan.id
+
+
+def test_phu_luc_only_where_the_source_promises_one(multi):
+    _, site, data = multi
+    for plan in data.plans:
+        name = WORDING[plan.id][2]
+        table = soup_of(site, f"ke-hoach/{plan.id}/phu-luc")
+        assert table.select_one("article h1").get_text(strip=True) == (
+            "Phụ lục: các nhiệm vụ" if name == "Phụ lục" else "Bảng nhiệm vụ")
+        links = [text for text, target in content_links(site, f"ke-hoach/{plan.id}")
+                 if target == f"/ke-hoach/{plan.id}/phu-luc/"]
+        assert links and all(name in text for text in links), (plan.id, links)
+        for task in plan.tasks:
+            crumb = soup_of(site, f"ke-hoach/{plan.id}/nhiem-vu/{task.id}").select_one("article p")
+            assert f"› {name} ›" in " ".join(crumb.get_text(" ").split()), crumb
+        if name != "Phụ lục":
+            for page in plan_pages(site, plan.id) + [f"ke-hoach/{plan.id}/phu-luc"]:
+                assert "Phụ lục" not in article_text(site, page), page
+
+
+def test_no_duplicated_crumb_on_the_plans_index(multi):
+    _, site, _ = multi
+    crumbs = soup_of(site, "ke-hoach").select_one("article h1").find_next("p").get_text(" ")
+    assert "Trang chủ" in crumbs and crumbs.count("Trang chủ") == 1, crumbs
+
+
+def test_every_body_a_plan_names_is_of_its_issuers_line(multi):
+    _, _, data = multi
+    parent = {p.id: p.parent for p in data.places}
+    place_of = {a.id: a.place for a in data.agencies}
+
+    def above(place):
+        out = []
+        while place:
+            out.append(place)
+            place = parent.get(place)
+        return out
+
+    checked = 0
+    for plan in data.plans:
+        home = place_of[plan.issuer]
+        named = [a for t in plan.tasks for x in (t.lead, t.coordinating) if x for a in x.agencies]
+        named += [a for r in plan.recipients for a in r.agencies]
+        named += [a for item in plan.implementation.items for a in item.agencies]
+        named += [a for item in plan.implementation.items for d in item.duties for a in d.reports_to]
+        for agency in named:
+            assert place_of[agency] in above(home) or home in above(place_of[agency]), (plan.id, agency)
+            checked += 1
+    assert checked > 40
+
+
+def test_a_body_of_another_province_is_refused_and_the_hint_stays_in_the_place(tmp_path, monkeypatch):
+    from plansite.data.load import load_checked
+    from plansite.data.problems import DataError
+
+    monkeypatch.setenv("PLANSITE_LANG", "en")  # the messages as developers read them; Vietnamese: golden place-lines
+
+    project = with_fixture(tmp_path)
+    path = project / "plan_data" / "plans" / f"{PROVINCE_PLAN}.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("agencies: [so-noi-vu-thai-lam]", "agencies: [so-noi-vu-hai-phong]", 1)
+                    .replace("agencies: [ubmttq-tinh-thai-lam", "agencies: [ubmttq-tinh-thai-la", 1), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_checked(project)
+    report = caught.value.report()
+    assert "but received 'so-noi-vu-hai-phong' of 'hai-phong' (thành phố Hải Phòng)" in report
+    assert "Expected an agency of 'thai-lam' (tỉnh Thái Lâm)" in report
+    assert "did you mean 'ubmttq-tinh-thai-lam'?" in report
+    assert "hai-phong'?" not in report and "ubmttq-xa'?" not in report
+
+
+def test_dash_items_are_dash_lists_apart_from_a_tasks_labelled_lines(multi):
+    _, site, data = multi
+    plan_page = soup_of(site, f"ke-hoach/{TOWNSHIP_PLAN}").select_one("article")
+    dashes = [" ".join(li.get_text(" ").split()) for ul in plan_page.select("ul.ps-dashes") for li in ul.find_all("li")]
+    assert any(d.startswith("Nâng cao nhận thức của cán bộ") for d in dashes)  # a purpose's dash clause
+    assert any(d.startswith("Công khai lịch tiếp công dân") for d in dashes)  # a task's own detail
+    for ul in plan_page.select("ul.ps-dashes"):
+        assert not any(li.get_text().startswith(("Cơ quan thực hiện", "Thời gian thực hiện")) for li in ul("li"))
+    task = soup_of(site, f"ke-hoach/{TOWNSHIP_PLAN}/nhiem-vu/tiep-dan-dinh-ky-thi-tran").select_one("article")
+    assert [li.get_text(strip=True) for li in task.select("ul.ps-dashes li")] == [
+        "Công khai lịch tiếp công dân tại trụ sở và nhà văn hóa các tổ dân phố.",
+        "Ghi chép đầy đủ kiến nghị của Nhân dân vào sổ tiếp công dân."]
+    for plan in data.plans:  # no "-)" clause, no "1.-" number
+        text = article_text(site, f"ke-hoach/{plan.id}")
+        assert "-)" not in text and ".-" not in " ".join(plan.task_numbers.values())
+
+
+def calendar_rows(site: Path) -> list[tuple[str, str]]:
+    """(period label, plan path) of every row of the reporting calendar."""
+    rows = []
+    for tr in soup_of(site, "bao-cao").select("article table tbody tr"):
+        cells = tr.find_all("td")
+        plan = cells[1].find("a")
+        rows.append((cells[0].get_text(" ", strip=True), urlparse(urljoin("http://site/bao-cao/", plan["href"])).path))
+    return rows
+
+
+def test_the_calendar_lists_only_the_periods_a_plan_is_tracked_for(multi):
+    import dataclasses
+    import datetime as dt
+    import re
+
+    from plansite.reports.calendar import due_reports
+
+    _, site, data = multi
+    rows = calendar_rows(site)
+    years = {plan: [int(y) for label, path in rows if path == f"/ke-hoach/{plan}/"
+                    for y in re.findall(r"\b(20\d\d)\b", label)] for plan in (PROVINCE_PLAN, TOWNSHIP_PLAN)}
+    # Thái Lâm's open plan of 25/11/2013 is tracked from 1/1/2014: no row of 2013 (its yearly report of 2013
+    # would be listed otherwise)
+    assert years[PROVINCE_PLAN] and min(years[PROVINCE_PLAN]) == 2014, years
+    # Đồng Lạc's plan of 2015–2020 was replaced on 30/6/2016: no period after that
+    assert years[TOWNSHIP_PLAN] and max(years[TOWNSHIP_PLAN]) <= 2016 and min(years[TOWNSHIP_PLAN]) == 2015, years
+    assert "theo dõi việc thực hiện kế hoạch từ ngày 01/01/2014" in article_text(site, f"ke-hoach/{PROVINCE_PLAN}")
+    # As of a later day: the open plan still starts at its tracking date; the replaced one still stops
+    later = dt.date(2026, 12, 1)
+    due = due_reports(data, later)
+    untracked = due_reports(dataclasses.replace(data, plans=tuple(dataclasses.replace(p, life=None)
+                                                                 for p in data.plans)), later)
+    for plan, first, last in ((PROVINCE_PLAN, dt.date(2014, 1, 1), None), (TOWNSHIP_PLAN, None, dt.date(2016, 6, 30))):
+        mine, before = [d for d in due if d.plan == plan], [d for d in untracked if d.plan == plan]
+        assert mine and len(mine) < len(before), (plan, len(mine), len(before))
+        assert all(d.end >= first for d in mine) if first else all(d.start <= last for d in mine)
+
+
+def test_every_page_of_an_ended_or_replaced_plan_says_so_and_it_stays_listed(multi):
+    _, site, data = multi
+    for plan, words in ((TOWNSHIP_PLAN, "Kế hoạch này đã được thay thế từ ngày 30/06/2016 bởi Kế hoạch 20/KH-UBND"),
+                        (PARTY_PLAN, "Kế hoạch này đã kết thúc từ ngày 31/12/2015")):
+        record = next(p for p in data.plans if p.id == plan)
+        pages = plan_pages(site, plan) + [f"ke-hoach/{plan}/phu-luc", f"ke-hoach/{plan}/tien-do"]
+        pages += [f"ke-hoach/{plan}/thong-bao/{t.id}" for t in record.tasks]
+        for page in pages:
+            box = soup_of(site, page).select_one("article .admonition.warning")
+            assert box and words in " ".join(box.get_text(" ").split()), page
+    for plan in (PROVINCE_PLAN, SEED_PLAN):
+        assert not soup_of(site, f"ke-hoach/{plan}").select_one("article .admonition.warning")
+    index = article_text(site, "ke-hoach")
+    assert "(đã được thay thế)" in index and "(đã kết thúc)" in index
+    # linked both ways: the replacing document's page names the plan it replaces
+    assert (f"Văn bản này thay thế Kế hoạch", f"/ke-hoach/{TOWNSHIP_PLAN}/") in [
+        (t[:27], target) for t, target in content_links(site, "van-ban/ke-hoach-20-kh-ubnd-2016-dong-lac")] or \
+        any(target == f"/ke-hoach/{TOWNSHIP_PLAN}/" for _, target in
+            content_links(site, "van-ban/ke-hoach-20-kh-ubnd-2016-dong-lac"))
+    assert "Văn bản này thay thế" in article_text(site, "van-ban/ke-hoach-20-kh-ubnd-2016-dong-lac")
+
+
+def test_indexes_group_by_place(multi):
+    _, site, data = multi
+    # each place, then the places under it
+    expected = ["Trung ương", "Thành phố Hải Phòng", "Xã Kẻ Sặt", "Tỉnh Thái Lâm", "Huyện Vân Khê",
+                "Thị trấn Đồng Lạc"]
+    for index in ("co-quan", "ke-hoach", "van-ban"):
+        groups = [h.get_text(" ", strip=True).rsplit(" (", 1)[0] for h in soup_of(site, index).select("article h2")]
+        assert [g for g in groups if g in expected] == [e for e in expected if e in groups], (index, groups)
+        assert len([g for g in groups if g in expected]) >= (6 if index == "co-quan" else 4), (index, groups)
+    agencies = soup_of(site, "co-quan").select_one("article")
+    place_of = {a.id: a.place for a in data.agencies}
+    heading = None
+    for node in agencies.find_all(["h2", "a"]):
+        if node.name == "h2":
+            heading = node.get_text(" ", strip=True).rsplit(" (", 1)[0]
+        elif node.get("href", "").startswith(("../co-quan/", "ubmttq", "./")) or "/co-quan/" in urljoin(
+                "http://site/co-quan/", node["href"]):
+            agency = urlparse(urljoin("http://site/co-quan/", node["href"])).path.strip("/").split("/")[-1]
+            if agency in place_of:
+                place = next(p for p in data.places if p.id == place_of[agency])
+                assert heading == place.name[:1].upper() + place.name[1:], (agency, heading)
+
+
+def test_each_plans_issuer_and_place_are_in_its_searchable_title_words(multi):
+    """The plan page's title and keywords carry its issuer and place ("thai lam", "ke sat", "dong lac"),
+    weighted as title words in the index the browser reads (search/: what `planSearch` scores)."""
+    from plansite.search.index import TITLE_WEIGHT, decoded
+
+    _, site, _ = multi
+    files = {f.relative_to(site).as_posix(): f.read_text(encoding="utf-8") for f in (site / "search").rglob("*.json")}
+    index = decoded(files)
+    words = {SEED_PLAN: ("ke", "sat", "uy", "ban"), PROVINCE_PLAN: ("thai", "lam", "tinh"),
+             PARTY_PLAN: ("van", "khe", "huyen"), TOWNSHIP_PLAN: ("dong", "lac", "thi", "tran")}
+    for plan, folded in words.items():
+        for word in folded:
+            weight = max(urls.get(f"ke-hoach/{plan}/", 0) for urls in index[word].values())
+            assert weight >= TITLE_WEIGHT, (plan, word, weight)
+
+
+def test_a_name_shared_across_places_is_shown_with_its_place(multi):
+    """Two bodies of different places under one name ('Sở Nội vụ' of two provinces, written alike)."""
+    import dataclasses
+
+    from plansite.site.relations import build_relations
+    from plansite.site.render_indexes import agencies_index
+
+    _, _, data = multi
+    renamed = {"so-noi-vu-hai-phong": "Sở Nội vụ", "so-noi-vu-thai-lam": "Sở Nội vụ"}
+    agencies = tuple(dataclasses.replace(a, name=renamed.get(a.id, a.name)) for a in data.agencies)
+    html = agencies_index(build_relations(dataclasses.replace(data, agencies=agencies)))["co-quan/index.md"]
+    links = {a["href"]: a.get_text() for a in BeautifulSoup(html.split("---\n\n", 1)[1], "html.parser")("a")}
+    assert links["so-noi-vu-hai-phong.md"] == "Sở Nội vụ (thành phố Hải Phòng)"
+    assert links["so-noi-vu-thai-lam.md"] == "Sở Nội vụ (tỉnh Thái Lâm)"
+    assert links["ubnd-tinh-thai-lam.md"] == "Ủy ban nhân dân tỉnh Thái Lâm"  # a name of one place only
+
+
+def test_each_fixture_plan_is_its_source_text_word_for_word(multi):
+    """From the 'KẾ HOẠCH' line on (the header block is not rebuilt), the data reads as the source."""
+    from fidelity import normalise, reconstruct, source_stream
+
+    project, _, data = multi
+    for plan in data.plans:
+        if plan.id == SEED_PLAN:
+            continue  # tests/test_data.py
+        stream = normalise(source_stream(project / "plan_data" / "sources" / plan.source_text).replace("\n", " "))
+        assert reconstruct(plan) == stream[stream.index(plan.document_type):], plan.id
+
+
+def test_the_sites_place_is_the_configured_one_while_it_holds_every_plan(multi):
+    import dataclasses
+
+    from plansite.site.identity import site_name, site_place
+
+    _, _, data = multi
+    seed_only = dataclasses.replace(data, plans=tuple(p for p in data.plans if p.id == SEED_PLAN))
+    heading = "Kế hoạch công tác tuyên giáo và dân vận"
+    assert site_place(seed_only, "ke-sat") == "ke-sat" and site_place(seed_only) == "ke-sat"
+    assert site_place(seed_only, "hai-phong") == "hai-phong"  # a city's site carrying a commune's plan
+    assert site_name(seed_only, "Tên đã đặt", "hai-phong", heading) == "Tên đã đặt"
+    # plans of another province: the configured commune's name would lie, so the data names the site
+    assert site_place(data, "ke-sat") == "viet-nam"
+    assert site_name(data, "Tên đã đặt", "ke-sat", heading) == f"{heading} của các địa phương"
+    district = dataclasses.replace(data, plans=tuple(p for p in data.plans if p.id in (PARTY_PLAN, TOWNSHIP_PLAN)))
+    assert site_place(district, "ke-sat") == "van-khe"
+    assert site_name(district, "Tên đã đặt", "ke-sat", heading) == f"{heading} huyện Vân Khê"
+
+
+def test_an_unknown_site_place_in_mkdocs_yml_is_an_error(tmp_path, monkeypatch):
+    monkeypatch.setenv("PLANSITE_LANG", "en")  # the message as developers read it (the build inherits it)
+    project = copy_project(tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("site_place: ke-sat", "site_place: ke-sa"),
+                      encoding="utf-8")
+    result = build_site(project, project / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and not (project / "site" / "index.html").exists()
+    assert "mkdocs.yml:" in output and "extra.site_place: Expected the id of a place" in output
+    assert "did you mean 'ke-sat'?" in output and "Traceback" not in output

@@ -224,7 +224,7 @@ def test_no_request_leaves_127_0_0_1(seed):
     assert requests and all(url.startswith(base) for url in requests), [u for u in requests if not u.startswith(base)]
 
 
-# --- the plan filter, on a site with three plans ---------------------------------------------------------
+# --- the plan filter, on a site with four plans ---------------------------------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -241,7 +241,7 @@ def three_plans(tmp_path_factory):
 def test_plan_filter_keeps_the_pages_of_one_plan(three_plans, serve, browser):
     base = serve(three_plans)
     plans = json.loads((three_plans / "search/plans.json").read_text(encoding="utf-8"))
-    assert len(plans) == 3 and SEED_PLAN in plans
+    assert len(plans) == 4 and SEED_PLAN in plans  # the seed plan and the fixture's three
     tab = browser.new_page()
     try:
         count, _ = results_page(tab, base, "?q=dan+van")

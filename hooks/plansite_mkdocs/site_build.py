@@ -23,13 +23,14 @@ from pathlib import Path
 
 from plansite.i18n import _
 from plansite.data.load import DATA_DIR, load_checked
-from plansite.data.problems import DataError
+from plansite.data.problems import DataError, Problem, did_you_mean
 from plansite.data.model import Project
 from plansite.reports.calendar import build_date
 from plansite.site.options import HOME_HEADING, SiteOptions
 from plansite.data.scope import PREVIEW_ENV, load_scoped
 from plansite.site.banner import preview_banner, problems_banner
 from plansite.site.addresses import agency_uri, document_uri
+from plansite.site.identity import site_name
 from plansite.site.labels import plan_title
 from plansite.site.pages import SiteOutput, build_site
 
@@ -38,12 +39,31 @@ from .history import read_history
 from .session import SESSION
 
 
+def _check_site_place(project: Project, root: Path, place: str | None) -> None:
+    """mkdocs.yml's `extra.site_place` names a place of places.yaml (a typo would silently rename the site)."""
+    known = {p.id for p in project.places}
+    if place is None or place in known:
+        return
+    lines = (root / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    line = next((n for n, text in enumerate(lines, 1) if text.strip().startswith("site_place:")), 1)
+    raise DataError([Problem("mkdocs.yml", line, 1, "extra.site_place",
+                             _("Expected the id of a place in plan_data/places.yaml but received the unknown id "
+                               "'{id}'.").format(id=place),
+                             did_you_mean(place, known) or _("write the id of the place the site's name names."))])
+
+
 def site_for(project: Project, root: Path, config) -> SiteOutput:
     """The pages and files of `project`, with the settings of `config` (a MkDocs config)."""
     extra = config.extra
-    options = SiteOptions(edit_url=extra.get("data_edit_url"), home_heading=extra.get("home_heading", HOME_HEADING),
+    _check_site_place(project, root, extra.get("site_place"))
+    heading = extra.get("home_heading", HOME_HEADING)
+    # The configured name holds while it names the data's place; a site carrying other places' plans is
+    # named from the data (every page's <title> ends with it).
+    config.site_name = site_name(project, config.site_name, extra.get("site_place"), heading)
+    options = SiteOptions(edit_url=extra.get("data_edit_url"), home_heading=heading,
                           today=build_date(project, source_date_epoch(root)), site_url=config.site_url,
-                          feedback_url=extra.get("feedback_url"), site_name=config.site_name)
+                          feedback_url=extra.get("feedback_url"), site_name=config.site_name,
+                          site_place=extra.get("site_place"))
     return build_site(project, options, read_history(root, DATA_DIR))
 
 

@@ -7,6 +7,7 @@ model, so that one broken record does not hide the problems of the others.
 from __future__ import annotations
 
 from ..i18n import N_, _
+from .place_lines import PlaceLines, agency_files, cross_line_agencies, hint_choices
 from .problems import Path, Problem, did_you_mean
 from .schema import SYMMETRIC_RELATIONS
 from .schema_kinds import REF_TARGETS, Context, ref_places
@@ -64,16 +65,17 @@ def duplicate_ids(entries: list[tuple[YamlDocument, Path, dict]], what: str) -> 
     return problems
 
 
-def unresolved_refs(contexts: list[Context], known: dict[str, set[str] | None]) -> list[Problem]:
-    """A problem for every reference to a record that does not exist (None: a registry file was unreadable)."""
+def unresolved_refs(contexts: list[Context], known: dict[str, set[str] | None], lines: PlaceLines) -> list[Problem]:
+    """A problem for every reference to a record that does not exist (None: a registry file was unreadable).
+    The hint offers only ids that would be valid there (a plan's agencies: its place's line)."""
     problems = []
     for ctx in contexts:
         for target, ident, path in ctx.refs:
             if known[target] is None or ident in known[target]:
                 continue
             expected, record, where = *REF_TARGETS[target][:2], ref_places(target)
-            hint = did_you_mean(ident, known[target]) or _("add {record} '{id}' to {where} first.").format(
-                record=_(record), id=ident, where=where)
+            hint = did_you_mean(ident, hint_choices(lines, ctx, target, path, known[target])) or \
+                _("add {record} '{id}' to {where} first.").format(record=_(record), id=ident, where=where)
             problems.append(ctx.doc.problem(path, _("Expected {expected} in {where} but received the unknown id "
                                                     "'{id}'.").format(expected=_(expected), where=where, id=ident),
                                             hint))
@@ -204,7 +206,9 @@ def check_all(docs: dict[str, list[YamlDocument]], contexts: list[Context], unre
                                              ("legal", "legal", documents))}
     known["plan"] = None if "plan" in unreadable else {
         i for d in docs["plan"] if isinstance(d.value, dict) and (i := _ident(d.value))}
-    problems = unresolved_refs(contexts, known)
+    lines = PlaceLines(places, agencies)
+    problems = unresolved_refs(contexts, known, lines)
+    problems += cross_line_agencies(lines, contexts) + agency_files(lines, docs["agencies"])
     problems += duplicate_ids(places, _DUPLICATE["place"]) + duplicate_ids(agencies, _DUPLICATE["agency"])
     problems += duplicate_ids(documents, _DUPLICATE["document"])
     problems += duplicate_ids([(d, (), d.value) for d in docs["plan"] if isinstance(d.value, dict)], _DUPLICATE["plan"])

@@ -13,6 +13,7 @@ import dataclasses
 from pathlib import Path as FsPath
 
 from ..reports import checks as report_checks
+from ..reports import tracking as report_tracking
 from . import crosscheck, sanity
 from .model import Project
 from ..i18n import _
@@ -83,7 +84,7 @@ def load_checked(root: FsPath) -> tuple[Project, tuple[Problem, ...]]:
         glossary=tuple(entry for glossary in built["glossary"] for entry in glossary.abbreviations),
     )
     errors, warnings = sanity.check(project, {doc.file: doc for doc in docs["plan"]})
-    found = report_checks.check(project, reports)
+    found = report_checks.check(project, reports) + report_tracking.check(project, reports)
     errors += [p for p in found if not p.warning]
     warnings += [p for p in found + unread if p.warning]
     if errors:

@@ -19,8 +19,8 @@ from .shape import PartKind, walk
 # The registries' records, re-exported: `model` names every record of the data.
 __all__ = ["Abbreviation", "Agency", "AgencyRegistry", "Glossary", "LegalDocument", "LegalRegistry", "Origin", "Place",
            "PlaceRegistry", "Relation", "Assignment", "Forms", "Timing", "Task", "Section", "Clause", "ClauseGroup",
-           "Purpose", "Content", "Duty", "DutyItem", "Implementation", "Recipient", "Signature", "Period", "Plan",
-           "Project"]
+           "Purpose", "Content", "Duty", "DutyItem", "Implementation", "Recipient", "Signature", "Period", "Life",
+           "Plan", "Project"]
 
 
 # --- plans/<plan>.yaml -------------------------------------------------------------
@@ -185,6 +185,18 @@ class Period:
 
 
 @dataclass(frozen=True)
+class Life:
+    """Whether a plan is still carried out, and from when the site follows it (its reporting calendar)."""
+
+    status: str = "in-force"  # schema.PLAN_STATUSES
+    ended_on: dt.date | None = None
+    replaced_by: str | None = None  # a legal document id: the plan or document that replaces this one
+    tracked_from: dt.date | None = None  # the site tracks reports from this date, not from the plan's start
+    source: str | None = None  # where the facts above come from
+    origin: Origin = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
 class Plan:
     """A whole plan document (Kế hoạch), faithful to the signed text."""
 
@@ -200,6 +212,7 @@ class Plan:
     issued_on: dt.date | None = None
     place: str | None = None
     period: Period | None = None
+    life: Life | None = None
     document: str | None = None
     basis: tuple[str, ...] = ()
     preamble: tuple[str, ...] = ()

@@ -97,6 +97,8 @@ class LegalDocument:
     issuers: tuple[str, ...] = ()
     signer: str | None = None
     status: str | None = None
+    status_source: str | None = None  # where the status was looked up (an official database, a later document)
+    status_checked_on: dt.date | None = None  # when it was looked up
     url: str | None = None
     aliases: tuple[str, ...] = ()
     relations: tuple[Relation, ...] = ()

@@ -7,6 +7,7 @@ resolve; positions come from the plan files' YAML (the model's paths are the YAM
 from __future__ import annotations
 
 from ..i18n import _, named
+from . import plan_life, timing_words
 from .model import Plan, Project
 from .schema import SUMMARY_LIMIT, TIMING_KINDS
 from .schema_kinds import key_phrase
@@ -147,6 +148,6 @@ def check(project: Project, docs: dict[str, YamlDocument]) -> tuple[list[Problem
     for plan in project.plans:
         doc = docs[plan.origin.file]
         problems += _period(plan, doc) + _timings(plan, doc) + _later_documents(plan, doc, project) + _title(plan, doc)
-        problems += _summaries(plan, doc)
+        problems += _summaries(plan, doc) + timing_words.check(plan, doc) + plan_life.check(plan, doc)
     problems += _basis_cycles(project, docs)
     return [p for p in problems if not p.warning], [p for p in problems if p.warning]

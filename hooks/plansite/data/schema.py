@@ -9,7 +9,7 @@ from ..i18n import N_, _
 from ..reports.schema import REPORT_FILE
 from . import model as m
 from .schema_kinds import Enum, Field, List, Obj, Ref, Text, wrong
-from .value_kinds import Date, Email, Id, Int, Line, Number, SourceFile, Url
+from .value_kinds import Date, Email, Id, Int, Label, Line, Number, SourceFile, Url
 
 PLACE_LEVELS = {
     "xa": "Cấp xã (xã, phường, thị trấn)",
@@ -69,6 +69,8 @@ TIMING_KINDS = {
     "periodic-and-on-demand": "Định kỳ và đột xuất",
     "deadline": "Hạn hoàn thành",
 }
+# A plan's life (plans/<plan>.yaml `life.status`).
+PLAN_STATUSES = {"in-force": "Đang thực hiện", "ended": "Đã kết thúc", "replaced": "Đã được thay thế"}
 # How often a periodic task recurs.
 EVERY = {"hang-thang": "Hằng tháng", "hang-quy": "Hằng quý", "6-thang": "06 tháng", "hang-nam": "Hằng năm"}
 FORM_KINDS = {
@@ -143,7 +145,12 @@ DOCUMENT = Obj(m.LegalDocument, {
     "signer": Field(Line(), "Who signed it (người ký); empty when unknown."),
     "status": Field(Enum(DOCUMENT_STATUSES), "Legal status (tình trạng hiệu lực): {choices}; "
                     "empty when unknown."),
-    "url": Field(Url(), "Link to the official text (https://…); empty when unknown."),
+    "status_source": Field(Line(), "Where the status was looked up: the official database or the later document "
+                           "that says so (e.g. 'Cơ sở dữ liệu quốc gia về văn bản pháp luật (vbpl.vn)'); empty when "
+                           "the status is unknown."),
+    "status_checked_on": Field(Date(), "The date the status was looked up, yyyy-mm-dd."),
+    "url": Field(Url(), "Link to the official text on a government portal or gazette (vbpl.vn, congbao.chinhphu.vn, "
+                 "the issuer's portal), copied from that page, never guessed from a pattern; empty when unknown."),
     "aliases": Field(List(Line()), "Other ways texts write this document (number variants, short names); linked."),
     "relations": Field(List(RELATION), "Relations to other documents in legal.yaml."),
     "source": Field(Text(), "Where the facts above come from."),
@@ -159,7 +166,7 @@ ASSIGNMENT = Obj(m.Assignment, {
 })
 TASK = Obj(m.Task, {
     "id": Field(_id, "Stable id; the task's address is /ke-hoach/<plan>/nhiem-vu/<id>/.", required=True),
-    "label": Field(Line(), "The task's letter in its section (a, b, c); empty for a dash item. Several dash "
+    "label": Field(Label(), "The task's letter in its section (a, b, c); empty for a dash item. Several dash "
                    "tasks in one section are numbered '1 (gạch đầu dòng 2)'."),
     "text": Field(Text(), "The task's text, word for word.", required=True),
     "details": Field(List(Text()), "Further paragraphs of the task (the source's '-' lines), word for word."),
@@ -210,6 +217,17 @@ PLAN_FILE = Obj(m.Plan, {
         "start": Field(Int(), "First year.", required=True),
         "end": Field(Int(), "Last year; empty for an open-ended plan ('từ năm 2013')."),
     }), "The years the plan covers."),
+    "life": Field(Obj(m.Life, {
+        "status": Field(Enum(PLAN_STATUSES), "in-force (the default), ended or replaced, only as a source says."),
+        "ended_on": Field(Date(), "For an ended or replaced plan: the date it ended, yyyy-mm-dd, as the source "
+                          "gives it; empty when unknown."),
+        "replaced_by": Field(Ref("legal"), "For a replaced plan: id of the plan's or document's record in the legal "
+                             "documents that replaces it; its page links back."),
+        "tracked_from": Field(Date(), "The date from which this site follows the plan: the reporting calendar lists "
+                              "no period that ends before it."),
+        "source": Field(Text(), "Where the facts above come from (the replacing document, a decision, a notice)."),
+    }), "Whether the plan is still carried out, and from when the site follows it; leave out for a plan in force "
+        "followed from its start."),
     "document": Field(Ref("legal"), "Id of this plan's own record in the legal documents, so other plans "
                       "and tasks can cite it."),
     "basis": Field(List(Ref("legal")), "Căn cứ: ids of the documents the plan implements."),
@@ -220,7 +238,7 @@ PLAN_FILE = Obj(m.Plan, {
             "number": Field(Line(), "Number of the group (1, 2).", required=True),
             "heading": Field(Text(), "Heading of the group, word for word.", required=True),
             "clauses": Field(List(Obj(m.Clause, {
-                "label": Field(Line(), "Letter of the clause (a, b, c); empty for a dash item."),
+                "label": Field(Label(), "Letter of the clause (a, b, c); empty for a dash item."),
                 "text": Field(Text(), "The clause, word for word.", required=True),
             })), "Lettered clauses."),
         })), "Numbered groups of part I."),

@@ -40,6 +40,26 @@ class Line(Text):
         return {**super().json_schema(), "pattern": "^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]*$"}
 
 
+class Label(Line):
+    """A letter or number that labels a clause or task ('a', 'b', 'đ', '1'). A dash item has no label:
+    "-" written as a label would render as "-) …" and number the task "1.-"."""
+
+    expected = N_("a letter or number such as 'a' (no label for a dash item)")
+
+    def check(self, value, ctx, path):
+        text = super().check(value, ctx, path)
+        if text is None or any(ch.isalnum() for ch in text):
+            return text
+        wrong(ctx, path, self.expecting(), text, _("a dash item ('- …' in the source) has no label: delete the line "
+                                                   "'label: …'; the site shows it as a dash list."))
+        return None
+
+    def json_schema(self):
+        # Not only dashes, bullets and dots (JSON Schema has no portable "letter" class).
+        return {**super().json_schema(), "pattern": "^(?![-\u2013\u2014\u2022+*.)\\s]*$)"
+                "[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]*$"}
+
+
 class SourceFile(Text):
     """The file name of a plan's signed text in plan_data/sources/; the file must exist."""
 

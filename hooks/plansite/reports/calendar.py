@@ -1,9 +1,10 @@
 """The reporting calendar: every report a plan's duties call for, when it is due, and whether it came.
 
 A duty under III names who reports (the item's bodies), to whom (`reports_to`) and how often
-(`frequency`); the periods follow Nghị định 09/2019 (see `periods`). A due date is known only
-where the plan sets one (`deadline_days` after the period's data ends); otherwise the calendar
-says the plan sets none and never calls a report late. "Today" is the build date, never the clock.
+(`frequency`); the periods follow Nghị định 09/2019 (see `periods`). Only the periods a plan is tracked
+for are listed: none that ends before its date (or `life.tracked_from`), none that starts after it ended
+or was replaced. A due date is known only where the plan sets one (`deadline_days` after the period's
+data ends); otherwise the calendar says the plan sets none and never calls a report late. "Today" is the build date, never the clock.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..data.model import Project
+from ..data.plan_life import life_end
 from .model import Report
 from .duties import reporting_duties
 from .periods import covered, period_label, periods_in_year
@@ -86,12 +88,16 @@ def due_reports(project: Project, today: dt.date | None) -> list[DueReport]:
         if not plan.period:
             continue
         begins = _plan_begins(plan, documents)
+        if plan.life and plan.life.tracked_from:  # the site follows the plan from then: no earlier period
+            begins = max(begins, plan.life.tracked_from) if begins else plan.life.tracked_from
+        ends = life_end(plan, project)  # an ended or replaced plan calls for no report of a later period
         last = plan.period.end or max(plan.period.start, today.year if today else plan.period.start)
+        last = min(last, ends.year) if ends else last
         for duty in reporting_duties(plan):  # the one rule of who owes which report (duties.py)
             for year in range(plan.period.start, last + 1):
                 for number in periods_in_year(duty.kind, year):
                     start, end = covered(duty.kind, year, number)
-                    if begins and end < begins:
+                    if (begins and end < begins) or (ends and start > ends):
                         continue
                     out.append(DueReport(plan.id, duty.item, duty.duty, duty.reporter, duty.recipients, duty.kind,
                                          year, number, start, end, duty.due(end),

@@ -84,6 +84,9 @@ def heading(level: int, content: str) -> str:
     return f"<h{level}>{content}</h{level}>\n"
 
 
+DASHES = "ps-dashes"  # a list of the source's '-' items, shown with dashes (docs/assets/plan-site.css)
+
+
 def ul(items: Iterable[str], cls: str = "") -> str:
     """A list of safe HTML items; nothing for no items."""
     lis = "".join(f"<li>{item}</li>\n" for item in items)

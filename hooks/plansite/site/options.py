@@ -18,3 +18,4 @@ class SiteOptions:
     site_url: str | None = None  # public address: absolute links in feeds, previews and QR codes
     feedback_url: str | None = None  # an official feedback channel (form, Zalo page) shown on task pages
     site_name: str = "Kế hoạch"  # mkdocs.yml site_name: the feed's title
+    site_place: str | None = None  # mkdocs.yml extra.site_place: the place site_name names (site/identity.py)

@@ -88,7 +88,8 @@ def list_pages(folder: str, title: str, parent: tuple[str, str], items: list[Ent
         start = (n - 1) * PER_PAGE
         title_n = title if len(chunks) == 1 else f"{title} (trang {n}/{len(chunks)})"
         out = front_matter(title_n, PageKind.LIST)
-        out += heading(1, escape(title_n)) + p(f"{link('Trang chủ', uri, HOME)} › {link(parent[0], uri, parent[1])}")
+        trail = [link("Trang chủ", uri, HOME)] + ([link(parent[0], uri, parent[1])] if parent[1] != HOME else [])
+        out += heading(1, escape(title_n)) + p(" › ".join(trail))
         out += entries(chunk, uri, filters and filters.part(start, start + PER_PAGE), "danh-sach")
         if len(chunks) > 1:
             out += p(" · ".join(link(f"Trang {i}", uri, u) if u != uri else f'<strong aria-current="page">Trang {i}</strong>'

@@ -15,6 +15,7 @@ from ..text import vi_sort_key
 from ..reports.calendar import DueReport, due_reports
 from ..reports.status import Progress, build_progress
 from .addresses import agency_uri, document_uri
+from .identity import site_place, title_suffix
 from .linking import Linker, Mentions
 
 
@@ -66,9 +67,19 @@ class Relations:
     today: dt.date | None = None  # the build date (never the clock): for the reporting calendar
     due: list[DueReport] = field(default_factory=list)  # every due report, by date
     due_by_agency: dict[str, list[DueReport]] = field(default_factory=dict)  # as reporter or recipient
+    site_place: str | None = None  # the site's place (identity.site_place; pages.build_site sets the configured one)
+    replaced_plans: dict[str, list[Plan]] = field(default_factory=dict)  # document id → the plans it replaces
 
     def agency_name(self, agency_id: str) -> str:
         return self.agencies[agency_id].name
+
+    def plan_place(self, plan: Plan) -> Place:
+        """The place of the plan's issuer."""
+        return self.places[self.agencies[plan.issuer].place]
+
+    def title_suffix(self, plan: Plan) -> str:
+        """' – <issuer>' for the page titles of a plan of another place than the site's (identity.title_suffix)."""
+        return title_suffix(plan, self.agencies[plan.issuer], self.plan_place(plan), self.site_place)
 
     def linker(self, plan: Plan) -> Linker:
         """Mentions in a plan's text resolve in the place of its issuer, then upward."""
@@ -142,6 +153,10 @@ def build_relations(project: Project, today: dt.date | None = None) -> Relations
     for plan in project.plans:  # plans arrive sorted by id, so every list of plans is in id order
         _index_plan(rel, plan, doc_by_uri, agency_by_uri)
     rel.plan_of_document = {p.document: p for p in project.plans if p.document}
+    rel.site_place = site_place(project)
+    for plan in project.plans:
+        if plan.life and plan.life.replaced_by:
+            rel.replaced_plans.setdefault(plan.life.replaced_by, []).append(plan)
     for agency in project.agencies:
         for member in agency.members:
             rel.groups_of.setdefault(member, []).append(agency)

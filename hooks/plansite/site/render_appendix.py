@@ -13,6 +13,8 @@ from ..data.model import Assignment, Plan, Task
 from ..kinds import PageKind
 from .addresses import agency_uri, appendix_uri, document_uri, plan_uri, task_uri
 from .facets import facets_script, row_attributes, task_ids
+from .life_notice import life_notice
+from .identity import APPENDIX, table_name
 from .labels import COORDINATING_LABEL, TIMING_LABEL, document_label, plan_title, short_title, task_number
 from .markup import escape, heading, link, p
 from .parts import crumbs, front_matter
@@ -74,11 +76,13 @@ def task_table(plan: Plan, rel: Relations, uri: str) -> str:
 
 
 def render_appendix(plan: Plan, rel: Relations) -> str:
-    """Phụ lục: the task table."""
-    uri = appendix_uri(plan)
-    out = front_matter(f"Phụ lục nhiệm vụ: {plan_title(plan)}", PageKind.APPENDIX)
-    out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), here="Phụ lục")
-    out += heading(1, "Phụ lục: các nhiệm vụ") + p(link(plan_title(plan), uri, plan_uri(plan)))
+    """The task table: the plan's Phụ lục where its source promises one, its "Bảng nhiệm vụ" otherwise."""
+    uri, name = appendix_uri(plan), table_name(plan)
+    title = f"Phụ lục nhiệm vụ: {plan_title(plan)}" if name == APPENDIX else f"{name}: {plan_title(plan)}"
+    out = front_matter(title + rel.title_suffix(plan), PageKind.APPENDIX)
+    out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), here=name) + life_notice(plan, rel, uri)
+    out += heading(1, "Phụ lục: các nhiệm vụ" if name == APPENDIX else name)
+    out += p(link(plan_title(plan), uri, plan_uri(plan)))
     promised = [s for s in plan.content.sections if s.note and "phụ lục" in s.note.casefold() and not s.tasks]
     out += "".join(p(f"Bảng dưới đây lập từ mục II của Kế hoạch. Văn bản nguồn ghi \"{escape(s.note)}\" "
                      "nhưng không kèm nội dung Phụ lục.") for s in promised[:1])

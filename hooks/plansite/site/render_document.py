@@ -29,21 +29,30 @@ def render_document(doc: LegalDocument, rel: Relations) -> dict[str, str]:
     out = front_matter(label, PageKind.DOCUMENT, numbers=numbers, preview=document_preview(doc))
     out += crumbs(uri, ("Văn bản", DOCUMENTS_INDEX), here=label)
     out += heading(1, escape(label)) + p(escape(doc.title))
+    if doc.url:  # the official text first: what staff open the page for
+        out += p(f"<strong>Văn bản chính thức:</strong> {external_link('Mở văn bản chính thức', doc.url)}")
+    for replaced in rel.replaced_plans.get(doc.id, []):  # the other way of a plan's `life.replaced_by`
+        out += p(f"Văn bản này thay thế {link(plan_title(replaced), uri, plan_uri(replaced))}.")
     if own_plan:
         out += p(f"Toàn văn và các nhiệm vụ của văn bản này: {link(plan_title(own_plan), uri, plan_uri(own_plan))}.")
-    unknown = "Chưa rõ"
-    issuers = ", ".join(link(rel.agency_name(a), uri, agency_uri(a)) for a in doc.issuers) or unknown
-    rows = [
-        ("Số ký hiệu", escape(doc.number) if doc.number else unknown),
+    issuers = ", ".join(link(rel.agency_name(a), uri, agency_uri(a)) for a in doc.issuers)
+    facts = [
+        ("Số ký hiệu", escape(doc.number) if doc.number else ""),
         ("Loại văn bản", escape(DOCUMENT_TYPES[doc.type])),
         ("Cơ quan ban hành", issuers),
-        ("Ngày ban hành", date_numeric(doc.issued_on) if doc.issued_on else unknown),
-        ("Người ký", escape(doc.signer) if doc.signer else unknown),
+        ("Ngày ban hành", date_numeric(doc.issued_on) if doc.issued_on else ""),
+        ("Người ký", escape(doc.signer) if doc.signer else ""),
         ("Trích yếu", escape(doc.title)),
-        ("Tình trạng hiệu lực", escape(DOCUMENT_STATUSES[doc.status]) if doc.status else unknown),
-        ("Văn bản chính thức", external_link("Mở văn bản", doc.url) if doc.url else unknown),
+        ("Tình trạng hiệu lực", _validity(doc)),
     ]
+    rows = [(name, value) for name, value in facts if value]
+    # What is not known is said once, plainly, instead of a "Chưa rõ" in every row.
+    unknown = [name.lower() for name, value in facts if not value]
+    unknown += [] if doc.url else ["đường dẫn văn bản chính thức"]
     out += table(("Thuộc tính", "Nội dung"), rows)
+    if unknown:
+        out += p(f"Chưa có thông tin về {', '.join(unknown)}: biên tập viên chỉ ghi những gì tra được từ nguồn "
+                 "chính thức.")
     relations = [(RELATION_TYPES[r.type], r.target) for r in doc.relations]
     relations += [(RELATION_INVERSE[t], src.id) for t, src in rel.incoming.get(doc.id, [])]
     if relations:
@@ -64,3 +73,12 @@ def render_document(doc: LegalDocument, rel: Relations) -> dict[str, str]:
     if doc.source:
         out += p(f"<small>Nguồn thông tin: {escape(doc.source)}</small>")
     return {uri: out, **extra}
+
+
+def _validity(doc: LegalDocument) -> str:
+    """The status with where and when it was looked up, when the data says; '' when unknown."""
+    if not doc.status:
+        return ""
+    where = [f"theo {escape(doc.status_source)}"] if doc.status_source else []
+    where += [f"tra ngày {date_numeric(doc.status_checked_on)}"] if doc.status_checked_on else []
+    return escape(DOCUMENT_STATUSES[doc.status]) + (f" ({', '.join(where)})" if where else "")

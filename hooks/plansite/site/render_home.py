@@ -6,6 +6,7 @@ from ..data.model import Project
 from ..kinds import PageKind
 from .addresses import AGENCIES_INDEX, DOCUMENTS_INDEX, GUIDE, HOME, PLANS_INDEX, agency_uri, appendix_uri, plan_uri
 from .labels import plan_title
+from .identity import APPENDIX, table_name
 from .markup import escape, heading, link, p, ul
 from .parts import front_matter
 from .relations import Relations
@@ -32,6 +33,11 @@ def render_home(project: Project, rel: Relations, title: str) -> str:
     out += heading(2, "Dành cho cán bộ, công chức")
     out += ul([link("Ai làm gì: các cơ quan, đơn vị", HOME, AGENCIES_INDEX),
                link("Căn cứ pháp lý: các văn bản được dẫn", HOME, DOCUMENTS_INDEX)]
-              + [link("Phụ lục nhiệm vụ: " + pl.title, HOME, appendix_uri(pl)) for pl in project.plans[:5]])
+              + [link(_table_label(pl) + pl.title, HOME, appendix_uri(pl)) for pl in project.plans[:5]])
     out += heading(2, "Dành cho biên tập viên") + ul([link("Hướng dẫn biên tập dữ liệu", HOME, GUIDE)])
     return out
+
+
+def _table_label(plan) -> str:
+    """'Phụ lục nhiệm vụ: ' where the source promises an appendix, 'Bảng nhiệm vụ: ' otherwise."""
+    return "Phụ lục nhiệm vụ: " if table_name(plan) == APPENDIX else "Bảng nhiệm vụ: "

@@ -6,18 +6,54 @@ split into pages (see `parts.list_pages`). Groups arrive sorted from `relations`
 
 from __future__ import annotations
 
+from ..data.model import Agency, Place, Plan
 from ..data.schema import AGENCY_KINDS, DOCUMENT_TYPES
 from ..kinds import PageKind
-from ..text import date_numeric
-from .addresses import AGENCIES_INDEX, DOCUMENTS_INDEX, HOME, agency_uri, document_uri, plan_uri
+from ..text import date_numeric, name_key, vi_sort_key
+from .addresses import AGENCIES_INDEX, DOCUMENTS_INDEX, HOME, PLANS_INDEX, agency_uri, document_uri, plan_uri
 from .labels import document_label, plan_title
+from .life_notice import status_words
 from .markup import escape, heading, link, p
 from .facets import AGENCY_FACETS, DOCUMENT_FACETS, agency_ids, document_ids
 from .parts import PREVIEW, Entry, Filters, entries, front_matter, list_pages
 from .relations import Relations
 
 
-Group = tuple[str, str, list[Entry], Filters]  # (key, label, entries, how they can be narrowed)
+Group = tuple[str, str, list[Entry], Filters | None]  # (key, label, entries, how they can be narrowed)
+
+
+def by_place(rel: Relations) -> bool:
+    """The site holds plans of more than one place: its indexes group by place."""
+    return len({rel.plan_place(plan).id for plan in rel.plans_sorted}) > 1
+
+
+def _places_in_order(rel: Relations, ids: set[str]) -> list[Place]:
+    """The places of `ids` in the tree's order: each place, then the places under it (by name)."""
+    children: dict[str | None, list[Place]] = {}
+    for place in rel.places.values():
+        children.setdefault(place.parent if place.parent in rel.places else None, []).append(place)
+    out: list[Place] = []
+
+    def visit(parent: str | None) -> None:
+        for place in sorted(children.get(parent, []), key=lambda pl: (vi_sort_key(pl.name), pl.id)):
+            if place.id not in (p.id for p in out):
+                out.append(place)
+                visit(place.id)
+
+    visit(None)
+    return [place for place in out if place.id in ids]
+
+
+def _place_label(place: Place) -> str:
+    return place.name[:1].upper() + place.name[1:]
+
+
+def _shared_names(rel: Relations) -> set[str]:
+    """Name keys that bodies of more than one place carry ('Sở Nội vụ' of two provinces)."""
+    places: dict[str, set[str]] = {}
+    for agency in rel.agencies.values():
+        places.setdefault(name_key(agency.name), set()).add(agency.place)
+    return {key for key, where in places.items() if len(where) > 1}
 
 
 def _grouped_index(index_uri: str, title: str, folder: str, groups: list[Group]) -> dict[str, str]:
@@ -28,7 +64,7 @@ def _grouped_index(index_uri: str, title: str, folder: str, groups: list[Group])
         if not items:
             continue
         out += heading(2, f"{escape(label)} ({len(items)})")
-        out += entries(items[:PREVIEW], index_uri, filters.part(0, PREVIEW), key, f"{key}.")
+        out += entries(items[:PREVIEW], index_uri, filters and filters.part(0, PREVIEW), key, f"{key}.")
         if len(items) > PREVIEW:
             group_pages = list_pages(f"{folder}/{key}", label, (title, index_uri), items, filters)
             out += p(link(f"Xem tất cả {len(items)} mục", index_uri, next(iter(group_pages))))
@@ -38,36 +74,61 @@ def _grouped_index(index_uri: str, title: str, folder: str, groups: list[Group])
 
 
 def agencies_index(rel: Relations) -> dict[str, str]:
-    """Agencies grouped by kind, in Vietnamese alphabetical order."""
-    groups = []
-    for kind, label in AGENCY_KINDS.items():
-        items = []
-        for agency in rel.agencies_by_kind[kind]:
-            count = len(rel.leads.get(agency.id, [])) + len(rel.coordinates.get(agency.id, []))
-            items.append((agency.name, agency_uri(agency.id), f" ({count} nhiệm vụ)" if count else ""))
-        rows = [agency_ids(agency) for agency in rel.agencies_by_kind[kind]]
-        groups.append((kind, label, items, Filters(AGENCY_FACETS, rows, rel, "cơ quan")))
+    """Agencies grouped by kind (by place, when the site holds plans of several places), in Vietnamese
+    alphabetical order; a name that bodies of several places share is shown with its place."""
+    shared = _shared_names(rel)
+
+    def entry(agency: Agency) -> Entry:
+        count = len(rel.leads.get(agency.id, [])) + len(rel.coordinates.get(agency.id, []))
+        name = agency.name + (f" ({rel.places[agency.place].name})" if name_key(agency.name) in shared else "")
+        return name, agency_uri(agency.id), f" ({count} nhiệm vụ)" if count else ""
+
+    ordered = [a for kind in AGENCY_KINDS for a in rel.agencies_by_kind[kind]]
+    if by_place(rel):
+        sections = [(pl.id, _place_label(pl), [a for a in ordered if a.place == pl.id])
+                    for pl in _places_in_order(rel, {a.place for a in ordered})]
+    else:
+        sections = [(kind, label, rel.agencies_by_kind[kind]) for kind, label in AGENCY_KINDS.items()]
+    groups = [(key, label, [entry(a) for a in agencies],
+               Filters(AGENCY_FACETS, [agency_ids(a) for a in agencies], rel, "cơ quan"))
+              for key, label, agencies in sections]
     return _grouped_index(AGENCIES_INDEX, "Cơ quan, đơn vị", "co-quan/danh-sach", groups)
 
 
 def documents_index(rel: Relations) -> dict[str, str]:
-    """Documents grouped by type; within a type by issuer, then date, then number."""
+    """Documents grouped by type (by the place of their first issuer, when the site holds plans of several
+    places); within a group by type, issuer, then date, then number."""
+    ordered = [d for doc_type in DOCUMENT_TYPES for d in rel.documents_by_type[doc_type]]
+    if by_place(rel):
+        place_of = {d.id: rel.agencies[d.issuers[0]].place if d.issuers else None for d in ordered}
+        sections = [(pl.id, _place_label(pl), [d for d in ordered if place_of[d.id] == pl.id])
+                    for pl in _places_in_order(rel, {p for p in place_of.values() if p})]
+        sections.append(("chua-ro-noi-ban-hanh", "Chưa rõ cơ quan ban hành", [d for d in ordered if not d.issuers]))
+    else:
+        sections = [(doc_type, label, rel.documents_by_type[doc_type]) for doc_type, label in DOCUMENT_TYPES.items()]
     groups = []
-    for doc_type, label in DOCUMENT_TYPES.items():
+    for key, label, documents in sections:
         items = []
-        for doc in rel.documents_by_type[doc_type]:
+        for doc in documents:
             issuer = ", ".join(rel.agency_name(a) for a in doc.issuers)
             after = f" ngày {date_numeric(doc.issued_on)}" if doc.issued_on else ""
             after += f" ({escape(issuer)})" if issuer else ""
             after += f": {escape(doc.title)}" if doc.number else ""
             items.append((document_label(doc), document_uri(doc.id), after))
-        rows = [document_ids(doc) for doc in rel.documents_by_type[doc_type]]
-        groups.append((doc_type, label, items, Filters(DOCUMENT_FACETS, rows, rel, "văn bản")))
+        rows = [document_ids(d) for d in documents]
+        groups.append((key, label, items, Filters(DOCUMENT_FACETS, rows, rel, "văn bản")))
     return _grouped_index(DOCUMENTS_INDEX, "Văn bản pháp lý được dẫn", "van-ban/danh-sach", groups)
 
 
 def plans_index(rel: Relations) -> dict[str, str]:
-    """All plans, by issuer then title, paged."""
-    items = [(plan_title(p), plan_uri(p), f": {escape(rel.agency_name(p.issuer))}, {len(p.tasks)} nhiệm vụ")
-             for p in rel.plans_sorted]
+    """All plans, by issuer then title, paged; grouped by the issuer's place when there are several."""
+    def entry(plan: Plan) -> Entry:
+        return (plan_title(plan), plan_uri(plan), f"{escape(status_words(plan))}: "
+                f"{escape(rel.agency_name(plan.issuer))}, {len(plan.tasks)} nhiệm vụ")
+
+    if by_place(rel):
+        groups = [(pl.id, _place_label(pl), [entry(p) for p in rel.plans_sorted if rel.plan_place(p).id == pl.id], None)
+                  for pl in _places_in_order(rel, {rel.plan_place(p).id for p in rel.plans_sorted})]
+        return _grouped_index(PLANS_INDEX, "Kế hoạch", "ke-hoach/danh-sach", groups)
+    items = [entry(p) for p in rel.plans_sorted]
     return list_pages("ke-hoach", "Kế hoạch", ("Trang chủ", HOME), items)  # first page: ke-hoach/index.md

@@ -19,6 +19,8 @@ from ..kinds import PageKind
 from ..text import date_prose
 from .addresses import agency_uri, appendix_uri, notice_uri, plan_uri, task_uri
 from .labels import COORDINATING_LABEL, LEAD_LABEL, TIMING_LABEL, plan_title, short_title, task_number, task_title
+from .life_notice import life_notice
+from .identity import notice_board, site_web, table_name
 from .markup import admonition, escape, heading, link, p, ul
 from .options import SiteOptions
 from .parts import crumbs, front_matter
@@ -28,7 +30,7 @@ TEMPLATE = "notice.html"  # overrides/notice.html: the page without Material's h
 QR_LABEL = "Mã QR tới trang nhiệm vụ"
 SUMMARY_LABEL = "Tóm tắt dễ hiểu (do biên tập viên viết, không phải nguyên văn kế hoạch)"
 FIRST_SENTENCE_LABEL = "Câu đầu của nhiệm vụ (nguyên văn kế hoạch; chưa có tóm tắt dễ hiểu)"
-PRINT_HINT = ("Trang này là thông báo khổ A4 để niêm yết trên bảng tin của xã. Để in: trên máy tính bấm Ctrl+P; "
+PRINT_HINT = ("Trang này là thông báo khổ A4 để niêm yết trên {board}. Để in: trên máy tính bấm Ctrl+P; "
               "trên điện thoại chọn “In” (hoặc “Chia sẻ” › “In”) trong trình đơn của trình duyệt. "
               "Chọn khổ giấy A4, hướng dọc.")
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
@@ -37,12 +39,15 @@ _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 def render_notice(plan: Plan, task: Task, rel: Relations, options: SiteOptions) -> str:
     """The notice of one task, as HTML (a pure function of its arguments)."""
     uri, number = notice_uri(plan, task), task_number(plan, task)
-    out = front_matter(f"Thông báo – {task_title(plan, task)}", PageKind.NOTICE, template=TEMPLATE)
+    out = front_matter(f"Thông báo – {task_title(plan, task)}{rel.title_suffix(plan)}", PageKind.NOTICE,
+                       template=TEMPLATE)
     out += '<div class="ps-notice">\n<div class="ps-notice__screen">\n'
-    out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), ("Phụ lục", appendix_uri(plan)),
+    out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), (table_name(plan), appendix_uri(plan)),
                   (f"Nhiệm vụ {number}", task_uri(plan, task)), here="Thông báo")
-    out += admonition("tip", "In để niêm yết", escape(PRINT_HINT)) + "</div>\n"
+    hint = PRINT_HINT.format(board=notice_board(rel.plan_place(plan)))
+    out += admonition("tip", "In để niêm yết", escape(hint)) + "</div>\n"
     out += f'<div class="ps-notice__issuer">\n{p(f"<strong>{escape(rel.agency_name(plan.issuer))}</strong>")}</div>\n'
+    out += life_notice(plan, rel, uri)
     out += heading(1, "Thông báo") + p(f"<strong>Về nhiệm vụ {escape(number)} của {escape(_plan_name(plan))}</strong>")
     label, text = plain_summary(task)
     out += heading(2, f"Nhiệm vụ {escape(number)}") + p(f"<em>{escape(label)}:</em> {escape(text)}")
@@ -50,7 +55,8 @@ def render_notice(plan: Plan, task: Task, rel: Relations, options: SiteOptions) 
         out += p(f"<strong>{who}:</strong> {_agencies(assignment, rel, uri)}")
     out += p(f"<strong>{TIMING_LABEL}:</strong> {_timing(task)}")
     out += heading(2, "Góp ý, phản ánh") + _feedback(plan, rel, options)
-    out += heading(2, "Xem trên mạng") + _where_online(plan, task, options.site_url)
+    web = site_web(rel.places[rel.site_place]) if rel.site_place else "trang web"
+    out += heading(2, "Xem trên mạng") + _where_online(plan, task, options.site_url, web)
     return out + "</div>\n"
 
 
@@ -131,7 +137,7 @@ def _feedback(plan: Plan, rel: Relations, options: SiteOptions) -> str:
     return out
 
 
-def _where_online(plan: Plan, task: Task, site_url: str | None) -> str:
+def _where_online(plan: Plan, task: Task, site_url: str | None, web: str) -> str:
     """With the site's address: a QR code and the address in full. Without it: the way there through the menu."""
     number = task_number(plan, task)
     if site_url:
@@ -140,5 +146,5 @@ def _where_online(plan: Plan, task: Task, site_url: str | None) -> str:
                 + p(f"Quét mã QR bằng điện thoại để đọc toàn văn nhiệm vụ {escape(number)}, hoặc mở địa chỉ: "
                     f"{escape(url)}") + "</div>\n")
     path = "/" + task_uri(plan, task).removesuffix(".md") + "/"
-    return p(f"Xem trên trang web của xã: mục <strong>Kế hoạch › {escape(short_title(plan_title(plan), 10))} › "
+    return p(f"Xem trên {escape(web)}: mục <strong>Kế hoạch › {escape(short_title(plan_title(plan), 10))} › "
              f"Nhiệm vụ {escape(number)}</strong> (đường dẫn {escape(path)}).")

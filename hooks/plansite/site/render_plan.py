@@ -6,8 +6,10 @@ from ..data.model import Assignment, Plan, Task
 from ..kinds import PageKind
 from ..text import date_prose
 from .addresses import agency_uri, appendix_uri, plan_uri, progress_uri, source_uri, task_uri
+from .life_notice import life_notice, tracking_line
+from .identity import APPENDIX, table_name
 from .labels import COORDINATING_LABEL, FORMS_LABEL, LEAD_LABEL, TIMING_LABEL, plan_title, task_number
-from .markup import admonition, attr, escape, heading, link, link_html, p, relative, ul
+from .markup import DASHES, admonition, attr, escape, heading, link, link_html, p, relative, ul
 from .previews import plan_preview
 from .parts import crumbs, front_matter
 from .relations import Relations
@@ -31,8 +33,9 @@ def _task_block(plan: Plan, task: Task, rel: Relations, uri: str, level: int) ->
     out = heading(level, link_html(f"Nhiệm vụ {escape(task_number(plan, task))}", uri, task_uri(plan, task)))
     out += p(f"Tình trạng: {status_tag(rel.progress.status(plan, task.id))}")
     out += p(rel.linker(plan).linkify(task.text, uri))
-    lines = [rel.linker(plan).linkify(d, uri) for d in task.details]
-    lines += _assignment_line(LEAD_LABEL, task.lead, rel, plan, uri)
+    # The task's own '-' lines, as dashes, apart from the labelled lines about it (who, how, when).
+    out += ul((rel.linker(plan).linkify(d, uri) for d in task.details), DASHES)
+    lines = _assignment_line(LEAD_LABEL, task.lead, rel, plan, uri)
     lines += _assignment_line(COORDINATING_LABEL, task.coordinating, rel, plan, uri)
     if task.forms:
         lines.append(f"{FORMS_LABEL}: {rel.linker(plan).linkify(task.forms.text, uri)}")
@@ -46,11 +49,11 @@ def _clauses(clauses, linkify, uri: str) -> str:
     out, dashes = "", []
     for clause in clauses:
         if clause.label:
-            out += ul(dashes) + p(f"{escape(clause.label)}) {linkify(clause.text, uri)}")
+            out += ul(dashes, DASHES) + p(f"{escape(clause.label)}) {linkify(clause.text, uri)}")
             dashes = []
         else:
             dashes.append(linkify(clause.text, uri))
-    return out + ul(dashes)
+    return out + ul(dashes, DASHES)
 
 
 def plan_keywords(plan: Plan, rel: Relations) -> tuple[str, ...]:
@@ -63,18 +66,21 @@ def render_plan(plan: Plan, rel: Relations) -> str:
     """The whole plan, faithful to the signed text, in its official order."""
     uri = plan_uri(plan)
     issuer = rel.agencies[plan.issuer]
-    out = front_matter(plan_title(plan), PageKind.PLAN, plan_keywords(plan, rel), (plan.number,) if plan.number else (),
-                       plan_preview(plan, rel))
-    out += crumbs(uri, here="Kế hoạch")
+    out = front_matter(plan_title(plan) + rel.title_suffix(plan), PageKind.PLAN, plan_keywords(plan, rel),
+                       (plan.number,) if plan.number else (), plan_preview(plan, rel))
+    out += crumbs(uri, here="Kế hoạch") + life_notice(plan, rel, uri)
     facts = [link(issuer.name, uri, agency_uri(issuer.id))]
     facts.append(f"Số: {escape(plan.number)}" if plan.number else "Số: (văn bản nguồn không ghi)")
     if plan.issued_on:
         # Nghị định 30/2020: "Kẻ Sặt, ngày 11 tháng 11 năm 2025"
         facts.append(f"{escape(plan.place)}, {date_prose(plan.issued_on)}" if plan.place else date_prose(plan.issued_on))
-    facts.append(link("Phụ lục: bảng nhiệm vụ", uri, appendix_uri(plan)))
+    table = table_name(plan)
+    facts.append(link("Phụ lục: bảng nhiệm vụ" if table == APPENDIX else table, uri, appendix_uri(plan)))
     facts.append(link("Tiến độ thực hiện", uri, progress_uri(plan)))
     facts.append(_source_link(plan, uri))
-    out += p(" · ".join(facts))
+    out += p(" · ".join(facts)) + tracking_line(plan)
+    for replaced in rel.replaced_plans.get(plan.document, []) if plan.document else ():  # life.replaced_by, back
+        out += p(f"Kế hoạch này thay thế {link(plan_title(replaced), uri, plan_uri(replaced))}.")
     out += p(escape(plan.document_type), "plan-doctype")
     out += heading(1, escape(plan.title))
     linkify = rel.linker(plan).linkify
@@ -88,7 +94,7 @@ def render_plan(plan: Plan, rel: Relations) -> str:
         if section.heading:
             out += heading(3, f"{escape(section.number)}. {linkify(section.heading, uri)}")
             if section.note:
-                out += p(f"{escape(section.note)} ({link('xem Phụ lục', uri, appendix_uri(plan))})")
+                out += p(f"{escape(section.note)} ({link(f'xem {table}', uri, appendix_uri(plan))})")
             out += "".join(_task_block(plan, task, rel, uri, 4) for task in section.tasks)
         else:
             out += "".join(_task_block(plan, task, rel, uri, 3) for task in section.tasks)
@@ -98,7 +104,7 @@ def render_plan(plan: Plan, rel: Relations) -> str:
             out += heading(3, f"{escape(item.number)}. {linkify(item.heading, uri)}")
         if item.text:
             out += p(f"{escape(item.number)}. {linkify(item.text, uri)}")
-        out += ul(linkify(d.text, uri) for d in item.duties)
+        out += ul((linkify(d.text, uri) for d in item.duties), DASHES)
     if plan.closing:
         out += p(linkify(plan.closing, uri))
     out += '<div class="plan-end">\n<div class="plan-recipients">\n' + p("<strong>Nơi nhận:</strong>")

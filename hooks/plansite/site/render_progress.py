@@ -12,6 +12,8 @@ from .addresses import appendix_uri, plan_uri, progress_uri
 from .charts import stacked_bars, status_bars
 from .labels import plan_title, short_title
 from .markup import escape, heading, p, table
+from .life_notice import life_notice, tracking_line
+from .identity import table_name
 from .parts import crumbs, front_matter
 from .relations import Relations
 
@@ -48,9 +50,11 @@ def _lead_agencies(plan: Plan, rel: Relations) -> list[tuple[str, dict[str, int]
 def render_progress(plan: Plan, rel: Relations) -> str:
     """The plan's progress, from its reports; says plainly when there is none."""
     uri = progress_uri(plan)
-    out = front_matter(f"Tiến độ thực hiện: {plan_title(plan)}", PageKind.LIST)
-    out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), ("Phụ lục", appendix_uri(plan)), here="Tiến độ")
-    out += heading(1, "Tiến độ thực hiện") + p(escape(plan_title(plan)))
+    out = front_matter(f"Tiến độ thực hiện: {plan_title(plan)}{rel.title_suffix(plan)}", PageKind.LIST)
+    out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), (table_name(plan), appendix_uri(plan)),
+                  here="Tiến độ")
+    out += life_notice(plan, rel, uri) + heading(1, "Tiến độ thực hiện") + p(escape(plan_title(plan)))
+    out += tracking_line(plan)
     dates = [d for t in plan.tasks if (d := rel.progress.as_of(plan, t.id))]
     if dates:
         out += p(f"Số liệu tính đến {date_numeric(max(dates))}, theo các báo cáo đã nhận.")

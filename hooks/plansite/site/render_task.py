@@ -9,9 +9,11 @@ from ..data.schema import EVERY, FORM_KINDS, TIMING_KINDS
 from ..kinds import PageKind
 from ..text import date_numeric
 from .addresses import agency_uri, appendix_uri, document_uri, notice_uri, plan_uri, task_uri
+from .life_notice import life_notice
+from .identity import notice_board, table_name
 from .labels import (COORDINATING_LABEL, FORMS_LABEL, LEAD_LABEL, TIMING_LABEL, document_label, plan_title,
                      short_title, task_number, task_title)
-from .markup import admonition, escape, external_link, heading, link, p, ul
+from .markup import DASHES, admonition, escape, external_link, heading, link, p, ul
 from .previews import task_preview
 from .parts import crumbs, front_matter
 from .options import SiteOptions
@@ -23,14 +25,15 @@ from .report_parts import status_line, timeline
 def render_task(plan: Plan, task: Task, rel: Relations, options: SiteOptions, updated: dt.date | None) -> str:
     """One task: text, who, how, when, legal basis, and where it sits in the plan."""
     uri = task_uri(plan, task)
-    out = front_matter(task_title(plan, task), PageKind.TASK, preview=task_preview(plan, task, rel))
-    out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), ("Phụ lục", appendix_uri(plan)),
+    out = front_matter(task_title(plan, task) + rel.title_suffix(plan), PageKind.TASK,
+                       preview=task_preview(plan, task, rel))
+    out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), (table_name(plan), appendix_uri(plan)),
                   here=f"Nhiệm vụ {task_number(plan, task)}")
-    out += heading(1, escape(task_title(plan, task)))
+    out += life_notice(plan, rel, uri) + heading(1, escape(task_title(plan, task)))
     out += status_line(plan, task, rel)
     out += summary_box(task)
     out += p(rel.linker(plan).linkify(task.text, uri))
-    out += ul(rel.linker(plan).linkify(d, uri) for d in task.details)
+    out += ul((rel.linker(plan).linkify(d, uri) for d in task.details), DASHES)
     for label, assignment in ((LEAD_LABEL, task.lead), (COORDINATING_LABEL, task.coordinating)):
         out += heading(2, label)
         if not assignment or not assignment.agencies:
@@ -54,7 +57,8 @@ def render_task(plan: Plan, task: Task, rel: Relations, options: SiteOptions, up
         out += admonition("note", "Ghi chú của biên tập viên", escape(task.note))
     out += timeline(plan, task, rel, uri)
     out += feedback_section(plan, task, rel, uri, options)
-    out += p(f"{link('In thông báo để niêm yết', uri, notice_uri(plan, task))} (khổ A4, cho bảng tin của xã)")
+    board = notice_board(rel.plan_place(plan))
+    out += p(f"{link('In thông báo để niêm yết', uri, notice_uri(plan, task))} (khổ A4, cho {board})")
     out += heading(2, "Vị trí trong kế hoạch")
     out += p(f"Mục II, nhiệm vụ {escape(task_number(plan, task))} của {link(plan_title(plan), uri, plan_uri(plan))}.")
     source = f"{task.origin.file}, dòng {task.origin.line}"
