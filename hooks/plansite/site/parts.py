@@ -40,10 +40,11 @@ class Filters:
 
 
 def front_matter(title: str, kind: PageKind, keywords: tuple[str, ...] = (), numbers: tuple[str, ...] = (),
-                 preview: Preview | None = None, template: str = "") -> str:
+                 preview: Preview | None = None, template: str = "", share: str = "") -> str:
     """YAML front matter: the page title, its kind, for search the words and numbers that name it, and
     what a shared link shows (description, the picture's plan and place); `template`: a theme template
-    other than main.html (overrides/). Material prints `page.meta.title` unescaped, so
+    other than main.html (overrides/); `share`: the message "Gửi qua Zalo" copies (site/chat_message.py), lines
+    kept. Material prints `page.meta.title` unescaped, so
     overrides/main.html and overrides/partials/header.html escape it."""
     out = f"---\ntitle: {_json(title)}\nkind: {kind.value}\n" + (f"template: {template}\n" if template else "")
     for key, values in (("keywords", keywords), ("numbers", numbers)):
@@ -52,6 +53,8 @@ def front_matter(title: str, kind: PageKind, keywords: tuple[str, ...] = (), num
     if preview:
         fields = (("description", preview.description), ("preview_plan", preview.plan), ("preview_place", preview.place))
         out += "".join(f"{key}: {_json(value)}\n" for key, value in fields if value)
+    if share:
+        out += f"share: {json.dumps(chr(10).join(visible(line) for line in share.splitlines()), ensure_ascii=False)}\n"
     return out + "---\n\n"
 
 

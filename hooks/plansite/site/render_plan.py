@@ -7,6 +7,7 @@ from ..kinds import PageKind
 from ..text import date_prose
 from .addresses import agency_uri, appendix_uri, plan_uri, progress_uri, source_uri, task_uri
 from .labels import COORDINATING_LABEL, FORMS_LABEL, LEAD_LABEL, TIMING_LABEL, plan_title, task_number
+from .chat_message import plan_message
 from .markup import admonition, attr, escape, heading, link, link_html, p, relative, ul
 from .previews import plan_preview
 from .parts import crumbs, front_matter
@@ -64,7 +65,7 @@ def render_plan(plan: Plan, rel: Relations) -> str:
     uri = plan_uri(plan)
     issuer = rel.agencies[plan.issuer]
     out = front_matter(plan_title(plan), PageKind.PLAN, plan_keywords(plan, rel), (plan.number,) if plan.number else (),
-                       plan_preview(plan, rel))
+                       plan_preview(plan, rel), share=plan_message(plan, rel))
     out += crumbs(uri, here="Kế hoạch")
     facts = [link(issuer.name, uri, agency_uri(issuer.id))]
     facts.append(f"Số: {escape(plan.number)}" if plan.number else "Số: (văn bản nguồn không ghi)")
