@@ -28,6 +28,10 @@ from .render_appendix import render_appendix
 from .render_calendar import render_calendar
 from .render_plan import render_plan
 from .render_progress import render_progress
+from .bulletins import plan_bulletins
+from .render_bulletins import bulletin_files, render_bulletins
+from .spoken import Speaker
+from .addresses import bulletins_uri
 from .render_task import render_task
 from .addresses import GLOSSARY
 from .glossary import Marker
@@ -60,7 +64,12 @@ def build_site(project: Project, options: SiteOptions = SiteOptions(), history: 
     renders[CHANGES_PAGE] = partial(render_changes_page, entries, history is not None, bool(history and history.shallow))
     updated = {plan.id: last_updated(history, plan.origin.file, *(r.origin.file for r in project.reports
                                                                  if r.plan == plan.id)) for plan in project.plans}
+    speaker = Speaker(project.glossary, project.documents, {a.id: a.name for a in project.agencies})
+    bulletin_texts: dict[str, bytes] = {}
     for plan in project.plans:
+        bulletins = plan_bulletins(plan, rel, speaker)  # the page and its .txt files say the same
+        renders[bulletins_uri(plan)] = partial(render_bulletins, plan, bulletins)
+        bulletin_texts.update(bulletin_files(plan, bulletins))
         renders[plan_uri(plan)] = partial(render_plan, plan, rel)
         renders[appendix_uri(plan)] = partial(render_appendix, plan, rel)
         renders[progress_uri(plan)] = partial(render_progress, plan, rel)
@@ -78,6 +87,7 @@ def build_site(project: Project, options: SiteOptions = SiteOptions(), history: 
         source_uri(plan): Path(DATA_DIR) / "sources" / plan.source_text for plan in project.plans if plan.source_text}
     files.update(calendar_files(rel.due, {a.id: a.name for a in project.agencies},
                                 {p.id: plan_title(p) for p in project.plans}, options.today, options.site_url))
+    files.update(bulletin_texts)
     files[FEED] = atom_feed(entries, options.site_url, options.site_name)
     files.update(export_files(project, options.site_name, options.today, options.site_url))  # du-lieu/: JSON, CSV
     return SiteOutput(pages, dict(sorted(files.items())), rel.progress.has_examples)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..data.model import Assignment, Plan, Task
 from ..kinds import PageKind
 from ..text import date_prose
-from .addresses import agency_uri, appendix_uri, plan_uri, progress_uri, source_uri, task_uri
+from .addresses import agency_uri, appendix_uri, bulletins_uri, plan_uri, progress_uri, source_uri, task_uri
 from .labels import COORDINATING_LABEL, FORMS_LABEL, LEAD_LABEL, TIMING_LABEL, plan_title, task_number
 from .chat_message import plan_message
 from .markup import admonition, attr, escape, heading, link, link_html, p, relative, ul
@@ -74,6 +74,7 @@ def render_plan(plan: Plan, rel: Relations) -> str:
         facts.append(f"{escape(plan.place)}, {date_prose(plan.issued_on)}" if plan.place else date_prose(plan.issued_on))
     facts.append(link("Phụ lục: bảng nhiệm vụ", uri, appendix_uri(plan)))
     facts.append(link("Tiến độ thực hiện", uri, progress_uri(plan)))
+    facts.append(link("Bản tin phát thanh", uri, bulletins_uri(plan)))
     facts.append(_source_link(plan, uri))
     out += p(" · ".join(facts))
     out += p(escape(plan.document_type), "plan-doctype")

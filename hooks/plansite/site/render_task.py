@@ -8,13 +8,14 @@ from ..data.model import Origin, Plan, Task, Timing
 from ..data.schema import EVERY, FORM_KINDS, TIMING_KINDS
 from ..kinds import PageKind
 from ..text import date_numeric
-from .addresses import agency_uri, appendix_uri, document_uri, notice_uri, plan_uri, task_uri
+from .addresses import agency_uri, appendix_uri, bulletin_file, bulletins_uri, document_uri, notice_uri, plan_uri, task_uri
 from .labels import (COORDINATING_LABEL, FORMS_LABEL, LEAD_LABEL, TIMING_LABEL, document_label, plan_title,
                      short_title, task_number, task_title)
 from .markup import admonition, escape, external_link, heading, link, p, ul
 from .previews import task_preview
 from .parts import crumbs, front_matter
 from .options import SiteOptions
+from .bulletins import task_bulletin_slug
 from .chat_message import task_message
 from .outreach_parts import feedback_section, summary_box
 from .relations import Relations
@@ -57,6 +58,8 @@ def render_task(plan: Plan, task: Task, rel: Relations, options: SiteOptions, up
     out += timeline(plan, task, rel, uri)
     out += feedback_section(plan, task, rel, uri, options)
     out += p(f"{link('In thông báo để niêm yết', uri, notice_uri(plan, task))} (khổ A4, cho bảng tin của xã)")
+    out += p(f"{link('Bản tin phát thanh', uri, bulletins_uri(plan))} để đọc trên loa truyền thanh "
+             f"({link('tải bản tin của nhiệm vụ này, tệp .txt', uri, bulletin_file(plan, task_bulletin_slug(task)))})")
     out += heading(2, "Vị trí trong kế hoạch")
     out += p(f"Mục II, nhiệm vụ {escape(task_number(plan, task))} của {link(plan_title(plan), uri, plan_uri(plan))}.")
     source = f"{task.origin.file}, dòng {task.origin.line}"
