@@ -97,3 +97,25 @@ def test_combobox_keys_follow_the_authoring_practices(phone):
     assert tab.get_attribute(BOX, "aria-expanded") == "false"
     tab.keyboard.press("Escape")  # then clears
     assert tab.input_value(BOX) == ""
+
+
+@pytest.mark.browser
+def test_an_abbreviation_explains_itself_on_a_tap_and_from_the_keyboard(site, serve, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    tab = context.new_page()
+    try:
+        tab.goto(serve(site) + f"ke-hoach/{SEED_PLAN}/")
+        abbr = tab.locator(".md-content abbr[title]").first
+        short, full = abbr.inner_text(), abbr.get_attribute("title")
+        abbr.tap()
+        assert tab.evaluate("document.querySelector('.ps-abbr-full').textContent") == f" ({full})"
+        abbr.tap()
+        assert tab.locator(".ps-abbr-full").count() == 0
+        abbr.focus()
+        assert tab.evaluate("document.activeElement.tagName") == "ABBR" and short
+        tab.keyboard.press("Enter")
+        assert tab.evaluate("document.querySelector('.ps-abbr-full').textContent") == f" ({full})"
+        tab.keyboard.press(" ")
+        assert tab.locator(".ps-abbr-full").count() == 0
+    finally:
+        context.close()
