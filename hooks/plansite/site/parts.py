@@ -66,7 +66,7 @@ def _json(text: str) -> str:
 def crumbs(uri: str, *trail: tuple[str, str], here: str) -> str:
     """Breadcrumbs: Trang chủ › each (label, page) of the trail › here (escaped, not linked)."""
     parts = [link("Trang chủ", uri, HOME)] + [link(label, uri, target) for label, target in trail]
-    return p(" › ".join(parts + [escape(here)]))
+    return p(" › ".join(parts + [escape(here)]), "ps-crumbs")
 
 
 def entries(items: list[Entry], here: str, filters: Filters | None = None, key: str = "", prefix: str = "") -> str:
@@ -91,7 +91,8 @@ def list_pages(folder: str, title: str, parent: tuple[str, str], items: list[Ent
         start = (n - 1) * PER_PAGE
         title_n = title if len(chunks) == 1 else f"{title} (trang {n}/{len(chunks)})"
         out = front_matter(title_n, PageKind.LIST)
-        out += heading(1, escape(title_n)) + p(f"{link('Trang chủ', uri, HOME)} › {link(parent[0], uri, parent[1])}")
+        out += heading(1, escape(title_n)) + p(f"{link('Trang chủ', uri, HOME)} › {link(parent[0], uri, parent[1])}",
+                                               "ps-crumbs")
         out += entries(chunk, uri, filters and filters.part(start, start + PER_PAGE), "danh-sach")
         if len(chunks) > 1:
             out += p(" · ".join(link(f"Trang {i}", uri, u) if u != uri else f'<strong aria-current="page">Trang {i}</strong>'

@@ -30,7 +30,7 @@ def _task_block(plan: Plan, task: Task, rel: Relations, uri: str, level: int) ->
     a plan of 50 tasks would otherwise carry its whole text twice.
     """
     out = heading(level, link_html(f"Nhiệm vụ {escape(task_number(plan, task))}", uri, task_uri(plan, task)))
-    out += p(f"Tình trạng: {status_tag(rel.progress.status(plan, task.id))}")
+    out += p(f"Tình trạng: {status_tag(rel.progress.status(plan, task.id))}", "ps-web-only")
     out += p(rel.linker(plan).linkify(task.text, uri))
     lines = [rel.linker(plan).linkify(d, uri) for d in task.details]
     lines += _assignment_line(LEAD_LABEL, task.lead, rel, plan, uri)
@@ -72,11 +72,10 @@ def render_plan(plan: Plan, rel: Relations) -> str:
     if plan.issued_on:
         # Nghị định 30/2020: "Kẻ Sặt, ngày 11 tháng 11 năm 2025"
         facts.append(f"{escape(plan.place)}, {date_prose(plan.issued_on)}" if plan.place else date_prose(plan.issued_on))
-    facts.append(link("Phụ lục: bảng nhiệm vụ", uri, appendix_uri(plan)))
-    facts.append(link("Tiến độ thực hiện", uri, progress_uri(plan)))
-    facts.append(link("Bản tin phát thanh", uri, bulletins_uri(plan)))
-    facts.append(_source_link(plan, uri))
     out += p(" · ".join(facts))
+    web = [link("Phụ lục: bảng nhiệm vụ", uri, appendix_uri(plan)), link("Tiến độ thực hiện", uri, progress_uri(plan)),
+           link("Bản tin phát thanh", uri, bulletins_uri(plan)), _source_link(plan, uri)]
+    out += p(" · ".join(web), "ps-web-only")  # pages of the site: not printed with the plan
     out += p(escape(plan.document_type), "plan-doctype")
     out += heading(1, escape(plan.title))
     linkify = rel.linker(plan).linkify
