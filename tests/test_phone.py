@@ -79,7 +79,33 @@ def test_every_kind_of_page_reads_on_a_phone_without_a_sideways_swipe(which, sit
                 for shot, path in SHOTS.items():
                     tab.goto(base + path)
                     tab.screenshot(path=str(SCREENSHOTS / f"{shot}-390.png"), full_page=True)
+                sizes = tab.evaluate("""() => [document.querySelector('.admonition.abstract p:not(.admonition-title)'),
+                    document.querySelector('article > p:not([class])')].map(e => getComputedStyle(e).fontSize)""")
+                assert sizes[0] == sizes[1], f"the task's summary at {sizes[0]}, its text at {sizes[1]}"
         finally:
             context.close()
     assert len(kinds) >= len(audit.SEED_KINDS)
     assert not failures, "\n".join(failures)
+
+
+def test_the_first_screen_and_the_frame(site):
+    """The home page leads with the plan, what has been done, the next reports due and search; every page's
+    footer names the issuing body; a task says its status once; the header carries the short name."""
+    from bs4 import BeautifulSoup
+
+    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    article = home.select_one("article")
+    h2 = [h.get_text(strip=True) for h in article.find_all("h2")]
+    assert h2[:2] == ["Đã làm được gì", "Kỳ báo cáo sắp tới"]
+    links = [a["href"] for a in article.find_all("a")]
+    assert f"ke-hoach/{SEED_PLAN}/" in links and f"ke-hoach/{SEED_PLAN}/tien-do/" in links
+    assert "bao-cao/" in links and "tim-kiem/" in links
+    assert links.index(f"ke-hoach/{SEED_PLAN}/tien-do/") < links.index("co-quan/")  # before the staff's lists
+    for page in ("index.html", f"ke-hoach/{SEED_PLAN}/index.html", "bao-cao/index.html"):
+        soup = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
+        footer = soup.select_one(".md-copyright").get_text(" ", strip=True)
+        assert footer.startswith("Kế hoạch do Ủy ban nhân dân xã Kẻ Sặt ban hành"), page
+        assert soup.select_one(".md-header .ps-name--short").get_text() == "Kế hoạch xã Kẻ Sặt"
+    task = BeautifulSoup((site / SHOTS["task"] / "index.html").read_text(encoding="utf-8"), "html.parser")
+    text = " ".join(task.select_one("article").get_text(" ").split())
+    assert text.count("Chưa có báo cáo") == 1, text  # the status tag says it, once

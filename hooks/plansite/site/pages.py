@@ -13,6 +13,7 @@ from pathlib import Path
 from ..data.load import DATA_DIR
 from ..data.model import Project
 from ..history import History
+from ..text import date_numeric, vi_sort_key
 from .addresses import CALENDAR, HOME, appendix_uri, notice_uri, plan_uri, progress_uri, source_uri, task_uri
 from ..reports.ics import calendar_files
 from .labels import plan_title
@@ -49,6 +50,7 @@ class SiteOutput:
     pages: Pages  # source path → YAML front matter and the page's HTML (headings with ids), sorted; rendered when read
     files: dict[str, bytes | Path]  # site path → bytes, or the file to copy as it is; sorted
     example_data: bool  # some report is made-up example data: every page must say so
+    footer: str = ""  # the frame's line on every page: who issued the plans, the date of the data (plain text)
 
 
 def build_site(project: Project, options: SiteOptions = SiteOptions(), history: History | None = None) -> SiteOutput:
@@ -90,7 +92,16 @@ def build_site(project: Project, options: SiteOptions = SiteOptions(), history: 
     files.update(bulletin_texts)
     files[FEED] = atom_feed(entries, options.site_url, options.site_name)
     files.update(export_files(project, options.site_name, options.today, options.site_url))  # du-lieu/: JSON, CSV
-    return SiteOutput(pages, dict(sorted(files.items())), rel.progress.has_examples)
+    return SiteOutput(pages, dict(sorted(files.items())), rel.progress.has_examples, _footer(project, rel, updated))
+
+
+def _footer(project: Project, rel, updated: dict) -> str:
+    """'Kế hoạch do Ủy ban nhân dân xã Kẻ Sặt ban hành · Dữ liệu cập nhật ngày 07/12/2026' (the newest change
+    of a plan or its reports in the repository's history; left out when unknown)."""
+    issuers = sorted({rel.agency_name(plan.issuer) for plan in project.plans}, key=vi_sort_key)
+    line = f"Kế hoạch do {', '.join(issuers)} ban hành" if issuers else ""
+    dates = [d for d in updated.values() if d]
+    return line + (f" · Dữ liệu cập nhật ngày {date_numeric(max(dates))}" if dates else "")
 
 
 def generate_pages(project: Project, edit_url: str | None = None) -> dict[str, str]:
