@@ -63,7 +63,7 @@ def render_home(project: Project, rel: Relations, title: str) -> str:
     out += heading(2, "Dành cho người dân")
     out += ul([link(f"Bản tin phát thanh (để đọc trên loa truyền thanh): {plan_title(pl)}", HOME, bulletins_uri(pl))
                for pl in project.plans[:SHOWN_PLANS]]
-              + ["Gửi một trang qua Zalo: nút “Gửi qua Zalo” cuối mỗi trang sao chép sẵn tin nhắn kèm đường dẫn."])
+              + ["Gửi một trang cho người khác: nút cuối mỗi trang sao chép sẵn tin nhắn ngắn kèm đường dẫn."])
     out += heading(2, "Dành cho cán bộ, công chức")
     out += ul([link("Ai làm gì: các cơ quan, đơn vị", HOME, AGENCIES_INDEX),
                link("Căn cứ pháp lý: các văn bản được dẫn", HOME, DOCUMENTS_INDEX)]
