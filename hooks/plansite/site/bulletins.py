@@ -48,6 +48,13 @@ class Bulletin:
         return round(self.words * 60 / WORDS_PER_MINUTE)
 
 
+def _years(plan: Plan) -> str:
+    """' giai đoạn 2025-2030', ' từ năm 2013', or nothing: the plan's years as its data gives them."""
+    if not plan.period:
+        return ""
+    return f" giai đoạn {plan.period.start}-{plan.period.end}" if plan.period.end else f" từ năm {plan.period.start}"
+
+
 def _names(rel: Relations, ids) -> str:
     return ", ".join(rel.agency_name(a) for a in ids)
 
@@ -100,9 +107,7 @@ def _fit(speaker: Speaker, slug: str, title: str, paragraphs: list[str], long: i
 
 def plan_bulletin(plan: Plan, rel: Relations, speaker: Speaker) -> Bulletin:
     leads = sorted({a for t in plan.tasks if t.lead for a in t.lead.agencies}, key=rel.agency_name)
-    period = ""
-    if plan.period:
-        period = f" giai đoạn {plan.period.start}-{plan.period.end}" if plan.period.end else f" từ năm {plan.period.start}"
+    period = _years(plan)
     headings = [f"{s.heading}" for s in plan.content.sections if s.heading]
     progress = _progress(plan, rel)
     paragraphs = [EXAMPLE if progress and rel.progress.has_examples else "", f"{_plan_name(plan, rel)}.",
@@ -128,9 +133,7 @@ def task_bulletin_slug(task: Task) -> str:
 
 def task_bulletin(plan: Plan, task: Task, rel: Relations, speaker: Speaker) -> Bulletin:
     number = task_number(plan, task)
-    period = ""
-    if plan.period:
-        period = f" giai đoạn {plan.period.start}-{plan.period.end}" if plan.period.end else f" từ năm {plan.period.start}"
+    period = _years(plan)
     paragraphs = [f"Theo {plan.document_type.lower()} của {rel.agency_name(plan.issuer)}{period}, nhiệm vụ {number} "
                   f"là: {task.summary or task.text}"]
     if task.lead and task.lead.agencies:
