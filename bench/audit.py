@@ -56,6 +56,7 @@ PAGE_KINDS: tuple[tuple[str, str], ...] = (
     ("appendix (Phụ lục)", r"ke-hoach/[^/]+/phu-luc/index\.html"),
     ("progress (tiến độ)", r"ke-hoach/[^/]+/tien-do/index\.html"),
     ("task", r"ke-hoach/[^/]+/nhiem-vu/[^/]+/index\.html"),
+    ("bulletins (bản tin)", r"ke-hoach/[^/]+/ban-tin/index\.html"),
     ("task notice (thông báo)", r"ke-hoach/[^/]+/thong-bao/[^/]+/index\.html"),
     ("agency index (co-quan)", r"co-quan/index\.html"),
     ("agency", r"co-quan/[^/]+/index\.html"),
@@ -73,7 +74,7 @@ PAGE_KINDS: tuple[tuple[str, str], ...] = (
 _COMPILED = tuple((name, re.compile(pattern)) for name, pattern in PAGE_KINDS)
 # Kinds the seed site must have: if one is missing, an address changed and the checks lost sight of it.
 SEED_KINDS = frozenset({"home", "404", "plan index (ke-hoach)", "plan", "appendix (Phụ lục)",
-                        "progress (tiến độ)", "task", "agency index (co-quan)", "agency",
+                        "progress (tiến độ)", "bulletins (bản tin)", "task", "agency index (co-quan)", "agency",
                         "document index (van-ban)", "document", "reporting calendar (bao-cao)",
                         "updates (cap-nhat)", "editor's guide", "about"})
 # Kinds only a larger site has (made by `build_paged_corpus`).

@@ -42,6 +42,7 @@ def on_config(config):
         _build["site"], _build["banner"] = load_site(root, config)
     except DataError as error:
         raise Abort("\n" + error.report())
+    config.extra["plan_footer"] = _build["site"].footer  # printed, escaped, by overrides/partials/copyright.html
     # The model and pages live for the whole build: move them out of the cyclic GC's sight,
     # which otherwise rescans them on every collection (measurable on thousands of pages).
     gc.collect()

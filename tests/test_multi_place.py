@@ -281,12 +281,12 @@ def test_dash_items_are_dash_lists_apart_from_a_tasks_labelled_lines(multi):
 
 
 def calendar_rows(site: Path) -> list[tuple[str, str]]:
-    """(period label, plan path) of every row of the reporting calendar."""
+    """(period label, plan path) of every report card of the reporting calendar (the plan's title heads its cards)."""
     rows = []
-    for tr in soup_of(site, "bao-cao").select("article table tbody tr"):
-        cells = tr.find_all("td")
-        plan = cells[1].find("a")
-        rows.append((cells[0].get_text(" ", strip=True), urlparse(urljoin("http://site/bao-cao/", plan["href"])).path))
+    for plan_line in soup_of(site, "bao-cao").select("article p.ps-due-plan"):
+        path = urlparse(urljoin("http://site/bao-cao/", plan_line.find("a")["href"])).path
+        cards = plan_line.find_next_sibling("ul", class_="ps-due-list")
+        rows += [(card.find("strong", class_=False).get_text(" ", strip=True), path) for card in cards.select("li.ps-due")]
     return rows
 
 

@@ -86,27 +86,46 @@ def test_progress_page_counts_equal_a_count_from_the_data(reported):
     body = article(site, f"ke-hoach/{SEED_PLAN}/tien-do")
     table = body.find("table")
     header = [th.get_text(strip=True) for th in table.find_all("th")]
-    row = [td.get_text(strip=True) for td in table.find_all("tr")[1].find_all("td")]
+    row = [c.get_text(strip=True) for c in table.find_all("tr")[1].find_all(["th", "td"])]
     shown = dict(zip(header[1:-1], map(int, row[1:-1])))
     counted = Counter(newest_status(data).values())
     assert shown["Thực hiện thường xuyên"] == counted["thuong-xuyen"] == 2
     assert shown["Chậm tiến độ"] == counted["cham-tien-do"] == 1
     assert shown["Chưa có báo cáo"] == 0 and int(row[-1]) == 5
-    svg = body.find("svg")
-    assert svg and svg.find("title") and "Thực hiện thường xuyên: 2" in svg.find("desc").get_text()
+    chart = " ".join(body.select_one("figure.ps-chart").get_text(" ").split())
+    assert "Thực hiện thường xuyên: 2 nhiệm vụ" in chart and "Chậm tiến độ: 1 nhiệm vụ" in chart
+    legend = [" ".join(li.get_text(" ").split()) for li in body.select("ul.ps-legend")[0].find_all("li")]
+    assert "Thực hiện thường xuyên" in legend and "Chậm tiến độ" in legend  # the stacked bars' colours in words
+
+
+def due_cards(site) -> list[dict[str, str]]:
+    """The calendar's cards: state (first), period, and each "label: value" line."""
+    cards = []
+    for li in article(site, "bao-cao").select("li.ps-due"):
+        card = {"state": li.find(class_="ps-tag").get_text(strip=True), "period": li.find("strong", class_=False).get_text()}
+        for line in li.select(".ps-due__line"):
+            for part in " ".join(line.get_text(" ").split()).split(" · "):
+                label, _, value = part.partition(": ")
+                card[label] = value
+        assert li.contents[0] == li.find(class_="ps-tag")  # the state comes first
+        cards.append(card)
+    return cards
 
 
 def test_calendar_flags_received_overdue_and_upcoming_at_the_build_date(reported):
     _, site, _ = reported
-    rows = article(site, "bao-cao").select("table tr")
-    cells = [[" ".join(td.get_text(" ").split()) for td in tr.find_all("td")] for tr in rows if tr.find("td")]
-    six_month = [c for c in cells if c[0] == "Báo cáo 06 tháng năm 2026"]
-    state = {c[2]: c[-1] for c in six_month}
+    cards = due_cards(site)
+    six_month = [c for c in cards if c["period"] == "Báo cáo 06 tháng năm 2026"]
+    state = {c["Cơ quan báo cáo"]: c["state"] for c in six_month}
     assert state["Phòng Văn hóa - Xã hội xã"] == "Đã nhận"  # its report file exists
     assert state["Lực lượng vũ trang trên địa bàn xã"] == "Quá hạn"  # due 29/06/2026, none by 20/07/2026
-    assert all(c[5] == "29/06/2026" for c in six_month)
-    year = [c for c in cells if c[0] == "Báo cáo năm 2026"]
-    assert year and all(c[-1] == "Chưa đến kỳ" for c in year)
+    assert all(c["Hạn gửi"] == "29/06/2026" for c in six_month)
+    year = [c for c in cards if c["period"] == "Báo cáo năm 2026"]
+    assert year and all(c["state"] == "Chưa đến kỳ" for c in year)
+    body = article(site, "bao-cao")
+    for month in body.find_all("h2"):  # the plan's title once per month, never on each card
+        titles = [p for p in month.find_all_next("p", class_="ps-due-plan") if p.find_previous("h2") is month]
+        assert len(titles) == 1, month.get_text()
     assert "ngày lập trang 20/07/2026" in article(site, "bao-cao").get_text()
 
 
@@ -121,8 +140,7 @@ def test_calendar_feed_parses_back_with_one_event_per_due_report(reported):
     _, site, _ = reported
     cal = Calendar.from_ical((site / "lich-bao-cao.ics").read_bytes())
     events = cal.walk("VEVENT")
-    rows = [tr for tr in article(site, "bao-cao").select("table tr") if tr.find("td")]
-    assert len(events) == len(rows) > 20
+    assert len(events) == len(due_cards(site)) > 20
     assert len({str(e["UID"]) for e in events}) == len(events)
     mine = Calendar.from_ical((site / "lich-bao-cao" / "luc-luong-vu-trang-xa.ics").read_bytes()).walk("VEVENT")
     assert mine and all("Lực lượng vũ trang trên địa bàn xã" in str(e["SUMMARY"]) for e in mine)

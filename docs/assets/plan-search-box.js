@@ -155,15 +155,26 @@
   input.addEventListener("keydown", function (event) {
     if (event.isComposing) return;  // Enter or an arrow that ends a Vietnamese input method's composition
     var count = options().length;
+    // WAI-ARIA APG combobox: focus stays in the input; the arrows move the active option, and past either end
+    // of the list they come back to the input (-1): Up from the first option returns to the typed text.
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       event.preventDefault();
       if (popup.hidden) { if (input.value.trim()) setOpen(true); return; }
-      if (count) setActive(event.key === "ArrowDown" ? (active + 1) % count : (active <= 0 ? count : active) - 1);
+      if (!count) return;
+      if (event.key === "ArrowDown") setActive(active + 1 < count ? active + 1 : -1);
+      else setActive(active < 0 ? count - 1 : active - 1);
+    } else if (event.key === "Home" || event.key === "End") {  // the caret to the start or end of the input
+      event.preventDefault();
+      var at = event.key === "Home" ? 0 : input.value.length;
+      input.setSelectionRange(at, at);
+      setActive(-1);
+    } else if ((event.key === "ArrowLeft" || event.key === "ArrowRight") && active >= 0) {
+      setActive(-1);  // back to editing the text; the caret moves as usual
     } else if (event.key === "Enter") {
       event.preventDefault();
       if (!popup.hidden && active >= 0 && options()[active]) window.location.href = options()[active].href;
       else if (input.value.trim()) window.location.href = resultsUrl({ q: input.value.trim() });
-    } else if (event.key === "Escape") {
+    } else if (event.key === "Escape") {  // first closes the list, then clears the text
       if (!popup.hidden) setOpen(false); else input.value = "";
     }
   });

@@ -1,7 +1,9 @@
 /* Share buttons (overrides/partials/plan-share.html): no SDK, no request to another host.
- * "Chia sẻ" opens the phone's share sheet (Web Share API) and is shown only where it exists;
- * "Sao chép liên kết" copies the page's address, with a fallback for browsers without the
- * Clipboard API (the in-app browsers of Zalo and Facebook). A status line announces the result. */
+ * "Chia sẻ" opens the phone's share sheet (Web Share API) and is shown only where it exists (the in-app
+ * browsers of Zalo and Facebook have none: there it stays hidden, never a button that does nothing).
+ * "Gửi qua Zalo" copies a ready-to-paste message (built from the data: data-message) with the page's
+ * address; "Sao chép liên kết" copies the address alone. Both fall back to a selected text field and
+ * execCommand where the Clipboard API is missing, and a status line says what happened. */
 (function () {
   "use strict";
   document.querySelectorAll(".ps-share").forEach(function (box) {
@@ -11,19 +13,20 @@
       var base = box.getAttribute("data-url") || window.location.href.split("#")[0].split("?")[0];
       return base + window.location.search;
     }
+    function message() {
+      return (box.getAttribute("data-message") || document.title) + "\n" + pageUrl();
+    }
     var native = box.querySelector(".ps-share__native");
-    if (navigator.share) {
+    if (typeof navigator.share === "function") {
       native.hidden = false;
       native.addEventListener("click", function () {
-        navigator.share({ title: document.title, url: pageUrl() }).catch(function () {});
+        navigator.share({ title: document.title, text: box.getAttribute("data-message") || "", url: pageUrl() })
+          .catch(function () {});
       });
     }
-    function copied(ok) {
-      status.textContent = ok ? "Đã sao chép liên kết." : "Không sao chép được; hãy sao chép địa chỉ trên thanh địa chỉ.";
-    }
-    function fallback() {
+    function fallback(text, done) {
       var field = document.createElement("textarea");
-      field.value = pageUrl();
+      field.value = text;
       field.setAttribute("readonly", "");
       field.style.position = "fixed";
       field.style.opacity = "0";
@@ -32,14 +35,26 @@
       var ok = false;
       try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
       document.body.removeChild(field);
-      copied(ok);
+      done(ok);
+    }
+    function copy(text, done) {
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(text).then(function () { done(true); }, function () { fallback(text, done); });
+      } else {
+        fallback(text, done);
+      }
     }
     box.querySelector(".ps-share__copy").addEventListener("click", function () {
-      if (navigator.clipboard && window.isSecureContext) {
-        navigator.clipboard.writeText(pageUrl()).then(function () { copied(true); }, fallback);
-      } else {
-        fallback();
-      }
+      copy(pageUrl(), function (ok) {
+        status.textContent = ok ? "Đã sao chép liên kết." : "Không sao chép được; hãy sao chép địa chỉ trên thanh địa chỉ.";
+      });
+    });
+    box.querySelector(".ps-share__zalo").addEventListener("click", function () {
+      var text = message();
+      copy(text, function (ok) {
+        status.textContent = ok ? "Đã sao chép tin nhắn. Mở nhóm Zalo và dán vào ô soạn tin."
+          : "Không sao chép được. Hãy chép tin nhắn này: " + text;
+      });
     });
   });
 })();

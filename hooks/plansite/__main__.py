@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .data.load import load_checked
 from .data.problems import DataError
+from .data.sanity import unreachable_offices
 from .data.schema import FILE_KINDS
 from .i18n import _, argparse_in_language
 from .reports.spreadsheet import cli as csv_io
@@ -49,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    for warning in warnings:
+    for warning in sorted([*warnings, *unreachable_offices(project)]):
         print(warning, file=sys.stderr)
     tasks = sum(len(plan.tasks) for plan in project.plans)
     print("plan_data: " + _("OK: {plans} plan(s), {tasks} tasks, {agencies} agencies, {documents} legal documents.")

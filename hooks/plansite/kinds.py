@@ -16,6 +16,7 @@ class PageKind(enum.Enum):
     DOCUMENT = "document"
     LIST = "list"
     NOTICE = "notice"  # a task's printable notice: the task page is the one search should find
+    BULLETIN = "bulletin"  # a plan's loudspeaker bulletins: the same facts as the pages search finds
     PAGE = "page"  # a hand-written page in docs/
 
     @property
@@ -24,7 +25,7 @@ class PageKind(enum.Enum):
 
     @property
     def searchable(self) -> bool:
-        return self is not PageKind.NOTICE
+        return self not in (PageKind.NOTICE, PageKind.BULLETIN)
 
     @property
     def search_boost(self) -> int:
@@ -42,6 +43,7 @@ _LABELS = {
     PageKind.DOCUMENT: "Văn bản",
     PageKind.LIST: "Danh mục",
     PageKind.NOTICE: "Thông báo",
+    PageKind.BULLETIN: "Bản tin",
     PageKind.PAGE: "Trang",
 }
 _BOOSTS = {PageKind.DOCUMENT: 4, PageKind.AGENCY: 4, PageKind.TASK: 3}

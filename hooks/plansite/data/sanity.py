@@ -142,6 +142,29 @@ def _summaries(plan: Plan, doc: YamlDocument) -> list[Problem]:
     return problems
 
 
+def unreachable_offices(project: Project) -> list[Problem]:
+    """Warnings for `make check` (not the build, which publishes as before): each office a plan sends citizens'
+    feedback to that has no address, phone, email or website in the data. The site shows only what the data
+    has and never says what it lacks, so this is where the gap is told."""
+    agencies = {a.id: a for a in project.agencies}
+    sent_to: dict[str, list[str]] = {}
+    for plan in project.plans:
+        if plan.feedback:
+            for agency_id in plan.feedback.agencies:
+                sent_to.setdefault(agency_id, []).append(f"{plan.origin.file}:{plan.feedback.origin.line}")
+    problems = []
+    for agency_id, where in sorted(sent_to.items()):
+        agency = agencies[agency_id]
+        if not (agency.address or agency.phone or agency.email or agency.website):
+            problems.append(Problem(agency.origin.file, agency.origin.line, agency.origin.column, agency_id,
+                                    _("Expected a way for citizens to reach '{name}' (plans send feedback there: "
+                                      "{where}) but received no address, phone, email or website.").format(
+                                          name=agency.name, where=", ".join(where)),
+                                    _("add what the office itself publishes (never a guess); the site shows only what "
+                                      "the data has."), warning=True))
+    return problems
+
+
 def check(project: Project, docs: dict[str, YamlDocument]) -> tuple[list[Problem], list[Problem]]:
     """(errors, warnings) about the project as a whole."""
     problems: list[Problem] = []

@@ -29,6 +29,15 @@ def progress_uri(plan: Plan) -> str:
     return f"ke-hoach/{plan.id}/tien-do.md"
 
 
+def bulletins_uri(plan: Plan) -> str:
+    """The plan's loudspeaker bulletins (bản tin phát thanh), each also a .txt file beside it."""
+    return f"ke-hoach/{plan.id}/ban-tin.md"
+
+
+def bulletin_file(plan: Plan, slug: str) -> str:
+    return f"ke-hoach/{plan.id}/ban-tin/{slug}.txt"
+
+
 def agency_feed(agency_id: str) -> str:
     """The reporting calendar of one agency, for phone calendars."""
     return f"lich-bao-cao/{agency_id}.ics"

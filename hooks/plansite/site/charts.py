@@ -1,64 +1,53 @@
-"""Build-time SVG bar charts of task statuses: no chart library in the browser.
+"""Build-time bar charts of task statuses, as HTML: no chart library in the browser, no drawing shrunk to fit.
 
-Every bar has its number and its label written beside it as text, so the chart reads without
-colour, and the SVG is an image with a title and a description for screen readers. Only
+A chart drawn as one SVG shrinks with the screen (13 px text in a 600-unit drawing is 7.8 px on a 358 px
+phone). These charts are lists: every label, count and status is real text at the page's size, which wraps
+on a narrow screen; the bars are decoration (aria-hidden) whose widths are percentages. Every chart says
+each status in words beside its count and carries a legend, so nothing is told by colour alone. Only
 numbers and escaped labels go into the markup.
 """
 
 from __future__ import annotations
 
-import html
-
 from ..reports.status import STATUS_LABELS
-from .statuses import STATUS_COLOURS
-
-ROW, BAR_X, BAR_WIDTH, WIDTH = 26, 190, 300, 600
+from .markup import escape
 
 
-def _text(x: float, y: float, value: str, anchor: str = "start", bold: bool = False) -> str:
-    weight = ' font-weight="700"' if bold else ""
-    return (f'<text x="{x:g}" y="{y:g}" text-anchor="{anchor}" dominant-baseline="middle"{weight}>'
-            f"{html.escape(value)}</text>")
+def _bar(counts: dict[str, int], whole: int = 0) -> str:
+    """The stacked bar: one coloured segment per status with tasks, its width the share of `whole` (by
+    default the row's own total)."""
+    total = whole or sum(counts.values())
+    segments = "".join(f'<span class="ps-bar__part ps-tag--{status}" style="width:{100 * count / total:.2f}%"></span>'
+                       for status, count in counts.items() if count) if total else ""
+    return f'<span class="ps-bar" aria-hidden="true">{segments}</span>'
 
 
-def _svg(title: str, description: str, height: int, body: list[str]) -> str:
-    return (f'<div class="ps-chart"><svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {WIDTH} {height}" '
-            f'width="{WIDTH}" height="{height}" font-size="13" font-family="sans-serif" fill="#0b0c0c">'
-            f"<title>{html.escape(title)}</title><desc>{html.escape(description)}</desc>"
-            + "".join(body) + "</svg></div>\n\n")
+def _in_words(counts: dict[str, int]) -> str:
+    """'2 thực hiện thường xuyên, 3 chưa có báo cáo': every status with tasks, in words."""
+    return ", ".join(f"{n} {escape(STATUS_LABELS[s].lower())}" for s, n in counts.items() if n) or "không có nhiệm vụ"
+
+
+def _legend(statuses: list[str]) -> str:
+    items = "".join(f'<li><span class="ps-swatch ps-tag--{s}" aria-hidden="true"></span>{escape(STATUS_LABELS[s])}</li>'
+                    for s in statuses)
+    return f'<ul class="ps-legend" aria-label="Chú giải màu">{items}</ul>\n'
 
 
 def status_bars(title: str, counts: dict[str, int]) -> str:
-    """One horizontal bar per status, its label on the left and its count on the right."""
-    total = sum(counts.values()) or 1
-    body, y = [], 4
-    for status, count in counts.items():
-        fg, bg = STATUS_COLOURS[status]
-        width = BAR_WIDTH * count / total
-        body.append(_text(0, y + ROW / 2 - 2, STATUS_LABELS[status]))
-        body.append(f'<rect x="{BAR_X}" y="{y}" width="{width:.1f}" height="{ROW - 8}" fill="{bg}" stroke="{fg}"/>')
-        body.append(_text(BAR_X + width + 6, y + ROW / 2 - 2, f"{count} nhiệm vụ", bold=True))
-        y += ROW
-    description = "; ".join(f"{STATUS_LABELS[s]}: {n}" for s, n in counts.items())
-    return _svg(title, description, y + 4, body)
+    """One bar per status: its name, its count, and a bar as long as its share of the whole."""
+    whole = sum(counts.values())
+    rows = "".join(
+        f'<li><span class="ps-chart__label">{escape(STATUS_LABELS[status])}: <strong>{count} nhiệm vụ</strong></span>'
+        f"{_bar({status: count}, whole)}</li>\n" for status, count in counts.items())
+    return (f'<figure class="ps-chart"><figcaption>{escape(title)}</figcaption>\n'
+            f'<ul class="ps-chart__rows">\n{rows}</ul></figure>\n')
 
 
 def stacked_bars(title: str, rows: list[tuple[str, dict[str, int]]]) -> str:
-    """One stacked bar per row (a section, an agency) with its total beside it; the page's table
-    beside the chart gives every count in words."""
-    body, y = [], 4
-    for label, counts in rows:
-        total, x = sum(counts.values()) or 1, float(BAR_X)
-        body.append(_text(0, y + ROW / 2 - 2, label if len(label) <= 28 else label[:27] + "…"))
-        for status, count in counts.items():
-            if count:
-                fg, bg = STATUS_COLOURS[status]
-                width = BAR_WIDTH * count / total
-                body.append(f'<rect x="{x:.1f}" y="{y}" width="{width:.1f}" height="{ROW - 8}" fill="{bg}" '
-                            f'stroke="{fg}"/>')
-                x += width
-        body.append(_text(BAR_X + BAR_WIDTH + 6, y + ROW / 2 - 2, f"{sum(counts.values())} nhiệm vụ", bold=True))
-        y += ROW
-    description = "; ".join(f"{label}: " + ", ".join(f"{n} {STATUS_LABELS[s].lower()}" for s, n in counts.items() if n)
-                            for label, counts in rows)
-    return _svg(title, description, y + 4, body)
+    """One stacked bar per row (a section, an agency): its name, its total and every status in words."""
+    used = [s for s in STATUS_LABELS if any(counts.get(s) for _, counts in rows)]
+    items = "".join(
+        f'<li><span class="ps-chart__label"><strong>{escape(label)}</strong>: {sum(counts.values())} nhiệm vụ '
+        f"({_in_words(counts)})</span>{_bar(counts)}</li>\n" for label, counts in rows)
+    return (f'<figure class="ps-chart"><figcaption>{escape(title)}</figcaption>\n{_legend(used)}'
+            f'<ul class="ps-chart__rows">\n{items}</ul></figure>\n')

@@ -17,8 +17,9 @@ recognised and left alone:
 An abbreviation is found as written (case-sensitive) and as a whole word: `search.expand.abbreviation_pattern`,
 the same rule the search index uses. Pages without an abbreviation come back unchanged, byte for byte.
 
-Touch and keyboard users do not get hover tooltips, and `tabindex` on <abbr> does not validate everywhere;
-every page links the list 'Từ viết tắt' from the navigation instead (render_glossary.py).
+Touch and keyboard users get no hover tooltip: overrides/partials/plan-abbr.html makes each <abbr> a tab stop
+whose tap, Enter or Space writes the full form after it; every page also links the list 'Từ viết tắt' from
+the navigation (render_glossary.py).
 """
 
 from __future__ import annotations

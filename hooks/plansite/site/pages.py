@@ -13,6 +13,7 @@ from pathlib import Path
 from ..data.load import DATA_DIR
 from ..data.model import Project
 from ..history import History
+from ..text import date_numeric, vi_sort_key
 from .addresses import CALENDAR, HOME, appendix_uri, notice_uri, plan_uri, progress_uri, source_uri, task_uri
 from ..reports.ics import calendar_files
 from .labels import plan_title
@@ -29,6 +30,10 @@ from .render_appendix import render_appendix
 from .render_calendar import render_calendar
 from .render_plan import render_plan
 from .render_progress import render_progress
+from .bulletins import plan_bulletins
+from .render_bulletins import bulletin_files, render_bulletins
+from .spoken import Speaker
+from .addresses import bulletins_uri
 from .render_task import render_task
 from .addresses import GLOSSARY
 from .glossary import Marker
@@ -46,6 +51,7 @@ class SiteOutput:
     pages: Pages  # source path → YAML front matter and the page's HTML (headings with ids), sorted; rendered when read
     files: dict[str, bytes | Path]  # site path → bytes, or the file to copy as it is; sorted
     example_data: bool  # some report is made-up example data: every page must say so
+    footer: str = ""  # the frame's line on every page: who issued the plans, the date of the data (plain text)
 
 
 def build_site(project: Project, options: SiteOptions = SiteOptions(), history: History | None = None) -> SiteOutput:
@@ -62,7 +68,12 @@ def build_site(project: Project, options: SiteOptions = SiteOptions(), history: 
     renders[CHANGES_PAGE] = partial(render_changes_page, entries, history is not None, bool(history and history.shallow))
     updated = {plan.id: last_updated(history, plan.origin.file, *(r.origin.file for r in project.reports
                                                                  if r.plan == plan.id)) for plan in project.plans}
+    speaker = Speaker(project.glossary, project.documents, {a.id: a.name for a in project.agencies})
+    bulletin_texts: dict[str, bytes] = {}
     for plan in project.plans:
+        bulletins = plan_bulletins(plan, rel, speaker)  # the page and its .txt files say the same
+        renders[bulletins_uri(plan)] = partial(render_bulletins, plan, bulletins)
+        bulletin_texts.update(bulletin_files(plan, bulletins))
         renders[plan_uri(plan)] = partial(render_plan, plan, rel)
         renders[appendix_uri(plan)] = partial(render_appendix, plan, rel)
         renders[progress_uri(plan)] = partial(render_progress, plan, rel)
@@ -80,9 +91,19 @@ def build_site(project: Project, options: SiteOptions = SiteOptions(), history: 
         source_uri(plan): Path(DATA_DIR) / "sources" / plan.source_text for plan in project.plans if plan.source_text}
     files.update(calendar_files(rel.due, {a.id: a.name for a in project.agencies},
                                 {p.id: plan_title(p) for p in project.plans}, options.today, options.site_url))
+    files.update(bulletin_texts)
     files[FEED] = atom_feed(entries, options.site_url, options.site_name)
     files.update(export_files(project, options.site_name, options.today, options.site_url))  # du-lieu/: JSON, CSV
-    return SiteOutput(pages, dict(sorted(files.items())), rel.progress.has_examples)
+    return SiteOutput(pages, dict(sorted(files.items())), rel.progress.has_examples, _footer(project, rel, updated))
+
+
+def _footer(project: Project, rel, updated: dict) -> str:
+    """'Kế hoạch do Ủy ban nhân dân xã Kẻ Sặt ban hành · Dữ liệu cập nhật ngày 07/12/2026' (the newest change
+    of a plan or its reports in the repository's history; left out when unknown)."""
+    issuers = sorted({rel.agency_name(plan.issuer) for plan in project.plans}, key=vi_sort_key)
+    line = f"Kế hoạch do {', '.join(issuers)} ban hành" if issuers else ""
+    dates = [d for d in updated.values() if d]
+    return line + (f" · Dữ liệu cập nhật ngày {date_numeric(max(dates))}" if dates else "")
 
 
 def generate_pages(project: Project, edit_url: str | None = None) -> dict[str, str]:

@@ -40,10 +40,11 @@ class Filters:
 
 
 def front_matter(title: str, kind: PageKind, keywords: tuple[str, ...] = (), numbers: tuple[str, ...] = (),
-                 preview: Preview | None = None, template: str = "") -> str:
+                 preview: Preview | None = None, template: str = "", share: str = "") -> str:
     """YAML front matter: the page title, its kind, for search the words and numbers that name it, and
     what a shared link shows (description, the picture's plan and place); `template`: a theme template
-    other than main.html (overrides/). Material prints `page.meta.title` unescaped, so
+    other than main.html (overrides/); `share`: the message "Gửi qua Zalo" copies (site/chat_message.py), lines
+    kept. Material prints `page.meta.title` unescaped, so
     overrides/main.html and overrides/partials/header.html escape it."""
     out = f"---\ntitle: {_json(title)}\nkind: {kind.value}\n" + (f"template: {template}\n" if template else "")
     for key, values in (("keywords", keywords), ("numbers", numbers)):
@@ -52,6 +53,8 @@ def front_matter(title: str, kind: PageKind, keywords: tuple[str, ...] = (), num
     if preview:
         fields = (("description", preview.description), ("preview_plan", preview.plan), ("preview_place", preview.place))
         out += "".join(f"{key}: {_json(value)}\n" for key, value in fields if value)
+    if share:
+        out += f"share: {json.dumps(chr(10).join(visible(line) for line in share.splitlines()), ensure_ascii=False)}\n"
     return out + "---\n\n"
 
 
@@ -63,7 +66,7 @@ def _json(text: str) -> str:
 def crumbs(uri: str, *trail: tuple[str, str], here: str) -> str:
     """Breadcrumbs: Trang chủ › each (label, page) of the trail › here (escaped, not linked)."""
     parts = [link("Trang chủ", uri, HOME)] + [link(label, uri, target) for label, target in trail]
-    return p(" › ".join(parts + [escape(here)]))
+    return p(" › ".join(parts + [escape(here)]), "ps-crumbs")
 
 
 def entries(items: list[Entry], here: str, filters: Filters | None = None, key: str = "", prefix: str = "") -> str:
@@ -89,7 +92,7 @@ def list_pages(folder: str, title: str, parent: tuple[str, str], items: list[Ent
         title_n = title if len(chunks) == 1 else f"{title} (trang {n}/{len(chunks)})"
         out = front_matter(title_n, PageKind.LIST)
         trail = [link("Trang chủ", uri, HOME)] + ([link(parent[0], uri, parent[1])] if parent[1] != HOME else [])
-        out += heading(1, escape(title_n)) + p(" › ".join(trail))
+        out += heading(1, escape(title_n)) + p(" › ".join(trail), "ps-crumbs")
         out += entries(chunk, uri, filters and filters.part(start, start + PER_PAGE), "danh-sach")
         if len(chunks) > 1:
             out += p(" · ".join(link(f"Trang {i}", uri, u) if u != uri else f'<strong aria-current="page">Trang {i}</strong>'

@@ -16,7 +16,7 @@ from .facets import facets_script, row_attributes, task_ids
 from .life_notice import life_notice
 from .identity import APPENDIX, table_name
 from .labels import COORDINATING_LABEL, TIMING_LABEL, document_label, plan_title, short_title, task_number
-from .markup import escape, heading, link, p
+from .markup import escape, heading, link, link_html, p
 from .parts import crumbs, front_matter
 from .relations import Relations
 from .statuses import status_tag
@@ -50,9 +50,18 @@ def documents_cell(plan: Plan, task: Task, rel: Relations, uri: str) -> str:
     return cell_list([link(document_label(d), uri, document_uri(d.id)) for d in documents])
 
 
+def _task_link(plan: Plan, task: Task, uri: str) -> str:
+    """The task's first words linking to its page; on paper, its whole text (plan-site.css: .ps-short, .ps-full)."""
+    short = short_title(task.text, 20)
+    if not short.endswith("…"):
+        return link(short, uri, task_uri(plan, task))
+    return link_html(f'<span class="ps-short">{escape(short)}</span><span class="ps-full">{escape(task.text)}</span>',
+                     uri, task_uri(plan, task))
+
+
 def task_row(plan: Plan, task: Task, rel: Relations, uri: str) -> str:
     """One task: number, title (linked), lead and coordinating agencies, timing, documents, status."""
-    cells = (escape(task_number(plan, task)), link(short_title(task.text, 20), uri, task_uri(plan, task)),
+    cells = (escape(task_number(plan, task)), _task_link(plan, task, uri),
              agencies_cell(task.lead, rel, uri), agencies_cell(task.coordinating, rel, uri),
              escape(task.timing.text) if task.timing else "", documents_cell(plan, task, rel, uri),
              status_tag(rel.progress.status(plan, task.id)))

@@ -14,7 +14,7 @@ from ..reports.calendar import DueReport
 from ..text import date_numeric
 from .addresses import CALENDAR, CALENDAR_FEED, agency_uri, plan_uri
 from .labels import plan_title
-from .markup import escape, heading, link, p, table
+from .markup import escape, heading, link, p
 from .parts import crumbs, front_matter
 from .relations import Relations
 from .statuses import state_tag
@@ -37,7 +37,15 @@ def _shown(rel: Relations) -> list[DueReport]:
     return [d for d in rel.due if abs((d.due or d.end) - rel.today) <= window or d.state(rel.today) == "qua-han"]
 
 
-COLUMNS = ("Kỳ báo cáo", "Kế hoạch", "Cơ quan báo cáo", "Gửi đến", "Số liệu", "Hạn gửi", "Tình trạng")
+def _item(due: DueReport, rel: Relations, uri: str) -> str:
+    """One due report as a short card: its state first, then what, who, to whom, which data, by when."""
+    to = ", ".join(link(rel.agency_name(a), uri, agency_uri(a)) for a in due.recipients)
+    deadline = date_numeric(due.due) if due.due else "kế hoạch không quy định"
+    return (f'<li class="ps-due">{state_tag(due.state(rel.today))} <strong>{escape(due.label)}</strong>'
+            f'<span class="ps-due__line">Cơ quan báo cáo: {link(rel.agency_name(due.reporter), uri, agency_uri(due.reporter))}'
+            f'</span><span class="ps-due__line">Gửi đến: {to}</span>'
+            f'<span class="ps-due__line">Số liệu: {date_numeric(due.start)} – {date_numeric(due.end)} · Hạn gửi: '
+            f"{deadline}</span></li>\n")
 
 
 def render_calendar(rel: Relations) -> str:
@@ -57,15 +65,15 @@ def render_calendar(rel: Relations) -> str:
         out += p(f"Trang này hiện {len(shown)} trong {len(rel.due)} kỳ báo cáo: {which}; lịch của từng cơ quan "
                  "có đủ.")
     plans = {pl.id: pl for pl in rel.plans_sorted}
-    months: dict[tuple[int, int], list[list[str]]] = {}
+    # Month → plan → its due reports: the plan's title once per month, not on every report (shown is in date
+    # order, so are the months; a plan's reports keep that order).
+    months: dict[tuple[int, int], dict[str, list[str]]] = {}
     for due in shown:
-        plan = plans[due.plan]
-        to = "<br>".join(link(rel.agency_name(a), uri, agency_uri(a)) for a in due.recipients)
-        deadline = date_numeric(due.due) if due.due else "Kế hoạch không quy định"
-        months.setdefault(_month(due), []).append([
-            escape(due.label), link(plan_title(plan), uri, plan_uri(plan)),
-            link(rel.agency_name(due.reporter), uri, agency_uri(due.reporter)), to,
-            f"{date_numeric(due.start)} – {date_numeric(due.end)}", deadline, state_tag(due.state(rel.today))])
-    for (year, month), rows in months.items():  # shown is in date order: so are the months
-        out += heading(2, f"Tháng {month:02d}/{year}") + table(COLUMNS, rows)
+        months.setdefault(_month(due), {}).setdefault(due.plan, []).append(_item(due, rel, uri))
+    for (year, month), by_plan in months.items():
+        out += heading(2, f"Tháng {month:02d}/{year}")
+        for plan_id, items in by_plan.items():
+            plan = plans[plan_id]
+            out += p(link(plan_title(plan), uri, plan_uri(plan)), "ps-due-plan")
+            out += f'<ul class="ps-due-list">\n{"".join(items)}</ul>\n'
     return out

@@ -2,14 +2,44 @@
 
 from __future__ import annotations
 
-from ..data.model import Project
+from ..data.model import Plan, Project
+from ..reports.status import NO_REPORT, STATUS_LABELS
+from ..text import date_numeric
 from ..kinds import PageKind
+from .addresses import CALENDAR, bulletins_uri, progress_uri
+from .statuses import state_tag, status_tag
 from .addresses import AGENCIES_INDEX, DOCUMENTS_INDEX, GUIDE, HOME, PLANS_INDEX, agency_uri, appendix_uri, plan_uri
 from .labels import plan_title
 from .identity import APPENDIX, table_name
 from .markup import escape, heading, link, p, ul
 from .parts import front_matter
 from .relations import Relations
+
+
+SHOWN_PLANS = 5  # plans given their own lines on the home page; the plans' list has them all
+NEXT_DUE = 3  # upcoming reports shown; the calendar has every one
+SEARCH_PAGE = "tim-kiem.md"
+
+
+def _done(plan: Plan, rel: Relations) -> str:
+    """A plan's progress in one line: what its reports say, or that it has none, and the link to the page."""
+    dates = [d for t in plan.tasks if (d := rel.progress.as_of(plan, t.id))]
+    counts = rel.progress.counts(plan, [t.id for t in plan.tasks])
+    if dates:
+        said = ", ".join(f"{n} {escape(STATUS_LABELS[s].lower())}" for s, n in counts.items() if n)
+        summary = f"theo báo cáo đến {date_numeric(max(dates))}: {said}"
+    else:
+        summary = f"{status_tag(NO_REPORT)} cho {len(plan.tasks)} nhiệm vụ"
+    return f"{link(plan_title(plan), HOME, progress_uri(plan))}: {summary}."
+
+
+def _next_due(rel: Relations) -> str:
+    """The next reports due (from the build date), with the calendar's link."""
+    upcoming = [d for d in rel.due if d.state(rel.today) == "chua-den-ky"] if rel.today else rel.due
+    items = [f"{state_tag(d.state(rel.today))} {escape(d.label)}: {link(rel.agency_name(d.reporter), HOME, agency_uri(d.reporter))}"
+             + (f", hạn gửi {date_numeric(d.due)}" if d.due else "") for d in upcoming[:NEXT_DUE]]
+    more = p(link("Xem toàn bộ lịch báo cáo", HOME, CALENDAR))
+    return (ul(items) if items else p("Chưa có kỳ báo cáo nào sắp tới.")) + more
 
 
 def render_home(project: Project, rel: Relations, title: str) -> str:
@@ -26,10 +56,15 @@ def render_home(project: Project, rel: Relations, title: str) -> str:
     out += ul([f"<strong>{len(project.plans)}</strong> kế hoạch · <strong>{tasks}</strong> nhiệm vụ · "
                f"<strong>{len(project.agencies)}</strong> cơ quan, đơn vị · <strong>{len(project.documents)}</strong> "
                "văn bản được dẫn"])
-    out += heading(2, "Dành cho người dân")
     whole = plan_uri(project.plans[0]) if len(project.plans) == 1 else PLANS_INDEX
-    out += ul([link("Đọc toàn văn kế hoạch", HOME, whole),
-               "Tìm kiếm: gõ có dấu hoặc không dấu, ví dụ “dan van”, “thuong xuyen”."])
+    out += p(f"{link('Đọc toàn văn kế hoạch', HOME, whole)} · {link('Tìm trong kế hoạch', HOME, SEARCH_PAGE)} "
+             "(gõ có dấu hoặc không dấu, ví dụ “dan van”, “thuong xuyen”; ô tìm kiếm có ở đầu mọi trang)")
+    out += heading(2, "Đã làm được gì") + ul(_done(plan, rel) for plan in project.plans[:SHOWN_PLANS])
+    out += heading(2, "Kỳ báo cáo sắp tới") + _next_due(rel)
+    out += heading(2, "Dành cho người dân")
+    out += ul([link(f"Bản tin phát thanh (để đọc trên loa truyền thanh): {plan_title(pl)}", HOME, bulletins_uri(pl))
+               for pl in project.plans[:SHOWN_PLANS]]
+              + ["Gửi một trang cho người khác: nút cuối mỗi trang sao chép sẵn tin nhắn ngắn kèm đường dẫn."])
     out += heading(2, "Dành cho cán bộ, công chức")
     out += ul([link("Ai làm gì: các cơ quan, đơn vị", HOME, AGENCIES_INDEX),
                link("Căn cứ pháp lý: các văn bản được dẫn", HOME, DOCUMENTS_INDEX)]

@@ -127,7 +127,7 @@ def _feedback(plan: Plan, rel: Relations, options: SiteOptions) -> str:
         lines = []
         for office in (rel.agencies[a] for a in plan.feedback.agencies):
             contacts = _contacts(office)
-            detail = f": {'; '.join(contacts)}" if contacts else " (dữ liệu chưa có địa chỉ, số điện thoại)"
+            detail = f": {'; '.join(contacts)}" if contacts else ""  # on a public board, never "the data lacks …"
             lines.append(f"<strong>{escape(office.name)}</strong>{detail}")
         out += ul(lines)
     else:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from ..data.model import Assignment, Plan, Task
 from ..kinds import PageKind
 from ..text import date_prose
-from .addresses import agency_uri, appendix_uri, plan_uri, progress_uri, source_uri, task_uri
+from .addresses import agency_uri, appendix_uri, bulletins_uri, plan_uri, progress_uri, source_uri, task_uri
 from .life_notice import life_notice, tracking_line
 from .identity import APPENDIX, table_name
 from .labels import COORDINATING_LABEL, FORMS_LABEL, LEAD_LABEL, TIMING_LABEL, plan_title, task_number
+from .chat_message import plan_message
 from .markup import DASHES, admonition, attr, escape, heading, link, link_html, p, relative, ul
 from .previews import plan_preview
 from .parts import crumbs, front_matter
@@ -31,7 +32,7 @@ def _task_block(plan: Plan, task: Task, rel: Relations, uri: str, level: int) ->
     a plan of 50 tasks would otherwise carry its whole text twice.
     """
     out = heading(level, link_html(f"Nhiệm vụ {escape(task_number(plan, task))}", uri, task_uri(plan, task)))
-    out += p(f"Tình trạng: {status_tag(rel.progress.status(plan, task.id))}")
+    out += p(f"Tình trạng: {status_tag(rel.progress.status(plan, task.id))}", "ps-web-only")
     out += p(rel.linker(plan).linkify(task.text, uri))
     # The task's own '-' lines, as dashes, apart from the labelled lines about it (who, how, when).
     out += ul((rel.linker(plan).linkify(d, uri) for d in task.details), DASHES)
@@ -67,20 +68,21 @@ def render_plan(plan: Plan, rel: Relations) -> str:
     uri = plan_uri(plan)
     issuer = rel.agencies[plan.issuer]
     out = front_matter(plan_title(plan) + rel.title_suffix(plan), PageKind.PLAN, plan_keywords(plan, rel),
-                       (plan.number,) if plan.number else (), plan_preview(plan, rel))
+                       (plan.number,) if plan.number else (), plan_preview(plan, rel), share=plan_message(plan, rel))
     out += crumbs(uri, here="Kế hoạch") + life_notice(plan, rel, uri)
     facts = [link(issuer.name, uri, agency_uri(issuer.id))]
     facts.append(f"Số: {escape(plan.number)}" if plan.number else "Số: (văn bản nguồn không ghi)")
     if plan.issued_on:
         # Nghị định 30/2020: "Kẻ Sặt, ngày 11 tháng 11 năm 2025"
         facts.append(f"{escape(plan.place)}, {date_prose(plan.issued_on)}" if plan.place else date_prose(plan.issued_on))
-    table = table_name(plan)
-    facts.append(link("Phụ lục: bảng nhiệm vụ" if table == APPENDIX else table, uri, appendix_uri(plan)))
-    facts.append(link("Tiến độ thực hiện", uri, progress_uri(plan)))
-    facts.append(_source_link(plan, uri))
     out += p(" · ".join(facts)) + tracking_line(plan)
     for replaced in rel.replaced_plans.get(plan.document, []) if plan.document else ():  # life.replaced_by, back
         out += p(f"Kế hoạch này thay thế {link(plan_title(replaced), uri, plan_uri(replaced))}.")
+    table = table_name(plan)
+    web = [link("Phụ lục: bảng nhiệm vụ" if table == APPENDIX else table, uri, appendix_uri(plan)),
+           link("Tiến độ thực hiện", uri, progress_uri(plan)), link("Bản tin phát thanh", uri, bulletins_uri(plan)),
+           _source_link(plan, uri)]
+    out += p(" · ".join(web), "ps-web-only")  # pages of the site: not printed with the plan
     out += p(escape(plan.document_type), "plan-doctype")
     out += heading(1, escape(plan.title))
     linkify = rel.linker(plan).linkify

@@ -11,19 +11,30 @@ from ..text import date_numeric, vi_sort_key
 from .addresses import appendix_uri, plan_uri, progress_uri
 from .charts import stacked_bars, status_bars
 from .labels import plan_title, short_title
-from .markup import escape, heading, p, table
+from .markup import escape, heading, p
 from .life_notice import life_notice, tracking_line
 from .identity import table_name
 from .parts import crumbs, front_matter
 from .relations import Relations
 
 
+ZERO = ' class="ps-zero"'  # a status without tasks: left out of a phone's card
+
+
 def _table(first: str, rows: list[tuple[str, dict[str, int]]]) -> str:
-    """The counts as a table: one row per group, one column per status, and the total."""
+    """The counts as a table: one row per group, one column per status, and the total. On a phone each row
+    is a card of "status: count" lines, its statuses without tasks left out (plan-site.css, .ps-counts)."""
     statuses = list(STATUS_LABELS)
     header = [first] + [STATUS_LABELS[s] for s in statuses] + ["Tổng"]
-    return table(header, ([escape(label)] + [str(counts[s]) for s in statuses] + [str(sum(counts.values()))]
-                          for label, counts in rows))
+    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in header)
+    body = ""
+    for label, counts in rows:
+        cells = "".join(f'<td data-label="{escape(STATUS_LABELS[s])}"{"" if counts[s] else ZERO}>{counts[s]}</td>'
+                        for s in statuses)
+        body += (f'<tr><th scope="row">{escape(label)}</th>{cells}'
+                 f'<td data-label="Tổng">{sum(counts.values())}</td></tr>\n')
+    return (f'<table class="ps-counts">\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{body}</tbody>\n'
+            "</table>\n")
 
 
 def _sections(plan: Plan, rel: Relations) -> list[tuple[str, dict[str, int]]]:

@@ -8,7 +8,8 @@ from ..data.model import Origin, Plan, Task, Timing
 from ..data.schema import EVERY, FORM_KINDS, TIMING_KINDS
 from ..kinds import PageKind
 from ..text import date_numeric
-from .addresses import agency_uri, appendix_uri, document_uri, notice_uri, plan_uri, task_uri
+from .addresses import (agency_uri, appendix_uri, bulletin_file, bulletins_uri, document_uri, notice_uri, plan_uri,
+                        task_uri)
 from .life_notice import life_notice
 from .identity import notice_board, table_name
 from .labels import (COORDINATING_LABEL, FORMS_LABEL, LEAD_LABEL, TIMING_LABEL, document_label, plan_title,
@@ -17,6 +18,8 @@ from .markup import DASHES, admonition, escape, external_link, heading, link, p,
 from .previews import task_preview
 from .parts import crumbs, front_matter
 from .options import SiteOptions
+from .bulletins import task_bulletin_slug
+from .chat_message import task_message
 from .outreach_parts import feedback_section, summary_box
 from .relations import Relations
 from .report_parts import status_line, timeline
@@ -26,7 +29,7 @@ def render_task(plan: Plan, task: Task, rel: Relations, options: SiteOptions, up
     """One task: text, who, how, when, legal basis, and where it sits in the plan."""
     uri = task_uri(plan, task)
     out = front_matter(task_title(plan, task) + rel.title_suffix(plan), PageKind.TASK,
-                       preview=task_preview(plan, task, rel))
+                       preview=task_preview(plan, task, rel), share=task_message(plan, task, rel))
     out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), (table_name(plan), appendix_uri(plan)),
                   here=f"Nhiệm vụ {task_number(plan, task)}")
     out += life_notice(plan, rel, uri) + heading(1, escape(task_title(plan, task)))
@@ -59,6 +62,8 @@ def render_task(plan: Plan, task: Task, rel: Relations, options: SiteOptions, up
     out += feedback_section(plan, task, rel, uri, options)
     board = notice_board(rel.plan_place(plan))
     out += p(f"{link('In thông báo để niêm yết', uri, notice_uri(plan, task))} (khổ A4, cho {board})")
+    out += p(f"{link('Bản tin phát thanh', uri, bulletins_uri(plan))} để đọc trên loa truyền thanh "
+             f"({link('tải bản tin của nhiệm vụ này, tệp .txt', uri, bulletin_file(plan, task_bulletin_slug(task)))})")
     out += heading(2, "Vị trí trong kế hoạch")
     out += p(f"Mục II, nhiệm vụ {escape(task_number(plan, task))} của {link(plan_title(plan), uri, plan_uri(plan))}.")
     source = f"{task.origin.file}, dòng {task.origin.line}"

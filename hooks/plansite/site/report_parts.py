@@ -17,7 +17,7 @@ def status_line(plan: Plan, task: Task, rel: Relations) -> str:
     """'Tình trạng: <tag> · Số liệu tính đến …', or that there is no report yet."""
     status = rel.progress.status(plan, task.id)
     if status == NO_REPORT:
-        return p(f"<strong>Tình trạng:</strong> {status_tag(status)} Chưa có báo cáo nào về nhiệm vụ này.")
+        return p(f"<strong>Tình trạng:</strong> {status_tag(status)}")  # the tag says it: once
     return p(f"<strong>Tình trạng:</strong> {status_tag(status)} · Số liệu tính đến "
              f"{date_numeric(rel.progress.as_of(plan, task.id))}")
 
@@ -41,7 +41,7 @@ def timeline(plan: Plan, task: Task, rel: Relations, uri: str) -> str:
     entries = rel.progress.timeline(plan, task.id)
     out = heading(2, "Báo cáo thực hiện")
     if not entries:
-        return out + p("Chưa có báo cáo. Kết quả sẽ được cập nhật khi cơ quan thực hiện gửi báo cáo định kỳ.")
+        return out + p("Kết quả sẽ được cập nhật khi cơ quan thực hiện gửi báo cáo định kỳ.")
     for item in entries:
         report, entry = item.report, item.task
         start, end = report.covered

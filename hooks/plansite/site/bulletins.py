@@ -1,0 +1,200 @@
+"""Loudspeaker bulletins (bản tin phát thanh): one per plan, one per task, one per reporting period with
+reports; each about a minute read aloud, built from the data and the editors' summaries only.
+
+Every sentence is made of fields of the data (title, issuer, date, tasks, agencies, timing, summaries, what a
+report says) joined by fixed words; `spoken.Speaker` then writes it as it is said. A text that would run
+past a minute is cut at a sentence, never rewritten. Example reports (the demo) say so in the first line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..data.model import Plan, Task
+from ..reports.model import Report
+from ..reports.periods import period_label
+from ..reports.status import NO_REPORT, STATUS_LABELS
+from ..text import slugify
+from .chat_message import timing_words
+from .labels import task_number
+from .relations import Relations
+from .spoken import Speaker, spoken_date
+
+WORDS_PER_MINUTE = 220  # a news reader's steady pace: one Vietnamese word is one syllable
+MAX_WORDS = 260  # about a minute (70 seconds at most)
+EXAMPLE = "Lưu ý: đây là dữ liệu minh họa, không phải báo cáo thật."
+_SENTENCES = re.compile(r"(?<=[.;!?])\s+")
+
+
+@dataclass(frozen=True)
+class Bulletin:
+    """One bulletin: its file name (without .txt), its title and its paragraphs, all as spoken."""
+
+    slug: str
+    title: str
+    paragraphs: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join((self.title, *self.paragraphs)) + "\n"
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    @property
+    def seconds(self) -> int:
+        return round(self.words * 60 / WORDS_PER_MINUTE)
+
+
+def _years(plan: Plan) -> str:
+    """' giai đoạn 2025-2030', ' từ năm 2013', or nothing: the plan's years as its data gives them."""
+    if not plan.period:
+        return ""
+    return f" giai đoạn {plan.period.start}-{plan.period.end}" if plan.period.end else f" từ năm {plan.period.start}"
+
+
+def _names(rel: Relations, ids) -> str:
+    return ", ".join(rel.agency_name(a) for a in ids)
+
+
+def _plan_name(plan: Plan, rel: Relations) -> str:
+    """'Kế hoạch số 294/KH-UBND <title>, do <issuer> ban hành ngày 11/11/2025' (what the data has)."""
+    number = f" số {plan.number}" if plan.number else ""
+    issued = f" {spoken_date(plan.issued_on)}" if plan.issued_on else ""
+    return f"{plan.document_type.capitalize()}{number} {plan.title}, do {rel.agency_name(plan.issuer)} ban hành{issued}"
+
+
+def _cut(text: str, words: int) -> str:
+    """`text` up to the last whole sentence within `words` words; a first sentence longer than that, up to
+    its last whole clause (between commas) within them, ended with a full stop."""
+    kept: list[str] = []
+    for sentence in _SENTENCES.split(" ".join(text.split())):
+        if kept and len(" ".join(kept + [sentence]).split()) > words:
+            break
+        kept.append(sentence)
+    if len(kept) > 1 or len(kept[0].split()) <= words:
+        return " ".join(kept)
+    clauses = kept[0].split(", ")
+    while len(clauses) > 1 and len(", ".join(clauses).split()) > words:
+        clauses.pop()
+    return ", ".join(clauses).rstrip(".,;:") + "."
+
+
+def _feedback(plan: Plan, rel: Relations) -> list[str]:
+    """Where citizens send their views, with the contacts the data has (none is said to be missing)."""
+    if not (plan.feedback and plan.feedback.agencies):
+        return []
+    offices = []
+    for agency_id in plan.feedback.agencies:
+        agency = rel.agencies[agency_id]
+        contacts = [f"địa chỉ {agency.address}" if agency.address else "",
+                    f"điện thoại {agency.phone}" if agency.phone else ""]
+        offices.append(agency.name + "".join(f", {c}" for c in contacts if c))
+    return [f"Ý kiến góp ý, phản ánh của người dân xin gửi về {'; '.join(offices)}."]
+
+
+def _fit(speaker: Speaker, slug: str, title: str, paragraphs: list[str], long: int) -> Bulletin:
+    """The bulletin as spoken; paragraph `long` (the one from free text) cut at a sentence to fit a minute."""
+    spoken = [speaker.say(p) for p in paragraphs if p]
+    spoken_title = speaker.say(title)
+    others = sum(len(p.split()) for i, p in enumerate(spoken) if i != long) + len(spoken_title.split())
+    if 0 <= long < len(spoken):
+        spoken[long] = _cut(spoken[long], max(MAX_WORDS - others, 25))
+    return Bulletin(slug, spoken_title, tuple(spoken))
+
+
+def plan_bulletin(plan: Plan, rel: Relations, speaker: Speaker) -> Bulletin:
+    leads = sorted({a for t in plan.tasks if t.lead for a in t.lead.agencies}, key=rel.agency_name)
+    period = _years(plan)
+    headings = [f"{s.heading}" for s in plan.content.sections if s.heading]
+    progress = _progress(plan, rel)
+    paragraphs = [EXAMPLE if progress and rel.progress.has_examples else "", f"{_plan_name(plan, rel)}.",
+                  f"Kế hoạch có {len(plan.tasks)} nhiệm vụ{period}"
+                  + (f", gồm các nội dung: {'; '.join(headings)}." if headings else "."),
+                  f"Cơ quan thực hiện: {_names(rel, leads)}." if leads else "",
+                  progress, *_feedback(plan, rel)]
+    return _fit(speaker, "ke-hoach", "Bản tin giới thiệu kế hoạch", [p for p in paragraphs if p], 1 + bool(paragraphs[0]))
+
+
+def _progress(plan: Plan, rel: Relations) -> str:
+    dates = [d for t in plan.tasks if (d := rel.progress.as_of(plan, t.id))]
+    if not dates:
+        return ""
+    counts = rel.progress.counts(plan, [t.id for t in plan.tasks])
+    said = ", ".join(f"{n} nhiệm vụ {STATUS_LABELS[s].lower()}" for s, n in counts.items() if n and s != NO_REPORT)
+    return f"Theo các báo cáo đã nhận, số liệu tính đến {spoken_date(max(dates))}: {said}."
+
+
+def task_bulletin_slug(task: Task) -> str:
+    return slugify(f"nhiem-vu-{task.id}")
+
+
+def task_bulletin(plan: Plan, task: Task, rel: Relations, speaker: Speaker) -> Bulletin:
+    number = task_number(plan, task)
+    period = _years(plan)
+    paragraphs = [f"Theo {plan.document_type.lower()} của {rel.agency_name(plan.issuer)}{period}, nhiệm vụ {number} "
+                  f"là: {task.summary or task.text}"]
+    if task.lead and task.lead.agencies:
+        paragraphs.append(f"Cơ quan thực hiện: {_names(rel, task.lead.agencies)}.")
+    if task.coordinating and task.coordinating.agencies:
+        paragraphs.append(f"Cơ quan phối hợp: {_names(rel, task.coordinating.agencies)}.")
+    if task.timing:
+        paragraphs.append(f"Thời gian thực hiện: {timing_words(task).lower()}.")
+    entries = rel.progress.timeline(plan, task.id)
+    long = 0  # the task's text is cut only when there is no report (whose words are cut first)
+    if entries:
+        newest = entries[0]
+        start, end = newest.report.covered
+        paragraphs.insert(0, EXAMPLE if newest.report.example else "")
+        long = len(paragraphs)
+        paragraphs.append(f"Theo {_period_words(newest.report)} của {rel.agency_name(newest.report.reporter)}, "
+                          f"số liệu từ {spoken_date(start)} đến {spoken_date(end)}, nhiệm vụ "
+                          f"{STATUS_LABELS[newest.task.status].lower()}."
+                          + (f" Kết quả: {newest.task.done}" if newest.task.done else ""))
+    paragraphs += _feedback(plan, rel)
+    long -= paragraphs[:long].count("")  # _fit drops empty paragraphs
+    return _fit(speaker, task_bulletin_slug(task), f"Bản tin về nhiệm vụ {number}", paragraphs, long)
+
+
+def _period_words(report: Report) -> str:
+    return period_label(report.period.kind, report.period.year, report.period.number).replace("Báo cáo", "báo cáo", 1)
+
+
+def period_bulletin(plan: Plan, reports: list[Report], rel: Relations, speaker: Speaker) -> Bulletin:
+    """The results of one reporting period: how many tasks stand where, and what was done (first reports first)."""
+    first = reports[0]
+    label = period_label(first.period.kind, first.period.year, first.period.number)
+    start, end = first.covered
+    entries = {e.task: e for r in reports for e in r.tasks}  # a later reporter's word on a task wins
+    numbers = plan.task_numbers
+    statuses: dict[str, int] = {}
+    for entry in entries.values():
+        statuses[entry.status] = statuses.get(entry.status, 0) + 1
+    said = ", ".join(f"{n} nhiệm vụ {STATUS_LABELS[s].lower()}" for s, n in
+                     sorted(statuses.items(), key=lambda item: list(STATUS_LABELS).index(item[0])))
+    done = " ".join(f"Nhiệm vụ {numbers[t]}: {e.done.rstrip('.')}." for t, e in
+                    sorted(entries.items(), key=lambda item: list(numbers).index(item[0])) if e.done and t in numbers)
+    paragraphs = [EXAMPLE if any(r.example for r in reports) else "",
+                  f"Kết quả thực hiện {_plan_name(plan, rel)}, {label.lower()}, số liệu từ {spoken_date(start)} "
+                  f"đến {spoken_date(end)}.",
+                  f"Các cơ quan đã báo cáo về {len(entries)} trong {len(plan.tasks)} nhiệm vụ: {said}.",
+                  f"Một số kết quả. {done}" if done else ""]
+    paragraphs = [p for p in paragraphs if p]
+    return _fit(speaker, slugify(label), f"Bản tin {label.lower()}", paragraphs + _feedback(plan, rel),
+                paragraphs.index(f"Một số kết quả. {done}") if done else -1)
+
+
+def plan_bulletins(plan: Plan, rel: Relations, speaker: Speaker) -> list[Bulletin]:
+    """The plan's, then each reporting period's (newest first), then each task's, in the plan's order."""
+    periods: dict[tuple, list[Report]] = {}
+    for entries in (rel.progress.timeline(plan, t.id) for t in plan.tasks):
+        for entry in entries:
+            key = (entry.report.covered[1], entry.report.period.kind, entry.report.period.year, entry.report.period.number)
+            if entry.report not in periods.setdefault(key, []):
+                periods[key].append(entry.report)
+    by_period = [sorted(reports, key=lambda r: (r.submitted_on, r.reporter))
+                 for _, reports in sorted(periods.items(), key=lambda item: item[0][0], reverse=True)]
+    return ([plan_bulletin(plan, rel, speaker)] + [period_bulletin(plan, r, rel, speaker) for r in by_period]
+            + [task_bulletin(plan, task, rel, speaker) for task in plan.tasks])
