@@ -16,6 +16,7 @@ from .facets import facets_script, row_attributes, task_ids
 from .labels import COORDINATING_LABEL, TIMING_LABEL, document_label, plan_title, short_title, task_number
 from .markup import escape, heading, link, p
 from .parts import crumbs, front_matter
+from .subjects import APPENDIX, subject_words
 from .relations import Relations
 from .statuses import status_tag
 
@@ -76,7 +77,7 @@ def task_table(plan: Plan, rel: Relations, uri: str) -> str:
 def render_appendix(plan: Plan, rel: Relations) -> str:
     """Phụ lục: the task table."""
     uri = appendix_uri(plan)
-    out = front_matter(f"Phụ lục nhiệm vụ: {plan_title(plan)}", PageKind.APPENDIX)
+    out = front_matter(f"Phụ lục nhiệm vụ: {plan_title(plan)}", PageKind.APPENDIX, subject_words(APPENDIX))
     out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), here="Phụ lục")
     out += heading(1, "Phụ lục: các nhiệm vụ") + p(link(plan_title(plan), uri, plan_uri(plan)))
     promised = [s for s in plan.content.sections if s.note and "phụ lục" in s.note.casefold() and not s.tasks]

@@ -13,6 +13,7 @@ from .charts import stacked_bars, status_bars
 from .labels import plan_title, short_title
 from .markup import escape, heading, p, table
 from .parts import crumbs, front_matter
+from .subjects import PROGRESS, subject_words
 from .relations import Relations
 
 
@@ -48,7 +49,7 @@ def _lead_agencies(plan: Plan, rel: Relations) -> list[tuple[str, dict[str, int]
 def render_progress(plan: Plan, rel: Relations) -> str:
     """The plan's progress, from its reports; says plainly when there is none."""
     uri = progress_uri(plan)
-    out = front_matter(f"Tiến độ thực hiện: {plan_title(plan)}", PageKind.LIST)
+    out = front_matter(f"Tiến độ thực hiện: {plan_title(plan)}", PageKind.LIST, subject_words(PROGRESS))
     out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), ("Phụ lục", appendix_uri(plan)), here="Tiến độ")
     out += heading(1, "Tiến độ thực hiện") + p(escape(plan_title(plan)))
     dates = [d for t in plan.tasks if (d := rel.progress.as_of(plan, t.id))]
