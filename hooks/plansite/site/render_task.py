@@ -17,13 +17,16 @@ from .parts import crumbs, front_matter
 from .options import SiteOptions
 from .outreach_parts import feedback_section, summary_box
 from .relations import Relations
+from .subjects import member_words
 from .report_parts import status_line, timeline
 
 
 def render_task(plan: Plan, task: Task, rel: Relations, options: SiteOptions, updated: dt.date | None) -> str:
     """One task: text, who, how, when, legal basis, and where it sits in the plan."""
     uri = task_uri(plan, task)
-    out = front_matter(task_title(plan, task), PageKind.TASK, preview=task_preview(plan, task, rel))
+    who = [a for assignment in (task.lead, task.coordinating) if assignment for a in assignment.agencies]
+    out = front_matter(task_title(plan, task), PageKind.TASK, member_words(who, rel.agencies),
+                       preview=task_preview(plan, task, rel))
     out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), ("Phụ lục", appendix_uri(plan)),
                   here=f"Nhiệm vụ {task_number(plan, task)}")
     out += heading(1, escape(task_title(plan, task)))

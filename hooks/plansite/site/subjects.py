@@ -7,6 +7,9 @@ Only words that name what the page shows; never a fact about a plan or a body.
 
 from __future__ import annotations
 
+from typing import Iterable, Mapping
+
+from ..data.model import Agency
 from .addresses import AGENCIES_INDEX, CALENDAR, DOCUMENTS_INDEX, GLOSSARY
 
 PROGRESS, APPENDIX, CHANGES = "tien-do", "phu-luc", "cap-nhat"  # pages of each plan, or without a fixed address
@@ -26,3 +29,14 @@ SUBJECTS: dict[str, tuple[str, ...]] = {
 def subject_words(page: str) -> tuple[str, ...]:
     """The subject words of a navigation page (its address, or PROGRESS, APPENDIX, CHANGES); () for others."""
     return SUBJECTS.get(page, ())
+
+
+def member_words(agency_ids: Iterable[str], agencies: Mapping[str, Agency]) -> tuple[str, ...]:
+    """The names (and aliases) of the known members of these agencies (groups whose members a legal document
+    lists: agencies.yaml `known_members`), in order, once each: a group's page and its tasks are found by
+    the names of the bodies it holds ("Hội Nông dân" → the tasks of "các tổ chức chính trị - xã hội")."""
+    out: dict[str, None] = {}
+    for agency_id in agency_ids:
+        for member in agencies[agency_id].known_members if agency_id in agencies else ():
+            out.update(dict.fromkeys((member.name, *member.aliases)))
+    return tuple(out)
