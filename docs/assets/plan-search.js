@@ -53,6 +53,7 @@
   var PAIR = 2;     // a pair's relevance counts twice a syllable's: side by side is what a reader means
   var STRONG = 0.5; // a page missing a few of three or more syllables ranks with the pages holding them all
                     // when it holds this share of their idf ("ai phụ trách mặt trận": the Front's task)
+  var CONTEXT = 40, ELLIPSIS = "\u2026";  // a snippet cut to its phrase keeps this many characters before it
   var JOIN = "_", MARK = "~";  // a pair's two syllables joined; a number key's mark (search/terms.py, doc_numbers.py)
   // Question words (exact forms): "ai phụ trách mặt trận" asks about the Front, so a page need not hold
   // "ai" to answer it. They still count for relevance; a query of question words alone needs them all.
@@ -305,8 +306,27 @@
     return groups;
   }
 
+  // The excerpt from shortly before the first place where the most of the query's syllables stand together,
+  // in order ("… công tác dân vận của …"), so the snippet shows the phrase, not a syllable of another word.
+  function fromPhrase(excerpt, tokens) {
+    if (tokens.length < 2) return excerpt;
+    var words = [], re = /[\p{L}\p{N}\p{M}]+/gu, m, best = 1, at = -1;
+    while ((m = re.exec(excerpt))) words.push({ start: m.index, folded: fold(lower(m[0].normalize("NFKC"))) });
+    for (var p = 0; p < words.length; p++) {
+      for (var i = 0; i < tokens.length; i++) {
+        var k = 0;
+        while (i + k < tokens.length && p + k < words.length && matches(tokens[i + k], words[p + k].folded)) k++;
+        if (k > best) { best = k; at = words[p].start; }
+      }
+    }
+    if (at < CONTEXT * 2) return excerpt;
+    var space = excerpt.indexOf(" ", at - CONTEXT);
+    return ELLIPSIS + " " + excerpt.slice(space >= 0 && space < at ? space + 1 : at);
+  }
+
   async function details(found, result) {  // what a result shows: {url, title, kind, excerpt, missing}
     var shown = await page(result.doc);
+    shown.excerpt = fromPhrase(shown.excerpt, found.tokens);
     shown.missing = missingWords(found, result);
     return shown;
   }

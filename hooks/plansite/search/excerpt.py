@@ -37,8 +37,10 @@ _TABLE = re.compile(r"<table\b.*?</table\s*>", re.S | re.I)
 _BLOCK_END = re.compile(r"</(?:p|li|td|th|dd|dt|div|blockquote)\s*>", re.I)
 # Blocks that are a label and a value, or say that nothing is there (site/render_agency.py, render_document.py,
 # report_parts.py write them).
-_LABELLED = re.compile(r"(?:Loại|Trực thuộc|Tên gọi khác trong văn bản|Tình trạng|Nguồn thông tin):")
+_LABELLED = re.compile(r"(?:Loại|Trực thuộc|Thuộc nhóm|Tên gọi khác trong văn bản|Tình trạng|Nguồn thông tin):")
 PLACEHOLDERS = frozenset({"Không có.", "Không có", "Chưa rõ", "Chưa rõ.", "Chưa có báo cáo nào về nhiệm vụ này."})
+# Blocks that only lead elsewhere (render_indexes.py, parts.py): a link home, "see all n items".
+_NAVIGATION = re.compile(r"Trang chủ(?: › .*)?|Xem tất cả \d+ mục")
 
 
 def html_text(html: str) -> str:
@@ -77,7 +79,7 @@ def _blocks(html: str) -> list[str]:
     out = []
     for block in _BLOCK_END.split(_NOT_PROSE.sub(" ", html)):
         text = html_text(block)
-        if text and text not in PLACEHOLDERS and not _LABELLED.match(text):
+        if text and text not in PLACEHOLDERS and not _LABELLED.match(text) and not _NAVIGATION.fullmatch(text):
             out.append(text)
     return out
 
