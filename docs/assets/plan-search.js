@@ -8,10 +8,10 @@
  * runs of letters/digits; a folded form (lower case, ß→ss, ς→σ, đ→d, no marks) to match, an exact form
  * (tone mark moved to the end of the word) to rank matches typed with diacritics first, and the shard =
  * first two code points of the folded form (a shard past a size is split by longer prefixes: `shardsFor`).
- * Ranking (see `search`): the pages a number key of the query names, and the pages holding every
- * syllable (else those holding most of them, rarer ones by idf counting more, with the words left out
- * said); first those holding the query's syllables side by side (pairs), then by BM25F relevance, the
- * page's kind only breaking ties. Only files of this site are loaded (from file://, as scripts:
+ * Ranking (see `search`): the pages a number key of the query names first; then by BM25F relevance, in
+ * which the query's syllables written side by side (pairs) count twice, among the pages holding every
+ * syllable (or enough of them), then the others holding most of them, with the words left out said; the
+ * page's kind only breaks ties. Only files of this site are loaded (from file://, as scripts:
  * hooks/plansite/search/scripts.py). */
 (function () {
   "use strict";
@@ -222,11 +222,11 @@
 
   // {tokens, terms, pairs, count, results: [{doc, score, …}], partial}: of the `count` results, the best
   // `wanted` in order (SHOWN by default; Infinity: all). A term's idf (BM25) comes from the length of its
-  // posting list. The results are the pages holding every syllable, and the pages a number key names;
-  // when there are none, those covering at least half the idf of the best page. Order: a number key
-  // naming the page; then how much of the query's syllables (idf) the page holds; then its pairs (idf:
-  // syllables side by side, as typed); then relevance (idf × level, pairs counted PAIR times); then the
-  // kind's tie-breaker; then the index's order.
+  // posting list. The results: the pages holding every syllable (question words aside) and the pages a
+  // number key names; when they are fewer than SHOWN, also those covering at least half the idf of the
+  // best other page (`partial` when no page holds every syllable). Order: a number key naming the page;
+  // "strong" pages (every syllable, or with three syllables or more STRONG of their idf) before the others;
+  // relevance (Σ idf × level, pairs counted PAIR times); the idf held; the kind's tie-breaker; the index's order.
   async function search(query, wanted) {
     var tokens = tokenize(query), terms = [], pairs = [], byKey = {};
     function term(list, t) {
