@@ -289,3 +289,16 @@ def test_hostile_text_in_snippets_and_on_the_results_page_stays_text(hostile_sit
         assert tab.evaluate(HANDLERS) == [] and dialogs == []
     finally:
         tab.close()
+
+
+@pytest.mark.browser
+def test_phrase_marks_are_the_syllables_side_by_side_not_a_syllable_of_another_word(seed):
+    tab, base, _ = seed
+    tab.goto(base)
+    marks = """([text, q]) => window.planSearchCore.phraseHits(text, window.planSearchTokenize(q))
+        .map(h => [h.start, text.slice(h.start, h.end)])"""
+    text = "Ủy ban nhân dân xã về công tác dân vận"
+    assert tab.evaluate(marks, [text, "dân vận"]) == [[text.index("dân vận"), "dân"], [text.index("vận"), "vận"]]
+    assert tab.evaluate(marks, [text, "dan van"]) == [[text.index("dân vận"), "dân"], [text.index("vận"), "vận"]]
+    apart = "Nhân dân tham gia vận động"  # no phrase here: each syllable found is marked
+    assert [w for _, w in tab.evaluate(marks, [apart, "dân vận"])] == ["dân", "vận"]

@@ -324,6 +324,33 @@
     return ELLIPSIS + " " + excerpt.slice(space >= 0 && space < at ? space + 1 : at);
   }
 
+  // The words of `text` to mark for the query's `tokens`, as [{start, end, token}] in order: where the
+  // text holds two or more of the query's syllables side by side, in order, only those runs ("dân vận", not
+  // the "dân" of "nhân dân"); else every word matching a syllable. For the snippet's marks (the header's
+  // box draws them: plan-search-box.js `hitRanges` is to call this).
+  function phraseHits(text, tokens) {
+    var words = [], re = /[\p{L}\p{N}\p{M}]+/gu, m, runs = [];
+    while ((m = re.exec(text))) {
+      var folded = fold(lower(m[0].normalize("NFKC")));
+      words.push({ start: m.index, end: m.index + m[0].length, folded: folded,
+        token: tokens.findIndex(function (t) { return matches(t, folded); }) });
+    }
+    for (var p = 0; p < words.length; p++) {
+      for (var i = 0; i + 1 < tokens.length; i++) {
+        var k = 0;
+        while (i + k < tokens.length && p + k < words.length && matches(tokens[i + k], words[p + k].folded)) k++;
+        if (k > 1) {
+          for (var j = 0; j < k; j++) runs[p + j] = i + j;
+          break;
+        }
+      }
+    }
+    var inRuns = runs.some(function (r) { return r !== undefined; });
+    return words.map(function (w, n) {
+      return { start: w.start, end: w.end, token: inRuns ? runs[n] : w.token };
+    }).filter(function (w) { return w.token !== undefined && w.token >= 0; });
+  }
+
   async function details(found, result) {  // what a result shows: {url, title, kind, excerpt, missing}
     var shown = await page(result.doc);
     shown.excerpt = fromPhrase(shown.excerpt, found.tokens);
@@ -342,6 +369,6 @@
   };
   window.planSearchCore = {
     root: root, base: base, SHOWN: SHOWN, lower: lower, fold: fold, exact: exact, matches: matches,
-    load: load, search: search, details: details, first: first, missingWords: missingWords
+    load: load, search: search, details: details, first: first, missingWords: missingWords, phraseHits: phraseHits
   };
 })();
