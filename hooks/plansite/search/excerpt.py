@@ -4,11 +4,11 @@ Each page's excerpt is its prose after the heading (the breadcrumbs and the titl
 result itself), on one line, cut at a word before EXCERPT_CHARS characters. Prose is what a reader reads
 as sentences: paragraphs and list items, without tables of attributes, headings, the labels our
 renderers write before a value ("Loại:", "Tình trạng:", "Nguồn thông tin:"), status tags, and blocks
-that only say nothing is there ("Không có.", "Chưa rõ"). A page with no prose (a table, a list of
-links only) keeps the text of its blocks, labels and placeholders still left out. The browser fetches only the
-excerpts of the results it shows (search/x/<doc>.json, one small file per page: ~0.4 KB gzipped), which
-are also the candidates it re-orders for words written next to each other (plan-search.js `RERANK`):
-the first search stays a few KB at any corpus size.
+that only say nothing is there ("Không có.", "Chưa rõ") or only lead elsewhere ("Trang chủ"). A page
+whose blocks are all in tables keeps their cells, the tables' heads, labels and placeholders still left
+out. The browser fetches only the excerpts of the results it shows (search/x/<doc>.json, one small file
+per page: ~0.4 KB gzipped) and starts a snippet where the query's syllables stand together
+(plan-search.js `fromPhrase`): the first search stays a few KB at any corpus size.
 
 A hand-written page opts out of search with an element carrying `data-ps-noindex` (docs/tim-kiem.md,
 the results page, has nothing to find). Only raw HTML of docs/ can carry it: text from the plan data
