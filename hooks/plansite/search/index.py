@@ -4,7 +4,7 @@ Layout under site/search/ (all JSON, all deterministic, no file past a few hundr
   meta.json          {"docs": count, "weights": [weight, ...], "ties": TIES, "levels": LEVELS,
                      "shards": [name, ...]}: read first
   t/<prefix>.json    terms whose folded form starts with prefix: {folded: {exact: postings}, ...}; a term is
-                     a syllable, two syllables written side by side ("dan van", `terms`) or a number key
+                     a syllable, two syllables written side by side ("dan_van", `terms`) or a number key
                      ("~33ct", `doc_numbers`); postings are compact strings (`postings`: pages as gaps,
                      weights as places in "weights"; a weight is a BM25F level × TIES + the kind's
                      tie-breaker, `terms`), and a shard past postings.SHARD_BYTES is split by a longer prefix
