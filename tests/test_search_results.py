@@ -302,3 +302,12 @@ def test_phrase_marks_are_the_syllables_side_by_side_not_a_syllable_of_another_w
     assert tab.evaluate(marks, [text, "dan van"]) == [[text.index("dân vận"), "dân"], [text.index("vận"), "vận"]]
     apart = "Nhân dân tham gia vận động"  # no phrase here: each syllable found is marked
     assert [w for _, w in tab.evaluate(marks, [apart, "dân vận"])] == ["dân", "vận"]
+
+
+@pytest.mark.browser
+def test_a_word_typed_with_diacritics_is_held_only_as_typed(seed):
+    tab, base, _ = seed
+    options = open_box(tab, base, "Thu Hiền", "")
+    missing = {path_of(base, o["href"]): o["missing"] for o in options}
+    assert path_of(base, options[0]["href"]) == f"ke-hoach/{SEED_PLAN}/" and not options[0]["missing"]
+    assert missing["co-quan/thu-tuong-chinh-phu/"] == "Thiếu: Hiền"  # "Thủ tướng … thực hiện": not the name

@@ -150,17 +150,22 @@
   function isPair(key) { return key.indexOf(JOIN) >= 0; }
 
   // For one term, the best level (times how well its form matches) of each page; ties[] gets each page's tie.
+  // term.exactly[page]: the page holds the term as typed (its diacritics, when typed, or a longer word
+  // being typed): only then does the page count as holding it ("Thu Hiền" is not held by "thủ … hiện").
   function hitsFor(shards, term, ties) {
     var hits = new Float64Array(manifest.total), typedMarks = term.exact !== term.folded, T = manifest.ties;
+    var exactly = term.exactly = new Uint8Array(manifest.total);
     shards.forEach(function (shard) {
       Object.keys(shard || {}).forEach(function (key) {
         if (isPair(key) !== term.pair || key.charAt(0) === MARK || !matches(term, key)) return;
         Object.keys(shard[key]).forEach(function (variant) {
           var mult = key === term.folded ? 1 : 0.5;           // whole word beats prefix
           if (typedMarks) mult *= variant === term.exact ? 2 : 0.25;  // typed diacritics: exact form first
+          var held = !typedMarks || variant === term.exact || key !== term.folded;
           decode(shard[key][variant], manifest.total, manifest.weights, function (doc, weight) {
             var level = Math.floor(weight / T) * mult;
             ties[doc] = weight % T;
+            if (held) exactly[doc] = 1;
             if (level > hits[doc]) hits[doc] = level;
           });
         });
@@ -264,7 +269,7 @@
         if (t.pair) score[doc] += PAIR * t.idf * hits[doc];
         else {
           score[doc] += t.idf * hits[doc];
-          if (!t.optional) { cover[doc] += t.idf; count[doc] += 1; }
+          if (!t.optional && t.exactly[doc]) { cover[doc] += t.idf; count[doc] += 1; }
         }
       }
     });
@@ -299,7 +304,7 @@
     var groups = [], run = [];
     found.tokens.concat([null]).forEach(function (t) {
       var term = t && found.terms[t.term];
-      if (term && !term.optional && !term.hits[result.doc]) { run.push(t.word); return; }
+      if (term && !term.optional && !term.exactly[result.doc]) { run.push(t.word); return; }
       if (run.length && groups.indexOf(run.join(" ")) < 0) groups.push(run.join(" "));
       run = [];
     });
