@@ -13,7 +13,9 @@ any PLANSxTASKSxAGENCIESxDOCUMENTS too):
   of commit 268976d, the last before our renderers wrote HTML (a fixed baseline), and against MkDocs
   rendering the page sources our hooks make now. Skipped from 56k up (hours of plain builds);
 - first search, for each benchmark query: the gzip bytes a browser fetches to answer it, and the
-  median ms from typing it to the results shown (cold cache);
+  median ms from typing it to the results shown (cold cache); the number of index files and the largest;
+- on the seed site, search quality against Pagefind 1.6 (bench/search_quality.py: the tests' ranking set
+  in the top 3, first screens, bytes and ms of both engines; --no-quality leaves it out);
 
 and on the 7k corpus: the preview latency (`make serve PLAN=ke-hoach-3`: a saved edit of the plan's
 YAML to `mkdocs serve` answering with the changed page; a task's text, then the plan's title; with the
@@ -49,6 +51,7 @@ sys.path.insert(0, str(HERE))
 import corpus  # noqa: E402
 import plain  # noqa: E402
 from preview import preview_latency  # noqa: E402
+import search_quality  # noqa: E402
 from plansite_mkdocs import runner  # noqa: E402
 
 WORK = HERE / "work"
@@ -161,6 +164,11 @@ def measure(name: str, project: Path, runs: int, plain_builds: bool, shape: str)
            "cpu": statistics.median(b[1] for b in builds), "rss": max(b[2] for b in builds), **page_stats(site)}
     row["pps"] = row["pages"] / row["wall"]
     row["search"] = {}
+    index_files = [p for p in (site / "search").rglob("*.json")]
+    largest = max(index_files, key=lambda p: p.stat().st_size)
+    row["largest_index"] = (largest.stat().st_size / 1024, len(gzip.compress(largest.read_bytes(), 9)) / 1024,
+                            largest.relative_to(site).as_posix())
+    row["index_files"] = len(index_files)
     for query in QUERIES:
         row["search"][query] = first_search(site, query)
         print(f"  search {query!r}: {row['search'][query][0] / 1024:.1f} KB gz, {row['search'][query][1]:.0f} ms",
@@ -189,9 +197,11 @@ def tables(rows: list[dict]) -> str:
         f"| {r['rss']:.0f} "
         f"| {ratio(r.get('ratio_base'))} | {ratio(r.get('ratio_new'))} | {r['median_kb']:.1f} | {r['max_kb']:.1f} "
         f"| {r['site_mb']:.1f} |" for r in rows]
-    search = ["| site | " + " | ".join(f"“{q}” KB gz / ms" for q in QUERIES) + " |", "|" + " --- |" * (len(QUERIES) + 1)]
+    search = ["| site | " + " | ".join(f"“{q}” KB gz / ms" for q in QUERIES) + " | index files | largest index file KB "
+              "(gz) |", "|" + " --- |" * (len(QUERIES) + 3)]
     search += [f"| {r['name']} | " + " | ".join(f"{r['search'][q][0] / 1024:.1f} / {r['search'][q][1]:.0f}"
-                                               for q in QUERIES) + " |" for r in rows]
+                                               for q in QUERIES) + f" | {r['index_files']} | {r['largest_index'][0]:.0f} "
+               f"({r['largest_index'][1]:.0f}, `{r['largest_index'][2]}`) |" for r in rows]
     return "\n".join(lines) + "\n\nours/plain: by CPU time (by wall time in brackets)." \
         "\n\nFirst search: gzip KB a browser fetches to answer the query (search script " \
         "included), and the median ms from typing it to the results shown (5 runs, cold cache):\n\n" + "\n".join(search)
@@ -226,6 +236,7 @@ def main() -> None:
     parser.add_argument("--profile-on", default=PROFILE_SIZE, help="the corpus profiled (default 7k)")
     parser.add_argument("--no-preview", action="store_true", help="leave out the preview latency")
     parser.add_argument("--no-profile", action="store_true", help="leave out the profile")
+    parser.add_argument("--no-quality", action="store_true", help="leave out the search quality against Pagefind")
     parser.add_argument("--record", action="store_true", help="append the results to bench/RESULTS.md")
     parser.add_argument("--note", default="", help="a line for the recorded section (what changed)")
     args = parser.parse_args()
@@ -239,6 +250,9 @@ def main() -> None:
     if not args.no_seed:
         rows.append(measure("seed", ROOT, args.runs or 3, plain_builds=True, shape="1 plan (plan_data/)"))
     extra = []
+    if not args.no_seed and not args.no_quality:
+        print("seed: search quality, ours and Pagefind", file=sys.stderr)
+        extra.append(search_quality.table(search_quality.measure(WORK / "seed-site", WORK)))
     for name, (plans, tasks, agencies, documents) in sizes:
         project = WORK / f"corpus-{name}"
         print(f"corpus {name}: generating {plans} plans × {tasks} tasks, {agencies} agencies, {documents} documents",

@@ -236,7 +236,8 @@ def _html(page: str) -> BeautifulSoup:
 
 def test_page_lists_changes_by_day_with_links_and_the_feed(entries):
     page = render_changes_page(entries, history_known=True)
-    assert page.startswith('---\ntitle: "Cập nhật"\nkind: page\n---\n')
+    assert page.startswith('---\ntitle: "Cập nhật"\nkind: page\nkeywords: ["thay đổi gần đây", "cập nhật mới", "tin mới"]\n'
+                           '---\n')  # keywords: the page's subject, for search (site/subjects.py)
     soup = _html(page)
     assert [h.get_text() for h in soup.find_all("h2")] == ["01/02/2026", "11/01/2026", "05/01/2026"]
     hrefs = {a["href"] for a in soup.find_all("a")}

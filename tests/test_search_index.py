@@ -17,6 +17,7 @@ from plansite.search.excerpt import EXCERPT_CHARS, cut, excerpt_of, html_text, n
 from plansite.search.index import SearchIndex, decoded
 from plansite.search.postings import SHARD_BYTES, decode, encode, number, numbers, weight_table
 from plansite.search.scripts import CALLBACK, scripts
+from plansite.search.terms import BODY_LEVELS, TIES, TITLE_FLOOR
 
 # Words sharing their first letters (folded alike or one the other's prefix), so small shards split deep.
 WORDS = ("dân dẫn dần đan đàn dang danh dành đảng văn vận vân vang vàng vâng vanh hóa hoà hoạch hội hỏi phòng "
@@ -97,8 +98,15 @@ def test_index_writes_pages_facets_and_plans_deterministically():
     assert json.loads(files["search/facets.json"]) == {  # runs of (pages, kind, plan): a, then p's two pages
         "kinds": ["Cơ quan", "Kế hoạch", "Nhiệm vụ"], "plans": ["", "p"], "runs": [1, 0, 0, 1, 1, 1, 1, 2, 1]}
     words = decoded(files)
-    assert words["ban"]["ban" + "\u0309"] == {"co-quan/a/": 4, "ke-hoach/p/": 1, "ke-hoach/p/nhiem-vu/t/": 3}
-    assert words["nhiem"]["nhiêm" + "\u0323"] == {"ke-hoach/p/nhiem-vu/t/": 36}  # (2 in the text + 10: title) × 3
+    # A weight is a level × TIES + the kind's tie-breaker: "bản" once in each page's body, a level alike;
+    # the agency's and the task's ties above the plan's.
+    ban = words["ban"]["ban" + "\u0309"]
+    assert {url: w % TIES for url, w in ban.items()} == {"co-quan/a/": 3, "ke-hoach/p/": 0, "ke-hoach/p/nhiem-vu/t/": 2}
+    assert len({w // TIES for w in ban.values()}) == 1 and ban["co-quan/a/"] // TIES <= BODY_LEVELS
+    # "nhiệm" in the task's title: above anything a body reaches.
+    assert words["nhiem"]["nhiêm" + "\u0323"]["ke-hoach/p/nhiem-vu/t/"] // TIES > TITLE_FLOOR
+    # "văn bản" side by side on each page: one pair term.
+    assert set(words["van_ban"]["văn_ban" + "\u0309"]) == set(ban)
 
 
 def test_scripts_carry_the_same_json_under_their_key():

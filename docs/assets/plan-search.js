@@ -8,10 +8,11 @@
  * runs of letters/digits; a folded form (lower case, ß→ss, ς→σ, đ→d, no marks) to match, an exact form
  * (tone mark moved to the end of the word) to rank matches typed with diacritics first, and the shard =
  * first two code points of the folded form (a shard past a size is split by longer prefixes: `shardsFor`).
- * Ranking (see `search`): pages holding every word, else the pages holding most of them (rarer words,
- * by idf, count more) with the words left out said; then, among the best RERANK, words written side by
- * side in the query's order (title or excerpt) lift a page. Only files of this site are loaded (from
- * file://, as scripts: hooks/plansite/search/scripts.py). */
+ * Ranking (see `search`): the pages a number key of the query names first; then by BM25F relevance, in
+ * which the query's syllables written side by side (pairs) count twice, among the pages holding every
+ * syllable (or enough of them), then the others holding most of them, with the words left out said; the
+ * page's kind only breaks ties. Only files of this site are loaded (from file://, as scripts:
+ * hooks/plansite/search/scripts.py). */
 (function () {
   "use strict";
   var TONES = /[\u0300\u0309\u0303\u0301\u0323]/g;  // huyền, hỏi, ngã, sắc, nặng
@@ -49,9 +50,16 @@
   var base = new URL((root.getAttribute("data-ps-base") || ".") + "/", window.location.href);
   var FROM_FILE = window.location.protocol === "file:";  // no fetch() there: the index as scripts
   var SHOWN = 10;   // results in the header's list, and per page of the results page
-  var RERANK = 10;  // the best candidates checked for words side by side: the first page, whose page files
-                    // the snippets need anyway (20 would fetch ten more before the first answer)
-  var PHRASE = 0.5; // each further query word in an unbroken run, in order, adds half the score
+  var PAIR = 2;     // a pair's relevance counts twice a syllable's: side by side is what a reader means
+  var STRONG = 0.5; // a page missing a few of three or more syllables ranks with the pages holding them all
+                    // when it holds this share of their idf ("ai phụ trách mặt trận": the Front's task)
+  var CONTEXT = 40, ELLIPSIS = "\u2026";  // a snippet cut to its phrase keeps this many characters before it
+  var JOIN = "_", MARK = "~";  // a pair's two syllables joined; a number key's mark (search/terms.py, doc_numbers.py)
+  // Question words (exact forms): "ai phụ trách mặt trận" asks about the Front, so a page need not hold
+  // "ai" to answer it. They still count for relevance; a query of question words alone needs them all.
+  var QUESTION = new Set(["ai", "gi\u0300", "gi", "nao\u0300", "nao", "\u0111âu"].map(function (w) {
+    return w.normalize("NFC");
+  }));
   var cache = {}, waiting = {}, manifest = null;
 
   // --- the index files: "meta", "t/<prefix>", "x/<doc>", "facets", "plans" (null when missing) ---
@@ -128,25 +136,37 @@
       var cps = Array.from(name);
       for (var n = 2; n < cps.length; n++) split.add(cps.slice(0, n).join(""));
     });
-    return { list: list, names: new Set(list), split: split, total: meta.docs || 0, weights: meta.weights || [] };
+    return { list: list, names: new Set(list), split: split, total: meta.docs || 0, weights: meta.weights || [],
+      ties: meta.ties || 1 };
   }
 
   // --- ranking ---
+  // Terms: each syllable of the query, each two adjacent syllables as a pair ("dan_van": the index keeps
+  // the pairs written side by side, hooks/plansite/search/terms.py), and number keys (doc_numbers.py).
+  // A posting's weight is a BM25F level × ties + the page kind's tie-breaker.
   function matches(token, folded) {
     return folded === token.folded || (token.prefix && folded.indexOf(token.folded) === 0);
   }
+  function isPair(key) { return key.indexOf(JOIN) >= 0; }
 
-  // The best score of each page for one term, over the words it matches and their written forms.
-  function hitsFor(shards, term) {
-    var hits = new Float64Array(manifest.total), typedMarks = term.exact !== term.folded;
+  // For one term, the best level (times how well its form matches) of each page; ties[] gets each page's tie.
+  // term.exactly[page]: the page holds the term as typed (its diacritics, when typed, or a longer word
+  // being typed): only then does the page count as holding it ("Thu Hiền" is not held by "thủ … hiện").
+  function hitsFor(shards, term, ties) {
+    var hits = new Float64Array(manifest.total), typedMarks = term.exact !== term.folded, T = manifest.ties;
+    var exactly = term.exactly = new Uint8Array(manifest.total);
     shards.forEach(function (shard) {
       Object.keys(shard || {}).forEach(function (key) {
-        if (!matches(term, key)) return;
+        if (isPair(key) !== term.pair || key.charAt(0) === MARK || !matches(term, key)) return;
         Object.keys(shard[key]).forEach(function (variant) {
           var mult = key === term.folded ? 1 : 0.5;           // whole word beats prefix
           if (typedMarks) mult *= variant === term.exact ? 2 : 0.25;  // typed diacritics: exact form first
+          var held = !typedMarks || variant === term.exact || key !== term.folded;
           decode(shard[key][variant], manifest.total, manifest.weights, function (doc, weight) {
-            if (weight * mult > hits[doc]) hits[doc] = weight * mult;
+            var level = Math.floor(weight / T) * mult;
+            ties[doc] = weight % T;
+            if (held) exactly[doc] = 1;
+            if (level > hits[doc]) hits[doc] = level;
           });
         });
       });
@@ -154,118 +174,191 @@
     return hits;
   }
 
-  // The longest run of the query's words (in order) written one after the other in `text`.
-  function longestRun(tokens, text) {
-    var words = (text.match(/[\p{L}\p{N}\p{M}]+/gu) || []).map(function (w) { return fold(lower(w)); });
-    var best = 0;
-    for (var p = 0; p < words.length; p++) {
-      for (var i = 0; i < tokens.length && best < tokens.length; i++) {
-        var k = 0;
-        while (i + k < tokens.length && p + k < words.length && matches(tokens[i + k], words[p + k])) k++;
-        if (k > best) best = k;
-      }
-    }
-    return best;
-  }
-
-  function byScore(a, b) { return b.cover - a.cover || b.score - a.score || a.doc - b.doc; }
-
-  // The best `k` of the pages `docs` in order, as {doc, cover, score}: sorting tens of thousands of
-  // results only to show ten would be most of a search's time, so the header's list keeps ten as it goes.
-  function best(docs, cover, score, k) {
-    var row = function (d) { return { doc: d, cover: cover[d], score: score[d] }; };
-    if (k >= docs.length) return docs.map(row).sort(byScore);
-    var top = [];
-    docs.forEach(function (d) {
-      var last = top[top.length - 1];  // byScore without an object per page; pages come in order: a tie stays
-      if (top.length === k && (cover[d] < last.cover || cover[d] === last.cover && score[d] <= last.score)) return;
-      var r = row(d), i = top.length - (top.length === k ? 1 : 0);
-      while (i > 0 && byScore(r, top[i - 1]) < 0) { top[i] = top[i - 1]; i--; }
-      top[i] = r;
-    });
-    return top;
-  }
-
-  // {tokens, terms, count, results: [{doc, cover, score}], partial}: of the `count` results, the best
-  // `wanted` in order (SHOWN by default; Infinity: all). Every word of the query is a term (once, with
-  // its `hits` by page); a term's hits are scored by its weight times its idf. The pages holding every
-  // term are the results; when none does, those covering at least half the idf of the best one.
-  async function search(query, wanted) {
-    var tokens = tokenize(query), terms = [], byKey = {};
-    tokens.forEach(function (t, i) {
-      t.prefix = i === tokens.length - 1 && Array.from(t.folded).length >= 2;  // the word being typed
-      var key = t.folded + "\u0000" + t.exact;
-      if (!byKey[key]) terms.push(byKey[key] = { folded: t.folded, exact: t.exact, shard: t.shard, word: t.word });
-      byKey[key].prefix = byKey[key].prefix || t.prefix;
-      t.term = terms.indexOf(byKey[key]);
-    });
-    var found = { tokens: tokens, terms: terms, count: 0, results: [], partial: false };
-    if (!terms.length) return found;
-    manifest = manifest || readManifest((await load("meta")) || {});
-    var total = manifest.total, numbered = tokens.length > 1 ? numberPostings(tokens) : Promise.resolve([]);
-    var shards = await Promise.all(terms.map(function (t) {
-      return Promise.all(shardsFor(t.folded, t.prefix).map(function (name) { return load("t/" + name); }));
-    }));
-    var cover = new Float64Array(total), score = new Float64Array(total), count = new Uint16Array(total);
-    terms.forEach(function (term, i) {
-      var hits = term.hits = hitsFor(shards[i], term), size = 0, doc;
-      for (doc = 0; doc < total; doc++) if (hits[doc]) size++;
-      term.idf = size ? Math.log(1 + total / size) : 0;
-      for (doc = 0; doc < total; doc++) {
-        if (hits[doc]) { cover[doc] += term.idf; score[doc] += term.idf * hits[doc]; count[doc] += 1; }
-      }
-    });
-    (await numbered).forEach(function (posting) { score[posting[0]] += posting[1]; });  // own number first
-    var chosen = [], most = 0, doc;
-    for (doc = 0; doc < total; doc++) if (count[doc] === terms.length) chosen.push(doc);
-    if (!chosen.length) {
-      for (doc = 0; doc < total; doc++) if (count[doc] && cover[doc] > most) most = cover[doc];
-      for (doc = 0; doc < total; doc++) if (count[doc] && cover[doc] >= most / 2) chosen.push(doc);
-      found.partial = chosen.length > 0;
-    }
-    found.count = chosen.length;
-    var results = best(chosen, cover, score, Math.max(wanted || SHOWN, RERANK));
-    if (tokens.length > 1) {
-      var top = results.slice(0, RERANK);
-      var texts = await Promise.all(top.map(function (s) { return page(s.doc); }));
-      top.forEach(function (s, i) {
-        var run = Math.max(longestRun(tokens, texts[i].title), longestRun(tokens, texts[i].excerpt));
-        if (run > 1) s.score *= 1 + PHRASE * (run - 1);
+  // Number keys a query may hold (hooks/plansite/search/doc_numbers.py): its words sorted and joined, and
+  // each run of digits with each run of letters, and with two adjacent runs of letters joined ("chi thi 33").
+  function numberKeys(tokens) {
+    var runs = [], keys = {};
+    tokens.forEach(function (t) { (t.folded.match(/\d+|\D+/g) || []).forEach(function (r) { runs.push(r); }); });
+    if (tokens.length > 1) keys[MARK + tokens.map(function (t) { return t.folded; }).sort().join("")] = true;
+    runs.forEach(function (d) {
+      if (!/^\d+$/.test(d)) return;
+      runs.forEach(function (w, i) {
+        if (/\d/.test(w)) return;
+        keys[MARK + d + w] = true;
+        if (i + 1 < runs.length && !/\d/.test(runs[i + 1])) keys[MARK + d + w + runs[i + 1]] = true;
       });
-      results = top.sort(byScore).concat(results.slice(RERANK));  // a lift never passes a page outside the top
-    }
-    found.results = results;
-    return found;
+    });
+    return Object.keys(keys);
   }
 
-  // A query of two or more words may be a document number in any order ("KH-UBND 128"): the index
-  // keeps each page's own numbers under one key of their sorted words (search/index.py number_key).
-  // The postings [[doc, weight], ...] of the query's words as one such key.
-  async function numberPostings(tokens) {
-    var key = "~" + tokens.map(function (t) { return t.folded; }).sort().join(""), out = [];
-    var shards = await Promise.all(shardsFor(key, false).map(function (name) { return load("t/" + name); }));
-    shards.forEach(function (shard) {
-      var variants = (shard && shard[key]) || {};
-      Object.keys(variants).forEach(function (v) {
-        decode(variants[v], manifest.total, manifest.weights, function (doc, weight) { out.push([doc, weight]); });
+  // page → the strongest number key of the query naming it (2: the whole number, 1: number and one part).
+  async function numberHits(tokens) {
+    var keys = numberKeys(tokens), out = new Uint8Array(manifest.total);
+    if (!keys.length) return out;
+    var shards = await Promise.all(keys.map(function (key) {
+      return Promise.all(shardsFor(key, false).map(function (name) { return load("t/" + name); }));
+    }));
+    keys.forEach(function (key, i) {
+      shards[i].forEach(function (shard) {
+        var variants = (shard && shard[key]) || {};
+        Object.keys(variants).forEach(function (v) {
+          decode(variants[v], manifest.total, manifest.weights, function (doc, weight) {
+            out[doc] = Math.max(out[doc], Math.floor(weight / manifest.ties));
+          });
+        });
       });
     });
     return out;
   }
 
-  // The words of the query a result lacks, as typed; runs of them joined ("ai phụ trách, trên").
+  // The best `k` of the pages `docs` by `better` (negative: a before b), in order: sorting tens of thousands
+  // of results only to show ten would be most of a search's time, so the header's list keeps ten as it goes.
+  function best(docs, better, k) {
+    if (k >= docs.length) return docs.slice().sort(better);
+    var top = [];
+    docs.forEach(function (d) {
+      if (top.length === k && better(d, top[k - 1]) >= 0) return;  // pages come in order: a tie stays behind
+      var i = top.length - (top.length === k ? 1 : 0);
+      while (i > 0 && better(d, top[i - 1]) < 0) { top[i] = top[i - 1]; i--; }
+      top[i] = d;
+    });
+    return top;
+  }
+
+  // {tokens, terms, pairs, count, results: [{doc, score, …}], partial}: of the `count` results, the best
+  // `wanted` in order (SHOWN by default; Infinity: all). A term's idf (BM25) comes from the length of its
+  // posting list. The results: the pages holding every syllable (question words aside) and the pages a
+  // number key names; when they are fewer than SHOWN, also those covering at least half the idf of the
+  // best other page (`partial` when no page holds every syllable). Order: a number key naming the page;
+  // "strong" pages (every syllable, or with three syllables or more STRONG of their idf) before the others;
+  // relevance (Σ idf × level, pairs counted PAIR times); the idf held; the kind's tie-breaker; the index's order.
+  async function search(query, wanted) {
+    var tokens = tokenize(query), terms = [], pairs = [], byKey = {};
+    function term(list, t) {
+      var key = t.folded + "\u0000" + t.exact;
+      if (!byKey[key]) list.push(byKey[key] = t);
+      byKey[key].prefix = byKey[key].prefix || t.prefix;
+      return list.indexOf(byKey[key]);
+    }
+    tokens.forEach(function (t, i) {
+      t.prefix = i === tokens.length - 1 && Array.from(t.folded).length >= 2;  // the word being typed
+      t.term = term(terms, { folded: t.folded, exact: t.exact, word: t.word, prefix: t.prefix, pair: false,
+        optional: QUESTION.has(t.exact) });
+      if (i) {
+        var a = tokens[i - 1];
+        term(pairs, { folded: a.folded + JOIN + t.folded, exact: a.exact + JOIN + t.exact, prefix: t.prefix, pair: true});
+      }
+    });
+    var found = { tokens: tokens, terms: terms, pairs: pairs, count: 0, results: [], partial: false };
+    if (!terms.length) return found;
+    manifest = manifest || readManifest((await load("meta")) || {});
+    var total = manifest.total, numbered = numberHits(tokens), all = terms.concat(pairs);
+    var needed = terms.filter(function (t) { return !t.optional; }).length;
+    if (!needed) terms.forEach(function (t) { t.optional = false; needed++; });
+    var shards = await Promise.all(all.map(function (t) {
+      return Promise.all(shardsFor(t.folded, t.prefix).map(function (name) { return load("t/" + name); }));
+    }));
+    var cover = new Float64Array(total), score = new Float64Array(total), count = new Uint16Array(total);
+    var ties = new Uint8Array(total), required = 0;
+    all.forEach(function (t, i) {
+      var hits = t.hits = hitsFor(shards[i], t, ties), size = 0, doc;
+      for (doc = 0; doc < total; doc++) if (hits[doc]) size++;
+      t.idf = size ? Math.log(1 + (total - size + 0.5) / (size + 0.5)) : 0;
+      for (doc = 0; doc < total; doc++) {
+        if (!hits[doc]) continue;
+        if (t.pair) score[doc] += PAIR * t.idf * hits[doc];
+        else {
+          score[doc] += t.idf * hits[doc];
+          if (!t.optional && t.exactly[doc]) { cover[doc] += t.idf; count[doc] += 1; }
+        }
+      }
+    });
+    terms.forEach(function (t) { if (!t.optional) required += t.idf; });
+    var number = await numbered, chosen = [], most = 0, doc, strong = new Uint8Array(total);
+    for (doc = 0; doc < total; doc++) {
+      var full = count[doc] === needed;
+      strong[doc] = full || needed >= 3 && cover[doc] >= STRONG * required ? 1 : 0;
+      if (full || number[doc]) chosen.push(doc);
+      else if (count[doc] && cover[doc] > most) most = cover[doc];
+    }
+    if (chosen.length < SHOWN) {  // too few pages hold every word: then also those holding most of them
+      found.partial = !chosen.length;
+      for (doc = 0; doc < total; doc++) {
+        if (count[doc] !== needed && !number[doc] && count[doc] && cover[doc] >= most / 2) chosen.push(doc);
+      }
+      found.partial = found.partial && chosen.length > 0;
+    }
+    found.count = chosen.length;
+    var better = function (a, b) {
+      return number[b] - number[a] || strong[b] - strong[a] || score[b] - score[a] || cover[b] - cover[a] ||
+        ties[b] - ties[a] || a - b;
+    };
+    found.results = best(chosen, better, wanted || SHOWN).map(function (d) {
+      return { doc: d, score: score[d], number: number[d], strong: strong[d], cover: cover[d], tie: ties[d] };
+    });
+    return found;
+  }
+
+  // The words of the query a result lacks, as typed (question words aside); runs of them joined.
   function missingWords(found, result) {
     var groups = [], run = [];
     found.tokens.concat([null]).forEach(function (t) {
-      if (t && !found.terms[t.term].hits[result.doc]) { run.push(t.word); return; }
+      var term = t && found.terms[t.term];
+      if (term && !term.optional && !term.exactly[result.doc]) { run.push(t.word); return; }
       if (run.length && groups.indexOf(run.join(" ")) < 0) groups.push(run.join(" "));
       run = [];
     });
     return groups;
   }
 
+  // The excerpt from shortly before the first place where the most of the query's syllables stand together,
+  // in order ("… công tác dân vận của …"), so the snippet shows the phrase, not a syllable of another word.
+  function fromPhrase(excerpt, tokens) {
+    if (tokens.length < 2) return excerpt;
+    var words = [], re = /[\p{L}\p{N}\p{M}]+/gu, m, best = 1, at = -1;
+    while ((m = re.exec(excerpt))) words.push({ start: m.index, folded: fold(lower(m[0].normalize("NFKC"))) });
+    for (var p = 0; p < words.length; p++) {
+      for (var i = 0; i < tokens.length; i++) {
+        var k = 0;
+        while (i + k < tokens.length && p + k < words.length && matches(tokens[i + k], words[p + k].folded)) k++;
+        if (k > best) { best = k; at = words[p].start; }
+      }
+    }
+    if (at < CONTEXT * 2) return excerpt;
+    var space = excerpt.indexOf(" ", at - CONTEXT);
+    return ELLIPSIS + " " + excerpt.slice(space >= 0 && space < at ? space + 1 : at);
+  }
+
+  // The words of `text` to mark for the query's `tokens`, as [{start, end, token}] in order: where the
+  // text holds two or more of the query's syllables side by side, in order, only those runs ("dân vận", not
+  // the "dân" of "nhân dân"); else every word matching a syllable. For the snippet's marks (the header's
+  // box draws them: plan-search-box.js `hitRanges` is to call this).
+  function phraseHits(text, tokens) {
+    var words = [], re = /[\p{L}\p{N}\p{M}]+/gu, m, runs = [];
+    while ((m = re.exec(text))) {
+      var folded = fold(lower(m[0].normalize("NFKC")));
+      words.push({ start: m.index, end: m.index + m[0].length, folded: folded,
+        token: tokens.findIndex(function (t) { return matches(t, folded); }) });
+    }
+    for (var p = 0; p < words.length; p++) {
+      for (var i = 0; i + 1 < tokens.length; i++) {
+        var k = 0;
+        while (i + k < tokens.length && p + k < words.length && matches(tokens[i + k], words[p + k].folded)) k++;
+        if (k > 1) {
+          for (var j = 0; j < k; j++) runs[p + j] = i + j;
+          break;
+        }
+      }
+    }
+    var inRuns = runs.some(function (r) { return r !== undefined; });
+    return words.map(function (w, n) {
+      return { start: w.start, end: w.end, token: inRuns ? runs[n] : w.token };
+    }).filter(function (w) { return w.token !== undefined && w.token >= 0; });
+  }
+
   async function details(found, result) {  // what a result shows: {url, title, kind, excerpt, missing}
     var shown = await page(result.doc);
+    shown.excerpt = fromPhrase(shown.excerpt, found.tokens);
     shown.missing = missingWords(found, result);
     return shown;
   }
@@ -281,6 +374,6 @@
   };
   window.planSearchCore = {
     root: root, base: base, SHOWN: SHOWN, lower: lower, fold: fold, exact: exact, matches: matches,
-    load: load, search: search, details: details, first: first, missingWords: missingWords
+    load: load, search: search, details: details, first: first, missingWords: missingWords, phraseHits: phraseHits
   };
 })();

@@ -46,6 +46,17 @@ class PlaceRegistry:
 
 
 @dataclass(frozen=True)
+class KnownMember:
+    """A body a group holds that no plan names alone, as a legal document lists it ("các tổ chức chính trị -
+    xã hội": the organisations a law names). Its names find the group's page and tasks in search."""
+
+    name: str
+    source: str  # id of the legal document that lists it (legal.yaml): a member is never guessed
+    aliases: tuple[str, ...] = ()
+    origin: Origin = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
 class Agency:
     """A body (UBND xã, Phòng Văn hóa - Xã hội …) or a group of bodies named by the plan."""
 
@@ -55,6 +66,7 @@ class Agency:
     place: str
     aliases: tuple[str, ...] = ()
     members: tuple[str, ...] = ()
+    known_members: tuple[KnownMember, ...] = ()
     parent: str | None = None
     address: str | None = None
     phone: str | None = None

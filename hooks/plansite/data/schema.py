@@ -117,6 +117,13 @@ AGENCY = Obj(m.Agency, {
     "aliases": Field(List(Line()), "Other spellings under which texts name this agency; mentions are linked. "
                      "Unique within one place; bodies of different places may share one ('Sở Nội vụ')."),
     "members": Field(List(Ref("agency")), "For a group: ids of the agencies known to belong to it."),
+    "known_members": Field(List(Obj(m.KnownMember, {
+        "name": Field(Line(), "Name of the member body as the source writes it.", required=True),
+        "source": Field(Ref("legal"), "Id of the legal document (legal.yaml) that lists this body as a member of "
+                        "the group: never a guess.", required=True),
+        "aliases": Field(List(Line()), "Other names readers use for it (short forms)."),
+    })), "For a group: bodies it holds that no plan names alone, each with the document that lists it; "
+         "their names find the group's page and tasks in search."),
     "parent": Field(Ref("agency"), "Id of the body this one belongs to, where the source says so."),
     "address": Field(Line(), "Postal address, only from an official source; empty otherwise."),
     "phone": Field(Line(), "Phone number, only from an official source; empty otherwise."),

@@ -1,10 +1,14 @@
 """The plain text the index keeps of each page, for the snippets under search results.
 
-Each page's excerpt is its visible text after the heading (the breadcrumbs and the title are shown by the
-result itself), on one line, cut at a word before EXCERPT_CHARS characters. The browser fetches only the
-excerpts of the results it shows (search/x/<doc>.json, one small file per page: ~0.4 KB gzipped), which
-are also the candidates it re-orders for words written next to each other (plan-search.js `RERANK`):
-the first search stays a few KB at any corpus size.
+Each page's excerpt is its prose after the heading (the breadcrumbs and the title are shown by the
+result itself), on one line, cut at a word before EXCERPT_CHARS characters. Prose is what a reader reads
+as sentences: paragraphs and list items, without tables of attributes, headings, the labels our
+renderers write before a value ("Loại:", "Tình trạng:", "Nguồn thông tin:"), status tags, and blocks
+that only say nothing is there ("Không có.", "Chưa rõ") or only lead elsewhere ("Trang chủ"). A page
+whose blocks are all in tables keeps their cells, the tables' heads, labels and placeholders still left
+out. The browser fetches only the excerpts of the results it shows (search/x/<doc>.json, one small file
+per page: ~0.4 KB gzipped) and starts a snippet where the query's syllables stand together
+(plan-search.js `fromPhrase`): the first search stays a few KB at any corpus size.
 
 A hand-written page opts out of search with an element carrying `data-ps-noindex` (docs/tim-kiem.md,
 the results page, has nothing to find). Only raw HTML of docs/ can carry it: text from the plan data
@@ -25,6 +29,18 @@ ELLIPSIS = "…"
 _TAGS = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.S | re.I)
 _HEADING_END = re.compile(r"</h1\s*>", re.I)
 _NOINDEX = re.compile(r"<[A-Za-z][^<>]*\sdata-ps-noindex[\s=/>]")
+_HEADINGS = re.compile(r"<h([2-6])\b[^>]*>(.*?)</h\1\s*>", re.S | re.I)
+# Never prose: headings, the label of a box, a status tag, small print, a bold label ("<strong>Nơi nhận:</strong>").
+_NOT_PROSE = re.compile(r"<(h[1-6]|nav|thead|small)\b.*?</\1\s*>|<p class=\"admonition-title\">.*?</p>"
+                        r"|<strong class=\"ps-tag[^\"]*\">.*?</strong>|<strong>[^<]{1,40}:</strong>", re.S | re.I)
+_TABLE = re.compile(r"<table\b.*?</table\s*>", re.S | re.I)
+_BLOCK_END = re.compile(r"</(?:p|li|td|th|dd|dt|div|blockquote)\s*>", re.I)
+# Blocks that are a label and a value, or say that nothing is there (site/render_agency.py, render_document.py,
+# report_parts.py write them).
+_LABELLED = re.compile(r"(?:Loại|Trực thuộc|Thuộc nhóm|Tên gọi khác trong văn bản|Tình trạng|Nguồn thông tin):")
+PLACEHOLDERS = frozenset({"Không có.", "Không có", "Chưa rõ", "Chưa rõ.", "Chưa có báo cáo nào về nhiệm vụ này."})
+# Blocks that only lead elsewhere (render_indexes.py, parts.py): a link home, "see all n items".
+_NAVIGATION = re.compile(r"Trang chủ(?: › .*)?|Xem tất cả \d+ mục")
 
 
 def html_text(html: str) -> str:
@@ -51,13 +67,31 @@ def cut(text: str, limit: int = EXCERPT_CHARS) -> str:
 
 
 def page_texts(html: str) -> tuple[str, str]:
-    """(the visible text of rendered page content, as `html_text` gives it; its excerpt: the text after the
-    first <h1>, or all of it, cut), reading the HTML once. Split after a tag, the two halves' texts
-    joined are the whole's."""
+    """(the visible text of rendered page content, as `html_text` gives it; its excerpt: the prose after
+    the first <h1>, or of all of it, cut). Split after a tag, the two halves' texts joined are the whole's."""
     end = _HEADING_END.search(html)
     at = end.end() if end else 0
     before, after = html_text(html[:at]), html_text(html[at:])
-    return " ".join(part for part in (before, after) if part), cut(after)
+    return " ".join(part for part in (before, after) if part), cut(prose(html[at:]))
+
+
+def _blocks(html: str) -> list[str]:
+    out = []
+    for block in _BLOCK_END.split(_NOT_PROSE.sub(" ", html)):
+        text = html_text(block)
+        if text and text not in PLACEHOLDERS and not _LABELLED.match(text) and not _NAVIGATION.fullmatch(text):
+            out.append(text)
+    return out
+
+
+def prose(html: str) -> str:
+    """The prose of rendered page content, on one line (see the module docstring)."""
+    return " ".join(_blocks(_TABLE.sub(" ", html)) or _blocks(html))
+
+
+def headings_text(html: str) -> str:
+    """The text of the headings below the title (h2 to h6), one line: a field of its own in the index."""
+    return " ".join(html_text(m.group(2)) for m in _HEADINGS.finditer(html))
 
 
 def excerpt_of(html: str) -> str:

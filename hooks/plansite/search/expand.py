@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
 
+from .terms import JOIN
 from .tokenize import word_forms, words
 
 Pair = tuple[str, str]  # (folded, exact) of a word, as the index keys it
@@ -51,6 +52,12 @@ def _pairs(text: str) -> tuple[Pair, ...]:
     return tuple(word_forms(w) for w in words(text))
 
 
+def _with_adjacent(form: tuple[Pair, ...]) -> tuple[Pair, ...]:
+    """A full form's syllables and its syllable pairs (as `terms` keys them): 'Mặt trận' typed as a phrase
+    finds a page that writes 'MTTQ'."""
+    return form + tuple((a[0] + JOIN + b[0], a[1] + JOIN + b[1]) for a, b in zip(form, form[1:]))
+
+
 @dataclass(frozen=True)
 class Expander:
     """The abbreviations a site uses, compiled for finding uses and full forms in page texts."""
@@ -70,7 +77,7 @@ def expander(pairs: Iterable[tuple[str, str]]) -> Expander:
         form_words, abbr_words = _pairs(form), _pairs(abbr)
         if not form_words or not abbr_words:
             continue
-        full.setdefault(abbr, []).append(form_words)
+        full.setdefault(abbr, []).append(_with_adjacent(form_words))
         folded = tuple(f for f, _ in form_words)
         phrases.setdefault(folded[0], []).append((folded, abbr_words))
     for options in phrases.values():
@@ -90,8 +97,8 @@ def _phrase_hits(exp: Expander, folded: list[str], out: Counter, times: int = 1)
 
 
 def expansions(exp: Expander, text: str) -> Counter:
-    """How many times each extra word (folded, exact) counts for a page's `text`: the full forms' words
-    once per use of an abbreviation, the abbreviations' words once per run of a full form (including the
+    """How many times each extra term (folded, exact) counts for a page's `text`: the full forms' syllables
+    and syllable pairs once per use of an abbreviation, the abbreviations' words once per run of a full form (including the
     full forms just added, so a page writing 'UBMTTQ' is found by 'MTTQ' too)."""
     out: Counter = Counter()
     if exp.pattern is None:
@@ -102,5 +109,5 @@ def expansions(exp: Expander, text: str) -> Counter:
         for form in exp.full_forms[abbr]:
             for pair in form:
                 out[pair] += n
-            _phrase_hits(exp, [f for f, _ in form], out, n)
+            _phrase_hits(exp, [f for f, _ in form if JOIN not in f], out, n)
     return out

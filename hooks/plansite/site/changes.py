@@ -29,6 +29,7 @@ from .addresses import AGENCIES_INDEX, DOCUMENTS_INDEX, GLOSSARY, plan_uri, prog
 from .labels import plan_title
 from .markup import escape, heading, link, p, ul, visible
 from .parts import crumbs, front_matter
+from .subjects import CHANGES, subject_words
 
 PAGE = "cap-nhat.md"
 PAGE_TITLE = "Cập nhật"
@@ -206,7 +207,7 @@ def render_changes_page(entries: list[ChangeEntry], history_known: bool, partial
     `history_known` False (built without the repository's history): a sentence that the dates are not
     known instead of a list. `partial` (a shallow clone): a note that older changes are missing.
     """
-    out = front_matter(PAGE_TITLE, PageKind.PAGE) + crumbs(PAGE, here=PAGE_TITLE) + heading(1, PAGE_TITLE)
+    out = front_matter(PAGE_TITLE, PageKind.PAGE, subject_words(CHANGES)) + crumbs(PAGE, here=PAGE_TITLE) + heading(1, PAGE_TITLE)
     out += p("Những thay đổi gần đây của dữ liệu trên trang: kế hoạch, báo cáo thực hiện, danh mục cơ quan và "
             "văn bản, mới nhất trước. Ngày là ngày thay đổi được ghi vào kho dữ liệu (giờ Việt Nam). "
              f"Theo dõi bằng {link('nguồn tin Atom', PAGE, FEED)} trong ứng dụng đọc tin.")

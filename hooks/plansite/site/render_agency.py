@@ -13,6 +13,7 @@ from .statuses import state_tag
 from .previews import agency_preview
 from .parts import Entry, Filters, crumbs, front_matter, preview, task_entries, task_filters
 from .relations import Relations
+from .subjects import member_words
 
 
 def _next_reports(agency: Agency, rel: Relations, uri: str) -> str:
@@ -39,7 +40,8 @@ def render_agency(agency: Agency, rel: Relations) -> dict[str, str]:
         extra.update(pages)
         return out
 
-    out = front_matter(agency.name, PageKind.AGENCY, preview=agency_preview(agency, rel))
+    out = front_matter(agency.name, PageKind.AGENCY, member_words([agency.id], rel.agencies),
+                       preview=agency_preview(agency, rel))
     out += crumbs(uri, ("Cơ quan, đơn vị", AGENCIES_INDEX), here=agency.name)
     out += heading(1, escape(agency.name))
     facts = [f"Loại: {escape(AGENCY_KINDS[agency.kind])}"]
@@ -52,6 +54,11 @@ def render_agency(agency: Agency, rel: Relations) -> dict[str, str]:
     if agency.members:
         out += heading(2, "Gồm các cơ quan, đơn vị")
         out += ul(link(rel.agency_name(m), uri, agency_uri(m)) for m in agency.members)
+    if agency.known_members:
+        out += heading(2, "Thành viên theo văn bản")
+        out += ul(f"{escape(k.name)}" + (f" ({escape('; '.join(k.aliases))})" if k.aliases else "") +
+                  f": theo {link(document_label(rel.documents[k.source]), uri, document_uri(k.source))}"
+                  for k in agency.known_members)
 
     leads, coordinates = rel.leads.get(agency.id, []), rel.coordinates.get(agency.id, [])
     out += heading(2, "Nhiệm vụ chủ trì, thực hiện")

@@ -16,6 +16,7 @@ from .addresses import CALENDAR, CALENDAR_FEED, agency_uri, plan_uri
 from .labels import plan_title
 from .markup import escape, heading, link, p
 from .parts import crumbs, front_matter
+from .subjects import subject_words
 from .relations import Relations
 from .statuses import state_tag
 
@@ -50,7 +51,7 @@ def _item(due: DueReport, rel: Relations, uri: str) -> str:
 
 def render_calendar(rel: Relations) -> str:
     uri = CALENDAR
-    out = front_matter("Lịch báo cáo", PageKind.LIST) + crumbs(uri, here="Lịch báo cáo") + heading(1, "Lịch báo cáo")
+    out = front_matter("Lịch báo cáo", PageKind.LIST, subject_words(CALENDAR)) + crumbs(uri, here="Lịch báo cáo") + heading(1, "Lịch báo cáo")
     today = f"ngày lập trang {date_numeric(rel.today)}" if rel.today else "trang không ghi ngày lập"
     out += p("Các kỳ báo cáo mà kế hoạch giao, tính theo Nghị định 09/2019/NĐ-CP: báo cáo 06 tháng lấy số liệu từ "
              "ngày 15/12 năm trước đến 14/6, báo cáo năm từ 15/12 năm trước đến 14/12. Hạn gửi chỉ ghi khi kế "

@@ -26,7 +26,8 @@ def render_document(doc: LegalDocument, rel: Relations) -> dict[str, str]:
     own_plan = rel.plan_of_document.get(doc.id)
     # The number of a plan published here finds the plan's page first, not its record.
     numbers = () if own_plan else tuple(n for n in [doc.number or ""] + [a for a in doc.aliases if "/" in a] if n)
-    out = front_matter(label, PageKind.DOCUMENT, numbers=numbers, preview=document_preview(doc))
+    signer = (doc.signer,) if doc.signer else ()  # the signer's name finds the documents they signed
+    out = front_matter(label, PageKind.DOCUMENT, signer, numbers, preview=document_preview(doc))
     out += crumbs(uri, ("Văn bản", DOCUMENTS_INDEX), here=label)
     out += heading(1, escape(label)) + p(escape(doc.title))
     if doc.url:  # the official text first: what staff open the page for

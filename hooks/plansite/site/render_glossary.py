@@ -18,6 +18,7 @@ from .addresses import GLOSSARY
 from .glossary import abbr_tag
 from .markup import escape, heading, p, table
 from .parts import crumbs, front_matter
+from .subjects import subject_words
 
 TITLE = "Từ viết tắt"
 INTRO = ("Các chữ viết tắt mà kế hoạch và các văn bản được dẫn sử dụng, xếp theo thứ tự chữ cái. Ở các trang khác, "
@@ -27,7 +28,7 @@ INTRO = ("Các chữ viết tắt mà kế hoạch và các văn bản được 
 
 def render_glossary(glossary: Iterable[Abbreviation]) -> str:
     """The glossary page: a table of abbreviation, full form and note, sorted by the abbreviation."""
-    out = front_matter(TITLE, PageKind.LIST) + crumbs(GLOSSARY, here=TITLE) + heading(1, TITLE)
+    out = front_matter(TITLE, PageKind.LIST, subject_words(GLOSSARY)) + crumbs(GLOSSARY, here=TITLE) + heading(1, TITLE)
     entries = sorted(glossary, key=lambda entry: vi_sort_key(entry.abbr))
     if not entries:
         return out + p("Chưa có chữ viết tắt nào được giải thích.")

@@ -17,6 +17,7 @@ from .markup import escape, heading, link, p
 from .facets import AGENCY_FACETS, DOCUMENT_FACETS, agency_ids, document_ids
 from .parts import PREVIEW, Entry, Filters, entries, front_matter, list_pages
 from .relations import Relations
+from .subjects import subject_words
 
 
 Group = tuple[str, str, list[Entry], Filters | None]  # (key, label, entries, how they can be narrowed)
@@ -58,7 +59,7 @@ def _shared_names(rel: Relations) -> set[str]:
 
 def _grouped_index(index_uri: str, title: str, folder: str, groups: list[Group]) -> dict[str, str]:
     """An index page with a preview of each group, plus each long group's own paged list."""
-    out = front_matter(title, PageKind.LIST) + heading(1, escape(title)) + p(link("Trang chủ", index_uri, HOME))
+    out = front_matter(title, PageKind.LIST, subject_words(index_uri)) + heading(1, escape(title)) + p(link("Trang chủ", index_uri, HOME))
     pages = {}
     for key, label, items, filters in groups:
         if not items:

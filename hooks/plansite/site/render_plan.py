@@ -60,7 +60,16 @@ def _clauses(clauses, linkify, uri: str) -> str:
 def plan_keywords(plan: Plan, rel: Relations) -> tuple[str, ...]:
     """Words that name the plan besides its title, for search: its place and who issued it."""
     place = rel.places[rel.agencies[plan.issuer].place].name
-    return tuple(k for k in (plan.place, place, rel.agency_name(plan.issuer)) if k)
+    return tuple(k for k in (plan.place, place, rel.agency_name(plan.issuer)) if k) + signer_keywords(plan, place)
+
+
+def signer_keywords(plan: Plan, place: str) -> tuple[str, ...]:
+    """Who signed the plan and as what, for search: the name, and the position with the issuer's place
+    ("PHÓ CHỦ TỊCH" + "xã Kẻ Sặt": a reader types "phó chủ tịch xã")."""
+    sig = plan.signature
+    if not sig or not sig.name:
+        return ()
+    return (sig.name,) + ((f"{sig.position} {place}",) if sig.position else ())
 
 
 def render_plan(plan: Plan, rel: Relations) -> str:

@@ -15,6 +15,7 @@ from .markup import escape, heading, p
 from .life_notice import life_notice, tracking_line
 from .identity import table_name
 from .parts import crumbs, front_matter
+from .subjects import PROGRESS, subject_words
 from .relations import Relations
 
 
@@ -61,7 +62,8 @@ def _lead_agencies(plan: Plan, rel: Relations) -> list[tuple[str, dict[str, int]
 def render_progress(plan: Plan, rel: Relations) -> str:
     """The plan's progress, from its reports; says plainly when there is none."""
     uri = progress_uri(plan)
-    out = front_matter(f"Tiến độ thực hiện: {plan_title(plan)}{rel.title_suffix(plan)}", PageKind.LIST)
+    out = front_matter(f"Tiến độ thực hiện: {plan_title(plan)}{rel.title_suffix(plan)}", PageKind.LIST,
+                       subject_words(PROGRESS))
     out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), (table_name(plan), appendix_uri(plan)),
                   here="Tiến độ")
     out += life_notice(plan, rel, uri) + heading(1, "Tiến độ thực hiện") + p(escape(plan_title(plan)))

@@ -22,13 +22,15 @@ from .bulletins import task_bulletin_slug
 from .chat_message import task_message
 from .outreach_parts import feedback_section, summary_box
 from .relations import Relations
+from .subjects import member_words
 from .report_parts import status_line, timeline
 
 
 def render_task(plan: Plan, task: Task, rel: Relations, options: SiteOptions, updated: dt.date | None) -> str:
     """One task: text, who, how, when, legal basis, and where it sits in the plan."""
     uri = task_uri(plan, task)
-    out = front_matter(task_title(plan, task) + rel.title_suffix(plan), PageKind.TASK,
+    who = [a for assignment in (task.lead, task.coordinating) if assignment for a in assignment.agencies]
+    out = front_matter(task_title(plan, task) + rel.title_suffix(plan), PageKind.TASK, member_words(who, rel.agencies),
                        preview=task_preview(plan, task, rel), share=task_message(plan, task, rel))
     out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), (table_name(plan), appendix_uri(plan)),
                   here=f"Nhiệm vụ {task_number(plan, task)}")

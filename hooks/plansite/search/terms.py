@@ -1,0 +1,100 @@
+"""What the index counts on a page: its syllables and its syllable pairs, per field, and how a count
+becomes a posting's weight (BM25F).
+
+Vietnamese words are runs of syllables ("dân vận", "nhân dân", "văn bản"): a page holding "dân" and
+"vận" apart is not about "dân vận". So besides every syllable, the index keeps every two syllables
+written next to each other (nothing but spaces between them: a comma, a dash or a full stop breaks the
+pair) as one term, keyed by the two forms joined by "_": "dan_van" (folded) and "dân_vân" + U+0323
+(exact, `tokenize.word_forms` of each). A pair lives in the shard of its first two code points, like a
+word (no word holds "_", so no word is ever taken for a pair). The browser looks the query's
+adjacent syllables up as pairs (docs/assets/plan-search.js).
+
+Weights: per page and term, the counts in three fields (title: the title and the page's keywords, which
+a navigation page uses for its subject; headings; body: all visible text) become one `level`
+(1…LEVELS): a BM25 saturation of the body's and headings' counts, tempered by the body's length against
+the average, and above it, for a term of the title, a step that grows as the title is shorter. The browser multiplies
+a level by the term's idf (from its posting list's length) and adds them up. The page's kind is only a
+tie-breaker: the weight written is `level * TIES + tie`, and the browser compares ties last.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+from .tokenize import word_forms
+
+Term = tuple[str, str]  # (folded, exact): a syllable, or a pair of them joined by JOIN
+JOIN = "_"  # never in a syllable (tokenize: "_" separates words), so never in a word; safe in a file name
+
+# A syllable (letters and digits, as tokenize.words) or a run of what breaks a pair (punctuation, symbols).
+_PIECES = re.compile(r"[^\W_]+|[^\w\s]+|_+")
+
+LEVELS = 40  # a posting's relevance in whole steps: few distinct weights, so one character each
+TIES = 8  # weight = level * TIES + tie (the kind's tie-breaker, 0…TIES-1)
+BODY_LEVELS = 16  # the body's and headings' part of a level: 1…16
+TITLE_FLOOR, TITLE_LEVELS = 16, 8  # a term in the title adds 16 + 1…8: above anything a body alone reaches
+K1 = 1.2
+HEADING_WEIGHT = 2.0  # a heading's count against the body's
+B_TITLE, B_BODY = 0.5, 0.75  # how much a field's length tempers its counts
+# Counts are kept packed in one integer while pages are added: body in the low bits, then headings, title.
+_BODY_BITS, _HEAD_BITS, _TITLE_BITS = 8, 5, 5
+_MAX = ((1 << _BODY_BITS) - 1, (1 << _HEAD_BITS) - 1, (1 << _TITLE_BITS) - 1)
+
+
+def counts(text: str) -> tuple[Counter, int]:
+    """(term → count, number of syllables) of a text: every syllable and every pair of syllables
+    separated by spaces only."""
+    out: Counter = Counter()
+    previous, syllables = None, 0
+    for piece in _PIECES.findall(unicodedata.normalize("NFKC", text)):
+        if piece[0].isalnum():
+            syllables += 1
+            out[piece] += 1
+            if previous is not None:
+                out[(previous, piece)] += 1
+            previous = piece
+        else:
+            previous = None
+    forms: Counter = Counter()
+    for raw, n in out.items():
+        forms[pair_forms(*raw) if isinstance(raw, tuple) else word_forms(raw)] += n
+    return forms, syllables
+
+
+def pair_forms(first: str, second: str) -> Term:
+    """The term of two syllables written side by side: both forms joined by JOIN."""
+    (f1, e1), (f2, e2) = word_forms(first), word_forms(second)
+    return f1 + JOIN + f2, e1 + JOIN + e2
+
+
+def pack(body: int, headings: int = 0, title: int = 0) -> int:
+    """Three field counts in one integer (each capped)."""
+    body, headings, title = min(body, _MAX[0]), min(headings, _MAX[1]), min(title, _MAX[2])
+    return body | headings << _BODY_BITS | title << (_BODY_BITS + _HEAD_BITS)
+
+
+def unpack(packed: int) -> tuple[int, int, int]:
+    """(body, headings, title) counts of `pack`."""
+    return (packed & _MAX[0], packed >> _BODY_BITS & _MAX[1], packed >> (_BODY_BITS + _HEAD_BITS) & _MAX[2])
+
+
+def merged(a: int, b: int) -> int:
+    """Two packed counts added field by field."""
+    x, y = unpack(a), unpack(b)
+    return pack(x[0] + y[0], x[1] + y[1], x[2] + y[2])
+
+
+def level(packed: int, title_ratio: float, body_ratio: float) -> int:
+    """A page's relevance for one term, in steps 1…LEVELS, from its counts; the ratios are the page's
+    title and body lengths over the averages. The body's part is a BM25 saturation of the body's count
+    (tempered by the body's length) and the headings' (BODY_LEVELS steps); a term of the title adds
+    TITLE_FLOOR and more for a shorter title: a page whose title (or keywords) holds the term comes
+    before every page that only mentions it."""
+    body, headings, title = unpack(packed)
+    tf = HEADING_WEIGHT * headings + body / (1 - B_BODY + B_BODY * body_ratio)
+    out = round(BODY_LEVELS * tf / (K1 + tf))
+    if title:
+        out += TITLE_FLOOR + max(1, min(TITLE_LEVELS, round(TITLE_LEVELS / (1 - B_TITLE + B_TITLE * title_ratio))))
+    return max(1, out)
