@@ -37,8 +37,8 @@ report-template: setup  ## CSV template of a report, to fill in Excel: PLAN=… 
 import-report: setup  ## filled CSV → plan_data/reports/<plan>/<period>.yaml: FILE=… [FORCE=1]
 	$(PY) -m plansite import-report "$(FILE)" $(if $(FORCE),--force)
 
-check: setup  ## validate plan_data/ without building
-	$(PY) -m plansite check
+check: setup  ## validate plan_data/ without building [ANNOTATIONS=github|gitlab: also for the git host]
+	$(PY) -m plansite check $(if $(ANNOTATIONS),--annotations "$(ANNOTATIONS)")
 
 schemas: setup
 	$(PY) -m plansite schemas
