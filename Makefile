@@ -3,7 +3,7 @@ PY := .venv/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 
-.PHONY: setup checkers serve build demo check test test-quick bench audit schemas report-template import-report clean
+.PHONY: setup checkers serve build demo check test test-quick bench audit schemas report-template import-report cms-vendor clean
 .venv/ok: requirements.txt requirements-dev.txt
 	python3 -m venv .venv
 	$(PY) -m pip install -q -r requirements-dev.txt
@@ -57,3 +57,9 @@ audit: setup checkers  ## Lighthouse (mobile) on one page of each kind: a table 
 
 clean:
 	rm -rf site .site-builds site-demo .cache .venv
+
+# The form's code (Decap CMS, pinned in package.json) is kept in vendor/decap-cms/, so that building and
+# serving the site need no npm; tests/test_cms.py checks the copy against node_modules/.
+cms-vendor: checkers  ## copy Decap CMS (package.json's version) from node_modules/ into vendor/decap-cms/
+	rm -rf vendor/decap-cms && mkdir -p vendor/decap-cms
+	cp node_modules/decap-cms/package.json node_modules/decap-cms/dist/decap-cms.js node_modules/decap-cms/dist/*.decap-cms.js node_modules/decap-cms/dist/*.wasm node_modules/decap-cms/dist/decap-cms.js.LICENSE.txt vendor/decap-cms/

@@ -57,13 +57,13 @@ def size(spec: str) -> tuple[str, tuple[int, int, int, int]]:
 
 def generate(out: Path, plans: int, tasks: int, agencies: int, documents: int, seed: int = 1,
              code: Path = ROOT) -> None:
-    """Write the corpus project at `out`; its mkdocs.yml, hooks, docs and overrides are copied from `code`."""
+    """Write the corpus project at `out`; its mkdocs.yml, hooks, docs, overrides and vendor (the form's code) are copied from `code`."""
     rng, words = random.Random(seed), vocabulary()
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
     shutil.copy(code / "mkdocs.yml", out / "mkdocs.yml")
-    for name in ("hooks", "docs", "overrides"):
+    for name in ("hooks", "docs", "overrides", "vendor"):
         shutil.copytree(code / name, out / name, ignore=shutil.ignore_patterns("__pycache__"))
     data = out / "plan_data"
     (data / "plans").mkdir(parents=True)
