@@ -3,7 +3,7 @@ PY := .venv/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 
-.PHONY: setup checkers serve build demo check test test-quick bench audit schemas report-template import-report cms-vendor clean
+.PHONY: setup checkers serve build demo check test test-quick bench audit schemas report-template import-report cms-vendor guide-screenshots clean
 .venv/ok: requirements.txt requirements-dev.txt
 	python3 -m venv .venv
 	$(PY) -m pip install -q -r requirements-dev.txt
@@ -63,3 +63,6 @@ clean:
 cms-vendor: checkers  ## copy Decap CMS (package.json's version) from node_modules/ into vendor/decap-cms/
 	rm -rf vendor/decap-cms && mkdir -p vendor/decap-cms
 	cp node_modules/decap-cms/package.json node_modules/decap-cms/dist/decap-cms.js node_modules/decap-cms/dist/*.decap-cms.js node_modules/decap-cms/dist/*.wasm node_modules/decap-cms/dist/decap-cms.js.LICENSE.txt vendor/decap-cms/
+
+guide-screenshots: setup checkers  ## the guide's pictures of the web form (docs/assets/bien-tap/), made by tests/test_cms_browser.py in Chromium
+	$(NO_SCOPE) UPDATE_SCREENSHOTS=1 $(PY) -m pytest -q tests/test_cms_browser.py
