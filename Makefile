@@ -3,7 +3,7 @@ PY := .venv/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 
-.PHONY: setup checkers serve build demo check test test-quick bench audit schemas report-template import-report cms-vendor guide-screenshots clean
+.PHONY: setup checkers serve build demo check test test-quick bench audit schemas report-template import-report cms-vendor guide-screenshots form-server clean
 .venv/ok: requirements.txt requirements-dev.txt
 	python3 -m venv .venv
 	$(PY) -m pip install -q -r requirements-dev.txt
@@ -66,3 +66,6 @@ cms-vendor: checkers  ## copy Decap CMS (package.json's version) from node_modul
 
 guide-screenshots: setup checkers  ## the guide's pictures of the web form (docs/assets/bien-tap/), made by tests/test_cms_browser.py in Chromium
 	$(NO_SCOPE) UPDATE_SCREENSHOTS=1 $(PY) -m pytest -q tests/test_cms_browser.py
+
+form-server: checkers  ## the web form's local backend (decap-server, git mode) for http://127.0.0.1:8000/bien-tap/ under `make serve`
+	MODE=git GIT_REPO_DIRECTORY="$(CURDIR)" BIND_HOST=127.0.0.1 node node_modules/decap-server/dist/index.js

@@ -103,7 +103,7 @@ def test_the_review_workflow_opens_a_pull_request_on_the_host(project):
     named = host_from_env({"backend": "gitlab", "repo": "so/ke-hoach", "app_id": "abc"}, {"GITHUB_REPOSITORY": "x/y"})
     assert cms_config(project, named)["backend"]["app_id"] == "abc"  # mkdocs.yml's extra.cms wins
     local = cms_config(project, host_from_env({}, {}))
-    assert local["backend"]["name"] == "proxy" and local["local_backend"] is True
+    assert local["backend"]["name"] == "proxy" and local["local_backend"] == {"url": "http://127.0.0.1:8081/api/v1"}
 
 
 def test_only_the_form_page_loads_the_cms(site):

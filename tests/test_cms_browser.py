@@ -84,8 +84,8 @@ def form(tmp_path_factory, serve):
     with decap_server(repo) as proxy:
         config = out / "bien-tap" / "config.yml"
         settings = yaml.safe_load(config.read_text(encoding="utf-8"))
-        assert settings["local_backend"] is True
-        settings["local_backend"] = {"url": proxy}  # the build's setting names Decap's default port, 8081
+        assert settings["local_backend"] == {"url": "http://127.0.0.1:8081/api/v1"}
+        settings["local_backend"] = {"url": proxy}  # a free port, not 8081: other checkouts may test at once
         config.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
         pictures = base / "pictures"
         pictures.mkdir()

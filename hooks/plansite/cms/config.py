@@ -25,8 +25,8 @@ from ..reports.spreadsheet.names import report_path
 from .fields import choices, form_fields
 from .labels import REPORT
 
-# Where `npx decap-server` listens (Decap's default): the form on 127.0.0.1 writes to this checkout through it.
-LOCAL_PROXY = "http://localhost:8081/api/v1"
+# Where `make form-server` (decap-server) listens: the form on 127.0.0.1 writes to this checkout through it.
+LOCAL_PROXY = "http://127.0.0.1:8081/api/v1"
 _PLAN, _KIND, _YEAR, _NUMBER = "{{plan}}", "{{period.kind}}", "{{period.year}}", "{{period.number}}"
 
 
@@ -74,7 +74,7 @@ COMMIT_MESSAGES = {"create": "Thêm {{collection}} “{{slug}}”", "update": "S
 
 
 def _backend(host: GitHost | None) -> dict:
-    if host is None:  # no repository named: the form works only through `npx decap-server` on this machine
+    if host is None:  # no repository named: the form works only through `make form-server` on this machine
         backend = {"name": "proxy", "proxy_url": LOCAL_PROXY, "branch": "main"}
     else:
         backend = {"name": host.backend, "repo": host.repo, "branch": host.branch}
@@ -108,7 +108,7 @@ def cms_config(project: Project, host: GitHost | None, site_url: str | None = No
     config = {
         "locale": "vi",
         "backend": _backend(host),
-        "local_backend": True,  # on 127.0.0.1 with `npx decap-server` running: writes this checkout
+        "local_backend": {"url": LOCAL_PROXY},  # on 127.0.0.1 with `make form-server` running: writes this checkout
         "publish_mode": "editorial_workflow",
         "media_folder": "docs/minh-chung", "public_folder": "docs/minh-chung",  # evidence files (docs/…)
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "_"},
