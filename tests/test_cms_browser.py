@@ -75,7 +75,9 @@ def form(tmp_path_factory, serve):
     """(repo, page address, screenshots folder): the project in a git repository, its site built, the form
     served, and decap-server writing into the repository."""
     base = tmp_path_factory.mktemp("form")
-    repo = copy_project(base / "repo" if (base / "repo").mkdir() is None else None)
+    repo = base / "repo"
+    repo.mkdir()
+    copy_project(repo)
     git(repo, "init", "-q", "-b", "main")
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "Dữ liệu ban đầu")
