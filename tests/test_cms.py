@@ -102,6 +102,10 @@ def test_the_review_workflow_opens_a_pull_request_on_the_host(project):
     assert "api_root" not in gitlab
     named = host_from_env({"backend": "gitlab", "repo": "so/ke-hoach", "app_id": "abc"}, {"GITHUB_REPOSITORY": "x/y"})
     assert cms_config(project, named)["backend"]["app_id"] == "abc"  # mkdocs.yml's extra.cms wins
+    on_gitlab = host_from_env({"app_id": "xyz"}, {"CI_PROJECT_PATH": "ubnd/ke-sat"})  # the id, from mkdocs.yml
+    assert cms_config(project, on_gitlab)["backend"]["app_id"] == "xyz"
+    assert cms_config(project, on_gitlab)["backend"]["repo"] == "ubnd/ke-sat"
+    assert host_from_env({"app_id": "xyz"}, {}) is None  # no repository named anywhere
     local = cms_config(project, host_from_env({}, {}))
     assert local["backend"]["name"] == "proxy" and local["local_backend"] == {"url": "http://127.0.0.1:8081/api/v1"}
 

@@ -126,15 +126,16 @@ def config_yaml(config: dict) -> str:
 
 
 def host_from_env(settings: dict | None, environ=os.environ) -> GitHost | None:
-    """The repository: mkdocs.yml's `extra.cms` (backend, repo, branch, base_url, app_id, api_root), else the
-    CI's environment (GitHub Actions, GitLab CI), else None."""
-    if settings and settings.get("repo"):
-        known = {f.name for f in dataclasses.fields(GitHost)}
-        return GitHost(**{k: str(v) for k, v in settings.items() if k in known and v})
+    """The repository: the CI's environment (GitHub Actions, GitLab CI), with mkdocs.yml's `extra.cms` (backend,
+    repo, branch, base_url, app_id, api_root) over it; None when neither names a repository."""
+    found: dict[str, str] = {}
     if environ.get("GITHUB_REPOSITORY"):
-        return GitHost("github", environ["GITHUB_REPOSITORY"], environ.get("PLANSITE_CMS_BRANCH", "main"))
-    if environ.get("CI_PROJECT_PATH"):
-        api = environ.get("CI_API_V4_URL")
-        return GitHost("gitlab", environ["CI_PROJECT_PATH"], environ.get("CI_DEFAULT_BRANCH", "main"),
-                       api_root=None if api == "https://gitlab.com/api/v4" else api)
-    return None
+        found = {"backend": "github", "repo": environ["GITHUB_REPOSITORY"]}
+    elif environ.get("CI_PROJECT_PATH"):
+        found = {"backend": "gitlab", "repo": environ["CI_PROJECT_PATH"],
+                 "branch": environ.get("CI_DEFAULT_BRANCH", "main")}
+        if environ.get("CI_API_V4_URL", "https://gitlab.com/api/v4") != "https://gitlab.com/api/v4":
+            found["api_root"] = environ["CI_API_V4_URL"]  # a GitLab of one's own
+    known = {f.name for f in dataclasses.fields(GitHost)}
+    found |= {k: str(v) for k, v in (settings or {}).items() if k in known and v}
+    return GitHost(**found) if found.get("backend") and found.get("repo") else None
