@@ -25,6 +25,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, build_site, copy_project
+from plansite.cms.config import report_location
 from plansite.reports.spreadsheet.names import report_path
 from plansite_mkdocs.runner import serve_folder
 
@@ -139,6 +140,11 @@ def save(page) -> None:
     page.get_by_role("button", name="Lưu", exact=True).click()
 
 
+def review_branch(target: str) -> str:
+    """Decap's branch for a new entry: cms/<collection>/<the entry's path under the collection's folder>."""
+    return f"cms/bao-cao/{target.removeprefix(report_location()[0] + '/').removesuffix('.yaml')}"
+
+
 def review_branches(repo: Path) -> list[str]:
     return git(repo, "branch", "--list", "cms/*", "--format=%(refname:short)").split()
 
@@ -176,7 +182,7 @@ def test_a_report_filled_in_the_form_is_the_file_make_check_reads(page, form, tm
     page.screenshot(path=str(pictures / "1-bieu-mau.png"))
     save(page)
     target = report_path(PLAN, "6-thang", 2026, None)
-    branch = f"cms/bao-cao/{PLAN}/2026-6-thang"
+    branch = review_branch(target)
     wait_for_file(repo, branch, target)
     page.get_by_text("Thay đổi đã được lưu", exact=False).first.wait_for()
     # The review branch (on GitHub/GitLab: the pull/merge request) holds one new file, the one report_path names.
@@ -214,8 +220,8 @@ def test_a_status_the_task_cannot_have_is_stopped_by_the_check_with_its_message(
     repo = form[0]
     fill_report(page, form, "Báo cáo năm", "Đã hoàn thành")  # a recurring task is never "done"
     save(page)
-    branch = f"cms/bao-cao/{PLAN}/2026-nam"
     target = report_path(PLAN, "nam", 2026, None)
+    branch = review_branch(target)
     wait_for_file(repo, branch, target)
     written = git(repo, "show", f"{branch}:{target}").splitlines()
     status_line = next(i for i, line in enumerate(written, 1) if line.strip() == "status: da-hoan-thanh")
@@ -242,4 +248,4 @@ def test_a_value_the_form_knows_is_wrong_is_stopped_before_it_is_saved(page, for
     page.screenshot(path=str(form[2] / "4-bieu-mau-bao-loi.png"))
     time.sleep(1)
     assert git(repo, "rev-list", "--all", "--count") == before
-    assert f"cms/bao-cao/{PLAN}/2026-quy-2" not in review_branches(repo)
+    assert review_branch(report_path(PLAN, "quy", 2026, 2)) not in review_branches(repo)
