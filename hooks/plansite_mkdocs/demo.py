@@ -20,7 +20,7 @@ import yaml
 from . import runner
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-COPIED = ("mkdocs.yml", "hooks", "docs", "overrides", "plan_data", "schemas")
+COPIED = ("mkdocs.yml", "hooks", "docs", "overrides", "plan_data", "schemas", "vendor")
 
 
 def unmarked_reports(demo: Path) -> list[str]:
