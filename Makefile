@@ -3,7 +3,7 @@ PY := .venv/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 
-.PHONY: setup checkers serve build demo check test test-quick bench audit schemas messages report-template import-report clean
+.PHONY: setup checkers serve build demo check test test-quick bench audit schemas messages report-template import-report cms-vendor guide-screenshots form-server clean
 .venv/ok: requirements.txt requirements-dev.txt
 	python3 -m venv .venv
 	$(PY) -m pip install -q -r requirements-dev.txt
@@ -37,8 +37,8 @@ report-template: setup  ## CSV template of a report, to fill in Excel, into mau-
 import-report: setup  ## filled CSV → plan_data/reports/<plan>/<period>/<reporter>.yaml: FILE=… [FORCE=1]
 	$(PY) -m plansite import-report "$(FILE)" $(if $(FORCE),--force)
 
-check: setup  ## validate plan_data/ without building
-	$(PY) -m plansite check
+check: setup  ## validate plan_data/ without building [ANNOTATIONS=github|gitlab: also for the git host]
+	$(PY) -m plansite check $(if $(ANNOTATIONS),--annotations "$(ANNOTATIONS)")
 
 schemas: setup
 	$(PY) -m plansite schemas
@@ -66,3 +66,15 @@ audit: setup checkers  ## Lighthouse (mobile) on one page of each kind: a table 
 
 clean:
 	rm -rf site .site-builds site-demo .cache .venv
+
+# The form's code (Decap CMS, pinned in package.json) is kept in vendor/decap-cms/, so that building and
+# serving the site need no npm; tests/test_cms.py checks the copy against node_modules/.
+cms-vendor: checkers  ## copy Decap CMS (package.json's version) from node_modules/ into vendor/decap-cms/
+	rm -rf vendor/decap-cms && mkdir -p vendor/decap-cms
+	cp node_modules/decap-cms/package.json node_modules/decap-cms/dist/decap-cms.js node_modules/decap-cms/dist/*.decap-cms.js node_modules/decap-cms/dist/*.wasm node_modules/decap-cms/dist/decap-cms.js.LICENSE.txt vendor/decap-cms/
+
+guide-screenshots: setup checkers  ## the guide's pictures of the web form (docs/assets/bien-tap/), made by tests/test_cms_browser.py in Chromium
+	$(NO_SCOPE) UPDATE_SCREENSHOTS=1 $(PY) -m pytest -q tests/test_cms_browser.py
+
+form-server: checkers  ## the web form's local backend (decap-server, git mode) for http://127.0.0.1:8000/bien-tap/ under `make serve`
+	MODE=git GIT_REPO_DIRECTORY="$(CURDIR)" BIND_HOST=127.0.0.1 node node_modules/decap-server/dist/index.js

@@ -93,8 +93,9 @@ def page_kind(address: str) -> str:
 
 
 def html_pages(site: Path) -> list[Path]:
-    """Every HTML file of a built site, sorted."""
-    return sorted(site.rglob("*.html"))
+    """Every HTML file of a built site, sorted; not the web form's page (bien-tap/: the CMS's own code, for
+    editors, never loaded by a public page)."""
+    return sorted(p for p in site.rglob("*.html") if p.relative_to(site).parts[0] != "bien-tap")
 
 
 def pages_by_kind(site: Path) -> dict[str, list[str]]:

@@ -57,7 +57,7 @@ def size(spec: str) -> tuple[str, tuple[int, int, int, int]]:
 
 def generate(out: Path, plans: int, tasks: int, agencies: int, documents: int, seed: int = 1,
              code: Path = ROOT) -> None:
-    """Write the corpus project at `out`; its mkdocs.yml, hooks, docs and overrides are copied from `code`."""
+    """Write the corpus project at `out`; its mkdocs.yml, hooks, docs, overrides and vendor (the form's code) are copied from `code`."""
     rng, words = random.Random(seed), vocabulary()
     if out.exists():
         shutil.rmtree(out)
@@ -65,7 +65,7 @@ def generate(out: Path, plans: int, tasks: int, agencies: int, documents: int, s
     # The corpus is one province's site: its place, not the seed's (site/identity.py).
     config = (code / "mkdocs.yml").read_text(encoding="utf-8")
     (out / "mkdocs.yml").write_text(re.sub(r"(?m)^(\s*site_place:).*$", r"\1 tinh-mau", config), encoding="utf-8")
-    for name in ("hooks", "docs", "overrides"):
+    for name in ("hooks", "docs", "overrides", "vendor"):
         shutil.copytree(code / name, out / name, ignore=shutil.ignore_patterns("__pycache__"))
     data = out / "plan_data"
     (data / "plans").mkdir(parents=True)

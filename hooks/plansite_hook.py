@@ -21,6 +21,7 @@ from plansite_mkdocs.generated import GeneratedPage, nav_titles
 from plansite_mkdocs.html_fixes import fix_page
 from plansite_mkdocs.previews import PreviewImages
 from plansite_mkdocs.session import SESSION
+from plansite_mkdocs import site_url
 from plansite_mkdocs.site_build import load_site
 
 _build: dict = {}
@@ -33,6 +34,8 @@ def on_startup(command, dirty):
 def on_config(config):
     """Load and validate the data before anything is written; on problems, abort with all of them."""
     root = Path(config.config_file_path).parent
+    site_url.apply(config)  # mkdocs.yml's, else the host's (SITE_URL), before anything reads it
+    site_url.warn_if_missing(config, SESSION.command)
     if str(root / DATA_DIR) not in config.watch:
         config.watch.append(str(root / DATA_DIR))  # `mkdocs serve` rebuilds when the data changes
     _build["search"] = SearchIndex()

@@ -61,7 +61,7 @@ def copy_project(dest: Path) -> Path:
     """A scratch copy of the project (config, hooks, docs, overrides, data) to modify in a test."""
     for name in ("mkdocs.yml",):
         shutil.copy(ROOT / name, dest / name)
-    for name in ("hooks", "docs", "overrides", "plan_data", "schemas"):
+    for name in ("hooks", "docs", "overrides", "plan_data", "schemas", "vendor"):
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
     return dest
 

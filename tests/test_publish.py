@@ -89,3 +89,20 @@ def test_site_always_resolves_to_a_complete_site_while_publishing(tmp_path):
     publisher.join()
     assert results == [0, 0, 0]
     assert missing == 0, f"site/index.html was missing in {missing} of {checks} checks"
+
+
+def test_published_files_are_world_readable_whatever_the_umask(tmp_path):
+    """A web server running as another user reads every page: folders 0755, files 0644, even when the
+    editor's umask is 077 (and mkdtemp's staging folder is 0700)."""
+    project = copy_project(tmp_path)
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(["sh", "-c", f"umask 077 && exec {sys.executable} -m plansite_mkdocs.publish site"],
+                            cwd=project, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    published = (project / "site").resolve()
+    walked = [published.parent, published, *published.rglob("*")]
+    modes = {p.relative_to(project).as_posix(): p.stat().st_mode & 0o777 for p in walked}
+    assert len(modes) > 100 and (published / "index.html").is_file()
+    wrong = {path: oct(mode) for path, mode in modes.items()
+             if mode != (0o755 if (project / path).is_dir() else 0o644)}
+    assert wrong == {}

@@ -111,7 +111,8 @@ def visible_text(element) -> str:
 
 def test_every_sentence_of_the_signed_plan_is_on_the_site(site):
     text = normalise(" ".join(visible_text(content(BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser")))
-                              for p in sorted(site.rglob("index.html"))))
+                              for p in sorted(site.rglob("index.html"))
+                              if p.relative_to(site).parts[0] != "bien-tap"))  # the web form: no article
     missing = [s for s in source_sentences(SOURCE) if s not in text]
     assert not missing, missing
 

@@ -22,7 +22,7 @@ from plansite.i18n import _
 from . import runner
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-COPIED = ("mkdocs.yml", "hooks", "docs", "overrides", "plan_data", "schemas")
+COPIED = ("mkdocs.yml", "hooks", "docs", "overrides", "plan_data", "schemas", "vendor")
 
 
 def unmarked_reports(demo: Path) -> list[str]:

@@ -31,6 +31,7 @@ from urllib.parse import unquote, urlsplit
 
 from plansite.i18n import _
 from plansite.search.scripts import write_scripts
+from plansite.site.addresses import ADMIN
 
 from . import runner
 from .build_date import source_date_epoch
@@ -58,7 +59,8 @@ def build_site(site_dir: Path, root: Path = ROOT) -> int:
 def site_files(site_dir: Path) -> list[Path]:
     """The files of a built site that the offline edition holds, sorted by their path in the site."""
     return sorted((p for p in Path(site_dir).rglob("*") if p.is_file()
-                   and p.relative_to(site_dir).as_posix() not in LEFT_OUT),
+                   and p.relative_to(site_dir).as_posix() not in LEFT_OUT
+                   and p.relative_to(site_dir).parts[0] != ADMIN),  # the form needs a server and git
                   key=lambda p: p.relative_to(site_dir).as_posix())
 
 

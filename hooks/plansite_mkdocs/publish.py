@@ -30,12 +30,22 @@ def _remove(path: Path) -> None:
         path.unlink(missing_ok=True)
 
 
+def world_readable(folder: Path) -> None:
+    """Folders 0755, files 0644, `folder` included: a static server running as another user must read
+    every page. mkdtemp makes the staging folder 0700, and a strict umask (077) would make the files 0600."""
+    folder.chmod(0o755)
+    for path in folder.rglob("*"):
+        if not path.is_symlink():
+            path.chmod(0o755 if path.is_dir() else 0o644)
+
+
 def publish(target: Path, config: Path = Path("mkdocs.yml")) -> int:
     """Build `config` and publish it at `target`; the build's exit code (0 when published)."""
     parent = Path(target).absolute().parent.resolve()  # not target.resolve(): `site` is our symlink
     target = parent / Path(target).name
     builds = parent / f".{target.name}-builds"
     builds.mkdir(parents=True, exist_ok=True)
+    builds.chmod(0o755)  # the server walks through it to the published build, whatever the umask
     with open(builds / ".lock", "a") as lock:
         # Stale staging folders: a lock rather than "older than ours", since an age cannot tell a
         # slow build from a dead one. While we hold this lock no other publish of `target` runs, so
@@ -58,6 +68,7 @@ def _build_and_swap(target: Path, builds: Path, config: Path) -> int:
         shutil.rmtree(staging, ignore_errors=True)
         print(_("Build failed; {target} was left as it was.").format(target=target), file=sys.stderr)
         return result.returncode
+    world_readable(staging)
     build = builds / str(1 + max((int(p.name) for p in builds.iterdir() if p.name.isdigit()), default=0))
     os.replace(staging, build)
     if target.is_dir() and not target.is_symlink():

@@ -34,6 +34,7 @@ from plansite.site.identity import site_name
 from plansite.site.labels import plan_title
 from plansite.site.pages import SiteOutput, build_site
 
+from .admin import admin_files
 from .build_date import source_date_epoch
 from .history import read_history
 from .session import SESSION
@@ -64,7 +65,10 @@ def site_for(project: Project, root: Path, config) -> SiteOutput:
                           today=build_date(project, source_date_epoch(root)), site_url=config.site_url,
                           feedback_url=extra.get("feedback_url"), site_name=config.site_name,
                           site_place=extra.get("site_place"))
-    return build_site(project, options, read_history(root, DATA_DIR))
+    site = build_site(project, options, read_history(root, DATA_DIR))
+    if preview_plan():  # a one-plan preview is for reading, not for the form
+        return site
+    return dataclasses.replace(site, files={**site.files, **admin_files(project, root, config)})
 
 
 class PreviewPages(Mapping):

@@ -63,3 +63,7 @@ def agency_uri(agency_id: str) -> str:
 
 def document_uri(document_id: str) -> str:
     return f"van-ban/{document_id}.md"
+
+
+# The web form for frequent edits (Decap CMS): its own page and code, never loaded by public pages.
+ADMIN = "bien-tap"
