@@ -439,24 +439,3 @@ def test_an_unknown_site_place_in_mkdocs_yml_is_an_error(tmp_path):
     assert "mkdocs.yml:" in output and "extra.site_place: Expected the id of a place" in output
     assert "did you mean 'ke-sat'?" in output and "Traceback" not in output
 
-
-# What a reader types to find one place's plan: the place's name, with or without "kế hoạch" or the subject.
-PLACE_QUERIES = {"ke hoach thai lam": PROVINCE_PLAN, "thai lam dan van": PROVINCE_PLAN, "Thái Lâm": PROVINCE_PLAN,
-                 "ke sat": SEED_PLAN, "ke hoach ke sat": SEED_PLAN, "kẻ sặt dân vận": SEED_PLAN,
-                 "van khe dan van": PARTY_PLAN, "ke hoach dong lac": TOWNSHIP_PLAN, "dong lac dan van": TOWNSHIP_PLAN}
-
-
-@pytest.mark.browser
-def test_each_plan_comes_first_for_its_place_words(multi, serve, browser):
-    """The site's own search, in Chromium: a place's name finds that place's plan first, not a body or a
-    task of it (issue 23, 'plans found by place')."""
-    _, site, _ = multi
-    tab = browser.new_page()
-    try:
-        tab.goto(serve(site))
-        got = tab.evaluate("qs => Promise.all(qs.map(q => window.planSearch(q).then(rs => rs.map(r => r.url))))",
-                           list(PLACE_QUERIES))
-    finally:
-        tab.close()
-    for (query, plan), urls in zip(PLACE_QUERIES.items(), got):
-        assert urls[:1] == [f"ke-hoach/{plan}/"], (query, urls[:5])
