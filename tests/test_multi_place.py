@@ -441,3 +441,4 @@ def test_an_unknown_site_place_in_mkdocs_yml_is_an_error(tmp_path, monkeypatch):
     assert result.returncode != 0 and not (project / "site" / "index.html").exists()
     assert "mkdocs.yml:" in output and "extra.site_place: Expected the id of a place" in output
     assert "did you mean 'ke-sat'?" in output and "Traceback" not in output
+

@@ -80,6 +80,22 @@ def test_snippets_mark_the_words_found(seed):
 
 
 @pytest.mark.browser
+def test_snippets_mark_whole_phrases_not_a_syllable_inside_another_word(seed):
+    """'dân vận': where a snippet holds the two syllables side by side, only those runs are marked, never the
+    'dân' of 'nhân dân' or the 'vận' of another word."""
+    tab, base, _ = seed
+    open_box(tab, base, "dân vận", f"ke-hoach/{SEED_PLAN}/")
+    snippets = tab.eval_on_selector_all("#ps-search-listbox .ps-result__snippet", """els => els.map(s => ({
+        text: s.textContent, marks: Array.from(s.querySelectorAll('mark')).map(m => m.textContent)}))""")
+    phrased = [s for s in snippets if "dan van" in folded(s["text"])]
+    assert len(phrased) >= 3, snippets
+    for snippet in phrased:
+        marks = [folded(m) for m in snippet["marks"]]
+        assert marks and marks == ["dan", "van"] * (len(marks) // 2), snippet
+        assert marks.count("dan") <= folded(snippet["text"]).count("dan van"), snippet
+
+
+@pytest.mark.browser
 def test_a_question_shows_the_pages_with_most_of_its_words_and_says_which_were_left_out(seed):
     tab, base, _ = seed
     options = open_box(tab, base, PARTIAL)

@@ -19,10 +19,15 @@
     var strict = tokens.map(function (t) {  // typed with diacritics and written so here: only that form
       return t.exact !== t.folded && words.some(function (w) { return w.exact === t.exact; });
     });
-    return words.filter(function (w) {
+    var hits = words.filter(function (w) {
       w.token = tokens.findIndex(function (t, i) { return core.matches(t, w.folded) && (!strict[i] || w.exact === t.exact); });
       return w.token >= 0;
     });
+    // Where the query's syllables stand side by side, in order, only those runs are marked ("dân vận", not
+    // the "dân" of "nhân dân"): core.phraseHits says which words; the strict rule above still applies.
+    var inPhrase = new Set(core.phraseHits(text, tokens).map(function (h) { return h.start; }));
+    var phrased = hits.filter(function (h) { return inPhrase.has(h.start); });
+    return phrased.length ? phrased : hits;
   }
 
   function appendMarked(parent, text, tokens, from, to) {

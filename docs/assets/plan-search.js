@@ -332,7 +332,7 @@
   // The words of `text` to mark for the query's `tokens`, as [{start, end, token}] in order: where the
   // text holds two or more of the query's syllables side by side, in order, only those runs ("dân vận", not
   // the "dân" of "nhân dân"); else every word matching a syllable. For the snippet's marks (the header's
-  // box draws them: plan-search-box.js `hitRanges` is to call this).
+  // box and the results page draw them through plan-search-box.js `hitRanges`).
   function phraseHits(text, tokens) {
     var words = [], re = /[\p{L}\p{N}\p{M}]+/gu, m, runs = [];
     while ((m = re.exec(text))) {
