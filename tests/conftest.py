@@ -105,3 +105,12 @@ def search_site(serve, browser):
             page.close()
 
     return run
+
+
+@pytest.fixture
+def data_project(tmp_path) -> Path:
+    """A project with only the data (enough to load, template and import; not to build)."""
+    root = tmp_path / "project"
+    root.mkdir()
+    shutil.copytree(ROOT / "plan_data", root / "plan_data")
+    return root

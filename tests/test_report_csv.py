@@ -7,7 +7,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-import shutil
 from pathlib import Path
 
 import jsonschema
@@ -35,14 +34,6 @@ def developer_english(monkeypatch):
     in Vietnamese, as editors read it, is test_every_problem_in_one_run_in_vietnamese."""
     monkeypatch.setenv("PLANSITE_LANG", "en")
 
-
-@pytest.fixture
-def data_project(tmp_path) -> Path:
-    """A project with only the data (enough to load, template and import; not to build)."""
-    root = tmp_path / "project"
-    root.mkdir()
-    shutil.copytree(ROOT / "plan_data", root / "plan_data")
-    return root
 
 
 def template(root: Path, out: Path, *extra: str) -> Path:

@@ -40,13 +40,6 @@ def developer_english(monkeypatch):
     monkeypatch.setenv("PLANSITE_LANG", "en")
 
 
-@pytest.fixture
-def data_project(tmp_path) -> Path:
-    root = tmp_path / "project"
-    root.mkdir()
-    shutil.copytree(ROOT / "plan_data", root / "plan_data")
-    return root
-
 
 def filled(root: Path, tmp_path: Path, reporter: str, name: str, tasks=None, date: str = "30/06/2026") -> Path:
     blank = template(root, tmp_path / f"mau-{name}", "--reporter", reporter)

@@ -12,7 +12,7 @@ from .model import Plan, Project
 from .schema import SUMMARY_LIMIT, TIMING_KINDS
 from .schema_kinds import key_phrase
 from .problems import Path, Problem
-from .shape import PartKind, walk
+from .shape import PartKind, task_timings, walk
 from .yamlsource import YamlDocument
 from ..text import date_numeric, name_key
 
@@ -31,11 +31,7 @@ def _period(plan: Plan, doc: YamlDocument) -> list[Problem]:
 
 def _timings(plan: Plan, doc: YamlDocument) -> list[Problem]:
     problems = []
-    for part in walk(plan):
-        timing = part.node.timing if part.kind is PartKind.TASK else None
-        if timing is None:
-            continue
-        path = part.path + ("timing",)
+    for path, timing in task_timings(plan):
         needed = _TIMING_NEEDS.get(timing.kind)
         if needed and getattr(timing, needed) is None:
             example = "every: hang-thang" if needed == "every" else "due: 2026-06-30"

@@ -95,3 +95,11 @@ def part_texts(part: PlanPart) -> list[str]:
         out += [v for v in value if isinstance(v, str)] if isinstance(value, (list, tuple)) else (
             [value] if isinstance(value, str) else [])
     return out
+
+
+def task_timings(plan: object) -> Iterator[tuple[tuple, object]]:
+    """(path of its `timing`, the timing) of every task of a plan (the model) that has one."""
+    for part in walk(plan):
+        timing = part.node.timing if part.kind is PartKind.TASK else None
+        if timing is not None:
+            yield part.path + ("timing",), timing

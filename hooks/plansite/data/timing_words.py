@@ -12,7 +12,7 @@ import re
 from ..i18n import _
 from .model import Plan, Timing
 from .problems import Path, Problem
-from .shape import PartKind, walk
+from .shape import task_timings
 from .yamlsource import YamlDocument
 from ..text import nfc
 
@@ -84,11 +84,7 @@ def _plan_years(plan: Plan, timing: Timing, doc: YamlDocument, path: Path) -> li
 def check(plan: Plan, doc: YamlDocument) -> list[Problem]:
     """Warnings about every task's timing."""
     out = []
-    for part in walk(plan):
-        timing = part.node.timing if part.kind is PartKind.TASK else None
-        if timing is None:
-            continue
-        path = part.path + ("timing",)
+    for path, timing in task_timings(plan):
         out += _kind_problems(timing, doc, path) + _year_problems(timing, doc, path) + \
             _plan_years(plan, timing, doc, path)
     return [Problem(p.file, p.line, p.column, p.path, p.message, p.hint, warning=True) for p in out]
