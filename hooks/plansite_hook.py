@@ -75,7 +75,7 @@ def on_page_read_source(page, config):
 def on_page_content(html, page, config, files):
     kind = PageKind(page.meta.get("kind", PageKind.PAGE.value))
     _build["search"].add_html(page.url, page.title or "", kind, html, tuple(page.meta.get("keywords", ())),
-                              tuple(page.meta.get("numbers", ())))
+                              tuple(page.meta.get("numbers", ())), tuple(page.meta.get("subjects", ())))
     demo = DEMO_BANNER if _build["site"].example_data else ""
     return demo + _build["banner"] + html
 

@@ -442,3 +442,25 @@ def test_an_unknown_site_place_in_mkdocs_yml_is_an_error(tmp_path, monkeypatch):
     assert "mkdocs.yml:" in output and "extra.site_place: Expected the id of a place" in output
     assert "did you mean 'ke-sat'?" in output and "Traceback" not in output
 
+
+
+# What a reader types to find one place's plan: the place's name, with or without "kế hoạch" or the subject.
+PLACE_QUERIES = {"ke hoach thai lam": PROVINCE_PLAN, "thai lam dan van": PROVINCE_PLAN, "Thái Lâm": PROVINCE_PLAN,
+                 "ke sat": SEED_PLAN, "ke hoach ke sat": SEED_PLAN, "kẻ sặt dân vận": SEED_PLAN,
+                 "van khe dan van": PARTY_PLAN, "ke hoach dong lac": TOWNSHIP_PLAN, "dong lac dan van": TOWNSHIP_PLAN}
+
+
+@pytest.mark.browser
+def test_each_plan_comes_first_for_its_place_words(multi, serve, browser):
+    """The site's own search, in Chromium: a place's name finds that place's plan first, before the bodies
+    of that place whose short names hold the same words (the plan's place is its subject: search/terms.py)."""
+    _, site, _ = multi
+    tab = browser.new_page()
+    try:
+        tab.goto(serve(site))
+        got = tab.evaluate("qs => Promise.all(qs.map(q => window.planSearch(q).then(rs => rs.map(r => r.url))))",
+                           list(PLACE_QUERIES))
+    finally:
+        tab.close()
+    wrong = {query: urls[:3] for (query, plan), urls in zip(PLACE_QUERIES.items(), got) if urls[:1] != [f"ke-hoach/{plan}/"]}
+    assert not wrong, wrong

@@ -11,7 +11,7 @@ from plansite.kinds import PageKind
 from plansite.search.doc_numbers import FULL, PART, number_keys
 from plansite.search.excerpt import excerpt_of, headings_text
 from plansite.search.index import SearchIndex, decoded
-from plansite.search.terms import BODY_LEVELS, TIES, TITLE_FLOOR, counts, level, pack
+from plansite.search.terms import BODY_LEVELS, TIES, TITLE_FLOOR, counts, level, merged, pack
 
 
 def test_pairs_are_syllables_side_by_side_and_punctuation_breaks_them():
@@ -81,3 +81,13 @@ def test_navigation_pages_and_the_signer_are_found_by_their_subject(site):
     assert title_level("viet_tat", "tu-viet-tat/") > TITLE_FLOOR
     assert title_level("thu_hien", "ke-hoach/ke-sat-tuyen-giao-dan-van-2025-2030/") > TITLE_FLOOR  # the signer
     assert title_level("chu_tich", "ke-hoach/ke-sat-tuyen-giao-dan-van-2025-2030/") > TITLE_FLOOR  # their position
+
+
+def test_a_pages_subject_outranks_any_title_and_body():
+    """A subject (front matter `subjects`: a plan's place) in a long page with a long title still comes before
+    the strongest title-and-body match of another page (a body of that place, named after it)."""
+    subject = level(pack(1, 0, 1, subject=True), 4.0, 4.0)
+    strongest_otherwise = level(pack(255, 31, 31), 0.1, 0.1)
+    assert subject > strongest_otherwise
+    assert level(pack(0, 0, 0, subject=True), 1.0, 1.0) > level(pack(0, 0, 1), 0.1, 1.0)
+    assert merged(pack(2, subject=True), pack(1)) == pack(3, subject=True)  # an expansion keeps the subject

@@ -110,7 +110,8 @@ class SearchIndex:
     shard_bytes: int = SHARD_BYTES  # a shard past this is split by a longer prefix (see `postings`)
 
     def add(self, url: str, title: str, kind: PageKind, text: str, keywords: tuple[str, ...] = (),
-            numbers: tuple[str, ...] = (), excerpt: str | None = None, headings: str = "") -> None:
+            numbers: tuple[str, ...] = (), excerpt: str | None = None, headings: str = "",
+            subjects: tuple[str, ...] = ()) -> None:
         """Index one page: the syllables and syllable pairs of its title with its keywords, its headings
         and its text (`terms`), and the numbers that name it (`doc_numbers`). `excerpt` is the text its
         snippets are cut from (default: the start of `text`)."""
@@ -120,16 +121,17 @@ class SearchIndex:
         plan = _PLAN_URL.fullmatch(url)
         if kind is PageKind.PLAN and plan:
             self.plans[plan.group(1)] = title
-        named = " ".join((title, *keywords))
+        named = " ".join((title, *keywords, *subjects))
         body, body_length = counts(text)
         heads, _ = counts(headings)
         titled, title_length = counts(named)
+        about = set().union(*(counts(subject)[0] for subject in subjects))  # each subject on its own: no pair across two
         for term in body.keys() | heads.keys() | titled.keys():
             entry = self.postings.get(term)
             if entry is None:
                 entry = self.postings[term] = (array("i"), array("i"))
             entry[0].append(doc)
-            entry[1].append(pack(body.get(term, 0), heads.get(term, 0), titled.get(term, 0)))
+            entry[1].append(pack(body.get(term, 0), heads.get(term, 0), titled.get(term, 0), term in about))
         for number in numbers:
             for key, strength in number_keys(number, title).items():
                 pages = self.numbers.setdefault(key, {})
@@ -139,13 +141,13 @@ class SearchIndex:
         self.texts.append((named, zlib.compress(text.encode("utf-8"), 1)))
 
     def add_html(self, url: str, title: str, kind: PageKind, html: str, keywords: tuple[str, ...] = (),
-                 numbers: tuple[str, ...] = ()) -> None:
+                 numbers: tuple[str, ...] = (), subjects: tuple[str, ...] = ()) -> None:
         """Index rendered page content; its `<abbr title>` tags teach the index the site's abbreviations."""
         if not kind.searchable or not_indexed(html):
             return
         self.abbreviations |= abbreviations_in_html(html)
         text, excerpt = page_texts(html)
-        self.add(url, title, kind, text, keywords, numbers, excerpt, headings_text(html))
+        self.add(url, title, kind, text, keywords, numbers, excerpt, headings_text(html), subjects)
 
     def _counts(self, term: Term, doc: int) -> int:
         """The packed counts of `term` on `doc` (0 when the page lacks it)."""

@@ -31,16 +31,21 @@ JOIN = "_"  # never in a syllable (tokenize: "_" separates words), so never in a
 # A syllable (letters and digits, as tokenize.words) or a run of what breaks a pair (punctuation, symbols).
 _PIECES = re.compile(r"[^\W_]+|[^\w\s]+|_+")
 
-LEVELS = 40  # a posting's relevance in whole steps: few distinct weights, so one character each
+LEVELS = 56  # a posting's relevance in whole steps: few distinct weights, so one character each
 TIES = 8  # weight = level * TIES + tie (the kind's tie-breaker, 0…TIES-1)
 BODY_LEVELS = 16  # the body's and headings' part of a level: 1…16
 TITLE_FLOOR, TITLE_LEVELS = 16, 8  # a term in the title adds 16 + 1…8: above anything a body alone reaches
+# A page's declared subject (front matter `subjects`: a plan's place) is what the page is about, whatever
+# its title's length or how often other pages repeat the word: above the strongest title and body together.
+SUBJECT_LEVEL = TITLE_FLOOR + TITLE_LEVELS + BODY_LEVELS
 K1 = 1.2
 HEADING_WEIGHT = 2.0  # a heading's count against the body's
 B_TITLE, B_BODY = 0.5, 0.75  # how much a field's length tempers its counts
-# Counts are kept packed in one integer while pages are added: body in the low bits, then headings, title.
+# Counts are kept packed in one integer while pages are added: body in the low bits, then headings, title,
+# and one bit for a subject.
 _BODY_BITS, _HEAD_BITS, _TITLE_BITS = 8, 5, 5
 _MAX = ((1 << _BODY_BITS) - 1, (1 << _HEAD_BITS) - 1, (1 << _TITLE_BITS) - 1)
+_SUBJECT_BIT = 1 << (_BODY_BITS + _HEAD_BITS + _TITLE_BITS)
 
 
 def counts(text: str) -> tuple[Counter, int]:
@@ -69,10 +74,10 @@ def pair_forms(first: str, second: str) -> Term:
     return f1 + JOIN + f2, e1 + JOIN + e2
 
 
-def pack(body: int, headings: int = 0, title: int = 0) -> int:
-    """Three field counts in one integer (each capped)."""
+def pack(body: int, headings: int = 0, title: int = 0, subject: bool = False) -> int:
+    """Three field counts in one integer (each capped), and whether the term is one of the page's subjects."""
     body, headings, title = min(body, _MAX[0]), min(headings, _MAX[1]), min(title, _MAX[2])
-    return body | headings << _BODY_BITS | title << (_BODY_BITS + _HEAD_BITS)
+    return body | headings << _BODY_BITS | title << (_BODY_BITS + _HEAD_BITS) | (_SUBJECT_BIT if subject else 0)
 
 
 def unpack(packed: int) -> tuple[int, int, int]:
@@ -81,9 +86,9 @@ def unpack(packed: int) -> tuple[int, int, int]:
 
 
 def merged(a: int, b: int) -> int:
-    """Two packed counts added field by field."""
+    """Two packed counts added field by field (a subject of either is a subject)."""
     x, y = unpack(a), unpack(b)
-    return pack(x[0] + y[0], x[1] + y[1], x[2] + y[2])
+    return pack(x[0] + y[0], x[1] + y[1], x[2] + y[2], bool((a | b) & _SUBJECT_BIT))
 
 
 def level(packed: int, title_ratio: float, body_ratio: float) -> int:
@@ -95,6 +100,8 @@ def level(packed: int, title_ratio: float, body_ratio: float) -> int:
     body, headings, title = unpack(packed)
     tf = HEADING_WEIGHT * headings + body / (1 - B_BODY + B_BODY * body_ratio)
     out = round(BODY_LEVELS * tf / (K1 + tf))
-    if title:
+    if packed & _SUBJECT_BIT:
+        out += SUBJECT_LEVEL
+    elif title:
         out += TITLE_FLOOR + max(1, min(TITLE_LEVELS, round(TITLE_LEVELS / (1 - B_TITLE + B_TITLE * title_ratio))))
     return max(1, out)

@@ -33,6 +33,12 @@ def level_word(place: Place) -> str:
                 _DEFAULT_WORD.get(place.level, ""))
 
 
+def proper_name(place: Place) -> str:
+    """The place's name without its level word: 'Kẻ Sặt' of 'xã Kẻ Sặt', 'Hải Phòng' of 'thành phố Hải Phòng'."""
+    word = level_word(place)
+    return place.name[len(word):].strip() if word and place.name.casefold().startswith(word + " ") else place.name
+
+
 def notice_board(place: Place) -> str:
     """Whose notice board a printed notice is for: 'bảng tin của xã', '… của tỉnh'; an office's for the nation."""
     word = level_word(place)

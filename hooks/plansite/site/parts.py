@@ -40,14 +40,16 @@ class Filters:
 
 
 def front_matter(title: str, kind: PageKind, keywords: tuple[str, ...] = (), numbers: tuple[str, ...] = (),
-                 preview: Preview | None = None, template: str = "", share: str = "") -> str:
-    """YAML front matter: the page title, its kind, for search the words and numbers that name it, and
+                 preview: Preview | None = None, template: str = "", share: str = "",
+                 subjects: tuple[str, ...] = ()) -> str:
+    """YAML front matter: the page title, its kind, for search the words and numbers that name it and what
+    it is about (`subjects`: ranked above any title, search/terms.py), and
     what a shared link shows (description, the picture's plan and place); `template`: a theme template
     other than main.html (overrides/); `share`: the message "Gửi qua Zalo" copies (site/chat_message.py), lines
     kept. Material prints `page.meta.title` unescaped, so
     overrides/main.html and overrides/partials/header.html escape it."""
     out = f"---\ntitle: {_json(title)}\nkind: {kind.value}\n" + (f"template: {template}\n" if template else "")
-    for key, values in (("keywords", keywords), ("numbers", numbers)):
+    for key, values in (("keywords", keywords), ("numbers", numbers), ("subjects", subjects)):
         if values:
             out += f"{key}: {json.dumps([visible(v) for v in values], ensure_ascii=False)}\n"
     if preview:

@@ -7,7 +7,7 @@ from ..kinds import PageKind
 from ..text import date_prose
 from .addresses import agency_uri, appendix_uri, bulletins_uri, plan_uri, progress_uri, source_uri, task_uri
 from .life_notice import life_notice, tracking_line
-from .identity import APPENDIX, table_name
+from .identity import APPENDIX, proper_name, table_name
 from .labels import COORDINATING_LABEL, FORMS_LABEL, LEAD_LABEL, TIMING_LABEL, plan_title, task_number
 from .chat_message import plan_message
 from .markup import DASHES, admonition, attr, escape, heading, link, link_html, p, relative, ul
@@ -58,9 +58,16 @@ def _clauses(clauses, linkify, uri: str) -> str:
 
 
 def plan_keywords(plan: Plan, rel: Relations) -> tuple[str, ...]:
-    """Words that name the plan besides its title, for search: its place and who issued it."""
+    """Words that name the plan besides its title, for search: who issued it and who signed it."""
     place = rel.places[rel.agencies[plan.issuer].place].name
-    return tuple(k for k in (plan.place, place, rel.agency_name(plan.issuer)) if k) + signer_keywords(plan, place)
+    return (rel.agency_name(plan.issuer),) + signer_keywords(plan, place)
+
+
+def plan_subjects(plan: Plan, rel: Relations) -> tuple[str, ...]:
+    """What the plan is about besides its title, for search: its place ("ke hoach thai lam", "ke sat" find
+    the plan before the many bodies of that place whose short names hold the same words)."""
+    place = proper_name(rel.places[rel.agencies[plan.issuer].place])  # "Thái Lâm": the level word is everywhere
+    return tuple(dict.fromkeys(k for k in (plan.place, place) if k))
 
 
 def signer_keywords(plan: Plan, place: str) -> tuple[str, ...]:
@@ -77,7 +84,8 @@ def render_plan(plan: Plan, rel: Relations) -> str:
     uri = plan_uri(plan)
     issuer = rel.agencies[plan.issuer]
     out = front_matter(plan_title(plan) + rel.title_suffix(plan), PageKind.PLAN, plan_keywords(plan, rel),
-                       (plan.number,) if plan.number else (), plan_preview(plan, rel), share=plan_message(plan, rel))
+                       (plan.number,) if plan.number else (), plan_preview(plan, rel), share=plan_message(plan, rel),
+                       subjects=plan_subjects(plan, rel))
     out += crumbs(uri, here="Kế hoạch") + life_notice(plan, rel, uri)
     facts = [link(issuer.name, uri, agency_uri(issuer.id))]
     facts.append(f"Số: {escape(plan.number)}" if plan.number else "Số: (văn bản nguồn không ghi)")
