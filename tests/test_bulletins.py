@@ -107,7 +107,7 @@ def test_the_page_lists_each_bulletin_with_its_file(site):
     links = [a["href"] for a in body.select(".ps-bulletin__file a")]
     files = {f.name: f.read_text(encoding="utf-8-sig") for f in bulletin_files(site)}
     assert len(links) == len(files)
-    for heading, href in zip(body.find_all("h2"), links):
+    for heading, href in zip(body.find_all("h2"), links, strict=True):
         name = href.rsplit("/", 1)[-1]
         assert name in files and files[name].startswith(heading.get_text(strip=True) + "\n")
         paragraphs = []

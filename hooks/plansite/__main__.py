@@ -55,7 +55,8 @@ def main(argv: list[str] | None = None) -> int:
         print(error.report(), file=sys.stderr)
         _annotate(args.annotations, error.problems, root)
         return 1
-    for warning in sorted([*warnings, *unreachable_offices(project)]):
+    warnings = sorted([*warnings, *unreachable_offices(project)])  # printed and annotated alike
+    for warning in warnings:
         print(warning, file=sys.stderr)
     _annotate(args.annotations, warnings, root)
     tasks = sum(len(plan.tasks) for plan in project.plans)

@@ -15,7 +15,7 @@ from plansite.site.addresses import ADMIN
 
 VENDOR = Path("vendor/decap-cms")
 
-# Editor-facing, Vietnamese (branch i20msg's gettext catalogue takes these in at merge).
+# Editor-facing, in Vietnamese: text of the web form, which Decap shows as written.
 _PAGE = """<!doctype html>
 <html lang="vi">
 <head>

@@ -26,7 +26,6 @@ class PreviewImages:
         picture is drawn and no absolute address is printed, so an edited title shows without waiting."""
         self.cache_dir, self.pictures = cache_dir, pictures
         self.wanted: dict[str, tuple[str, str, str, str]] = {}
-        self.told_about_site_url = False
 
     def values(self, page, config) -> dict[str, str]:
         """The page's preview values (escaped later by the template); registers its picture."""
@@ -44,10 +43,7 @@ class PreviewImages:
             self.wanted[name] = args
             values["url"] = page.canonical_url
             values["image"] = config.site_url.rstrip("/") + f"/{IMAGE_DIR}/{name}"
-        elif not self.told_about_site_url:
-            self.told_about_site_url = True
-            log.info("Link previews: set site_url in mkdocs.yml for og:url and og:image (absolute addresses); "
-                     "they are left out until then.")
+        # Without site_url they are left out; the build says so once, in the editor's language (site_url.py).
         return values
 
     def write(self, site_dir: Path) -> None:

@@ -7,14 +7,15 @@ from __future__ import annotations
 import os
 import sys
 
+from plansite.i18n import N_, _
+
 ENV = "SITE_URL"
-# Editor-facing, Vietnamese (branch i20msg's gettext catalogue takes it in at merge).
-MISSING = ("Lưu ý: chưa đặt địa chỉ công khai của trang (site_url). Bản dựng này vẫn dùng được, nhưng thiếu: "
-           "mã QR trên bản thông báo in (chỉ in đường dẫn không có tên miền), ảnh và tiêu đề xem trước khi chia "
-           "sẻ liên kết (Zalo, Facebook), và sitemap.xml (không liệt kê địa chỉ nào). Cách đặt: dòng "
-           "'site_url: https://…/' trong mkdocs.yml, hoặc biến môi trường SITE_URL khi dựng; cấu hình CI cho "
-           "GitHub Pages và GitLab Pages đặt sẵn biến này. Xem docs/huong-dan-bien-tap.md, mục "
-           "'Địa chỉ công khai của trang'.")
+MISSING = N_("Note: the site's public address (site_url) is not set. This build works, but it lacks: the QR codes "
+             "on printed notices (they carry a path without the domain), the pictures and titles shown when a link "
+             "is shared (Zalo, Facebook), and sitemap.xml (it lists no address). To set it: the line "
+             "'site_url: https://…/' in mkdocs.yml, or the SITE_URL environment variable at build time; the CI "
+             "configurations for GitHub Pages and GitLab Pages set it. See docs/huong-dan-bien-tap.md, section "
+             "'Địa chỉ công khai của trang'.")
 
 
 def apply(config, environ=os.environ) -> str | None:
@@ -28,4 +29,4 @@ def apply(config, environ=os.environ) -> str | None:
 def warn_if_missing(config, command: str | None) -> None:
     """Print MISSING once, on a build (not `serve`) that has no address."""
     if command == "build" and not config.site_url:
-        print(MISSING, file=sys.stderr)
+        print(_(MISSING), file=sys.stderr)

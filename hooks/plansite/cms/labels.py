@@ -3,7 +3,7 @@
 Keyed by the field's path in the schema (dotted, list items left out: `tasks.status`). The kinds, the
 required keys, the choices and the patterns come from the schema itself (fields.py); only these words are
 kept here, and `fields.form_fields` refuses a schema field that has none, so the two cannot drift apart.
-Editor-facing text (branch i20msg's gettext catalogue takes these in at merge).
+Editor-facing text, in Vietnamese: Decap shows it as written.
 """
 
 from __future__ import annotations

@@ -107,7 +107,7 @@ def _title(plan: Plan, doc: YamlDocument) -> list[Problem]:
     words = name_key(plan.title).split()
     type_words = name_key(plan.document_type).split()
     if type_words and words[:len(type_words)] == type_words:
-        return [Problem(doc.file, *doc.mark(("title",)), "title",
+        return [doc.problem(("title",),
                         _("Expected a title without the document type '{type}' but received '{title}'.").format(
                             type=plan.document_type, title=plan.title[:60]),
                         _("the site writes the type before the title; remove it from 'title'."), warning=True)]
@@ -131,7 +131,7 @@ def _summaries(plan: Plan, doc: YamlDocument) -> list[Problem]:
     if missing:
         shown = ", ".join(missing[:5]) + (" " + _("and {count} more").format(count=len(missing) - 5)
                                           if len(missing) > 5 else "")
-        problems.append(Problem(doc.file, *doc.mark(("content",)), "content",
+        problems.append(doc.problem(("content",),
                                 _("Expected a plain summary (summary) for every task but {count} have none: {ids}.")
                                 .format(count=len(missing), ids=shown),
                                 _("write one or two sentences a citizen understands; see the guide."), warning=True))

@@ -40,16 +40,16 @@ def _kind_problems(timing: Timing, doc: YamlDocument, path: Path) -> list[Proble
                                                    "received '{kind}'.").format(words=timing.text[:60], kind=timing.kind),
                                (_("the words say it recurs: write 'kind: {kind}' and 'every: {every}'.") if every else
                                 _("the words say it recurs: write 'kind: {kind}' and its 'every'.")).format(
-                                    kind=suggested, every=every)))
+                                    kind=suggested, every=every), warning=True))
     elif timing.kind == "periodic" and on_demand:
         out.append(doc.problem(path + ("kind",), _("Expected the kind 'periodic-and-on-demand' for the words “{words}” "
                                                    "but received 'periodic'.").format(words=timing.text[:60]),
-                               _("the words add 'đột xuất' (when needed): write 'kind: periodic-and-on-demand'.")))
+                               _("the words add 'đột xuất' (when needed): write 'kind: periodic-and-on-demand'."), warning=True))
     if timing.every and every and every != timing.every and timing.kind in _PERIODIC_KINDS:
         out.append(doc.problem(path + ("every",), _("Expected 'every: {every}' for the words “{words}” but received "
                                                     "'{found}'.").format(every=every, words=timing.text[:60],
                                                                          found=timing.every),
-                               _("match 'every' to the words.")))
+                               _("match 'every' to the words."), warning=True))
     return out
 
 
@@ -61,7 +61,7 @@ def _year_problems(timing: Timing, doc: YamlDocument, path: Path) -> list[Proble
     return [doc.problem(path, _("Expected the years of the fields ({fields}) in the words “{words}” but the words say "
                               "{years}.").format(fields=", ".join(map(str, sorted(fields))), words=timing.text[:60],
                                                  years=", ".join(map(str, stray))),
-                        _("check start_year, end_year or due against the words."))]
+                        _("check start_year, end_year or due against the words."), warning=True)]
 
 
 def _plan_years(plan: Plan, timing: Timing, doc: YamlDocument, path: Path) -> list[Problem]:
@@ -77,7 +77,7 @@ def _plan_years(plan: Plan, timing: Timing, doc: YamlDocument, path: Path) -> li
             out.append(doc.problem(path + (key,), _("Expected a year within the plan's period ({span}) but received "
                                                     "{year}.").format(span=span, year=year),
                                    _("check the year against the words and the plan's 'period'; a task rarely starts "
-                                     "before its plan.")))
+                                     "before its plan."), warning=True))
     return out
 
 
@@ -87,4 +87,4 @@ def check(plan: Plan, doc: YamlDocument) -> list[Problem]:
     for path, timing in task_timings(plan):
         out += _kind_problems(timing, doc, path) + _year_problems(timing, doc, path) + \
             _plan_years(plan, timing, doc, path)
-    return [Problem(p.file, p.line, p.column, p.path, p.message, p.hint, warning=True) for p in out]
+    return out

@@ -43,10 +43,10 @@ class YamlDocument:
             path = path[:-1]
         return self.marks.get(path, (1, 1))
 
-    def problem(self, path: Path, message: str, hint: str = "") -> Problem:
-        """A Problem located at `path` in this file."""
+    def problem(self, path: Path, message: str, hint: str = "", warning: bool = False) -> Problem:
+        """A Problem (or, with `warning`, a warning) located at `path` in this file."""
         line, column = self.mark(path)
-        return Problem(self.file, line, column, format_path(path), message, hint)
+        return Problem(self.file, line, column, format_path(path), message, hint, warning)
 
 
 def legacy_font_problem(font: str) -> tuple[str, str]:

@@ -30,11 +30,11 @@ def check(project: Project, reports: list[tuple[Report, YamlDocument]]) -> list[
                                                        "life.tracked_from of plan '{plan}') but received one that ends "
                                                        "{end}.").format(tracked=date_numeric(tracked), plan=plan.id,
                                                                         end=date_numeric(end)),
-                                        _("check the report's year and period, or the plan's tracked_from.")))
+                                        _("check the report's year and period, or the plan's tracked_from."), warning=True))
         elif ended and start > ended:
             problems.append(doc.problem(("period",), _("Expected a period before the plan '{plan}' ended ({ended}) "
                                                        "but received one that begins {start}.").format(
                                                            plan=plan.id, ended=date_numeric(ended),
                                                            start=date_numeric(start)),
-                                        _("check the report's year and period, or the plan's life.")))
-    return [Problem(p.file, p.line, p.column, p.path, p.message, p.hint, warning=True) for p in problems]
+                                        _("check the report's year and period, or the plan's life."), warning=True))
+    return problems

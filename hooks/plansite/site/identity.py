@@ -86,8 +86,7 @@ def site_name(project: Project, configured_name: str, configured_place: str | No
 
 def issuer_label(issuer: Agency, place: Place) -> str:
     """The issuer's name, with its place when the name does not carry it ('Ủy ban Mặt trận … xã (xã Kẻ Sặt)')."""
-    word = level_word(place)
-    bare = place.name[len(word):].strip() if word and place.name.casefold().startswith(word) else place.name
+    bare = proper_name(place)
     if place.level == "trung-uong" or name_key(bare) in name_key(issuer.name):
         return issuer.name
     return f"{issuer.name} ({place.name})"

@@ -18,7 +18,6 @@ from .addresses import CALENDAR, HOME, appendix_uri, notice_uri, plan_uri, progr
 from ..reports.ics import calendar_files
 from .labels import plan_title
 from .changes import FEED, PAGE as CHANGES_PAGE, atom_feed, change_entries, last_updated, render_changes_page
-from .identity import site_place
 from .options import SiteOptions
 from .relations import build_relations
 from .render_agency import render_agency
@@ -57,8 +56,7 @@ class SiteOutput:
 def build_site(project: Project, options: SiteOptions = SiteOptions(), history: History | None = None) -> SiteOutput:
     """Every generated page and file, for the settings in `options` (see site/options.py) and the
     repository's `history` of the data (None: built without it; the pages say dates are unknown)."""
-    rel = build_relations(project, options.today)
-    rel.site_place = site_place(project, options.site_place)  # the configured place, while it holds every plan
+    rel = build_relations(project, options.today, options.site_place)
     renders: dict[str, Render] = {HOME: partial(render_home, project, rel, options.home_heading)}
     for group in (partial(plans_index, rel), partial(agencies_index, rel), partial(documents_index, rel)):
         renders.update(pages_of_group(group))

@@ -15,7 +15,7 @@ from ..text import vi_sort_key
 from ..reports.calendar import DueReport, due_reports
 from ..reports.status import Progress, build_progress
 from .addresses import agency_uri, document_uri
-from .identity import site_place, title_suffix
+from .identity import site_place, table_name, title_suffix
 from .linking import Linker, Mentions
 
 
@@ -67,7 +67,8 @@ class Relations:
     today: dt.date | None = None  # the build date (never the clock): for the reporting calendar
     due: list[DueReport] = field(default_factory=list)  # every due report, by date
     due_by_agency: dict[str, list[DueReport]] = field(default_factory=dict)  # as reporter or recipient
-    site_place: str | None = None  # the site's place (identity.site_place; pages.build_site sets the configured one)
+    site_place: str | None = None  # the site's place (identity.site_place, from the configured one)
+    table_names: dict[str, str] = field(default_factory=dict)  # plan id → 'Phụ lục' or 'Bảng nhiệm vụ'
     replaced_plans: dict[str, list[Plan]] = field(default_factory=dict)  # document id → the plans it replaces
 
     def agency_name(self, agency_id: str) -> str:
@@ -76,6 +77,11 @@ class Relations:
     def plan_place(self, plan: Plan) -> Place:
         """The place of the plan's issuer."""
         return self.places[self.agencies[plan.issuer].place]
+
+    def table_name(self, plan: Plan) -> str:
+        """'Phụ lục' where the plan's source promises one, 'Bảng nhiệm vụ' otherwise (identity.table_name, read
+        once per plan: every task page and notice names it)."""
+        return self.table_names[plan.id]
 
     def title_suffix(self, plan: Plan) -> str:
         """' – <issuer>' for the page titles of a plan of another place than the site's (identity.title_suffix)."""
@@ -144,8 +150,9 @@ def _by_issuer_date_number(rel: Relations):
                       d.issued_on.isoformat() if d.issued_on else "", vi_sort_key(d.number or d.title))
 
 
-def build_relations(project: Project, today: dt.date | None = None) -> Relations:
-    """Index the project both ways; every list sorted for display and determinism."""
+def build_relations(project: Project, today: dt.date | None = None, configured_place: str | None = None) -> Relations:
+    """Index the project both ways; every list sorted for display and determinism. `configured_place`: the
+    site's place as mkdocs.yml names it (identity.site_place)."""
     rel = Relations({p.id: p for p in project.places}, {a.id: a for a in project.agencies},
                     {d.id: d for d in project.documents}, Mentions(project))
     doc_by_uri = {document_uri(d.id): d for d in project.documents}
@@ -153,7 +160,8 @@ def build_relations(project: Project, today: dt.date | None = None) -> Relations
     for plan in project.plans:  # plans arrive sorted by id, so every list of plans is in id order
         _index_plan(rel, plan, doc_by_uri, agency_by_uri)
     rel.plan_of_document = {p.document: p for p in project.plans if p.document}
-    rel.site_place = site_place(project)
+    rel.site_place = site_place(project, configured_place)
+    rel.table_names = {plan.id: table_name(plan) for plan in project.plans}
     for plan in project.plans:
         if plan.life and plan.life.replaced_by:
             rel.replaced_plans.setdefault(plan.life.replaced_by, []).append(plan)

@@ -14,7 +14,7 @@ from ..kinds import PageKind
 from .addresses import agency_uri, appendix_uri, document_uri, plan_uri, task_uri
 from .facets import facets_script, row_attributes, task_ids
 from .life_notice import life_notice
-from .identity import APPENDIX, table_name
+from .identity import APPENDIX
 from .labels import COORDINATING_LABEL, TIMING_LABEL, document_label, plan_title, short_title, task_number
 from .markup import escape, heading, link, link_html, p
 from .parts import crumbs, front_matter
@@ -88,7 +88,7 @@ def task_table(plan: Plan, rel: Relations, uri: str) -> str:
 
 def render_appendix(plan: Plan, rel: Relations) -> str:
     """The task table: the plan's Phụ lục where its source promises one, its "Bảng nhiệm vụ" otherwise."""
-    uri, name = appendix_uri(plan), table_name(plan)
+    uri, name = appendix_uri(plan), rel.table_name(plan)
     title = f"Phụ lục nhiệm vụ: {plan_title(plan)}" if name == APPENDIX else f"{name}: {plan_title(plan)}"
     out = front_matter(title + rel.title_suffix(plan), PageKind.APPENDIX, subject_words(subjects.APPENDIX))
     out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), here=name) + life_notice(plan, rel, uri)

@@ -7,6 +7,7 @@ from ..data.model import Plan
 from ..kinds import PageKind
 from .addresses import appendix_uri, bulletin_file, bulletins_uri, plan_uri
 from .bulletins import Bulletin
+from .identity import table_name
 from .labels import plan_title, short_title
 from .markup import escape, heading, link, p
 from .parts import crumbs, front_matter
@@ -20,7 +21,7 @@ def bulletin_files(plan: Plan, bulletins: list[Bulletin]) -> dict[str, bytes]:
 def render_bulletins(plan: Plan, bulletins: list[Bulletin]) -> str:
     uri = bulletins_uri(plan)
     out = front_matter(f"Bản tin phát thanh: {plan_title(plan)}", PageKind.BULLETIN)
-    out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), ("Phụ lục", appendix_uri(plan)),
+    out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), (table_name(plan), appendix_uri(plan)),
                   here="Bản tin phát thanh")
     out += heading(1, "Bản tin phát thanh") + p(escape(plan_title(plan)))
     out += p("Các bài để đọc trên loa truyền thanh, viết từ dữ liệu của kế hoạch và phần tóm tắt của biên tập viên: "

@@ -10,7 +10,7 @@ from .addresses import CALENDAR, bulletins_uri, progress_uri
 from .statuses import state_tag, status_tag
 from .addresses import AGENCIES_INDEX, DOCUMENTS_INDEX, GUIDE, HOME, PLANS_INDEX, agency_uri, appendix_uri, plan_uri
 from .labels import plan_title
-from .identity import APPENDIX, table_name
+from .identity import APPENDIX
 from .markup import escape, heading, link, p, ul
 from .parts import front_matter
 from .relations import Relations
@@ -68,11 +68,11 @@ def render_home(project: Project, rel: Relations, title: str) -> str:
     out += heading(2, "Dành cho cán bộ, công chức")
     out += ul([link("Ai làm gì: các cơ quan, đơn vị", HOME, AGENCIES_INDEX),
                link("Căn cứ pháp lý: các văn bản được dẫn", HOME, DOCUMENTS_INDEX)]
-              + [link(_table_label(pl) + pl.title, HOME, appendix_uri(pl)) for pl in project.plans[:5]])
+              + [link(_table_label(pl, rel) + pl.title, HOME, appendix_uri(pl)) for pl in project.plans[:5]])
     out += heading(2, "Dành cho biên tập viên") + ul([link("Hướng dẫn biên tập dữ liệu", HOME, GUIDE)])
     return out
 
 
-def _table_label(plan) -> str:
+def _table_label(plan: Plan, rel: Relations) -> str:
     """'Phụ lục nhiệm vụ: ' where the source promises an appendix, 'Bảng nhiệm vụ: ' otherwise."""
-    return "Phụ lục nhiệm vụ: " if table_name(plan) == APPENDIX else "Bảng nhiệm vụ: "
+    return "Phụ lục nhiệm vụ: " if rel.table_name(plan) == APPENDIX else "Bảng nhiệm vụ: "

@@ -20,7 +20,7 @@ from ..text import date_prose
 from .addresses import agency_uri, appendix_uri, notice_uri, plan_uri, task_uri
 from .labels import COORDINATING_LABEL, LEAD_LABEL, TIMING_LABEL, plan_title, short_title, task_number, task_title
 from .life_notice import life_notice
-from .identity import notice_board, site_web, table_name
+from .identity import notice_board, site_web
 from .markup import admonition, escape, heading, link, p, ul
 from .options import SiteOptions
 from .parts import crumbs, front_matter
@@ -42,7 +42,7 @@ def render_notice(plan: Plan, task: Task, rel: Relations, options: SiteOptions) 
     out = front_matter(f"Thông báo – {task_title(plan, task)}{rel.title_suffix(plan)}", PageKind.NOTICE,
                        template=TEMPLATE)
     out += '<div class="ps-notice">\n<div class="ps-notice__screen">\n'
-    out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), (table_name(plan), appendix_uri(plan)),
+    out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), (rel.table_name(plan), appendix_uri(plan)),
                   (f"Nhiệm vụ {number}", task_uri(plan, task)), here="Thông báo")
     hint = PRINT_HINT.format(board=notice_board(rel.plan_place(plan)))
     out += admonition("tip", "In để niêm yết", escape(hint)) + "</div>\n"

@@ -7,7 +7,7 @@ from ..kinds import PageKind
 from ..text import date_prose
 from .addresses import agency_uri, appendix_uri, bulletins_uri, plan_uri, progress_uri, source_uri, task_uri
 from .life_notice import life_notice, tracking_line
-from .identity import APPENDIX, proper_name, table_name
+from .identity import APPENDIX, proper_name
 from .labels import COORDINATING_LABEL, FORMS_LABEL, LEAD_LABEL, TIMING_LABEL, plan_title, task_number
 from .chat_message import plan_message
 from .markup import DASHES, admonition, attr, escape, heading, link, link_html, p, relative, ul
@@ -59,14 +59,14 @@ def _clauses(clauses, linkify, uri: str) -> str:
 
 def plan_keywords(plan: Plan, rel: Relations) -> tuple[str, ...]:
     """Words that name the plan besides its title, for search: who issued it and who signed it."""
-    place = rel.places[rel.agencies[plan.issuer].place].name
+    place = rel.plan_place(plan).name
     return (rel.agency_name(plan.issuer),) + signer_keywords(plan, place)
 
 
 def plan_subjects(plan: Plan, rel: Relations) -> tuple[str, ...]:
     """What the plan is about besides its title, for search: its place ("ke hoach thai lam", "ke sat" find
     the plan before the many bodies of that place whose short names hold the same words)."""
-    place = proper_name(rel.places[rel.agencies[plan.issuer].place])  # "Thái Lâm": the level word is everywhere
+    place = proper_name(rel.plan_place(plan))  # "Thái Lâm": the level word is everywhere
     return tuple(dict.fromkeys(k for k in (plan.place, place) if k))
 
 
@@ -95,7 +95,7 @@ def render_plan(plan: Plan, rel: Relations) -> str:
     out += p(" · ".join(facts)) + tracking_line(plan)
     for replaced in rel.replaced_plans.get(plan.document, []) if plan.document else ():  # life.replaced_by, back
         out += p(f"Kế hoạch này thay thế {link(plan_title(replaced), uri, plan_uri(replaced))}.")
-    table = table_name(plan)
+    table = rel.table_name(plan)
     web = [link("Phụ lục: bảng nhiệm vụ" if table == APPENDIX else table, uri, appendix_uri(plan)),
            link("Tiến độ thực hiện", uri, progress_uri(plan)), link("Bản tin phát thanh", uri, bulletins_uri(plan)),
            _source_link(plan, uri)]

@@ -13,7 +13,6 @@ from .charts import stacked_bars, status_bars
 from .labels import plan_title, short_title
 from .markup import escape, heading, p
 from .life_notice import life_notice, tracking_line
-from .identity import table_name
 from .parts import crumbs, front_matter
 from .subjects import PROGRESS, subject_words
 from .relations import Relations
@@ -64,7 +63,7 @@ def render_progress(plan: Plan, rel: Relations) -> str:
     uri = progress_uri(plan)
     out = front_matter(f"Tiến độ thực hiện: {plan_title(plan)}{rel.title_suffix(plan)}", PageKind.LIST,
                        subject_words(PROGRESS))
-    out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), (table_name(plan), appendix_uri(plan)),
+    out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), (rel.table_name(plan), appendix_uri(plan)),
                   here="Tiến độ")
     out += life_notice(plan, rel, uri) + heading(1, "Tiến độ thực hiện") + p(escape(plan_title(plan)))
     out += tracking_line(plan)

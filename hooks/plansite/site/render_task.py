@@ -11,7 +11,7 @@ from ..text import date_numeric
 from .addresses import (agency_uri, appendix_uri, bulletin_file, bulletins_uri, document_uri, notice_uri, plan_uri,
                         task_uri)
 from .life_notice import life_notice
-from .identity import notice_board, table_name
+from .identity import notice_board
 from .labels import (COORDINATING_LABEL, FORMS_LABEL, LEAD_LABEL, TIMING_LABEL, document_label, plan_title,
                      short_title, task_number, task_title)
 from .markup import DASHES, admonition, escape, external_link, heading, link, p, ul
@@ -32,7 +32,7 @@ def render_task(plan: Plan, task: Task, rel: Relations, options: SiteOptions, up
     who = [a for assignment in (task.lead, task.coordinating) if assignment for a in assignment.agencies]
     out = front_matter(task_title(plan, task) + rel.title_suffix(plan), PageKind.TASK, member_words(who, rel.agencies),
                        preview=task_preview(plan, task, rel), share=task_message(plan, task, rel))
-    out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), (table_name(plan), appendix_uri(plan)),
+    out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), (rel.table_name(plan), appendix_uri(plan)),
                   here=f"Nhiệm vụ {task_number(plan, task)}")
     out += life_notice(plan, rel, uri) + heading(1, escape(task_title(plan, task)))
     out += status_line(plan, task, rel)
