@@ -114,3 +114,10 @@ def data_project(tmp_path) -> Path:
     root.mkdir()
     shutil.copytree(ROOT / "plan_data", root / "plan_data")
     return root
+
+
+@pytest.fixture
+def developer_english(monkeypatch):
+    """Messages in English, as the developer switch (PLANSITE_LANG=en) gives them; a test that reads them
+    so says it (`pytest.mark.usefixtures("developer_english")`)."""
+    monkeypatch.setenv("PLANSITE_LANG", "en")

@@ -24,7 +24,7 @@ CASES = sorted((HERE / "golden" / "cases").glob("*.yaml"))
 EXPECTED = {"vi": "expected", "en": "expected_en"}
 
 
-def _encode(text: str, encoding: str) -> bytes:
+def encode_as(text: str, encoding: str) -> bytes:
     """Encode as an old Windows editor would: Windows-1258 writes tones as combining marks. 'utf-16'
     (with a byte-order mark) and 'utf-16-le' (without) encode the whole text, as Excel's "Unicode Text";
     'latin-1' and 'cp1252' write TCVN3 and VNI bytes given as the text such bytes show in those code pages."""
@@ -49,7 +49,7 @@ def case_files(case: dict) -> dict[str, bytes]:
     out = {}
     for name, text in files.items():
         encoded = not case.get("import") or name == case["import"]  # an import case encodes only its CSV
-        data = _encode(text, case.get("encoding", "utf-8") if encoded else "utf-8")
+        data = encode_as(text, case.get("encoding", "utf-8") if encoded else "utf-8")
         for marker, raw in (case.get("raw") or {}).items():  # bytes a YAML case cannot hold (NUL, ESC …)
             data = data.replace(marker.encode(), raw.encode("utf-8"))
         if case.get("bom"):

@@ -28,11 +28,9 @@ ON_DIRECTIVE = "quan-triet-cong-tac-dan-toc"  # timing 'on-directive': may be da
 NOT_RECURRING = "theo-doi-kiem-tra-giam-sat-bao-cao"  # timing 'period'
 
 
-@pytest.fixture(autouse=True)
-def developer_english(monkeypatch):
-    """These tests read the messages in English (the developer switch, PLANSITE_LANG=en); the same import
-    in Vietnamese, as editors read it, is test_every_problem_in_one_run_in_vietnamese."""
-    monkeypatch.setenv("PLANSITE_LANG", "en")
+# Messages read in English (the developer switch); the same import in Vietnamese, as editors read it, is
+# test_every_problem_in_one_run_in_vietnamese.
+pytestmark = pytest.mark.usefixtures("developer_english")
 
 
 

@@ -21,7 +21,9 @@ from plansite.data.load import load_checked, load_project
 from plansite.data.paths import REPORT_PATH, data_files, report_path
 from plansite.data.problems import DataError
 from plansite.reports.spreadsheet import importer
-from test_report_csv import GOOD, NOT_RECURRING, ONGOING, PERIOD, fill, header_index, read_rows, snapshot, template
+from golden import encode_as
+from test_report_csv import (GOOD, NOT_RECURRING, ONGOING, PERIOD, fill, header_index, import_errors, read_rows,
+                             snapshot, template)
 
 FIRST, SECOND = "phong-van-hoa-xa-hoi", "phong-chuyen-mon-don-vi-truc-thuoc"  # both owe a 6-month report
 
@@ -32,12 +34,9 @@ def _git(root: Path, *args: str) -> None:
     subprocess.run(["git", "-C", str(root), *args], env=env, check=True, capture_output=True)
 
 
-@pytest.fixture(autouse=True)
-def developer_english(monkeypatch):
-    """These tests read the messages in English (the developer switch, PLANSITE_LANG=en); the same
-    messages in Vietnamese, as editors read them, are in the golden cases (unread-files, import-*,
-    raw-control-bytes, report-periods)."""
-    monkeypatch.setenv("PLANSITE_LANG", "en")
+# Messages read in English (the developer switch); the same messages in Vietnamese, as editors read them,
+# are in the golden cases (unread-files, import-*, raw-control-bytes, report-periods).
+pytestmark = pytest.mark.usefixtures("developer_english")
 
 
 
@@ -205,34 +204,11 @@ def _template_text(root: Path, tmp_path: Path) -> str:
     return template(root, tmp_path / "t.csv", "--reporter", FIRST).read_bytes().decode("utf-8-sig")
 
 
-def _import_err(root: Path, path: Path, capsys) -> str:
-    before = snapshot(root)
-    capsys.readouterr()
-    assert main(["import-report", str(path), "--root", str(root)]) == 1
-    assert snapshot(root) == before
-    return capsys.readouterr().err
-
-
-def _cp1258(text: str) -> bytes:
-    """Windows-1258 as Excel writes it: tone marks as separate combining bytes."""
-    import unicodedata
-    out = b""
-    for ch in text:
-        try:
-            out += ch.encode("cp1258")
-        except UnicodeEncodeError:
-            parts = unicodedata.normalize("NFD", ch)
-            tone = "".join(c for c in parts if c in "\u0300\u0301\u0303\u0309\u0323")
-            base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tone))
-            out += base.encode("cp1258") + tone.encode("cp1258")
-    return out
-
-
 @pytest.mark.parametrize("name, encode, found", [
     ("utf-16-bom", lambda t: t.encode("utf-16"), "UTF-16 (Unicode Text)"),
     ("utf-16-le", lambda t: t.encode("utf-16-le"), "UTF-16 (Unicode Text)"),
     ("utf-16-ascii", lambda t: t.encode("ascii", "ignore").decode().encode("utf-16-le"), "UTF-16 (Unicode Text)"),
-    ("windows-1258", _cp1258, "Windows-1258"),
+    ("windows-1258", lambda t: encode_as(t, "cp1258"), "Windows-1258"),
     # Typed with the legacy fonts: the bytes such text is saved as (TCVN3 "KÕ ho¹ch", VNI "Keá hoaïch").
     ("tcvn3", lambda t: "Uû ban nh©n d©n x· KÕ ho¹ch b¸o c¸o t×nh h×nh thùc hiÖn".encode("latin-1"), "TCVN3"),
     ("vni", lambda t: "UÛy ban nhaân daân xaõ Keá hoaïch baùo caùo tình hình thöïc hieän".encode("cp1252"), "VNI"),
@@ -241,7 +217,7 @@ def test_a_csv_in_another_encoding_is_named_and_the_advice_is_csv_utf8(data_proj
                                                                       name, encode, found):
     path = tmp_path / f"{name}.csv"
     path.write_bytes(encode(_template_text(data_project, tmp_path)))
-    err = _import_err(data_project, path, capsys)
+    err = import_errors(data_project, path, capsys)
     assert f"the file looks like {found}" in err
     assert "CSV UTF-8" in err
     assert "TCVN3" not in err or found == "TCVN3"
@@ -259,7 +235,7 @@ def test_an_unbalanced_quote_is_located_at_its_row_and_column(data_project, tmp_
     if not rest:
         text = text[:text.index("\r\n", text.index(NOT_RECURRING + ",")) + 2]  # its row is the last
     (tmp_path / "bad.csv").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
-    err = _import_err(data_project, tmp_path / "bad.csv", capsys)
+    err = import_errors(data_project, tmp_path / "bad.csv", capsys)
     assert f"bad.csv:{row}:Kết quả thực hiện: Expected a closing quote" in err
     assert "Expected a header row" not in err
 
@@ -270,7 +246,7 @@ def test_control_characters_in_cells_are_refused_at_their_cell(data_project, tmp
                   "Đề xuất": "Bổ sung\x00 kinh phí", "Khó khăn, vướng mắc": "Dòng một\r\nDòng\thai"}})
     rows = read_rows(path)
     row = 1 + next(i for i, r in enumerate(rows) if r[0] == ONGOING)
-    err = _import_err(data_project, path, capsys)
+    err = import_errors(data_project, path, capsys)
     assert f"c.csv:{row}:Kết quả thực hiện: Expected text without control characters but received U+001B (ESC)" in err
     assert f"c.csv:{row}:Đề xuất: Expected text without control characters but received U+0000 (NUL)" in err
     assert "Khó khăn" not in err  # line breaks and tabs are allowed in a field of several lines

@@ -8,7 +8,10 @@ run on the raw values (like `crosscheck`), so one broken record does not hide th
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
+
 from ..i18n import _
+from .paths import REGISTRIES, YAML_SUFFIXES
 from .problems import Path, Problem, did_you_mean
 from .schema_kinds import Context
 from .yamlsource import YamlDocument
@@ -96,15 +99,15 @@ def agency_files(lines: PlaceLines, docs: list[YamlDocument]) -> list[Problem]:
     """agencies/<place>.yaml holds the bodies of <place> only (agencies.yaml may hold any)."""
     problems = []
     for doc in docs:
-        folder, _slash, name = doc.file.rpartition("/")
-        if not folder.endswith("agencies") or not name.endswith(".yaml"):
+        path = PurePosixPath(doc.file)
+        if path.parent.name != REGISTRIES["agencies"][1] or path.suffix not in YAML_SUFFIXES:
             continue
-        stem = name.removesuffix(".yaml")
+        stem = path.stem
         agencies = doc.value.get("agencies") if isinstance(doc.value, dict) else None
         if stem not in lines.parent:
             hint = did_you_mean(stem, lines.parent)
             problems.append(doc.problem((), _("Expected a file named after a place id of places.yaml "
-                                              "(agencies/<place>.yaml) but received '{name}'.").format(name=name),
+                                              "(agencies/<place>.yaml) but received '{name}'.").format(name=path.name),
                                         hint or _("rename the file to the id of the place whose bodies it holds, or "
                                                   "move its bodies to agencies.yaml.")))
             continue
@@ -113,7 +116,7 @@ def agency_files(lines: PlaceLines, docs: list[YamlDocument]) -> list[Problem]:
             if place and place != stem:
                 problems.append(doc.problem(("agencies", i, "place"), _("Expected a body of {place} in {file} but "
                                                                         "received the place {other}.").format(
-                                                place=lines.label(stem), file=f"agencies/{name}",
+                                                place=lines.label(stem), file=f"agencies/{path.name}",
                                                 other=lines.label(place)),
                                             _("move the body to {file}, or correct its place to '{id}'.").format(
                                                 file=f"agencies/{place}.yaml", id=stem)))

@@ -55,10 +55,6 @@ def _years(plan: Plan) -> str:
     return f" giai đoạn {plan.period.start}-{plan.period.end}" if plan.period.end else f" từ năm {plan.period.start}"
 
 
-def _names(rel: Relations, ids) -> str:
-    return ", ".join(rel.agency_name(a) for a in ids)
-
-
 def _plan_name(plan: Plan, rel: Relations) -> str:
     """'Kế hoạch số 294/KH-UBND <title>, do <issuer> ban hành ngày 11/11/2025' (what the data has)."""
     number = f" số {plan.number}" if plan.number else ""
@@ -113,7 +109,7 @@ def plan_bulletin(plan: Plan, rel: Relations, speaker: Speaker) -> Bulletin:
     paragraphs = [EXAMPLE if progress and rel.progress.has_examples else "", f"{_plan_name(plan, rel)}.",
                   f"Kế hoạch có {len(plan.tasks)} nhiệm vụ{period}"
                   + (f", gồm các nội dung: {'; '.join(headings)}." if headings else "."),
-                  f"Cơ quan thực hiện: {_names(rel, leads)}." if leads else "",
+                  f"Cơ quan thực hiện: {rel.agency_names(leads)}." if leads else "",
                   progress, *_feedback(plan, rel)]
     return _fit(speaker, "ke-hoach", "Bản tin giới thiệu kế hoạch", [p for p in paragraphs if p], 1 + bool(paragraphs[0]))
 
@@ -137,9 +133,9 @@ def task_bulletin(plan: Plan, task: Task, rel: Relations, speaker: Speaker) -> B
     paragraphs = [f"Theo {plan.document_type.lower()} của {rel.agency_name(plan.issuer)}{period}, nhiệm vụ {number} "
                   f"là: {task.summary or task.text}"]
     if task.lead and task.lead.agencies:
-        paragraphs.append(f"Cơ quan thực hiện: {_names(rel, task.lead.agencies)}.")
+        paragraphs.append(f"Cơ quan thực hiện: {rel.agency_names(task.lead.agencies)}.")
     if task.coordinating and task.coordinating.agencies:
-        paragraphs.append(f"Cơ quan phối hợp: {_names(rel, task.coordinating.agencies)}.")
+        paragraphs.append(f"Cơ quan phối hợp: {rel.agency_names(task.coordinating.agencies)}.")
     if task.timing:
         paragraphs.append(f"Thời gian thực hiện: {timing_words(task).lower()}.")
     entries = rel.progress.timeline(plan, task.id)

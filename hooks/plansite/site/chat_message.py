@@ -19,10 +19,6 @@ CHAT_LIMIT = 400  # characters before the link: about what a chat shows without 
 WHAT_LIMIT = 180
 
 
-def _names(rel: Relations, ids: tuple[str, ...]) -> str:
-    return ", ".join(rel.agency_name(a) for a in ids)
-
-
 def timing_words(task: Task) -> str:
     """'Thường xuyên', 'Hạn hoàn thành 30/06/2026', 'Định kỳ (hằng năm)': when, as the data says it."""
     timing = task.timing
@@ -44,7 +40,7 @@ def task_message(plan: Plan, task: Task, rel: Relations) -> str:
     what = first_sentence(task.summary or task.text, WHAT_LIMIT)
     lines = [f"Nhiệm vụ {task_number(plan, task)} – {short_title(plan_title(plan), 10)}", what]
     if task.lead and task.lead.agencies:
-        lines.append(f"Thực hiện: {_names(rel, task.lead.agencies)}")
+        lines.append(f"Thực hiện: {rel.agency_names(task.lead.agencies)}")
     if task.timing:
         lines.append(f"Thời gian: {timing_words(task)}")
     return _fit(lines)

@@ -74,6 +74,10 @@ class Relations:
     def agency_name(self, agency_id: str) -> str:
         return self.agencies[agency_id].name
 
+    def agency_names(self, agency_ids) -> str:
+        """The bodies' names, in the given order, joined by commas (as a sentence lists them)."""
+        return ", ".join(self.agency_name(a) for a in agency_ids)
+
     def plan_place(self, plan: Plan) -> Place:
         """The place of the plan's issuer."""
         return self.places[self.agencies[plan.issuer].place]
