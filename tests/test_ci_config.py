@@ -110,8 +110,14 @@ def test_gitlab_code_quality_report_names_file_and_line(tmp_path):
     assert finding["severity"] == "major" and "'stat'" in finding["description"]
     clean = tmp_path / "clean"
     shutil.copytree(ROOT / "plan_data", clean / "plan_data")
-    assert check(clean, "gitlab").returncode == 0
-    assert json.loads((clean / "gl-code-quality-report.json").read_text(encoding="utf-8")) == []
+    result = check(clean, "gitlab")
+    assert result.returncode == 0
+    # Clean data: no error, and the warnings the check prints (offices citizens cannot reach), no more, no less.
+    findings = json.loads((clean / "gl-code-quality-report.json").read_text(encoding="utf-8"))
+    printed = [line for line in result.stderr.splitlines() if ": Cảnh báo: " in line]
+    assert {f["severity"] for f in findings} <= {"minor"}
+    assert sorted(f"{f['location']['path']}:{f['location']['lines']['begin']}" for f in findings) == \
+        sorted(line.split(":", 2)[0] + ":" + line.split(":", 2)[1] for line in printed)
 
 
 def _git(repo: Path, *args: str) -> subprocess.CompletedProcess:
