@@ -35,6 +35,7 @@ sys.path.insert(0, str(HERE))
 
 import corpus  # noqa: E402
 from plansite_mkdocs import runner  # noqa: E402
+import serving  # noqa: E402
 
 NODE_MODULES = ROOT / "node_modules"
 LIGHTHOUSE = NODE_MODULES / "lighthouse" / "cli" / "index.js"
@@ -124,7 +125,7 @@ def build_paged_corpus(work: Path) -> Path:
 COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".ics"}
 
 
-class _GzipHandler(runner.QuietHandler):
+class _GzipHandler(serving.QuietHandler):
     """A static server as a host serves the site: text compressed with gzip when the browser asks
     (Lighthouse measures what a reader downloads; python's http.server alone sends it uncompressed)."""
 
@@ -146,8 +147,8 @@ class _GzipHandler(runner.QuietHandler):
 
 
 def serve_compressed(folder: Path):
-    """runner.serve_folder, with gzip as a real host serves text files."""
-    return runner.serve_folder(folder, _GzipHandler)
+    """serving.serve_folder, with gzip as a real host serves text files."""
+    return serving.serve_folder(folder, _GzipHandler)
 
 
 def build(project: Path, out: Path) -> Path:

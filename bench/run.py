@@ -53,6 +53,7 @@ import plain  # noqa: E402
 from preview import preview_latency  # noqa: E402
 import search_quality  # noqa: E402
 from plansite_mkdocs import runner  # noqa: E402
+import serving  # noqa: E402
 
 WORK = HERE / "work"
 QUERIES = ("dan van", "33/CT-TTg", "ke hoach", "phong van hoa xa hoi")
@@ -96,7 +97,7 @@ def first_search(site: Path, query: str, runs: int = 5) -> tuple[int, float]:
 
     fetched: set[str] = set()
     times = []
-    with runner.serve_folder(site) as base, sync_playwright() as p:
+    with serving.serve_folder(site) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         for run in range(runs):
             context = browser.new_context()

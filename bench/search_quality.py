@@ -32,7 +32,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from plansite_mkdocs import runner  # noqa: E402
+import serving  # noqa: E402  (bench/: beside this file)
 
 PAGEFIND = ROOT / "node_modules" / ".bin" / "pagefind"
 CASES = yaml.safe_load((ROOT / "tests" / "search_ranking.yaml").read_text(encoding="utf-8"))
@@ -107,7 +107,7 @@ def measure(site: Path, work: Path, runs: int = 3) -> dict:
     engines = {"ours": (OURS, lambda p: p.startswith("search/") or p.startswith("assets/plan-search")),
                "Pagefind 1.6": (THEIRS, lambda p: p.startswith("pagefind/"))}
     out: dict = {"engines": list(engines), "cases": [], "screens": {}, "timed": {}}
-    with runner.serve_folder(both) as base, sync_playwright() as p:
+    with serving.serve_folder(both) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         tab = browser.new_page()
         tab.goto(base)

@@ -12,7 +12,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
 
-from plansite.data.load import DATA_DIR
+from plansite.data.paths import DATA_DIR
 from plansite.data.problems import DataError
 from plansite.kinds import PageKind
 from plansite.search.index import SearchIndex

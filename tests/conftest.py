@@ -13,8 +13,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "bench"))  # serving.py: the local server of the browser tests and the benchmark
 from plansite.i18n import translations  # noqa: E402
 from plansite_mkdocs import runner  # noqa: E402
+import serving  # noqa: E402
 
 SEED_PLAN = "ke-sat-tuyen-giao-dan-van-2025-2030"  # the real plan the site was first published with
 SOURCE = ROOT / "plan_data" / "sources" / f"{SEED_PLAN}.txt"  # its signed text, as received
@@ -57,6 +59,14 @@ def build_site(project: Path, out: Path, expect_warnings: tuple[str, ...] = ()) 
     return result
 
 
+def generate_pages(project, edit_url: str | None = None) -> dict[str, str]:
+    """The generated pages of a loaded project alone, all rendered (plansite.build without MkDocs)."""
+    from plansite.build import build
+    from plansite.site.options import SiteOptions
+
+    return dict(build(project, SiteOptions(edit_url=edit_url)).pages)
+
+
 def copy_project(dest: Path) -> Path:
     """A scratch copy of the project (config, hooks, docs, overrides, data) to modify in a test."""
     for name in ("mkdocs.yml",):
@@ -78,7 +88,7 @@ def site(tmp_path_factory) -> Path:
 def serve():
     """serve(folder) → base URL of a static server on 127.0.0.1 for that folder (until the session ends)."""
     with contextlib.ExitStack() as servers:
-        yield lambda folder: servers.enter_context(runner.serve_folder(folder))
+        yield lambda folder: servers.enter_context(serving.serve_folder(folder))
 
 
 @pytest.fixture(scope="session")

@@ -27,7 +27,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, build_site, copy_project
 from plansite.cms.config import report_location
 from plansite.reports.spreadsheet.names import report_path
-from plansite_mkdocs.runner import serve_folder
+from serving import serve_folder
 
 pytestmark = pytest.mark.browser
 

@@ -13,9 +13,9 @@ import yaml
 
 from conftest import ROOT, SOURCE, seed_plan
 from fidelity import normalise, reconstruct, source_sentences, source_stream
-from plansite.data import model, registry_model, schema
-from plansite.__main__ import schema_documents
-from plansite.data.load import data_files, load_project
+from plansite.data import model, registry_model
+from plansite.data.paths import data_files
+from plansite.reports.project import FILE_KINDS, load_project, schema_documents
 from plansite.data.schema_kinds import List, Obj
 from plansite.reports import model as report_model
 from plansite_mkdocs import runner
@@ -98,7 +98,7 @@ def _specs(spec, seen=None):
     return seen
 
 
-ALL_SPECS = [s for root in schema.FILE_KINDS.values() for s in _specs(root)]
+ALL_SPECS = [s for root in FILE_KINDS.values() for s in _specs(root)]
 
 
 def test_schema_and_model_have_the_same_fields():
@@ -107,12 +107,12 @@ def test_schema_and_model_have_the_same_fields():
         assert model_fields == set(spec.fields), spec.cls.__name__
     documented = {spec.cls for spec in ALL_SPECS}
     records = {c for module in (model, registry_model, report_model) for c in vars(module).values()
-               if dataclasses.is_dataclass(c) and c.__module__ == module.__name__} - {model.Origin, model.Project}
+               if dataclasses.is_dataclass(c) and c.__module__ == module.__name__} - {model.Origin, model.Project, report_model.ReportedProject}
     assert records == documented
 
 
 GUIDE = ROOT / "docs" / "huong-dan-bien-tap.md"
-# The editor's guide's section for each kind of data file (schema.FILE_KINDS); ### subsections belong to it.
+# The editor's guide's section for each kind of data file (FILE_KINDS); ### subsections belong to it.
 GUIDE_SECTIONS = {"places": "## Thêm một địa phương", "agencies": "## Thêm một cơ quan",
                   "legal": "## Thêm một văn bản pháp lý", "plan": "## Thêm một kế hoạch",
                   "report": "## Thêm một báo cáo thực hiện", "glossary": "## Thêm từ viết tắt"}
@@ -142,10 +142,10 @@ def guide_section(guide: str, heading: str) -> list[str]:
 def test_every_field_is_documented_in_the_editors_guide():
     """Each field has a table row (a line starting with `|`) in the guide's section for its own file kind."""
     guide = GUIDE.read_text(encoding="utf-8")
-    no_section = sorted(set(schema.FILE_KINDS) - set(GUIDE_SECTIONS))
+    no_section = sorted(set(FILE_KINDS) - set(GUIDE_SECTIONS))
     assert not no_section, f"file kinds with no section in {GUIDE.name} (add one, and to GUIDE_SECTIONS): {no_section}"
     missing = []
-    for kind, root in schema.FILE_KINDS.items():
+    for kind, root in FILE_KINDS.items():
         rows = [line for line in guide_section(guide, GUIDE_SECTIONS[kind]) if line.startswith("|")]
         missing += [f"{kind}: {spec.cls.__name__}.{name}" for spec in _specs(root) for name in spec.fields
                     if not any(f"`{name}`" in row for row in rows)]
@@ -159,7 +159,7 @@ def test_json_schemas_are_in_step_with_the_model():
 
 def test_real_data_validates_against_the_json_schemas():
     files = data_files(ROOT)  # every data file the loader reads, with its kind
-    assert files and {kind for kind, _ in files} <= set(schema.FILE_KINDS)
+    assert files and {kind for kind, _ in files} <= set(FILE_KINDS)
     for kind, path in files:
         schema_doc = json.loads((ROOT / "schemas" / f"{kind}.schema.json").read_text(encoding="utf-8"))
         text = path.read_text(encoding="utf-8")

@@ -21,11 +21,13 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, SEED_PLAN, build_site, copy_project
-from plansite.__main__ import schema_documents
-from plansite.data.load import load_project
-from plansite.export.catalogue import CATALOGUE, CSV_FILES, PACKAGE
+from plansite.reports.project import schema_documents
+from plansite.reports.project import load_project
+from plansite.addresses import PACKAGE
+from plansite.export.catalogue import CATALOGUE, CSV_FILES
 from plansite.export.files import export_files
 from plansite.export.records import DERIVED
+from plansite.reports.status import build_progress
 from plansite.export.table import BOM
 
 FIXTURE = ROOT / "tests" / "fixtures" / "reports" / "plan_data"
@@ -333,10 +335,11 @@ def test_files_are_byte_identical_across_builds(site, tmp_path):
 
 def test_export_is_a_pure_function_of_its_inputs():
     data = load_project(ROOT)
-    once = export_files(data, "Kế hoạch xã", dt.date(2026, 1, 2), "https://example.org/")
-    assert once == export_files(data, "Kế hoạch xã", dt.date(2026, 1, 2), "https://example.org/")
+    progress = build_progress(data)
+    once = export_files(data, progress, "Kế hoạch xã", dt.date(2026, 1, 2), "https://example.org/")
+    assert once == export_files(data, progress, "Kế hoạch xã", dt.date(2026, 1, 2), "https://example.org/")
     descriptor = json.loads(once["du-lieu/datapackage.json"])
     assert (descriptor["name"], descriptor["created"], descriptor["homepage"]) == (
         "ke-hoach-xa", "2026-01-02T00:00:00Z", "https://example.org/du-lieu/")
-    undated = json.loads(export_files(data, "Kế hoạch xã")["du-lieu/datapackage.json"])
+    undated = json.loads(export_files(data, progress, "Kế hoạch xã")["du-lieu/datapackage.json"])
     assert "created" not in undated and "homepage" not in undated

@@ -13,15 +13,16 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, SEED_PLAN, SOURCE
-from plansite.data.load import load_project
+from plansite.reports.project import load_project
 from plansite.data.model import Abbreviation
 from plansite.kinds import PageKind
 from plansite.search.expand import abbreviation_pattern
-from plansite.search.index import SearchIndex, decoded
-from plansite.site.addresses import GLOSSARY
+from plansite.search.index import SearchIndex
+from search_files import decoded
+from plansite.addresses import GLOSSARY
 from plansite.search.tokenize import word_forms
 from plansite.site.glossary import Marker, abbr_tag
-from plansite.site.pages import generate_pages
+from conftest import generate_pages
 from plansite.site.render_glossary import render_glossary
 from plansite.text import vi_sort_key
 

@@ -18,7 +18,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from plansite import i18n
-from plansite.data.schema import FILE_KINDS
+from plansite.reports.project import FILE_KINDS
 from plansite.data.schema_kinds import Field, List, Obj
 from plansite.i18n_extract import all_messages, schema_texts
 

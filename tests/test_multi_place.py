@@ -17,7 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, SEED_PLAN, build_site, copy_project
-from plansite.data.load import load_project
+from plansite.reports.project import load_project
 from plansite.site.linking import Mentions
 
 FIXTURE = ROOT / "tests" / "fixtures" / "multi_place" / "plan_data"
@@ -240,7 +240,7 @@ def test_every_body_a_plan_names_is_of_its_issuers_line(multi):
 
 
 def test_a_body_of_another_province_is_refused_and_the_hint_stays_in_the_place(tmp_path, monkeypatch):
-    from plansite.data.load import load_checked
+    from plansite.reports.project import load_checked
     from plansite.data.problems import DataError
 
     monkeypatch.setenv("PLANSITE_LANG", "en")  # the messages as developers read them; Vietnamese: golden place-lines
@@ -362,7 +362,7 @@ def test_indexes_group_by_place(multi):
 def test_each_plans_issuer_and_place_are_in_its_searchable_title_words(multi):
     """The plan page's title and keywords carry its issuer and place ("thai lam", "ke sat", "dong lac"),
     weighted as title words in the index the browser reads (search/: what `planSearch` scores)."""
-    from plansite.search.index import decoded
+    from search_files import decoded
     from plansite.search.terms import TIES, TITLE_FLOOR
 
     title_weight = (TITLE_FLOOR + 1) * TIES  # a written weight is level * TIES + tie; title words start there

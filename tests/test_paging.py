@@ -8,8 +8,8 @@ import sys
 import pytest
 
 from conftest import ROOT
-from plansite.data.load import load_project
-from plansite.site.pages import generate_pages
+from plansite.reports.project import load_project
+from conftest import generate_pages
 from plansite.site.parts import PER_PAGE, PREVIEW
 
 sys.path.insert(0, str(ROOT / "bench"))

@@ -13,8 +13,9 @@ import pytest
 
 from conftest import ROOT
 from plansite.kinds import PageKind
-from plansite.search.excerpt import EXCERPT_CHARS, cut, excerpt_of, html_text, not_indexed, page_texts
-from plansite.search.index import SearchIndex, decoded
+from plansite.search.excerpt import EXCERPT_CHARS, cut, html_text, not_indexed, page_texts
+from plansite.search.index import SearchIndex
+from search_files import decoded, excerpt_of
 from plansite.search.postings import SHARD_BYTES, decode, encode, number, numbers, weight_table
 from plansite.search.scripts import CALLBACK, scripts
 from plansite.search.terms import BODY_LEVELS, TIES

@@ -9,8 +9,9 @@ import json
 
 from plansite.kinds import PageKind
 from plansite.search.doc_numbers import FULL, PART, number_keys
-from plansite.search.excerpt import excerpt_of, headings_text
-from plansite.search.index import SearchIndex, decoded
+from plansite.search.excerpt import headings_text
+from plansite.search.index import SearchIndex
+from search_files import decoded, excerpt_of
 from plansite.search.terms import BODY_LEVELS, TIES, TITLE_FLOOR, counts, level, merged, pack
 
 

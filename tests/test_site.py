@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, SEED_PLAN, SOURCE, build_site, copy_project, seed_plan
 from fidelity import normalise, source_sentences
-from plansite.data.load import load_project
+from plansite.reports.project import load_project
 from plansite.text import vi_sort_key
 
 PLAN = SEED_PLAN
@@ -184,7 +184,7 @@ def test_a_data_warning_is_printed_and_the_site_still_builds(tmp_path):
 
 def test_task_page_links_to_the_yaml_line_when_the_repository_is_configured():
     from plansite.site.markup import escape
-    from plansite.site.pages import generate_pages
+    from conftest import generate_pages
 
     project = load_project(ROOT)
     task = seed_plan(project).tasks[1]

@@ -6,27 +6,15 @@ into spreadsheets and back (see reports/spreadsheet/)."""
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 from .data import annotations
-from .data.load import load_checked
 from .data.problems import DataError
 from .data.sanity import unreachable_offices
-from .data.schema import FILE_KINDS
 from .i18n import _, argparse_in_language
+from .reports.project import load_checked, schema_documents
 from .reports.spreadsheet import cli as csv_io
-
-
-def schema_documents() -> dict[str, str]:
-    """File name → JSON text of the schema for each kind of data file."""
-    out = {}
-    for kind, spec in FILE_KINDS.items():
-        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
-                  "title": f"plan_data {kind} file", **spec.json_schema()}
-        out[f"{kind}.schema.json"] = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    return out
 
 
 def main(argv: list[str] | None = None) -> int:

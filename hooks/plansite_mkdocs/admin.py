@@ -11,7 +11,7 @@ from pathlib import Path
 
 from plansite.cms.config import cms_config, config_yaml, host_from_env
 from plansite.data.model import Project
-from plansite.site.addresses import ADMIN
+from plansite.addresses import ADMIN
 
 VENDOR = Path("vendor/decap-cms")
 

@@ -31,7 +31,7 @@ from urllib.parse import unquote, urlsplit
 
 from plansite.i18n import _
 from plansite.search.scripts import write_scripts
-from plansite.site.addresses import ADMIN
+from plansite.addresses import ADMIN
 
 from . import runner
 from .build_date import source_date_epoch

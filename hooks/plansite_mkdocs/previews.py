@@ -11,10 +11,10 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from plansite.addresses import PREVIEW_IMAGES
 from plansite.kinds import PageKind
 from plansite.site.og_image import HEIGHT, WIDTH, cached_og_image, image_name
 
-IMAGE_DIR = "assets/og"
 log = logging.getLogger("mkdocs.plugins.plansite")
 
 
@@ -42,13 +42,13 @@ class PreviewImages:
             name = image_name(*args)
             self.wanted[name] = args
             values["url"] = page.canonical_url
-            values["image"] = config.site_url.rstrip("/") + f"/{IMAGE_DIR}/{name}"
+            values["image"] = config.site_url.rstrip("/") + f"/{PREVIEW_IMAGES}/{name}"
         # Without site_url they are left out; the build says so once, in the editor's language (site_url.py).
         return values
 
     def write(self, site_dir: Path) -> None:
         """Every picture asked for, from the cache or drawn now, into site/assets/og/."""
-        folder = Path(site_dir) / IMAGE_DIR
+        folder = Path(site_dir) / PREVIEW_IMAGES
         folder.mkdir(parents=True, exist_ok=True)
         for name, args in sorted(self.wanted.items()):
             (folder / name).write_bytes(cached_og_image(self.cache_dir, *args))

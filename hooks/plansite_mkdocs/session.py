@@ -14,7 +14,7 @@ class Session:
     """What the running MkDocs command is, and the last good pages and files."""
 
     command: str = "build"
-    last_good: object | None = None  # plansite.site.pages.SiteOutput
+    last_good: object | None = None  # plansite.build.SiteOutput
 
 
 SESSION = Session()

@@ -22,17 +22,18 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from plansite.i18n import _
-from plansite.data.load import DATA_DIR, load_checked
+from plansite.data.paths import DATA_DIR
+from plansite.reports.project import load_checked, load_scoped
 from plansite.data.problems import DataError, Problem, did_you_mean
 from plansite.data.model import Project
 from plansite.reports.calendar import build_date
+from plansite.build import SiteOutput, build
 from plansite.site.options import HOME_HEADING, SiteOptions
-from plansite.data.scope import PREVIEW_ENV, load_scoped
+from plansite.data.scope import PREVIEW_ENV
 from plansite.site.banner import preview_banner, problems_banner
-from plansite.site.addresses import agency_uri, document_uri
+from plansite.addresses import AGENCIES, DOCUMENTS
 from plansite.site.identity import site_name
 from plansite.site.labels import plan_title
-from plansite.site.pages import SiteOutput, build_site
 
 from .admin import admin_files
 from .build_date import source_date_epoch
@@ -65,7 +66,7 @@ def site_for(project: Project, root: Path, config) -> SiteOutput:
                           today=build_date(project, source_date_epoch(root)), site_url=config.site_url,
                           feedback_url=extra.get("feedback_url"), site_name=config.site_name,
                           site_place=extra.get("site_place"))
-    site = build_site(project, options, read_history(root, DATA_DIR))
+    site = build(project, options, read_history(root, DATA_DIR))
     if preview_plan():  # a one-plan preview is for reading, not for the form
         return site
     return dataclasses.replace(site, files={**site.files, **admin_files(project, root, config)})
@@ -100,8 +101,7 @@ def preview_site(site: SiteOutput, project: Project) -> SiteOutput:
     """`site` without the pages of agencies and documents that no page of the plan (nor the home page,
     calendar, …) links to. Every registry page is a record's page (`co-quan/<id>.md`) or one of its
     lists' pages (`co-quan/<id>/…`); the indexes of the registries stay, and link to all."""
-    folders = {agency_uri("x").rsplit("/", 1)[0]: {a.id for a in project.agencies},
-               document_uri("x").rsplit("/", 1)[0]: {d.id for d in project.documents}}
+    folders = {AGENCIES: {a.id for a in project.agencies}, DOCUMENTS: {d.id for d in project.documents}}
 
     def record(uri: str) -> tuple[str, str] | None:
         parts = uri.split("/", 2)

@@ -1,26 +1,25 @@
-"""Load plan_data/ into a validated `Project`, or raise `DataError` listing every problem.
+"""Read plan_data/ into a validated `Project` (registries and plans), or raise `DataError` listing
+every problem of the first pass.
 
-    project = load_project(Path("."))   # reads ./plan_data
-
-Runs without MkDocs; the site build and `make check` both call it. Two passes: every file
+Runs without MkDocs and knows nothing of reports: the kinds of file to read come from the caller
+(reports/project.py adds the report files' schema and checks the reports). Two passes: every file
 is read and checked on its own and across files (references, duplicates, names); only when
-that is clean are the built records checked as a whole (time, bases, titles; see `sanity`).
+that is clean are the built records checked as a whole (time, bases, titles; see `sanity`), and
+those problems are returned, not raised, so that the caller reports them with its own in one run.
 """
 
 from __future__ import annotations
 
-import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path as FsPath
 
-from ..reports import checks as report_checks
-from ..reports import tracking as report_tracking
 from . import crosscheck, sanity
 from .model import Project
 from ..i18n import _
 from .paths import DATA_DIR, data_files, duplicate_names, unread_files
 from .problems import DataError, Problem, format_path
-from .schema import FILE_KINDS
-from .schema_kinds import Context
+from .schema_kinds import Context, Obj
 from .yamlsource import YamlDocument, read_text_problems, read_yaml
 
 
@@ -31,12 +30,26 @@ def _display(root: FsPath, path: FsPath) -> str:
         return path.as_posix()
 
 
-def load_checked(root: FsPath) -> tuple[Project, tuple[Problem, ...]]:
-    """Read, check and cross-check every file under root/plan_data: (Project, warnings), or DataError."""
+@dataclass(frozen=True)
+class ReadData:
+    """plan_data/ read and checked on its own: the project, the built records and documents of every
+    kind (for the kinds the data layer does not build into the project: reports), and the problems of
+    the second pass, which the caller reports together with its own."""
+
+    project: Project
+    records: Mapping[str, tuple]  # file kind → its files' built records, in data_files' order
+    documents: Mapping[str, tuple[YamlDocument, ...]]  # file kind → its files, in the same order
+    errors: tuple[Problem, ...]
+    warnings: tuple[Problem, ...]
+
+
+def read_data(root: FsPath, file_kinds: Mapping[str, Obj]) -> ReadData:
+    """Read, check and cross-check every file under root/plan_data, each by its kind's schema in
+    `file_kinds` (every kind data_files names); DataError with every problem of the first pass."""
     root = FsPath(root)
     problems: list[Problem] = []
-    docs: dict[str, list[YamlDocument]] = {kind: [] for kind in FILE_KINDS}
-    built: dict[str, list] = {kind: [] for kind in FILE_KINDS}
+    docs: dict[str, list[YamlDocument]] = {kind: [] for kind in file_kinds}
+    built: dict[str, list] = {kind: [] for kind in file_kinds}
     contexts: list[Context] = []
     unreadable: set[str] = set()  # kinds with a file that could not be read: their references go unchecked
     files = data_files(root)
@@ -56,7 +69,7 @@ def load_checked(root: FsPath) -> tuple[Project, tuple[Problem, ...]]:
             continue
         docs[kind].append(doc)
         ctx = Context(doc, root / DATA_DIR)
-        built[kind].append(FILE_KINDS[kind].check(doc.value, ctx, ()))
+        built[kind].append(file_kinds[kind].check(doc.value, ctx, ()))
         contexts.append(ctx)
         problems += ctx.problems
     if not docs["plan"] and not any(p.file.startswith(f"{DATA_DIR}/plans") for p in problems):
@@ -73,9 +86,6 @@ def load_checked(root: FsPath) -> tuple[Project, tuple[Problem, ...]]:
     problems += [p for p in unread if not p.warning]
     if problems:
         raise DataError(problems + [p for p in unread if p.warning])
-    # Reports by plan, then year and period (a period may still be invalid here: no dates computed yet).
-    reports = sorted(zip(built["report"], docs["report"]), key=lambda pair: (
-        pair[0].plan, pair[0].period.year, pair[0].period.number or 0, pair[0].period.kind, pair[1].file))
     project = Project(
         places=tuple(p for registry in built["places"] for p in registry.places),
         agencies=tuple(a for registry in built["agencies"] for a in registry.agencies),
@@ -84,14 +94,6 @@ def load_checked(root: FsPath) -> tuple[Project, tuple[Problem, ...]]:
         glossary=tuple(entry for glossary in built["glossary"] for entry in glossary.abbreviations),
     )
     errors, warnings = sanity.check(project, {doc.file: doc for doc in docs["plan"]})
-    found = report_checks.check(project, reports) + report_tracking.check(project, reports)
-    errors += [p for p in found if not p.warning]
-    warnings += [p for p in found + unread if p.warning]
-    if errors:
-        raise DataError(errors + warnings)
-    return dataclasses.replace(project, reports=tuple(r for r, _ in reports)), tuple(sorted(warnings))
-
-
-def load_project(root: FsPath) -> Project:
-    """The validated Project (warnings, if any, are for `make check` and the build to print)."""
-    return load_checked(root)[0]
+    return ReadData(project, {kind: tuple(records) for kind, records in built.items()},
+                    {kind: tuple(found) for kind, found in docs.items()},
+                    tuple(errors), tuple(warnings) + tuple(p for p in unread if p.warning))

@@ -255,11 +255,11 @@ class Plan:
 
 @dataclass(frozen=True)
 class Project:
-    """Everything in plan_data/, validated and cross-checked."""
+    """The registries and plans of plan_data/, validated and cross-checked (reports/model.py's
+    ReportedProject adds the reports)."""
 
     places: tuple[Place, ...]
     agencies: tuple[Agency, ...]
     documents: tuple[LegalDocument, ...]
     plans: tuple[Plan, ...]
-    reports: tuple = ()  # reports.model.Report, sorted by plan, period end, reporter
     glossary: tuple[Abbreviation, ...] = ()  # glossary.yaml (optional), in the file's order

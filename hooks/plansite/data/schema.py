@@ -5,8 +5,8 @@ The vocabularies map a stored value to the Vietnamese label the site shows.
 
 from __future__ import annotations
 
+from ..addresses import PAGED_PATTERN, PATH_WORDS
 from ..i18n import N_, _
-from ..reports.schema import REPORT_FILE
 from . import model as m
 from .schema_kinds import Enum, Field, List, Obj, Ref, Text, wrong
 from .value_kinds import Date, Email, Id, Int, Label, Line, Number, SourceFile, Url
@@ -88,12 +88,8 @@ FORM_KINDS = {
 FREQUENCIES = {"hang-thang": "hằng tháng", "hang-quy": "hằng quý", "6-thang": "06 tháng",
                "hang-nam": "01 năm (hằng năm)"}
 
-# Words the site uses in its own addresses (site/addresses.py and the list pages); no id may be one.
-PATH_WORDS = frozenset({"assets", "bao-cao", "cap-nhat", "chu-tri", "co-quan", "danh-sach", "du-lieu", "index",
-                        "ke-hoach", "nhac-den", "nhiem-vu", "phoi-hop", "phu-luc", "search", "tien-do", "tim-kiem",
-                        "thong-bao", "tu-viet-tat", "van-ban", "van-ban-goc"})
-PATH_WORD_PATTERN = r"trang-\d+"  # paged lists: trang-2, trang-3 …
-_id = Id(PATH_WORDS, PATH_WORD_PATTERN)
+# Words the site uses in its own addresses (the address book); no id may be one, nor trang-2, trang-3 ….
+_id = Id(PATH_WORDS, PAGED_PATTERN)
 
 SUMMARY_LIMIT = 300  # characters of a task's plain summary: one or two sentences on a phone screen
 
@@ -318,6 +314,7 @@ GLOSSARY_FILE = Obj(m.Glossary, {
     })), "Every abbreviation the plans and their documents use, with its full form.", required=True),
 })
 
-# File kinds: schema file name → root spec.
-FILE_KINDS = {"places": PLACES_FILE, "agencies": AGENCIES_FILE, "legal": LEGAL_FILE, "glossary": GLOSSARY_FILE,
-              "plan": PLAN_FILE, "report": REPORT_FILE}
+# The kinds of file the data layer builds into a Project: schema file name → root spec. Report files
+# are read by the same loader with reports/schema.py's spec (reports/project.py: every file kind).
+DATA_FILE_KINDS = {"places": PLACES_FILE, "agencies": AGENCIES_FILE, "legal": LEGAL_FILE,
+                   "glossary": GLOSSARY_FILE, "plan": PLAN_FILE}

@@ -4,7 +4,7 @@
 
 For `make serve PLAN=<id>` (the `PLANSITE_PREVIEW_PLAN` variable): on a corpus of many plans, reading
 and checking every plan at each save takes longer than an editor should wait. Here the loader
-(`load.load_checked`, unchanged) runs on a view of plan_data/ in a scratch folder, made of symbolic
+(reports/project.py's `load_checked`, unchanged, handed in by the caller) runs on a view of plan_data/ in a scratch folder, made of symbolic
 links: every registry and shared file (places, agencies, legal, glossary, …), the one plan
 file, its signed text and its reports folder. So the registries and the plan are checked by exactly the build's rules,
 and problems name the same files and lines; what is not checked is every other plan and its reports
@@ -18,11 +18,13 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from ..i18n import _
-from .load import DATA_DIR, load_checked
 from .model import Project
+from .paths import DATA_DIR
 from .problems import DataError, Problem, did_you_mean
 
 PREVIEW_ENV = "PLANSITE_PREVIEW_PLAN"
@@ -30,6 +32,7 @@ PLANS, REPORTS, SOURCES = "plans", "reports", "sources"
 _ID_LINE = re.compile(r"""^id:[ \t]*(['"]?)([^'"#\s]+)\1[ \t]*(?:#.*)?$""", re.MULTILINE)
 _SOURCE_LINE = re.compile(r"""^source_text:[ \t]*(['"]?)([^'"#\s]+)\1[ \t]*(?:#.*)?$""", re.MULTILINE)
 SHOWN_IDS = 30  # at most this many known ids in the message; the rest are counted
+Loaded = TypeVar("Loaded", bound=Project)
 
 
 def plan_files(root: Path) -> dict[str, Path]:
@@ -104,9 +107,10 @@ def scoped_view(root: Path, plan_id: str, plan_file: Path, view: Path) -> Path:
     return view
 
 
-def load_scoped(root: Path, plan_id: str) -> tuple[Project, tuple[Problem, ...]]:
+def load_scoped(root: Path, plan_id: str, load_checked: Callable[[Path], tuple[Loaded, tuple[Problem, ...]]]
+                ) -> tuple[Loaded, tuple[Problem, ...]]:
     """(Project with every registry and only plan `plan_id` and its reports, warnings), checked by the
-    build's own loader; or DataError (the data's problems, or an unknown id)."""
+    build's own loader `load_checked`; or DataError (the data's problems, or an unknown id)."""
     root = Path(root)
     plan_file = find_plan_file(root, plan_id)
     with tempfile.TemporaryDirectory(prefix="plansite-preview-") as scratch:

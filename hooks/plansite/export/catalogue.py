@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..data.schema import FILE_KINDS
+from ..addresses import (AGENCIES_CSV, AGENCIES_JSON, DOCUMENTS_CSV, DOCUMENTS_JSON, PLACES_JSON, PLANS_JSON,
+                         REPORTS_CSV, REPORTS_JSON, TASKS_CSV, schema_file)
+from ..reports.project import FILE_KINDS
 from .records import DERIVED
 from .table import Table
 from .tables import AGENCIES, DOCUMENTS, REPORTS, TASKS
 
-PACKAGE = "datapackage.json"  # the Frictionless descriptor of all the files below
 MEDIA_TYPES = {"csv": "text/csv", "json": "application/json"}
 # Where each kind of data file lives, as editors know it (docs/huong-dan-bien-tap.md); another kind is <kind>.yaml.
 KIND_FILES = {"places": "places.yaml", "agencies": "agencies.yaml (và agencies/*.yaml)",
@@ -39,42 +40,38 @@ class DataFile:
         return "application/schema+json" if self.path.endswith(".schema.json") else MEDIA_TYPES[self.format]
 
 
-def _schema(kind: str) -> str:
-    return f"schemas/{kind}.schema.json"
-
-
 _KEYS = ("Mỗi bản ghi theo lược đồ {schema}: đủ các khóa, theo thứ tự của lược đồ; khóa không có giá trị ghi "
          "null, danh sách không có mục nào ghi [].")
 JSON_FILES = (
-    DataFile("ke-hoach.json", "Kế hoạch (JSON)",
+    DataFile(PLANS_JSON, "Kế hoạch (JSON)",
              "Mọi kế hoạch, đầy đủ như tệp YAML: số ký hiệu, ngày, cơ quan ban hành, các phần I–III; mỗi mục "
              "của phần II và các nhiệm vụ của nó (nội dung, cơ quan thực hiện và phối hợp theo mã, hình thức, "
-             "thời gian, văn bản dẫn, tóm tắt), nơi nhận, chữ ký. " + _KEYS.format(schema=_schema("plan"))
+             "thời gian, văn bản dẫn, tóm tắt), nơi nhận, chữ ký. " + _KEYS.format(schema=schema_file("plan"))
              + f" Mỗi nhiệm vụ có thêm {DERIVED['task'][0]} (số thứ tự trong kế hoạch) và {DERIVED['task'][1]} "
              "(tình trạng theo báo cáo mới nhất: code, label, as_of là ngày cuối của số liệu)."),
-    DataFile("co-quan.json", "Cơ quan, đơn vị (JSON)",
+    DataFile(AGENCIES_JSON, "Cơ quan, đơn vị (JSON)",
              "Mọi cơ quan, đơn vị và nhóm cơ quan, theo mã, mỗi cơ quan kèm mã địa bàn (place). "
-             + _KEYS.format(schema=_schema("agencies"))),
-    DataFile("van-ban.json", "Văn bản pháp lý (JSON)",
+             + _KEYS.format(schema=schema_file("agencies"))),
+    DataFile(DOCUMENTS_JSON, "Văn bản pháp lý (JSON)",
              "Mọi văn bản pháp lý được dẫn, theo mã, kèm quan hệ giữa các văn bản. "
-             + _KEYS.format(schema=_schema("legal"))),
-    DataFile("dia-ban.json", "Địa bàn (JSON)",
+             + _KEYS.format(schema=schema_file("legal"))),
+    DataFile(PLACES_JSON, "Địa bàn (JSON)",
              "Các địa bàn có cơ quan được kế hoạch nêu, theo mã, mỗi địa bàn kèm cấp và mã địa bàn cấp trên. "
-             + _KEYS.format(schema=_schema("places"))),
-    DataFile("bao-cao.json", "Báo cáo thực hiện (JSON)",
+             + _KEYS.format(schema=schema_file("places"))),
+    DataFile(REPORTS_JSON, "Báo cáo thực hiện (JSON)",
              "Các báo cáo thực hiện kế hoạch (danh sách rỗng khi chưa có báo cáo), mỗi báo cáo của một cơ quan "
-             "trong một kỳ. " + _KEYS.format(schema=_schema("report"))
+             "trong một kỳ. " + _KEYS.format(schema=schema_file("report"))
              + f" Mỗi báo cáo có thêm {DERIVED['report'][0]} (start, end: ngày đầu và ngày cuối của số liệu)."),
 )
 CSV_FILES = (
-    DataFile("nhiem-vu.csv", "Nhiệm vụ (CSV)", "Mọi nhiệm vụ của mọi kế hoạch, kèm tình trạng hiện tại.", TASKS),
-    DataFile("co-quan.csv", "Cơ quan, đơn vị (CSV)", "Mọi cơ quan, đơn vị và nhóm cơ quan.", AGENCIES),
-    DataFile("van-ban.csv", "Văn bản pháp lý (CSV)", "Mọi văn bản pháp lý được dẫn.", DOCUMENTS),
-    DataFile("bao-cao.csv", "Báo cáo thực hiện (CSV)",
+    DataFile(TASKS_CSV, "Nhiệm vụ (CSV)", "Mọi nhiệm vụ của mọi kế hoạch, kèm tình trạng hiện tại.", TASKS),
+    DataFile(AGENCIES_CSV, "Cơ quan, đơn vị (CSV)", "Mọi cơ quan, đơn vị và nhóm cơ quan.", AGENCIES),
+    DataFile(DOCUMENTS_CSV, "Văn bản pháp lý (CSV)", "Mọi văn bản pháp lý được dẫn.", DOCUMENTS),
+    DataFile(REPORTS_CSV, "Báo cáo thực hiện (CSV)",
              "Nội dung các báo cáo thực hiện, từng nhiệm vụ (chỉ có dòng tiêu đề khi chưa có báo cáo).", REPORTS),
 )
 SCHEMA_FILES = tuple(
-    DataFile(_schema(kind), f"Lược đồ {KIND_FILES.get(kind, kind + '.yaml')}",
+    DataFile(schema_file(kind), f"Lược đồ {KIND_FILES.get(kind, kind + '.yaml')}",
              f"JSON Schema của tệp plan_data/{KIND_FILES.get(kind, kind + '.yaml')}: các khóa, kiểu, khóa bắt buộc "
              "và ý nghĩa.")
     for kind in FILE_KINDS)

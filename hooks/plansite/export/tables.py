@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from ..addresses import TASKS_CSV
 from ..data.model import Agency, LegalDocument, Plan, Project, Task
 from ..data.schema import AGENCY_KINDS, DOCUMENT_STATUSES, DOCUMENT_TYPES, RELATION_TYPES, TIMING_KINDS
-from ..reports.model import Report, TaskReport
+from ..reports.model import Report, ReportedProject, TaskReport
 from ..reports.periods import PERIOD_KINDS, period_label
 from ..reports.schema import STATUSES
 from ..reports.status import STATUS_LABELS, Progress
@@ -224,10 +225,10 @@ REPORTS = Table(columns=(
     Column("proposals", "string", "Đề xuất, kiến nghị.", lambda r: r.entry.proposals),
 ), row="Mỗi dòng là điều một báo cáo nêu về một nhiệm vụ; các báo cáo theo kế hoạch, kỳ và cơ quan báo cáo, "
         "các nhiệm vụ theo thứ tự trong kế hoạch.",
-    foreign_keys=((("plan_id", "task_id"), "nhiem-vu.csv", ("plan_id", "task_id")),))
+    foreign_keys=((("plan_id", "task_id"), TASKS_CSV, ("plan_id", "task_id")),))
 
 
-def report_rows(project: Project, names: Names) -> list[ReportRow]:
+def report_rows(project: ReportedProject, names: Names) -> list[ReportRow]:
     plans = {plan.id: plan for plan in project.plans}
     rows = []
     for report in sorted(project.reports, key=report_order):

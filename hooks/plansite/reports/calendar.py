@@ -12,9 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..data.model import Project
 from ..data.plan_life import life_end
-from .model import Report
+from .model import Report, ReportedProject
 from .duties import reporting_duties
 from .periods import covered, period_label, periods_in_year
 
@@ -63,7 +62,7 @@ class DueReport:
         return "qua-han" if self.due and today > self.due else "chua-nhan"
 
 
-def build_date(project: Project, source_date_epoch: str | None) -> dt.date | None:
+def build_date(project: ReportedProject, source_date_epoch: str | None) -> dt.date | None:
     """"Today" for the calendar: SOURCE_DATE_EPOCH when set, else the newest date in the data."""
     if source_date_epoch:
         return dt.datetime.fromtimestamp(int(source_date_epoch), dt.timezone.utc).date()
@@ -79,7 +78,7 @@ def _plan_begins(plan, documents: dict) -> dt.date | None:
     return max(dates, default=None)
 
 
-def due_reports(project: Project, today: dt.date | None) -> list[DueReport]:
+def due_reports(project: ReportedProject, today: dt.date | None) -> list[DueReport]:
     """Every due report of every plan, by due date (or end of data), then plan, reporter."""
     documents = {d.id: d for d in project.documents}
     received = {(r.plan, r.reporter, r.period.kind, r.period.year, r.period.number): r for r in project.reports}

@@ -13,10 +13,9 @@ from urllib.parse import quote, urlsplit
 
 from icalendar import Calendar, Event
 
+from ..addresses import CALENDAR_FEED, agency_feed, page_url, plan_page_uri
 from .calendar import STATES, DueReport
 
-SITE_FILE = "lich-bao-cao.ics"
-AGENCY_DIR = "lich-bao-cao"
 CALENDAR_NAME = "Lịch báo cáo thực hiện kế hoạch"
 PRODID = "-//plansite//Lich bao cao//VI"
 DEFAULT_HOST = "plansite.local"
@@ -91,7 +90,7 @@ def _event(d: DueReport, uid: str, stamp: dt.datetime, agency_names: dict[str, s
     event.add("summary", f"{d.label}: {_name(agency_names, d.reporter)} gửi {recipients}")
     event.add("description", _description(d, _one_line(plan_titles.get(d.plan, d.plan)), today))
     if site_url:
-        event.add("url", f"{site_url.rstrip('/')}/ke-hoach/{quote(d.plan, safe='')}/")
+        event.add("url", f"{site_url.rstrip('/')}/{quote(page_url(plan_page_uri(d.plan)), safe='/')}")
     return event
 
 
@@ -125,11 +124,11 @@ def calendar_files(due: list[DueReport], agency_names: dict[str, str], plan_titl
     host = _host(site_url)
     events = [_event(d, f"{d.uid}@{host}", stamp, agency_names, plan_titles, today, site_url) for d in ordered]
 
-    files = {SITE_FILE: _calendar(CALENDAR_NAME, events)}
+    files = {CALENDAR_FEED: _calendar(CALENDAR_NAME, events)}
     agencies = sorted({d.reporter for d in ordered} | {r for d in ordered for r in d.recipients})
     for agency in agencies:
         if not _ID.fullmatch(agency):
             raise ValueError(f"agency id {agency!r} cannot be a file name")
         mine = [event for d, event in zip(ordered, events) if agency == d.reporter or agency in d.recipients]
-        files[f"{AGENCY_DIR}/{agency}.ics"] = _calendar(f"{CALENDAR_NAME}: {_name(agency_names, agency)}", mine)
+        files[agency_feed(agency)] = _calendar(f"{CALENDAR_NAME}: {_name(agency_names, agency)}", mine)
     return files

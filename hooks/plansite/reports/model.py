@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..data.model import Origin
+from ..data.model import Origin, Project
 from ..text import name_key
 from .periods import covered
 
@@ -90,3 +90,10 @@ class Report:
         if self.period.start and self.period.end:
             return self.period.start, self.period.end
         return covered(self.period.kind, self.period.year, self.period.number)
+
+
+@dataclass(frozen=True)
+class ReportedProject(Project):
+    """A project with its implementation reports: what the calendar, the site and the export read."""
+
+    reports: tuple[Report, ...] = ()  # sorted by plan, then year and period, then file

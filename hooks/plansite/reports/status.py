@@ -9,8 +9,8 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..data.model import Plan, Project
-from .model import Report, TaskReport
+from ..data.model import Plan
+from .model import Report, ReportedProject, TaskReport
 from .schema import STATUSES
 
 NO_REPORT = "chua-co-bao-cao"  # not a status a report can give: the absence of any report
@@ -51,7 +51,7 @@ class Progress:
         return {status: found.get(status, 0) for status in STATUS_LABELS}
 
 
-def build_progress(project: Project) -> Progress:
+def build_progress(project: ReportedProject) -> Progress:
     """Index every report by task, newest first (by the end of the data, then submission date)."""
     progress = Progress(has_examples=any(r.example for r in project.reports))
     for report in project.reports:

@@ -92,8 +92,3 @@ def prose(html: str) -> str:
 def headings_text(html: str) -> str:
     """The text of the headings below the title (h2 to h6), one line: a field of its own in the index."""
     return " ".join(html_text(m.group(2)) for m in _HEADINGS.finditer(html))
-
-
-def excerpt_of(html: str) -> str:
-    """The excerpt of rendered page content (see `page_texts`)."""
-    return page_texts(html)[1]

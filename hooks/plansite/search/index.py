@@ -27,7 +27,6 @@ expanded both ways when the shards are written (`expand`), so the browser needs 
 from __future__ import annotations
 
 import json
-import re
 import zlib
 from array import array
 from bisect import bisect_left
@@ -36,17 +35,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
+from ..addresses import IN_PLAN_URL, PLAN_PAGE_URL
 from ..kinds import PageKind
 from .doc_numbers import NUMBER_MARK, number_key, number_keys
 from .excerpt import cut, headings_text, html_text, not_indexed, page_texts
 from .expand import abbreviations_in_html, expander, expansions
-from .postings import SHARD_BYTES, decode, encode, shards, weight_table
+from .postings import SHARD_BYTES, encode, shards, weight_table
 from .terms import LEVELS, TIES, Term, counts, level, merged, pack
 from .tokenize import shard_of
 
-_PLAN_URL = re.compile(r"ke-hoach/([^/]+)/(?:index\.html)?")  # a plan's page, with or without directory URLs
-_IN_PLAN = re.compile(r"ke-hoach/([^/]+)/")  # a page of a plan: its own, its tasks', its appendix…
-__all__ = ["NUMBER_MARK", "SearchIndex", "decoded", "facets", "html_text", "number_key"]
+__all__ = ["NUMBER_MARK", "SearchIndex", "facets", "html_text", "number_key"]
 
 
 def _dump(value) -> str:
@@ -58,30 +56,17 @@ def facets(docs: list[tuple[str, str, str]]) -> dict:
     "plans": ["", plan ids…], "runs": [pages, kind, plan, …]}, places in "kinds" and "plans" (plan 0: none).
     The plan is the URL's folder under ke-hoach/, as the results page's filter names it."""
     kinds = sorted({kind for _, _, kind in docs})
-    plans = [""] + sorted({unquote(m.group(1)) for url, _, _ in docs if (m := _IN_PLAN.match(url))})
+    plans = [""] + sorted({unquote(m.group(1)) for url, _, _ in docs if (m := IN_PLAN_URL.match(url))})
     kind_at, plan_at = {k: i for i, k in enumerate(kinds)}, {p: i for i, p in enumerate(plans)}
     runs: list[int] = []
     for url, _, kind in docs:
-        m = _IN_PLAN.match(url)
+        m = IN_PLAN_URL.match(url)
         key = [kind_at[kind], plan_at[unquote(m.group(1)) if m else ""]]
         if runs and runs[-2:] == key:
             runs[-3] += 1
         else:
             runs += [1, *key]
     return {"kinds": kinds, "plans": plans, "runs": runs}
-
-
-def decoded(files: dict[str, str]) -> dict[str, dict[str, dict[str, int]]]:
-    """folded → exact → page URL → weight, read back from written index files (`SearchIndex.files`):
-    what the browser reads, for tests."""
-    meta = json.loads(files["search/meta.json"])
-    urls = [json.loads(files[f"search/x/{doc}.json"])[0] for doc in range(meta["docs"])]
-    out: dict[str, dict[str, dict[str, int]]] = {}
-    for name in meta["shards"]:
-        for folded, variants in json.loads(files[f"search/t/{name}.json"]).items():
-            out[folded] = {exact: {urls[doc]: weight for doc, weight in decode(text, len(urls), meta["weights"]).items()}
-                           for exact, text in variants.items()}
-    return out
 
 
 def tie_of(kind: PageKind) -> int:
@@ -118,7 +103,7 @@ class SearchIndex:
         doc = len(self.docs)
         self.docs.append((url, title, kind.label))
         self.excerpts.append(cut(text if excerpt is None else excerpt))
-        plan = _PLAN_URL.fullmatch(url)
+        plan = PLAN_PAGE_URL.fullmatch(url)
         if kind is PageKind.PLAN and plan:
             self.plans[plan.group(1)] = title
         named = " ".join((title, *keywords, *subjects))

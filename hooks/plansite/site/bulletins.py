@@ -15,6 +15,7 @@ from ..data.model import Plan, Task
 from ..reports.model import Report
 from ..reports.periods import period_label
 from ..reports.status import NO_REPORT, STATUS_LABELS
+from ..addresses import PLAN_BULLETIN, task_bulletin_name
 from ..text import slugify
 from .chat_message import timing_words
 from .labels import task_number
@@ -111,7 +112,7 @@ def plan_bulletin(plan: Plan, rel: Relations, speaker: Speaker) -> Bulletin:
                   + (f", gồm các nội dung: {'; '.join(headings)}." if headings else "."),
                   f"Cơ quan thực hiện: {rel.agency_names(leads)}." if leads else "",
                   progress, *_feedback(plan, rel)]
-    return _fit(speaker, "ke-hoach", "Bản tin giới thiệu kế hoạch", [p for p in paragraphs if p], 1 + bool(paragraphs[0]))
+    return _fit(speaker, PLAN_BULLETIN, "Bản tin giới thiệu kế hoạch", [p for p in paragraphs if p], 1 + bool(paragraphs[0]))
 
 
 def _progress(plan: Plan, rel: Relations) -> str:
@@ -124,7 +125,7 @@ def _progress(plan: Plan, rel: Relations) -> str:
 
 
 def task_bulletin_slug(task: Task) -> str:
-    return slugify(f"nhiem-vu-{task.id}")
+    return slugify(task_bulletin_name(task.id))
 
 
 def task_bulletin(plan: Plan, task: Task, rel: Relations, speaker: Speaker) -> Bulletin:

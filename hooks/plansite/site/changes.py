@@ -20,20 +20,19 @@ from urllib.parse import quote, urlsplit
 
 from feedgen.feed import FeedGenerator
 
-from ..data.load import DATA_DIR
-from ..data.model import Project
+from ..data.paths import DATA_DIR
+from ..reports.model import ReportedProject
 from ..kinds import PageKind
 from ..reports.periods import period_label
 from ..text import date_numeric
-from .addresses import AGENCIES_INDEX, DOCUMENTS_INDEX, GLOSSARY, plan_uri, progress_uri
+from ..addresses import (AGENCIES_INDEX, CHANGES, CHANGES_PAGE, DOCUMENTS_INDEX, FEED, GLOSSARY, page_url, plan_uri,
+                         progress_uri)
 from .labels import plan_title
 from .markup import escape, heading, link, p, ul, visible
 from .parts import crumbs, front_matter
-from .subjects import CHANGES, subject_words
+from .subjects import subject_words
 
-PAGE = "cap-nhat.md"
 PAGE_TITLE = "Cập nhật"
-FEED = "feed.xml"
 LIMIT = 100  # newest changes on the page and in the feed
 VIETNAM = dt.timezone(dt.timedelta(hours=7))
 NO_ENTRIES_UPDATED = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)  # the feed's date when it is empty
@@ -57,7 +56,7 @@ class Touch:
 
     @property
     def url(self) -> str | None:
-        return page_url(self.target) if self.target else None
+        return web_url(self.target) if self.target else None
 
 
 @dataclass(frozen=True)
@@ -85,13 +84,10 @@ class ChangeEntry:
         return one_line("; ".join(f"{t.action}: {t.label}" for t in self.touches)) or NO_SUBJECT
 
 
-def page_url(source: str) -> str:
-    """The address of a generated page, relative to the site root: 'ke-hoach/x/index.md' → 'ke-hoach/x/',
-    'ke-hoach/x/tien-do.md' → 'ke-hoach/x/tien-do/' (use_directory_urls)."""
-    stem = source[:-len(".md")] if source.endswith(".md") else source
-    if stem == "index" or stem.endswith("/index"):
-        stem = stem[:-len("index")]
-    return quote(stem if not stem or stem.endswith("/") else stem + "/", safe="/")
+def web_url(source: str) -> str:
+    """The address of a generated page, relative to the site root and quoted (directory URLs: the feed's
+    links are for the published site)."""
+    return quote(page_url(source), safe="/")
 
 
 def one_line(text: str) -> str:
@@ -115,7 +111,7 @@ class _Names:
     agency_names: dict
 
     @classmethod
-    def of(cls, project: Project) -> _Names:
+    def of(cls, project: ReportedProject) -> _Names:
         return cls({p.origin.file: p for p in project.plans if p.origin},
                    {p.id: p for p in project.plans},
                    {f"{DATA_DIR}/sources/{p.source_text}": p for p in project.plans if p.source_text},
@@ -173,7 +169,7 @@ def _touches(files, names: _Names) -> tuple[Touch, ...]:
     return tuple(touches)
 
 
-def change_entries(history, project: Project, limit: int = LIMIT) -> list[ChangeEntry]:
+def change_entries(history, project: ReportedProject, limit: int = LIMIT) -> list[ChangeEntry]:
     """The newest `limit` commits that changed data files, newest first (ties in the history's order),
     each with what it touched; [] without a history (plansite_mkdocs.history.History or None)."""
     if history is None:
@@ -196,21 +192,21 @@ def last_updated(history, *paths: str) -> dt.date | None:
 
 
 def _touch_line(touch: Touch) -> str:
-    what = link(touch.label, PAGE, touch.target) if touch.target else escape(touch.label)
+    what = link(touch.label, CHANGES_PAGE, touch.target) if touch.target else escape(touch.label)
     return f"{escape(touch.action)}: {what}"
 
 
 def render_changes_page(entries: list[ChangeEntry], history_known: bool, partial: bool = False) -> str:
-    """HTML of "Cập nhật" (PAGE): the entries by day, newest first, each with what it touched and
+    """HTML of "Cập nhật" (CHANGES_PAGE): the entries by day, newest first, each with what it touched and
     links to those pages, and the feed's address.
 
     `history_known` False (built without the repository's history): a sentence that the dates are not
     known instead of a list. `partial` (a shallow clone): a note that older changes are missing.
     """
-    out = front_matter(PAGE_TITLE, PageKind.PAGE, subject_words(CHANGES)) + crumbs(PAGE, here=PAGE_TITLE) + heading(1, PAGE_TITLE)
+    out = front_matter(PAGE_TITLE, PageKind.PAGE, subject_words(CHANGES)) + crumbs(CHANGES_PAGE, here=PAGE_TITLE) + heading(1, PAGE_TITLE)
     out += p("Những thay đổi gần đây của dữ liệu trên trang: kế hoạch, báo cáo thực hiện, danh mục cơ quan và "
             "văn bản, mới nhất trước. Ngày là ngày thay đổi được ghi vào kho dữ liệu (giờ Việt Nam). "
-             f"Theo dõi bằng {link('nguồn tin Atom', PAGE, FEED)} trong ứng dụng đọc tin.")
+             f"Theo dõi bằng {link('nguồn tin Atom', CHANGES_PAGE, FEED)} trong ứng dụng đọc tin.")
     if not history_known:
         return out + p("Không rõ ngày cập nhật: trang được dựng từ bản sao dữ liệu không kèm lịch sử thay đổi "
                        "của kho (git), nên không liệt kê được các thay đổi.")
@@ -263,7 +259,7 @@ def atom_feed(entries: list[ChangeEntry], site_url: str | None, site_name: str) 
     feed.title(f"{name}: {PAGE_TITLE}")
     feed.author(name=name)
     feed.link(href=base + FEED, rel="self", type="application/atom+xml")
-    feed.link(href=base + page_url(PAGE), rel="alternate", type="text/html")
+    feed.link(href=base + web_url(CHANGES_PAGE), rel="alternate", type="text/html")
     feed.language("vi")
     feed.generator("")  # an empty generator is left out
     feed.updated(ordered[0].moment if ordered else NO_ENTRIES_UPDATED)
@@ -272,7 +268,7 @@ def atom_feed(entries: list[ChangeEntry], site_url: str | None, site_name: str) 
         item.id(f"tag:{host},2000:{entry.sha}")
         item.title(visible(entry.title))  # bidi controls shown, as on the page
         item.updated(entry.moment)  # replaces the clock time feedgen sets on a new entry
-        first = next((t.url for t in entry.touches if t.target), page_url(PAGE))
+        first = next((t.url for t in entry.touches if t.target), web_url(CHANGES_PAGE))
         item.link(href=base + first, rel="alternate", type="text/html")
         item.content(_entry_html(entry, base), type="html")
     return feed.atom_str(pretty=True)

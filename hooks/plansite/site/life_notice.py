@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..data.model import Plan
 from ..data.schema import PLAN_STATUSES
 from ..text import date_numeric
-from .addresses import document_uri, plan_uri
+from ..addresses import document_uri, plan_uri
 from .labels import document_label, plan_title
 from .markup import admonition, escape, link, p
 from .relations import Relations

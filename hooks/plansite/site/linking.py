@@ -1,7 +1,8 @@
 """Mentions of agencies and documents in data text: every name and alias, found and linked.
 
-Which names exist is decided by `mention_names`; `Linker` finds them in a text and
-turns each into a link to its page, escaping everything else.
+Which names exist, and where, is decided by `Mentions` (per place: its bodies', then its parents',
+then every document's); `Linker` finds them in a text and turns each into a link to its page,
+escaping everything else.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from ..data.model import Agency, LegalDocument, Project
 from ..data.schema import DOCUMENT_TYPES
 from ..text import name_words
-from .addresses import agency_uri, document_uri
+from ..addresses import agency_uri, document_uri
 from .labels import document_label
 from .markup import escape, link
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from ..data.model import Agency, Plan, Task
-from .addresses import agency_uri
+from ..addresses import agency_uri
 from .labels import task_title
 from .markup import admonition, escape, external_link, heading, link, p, ul
 from .options import SiteOptions

@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass, replace
 
 from ..kinds import PageKind
-from .addresses import HOME, task_uri
+from ..addresses import HOME, paged_uris, task_uri
 from ..reports.status import Progress
 from .labels import task_title
 from .previews import Preview
@@ -87,7 +87,7 @@ def list_pages(folder: str, title: str, parent: tuple[str, str], items: list[Ent
                filters: Filters | None = None) -> dict[str, str]:
     """`folder`/index.md, `folder`/trang-2.md …: the entries, PER_PAGE per page, with page links."""
     chunks = [items[i:i + PER_PAGE] for i in range(0, len(items), PER_PAGE)] or [[]]
-    uris = [f"{folder}/index.md"] + [f"{folder}/trang-{n}.md" for n in range(2, len(chunks) + 1)]
+    uris = paged_uris(folder, len(chunks))
     pages = {}
     for n, (uri, chunk) in enumerate(zip(uris, chunks), 1):
         start = (n - 1) * PER_PAGE

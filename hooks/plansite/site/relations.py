@@ -14,7 +14,7 @@ from ..data.shape import PartKind, part_texts, walk
 from ..text import vi_sort_key
 from ..reports.calendar import DueReport, due_reports
 from ..reports.status import Progress, build_progress
-from .addresses import agency_uri, document_uri
+from ..addresses import agency_uri, document_uri
 from .identity import site_place, table_name, title_suffix
 from .linking import Linker, Mentions
 

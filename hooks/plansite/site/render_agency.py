@@ -6,7 +6,8 @@ from ..data.model import Agency
 from ..data.schema import AGENCY_KINDS, FREQUENCIES
 from ..kinds import PageKind
 from ..text import date_numeric
-from .addresses import AGENCIES_INDEX, CALENDAR, agency_feed, agency_uri, document_uri, plan_uri
+from ..addresses import (AGENCIES_INDEX, CALENDAR, COORDINATES, DOCUMENTS, LEADS, MENTIONS, PLANS, agency_feed,
+                         agency_uri, document_uri, plan_uri)
 from .labels import document_label, plan_title
 from .markup import escape, heading, link, p, ul
 from .statuses import state_tag
@@ -62,19 +63,19 @@ def render_agency(agency: Agency, rel: Relations) -> dict[str, str]:
 
     leads, coordinates = rel.leads.get(agency.id, []), rel.coordinates.get(agency.id, [])
     out += heading(2, "Nhiệm vụ chủ trì, thực hiện")
-    out += listed(task_entries(leads, rel.progress), "chu-tri", f"Nhiệm vụ chủ trì: {agency.name}",
+    out += listed(task_entries(leads, rel.progress), LEADS, f"Nhiệm vụ chủ trì: {agency.name}",
                   filters=task_filters(leads, rel))
     out += heading(2, "Nhiệm vụ phối hợp")
-    out += listed(task_entries(coordinates, rel.progress), "phoi-hop", f"Nhiệm vụ phối hợp: {agency.name}",
+    out += listed(task_entries(coordinates, rel.progress), COORDINATES, f"Nhiệm vụ phối hợp: {agency.name}",
                   filters=task_filters(coordinates, rel))
     assigned = {(pl.id, t.id) for pl, t in leads + coordinates}
     others = [(pl, t) for pl, t in rel.mentioned_in.get(agency.id, []) if (pl.id, t.id) not in assigned]
     if others:
         out += heading(2, "Được nhắc đến trong nhiệm vụ")
-        out += listed(task_entries(others), "nhac-den", f"Nhiệm vụ nhắc đến: {agency.name}",
+        out += listed(task_entries(others), MENTIONS, f"Nhiệm vụ nhắc đến: {agency.name}",
                       filters=task_filters(others, rel))
     out += heading(2, "Kế hoạch nhắc đến cơ quan này") + listed(
-        [(plan_title(pl), plan_uri(pl), "") for pl in rel.plans_naming.get(agency.id, [])], "ke-hoach",
+        [(plan_title(pl), plan_uri(pl), "") for pl in rel.plans_naming.get(agency.id, [])], PLANS,
         f"Kế hoạch nhắc đến {agency.name}", "kế hoạch")
     duties = rel.duties.get(agency.id, [])
     if duties:
@@ -101,5 +102,5 @@ def render_agency(agency: Agency, rel: Relations) -> dict[str, str]:
     if issued or rel.plans_issued.get(agency.id):
         entries = [(plan_title(pl), plan_uri(pl), "") for pl in rel.plans_issued.get(agency.id, [])]
         entries += [(document_label(d), document_uri(d.id), f": {escape(d.title)}") for d in issued]
-        out += heading(2, "Văn bản ban hành") + listed(entries, "van-ban", f"Văn bản ban hành: {agency.name}", "văn bản")
+        out += heading(2, "Văn bản ban hành") + listed(entries, DOCUMENTS, f"Văn bản ban hành: {agency.name}", "văn bản")
     return {uri: out, **extra}

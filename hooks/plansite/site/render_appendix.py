@@ -11,7 +11,7 @@ import html
 
 from ..data.model import Assignment, Plan, Task
 from ..kinds import PageKind
-from .addresses import agency_uri, appendix_uri, document_uri, plan_uri, task_uri
+from ..addresses import agency_uri, appendix_uri, document_uri, plan_uri, task_uri
 from .facets import facets_script, row_attributes, task_ids
 from .life_notice import life_notice
 from .identity import APPENDIX

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..data.model import Plan
 from ..kinds import PageKind
-from .addresses import appendix_uri, bulletin_file, bulletins_uri, plan_uri
+from ..addresses import appendix_uri, bulletin_file, bulletins_uri, plan_uri
 from .bulletins import Bulletin
 from .identity import table_name
 from .labels import plan_title, short_title

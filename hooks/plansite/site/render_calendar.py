@@ -12,7 +12,7 @@ import datetime as dt
 from ..kinds import PageKind
 from ..reports.calendar import DueReport
 from ..text import date_numeric
-from .addresses import CALENDAR, CALENDAR_FEED, agency_uri, plan_uri
+from ..addresses import CALENDAR, CALENDAR_FEED, agency_uri, plan_uri
 from .labels import plan_title
 from .markup import escape, heading, link, p
 from .parts import crumbs, front_matter

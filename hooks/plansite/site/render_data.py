@@ -9,12 +9,13 @@ from __future__ import annotations
 import datetime as dt
 
 from ..data.model import Project
-from ..export.catalogue import CSV_FILES, JSON_FILES, PACKAGE, SCHEMA_FILES, DataFile
+from ..addresses import PACKAGE
+from ..export.catalogue import CSV_FILES, JSON_FILES, SCHEMA_FILES, DataFile
 from ..export.files import publishers
 from ..export.table import FORMULA_START, LIST_SEPARATOR, TYPES
 from ..kinds import PageKind
 from ..text import date_numeric
-from .addresses import DATA_FOLDER, DATA_PAGE
+from ..addresses import DATA_FOLDER, DATA_PAGE
 from .markup import escape, heading, link, p, table, ul
 from .parts import crumbs, front_matter
 

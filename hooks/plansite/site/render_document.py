@@ -6,7 +6,7 @@ from ..data.model import LegalDocument
 from ..data.schema import DOCUMENT_STATUSES, DOCUMENT_TYPES, RELATION_INVERSE, RELATION_TYPES
 from ..kinds import PageKind
 from ..text import date_numeric
-from .addresses import DOCUMENTS_INDEX, agency_uri, document_uri, plan_uri
+from ..addresses import DOCUMENTS_INDEX, PLANS, TASKS, agency_uri, document_uri, plan_uri
 from .labels import document_label, plan_title
 from .markup import admonition, escape, external_link, heading, link, p, table, ul
 from .previews import document_preview
@@ -63,10 +63,10 @@ def render_document(doc: LegalDocument, rel: Relations) -> dict[str, str]:
     basis = {pl.id for pl in rel.basis_of.get(doc.id, [])}
     plans = [(plan_title(pl), plan_uri(pl), " (căn cứ ban hành)" if pl.id in basis else "")
              for pl in rel.cited_by_plans.get(doc.id, [])]
-    out += heading(2, "Kế hoạch dẫn văn bản này") + listed(plans, "ke-hoach", f"Kế hoạch thực hiện {label}", "kế hoạch")
+    out += heading(2, "Kế hoạch dẫn văn bản này") + listed(plans, PLANS, f"Kế hoạch thực hiện {label}", "kế hoạch")
     citing = rel.cited_by_tasks.get(doc.id, [])
     out += heading(2, "Nhiệm vụ dẫn văn bản này") + listed(
-        task_entries(citing, rel.progress), "nhiem-vu", f"Nhiệm vụ dẫn {label}", "nhiệm vụ", task_filters(citing, rel))
+        task_entries(citing, rel.progress), TASKS, f"Nhiệm vụ dẫn {label}", "nhiệm vụ", task_filters(citing, rel))
     if doc.aliases:
         out += p(f"Cách ghi khác trong văn bản: {'; '.join(escape(a) for a in doc.aliases)}")
     if doc.note:

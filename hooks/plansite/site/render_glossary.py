@@ -14,7 +14,7 @@ from typing import Iterable
 from ..data.model import Abbreviation
 from ..kinds import PageKind
 from ..text import vi_sort_key
-from .addresses import GLOSSARY
+from ..addresses import GLOSSARY
 from .glossary import abbr_tag
 from .markup import escape, heading, p, table
 from .parts import crumbs, front_matter

@@ -6,9 +6,10 @@ from ..data.model import Plan, Project
 from ..reports.status import NO_REPORT, STATUS_LABELS
 from ..text import date_numeric
 from ..kinds import PageKind
-from .addresses import CALENDAR, bulletins_uri, progress_uri
+from ..addresses import CALENDAR, bulletins_uri, progress_uri
 from .statuses import state_tag, status_tag
-from .addresses import AGENCIES_INDEX, DOCUMENTS_INDEX, GUIDE, HOME, PLANS_INDEX, agency_uri, appendix_uri, plan_uri
+from ..addresses import (AGENCIES_INDEX, DOCUMENTS_INDEX, GUIDE, HOME, PLANS_INDEX, SEARCH_PAGE, agency_uri, appendix_uri,
+                         plan_uri)
 from .labels import plan_title
 from .identity import APPENDIX
 from .markup import escape, heading, link, p, ul
@@ -18,7 +19,6 @@ from .relations import Relations
 
 SHOWN_PLANS = 5  # plans given their own lines on the home page; the plans' list has them all
 NEXT_DUE = 3  # upcoming reports shown; the calendar has every one
-SEARCH_PAGE = "tim-kiem.md"
 
 
 def _done(plan: Plan, rel: Relations) -> str:

@@ -10,7 +10,8 @@ from ..data.model import Agency, Place, Plan
 from ..data.schema import AGENCY_KINDS, DOCUMENT_TYPES
 from ..kinds import PageKind
 from ..text import date_numeric, name_key, vi_sort_key
-from .addresses import AGENCIES_INDEX, DOCUMENTS_INDEX, HOME, PLANS_INDEX, agency_uri, document_uri, plan_uri
+from ..addresses import (AGENCIES, AGENCIES_INDEX, DOCUMENTS, DOCUMENTS_INDEX, HOME, LIST, PLANS, PLANS_INDEX,
+                         agency_uri, document_uri, plan_uri)
 from .labels import document_label, plan_title
 from .life_notice import status_words
 from .markup import escape, heading, link, p
@@ -93,7 +94,7 @@ def agencies_index(rel: Relations) -> dict[str, str]:
     groups = [(key, label, [entry(a) for a in agencies],
                Filters(AGENCY_FACETS, [agency_ids(a) for a in agencies], rel, "cơ quan"))
               for key, label, agencies in sections]
-    return _grouped_index(AGENCIES_INDEX, "Cơ quan, đơn vị", "co-quan/danh-sach", groups)
+    return _grouped_index(AGENCIES_INDEX, "Cơ quan, đơn vị", f"{AGENCIES}/{LIST}", groups)
 
 
 def documents_index(rel: Relations) -> dict[str, str]:
@@ -118,7 +119,7 @@ def documents_index(rel: Relations) -> dict[str, str]:
             items.append((document_label(doc), document_uri(doc.id), after))
         rows = [document_ids(d) for d in documents]
         groups.append((key, label, items, Filters(DOCUMENT_FACETS, rows, rel, "văn bản")))
-    return _grouped_index(DOCUMENTS_INDEX, "Văn bản pháp lý được dẫn", "van-ban/danh-sach", groups)
+    return _grouped_index(DOCUMENTS_INDEX, "Văn bản pháp lý được dẫn", f"{DOCUMENTS}/{LIST}", groups)
 
 
 def plans_index(rel: Relations) -> dict[str, str]:
@@ -130,6 +131,6 @@ def plans_index(rel: Relations) -> dict[str, str]:
     if by_place(rel):
         groups = [(pl.id, _place_label(pl), [entry(p) for p in rel.plans_sorted if rel.plan_place(p).id == pl.id], None)
                   for pl in _places_in_order(rel, {rel.plan_place(p).id for p in rel.plans_sorted})]
-        return _grouped_index(PLANS_INDEX, "Kế hoạch", "ke-hoach/danh-sach", groups)
+        return _grouped_index(PLANS_INDEX, "Kế hoạch", f"{PLANS}/{LIST}", groups)
     items = [entry(p) for p in rel.plans_sorted]
-    return list_pages("ke-hoach", "Kế hoạch", ("Trang chủ", HOME), items)  # first page: ke-hoach/index.md
+    return list_pages(PLANS, "Kế hoạch", ("Trang chủ", HOME), items)  # first page: PLANS_INDEX

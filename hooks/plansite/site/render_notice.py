@@ -17,7 +17,7 @@ import segno
 from ..data.model import Agency, Assignment, Plan, Task
 from ..kinds import PageKind
 from ..text import date_prose
-from .addresses import agency_uri, appendix_uri, notice_uri, plan_uri, task_uri
+from ..addresses import agency_uri, appendix_uri, notice_uri, page_url, plan_uri, task_uri
 from .labels import COORDINATING_LABEL, LEAD_LABEL, TIMING_LABEL, plan_title, short_title, task_number, task_title
 from .life_notice import life_notice
 from .identity import notice_board, site_web
@@ -76,7 +76,7 @@ def first_sentence(text: str) -> str:
 
 def task_url(site_url: str, plan: Plan, task: Task) -> str:
     """The task page's absolute address (directory URLs): site_url + ke-hoach/<plan>/nhiem-vu/<task>/."""
-    return f"{site_url.rstrip('/')}/{task_uri(plan, task).removesuffix('.md')}/"
+    return f"{site_url.rstrip('/')}/{page_url(task_uri(plan, task))}"
 
 
 def qr_svg(url: str) -> str:
@@ -145,6 +145,6 @@ def _where_online(plan: Plan, task: Task, site_url: str | None, web: str) -> str
         return (f'<div class="ps-notice__online">\n<div class="ps-qr">{qr_svg(url)}</div>\n'
                 + p(f"Quét mã QR bằng điện thoại để đọc toàn văn nhiệm vụ {escape(number)}, hoặc mở địa chỉ: "
                     f"{escape(url)}") + "</div>\n")
-    path = "/" + task_uri(plan, task).removesuffix(".md") + "/"
+    path = "/" + page_url(task_uri(plan, task))
     return p(f"Xem trên {escape(web)}: mục <strong>Kế hoạch › {escape(short_title(plan_title(plan), 10))} › "
              f"Nhiệm vụ {escape(number)}</strong> (đường dẫn {escape(path)}).")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..data.model import Assignment, Plan, Task
 from ..kinds import PageKind
 from ..text import date_prose
-from .addresses import agency_uri, appendix_uri, bulletins_uri, plan_uri, progress_uri, source_uri, task_uri
+from ..addresses import agency_uri, appendix_uri, bulletins_uri, plan_uri, progress_uri, source_uri, task_uri
 from .life_notice import life_notice, tracking_line
 from .identity import APPENDIX, proper_name
 from .labels import COORDINATING_LABEL, FORMS_LABEL, LEAD_LABEL, TIMING_LABEL, plan_title, task_number

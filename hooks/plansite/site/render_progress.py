@@ -8,13 +8,13 @@ from ..data.shape import PartKind, walk
 from ..kinds import PageKind
 from ..reports.status import STATUS_LABELS
 from ..text import date_numeric, vi_sort_key
-from .addresses import appendix_uri, plan_uri, progress_uri
+from ..addresses import PROGRESS, appendix_uri, plan_uri, progress_uri
 from .charts import stacked_bars, status_bars
 from .labels import plan_title, short_title
 from .markup import escape, heading, p
 from .life_notice import life_notice, tracking_line
 from .parts import crumbs, front_matter
-from .subjects import PROGRESS, subject_words
+from .subjects import subject_words
 from .relations import Relations
 
 

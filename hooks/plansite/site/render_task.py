@@ -8,7 +8,7 @@ from ..data.model import Origin, Plan, Task, Timing
 from ..data.schema import EVERY, FORM_KINDS, TIMING_KINDS
 from ..kinds import PageKind
 from ..text import date_numeric
-from .addresses import (agency_uri, appendix_uri, bulletin_file, bulletins_uri, document_uri, notice_uri, plan_uri,
+from ..addresses import (agency_uri, appendix_uri, bulletin_file, bulletins_uri, document_uri, notice_uri, plan_uri,
                         task_uri)
 from .life_notice import life_notice
 from .identity import notice_board

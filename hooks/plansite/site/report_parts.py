@@ -7,7 +7,7 @@ from ..reports.model import TaskReport
 from ..reports.periods import period_label
 from ..reports.status import NO_REPORT
 from ..text import date_numeric
-from .addresses import agency_uri
+from ..addresses import agency_uri
 from .markup import escape, external_link, heading, link, p, ul
 from .relations import Relations
 from .statuses import status_tag

@@ -20,13 +20,6 @@ STATUS_COLOURS = {
     "khong-thuc-hien": ("#2a0b06", "#f6d7d2"),
     "chua-co-bao-cao": ("#0b0c0c", "#f3f2f1"),
 }
-STATE_COLOURS = {
-    "da-nhan": STATUS_COLOURS["da-hoan-thanh"],
-    "qua-han": STATUS_COLOURS["khong-thuc-hien"],
-    "chua-nhan": STATUS_COLOURS["cham-tien-do"],
-    "chua-den-ky": STATUS_COLOURS["chua-co-bao-cao"],
-    "khong-ro": STATUS_COLOURS["chua-co-bao-cao"],
-}
 
 
 def status_tag(status: str) -> str:

@@ -10,9 +10,7 @@ from __future__ import annotations
 from typing import Iterable, Mapping
 
 from ..data.model import Agency
-from .addresses import AGENCIES_INDEX, CALENDAR, DOCUMENTS_INDEX, GLOSSARY
-
-PROGRESS, APPENDIX, CHANGES = "tien-do", "phu-luc", "cap-nhat"  # pages of each plan, or without a fixed address
+from ..addresses import AGENCIES_INDEX, APPENDIX, CALENDAR, CHANGES, DOCUMENTS_INDEX, GLOSSARY, PROGRESS
 
 SUBJECTS: dict[str, tuple[str, ...]] = {
     CALENDAR: ("hạn gửi báo cáo", "thời hạn báo cáo", "kỳ báo cáo", "lịch nộp báo cáo", "báo cáo định kỳ",

@@ -13,7 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ...data.load import load_checked
+from ..project import load_checked
 from ...data.problems import DataError, hint_line
 from ...i18n import _, argparse_in_language, ngettext
 from ..checks import within_plan_years

@@ -93,7 +93,7 @@ Formula injection (OWASP "CSV injection")
 Validation
     Each cell is read by the rules above; each task row is then checked with the report schema
     (reports/schema.py); finally the YAML that would be written is put into a temporary copy of
-    plan_data/ and the whole project is loaded exactly as the build loads it (data/load.py, with
+    plan_data/ and the whole project is loaded exactly as the build loads it (reports/project.py, with
     reports/checks.py: unknown task, status against the task's timing, reason, duplicates, date
     before the period …). Every problem is reported as `file.csv:row:column: message` (row = the
     spreadsheet's row number) with a hint, all in one run; nothing is written if there is any.

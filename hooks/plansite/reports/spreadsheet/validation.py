@@ -1,6 +1,6 @@
 """Checking what a CSV says by the project's own rules, as the build will: each task row through the
 report schema (reports/schema.py), then the report file that would be written, put into a temporary
-copy of plan_data/ and loaded with the rest of the project (data/load.py, with reports/checks.py).
+copy of plan_data/ and loaded with the rest of the project (reports/project.py).
 Every problem found lands at its spreadsheet row and column (problems.py), all in one run.
 """
 
@@ -10,7 +10,8 @@ import re
 import shutil
 from pathlib import Path
 
-from ...data.load import DATA_DIR, load_checked
+from ...data.paths import DATA_DIR
+from ..project import load_checked
 from ...data.model import Plan, Project
 from ...data.problems import DataError, Problem
 from ...data.schema_kinds import Context

@@ -1,0 +1,72 @@
+"""One build of the site from the data: what is computed once, then each product by its own step.
+
+    site = build(project, options, history)
+
+1. `site/relations.py` computes the indexes once: the progress of every task (from the reports) and
+   the reporting calendar; with them the changes of the history and each plan's bulletins.
+2. `site/pages.py` makes the pages, and only the pages.
+3. `published_files` assembles what is published beside them from the same computed values: each
+   plan's signed text, the bulletins' .txt files, the calendars (reports/ics.py), the Atom feed
+   (site/changes.py) and the open data (export/files.py, given the progress, never computing it again).
+
+Plain Python, above site/ and export/: the MkDocs adapter (plansite_mkdocs/site_build.py) calls `build`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .addresses import FEED, source_uri
+from .data.paths import DATA_DIR
+from .export.files import export_files
+from .history import History
+from .reports.ics import calendar_files
+from .reports.model import ReportedProject
+from .site.bulletins import Bulletin, plan_bulletins
+from .site.changes import ChangeEntry, atom_feed, change_entries, last_updated
+from .site.labels import plan_title
+from .site.lazy import Pages
+from .site.options import SiteOptions
+from .site.pages import build_site, footer
+from .site.relations import Relations, build_relations
+from .site.render_bulletins import bulletin_files
+from .site.spoken import Speaker
+
+
+@dataclass(frozen=True)
+class SiteOutput:
+    """Everything the build publishes from the data."""
+
+    pages: Pages  # source path → YAML front matter and the page's HTML (headings with ids), sorted; rendered when read
+    files: dict[str, bytes | Path]  # site path → bytes, or the file to copy as it is; sorted
+    example_data: bool  # some report is made-up example data: every page must say so
+    footer: str = ""  # the frame's line on every page: who issued the plans, the date of the data (plain text)
+
+
+def build(project: ReportedProject, options: SiteOptions = SiteOptions(), history: History | None = None) -> SiteOutput:
+    """Every generated page and file, for the settings in `options` (see site/options.py) and the
+    repository's `history` of the data (None: built without it; the pages say dates are unknown)."""
+    rel = build_relations(project, options.today, options.site_place)
+    entries = change_entries(history, project)
+    updated = {plan.id: last_updated(history, plan.origin.file, *(r.origin.file for r in project.reports
+                                                                 if r.plan == plan.id)) for plan in project.plans}
+    speaker = Speaker(project.glossary, project.documents, {a.id: a.name for a in project.agencies})
+    bulletins = {plan.id: plan_bulletins(plan, rel, speaker) for plan in project.plans}  # page and .txt alike
+    pages = build_site(project, rel, options, history, entries, bulletins, updated)
+    files = published_files(project, rel, entries, bulletins, options)
+    return SiteOutput(pages, files, rel.progress.has_examples, footer(project, rel, updated))
+
+
+def published_files(project: ReportedProject, rel: Relations, entries: list[ChangeEntry],
+                    bulletins: dict[str, list[Bulletin]], options: SiteOptions) -> dict[str, bytes | Path]:
+    """{site path: bytes, or the file to copy}, sorted: the files published beside the pages."""
+    files: dict[str, bytes | Path] = {
+        source_uri(plan): Path(DATA_DIR) / "sources" / plan.source_text for plan in project.plans if plan.source_text}
+    files.update(calendar_files(rel.due, {a.id: a.name for a in project.agencies},
+                                {p.id: plan_title(p) for p in project.plans}, options.today, options.site_url))
+    for plan in project.plans:
+        files.update(bulletin_files(plan, bulletins[plan.id]))
+    files[FEED] = atom_feed(entries, options.site_url, options.site_name)
+    files.update(export_files(project, rel.progress, options.site_name, options.today, options.site_url))  # du-lieu/
+    return dict(sorted(files.items()))
