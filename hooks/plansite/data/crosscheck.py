@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..i18n import N_, _
 from .place_lines import PlaceLines, agency_files, cross_line_agencies, hint_choices
-from .problems import Path, Problem, did_you_mean
+from .problems import DataPath, Problem, did_you_mean
 from .schema import SYMMETRIC_RELATIONS
 from .schema_kinds import REF_TARGETS, Context, ref_places
 from .shape import PartKind, walk
@@ -16,19 +16,19 @@ from ..text import name_key, nfc
 from .yamlsource import YamlDocument
 
 
-def records(doc: YamlDocument | None, key: str) -> list[tuple[Path, dict]]:
+def records(doc: YamlDocument | None, key: str) -> list[tuple[DataPath, dict]]:
     """(path, mapping) for each mapping in the list doc[key]; tolerant of malformed data."""
     if doc is None or not isinstance(doc.value, dict) or not isinstance(doc.value.get(key), list):
         return []
     return [((key, i), item) for i, item in enumerate(doc.value[key]) if isinstance(item, dict)]
 
 
-def all_records(docs: list[YamlDocument], key: str) -> list[tuple[YamlDocument, Path, dict]]:
+def all_records(docs: list[YamlDocument], key: str) -> list[tuple[YamlDocument, DataPath, dict]]:
     """(doc, path, mapping) of every record of a registry kept in one or several files."""
     return [(doc, path, item) for doc in docs for path, item in records(doc, key)]
 
 
-def task_records(doc: YamlDocument) -> list[tuple[YamlDocument, Path, dict]]:
+def task_records(doc: YamlDocument) -> list[tuple[YamlDocument, DataPath, dict]]:
     """(doc, path, mapping) of every task of a plan file; tolerant of malformed data."""
     return [(doc, part.path, part.node) for part in walk(doc.value) if part.kind is PartKind.TASK]
 
@@ -48,7 +48,7 @@ _DUPLICATE = {
 }
 
 
-def duplicate_ids(entries: list[tuple[YamlDocument, Path, dict]], what: str) -> list[Problem]:
+def duplicate_ids(entries: list[tuple[YamlDocument, DataPath, dict]], what: str) -> list[Problem]:
     """A problem for every record whose id was already used by an earlier one; `what`: its message (msgid)."""
     problems, first = [], {}
     for doc, path, item in entries:
@@ -87,7 +87,7 @@ def _scope(item: dict, scoped: bool) -> str | None:
     return place.strip() if isinstance(place, str) else None
 
 
-def name_collisions(entries: list[tuple[YamlDocument, Path, dict]], what: str, scoped: bool) -> list[Problem]:
+def name_collisions(entries: list[tuple[YamlDocument, DataPath, dict]], what: str, scoped: bool) -> list[Problem]:
     """Names and aliases must identify one record ('Uỷ ban' and 'Ủy ban' are the same name); `what` is the
     message (msgid).
 
@@ -118,7 +118,7 @@ def name_collisions(entries: list[tuple[YamlDocument, Path, dict]], what: str, s
     return problems
 
 
-def duplicate_abbreviations(entries: list[tuple[YamlDocument, Path, dict]]) -> list[Problem]:
+def duplicate_abbreviations(entries: list[tuple[YamlDocument, DataPath, dict]]) -> list[Problem]:
     """Each abbreviation is listed once, so that it has one full form. Compared as written, case and
     punctuation included ('KT.' and 'KT', 'TT' and 'Tt' are different words in a text), after only what
     an editor cannot see: Unicode form and runs of spaces."""
@@ -142,7 +142,7 @@ def duplicate_abbreviations(entries: list[tuple[YamlDocument, Path, dict]]) -> l
     return problems
 
 
-def place_cycles(entries: list[tuple[YamlDocument, Path, dict]]) -> list[Problem]:
+def place_cycles(entries: list[tuple[YamlDocument, DataPath, dict]]) -> list[Problem]:
     """A place cannot lie inside itself: following `parent` must end at the nation."""
     parent = {_ident(item): (doc, path, item.get("parent")) for doc, path, item in entries if _ident(item)}
     problems, reported = [], set()
@@ -162,10 +162,10 @@ def place_cycles(entries: list[tuple[YamlDocument, Path, dict]]) -> list[Problem
     return problems
 
 
-def relation_cycles(entries: list[tuple[YamlDocument, Path, dict]]) -> list[Problem]:
+def relation_cycles(entries: list[tuple[YamlDocument, DataPath, dict]]) -> list[Problem]:
     """A document cannot, through directed relations, be based on itself."""
-    edges: dict[str, list[tuple[str, Path]]] = {}
-    where: dict[Path, YamlDocument] = {}
+    edges: dict[str, list[tuple[str, DataPath]]] = {}
+    where: dict[DataPath, YamlDocument] = {}
     for doc, path, item in entries:
         relations = item.get("relations") if isinstance(item.get("relations"), list) else []
         for j, rel in enumerate(relations):
@@ -174,7 +174,7 @@ def relation_cycles(entries: list[tuple[YamlDocument, Path, dict]]) -> list[Prob
                 where[path + ("relations", j)] = doc
     problems, reported, state = [], set(), {}
 
-    def visit(node: str, trail: list[tuple[str, Path]]) -> None:
+    def visit(node: str, trail: list[tuple[str, DataPath]]) -> None:
         state[node] = "open"
         for target, rel_path in sorted(edges.get(node, []), key=lambda e: (e[0], str(e[1]))):
             if state.get(target) == "open":

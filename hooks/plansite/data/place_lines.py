@@ -12,7 +12,7 @@ from pathlib import PurePosixPath
 
 from ..i18n import _
 from .paths import REGISTRIES, YAML_SUFFIXES
-from .problems import Path, Problem, did_you_mean
+from .problems import DataPath, Problem, did_you_mean
 from .schema_kinds import Context
 from .yamlsource import YamlDocument
 
@@ -23,7 +23,7 @@ _ISSUER_PATH = ("issuer",)
 class PlaceLines:
     """The places' tree, and each agency's place, from the raw registries."""
 
-    def __init__(self, places: list[tuple[YamlDocument, Path, dict]], agencies: list[tuple[YamlDocument, Path, dict]]):
+    def __init__(self, places: list[tuple[YamlDocument, DataPath, dict]], agencies: list[tuple[YamlDocument, DataPath, dict]]):
         self.parent = {_text(p.get("id")): _text(p.get("parent")) for _, _, p in places if _text(p.get("id"))}
         self.name = {_text(p.get("id")): _text(p.get("name")) or _text(p.get("id")) for _, _, p in places
                      if _text(p.get("id"))}
@@ -64,7 +64,7 @@ def plan_place(lines: PlaceLines, ctx: Context) -> str | None:
     return lines.place_of.get(_text(value.get("issuer")))
 
 
-def hint_choices(lines: PlaceLines, ctx: Context, target: str, path: Path, choices: set[str]) -> set[str]:
+def hint_choices(lines: PlaceLines, ctx: Context, target: str, path: DataPath, choices: set[str]) -> set[str]:
     """The ids a 'did you mean' may offer at `path`: for an agency named by a plan, only its line's."""
     if target != "agency" or path == _ISSUER_PATH:
         return choices

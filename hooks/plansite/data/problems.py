@@ -16,10 +16,10 @@ from typing import Iterable
 
 from ..i18n import _, ngettext
 
-Path = tuple  # keys and indices from the document root, e.g. ("tasks", 3, "lead")
+DataPath = tuple  # a place inside a data file: keys and indices from the document root, e.g. ("tasks", 3, "lead")
 
 
-def format_path(path: Path) -> str:
+def format_path(path: DataPath) -> str:
     """('tasks', 3, 'lead', 1) → 'tasks[3].lead[1]'; the root is '(document)' (in the reader's language)."""
     out = ""
     for part in path:

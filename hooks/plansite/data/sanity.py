@@ -11,7 +11,7 @@ from . import plan_life, timing_words
 from .model import Plan, Project
 from .schema import SUMMARY_LIMIT, TIMING_KINDS
 from .schema_kinds import key_phrase
-from .problems import Path, Problem
+from .problems import DataPath, Problem
 from .shape import PartKind, task_timings, walk
 from .yamlsource import YamlDocument
 from ..text import date_numeric, name_key
@@ -47,7 +47,7 @@ def _timings(plan: Plan, doc: YamlDocument) -> list[Problem]:
     return problems
 
 
-def _citations(plan: Plan) -> list[tuple[Path, str]]:
+def _citations(plan: Plan) -> list[tuple[DataPath, str]]:
     """(path, document id) of every document the plan's data bases itself on or cites."""
     found = [(("basis", k), doc_id) for k, doc_id in enumerate(plan.basis)]
     for part in walk(plan):

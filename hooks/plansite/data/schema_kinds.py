@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from pathlib import Path as FsPath
+from pathlib import DataPath as FsPath
 
 from ..i18n import N_, _, named
 from .model import Origin
-from .problems import Path, Problem, describe, did_you_mean
+from .problems import DataPath, Problem, describe, did_you_mean
 from ..text import is_slug, slugify
 from .yamlsource import YamlDocument
 
@@ -28,16 +28,16 @@ class Context:
     doc: YamlDocument
     data_dir: FsPath | None = None  # plan_data/, for checks that look at other files
     problems: list[Problem] = field(default_factory=list)
-    refs: list[tuple[str, str, Path]] = field(default_factory=list)  # (target kind, id, path)
+    refs: list[tuple[str, str, DataPath]] = field(default_factory=list)  # (target kind, id, path)
 
-    def fail(self, path: Path, message: str, hint: str = "") -> None:
+    def fail(self, path: DataPath, message: str, hint: str = "") -> None:
         self.problems.append(self.doc.problem(path, message, hint))
 
-    def origin(self, path: Path) -> Origin:
+    def origin(self, path: DataPath) -> Origin:
         return Origin(self.doc.file, *self.doc.mark(path))
 
 
-def wrong(ctx: Context, path: Path, expected: str, value: object, hint: str = "") -> None:
+def wrong(ctx: Context, path: DataPath, expected: str, value: object, hint: str = "") -> None:
     """The problem 'Expected … but received …'; `expected` is already in the reader's language."""
     ctx.fail(path, _("Expected {expected} but received {found}.").format(expected=expected, found=describe(value)), hint)
 
@@ -66,7 +66,7 @@ class Kind:
         """What this kind expects, in the reader's language."""
         return _(self.expected)
 
-    def check(self, value: object, ctx: Context, path: Path) -> object:
+    def check(self, value: object, ctx: Context, path: DataPath) -> object:
         raise NotImplementedError
 
     def json_schema(self) -> dict:

@@ -11,7 +11,7 @@ import re
 
 from ..i18n import _
 from .model import Plan, Timing
-from .problems import Path, Problem
+from .problems import DataPath, Problem
 from .shape import task_timings
 from .yamlsource import YamlDocument
 from ..text import nfc
@@ -28,7 +28,7 @@ def _words(timing: Timing) -> str:
     return nfc(timing.text).casefold()
 
 
-def _kind_problems(timing: Timing, doc: YamlDocument, path: Path) -> list[Problem]:
+def _kind_problems(timing: Timing, doc: YamlDocument, path: DataPath) -> list[Problem]:
     words = _words(timing)
     every = next((value for phrase, value in _EVERY_WORDS if phrase in words), None)
     periodic = "định kỳ" in words or every is not None
@@ -53,7 +53,7 @@ def _kind_problems(timing: Timing, doc: YamlDocument, path: Path) -> list[Proble
     return out
 
 
-def _year_problems(timing: Timing, doc: YamlDocument, path: Path) -> list[Problem]:
+def _year_problems(timing: Timing, doc: YamlDocument, path: DataPath) -> list[Problem]:
     fields = {y for y in (timing.start_year, timing.end_year, timing.due.year if timing.due else None) if y}
     stray = sorted({int(y) for y in _YEAR.findall(timing.text)} - fields)
     if not fields or not stray:
@@ -64,7 +64,7 @@ def _year_problems(timing: Timing, doc: YamlDocument, path: Path) -> list[Proble
                         _("check start_year, end_year or due against the words."), warning=True)]
 
 
-def _plan_years(plan: Plan, timing: Timing, doc: YamlDocument, path: Path) -> list[Problem]:
+def _plan_years(plan: Plan, timing: Timing, doc: YamlDocument, path: DataPath) -> list[Problem]:
     period = plan.period
     if period is None:
         return []

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path as FsPath
+from pathlib import DataPath as FsPath
 
 import yaml
 
 from .encodings import guess_legacy_encoding, legacy_font_in_text, utf16_kind
 from ..i18n import N_, _
-from .problems import Path, Problem, describe, format_path
+from .problems import DataPath, Problem, describe, format_path
 from ..text import CONTROL_CHARACTERS, control_name, nfc
 
 MAX_FILE_BYTES = 2 * 1024 * 1024  # a plan is ~50 KB; 2 MB is a mistake, not a plan
@@ -37,13 +37,13 @@ class YamlDocument:
     value: object
     marks: dict = field(default_factory=dict, compare=False)
 
-    def mark(self, path: Path) -> tuple[int, int]:
+    def mark(self, path: DataPath) -> tuple[int, int]:
         """Position of `path`, or of its nearest ancestor that has one."""
         while path not in self.marks and path:
             path = path[:-1]
         return self.marks.get(path, (1, 1))
 
-    def problem(self, path: Path, message: str, hint: str = "", warning: bool = False) -> Problem:
+    def problem(self, path: DataPath, message: str, hint: str = "", warning: bool = False) -> Problem:
         """A Problem (or, with `warning`, a warning) located at `path` in this file."""
         line, column = self.mark(path)
         return Problem(self.file, line, column, format_path(path), message, hint, warning)
@@ -197,7 +197,7 @@ class _Converter:
         self.problems: list[Problem] = []
         self.controls: list[Problem] = []  # control characters in values: the values are checked without them
 
-    def convert(self, node: yaml.Node, path: Path, depth: int = 0) -> object:
+    def convert(self, node: yaml.Node, path: DataPath, depth: int = 0) -> object:
         self.count += 1
         if self.count > MAX_VALUES or depth > MAX_DEPTH:
             raise _Budget
@@ -215,7 +215,7 @@ class _Converter:
             return self._control(node, path, value)
         return value
 
-    def _control(self, node: yaml.Node, path: Path, value: str) -> str:
+    def _control(self, node: yaml.Node, path: DataPath, value: str) -> str:
         """A value that holds a control character (written as an escape such as "\\e" in quotes): the
         problem, and the value without it."""
         at = CONTROL_CHARACTERS.search(value).start()
@@ -227,7 +227,7 @@ class _Converter:
                                      _(CONTROL_HINT)))
         return CONTROL_CHARACTERS.sub("", value)
 
-    def _mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict:
+    def _mapping(self, node: yaml.MappingNode, path: DataPath, depth: int) -> dict:
         if node.tag != _T + "map":
             return self._bad_tag(node, path)
         result: dict = {}
@@ -254,7 +254,7 @@ class _Converter:
             result[key] = self.convert(value_node, path + (key,), depth + 1)
         return result
 
-    def _bad_tag(self, node: yaml.Node, path: Path) -> None:
+    def _bad_tag(self, node: yaml.Node, path: DataPath) -> None:
         tag = node.tag.replace(_T, "!!")
         self.problems.append(Problem(self.doc.file, node.start_mark.line + 1, node.start_mark.column + 1,
                                      format_path(path), _("Expected plain YAML values but received the tag '{tag}'.")
