@@ -145,8 +145,18 @@ def agency_uri(agency_id: str) -> str:
     return f"{AGENCIES}/{agency_id}.md"
 
 
+def agency_folder(agency_id: str) -> str:
+    """Where an agency's long lists have their own pages (co-quan/<agency>/chu-tri/ …)."""
+    return f"{AGENCIES}/{agency_id}"
+
+
 def document_uri(document_id: str) -> str:
     return f"{DOCUMENTS}/{document_id}.md"
+
+
+def document_folder(document_id: str) -> str:
+    """Where a document's long lists have their own pages (van-ban/<document>/ke-hoach/ …)."""
+    return f"{DOCUMENTS}/{document_id}"
 
 
 def paged_uris(folder: str, count: int) -> list[str]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .addresses import FEED, source_uri
-from .data.paths import DATA_DIR
+from .data.paths import DATA_DIR, SOURCES_DIR
 from .export.files import export_files
 from .history import History
 from .reports.ics import calendar_files
@@ -62,7 +62,7 @@ def published_files(project: ReportedProject, rel: Relations, entries: list[Chan
                     bulletins: dict[str, list[Bulletin]], options: SiteOptions) -> dict[str, bytes | Path]:
     """{site path: bytes, or the file to copy}, sorted: the files published beside the pages."""
     files: dict[str, bytes | Path] = {
-        source_uri(plan): Path(DATA_DIR) / "sources" / plan.source_text for plan in project.plans if plan.source_text}
+        source_uri(plan): Path(DATA_DIR) / SOURCES_DIR / plan.source_text for plan in project.plans if plan.source_text}
     files.update(calendar_files(rel.due, {a.id: a.name for a in project.agencies},
                                 {p.id: plan_title(p) for p in project.plans}, options.today, options.site_url))
     for plan in project.plans:

@@ -17,7 +17,7 @@ from pathlib import Path as FsPath
 from . import crosscheck, sanity
 from .model import Project
 from ..i18n import _
-from .paths import DATA_DIR, data_files, duplicate_names, unread_files
+from .paths import DATA_DIR, SOURCES_DIR, data_files, duplicate_names, unread_files
 from .problems import DataError, Problem, format_path
 from .schema_kinds import Context, Obj
 from .yamlsource import YamlDocument, read_text_problems, read_yaml
@@ -80,7 +80,7 @@ def read_data(root: FsPath, file_kinds: Mapping[str, Obj]) -> ReadData:
     named_sources = {doc.value.get("source_text") for doc in docs["plan"] if isinstance(doc.value, dict)}
     unread = unread_files(root, {path for _kind, path in files}, named_sources)
     for name in sorted(n for n in named_sources if isinstance(n, str) and "/" not in n and n.endswith(".txt")):
-        source = root / DATA_DIR / "sources" / name  # a signed text is published as it is: it is checked too
+        source = root / DATA_DIR / SOURCES_DIR / name  # a signed text is published as it is: it is checked too
         if source.is_file():
             problems += read_text_problems(source, _display(root, source))
     problems += [p for p in unread if not p.warning]

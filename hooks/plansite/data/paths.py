@@ -19,7 +19,7 @@ from ..i18n import _
 from .problems import Problem, did_you_mean, format_path
 
 DATA_DIR = "plan_data"
-REPORTS_DIR = "reports"
+PLANS_DIR, SOURCES_DIR, REPORTS_DIR = "plans", "sources", "reports"  # plans, their signed texts, reports
 YAML_SUFFIXES = (".yaml", ".yml")
 # A report's place, relative to the project: {plan} and {reporter} are ids, {period} the period's slug
 # (reports/periods.period_slug: 2026-6-thang, 2025-nam, 2026-quy-2, 2026-thang-3, 2026-chuyen-de-…).
@@ -78,7 +78,7 @@ def data_files(root: FsPath) -> list[tuple[str, FsPath]]:
         files += [(kind, p) for p in _named(data, stem)] or ([] if found else [(kind, data / f"{stem}.yaml")])
         files += [(kind, p) for p in found]
     files += [(kind, p) for kind, stem in OPTIONAL_FILES.items() for p in _named(data, stem)]
-    files += [("plan", p) for p in _yaml(data / "plans")]
+    files += [("plan", p) for p in _yaml(data / PLANS_DIR)]
     reports = data / REPORTS_DIR
     files += [("report", p) for p in _all_files(reports) if p.suffix in YAML_SUFFIXES]
     return files
@@ -99,7 +99,7 @@ def unread_files(root: FsPath, read: set[FsPath], sources: set[str]) -> list[Pro
                                     _("Expected only data files but received a file that is not data; it is not read."),
                                     _("a file the operating system or git leaves; delete it if it is not needed."),
                                     warning=True))
-        elif inside[0] == "sources" and len(inside) == 2 and path.suffix == ".txt":
+        elif inside[0] == SOURCES_DIR and len(inside) == 2 and path.suffix == ".txt":
             if path.name not in sources:
                 problems.append(Problem(display, 1, 1, format_path(()),
                                         _("Expected a signed text that a plan names in 'source_text' but no plan "
@@ -117,7 +117,7 @@ def _refusal(inside: tuple[str, ...], path: FsPath) -> tuple[str, str]:
                   "read.").format(folder=f"{DATA_DIR}/{REPORTS_DIR}/", kind=path.suffix or path.name),
                 _("a report goes to {report}; a filled CSV is imported with `make import-report FILE=…` and kept "
                   "outside {data}.").format(report=report_path_shown(), data=f"{DATA_DIR}/"))
-    if inside[0] == "sources":
+    if inside[0] == SOURCES_DIR:
         return (_("Expected a plan's signed text as a .txt file directly in plan_data/sources/ but received a file "
                   "that is not read."), _("save the signed text as plain text (UTF-8) with the ending .txt."))
     if len(inside) == 1 and path.suffix in YAML_SUFFIXES:
@@ -128,7 +128,7 @@ def _refusal(inside: tuple[str, ...], path: FsPath) -> tuple[str, str]:
                  _("a plan goes to {plans}, a report to {report}.").format(plans=f"{DATA_DIR}/plans/",
                                                                           report=report_path_shown())))
     plan_id, name = _("<plan-id>"), _("<name>")
-    folders = {"plans": f"{DATA_DIR}/plans/{plan_id}.yaml"} | {
+    folders = {PLANS_DIR: f"{DATA_DIR}/{PLANS_DIR}/{plan_id}.yaml"} | {
         folder: f"{DATA_DIR}/{folder}/{name}.yaml" for _stem, folder in REGISTRIES.values() if folder}
     where = folders.get(inside[0])
     return (_("Expected a data file (.yaml) in a place the site reads but received '{name}' here, which is not "

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from pathlib import DataPath as FsPath
+from pathlib import Path as FsPath
 
 from ..i18n import N_, _, named
 from .model import Origin

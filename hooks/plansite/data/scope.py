@@ -24,11 +24,11 @@ from typing import TypeVar
 
 from ..i18n import _
 from .model import Project
-from .paths import DATA_DIR
+from .paths import DATA_DIR, PLANS_DIR, REPORTS_DIR, SOURCES_DIR
 from .problems import DataError, Problem, did_you_mean
 
 PREVIEW_ENV = "PLANSITE_PREVIEW_PLAN"
-PLANS, REPORTS, SOURCES = "plans", "reports", "sources"
+PLANS, REPORTS, SOURCES = PLANS_DIR, REPORTS_DIR, SOURCES_DIR
 _ID_LINE = re.compile(r"""^id:[ \t]*(['"]?)([^'"#\s]+)\1[ \t]*(?:#.*)?$""", re.MULTILINE)
 _SOURCE_LINE = re.compile(r"""^source_text:[ \t]*(['"]?)([^'"#\s]+)\1[ \t]*(?:#.*)?$""", re.MULTILINE)
 SHOWN_IDS = 30  # at most this many known ids in the message; the rest are counted

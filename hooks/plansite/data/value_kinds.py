@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 from ..i18n import N_, _
+from .paths import SOURCES_DIR
 from .problems import describe
 from .schema_kinds import Kind, Slug, Text, wrong
 
@@ -73,7 +74,7 @@ class SourceFile(Text):
             wrong(ctx, path, self.expecting(), text, _("write only the file name, e.g. 'ke-hoach-294.txt', "
                                                        "and keep the file in plan_data/sources/."))
             return None
-        if ctx.data_dir is not None and not (ctx.data_dir / "sources" / text).is_file():
+        if ctx.data_dir is not None and not (ctx.data_dir / SOURCES_DIR / text).is_file():
             ctx.fail(path, _("Expected the file {file} but it does not exist.").format(file=f"plan_data/sources/{text}"),
                      _("put the signed text, as received, in plan_data/sources/ under this name."))
             return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import DataPath as FsPath
+from pathlib import Path as FsPath
 
 import yaml
 

@@ -20,7 +20,7 @@ from urllib.parse import quote, urlsplit
 
 from feedgen.feed import FeedGenerator
 
-from ..data.paths import DATA_DIR
+from ..data.paths import DATA_DIR, PLANS_DIR, REPORTS_DIR, SOURCES_DIR
 from ..reports.model import ReportedProject
 from ..kinds import PageKind
 from ..reports.periods import period_label
@@ -114,7 +114,7 @@ class _Names:
     def of(cls, project: ReportedProject) -> _Names:
         return cls({p.origin.file: p for p in project.plans if p.origin},
                    {p.id: p for p in project.plans},
-                   {f"{DATA_DIR}/sources/{p.source_text}": p for p in project.plans if p.source_text},
+                   {f"{DATA_DIR}/{SOURCES_DIR}/{p.source_text}": p for p in project.plans if p.source_text},
                    {r.origin.file: r for r in project.reports if r.origin},
                    {a.id: a.name for a in project.agencies})
 
@@ -149,12 +149,12 @@ def describe(path: str, names: _Names) -> tuple[str, str | None]:
         return "Danh mục cơ quan", AGENCIES_INDEX
     if top == "legal":
         return "Danh mục văn bản", DOCUMENTS_INDEX
-    if top == "plans":
+    if top == PLANS_DIR:
         plan = names.plans_by_file.get(path)
         return (plan_title(plan), plan_uri(plan)) if plan else (f"Kế hoạch (tệp {_file_name(path)})", None)
-    if top == "reports":
+    if top == REPORTS_DIR:
         return _report(path, names)
-    if top == "sources":
+    if top == SOURCES_DIR:
         plan = names.plans_by_source.get(path)
         return ((f"Văn bản gốc của {plan_title(plan)}", plan_uri(plan)) if plan
                 else (f"Văn bản gốc (tệp {_file_name(path)})", None))

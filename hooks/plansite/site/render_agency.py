@@ -7,7 +7,7 @@ from ..data.schema import AGENCY_KINDS, FREQUENCIES
 from ..kinds import PageKind
 from ..text import date_numeric
 from ..addresses import (AGENCIES_INDEX, CALENDAR, COORDINATES, DOCUMENTS, LEADS, MENTIONS, PLANS, agency_feed,
-                         agency_uri, document_uri, plan_uri)
+                         agency_folder, agency_uri, document_uri, plan_uri)
 from .labels import document_label, plan_title
 from .markup import escape, heading, link, p, ul
 from .statuses import state_tag
@@ -34,7 +34,7 @@ def _next_reports(agency: Agency, rel: Relations, uri: str) -> str:
 
 def render_agency(agency: Agency, rel: Relations) -> dict[str, str]:
     """An agency's page (what it is, leads, coordinates, must do and report) and its long lists' pages."""
-    uri, extra, folder = agency_uri(agency.id), {}, agency_uri(agency.id).removesuffix(".md")
+    uri, extra, folder = agency_uri(agency.id), {}, agency_folder(agency.id)
 
     def listed(items: list[Entry], key: str, title: str, noun: str = "nhiệm vụ", filters: Filters | None = None) -> str:
         out, pages = preview(items, uri, agency.name, f"{folder}/{key}", title, noun, filters)

@@ -6,7 +6,7 @@ from ..data.model import LegalDocument
 from ..data.schema import DOCUMENT_STATUSES, DOCUMENT_TYPES, RELATION_INVERSE, RELATION_TYPES
 from ..kinds import PageKind
 from ..text import date_numeric
-from ..addresses import DOCUMENTS_INDEX, PLANS, TASKS, agency_uri, document_uri, plan_uri
+from ..addresses import DOCUMENTS_INDEX, PLANS, TASKS, agency_uri, document_folder, document_uri, plan_uri
 from .labels import document_label, plan_title
 from .markup import admonition, escape, external_link, heading, link, p, table, ul
 from .previews import document_preview
@@ -16,7 +16,7 @@ from .relations import Relations
 
 def render_document(doc: LegalDocument, rel: Relations) -> dict[str, str]:
     """A legal document's page (record, relations, every task and plan citing it) and its long lists' pages."""
-    uri, extra, folder, label = document_uri(doc.id), {}, document_uri(doc.id).removesuffix(".md"), document_label(doc)
+    uri, extra, folder, label = document_uri(doc.id), {}, document_folder(doc.id), document_label(doc)
 
     def listed(items: list[Entry], key: str, title: str, noun: str, filters: Filters | None = None) -> str:
         out, pages = preview(items, uri, label, f"{folder}/{key}", title, noun, filters)
