@@ -4,8 +4,8 @@
 
 For `make serve PLAN=<id>` (the `PLANSITE_PREVIEW_PLAN` variable): on a corpus of many plans, reading
 and checking every plan at each save takes longer than an editor should wait. Here the loader
-(reports/project.py's `load_checked`, unchanged, handed in by the caller) runs on a view of plan_data/ in a scratch folder, made of symbolic
-links: every registry and shared file (places, agencies, legal, glossary, …), the one plan
+(reports/project.py's `load_checked`, unchanged, handed in by the caller: data/ knows nothing of
+reports) runs on a view of plan_data/ in a scratch folder, made of symbolic links: every registry and shared file (places, agencies, legal, glossary, …), the one plan
 file, its signed text and its reports folder. So the registries and the plan are checked by exactly the build's rules,
 and problems name the same files and lines; what is not checked is every other plan and its reports
 (and checks across plans). The full build, which publishes, always loads everything.
