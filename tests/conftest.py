@@ -59,6 +59,13 @@ def build_site(project: Path, out: Path, expect_warnings: tuple[str, ...] = ()) 
     return result
 
 
+def load_project(root: Path):
+    """The checked project of root/plan_data (its warnings are for `make check` and the build to print)."""
+    from plansite.reports.project import load_checked
+
+    return load_checked(root)[0]
+
+
 def generate_pages(project, edit_url: str | None = None) -> dict[str, str]:
     """The generated pages of a loaded project alone, all rendered (plansite.build without MkDocs)."""
     from plansite.build import build

@@ -10,7 +10,7 @@ import sys
 from conftest import ROOT
 from plansite import build as build_module
 from plansite.reports import status
-from plansite.reports.project import load_project
+from conftest import load_project
 from plansite.site.lazy import Pages
 from plansite.site.options import SiteOptions
 

@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, SEED_PLAN
-from plansite.reports.project import load_project
+from conftest import load_project
 from plansite.search.expand import abbreviation_pattern
 from plansite.site.bulletins import MAX_WORDS
 from plansite.site.spoken import Speaker, spoken_date

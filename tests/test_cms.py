@@ -13,7 +13,7 @@ from conftest import ROOT
 from plansite.cms.config import cms_config, host_from_env, report_location
 from plansite.cms.fields import form_fields
 from plansite.cms.labels import REPORT
-from plansite.reports.project import load_project
+from conftest import load_project
 from plansite.data.schema_kinds import Field, Obj
 from plansite.data.value_kinds import Line
 from plansite.reports.schema import REPORT_FILE, STATUSES

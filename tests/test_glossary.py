@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, SEED_PLAN, SOURCE
-from plansite.reports.project import load_project
+from conftest import load_project
 from plansite.data.model import Abbreviation
 from plansite.kinds import PageKind
 from plansite.search.expand import abbreviation_pattern

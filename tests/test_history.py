@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
-from plansite.reports.project import load_project  # noqa: E402
+from conftest import load_project  # noqa: E402
 from plansite.site import changes  # noqa: E402
 from plansite.site.changes import Touch, atom_feed, change_entries, last_updated, render_changes_page  # noqa: E402
 from plansite.site.labels import plan_title  # noqa: E402

@@ -12,7 +12,7 @@ from icalendar import Calendar
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
-from plansite.reports.project import load_project  # noqa: E402
+from conftest import load_project  # noqa: E402
 from plansite.reports.calendar import STATES, DueReport, due_reports  # noqa: E402
 from plansite.reports.ics import calendar_files  # noqa: E402
 from plansite.reports.model import Report, ReportPeriod  # noqa: E402

@@ -14,7 +14,7 @@ import datetime as dt
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from plansite.reports.project import load_project
+from conftest import load_project
 from plansite.site.relations import build_relations
 from plansite.site.render_document import render_document
 

@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, seed_plan
-from plansite.reports.project import load_project
+from conftest import load_project
 from plansite.site.facets import agency_ids, task_ids
 from plansite.site.relations import build_relations
 

@@ -6,7 +6,7 @@ import shutil
 import unicodedata
 
 from conftest import ROOT, seed_plan
-from plansite.reports.project import load_project
+from conftest import load_project
 from plansite.data.yamlsource import read_yaml
 
 

@@ -17,7 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, SEED_PLAN, build_site, copy_project
-from plansite.reports.project import load_project
+from conftest import load_project
 from plansite.site.linking import Mentions
 
 FIXTURE = ROOT / "tests" / "fixtures" / "multi_place" / "plan_data"

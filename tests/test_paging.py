@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from conftest import ROOT
-from plansite.reports.project import load_project
+from conftest import load_project
 from conftest import generate_pages
 from plansite.site.parts import PER_PAGE, PREVIEW
 

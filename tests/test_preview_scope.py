@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SEED_PLAN, WARNING_LINE, copy_project
-from plansite.reports.project import load_project, load_scoped
+from conftest import load_project
+from plansite.reports.project import load_scoped
 from plansite.data.problems import DataError
 from plansite.data.scope import PREVIEW_ENV
 from plansite_mkdocs import runner

@@ -11,7 +11,7 @@ import unicodedata
 import pytest
 
 from conftest import ROOT, SEED_PLAN, seed_plan
-from plansite.reports.project import load_project
+from conftest import load_project
 from test_tables import pdf_pages
 
 PLAN = f"ke-hoach/{SEED_PLAN}/"

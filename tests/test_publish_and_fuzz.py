@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from plansite.reports.project import load_project
+from conftest import load_project
 from plansite.data.problems import DataError
 
 

@@ -15,7 +15,7 @@ import yaml
 
 from conftest import ROOT, SEED_PLAN, copy_project, seed_plan
 from plansite.__main__ import main
-from plansite.reports.project import load_project
+from conftest import load_project
 from plansite.reports import spreadsheet as csv_io
 from plansite.reports.schema import REPORT_FILE, STATUSES
 from plansite_mkdocs import runner

@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from icalendar import Calendar
 
 from conftest import ROOT, SEED_PLAN, build_site, copy_project
-from plansite.reports.project import load_project
+from conftest import load_project
 from plansite_mkdocs.demo import build_demo
 
 FIXTURE = ROOT / "tests" / "fixtures" / "reports" / "plan_data"

@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import SEED_PLAN
-from plansite.reports.project import load_project
+from conftest import load_project
 from conftest import ROOT, seed_plan
 
 TASK = "quan-triet-cong-tac-dan-toc"

@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, SEED_PLAN, SOURCE, build_site, copy_project, seed_plan
 from fidelity import normalise, source_sentences
-from plansite.reports.project import load_project
+from conftest import load_project
 from plansite.text import vi_sort_key
 
 PLAN = SEED_PLAN

@@ -21,7 +21,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, SEED_PLAN, build_site, copy_project, seed_plan
-from plansite.reports.project import load_project
+from conftest import load_project
 from plansite.data.model import Plan
 
 APPENDIX = f"ke-hoach/{SEED_PLAN}/phu-luc/"

@@ -40,11 +40,6 @@ def load_checked(root: FsPath) -> tuple[ReportedProject, tuple[Problem, ...]]:
     return project, tuple(sorted(warnings))
 
 
-def load_project(root: FsPath) -> ReportedProject:
-    """The validated project (warnings, if any, are for `make check` and the build to print)."""
-    return load_checked(root)[0]
-
-
 def load_scoped(root: FsPath, plan_id: str) -> tuple[ReportedProject, tuple[Problem, ...]]:
     """The one-plan preview of `make serve PLAN=…` (data/scope.py), checked by this loader."""
     return scoped(root, plan_id, load_checked)
