@@ -7,10 +7,9 @@ import datetime as dt
 import shutil
 import sys
 
-from conftest import ROOT
+from conftest import ROOT, load_project
 from plansite import build as build_module
 from plansite.reports import status
-from conftest import load_project
 from plansite.site.lazy import Pages
 from plansite.site.options import SiteOptions
 

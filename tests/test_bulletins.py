@@ -10,8 +10,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, SEED_PLAN
-from conftest import load_project
+from conftest import ROOT, SEED_PLAN, load_project
 from plansite.search.expand import abbreviation_pattern
 from plansite.site.bulletins import MAX_WORDS
 from plansite.site.spoken import Speaker, spoken_date

@@ -9,11 +9,10 @@ import re
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, load_project
 from plansite.cms.config import cms_config, host_from_env, report_location
 from plansite.cms.fields import form_fields
 from plansite.cms.labels import REPORT
-from conftest import load_project
 from plansite.data.schema_kinds import Field, Obj
 from plansite.data.value_kinds import Line
 from plansite.reports.schema import REPORT_FILE, STATUSES

@@ -11,11 +11,10 @@ import sys
 import jsonschema
 import yaml
 
-from conftest import ROOT, SOURCE, seed_plan
+from conftest import ROOT, SOURCE, load_project, seed_plan
 from fidelity import normalise, reconstruct, source_sentences, source_stream
 from plansite.data import model, registry_model
 from plansite.data.paths import data_files
-from conftest import load_project
 from plansite.reports.project import FILE_KINDS, schema_documents
 from plansite.data.schema_kinds import List, Obj
 from plansite.reports import model as report_model

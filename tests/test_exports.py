@@ -20,9 +20,8 @@ import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, SEED_PLAN, build_site, copy_project
+from conftest import ROOT, SEED_PLAN, build_site, copy_project, load_project
 from plansite.reports.project import schema_documents
-from conftest import load_project
 from plansite.addresses import PACKAGE
 from plansite.export.catalogue import CATALOGUE, CSV_FILES
 from plansite.export.files import export_files

@@ -12,8 +12,7 @@ from collections import Counter
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, SEED_PLAN, SOURCE
-from conftest import load_project
+from conftest import ROOT, SEED_PLAN, SOURCE, generate_pages, load_project
 from plansite.data.model import Abbreviation
 from plansite.kinds import PageKind
 from plansite.search.expand import abbreviation_pattern
@@ -22,7 +21,6 @@ from search_files import decoded
 from plansite.addresses import GLOSSARY
 from plansite.search.tokenize import word_forms
 from plansite.site.glossary import Marker, abbr_tag
-from conftest import generate_pages
 from plansite.site.render_glossary import render_glossary
 from plansite.text import vi_sort_key
 

@@ -13,8 +13,7 @@ import datetime as dt
 
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
-from conftest import load_project
+from conftest import ROOT, load_project
 from plansite.site.relations import build_relations
 from plansite.site.render_document import render_document
 

@@ -11,8 +11,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, seed_plan
-from conftest import load_project
+from conftest import ROOT, load_project, seed_plan
 from plansite.site.facets import agency_ids, task_ids
 from plansite.site.relations import build_relations
 

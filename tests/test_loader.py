@@ -5,8 +5,7 @@ from __future__ import annotations
 import shutil
 import unicodedata
 
-from conftest import ROOT, seed_plan
-from conftest import load_project
+from conftest import ROOT, load_project, seed_plan
 from plansite.data.yamlsource import read_yaml
 
 

@@ -16,8 +16,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, SEED_PLAN, build_site, copy_project
-from conftest import load_project
+from conftest import ROOT, SEED_PLAN, build_site, copy_project, load_project
 from plansite.site.linking import Mentions
 
 FIXTURE = ROOT / "tests" / "fixtures" / "multi_place" / "plan_data"

@@ -11,8 +11,7 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, build_site, copy_project
-from conftest import load_project
+from conftest import ROOT, build_site, copy_project, load_project
 from plansite.site.options import SiteOptions
 from plansite.site.relations import build_relations
 from plansite.site.render_notice import FIRST_SENTENCE_LABEL, QR_LABEL, first_sentence, qr_svg, render_notice

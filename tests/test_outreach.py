@@ -13,8 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from conftest import SEED_PLAN, build_site, copy_project, seed_plan
-from conftest import load_project
+from conftest import SEED_PLAN, build_site, copy_project, load_project, seed_plan
 from plansite.data.schema import SUMMARY_LIMIT
 
 SITE_URL = "https://ke-sat.example.vn/"

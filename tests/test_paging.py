@@ -7,9 +7,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT
-from conftest import load_project
-from conftest import generate_pages
+from conftest import ROOT, generate_pages, load_project
 from plansite.site.parts import PER_PAGE, PREVIEW
 
 sys.path.insert(0, str(ROOT / "bench"))

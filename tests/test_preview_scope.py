@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SEED_PLAN, WARNING_LINE, copy_project
-from conftest import load_project
+from conftest import ROOT, SEED_PLAN, WARNING_LINE, copy_project, load_project
 from plansite.reports.project import load_scoped
 from plansite.data.problems import DataError
 from plansite.data.scope import PREVIEW_ENV

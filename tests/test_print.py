@@ -10,8 +10,7 @@ import unicodedata
 
 import pytest
 
-from conftest import ROOT, SEED_PLAN, seed_plan
-from conftest import load_project
+from conftest import ROOT, SEED_PLAN, load_project, seed_plan
 from test_tables import pdf_pages
 
 PLAN = f"ke-hoach/{SEED_PLAN}/"

@@ -6,8 +6,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
-from conftest import load_project
+from conftest import ROOT, load_project
 from plansite.data.problems import DataError
 
 

@@ -13,9 +13,8 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import ROOT, SEED_PLAN, copy_project, seed_plan
+from conftest import ROOT, SEED_PLAN, copy_project, load_project, seed_plan
 from plansite.__main__ import main
-from conftest import load_project
 from plansite.reports import spreadsheet as csv_io
 from plansite.reports.schema import REPORT_FILE, STATUSES
 from plansite_mkdocs import runner

@@ -15,9 +15,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, SEED_PLAN, build_site, copy_project
+from conftest import ROOT, SEED_PLAN, build_site, copy_project, load_project
 from plansite.__main__ import main
-from conftest import load_project
 from plansite.reports.project import load_checked
 from plansite.data.paths import REPORT_PATH, data_files, report_path
 from plansite.data.problems import DataError

@@ -14,8 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 from icalendar import Calendar
 
-from conftest import ROOT, SEED_PLAN, build_site, copy_project
-from conftest import load_project
+from conftest import ROOT, SEED_PLAN, build_site, copy_project, load_project
 from plansite_mkdocs.demo import build_demo
 
 FIXTURE = ROOT / "tests" / "fixtures" / "reports" / "plan_data"

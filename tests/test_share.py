@@ -7,9 +7,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import SEED_PLAN
-from conftest import load_project
-from conftest import ROOT, seed_plan
+from conftest import ROOT, SEED_PLAN, load_project, seed_plan
 
 TASK = "quan-triet-cong-tac-dan-toc"
 TASK_PAGE = f"ke-hoach/{SEED_PLAN}/nhiem-vu/{TASK}/"

@@ -9,9 +9,8 @@ from urllib.parse import unquote, urljoin, urlparse
 
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, SEED_PLAN, SOURCE, build_site, copy_project, seed_plan
+from conftest import ROOT, SEED_PLAN, SOURCE, build_site, copy_project, load_project, seed_plan
 from fidelity import normalise, source_sentences
-from conftest import load_project
 from plansite.text import vi_sort_key
 
 PLAN = SEED_PLAN

@@ -20,8 +20,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, SEED_PLAN, build_site, copy_project, seed_plan
-from conftest import load_project
+from conftest import ROOT, SEED_PLAN, build_site, copy_project, load_project, seed_plan
 from plansite.data.model import Plan
 
 APPENDIX = f"ke-hoach/{SEED_PLAN}/phu-luc/"
