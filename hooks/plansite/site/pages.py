@@ -19,6 +19,7 @@ from ..reports.ics import calendar_files
 from .labels import plan_title
 from .changes import FEED, PAGE as CHANGES_PAGE, atom_feed, change_entries, last_updated, render_changes_page
 from .options import SiteOptions
+from .preview_records import linked_records
 from .relations import build_relations
 from .render_agency import render_agency
 from .render_document import render_document
@@ -78,10 +79,13 @@ def build_site(project: Project, options: SiteOptions = SiteOptions(), history: 
         for task in plan.tasks:
             renders[task_uri(plan, task)] = partial(render_task, plan, task, rel, options, updated[plan.id])
             renders[notice_uri(plan, task)] = partial(render_notice, plan, task, rel, options)  # A4, notice board
+    kept = linked_records(rel) if options.preview else None  # a preview leaves the other records out
     for agency in project.agencies:
-        renders.update(pages_of_group(partial(render_agency, agency, rel)))
+        if kept is None or agency.id in kept.agencies:
+            renders.update(pages_of_group(partial(render_agency, agency, rel)))
     for doc in project.documents:
-        renders.update(pages_of_group(partial(render_document, doc, rel)))
+        if kept is None or doc.id in kept.documents:
+            renders.update(pages_of_group(partial(render_document, doc, rel)))
     renders[GLOSSARY] = partial(render_glossary, project.glossary)
     # Each abbreviation's first use on a page becomes <abbr> (not on the glossary's own page).
     pages = Pages(renders, Marker(project.glossary), unmarked=frozenset({GLOSSARY}))
