@@ -10,6 +10,7 @@ import gc
 
 import pytest
 from mkdocs.config import load_config
+from mkdocs.structure.files import File
 
 import plansite_hook as hook
 from conftest import ROOT
@@ -60,7 +61,7 @@ def test_config_load_clears_what_the_last_build_cached(serving):
     markup.escape("văn bản của lần dựng trước")
     generated.resolve_links('<a href="a.md">a</a>', "b/c.md", True)
     serving.plugins._current_plugin = None  # set by MkDocs while an event runs (File.generated reads it)
-    held = GeneratedPage.register(None, generated.File.generated(serving, "x.md", content=""), serving)
+    held = GeneratedPage.register(None, File.generated(serving, "x.md", content=""), serving)
     held.content = "<p>trang của lần dựng trước</p>"
     assert GeneratedPage._open is held
 
