@@ -76,7 +76,7 @@ def on_page_content(html, page, config, files):
     kind = PageKind(page.meta.get("kind", PageKind.PAGE.value))
     build = SESSION.current
     build.search.add_html(page.url, page.title or "", kind, html, tuple(page.meta.get("keywords", ())),
-                              tuple(page.meta.get("numbers", ())), tuple(page.meta.get("subjects", ())))
+                          tuple(page.meta.get("numbers", ())), tuple(page.meta.get("subjects", ())))
     demo = DEMO_BANNER if build.site.example_data else ""
     return demo + build.banner + html
 

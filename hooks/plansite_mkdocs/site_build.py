@@ -8,9 +8,9 @@ and that plan with its reports are loaded and checked (data/scope.py), and the p
 plan's, the site's own (home, indexes, calendar, …) and those of the agencies and documents that these
 pages link to, known from the relations (site/preview_records.py); the other registry pages are left out
 (MkDocs' templates cost a few milliseconds a page, and a registry of hundreds would be most of the
-preview). So a saved edit shows in seconds on a corpus
-of many plans, and every page says it is such a preview. Every Makefile target that builds, but
-`serve PLAN=…`, clears the variable: a published site always holds, and has checked, every plan.
+preview). So a saved edit shows in seconds on a corpus of many plans, and every page says it is such a
+preview. Every Makefile target that builds, but `serve PLAN=…`, clears the variable: a published site
+always holds, and has checked, every plan.
 """
 
 from __future__ import annotations
