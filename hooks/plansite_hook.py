@@ -20,11 +20,9 @@ from plansite.site.banner import DEMO_BANNER
 from plansite_mkdocs.generated import GeneratedPage, nav_titles
 from plansite_mkdocs.html_fixes import fix_page
 from plansite_mkdocs.previews import PreviewImages
-from plansite_mkdocs.session import SESSION
+from plansite_mkdocs.session import SESSION, Build
 from plansite_mkdocs import site_url
 from plansite_mkdocs.site_build import load_site
-
-_build: dict = {}
 
 
 def on_startup(command, dirty):
@@ -33,19 +31,20 @@ def on_startup(command, dirty):
 
 def on_config(config):
     """Load and validate the data before anything is written; on problems, abort with all of them."""
+    SESSION.start_build()  # the last build's state and caches go before anything of this one is made
     root = Path(config.config_file_path).parent
     site_url.apply(config)  # mkdocs.yml's, else the host's (SITE_URL), before anything reads it
     site_url.warn_if_missing(config, SESSION.command)
     if str(root / DATA_DIR) not in config.watch:
         config.watch.append(str(root / DATA_DIR))  # `mkdocs serve` rebuilds when the data changes
-    _build["search"] = SearchIndex()
-    _build["previews"] = PreviewImages(root / ".cache" / "og", pictures=SESSION.command != "serve")
     gc.unfreeze()  # under `mkdocs serve`, let the previous build's frozen model be collected
     try:
-        _build["site"], _build["banner"] = load_site(root, config)
+        site, banner = load_site(root, config)
     except DataError as error:
         raise Abort("\n" + error.report())
-    config.extra["plan_footer"] = _build["site"].footer  # printed, escaped, by overrides/partials/copyright.html
+    SESSION.build = Build(site=site, banner=banner, search=SearchIndex(),
+                          previews=PreviewImages(root / ".cache" / "og", pictures=SESSION.command != "serve"))
+    config.extra["plan_footer"] = site.footer  # printed, escaped, by overrides/partials/copyright.html
     # The model and pages live for the whole build: move them out of the cyclic GC's sight,
     # which otherwise rescans them on every collection (measurable on thousands of pages).
     gc.collect()
@@ -54,12 +53,12 @@ def on_config(config):
 
 
 def on_files(files, config):
-    site, root = _build["site"], Path(config.config_file_path).parent
+    site, root = SESSION.current.site, Path(config.config_file_path).parent
     titles = nav_titles(config.nav)
     for src_uri in site.pages:
         file = File.generated(config, src_uri, content="")  # rendered when MkDocs reads it: on_page_read_source
         files.append(file)
-        GeneratedPage(titles.get(src_uri), file, config)  # its HTML skips Python-Markdown
+        GeneratedPage.register(titles.get(src_uri), file, config)  # as `file.page`; its HTML skips Python-Markdown
     for src_uri, data in site.files.items():
         files.append(File.generated(config, src_uri, content=data) if isinstance(data, bytes) else
                      File.generated(config, src_uri, abs_src_path=str(root / data)))
@@ -67,27 +66,30 @@ def on_files(files, config):
 
 
 def on_page_read_source(page, config):
-    if page.file.src_uri in _build["site"].pages:
-        return _build["site"].pages[page.file.src_uri]
+    pages = SESSION.current.site.pages
+    if page.file.src_uri in pages:
+        return pages[page.file.src_uri]
     return None  # a page of docs/: MkDocs reads its file
 
 
 def on_page_content(html, page, config, files):
     kind = PageKind(page.meta.get("kind", PageKind.PAGE.value))
-    _build["search"].add_html(page.url, page.title or "", kind, html, tuple(page.meta.get("keywords", ())),
-                              tuple(page.meta.get("numbers", ())), tuple(page.meta.get("subjects", ())))
-    demo = DEMO_BANNER if _build["site"].example_data else ""
-    return demo + _build["banner"] + html
+    build = SESSION.current
+    build.search.add_html(page.url, page.title or "", kind, html, tuple(page.meta.get("keywords", ())),
+                          tuple(page.meta.get("numbers", ())), tuple(page.meta.get("subjects", ())))
+    demo = DEMO_BANNER if build.site.example_data else ""
+    return demo + build.banner + html
 
 
 def on_page_context(context, page, config, nav):
-    page.meta["og"] = _build["previews"].values(page, config)  # printed, escaped, by overrides/main.html
+    page.meta["og"] = SESSION.current.previews.values(page, config)  # printed, escaped, by overrides/main.html
     return context
 
 
 def on_post_build(config):
-    _build["search"].write(Path(config.site_dir))
-    _build["previews"].write(Path(config.site_dir))
+    build = SESSION.current
+    build.search.write(Path(config.site_dir))
+    build.previews.write(Path(config.site_dir))
 
 
 def on_post_page(output, page, config):

@@ -11,9 +11,11 @@ import ast
 import inspect
 from pathlib import Path
 
+import mkdocs.commands.build
 import mkdocs.plugins
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 
 from plansite_mkdocs.generated import GeneratedPage
@@ -55,6 +57,35 @@ def test_a_page_registers_itself_on_its_file():
     assert file.page is page
     assert page.title == "Tiêu đề"
     assert page.meta == {}
+
+
+def test_register_sets_the_page_on_its_file_and_the_hook_registers_every_page():
+    """The hook keeps no list of its pages: `GeneratedPage.register` sets `file.page`, and on_files calls it
+    for each generated page (never a bare `GeneratedPage(...)` whose result would be dropped)."""
+    config = _config()
+    file = File.generated(config, "ke-hoach/y.md", content="")
+    page = GeneratedPage.register("Tiêu đề", file, config)
+    assert file.page is page and isinstance(page, GeneratedPage)
+    tree = ast.parse(HOOK.read_text(encoding="utf-8"))
+    on_files = next(node for node in tree.body if isinstance(node, ast.FunctionDef) and node.name == "on_files")
+    calls = [ast.unparse(node.func) for node in ast.walk(on_files) if isinstance(node, ast.Call)]
+    assert "GeneratedPage.register" in calls
+    assert "GeneratedPage" not in calls
+
+
+def test_navigation_and_build_take_each_page_from_its_file():
+    """MkDocs finds our pages only through `file.page`: the navigation keeps a file's page instead of making
+    a new one (a plain Page would run Python-Markdown), and the build populates and writes `file.page`."""
+    config = _config()
+    config.nav = [{"Trang": "a.md"}]
+    files = Files([File.generated(config, "a.md", content=""), File.generated(config, "b.md", content="")])
+    pages = [GeneratedPage.register(None, file, config) for file in files]
+    nav = get_navigation(files, config)
+    assert nav.pages[0] is pages[0]
+    assert [file.page for file in files] == pages
+    source = inspect.getsource(mkdocs.commands.build.build)
+    assert "_populate_page(file.page," in source
+    assert "file.page, config, doc_files, nav, env" in source
 
 
 def test_page_init_assigns_toc_and_content_which_generated_pages_take_over():

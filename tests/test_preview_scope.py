@@ -100,6 +100,13 @@ def test_scoped_build_has_only_that_plan_and_a_banner_on_every_page(two_plans, t
     assert "co-quan/ubnd-xa-ke-sat" in linked and any(uri.startswith("van-ban/") for uri in linked)
     assert [uri for uri in linked if not (site / uri / "index.html").is_file()] == []
     assert not (site / "co-quan" / UNUSED_AGENCY).exists()
+    # Exactly the records that the pages outside the registries link to have their pages (from the relations)
+    outside = [page for page in site.rglob("*.html") if page.relative_to(site).parts[0] not in ("co-quan", "van-ban")]
+    linked_anywhere = {uri for page in outside for uri in re.findall(
+        r'href="(?:\.\./)*((?:co-quan|van-ban)/[\w-]+)/"', page.read_text(encoding="utf-8"))}
+    built = {f"{folder}/{record.name}" for folder in ("co-quan", "van-ban") for record in (site / folder).iterdir()
+             if (record / "index.html").is_file()}
+    assert len(built) > 10 and built == linked_anywhere, (built - linked_anywhere, linked_anywhere - built)
     pages = sorted(site.rglob("index.html"))
     assert len(pages) > 20
     for page in pages:

@@ -99,3 +99,44 @@ def test_no_request_leaves_the_site(search_page):
     _, base, requests = search_page
     results(search_page, "dan van")
     assert requests and all(url.startswith(base) for url in requests), [u for u in requests if not u.startswith(base)]
+
+
+def test_a_failed_load_of_an_index_file_is_tried_again(site, serve, browser):
+    """A manifest or index file that failed to load (the network dropped once) is asked for again by the
+    next search, instead of search staying empty until the page is reloaded."""
+    base, query = serve(site), "33/CT-TTg"
+    fresh = browser.new_page()
+    try:
+        fresh.goto(base)
+        expected = fresh.evaluate("q => window.planSearch(q)", query)
+    finally:
+        fresh.close()
+    assert expected and expected[0]["url"].endswith("van-ban/chi-thi-33-ct-ttg-2021/"), expected
+
+    page, requested, failed = browser.new_page(), [], set()
+
+    def fail_once(route):
+        name = route.request.url.split("/search/", 1)[1]
+        requested.append(name)
+        if name in failed:
+            route.continue_()
+        else:
+            failed.add(name)
+            route.abort("internetdisconnected")
+
+    try:
+        page.route("**/search/**", fail_once)
+        page.goto(base)
+        assert page.evaluate("q => window.planSearch(q)", query) == []  # the manifest failed: nothing yet
+        assert requested == ["meta.json"]
+        # Each later search asks again for what failed, and the manifest, once loaded, is kept; after the
+        # shards and the pages' details have each failed once, the results are those of a fresh page.
+        for _ in range(4):
+            got = page.evaluate("q => window.planSearch(q)", query)
+            if got == expected:
+                break
+        assert got == expected
+        assert requested.count("meta.json") == 2, requested
+        assert all(requested.count(name) == 2 for name in failed), requested
+    finally:
+        page.close()

@@ -81,10 +81,14 @@
       document.head.appendChild(script);
     });
   }
-  function load(key) {
+  function load(key) {  // a file loaded once; a failed load (null) is not kept, so the next search tries again
     if (!cache[key]) {
-      cache[key] = FROM_FILE ? viaScript(key) : fetch(fileUrl(key, "search/", ".json"))
-        .then(function (r) { return r.ok ? r.json() : null; }).catch(function () { return null; });
+      var loading = cache[key] = (FROM_FILE ? viaScript(key) : fetch(fileUrl(key, "search/", ".json"))
+        .then(function (r) { return r.ok ? r.json() : null; }).catch(function () { return null; }))
+        .then(function (data) {
+          if (data == null && cache[key] === loading) delete cache[key];
+          return data;
+        });
     }
     return cache[key];
   }
@@ -251,7 +255,11 @@
     });
     var found = { tokens: tokens, terms: terms, pairs: pairs, count: 0, results: [], partial: false };
     if (!terms.length) return found;
-    manifest = manifest || readManifest((await load("meta")) || {});
+    if (!manifest) {  // kept once it has loaded; until then each search asks for it again
+      var meta = await load("meta");
+      if (!meta) return found;
+      manifest = manifest || readManifest(meta);
+    }
     var total = manifest.total, numbered = numberHits(tokens), all = terms.concat(pairs);
     var needed = terms.filter(function (t) { return !t.optional; }).length;
     if (!needed) terms.forEach(function (t) { t.optional = false; needed++; });

@@ -21,6 +21,7 @@ import re
 import zlib
 from typing import ClassVar
 
+from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents, get_toc
 
@@ -44,6 +45,11 @@ def _address(href: str, directory_urls: bool, up: bool) -> str:
     return ("../" + href if up else href) or "./"
 
 
+def forget_addresses() -> None:
+    """Empty the cache of addresses (a new build starts; see plansite_mkdocs/caches.py)."""
+    _address.cache_clear()
+
+
 def resolve_links(html: str, src_uri: str, directory_urls: bool) -> str:
     """`html` of the page at `src_uri` with every source-relative href made an address (see the module)."""
     up = directory_urls and src_uri != "index.md" and not src_uri.endswith("/index.md")
@@ -64,6 +70,21 @@ class GeneratedPage(Page):
     _text: str | None = None
     _packed: bytes | None = None
     _toc: TableOfContents | None = None
+
+    @classmethod
+    def register(cls, title: str | None, file: File, config) -> GeneratedPage:
+        """The page of `file`, set as `file.page`: MkDocs' navigation and build take a file's page from
+        there (Page.__init__ sets it too; tests/test_mkdocs_contract.py pins both), so the page needs
+        no other reference."""
+        file.page = page = cls(title, file, config)
+        return page
+
+    @classmethod
+    def close_open(cls) -> None:
+        """Release the page held as text, and forget it (a new build starts: it belongs to the last one)."""
+        if cls._open is not None:
+            cls._open._release()
+        cls._open = None
 
     def render(self, config, files) -> None:
         self.content = resolve_links(self.markdown, self.file.src_uri, config.use_directory_urls)

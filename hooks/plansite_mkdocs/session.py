@@ -1,20 +1,52 @@
-"""State that outlives one build within one `mkdocs serve` process.
+"""The adapter's state, typed: the build under way, and what outlives one build within `mkdocs serve`.
 
-MkDocs re-executes the hook file for every rebuild, so state kept there is lost;
-this module is imported once and survives. It holds the last site output generated from valid data, which serve keeps showing while the data has problems.
+MkDocs re-executes the hook file for every rebuild, so state kept there is lost; this module is imported
+once and survives. `Session` holds the running command, the last site generated from valid data (which
+serve keeps showing while the data has problems) and the current build (`Build`: set by `on_config`,
+read by the later events). `start_build` also clears the caches that hold a previous build's pages or
+text (see plansite_mkdocs/caches.py), so a long `mkdocs serve` keeps one build's worth, not every one.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from plansite.search.index import SearchIndex
+from plansite.site.pages import SiteOutput
+
+from .caches import clear_build_caches
+from .previews import PreviewImages
+
+
+@dataclass(frozen=True)
+class Build:
+    """One build: the site it publishes and what it collects while MkDocs renders the pages."""
+
+    site: SiteOutput  # the pages and files to publish (the last good ones while serving bad data)
+    banner: str  # HTML put above every page's content: the preview's scope, the data's problems; often ""
+    search: SearchIndex  # fed each page's HTML (on_page_content), written at the end (on_post_build)
+    previews: PreviewImages  # each page's link preview (on_page_context), its pictures written at the end
+
 
 @dataclass
 class Session:
-    """What the running MkDocs command is, and the last good pages and files."""
+    """What the running MkDocs command is, the last good site, and the build under way."""
 
     command: str = "build"
-    last_good: object | None = None  # plansite.build.SiteOutput
+    last_good: SiteOutput | None = None
+    build: Build | None = None
+
+    def start_build(self) -> None:
+        """Forget the previous build (its state and the caches holding its pages) before the config loads."""
+        self.build = None
+        clear_build_caches()
+
+    @property
+    def current(self) -> Build:
+        """The build under way; only after `on_config` has set it (MkDocs calls no page event before)."""
+        if self.build is None:
+            raise RuntimeError("no build under way: plansite_hook.on_config sets it before any other event")
+        return self.build
 
 
 SESSION = Session()

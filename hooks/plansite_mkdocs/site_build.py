@@ -6,19 +6,18 @@ out of the package that runs without MkDocs.
 `PLANSITE_PREVIEW_PLAN=<plan id>` (`make serve PLAN=<id>`) scopes the build to one plan: every registry
 and that plan with its reports are loaded and checked (data/scope.py), and the pages built are the
 plan's, the site's own (home, indexes, calendar, …) and those of the agencies and documents that these
-pages link to; the other registry pages are left out (MkDocs' templates cost a few milliseconds a page,
-and a registry of hundreds would be most of the preview). So a saved edit shows in seconds on a corpus
-of many plans, and every page says it is such a preview. Every Makefile target that builds, but
-`serve PLAN=…`, clears the variable: a published site always holds, and has checked, every plan.
+pages link to, known from the relations (site/preview_records.py); the other registry pages are left out
+(MkDocs' templates cost a few milliseconds a page, and a registry of hundreds would be most of the
+preview). So a saved edit shows in seconds on a corpus of many plans, and every page says it is such a
+preview. Every Makefile target that builds, but `serve PLAN=…`, clears the variable: a published site
+always holds, and has checked, every plan.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import os
-import re
 import sys
-from collections.abc import Mapping
 from pathlib import Path
 
 from plansite.i18n import _
@@ -31,7 +30,6 @@ from plansite.build import SiteOutput, build
 from plansite.site.options import HOME_HEADING, SiteOptions
 from plansite.data.scope import PREVIEW_ENV
 from plansite.site.banner import preview_banner, problems_banner
-from plansite.addresses import AGENCIES, DOCUMENTS
 from plansite.site.identity import site_name
 from plansite.site.labels import plan_title
 
@@ -65,56 +63,11 @@ def site_for(project: Project, root: Path, config) -> SiteOutput:
     options = SiteOptions(edit_url=extra.get("data_edit_url"), home_heading=heading,
                           today=build_date(project, source_date_epoch(root)), site_url=config.site_url,
                           feedback_url=extra.get("feedback_url"), site_name=config.site_name,
-                          site_place=extra.get("site_place"))
+                          site_place=extra.get("site_place"), preview=preview_plan() is not None)
     site = build(project, options, read_history(root, DATA_DIR))
     if preview_plan():  # a one-plan preview is for reading, not for the form
         return site
     return dataclasses.replace(site, files={**site.files, **admin_files(project, root, config)})
-
-
-class PreviewPages(Mapping):
-    """The pages of a one-plan preview: `keep` of `pages`, in their order. Pages read to find the links
-    (`read`) are handed to MkDocs as they are, once, instead of being rendered again."""
-
-    def __init__(self, pages: Mapping[str, str], keep: set[str], read: dict[str, str]):
-        self._pages, self._read = pages, read
-        self._keep = [uri for uri in pages if uri in keep]
-        self._set = frozenset(self._keep)
-
-    def __getitem__(self, uri: str) -> str:
-        if uri not in self._set:
-            raise KeyError(uri)
-        text = self._read.pop(uri, None)
-        return self._pages[uri] if text is None else text
-
-    def __iter__(self):
-        return iter(self._keep)
-
-    def __len__(self) -> int:
-        return len(self._keep)
-
-    def __contains__(self, uri: object) -> bool:
-        return uri in self._set
-
-
-def preview_site(site: SiteOutput, project: Project) -> SiteOutput:
-    """`site` without the pages of agencies and documents that no page of the plan (nor the home page,
-    calendar, …) links to. Every registry page is a record's page (`co-quan/<id>.md`) or one of its
-    lists' pages (`co-quan/<id>/…`); the indexes of the registries stay, and link to all."""
-    folders = {AGENCIES: {a.id for a in project.agencies}, DOCUMENTS: {d.id for d in project.documents}}
-
-    def record(uri: str) -> tuple[str, str] | None:
-        parts = uri.split("/", 2)
-        if len(parts) < 2 or parts[0] not in folders:
-            return None
-        ident = parts[1][:-3] if len(parts) == 2 and parts[1].endswith(".md") else parts[1]
-        return (parts[0], ident) if ident in folders[parts[0]] else None
-
-    read = {uri: site.pages[uri] for uri in site.pages if uri.split("/", 1)[0] not in folders}
-    link = re.compile(r"\b(" + "|".join(map(re.escape, folders)) + r")/([\w-]+)")
-    linked = {(m.group(1), m.group(2)) for text in read.values() for m in link.finditer(text)}
-    keep = {uri for uri in site.pages if record(uri) is None or record(uri) in linked}
-    return dataclasses.replace(site, pages=PreviewPages(site.pages, keep, read))
 
 
 def preview_plan() -> str | None:
@@ -148,5 +101,5 @@ def load_site(root: Path, config) -> tuple[SiteOutput, str]:
                                                  "agencies and documents it does not link to left out), not for "
                                                  "publishing."), file=sys.stderr)
     site = site_for(project, root, config)
-    SESSION.last_good = site = preview_site(site, project) if plan_id else site
+    SESSION.last_good = site
     return site, scope

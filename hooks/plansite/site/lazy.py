@@ -7,7 +7,8 @@ nothing. Rendering is a pure function of the model, so the same page reads the s
 
 Some renderers make several pages at once (an agency's page and its long lists' pages): their paths are
 learnt by rendering the group once up front, and a read renders the group again, cached for the next few
-reads, since MkDocs reads a group's pages one after another (they sort together).
+reads, since MkDocs reads a group's pages one after another (they sort together). That cache holds a few
+groups of the build under way; `forget_renders` empties it when a new build starts (`mkdocs serve`).
 """
 
 from __future__ import annotations
@@ -25,6 +26,11 @@ RenderGroup = Callable[[], dict[str, str]]
 @functools.lru_cache(maxsize=16)
 def _group(render: RenderGroup) -> dict[str, str]:
     return render()
+
+
+def forget_renders() -> None:
+    """Drop the cached groups: they belong to an earlier build's model."""
+    _group.cache_clear()
 
 
 def _page_of(render: RenderGroup, uri: str) -> str:

@@ -7,6 +7,7 @@ escaping everything else.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -19,6 +20,7 @@ from .markup import escape, link
 
 _WORD = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
+MENTIONS_CACHED = 1 << 14  # texts whose mentions a linker keeps
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,9 @@ class Linker:
         (the plan's own place before its parent places). Within a tier, a name shared by two
         targets is ambiguous: neither is linked rather than guessing."""
         self._by_first: dict[str, list[tuple[tuple[str, ...], Target]]] = {}
-        self._cache: dict[str, list[tuple[int, int, Target]]] = {}  # texts are linked on several pages
+        # Texts are linked on several pages (a task's on its page, its plan's, its agencies'): their mentions
+        # are kept, but for the most recent texts only: unbounded, a province's texts all stayed in memory.
+        self._mentions = functools.lru_cache(maxsize=MENTIONS_CACHED)(self._find)
         seen: dict[tuple[str, ...], Target | None] = {}
         for tier in tiers:
             mine: dict[tuple[str, ...], Target | None] = {}
@@ -60,9 +64,7 @@ class Linker:
 
     def mentions(self, text: str) -> list[tuple[int, int, Target]]:
         """(start, end, target) of each mention in `text`, left to right, not overlapping."""
-        if text not in self._cache:
-            self._cache[text] = self._find(text)
-        return self._cache[text]
+        return self._mentions(text)
 
     def _find(self, text: str) -> list[tuple[int, int, Target]]:
         spans = [(m.start(), m.end()) for m in _WORD.finditer(text)]

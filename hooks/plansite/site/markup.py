@@ -33,12 +33,18 @@ def escape(text: str) -> str:
     return html.escape(visible(text), quote=True)
 
 
+def forget_text() -> None:
+    """Empty the caches of escaped text and page folders (a new build starts: its data may differ)."""
+    escape.cache_clear()
+    _dir_parts.cache_clear()
+
+
 def attr(value: str) -> str:
     """An attribute value (without its quotes)."""
     return html.escape(value, quote=True)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.lru_cache(maxsize=1 << 17)  # one entry per page linking; bounded for a province's 90,000 pages
 def _dir_parts(uri: str) -> tuple[str, ...]:
     return tuple(uri.split("/")[:-1])
 

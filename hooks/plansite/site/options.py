@@ -19,3 +19,4 @@ class SiteOptions:
     feedback_url: str | None = None  # an official feedback channel (form, Zalo page) shown on task pages
     site_name: str = "Kế hoạch"  # mkdocs.yml site_name: the feed's title
     site_place: str | None = None  # mkdocs.yml extra.site_place: the place site_name names (site/identity.py)
+    preview: bool = False  # a one-plan preview: only the registry pages its pages link to (site/preview_records.py)

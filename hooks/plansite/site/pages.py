@@ -19,6 +19,7 @@ from .changes import ChangeEntry, render_changes_page
 from .glossary import Marker
 from .lazy import Pages, Render, pages_of_group
 from .options import SiteOptions
+from .preview_records import linked_records
 from .relations import Relations
 from .render_agency import render_agency
 from .render_appendix import render_appendix
@@ -56,10 +57,13 @@ def build_site(project: Project, rel: Relations, options: SiteOptions, history: 
         for task in plan.tasks:
             renders[task_uri(plan, task)] = partial(render_task, plan, task, rel, options, updated[plan.id])
             renders[notice_uri(plan, task)] = partial(render_notice, plan, task, rel, options)  # A4, notice board
+    kept = linked_records(rel) if options.preview else None  # a preview leaves the other records out
     for agency in project.agencies:
-        renders.update(pages_of_group(partial(render_agency, agency, rel)))
+        if kept is None or agency.id in kept.agencies:
+            renders.update(pages_of_group(partial(render_agency, agency, rel)))
     for doc in project.documents:
-        renders.update(pages_of_group(partial(render_document, doc, rel)))
+        if kept is None or doc.id in kept.documents:
+            renders.update(pages_of_group(partial(render_document, doc, rel)))
     renders[GLOSSARY] = partial(render_glossary, project.glossary)
     # Each abbreviation's first use on a page becomes <abbr> (not on the glossary's own page).
     return Pages(renders, Marker(project.glossary), unmarked=frozenset({GLOSSARY}))

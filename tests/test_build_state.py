@@ -1,0 +1,85 @@
+"""The adapter's state: one typed build per `on_config`, and no cache that outlives it (`mkdocs serve`).
+
+The hook's events run here in this process, on the real project, as `mkdocs serve` runs them on a rebuild.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import gc
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.structure.files import File
+
+import plansite_hook as hook
+from conftest import ROOT
+from plansite.site import lazy, markup
+from plansite.site.linking import MENTIONS_CACHED, Linker, Target
+from plansite.site.pages import SiteOutput
+from plansite_mkdocs import generated
+from plansite_mkdocs.generated import GeneratedPage
+from plansite_mkdocs.session import SESSION, Build
+
+
+@pytest.fixture
+def serving(monkeypatch):
+    """The hook as under `mkdocs serve`, with the session put back as it was afterwards."""
+    for name in ("command", "last_good", "build"):
+        monkeypatch.setattr(SESSION, name, getattr(SESSION, name))
+    monkeypatch.setattr(GeneratedPage, "_open", None)
+    hook.on_startup("serve", dirty=False)
+    yield load_config(str(ROOT / "mkdocs.yml"))
+    gc.unfreeze()
+
+
+def test_no_build_state_before_on_config(serving):
+    with pytest.raises(RuntimeError):
+        SESSION.current
+
+
+def test_each_config_load_makes_a_new_typed_build(serving):
+    hook.on_config(serving)
+    first = SESSION.current
+    assert isinstance(first, Build) and isinstance(first.site, SiteOutput)
+    assert SESSION.last_good is first.site
+    assert {f.name: f.type for f in dataclasses.fields(Build)} == {
+        "site": "SiteOutput", "banner": "str", "search": "SearchIndex", "previews": "PreviewImages"}
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        first.banner = "x"  # type: ignore[misc]
+    hook.on_config(serving)
+    assert SESSION.current is not first and SESSION.current.site is not first.site
+    assert SESSION.current.site.pages.keys() == first.site.pages.keys()
+
+
+def test_config_load_clears_what_the_last_build_cached(serving):
+    hook.on_config(serving)
+    site = SESSION.current.site
+    group_page = next(uri for uri in site.pages if uri.startswith("co-quan/"))  # an agency: a group
+    assert site.pages[group_page]  # rendered through the group cache
+    assert lazy._group.cache_info().currsize > 0
+    markup.escape("văn bản của lần dựng trước")
+    generated.resolve_links('<a href="a.md">a</a>', "b/c.md", True)
+    serving.plugins._current_plugin = None  # set by MkDocs while an event runs (File.generated reads it)
+    held = GeneratedPage.register(None, File.generated(serving, "x.md", content=""), serving)
+    held.content = "<p>trang của lần dựng trước</p>"
+    assert GeneratedPage._open is held
+
+    hook.on_config(serving)
+    assert lazy._group.cache_info().currsize == 0
+    assert generated._address.cache_info().currsize == 0
+    misses = markup.escape.cache_info().misses
+    markup.escape("văn bản của lần dựng trước")
+    assert markup.escape.cache_info().misses == misses + 1
+    assert GeneratedPage._open is None
+    assert held._text is None and held.content == "<p>trang của lần dựng trước</p>"  # kept compressed
+
+
+def test_every_cache_of_data_text_is_bounded():
+    for cache in (lazy._group, markup.escape, markup._dir_parts, generated._address):
+        assert cache.cache_info().maxsize is not None, cache
+    target = Target("co-quan/a.md", "A")
+    linker = Linker([[("Ủy ban nhân dân", target)]])
+    for n in range(MENTIONS_CACHED + 10):
+        assert linker.mentions(f"Ủy ban nhân dân số {n}") == [(0, 15, target)]
+    assert linker._mentions.cache_info().currsize == MENTIONS_CACHED
