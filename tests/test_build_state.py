@@ -16,7 +16,7 @@ import plansite_hook as hook
 from conftest import ROOT
 from plansite.site import lazy, markup
 from plansite.site.linking import MENTIONS_CACHED, Linker, Target
-from plansite.site.pages import SiteOutput
+from plansite.build import SiteOutput
 from plansite_mkdocs import generated
 from plansite_mkdocs.generated import GeneratedPage
 from plansite_mkdocs.session import SESSION, Build

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from plansite.search.index import SearchIndex
-from plansite.site.pages import SiteOutput
+from plansite.build import SiteOutput
 
 from .caches import clear_build_caches
 from .previews import PreviewImages
