@@ -40,7 +40,6 @@ def main() -> None:
     sys.path.insert(0, str(args.code.resolve() / "hooks"))
     from plansite.data.load import load_project
     from plansite.site import render_agency, render_calendar, render_document, render_indexes
-    from plansite.site.lazy import pages_of_group
     from plansite.site.relations import build_relations
 
     for spec in args.sizes.split(","):
@@ -51,14 +50,24 @@ def main() -> None:
         project = load_project(project_dir)
         index_seconds, rel = best(args.runs, lambda: build_relations(project, None, "tinh-mau"))
 
-        def render_lists():
+        if hasattr(rel, "names"):  # the index in parts: each renderer is given the parts it reads
+            n, who, cites, progress, calendar, orders = (rel.names, rel.who, rel.cites, rel.progress, rel.calendar,
+                                                         rel.orders)
+            groups = [lambda: render_indexes.plans_index(n, orders), lambda: render_indexes.agencies_index(n, who, orders),
+                      lambda: render_indexes.documents_index(n, orders)]
+            groups += [lambda a=a: render_agency.render_agency(a, n, who, cites, progress, calendar)
+                       for a in project.agencies]
+            groups += [lambda d=d: render_document.render_document(d, n, cites, progress) for d in project.documents]
+            groups += [lambda: {"calendar": render_calendar.render_calendar(calendar, n, orders)}]
+        else:  # a baseline of one object for all (before issue 18)
             groups = [lambda g=g: g(rel) for g in (render_indexes.plans_index, render_indexes.agencies_index,
                                                     render_indexes.documents_index)]
             groups += [lambda a=a: render_agency.render_agency(a, rel) for a in project.agencies]
             groups += [lambda d=d: render_document.render_document(d, rel) for d in project.documents]
-            size = sum(len(html) for group in groups for html in pages_of_group(group).values()
-                       if isinstance(html, str))
-            return size + len(render_calendar.render_calendar(rel))
+            groups += [lambda: {"calendar": render_calendar.render_calendar(rel)}]
+
+        def render_lists():
+            return sum(len(html) for group in groups for html in group().values())
 
         render_seconds, _ = best(args.runs, render_lists)
         tasks = sum(len(p.tasks) for p in project.plans)

@@ -19,7 +19,7 @@ from ..reports.ics import calendar_files
 from .labels import plan_title
 from .changes import FEED, PAGE as CHANGES_PAGE, atom_feed, change_entries, last_updated, render_changes_page
 from .options import SiteOptions
-from .relations import build_relations
+from .relations import Names, build_relations
 from .render_agency import render_agency
 from .render_document import render_document
 from .render_home import render_home
@@ -57,10 +57,12 @@ def build_site(project: Project, options: SiteOptions = SiteOptions(), history: 
     """Every generated page and file, for the settings in `options` (see site/options.py) and the
     repository's `history` of the data (None: built without it; the pages say dates are unknown)."""
     rel = build_relations(project, options.today, options.site_place)
-    renders: dict[str, Render] = {HOME: partial(render_home, project, rel, options.home_heading)}
-    for group in (partial(plans_index, rel), partial(agencies_index, rel), partial(documents_index, rel)):
+    names, who, cites, progress, calendar = rel.names, rel.who, rel.cites, rel.progress, rel.calendar  # as each page reads
+    renders: dict[str, Render] = {HOME: partial(render_home, project, names, progress, calendar, options.home_heading)}
+    for group in (partial(plans_index, names, rel.orders), partial(agencies_index, names, who, rel.orders),
+                  partial(documents_index, names, rel.orders)):
         renders.update(pages_of_group(group))
-    renders[CALENDAR] = partial(render_calendar, rel)
+    renders[CALENDAR] = partial(render_calendar, calendar, names, rel.orders)
     renders[DATA_PAGE] = partial(render_data, project, options.today)  # open data: the files below, their columns
     entries = change_entries(history, project)
     renders[CHANGES_PAGE] = partial(render_changes_page, entries, history is not None, bool(history and history.shallow))
@@ -69,36 +71,37 @@ def build_site(project: Project, options: SiteOptions = SiteOptions(), history: 
     speaker = Speaker(project.glossary, project.documents, {a.id: a.name for a in project.agencies})
     bulletin_texts: dict[str, bytes] = {}
     for plan in project.plans:
-        bulletins = plan_bulletins(plan, rel, speaker)  # the page and its .txt files say the same
+        bulletins = plan_bulletins(plan, names, progress, speaker)  # the page and its .txt files say the same
         renders[bulletins_uri(plan)] = partial(render_bulletins, plan, bulletins)
         bulletin_texts.update(bulletin_files(plan, bulletins))
-        renders[plan_uri(plan)] = partial(render_plan, plan, rel)
-        renders[appendix_uri(plan)] = partial(render_appendix, plan, rel)
-        renders[progress_uri(plan)] = partial(render_progress, plan, rel)
+        renders[plan_uri(plan)] = partial(render_plan, plan, names, cites, progress)
+        renders[appendix_uri(plan)] = partial(render_appendix, plan, names, cites, progress)
+        renders[progress_uri(plan)] = partial(render_progress, plan, names, cites, progress)
         for task in plan.tasks:
-            renders[task_uri(plan, task)] = partial(render_task, plan, task, rel, options, updated[plan.id])
-            renders[notice_uri(plan, task)] = partial(render_notice, plan, task, rel, options)  # A4, notice board
+            renders[task_uri(plan, task)] = partial(render_task, plan, task, names, cites, progress, options,
+                                                    updated[plan.id])
+            renders[notice_uri(plan, task)] = partial(render_notice, plan, task, names, cites, options)  # A4, notice board
     for agency in project.agencies:
-        renders.update(pages_of_group(partial(render_agency, agency, rel)))
+        renders.update(pages_of_group(partial(render_agency, agency, names, who, cites, progress, calendar)))
     for doc in project.documents:
-        renders.update(pages_of_group(partial(render_document, doc, rel)))
+        renders.update(pages_of_group(partial(render_document, doc, names, cites, progress)))
     renders[GLOSSARY] = partial(render_glossary, project.glossary)
     # Each abbreviation's first use on a page becomes <abbr> (not on the glossary's own page).
     pages = Pages(renders, Marker(project.glossary), unmarked=frozenset({GLOSSARY}))
     files: dict[str, bytes | Path] = {
         source_uri(plan): Path(DATA_DIR) / "sources" / plan.source_text for plan in project.plans if plan.source_text}
-    files.update(calendar_files(rel.due, {a.id: a.name for a in project.agencies},
+    files.update(calendar_files(calendar.due, {a.id: a.name for a in project.agencies},
                                 {p.id: plan_title(p) for p in project.plans}, options.today, options.site_url))
     files.update(bulletin_texts)
     files[FEED] = atom_feed(entries, options.site_url, options.site_name)
     files.update(export_files(project, options.site_name, options.today, options.site_url))  # du-lieu/: JSON, CSV
-    return SiteOutput(pages, dict(sorted(files.items())), rel.progress.has_examples, _footer(project, rel, updated))
+    return SiteOutput(pages, dict(sorted(files.items())), progress.has_examples, _footer(project, names, updated))
 
 
-def _footer(project: Project, rel, updated: dict) -> str:
+def _footer(project: Project, names: Names, updated: dict) -> str:
     """'Kế hoạch do Ủy ban nhân dân xã Kẻ Sặt ban hành · Dữ liệu cập nhật ngày 07/12/2026' (the newest change
     of a plan or its reports in the repository's history; left out when unknown)."""
-    issuers = sorted({rel.agency_name(plan.issuer) for plan in project.plans}, key=vi_sort_key)
+    issuers = sorted({names.agency_name(plan.issuer) for plan in project.plans}, key=vi_sort_key)
     line = f"Kế hoạch do {', '.join(issuers)} ban hành" if issuers else ""
     dates = [d for d in updated.values() if d]
     return line + (f" · Dữ liệu cập nhật ngày {date_numeric(max(dates))}" if dates else "")
