@@ -133,9 +133,9 @@ def facets_script(plan: Plan, names: Names, cites: Citations, progress: Progress
 
 def can_narrow(facets: tuple[Facet, ...], rows: list[dict[str, tuple[str, ...]]]) -> bool:
     """True when some facet would hide some row but not all: a list where a filter is worth its space."""
-    for f in facets:
-        values = [set(row.get(f.key, ())) for row in rows]
-        if any(v and any(v != w for w in values) for v in values):
+    for f in facets:  # some row has a value, and not every row the same (one set of sets: not each pair)
+        values = {frozenset(row.get(f.key, ())) for row in rows}
+        if len(values) > 1 and any(values):
             return True
     return False
 
