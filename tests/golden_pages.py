@@ -2,8 +2,8 @@
 HTML) of some of its pages as the renderers write them, read from `site.pages.build_site`: plain Python, no
 MkDocs, no site written.
 
-A case's project is tests/golden/base (`base:` may name another folder under tests/, e.g. fixtures/multi_place)
-plus the case's `files` (path → text, replacing a base file of the same path); `options` are SiteOptions'
+A case's project is the plan_data of tests/golden/base (`base:` may name other folders under tests/ that hold
+a plan_data, one or several laid one over the other) plus the case's `files` (path → text, replacing a base file of the same path); `options` are SiteOptions'
 (`today` as a date). `pages` maps each page's source path to its expected text.
 
 Run `python tests/golden_pages.py --update` to rewrite every case's `pages` after a deliberate change of
@@ -30,9 +30,12 @@ def read_case(path: Path) -> dict:
 
 
 def case_project(case: dict, workdir: Path) -> Path:
-    """The case's project folder in `workdir`: its base, then its files."""
+    """The case's project folder in `workdir`: its base (the plan_data of one folder, or of several laid one
+    over the other), then its files."""
     project = workdir / "project"
-    shutil.copytree(HERE / case.get("base", "golden/base"), project)
+    bases = case.get("base", "golden/base")
+    for base in [bases] if isinstance(bases, str) else bases:
+        shutil.copytree(HERE / base / "plan_data", project / "plan_data", dirs_exist_ok=True)
     for name, text in (case.get("files") or {}).items():
         (project / name).parent.mkdir(parents=True, exist_ok=True)
         (project / name).write_text(text, encoding="utf-8")
