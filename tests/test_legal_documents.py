@@ -22,7 +22,7 @@ DOC = "chi-thi-33-ct-ttg-2021"
 
 def rendered(project, doc_id: str) -> BeautifulSoup:
     rel = build_relations(project)
-    html = render_document(rel.documents[doc_id], rel)[f"van-ban/{doc_id}.md"]
+    html = render_document(rel.names.documents[doc_id], rel.names, rel.cites, rel.progress)[f"van-ban/{doc_id}.md"]
     return BeautifulSoup(html.split("---\n\n", 1)[1], "html.parser")
 
 

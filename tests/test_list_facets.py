@@ -26,7 +26,7 @@ def test_list_items_carry_the_ids_of_the_model(site):
     project = load_project(ROOT)
     rel = build_relations(project, None)
     plan = seed_plan(project)
-    by_url = {f"{task.id}/": task_ids(plan, task, rel) for task in plan.tasks}
+    by_url = {f"{task.id}/": task_ids(plan, task, rel.cites, rel.progress) for task in plan.tasks}
     checked = 0
     for path in (AGENCY, "co-quan/luc-luong-vu-trang-xa", "co-quan/phong-chuyen-mon-don-vi-truc-thuoc"):
         for item in soup_of(site, path).select("ul.ps-list > li"):

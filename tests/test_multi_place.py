@@ -387,7 +387,8 @@ def test_a_name_shared_across_places_is_shown_with_its_place(multi):
     _, _, data = multi
     renamed = {"so-noi-vu-hai-phong": "Sở Nội vụ", "so-noi-vu-thai-lam": "Sở Nội vụ"}
     agencies = tuple(dataclasses.replace(a, name=renamed.get(a.id, a.name)) for a in data.agencies)
-    html = agencies_index(build_relations(dataclasses.replace(data, agencies=agencies)))["co-quan/index.md"]
+    rel = build_relations(dataclasses.replace(data, agencies=agencies))
+    html = agencies_index(rel.names, rel.who, rel.orders)["co-quan/index.md"]
     links = {a["href"]: a.get_text() for a in BeautifulSoup(html.split("---\n\n", 1)[1], "html.parser")("a")}
     assert links["so-noi-vu-hai-phong.md"] == "Sở Nội vụ (thành phố Hải Phòng)"
     assert links["so-noi-vu-thai-lam.md"] == "Sở Nội vụ (tỉnh Thái Lâm)"

@@ -146,8 +146,8 @@ def test_the_notice_is_pure_escaped_and_falls_back_to_the_first_sentence(project
     task = dataclasses.replace(plan.tasks[0], summary=None,
                                text="Tuyên truyền <script>alert(1)</script> *rộng rãi*. Câu thứ hai.")
     options = SiteOptions(site_url=SITE_URL)
-    first = render_notice(plan, task, rel, options)
-    assert first == render_notice(plan, task, rel, options)  # same input, same bytes
+    first = render_notice(plan, task, rel.names, rel.cites, options)
+    assert first == render_notice(plan, task, rel.names, rel.cites, options)  # same input, same bytes
     assert FIRST_SENTENCE_LABEL in first
     assert "Tuyên truyền &lt;script&gt;alert(1)&lt;/script&gt; *rộng rãi*." in first
     body = first.split("\n---\n", 1)[1]  # after the front matter (its title is escaped by the templates)
@@ -166,10 +166,12 @@ def test_feedback_office_contacts_are_the_data_s_never_made_up(project):
     plan = project.plans[0]
     rel = build_relations(project, None)
     office = plan.feedback.agencies[-1]
-    without = render_notice(plan, plan.tasks[0], rel, SiteOptions())
+    without = render_notice(plan, plan.tasks[0], rel.names, rel.cites, SiteOptions())
     assert "Điện thoại" not in without and "chưa có" not in without and "Địa chỉ" not in without  # left out, unsaid
-    rel.agencies[office] = dataclasses.replace(rel.agencies[office], phone="0220 3 123 456", address="Số 1 <b>")
-    with_contacts = render_notice(plan, plan.tasks[0], rel, SiteOptions(feedback_url="https://gop-y.example/"))
+    agencies = tuple(dataclasses.replace(a, phone="0220 3 123 456", address="Số 1 <b>") if a.id == office else a
+                     for a in project.agencies)
+    rel = build_relations(dataclasses.replace(project, agencies=agencies), None)
+    with_contacts = render_notice(plan, plan.tasks[0], rel.names, rel.cites, SiteOptions(feedback_url="https://gop-y.example/"))
     assert "Điện thoại: 0220 3 123 456" in with_contacts and "Địa chỉ: Số 1 &lt;b&gt;" in with_contacts
     assert "Thư điện tử" not in with_contacts  # the data has none
     assert "Góp ý trực tuyến: https://gop-y.example/" in with_contacts

@@ -52,10 +52,10 @@ def build(project: ReportedProject, options: SiteOptions = SiteOptions(), histor
     updated = {plan.id: last_updated(history, plan.origin.file, *(r.origin.file for r in project.reports
                                                                  if r.plan == plan.id)) for plan in project.plans}
     speaker = Speaker(project.glossary, project.documents, {a.id: a.name for a in project.agencies})
-    bulletins = {plan.id: plan_bulletins(plan, rel, speaker) for plan in project.plans}  # page and .txt alike
+    bulletins = {plan.id: plan_bulletins(plan, rel.names, rel.progress, speaker) for plan in project.plans}  # page and .txt alike
     pages = build_site(project, rel, options, history, entries, bulletins, updated)
     files = published_files(project, rel, entries, bulletins, options)
-    return SiteOutput(pages, files, rel.progress.has_examples, footer(project, rel, updated))
+    return SiteOutput(pages, files, rel.progress.has_examples, footer(project, rel.names, updated))
 
 
 def published_files(project: ReportedProject, rel: Relations, entries: list[ChangeEntry],
@@ -63,7 +63,7 @@ def published_files(project: ReportedProject, rel: Relations, entries: list[Chan
     """{site path: bytes, or the file to copy}, sorted: the files published beside the pages."""
     files: dict[str, bytes | Path] = {
         source_uri(plan): Path(DATA_DIR) / SOURCES_DIR / plan.source_text for plan in project.plans if plan.source_text}
-    files.update(calendar_files(rel.due, {a.id: a.name for a in project.agencies},
+    files.update(calendar_files(rel.calendar.due, {a.id: a.name for a in project.agencies},
                                 {p.id: plan_title(p) for p in project.plans}, options.today, options.site_url))
     for plan in project.plans:
         files.update(bulletin_files(plan, bulletins[plan.id]))

@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Mapping
 
 from ..data.model import Plan
 from .model import Report, ReportedProject, TaskReport
@@ -25,15 +27,15 @@ class Entry:
     task: TaskReport
 
 
-@dataclass
+@dataclass(frozen=True)
 class Progress:
     """Reports per task, newest first, for every plan; and whether any report is example data."""
 
-    timelines: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)  # (plan id, task id) → entries
+    timelines: Mapping[tuple[str, str], tuple[Entry, ...]] = field(default_factory=dict)  # (plan id, task id) → entries
     has_examples: bool = False
 
-    def timeline(self, plan: Plan, task_id: str) -> list[Entry]:
-        return self.timelines.get((plan.id, task_id), [])
+    def timeline(self, plan: Plan, task_id: str) -> tuple[Entry, ...]:
+        return self.timelines.get((plan.id, task_id), ())
 
     def status(self, plan: Plan, task_id: str) -> str:
         """The newest report's status, or NO_REPORT."""
@@ -53,10 +55,10 @@ class Progress:
 
 def build_progress(project: ReportedProject) -> Progress:
     """Index every report by task, newest first (by the end of the data, then submission date)."""
-    progress = Progress(has_examples=any(r.example for r in project.reports))
+    timelines: dict[tuple[str, str], list[Entry]] = {}
     for report in project.reports:
         for entry in report.tasks:
-            progress.timelines.setdefault((report.plan, entry.task), []).append(Entry(report, entry))
-    for entries in progress.timelines.values():
-        entries.sort(key=lambda e: (e.report.covered[1], e.report.submitted_on, e.report.reporter), reverse=True)
-    return progress
+            timelines.setdefault((report.plan, entry.task), []).append(Entry(report, entry))
+    newest_first = {key: tuple(sorted(entries, reverse=True, key=lambda e: (
+        e.report.covered[1], e.report.submitted_on, e.report.reporter))) for key, entries in timelines.items()}
+    return Progress(MappingProxyType(newest_first), any(r.example for r in project.reports))

@@ -13,7 +13,7 @@ from ..data.schema import EVERY, TIMING_KINDS
 from ..text import date_numeric
 from .labels import plan_title, short_title, task_number
 from .previews import first_sentence
-from .relations import Relations
+from .relations import Names
 
 CHAT_LIMIT = 400  # characters before the link: about what a chat shows without "xem thêm"
 WHAT_LIMIT = 180
@@ -35,21 +35,21 @@ def timing_words(task: Task) -> str:
     return words + (f" ({', '.join(detail)})" if detail else "")
 
 
-def task_message(plan: Plan, task: Task, rel: Relations) -> str:
+def task_message(plan: Plan, task: Task, names: Names) -> str:
     """'[Nhiệm vụ 1.a của Kế hoạch …] What. Thực hiện: who. Thời gian: when.' (no link)."""
     what = first_sentence(task.summary or task.text, WHAT_LIMIT)
     lines = [f"Nhiệm vụ {task_number(plan, task)} – {short_title(plan_title(plan), 10)}", what]
     if task.lead and task.lead.agencies:
-        lines.append(f"Thực hiện: {rel.agency_names(task.lead.agencies)}")
+        lines.append(f"Thực hiện: {names.agency_names(task.lead.agencies)}")
     if task.timing:
         lines.append(f"Thời gian: {timing_words(task)}")
     return _fit(lines)
 
 
-def plan_message(plan: Plan, rel: Relations) -> str:
+def plan_message(plan: Plan, names: Names) -> str:
     """'<Kế hoạch …>, do … ban hành ngày …; n nhiệm vụ.' (no link)."""
     issued = f" ngày {date_numeric(plan.issued_on)}" if plan.issued_on else ""
-    lines = [first_sentence(plan_title(plan), 200), f"Do {rel.agency_name(plan.issuer)} ban hành{issued}; "
+    lines = [first_sentence(plan_title(plan), 200), f"Do {names.agency_name(plan.issuer)} ban hành{issued}; "
              f"{len(plan.tasks)} nhiệm vụ."]
     return _fit(lines)
 

@@ -19,11 +19,11 @@ from dataclasses import dataclass
 
 from ..data.model import Agency, LegalDocument, Plan, Task
 from ..data.schema import AGENCY_KINDS, DOCUMENT_STATUSES, DOCUMENT_TYPES, FORM_KINDS, TIMING_KINDS
-from ..reports.status import STATUS_LABELS
+from ..reports.status import STATUS_LABELS, Progress
 from ..text import vi_sort_key
 from .labels import document_label
 from .markup import visible
-from .relations import Relations
+from .relations import Citations, Names
 
 SCRIPT_ID = "ps-facets"  # the id of the JSON blob, which plan-facets.js looks up
 
@@ -49,17 +49,17 @@ DOCUMENT_FACETS = (Facet("type", "loai", "Loại văn bản"), Facet("issuer", "
                    Facet("validity", "hieu-luc", "Tình trạng hiệu lực"))
 
 
-def task_ids(plan: Plan, task: Task, rel: Relations) -> dict[str, tuple[str, ...]]:
+def task_ids(plan: Plan, task: Task, cites: Citations, progress: Progress) -> dict[str, tuple[str, ...]]:
     """facet key → the ids of this task for it, in the order the row shows them.
 
     `cites` are the documents of the row's Căn cứ column: those the task cites and those its text names.
     """
     return {
         "lead": task.lead.agencies if task.lead else (),
-        "cites": tuple(d.id for d in rel.task_documents[(plan.id, task.id)]),
+        "cites": tuple(d.id for d in cites.task_documents[(plan.id, task.id)]),
         "timing": (task.timing.kind,) if task.timing else (),
         "forms": task.forms.kinds if task.forms else (),
-        "status": (rel.progress.status(plan, task.id),),
+        "status": (progress.status(plan, task.id),),
     }
 
 
@@ -89,29 +89,29 @@ def _by_name(present: set[str], name) -> list[tuple[str, str]]:
 
 
 def options(facets: tuple[Facet, ...], rows: list[dict[str, tuple[str, ...]]],
-            rel: Relations) -> dict[str, list[tuple[str, str]]]:
+            names: Names) -> dict[str, list[tuple[str, str]]]:
     """facet key → (id, label) of every value some row has, in display order."""
     present = {f.key: {i for row in rows for i in row.get(f.key, ())} for f in facets}
     order = {
-        "lead": lambda ids: _by_name(ids, rel.agency_name),
-        "cites": lambda ids: _by_name(ids, lambda d: document_label(rel.documents[d])),
+        "lead": lambda ids: _by_name(ids, names.agency_name),
+        "cites": lambda ids: _by_name(ids, lambda d: document_label(names.documents[d])),
         "timing": lambda ids: _ordered(ids, TIMING_KINDS),
         "forms": lambda ids: _ordered(ids, FORM_KINDS),
         "status": lambda ids: _ordered(ids, STATUS_LABELS),
         "kind": lambda ids: _ordered(ids, AGENCY_KINDS),
-        "place": lambda ids: _by_name(ids, lambda p: rel.places[p].name),
+        "place": lambda ids: _by_name(ids, lambda p: names.places[p].name),
         "type": lambda ids: _ordered(ids, DOCUMENT_TYPES),
-        "issuer": lambda ids: _by_name(ids, rel.agency_name),
+        "issuer": lambda ids: _by_name(ids, names.agency_name),
         "validity": lambda ids: _ordered(ids, DOCUMENT_STATUSES),
     }
     return {f.key: order[f.key](present[f.key]) for f in facets}
 
 
-def facets_data(facets: tuple[Facet, ...], rows: list[dict[str, tuple[str, ...]]], rel: Relations,
+def facets_data(facets: tuple[Facet, ...], rows: list[dict[str, tuple[str, ...]]], names: Names,
                 noun: str = "nhiệm vụ", prefix: str = "") -> dict:
     """What the filters are built from: each facet with its options (only values some row has), the noun
     the counts name, and the prefix of its words in the address (several lists on one page)."""
-    found = options(facets, rows, rel)
+    found = options(facets, rows, names)
     data = {"total": len(rows),
             "facets": [{"key": f.key, "param": prefix + f.param, "label": f.label,
                         "options": [{"id": i, "label": visible(label)} for i, label in found[f.key]]}
@@ -125,22 +125,22 @@ def script_json(value) -> str:
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
-def facets_script(plan: Plan, rel: Relations) -> str:
+def facets_script(plan: Plan, names: Names, cites: Citations, progress: Progress) -> str:
     """The Phụ lục's JSON blob of the filters' labels, as an HTML element (data only; nothing runs)."""
-    rows = [task_ids(plan, task, rel) for task in plan.tasks]
-    return f'<script type="application/json" id="{SCRIPT_ID}">{script_json(facets_data(FACETS, rows, rel))}</script>'
+    rows = [task_ids(plan, task, cites, progress) for task in plan.tasks]
+    return f'<script type="application/json" id="{SCRIPT_ID}">{script_json(facets_data(FACETS, rows, names))}</script>'
 
 
 def can_narrow(facets: tuple[Facet, ...], rows: list[dict[str, tuple[str, ...]]]) -> bool:
     """True when some facet would hide some row but not all: a list where a filter is worth its space."""
-    for f in facets:
-        values = [set(row.get(f.key, ())) for row in rows]
-        if any(v and any(v != w for w in values) for v in values):
+    for f in facets:  # some row has a value, and not every row the same (one set of sets: not each pair)
+        values = {frozenset(row.get(f.key, ())) for row in rows}
+        if len(values) > 1 and any(values):
             return True
     return False
 
 
-def list_filters(list_id: str, facets: tuple[Facet, ...], rows: list[dict[str, tuple[str, ...]]], rel: Relations,
+def list_filters(list_id: str, facets: tuple[Facet, ...], rows: list[dict[str, tuple[str, ...]]], names: Names,
                  noun: str, prefix: str) -> str:
     """The place of a list's filters and their labels (plan-facets.js builds them), for the facets that
     could narrow the list; nothing when none could."""
@@ -150,4 +150,4 @@ def list_filters(list_id: str, facets: tuple[Facet, ...], rows: list[dict[str, t
     facets, blob = useful, f"{list_id}-facets"
     return (f'<div class="ps-facets" data-table="{list_id}" data-blob="{blob}"></div>\n'
             f'<script type="application/json" id="{blob}">'
-            f"{script_json(facets_data(facets, rows, rel, noun, prefix))}</script>\n")
+            f"{script_json(facets_data(facets, rows, names, noun, prefix))}</script>\n")

@@ -44,7 +44,9 @@ class Linker:
         """`tiers`: names in order of precedence; a name in an earlier tier hides the same name later
         (the plan's own place before its parent places). Within a tier, a name shared by two
         targets is ambiguous: neither is linked rather than guessing."""
-        self._by_first: dict[str, list[tuple[tuple[str, ...], Target]]] = {}
+        # first word → [(length, {words: target})], longest first: a mention is looked up once per length, not by
+        # trying every name that starts with the word (a province has hundreds of "Phòng …", "Ủy ban nhân dân …").
+        self._by_first: dict[str, list[tuple[int, dict[tuple[str, ...], Target]]]] = {}
         # Texts are linked on several pages (a task's on its page, its plan's, its agencies'): their mentions
         # are kept, but for the most recent texts only: unbounded, a province's texts all stayed in memory.
         self._mentions = functools.lru_cache(maxsize=MENTIONS_CACHED)(self._find)
@@ -56,11 +58,11 @@ class Linker:
                 if words and words not in seen:
                     mine[words] = None if words in mine and mine[words] != target else target
             seen.update(mine)
+        by_length: dict[str, dict[int, dict[tuple[str, ...], Target]]] = {}
         for words, target in seen.items():
             if target is not None:
-                self._by_first.setdefault(words[0], []).append((words, target))
-        for options in self._by_first.values():
-            options.sort(key=lambda o: (-len(o[0]), o[1].uri))
+                by_length.setdefault(words[0], {}).setdefault(len(words), {})[words] = target
+        self._by_first = {first: sorted(lengths.items(), reverse=True) for first, lengths in by_length.items()}
 
     def mentions(self, text: str) -> list[tuple[int, int, Target]]:
         """(start, end, target) of each mention in `text`, left to right, not overlapping."""
@@ -71,10 +73,11 @@ class Linker:
         words = name_words(text)
         found, i = [], 0
         while i < len(words):
-            for option, target in self._by_first.get(words[i], ()):
-                if tuple(words[i:i + len(option)]) == option:
-                    found.append((spans[i][0], spans[i + len(option) - 1][1], target))
-                    i += len(option)
+            for length, names in self._by_first.get(words[i], ()):
+                target = names.get(tuple(words[i:i + length]))
+                if target:
+                    found.append((spans[i][0], spans[i + length - 1][1], target))
+                    i += length
                     break
             else:
                 i += 1
@@ -82,11 +85,7 @@ class Linker:
 
     def targets(self, text: str) -> list[Target]:
         """The distinct targets mentioned in `text`, in order of first mention."""
-        out: list[Target] = []
-        for _, _, target in self.mentions(text):
-            if target not in out:
-                out.append(target)
-        return out
+        return list(dict.fromkeys(target for _, _, target in self.mentions(text)))
 
     def linkify(self, text: str, from_uri: str, skip: str | None = None, only: frozenset[str] | None = None) -> str:
         """Escaped HTML of `text` with each mention linked, except mentions of page `skip` and,

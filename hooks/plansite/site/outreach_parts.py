@@ -13,7 +13,7 @@ from ..addresses import agency_uri
 from .labels import task_title
 from .markup import admonition, escape, external_link, heading, link, p, ul
 from .options import SiteOptions
-from .relations import Relations
+from .relations import Names
 
 
 def summary_box(task: Task) -> str:
@@ -37,11 +37,11 @@ def _contacts(agency: Agency, subject: str) -> list[str]:
     return out
 
 
-def feedback_section(plan: Plan, task: Task, rel: Relations, uri: str, options: SiteOptions) -> str:
+def feedback_section(plan: Plan, task: Task, names: Names, uri: str, options: SiteOptions) -> str:
     """'Góp ý, phản ánh': the office the plan names, its known contacts, and the configured channel."""
     out = heading(2, "Góp ý, phản ánh")
     if plan.feedback and plan.feedback.agencies:
-        offices = [rel.agencies[a] for a in plan.feedback.agencies]
+        offices = [names.agencies[a] for a in plan.feedback.agencies]
         out += p(f"Theo kế hoạch, khó khăn, vướng mắc và ý kiến phản ánh về {escape(plan.feedback.text or '')}:")
         subject = f"Góp ý: {task_title(plan, task)}"
         lines = []

@@ -20,7 +20,7 @@ from .glossary import Marker
 from .lazy import Pages, Render, pages_of_group
 from .options import SiteOptions
 from .preview_records import linked_records
-from .relations import Relations
+from .relations import Names, Relations
 from .render_agency import render_agency
 from .render_appendix import render_appendix
 from .render_bulletins import render_bulletins
@@ -43,36 +43,39 @@ def build_site(project: Project, rel: Relations, options: SiteOptions, history: 
     `rel`, the repository's `history` of the data (None: built without it; the pages say dates are
     unknown) and what the build computed from it once: the changes (`entries`), each plan's bulletins
     (by plan id, the same as their .txt files) and each plan's last change (`updated`, by plan id)."""
-    renders: dict[str, Render] = {HOME: partial(render_home, project, rel, options.home_heading)}
-    for group in (partial(plans_index, rel), partial(agencies_index, rel), partial(documents_index, rel)):
+    names, who, cites, progress, calendar = rel.names, rel.who, rel.cites, rel.progress, rel.calendar  # as each page reads
+    renders: dict[str, Render] = {HOME: partial(render_home, project, names, progress, calendar, options.home_heading)}
+    for group in (partial(plans_index, names, rel.orders), partial(agencies_index, names, who, rel.orders),
+                  partial(documents_index, names, rel.orders)):
         renders.update(pages_of_group(group))
-    renders[CALENDAR] = partial(render_calendar, rel)
+    renders[CALENDAR] = partial(render_calendar, calendar, names, rel.orders)
     renders[DATA_PAGE] = partial(render_data, project, options.today)  # open data: the files, their columns
     renders[CHANGES_PAGE] = partial(render_changes_page, entries, history is not None, bool(history and history.shallow))
     for plan in project.plans:
         renders[bulletins_uri(plan)] = partial(render_bulletins, plan, bulletins[plan.id])
-        renders[plan_uri(plan)] = partial(render_plan, plan, rel)
-        renders[appendix_uri(plan)] = partial(render_appendix, plan, rel)
-        renders[progress_uri(plan)] = partial(render_progress, plan, rel)
+        renders[plan_uri(plan)] = partial(render_plan, plan, names, cites, progress)
+        renders[appendix_uri(plan)] = partial(render_appendix, plan, names, cites, progress)
+        renders[progress_uri(plan)] = partial(render_progress, plan, names, cites, progress)
         for task in plan.tasks:
-            renders[task_uri(plan, task)] = partial(render_task, plan, task, rel, options, updated[plan.id])
-            renders[notice_uri(plan, task)] = partial(render_notice, plan, task, rel, options)  # A4, notice board
+            renders[task_uri(plan, task)] = partial(render_task, plan, task, names, cites, progress, options,
+                                                    updated[plan.id])
+            renders[notice_uri(plan, task)] = partial(render_notice, plan, task, names, cites, options)  # A4, notice board
     kept = linked_records(rel) if options.preview else None  # a preview leaves the other records out
     for agency in project.agencies:
         if kept is None or agency.id in kept.agencies:
-            renders.update(pages_of_group(partial(render_agency, agency, rel)))
+            renders.update(pages_of_group(partial(render_agency, agency, names, who, cites, progress, calendar)))
     for doc in project.documents:
         if kept is None or doc.id in kept.documents:
-            renders.update(pages_of_group(partial(render_document, doc, rel)))
+            renders.update(pages_of_group(partial(render_document, doc, names, cites, progress)))
     renders[GLOSSARY] = partial(render_glossary, project.glossary)
     # Each abbreviation's first use on a page becomes <abbr> (not on the glossary's own page).
     return Pages(renders, Marker(project.glossary), unmarked=frozenset({GLOSSARY}))
 
 
-def footer(project: Project, rel: Relations, updated: dict[str, dt.date | None]) -> str:
+def footer(project: Project, names: Names, updated: dict[str, dt.date | None]) -> str:
     """'Kế hoạch do Ủy ban nhân dân xã Kẻ Sặt ban hành · Dữ liệu cập nhật ngày 07/12/2026' (the newest change
     of a plan or its reports in the repository's history; left out when unknown)."""
-    issuers = sorted({rel.agency_name(plan.issuer) for plan in project.plans}, key=vi_sort_key)
+    issuers = sorted({names.agency_name(plan.issuer) for plan in project.plans}, key=vi_sort_key)
     line = f"Kế hoạch do {', '.join(issuers)} ban hành" if issuers else ""
     dates = [d for d in updated.values() if d]
     return line + (f" · Dữ liệu cập nhật ngày {date_numeric(max(dates))}" if dates else "")

@@ -16,7 +16,7 @@ from .labels import task_title
 from .previews import Preview
 from .facets import FACETS as TASK_FACETS, Facet, list_filters, row_attributes, task_ids
 from .markup import escape, heading, link, p, ul, visible
-from .relations import Relations
+from .relations import Citations, Names
 from .statuses import status_tag
 
 PER_PAGE = 100  # entries per list page
@@ -32,7 +32,7 @@ class Filters:
 
     facets: tuple[Facet, ...]
     rows: list[dict[str, tuple[str, ...]]]
-    rel: Relations
+    names: Names  # the facets' labels
     noun: str
 
     def part(self, start: int, end: int) -> Filters:
@@ -75,7 +75,7 @@ def entries(items: list[Entry], here: str, filters: Filters | None = None, key: 
     """A list of links, one per entry; with `filters`, where they could narrow it, the list's filters
     (`key` names the list on its page, `prefix` its words in the address) and each item's ids."""
     links = [f"{link(label, here, target)}{after}" for label, target, after in items]
-    box = list_filters(f"ps-list-{key}", filters.facets, filters.rows, filters.rel, filters.noun, prefix) \
+    box = list_filters(f"ps-list-{key}", filters.facets, filters.rows, filters.names, filters.noun, prefix) \
         if filters else ""
     if not box:
         return ul(links)
@@ -120,9 +120,9 @@ def preview(items: list[Entry], uri: str, here: str, folder: str, title: str,
     return out, pages
 
 
-def task_filters(items, rel: Relations) -> Filters:
+def task_filters(items, names: Names, cites: Citations, progress: Progress) -> Filters:
     """The filters of a list of (plan, task): the Phụ lục's facets."""
-    return Filters(TASK_FACETS, [task_ids(plan, task, rel) for plan, task in items], rel, "nhiệm vụ")
+    return Filters(TASK_FACETS, [task_ids(plan, task, cites, progress) for plan, task in items], names, "nhiệm vụ")
 
 
 def task_entries(items, progress: Progress | None = None) -> list[Entry]:

@@ -32,10 +32,10 @@ class LinkedRecords:
 
 def linked_records(rel: Relations) -> LinkedRecords:
     """The records the pages outside the registries link to (see the module), from the relations."""
-    agencies = {a for a, plans in rel.plans_naming.items() if plans} | set(rel.due_by_agency)
-    documents = {d for d, plans in rel.cited_by_plans.items() if plans}
-    for plan in rel.plans_sorted:
+    agencies = {a for a, plans in rel.who.plans_naming.items() if plans} | set(rel.calendar.due_by_agency)
+    documents = {d for d, plans in rel.cites.cited_by_plans.items() if plans}
+    for plan in rel.orders.plans_sorted:
         replacing = plan.life.replaced_by if plan.life else None
-        if replacing and replacing not in rel.plan_of_document:
+        if replacing and replacing not in rel.cites.plan_of_document:
             documents.add(replacing)
     return LinkedRecords(frozenset(agencies), frozenset(documents))

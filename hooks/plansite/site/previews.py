@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..data.model import Agency, LegalDocument, Plan, Task
 from .labels import short_title
-from .relations import Relations
+from .relations import Assignments, Names
 
 DESCRIPTION_LIMIT = 200  # characters: what link previews show before cutting
 _SENTENCE_END = re.compile(r"(?<=[.;:!?])\s")
@@ -34,31 +34,31 @@ def first_sentence(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
     return sentence[:limit].rsplit(" ", 1)[0] + "…"
 
 
-def place_line(rel: Relations, place_id: str) -> str:
+def place_line(names: Names, place_id: str) -> str:
     """'xã Kẻ Sặt, thành phố Hải Phòng': the place and the places above it, without the nation."""
-    names, place = [], rel.places.get(place_id)
+    words, place = [], names.places.get(place_id)
     while place and place.level != "trung-uong":
-        names.append(place.name)
-        place = rel.places.get(place.parent) if place.parent else None
-    return ", ".join(names)
+        words.append(place.name)
+        place = names.places.get(place.parent) if place.parent else None
+    return ", ".join(words)
 
 
-def plan_preview(plan: Plan, rel: Relations) -> Preview:
-    place = place_line(rel, rel.agencies[plan.issuer].place)
-    return Preview(first_sentence(f"{plan.document_type.capitalize()} {plan.title} của {rel.agency_name(plan.issuer)}."),
+def plan_preview(plan: Plan, names: Names) -> Preview:
+    place = place_line(names, names.agencies[plan.issuer].place)
+    return Preview(first_sentence(f"{plan.document_type.capitalize()} {plan.title} của {names.agency_name(plan.issuer)}."),
                    short_title(plan.title, 14), place)
 
 
-def task_preview(plan: Plan, task: Task, rel: Relations) -> Preview:
+def task_preview(plan: Plan, task: Task, names: Names) -> Preview:
     """The plain summary, or the first sentence of the task's own words."""
     return Preview(first_sentence(task.summary or task.text), short_title(plan.title, 14),
-                   place_line(rel, rel.agencies[plan.issuer].place))
+                   place_line(names, names.agencies[plan.issuer].place))
 
 
-def agency_preview(agency: Agency, rel: Relations) -> Preview:
-    count = len(rel.leads.get(agency.id, [])) + len(rel.coordinates.get(agency.id, []))
+def agency_preview(agency: Agency, names: Names, who: Assignments) -> Preview:
+    count = len(who.leads.get(agency.id, ())) + len(who.coordinates.get(agency.id, ()))
     return Preview(f"{agency.name}: {count} nhiệm vụ chủ trì hoặc phối hợp, trách nhiệm và báo cáo theo kế hoạch.",
-                   "", place_line(rel, agency.place))
+                   "", place_line(names, agency.place))
 
 
 def document_preview(doc: LegalDocument) -> Preview:

@@ -20,7 +20,8 @@ from .markup import escape, heading, link, link_html, p
 from .parts import crumbs, front_matter
 from . import subjects
 from .subjects import subject_words
-from .relations import Relations
+from ..reports.status import Progress
+from .relations import Citations, Names
 from .statuses import status_tag
 
 TABLE_ID = "ps-appendix"
@@ -40,15 +41,15 @@ def cell(column: int, content: str) -> str:
     return f'<td data-label="{html.escape(COLUMNS[column], quote=True)}">{content}</td>'
 
 
-def agencies_cell(assignment: Assignment | None, rel: Relations, uri: str) -> str:
+def agencies_cell(assignment: Assignment | None, names: Names, uri: str) -> str:
     """The agencies a task assigns (lead or coordinating), linked to their pages."""
     ids = assignment.agencies if assignment else ()
-    return cell_list([link(rel.agency_name(a), uri, agency_uri(a)) for a in ids])
+    return cell_list([link(names.agency_name(a), uri, agency_uri(a)) for a in ids])
 
 
-def documents_cell(plan: Plan, task: Task, rel: Relations, uri: str) -> str:
+def documents_cell(plan: Plan, task: Task, cites: Citations, uri: str) -> str:
     """The documents a task cites or names, linked to their pages."""
-    documents = rel.task_documents[(plan.id, task.id)]
+    documents = cites.task_documents[(plan.id, task.id)]
     return cell_list([link(document_label(d), uri, document_uri(d.id)) for d in documents])
 
 
@@ -61,40 +62,40 @@ def _task_link(plan: Plan, task: Task, uri: str) -> str:
                      uri, task_uri(plan, task))
 
 
-def task_row(plan: Plan, task: Task, rel: Relations, uri: str) -> str:
+def task_row(plan: Plan, task: Task, names: Names, cites: Citations, progress: Progress, uri: str) -> str:
     """One task: number, title (linked), lead and coordinating agencies, timing, documents, status."""
     cells = (escape(task_number(plan, task)), _task_link(plan, task, uri),
-             agencies_cell(task.lead, rel, uri), agencies_cell(task.coordinating, rel, uri),
-             escape(task.timing.text) if task.timing else "", documents_cell(plan, task, rel, uri),
-             status_tag(rel.progress.status(plan, task.id)))
+             agencies_cell(task.lead, names, uri), agencies_cell(task.coordinating, names, uri),
+             escape(task.timing.text) if task.timing else "", documents_cell(plan, task, cites, uri),
+             status_tag(progress.status(plan, task.id)))
     row = "".join(cell(i, content) for i, content in enumerate(cells))
-    return f"<tr{row_attributes(task_ids(plan, task, rel))}>{row}</tr>\n"
+    return f"<tr{row_attributes(task_ids(plan, task, cites, progress))}>{row}</tr>\n"
 
 
-def task_table(plan: Plan, rel: Relations, uri: str) -> str:
+def task_table(plan: Plan, names: Names, cites: Citations, progress: Progress, uri: str) -> str:
     """The table as one HTML block: the filters' place and labels, then the table in a scrollable region."""
     head = "".join(f'<th scope="col">{html.escape(c)}</th>' for c in COLUMNS)
     caption = f"Các nhiệm vụ của Kế hoạch ({len(plan.tasks)} nhiệm vụ)"
     return ('<div class="ps-appendix-block">\n'
             f'<div class="ps-facets" data-table="{TABLE_ID}"></div>\n'
-            f"{facets_script(plan, rel)}\n"
+            f"{facets_script(plan, names, cites, progress)}\n"
             f'<div class="ps-appendix-wrap" role="region" aria-labelledby="{TABLE_ID}-caption" tabindex="0">\n'
             f'<table class="ps-appendix" id="{TABLE_ID}">\n'
             f'<caption id="{TABLE_ID}-caption">{html.escape(caption)}</caption>\n'
             f'<thead><tr>{head}</tr></thead>\n<tbody>\n'
-            + "".join(task_row(plan, task, rel, uri) for task in plan.tasks)
+            + "".join(task_row(plan, task, names, cites, progress, uri) for task in plan.tasks)
             + "</tbody>\n</table>\n</div>\n</div>\n")
 
 
-def render_appendix(plan: Plan, rel: Relations) -> str:
+def render_appendix(plan: Plan, names: Names, cites: Citations, progress: Progress) -> str:
     """The task table: the plan's Phụ lục where its source promises one, its "Bảng nhiệm vụ" otherwise."""
-    uri, name = appendix_uri(plan), rel.table_name(plan)
+    uri, name = appendix_uri(plan), names.table_name(plan)
     title = f"Phụ lục nhiệm vụ: {plan_title(plan)}" if name == APPENDIX else f"{name}: {plan_title(plan)}"
-    out = front_matter(title + rel.title_suffix(plan), PageKind.APPENDIX, subject_words(subjects.APPENDIX))
-    out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), here=name) + life_notice(plan, rel, uri)
+    out = front_matter(title + names.title_suffix(plan), PageKind.APPENDIX, subject_words(subjects.APPENDIX))
+    out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), here=name) + life_notice(plan, names, cites, uri)
     out += heading(1, "Phụ lục: các nhiệm vụ" if name == APPENDIX else name)
     out += p(link(plan_title(plan), uri, plan_uri(plan)))
     promised = [s for s in plan.content.sections if s.note and "phụ lục" in s.note.casefold() and not s.tasks]
     out += "".join(p(f"Bảng dưới đây lập từ mục II của Kế hoạch. Văn bản nguồn ghi \"{escape(s.note)}\" "
                      "nhưng không kèm nội dung Phụ lục.") for s in promised[:1])
-    return out + task_table(plan, rel, uri)
+    return out + task_table(plan, names, cites, progress, uri)

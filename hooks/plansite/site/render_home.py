@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..data.model import Plan, Project
-from ..reports.status import NO_REPORT, STATUS_LABELS
+from ..reports.status import NO_REPORT, STATUS_LABELS, Progress
 from ..text import date_numeric
 from ..kinds import PageKind
 from ..addresses import CALENDAR, bulletins_uri, progress_uri
@@ -14,17 +14,17 @@ from .labels import plan_title
 from .identity import APPENDIX
 from .markup import escape, heading, link, p, ul
 from .parts import front_matter
-from .relations import Relations
+from .relations import Calendar, Names
 
 
 SHOWN_PLANS = 5  # plans given their own lines on the home page; the plans' list has them all
 NEXT_DUE = 3  # upcoming reports shown; the calendar has every one
 
 
-def _done(plan: Plan, rel: Relations) -> str:
+def _done(plan: Plan, progress: Progress) -> str:
     """A plan's progress in one line: what its reports say, or that it has none, and the link to the page."""
-    dates = [d for t in plan.tasks if (d := rel.progress.as_of(plan, t.id))]
-    counts = rel.progress.counts(plan, [t.id for t in plan.tasks])
+    dates = [d for t in plan.tasks if (d := progress.as_of(plan, t.id))]
+    counts = progress.counts(plan, [t.id for t in plan.tasks])
     if dates:
         said = ", ".join(f"{n} {escape(STATUS_LABELS[s].lower())}" for s, n in counts.items() if n)
         summary = f"theo báo cáo đến {date_numeric(max(dates))}: {said}"
@@ -33,16 +33,17 @@ def _done(plan: Plan, rel: Relations) -> str:
     return f"{link(plan_title(plan), HOME, progress_uri(plan))}: {summary}."
 
 
-def _next_due(rel: Relations) -> str:
+def _next_due(calendar: Calendar, names: Names) -> str:
     """The next reports due (from the build date), with the calendar's link."""
-    upcoming = [d for d in rel.due if d.state(rel.today) == "chua-den-ky"] if rel.today else rel.due
-    items = [f"{state_tag(d.state(rel.today))} {escape(d.label)}: {link(rel.agency_name(d.reporter), HOME, agency_uri(d.reporter))}"
+    today = calendar.today
+    upcoming = [d for d in calendar.due if d.state(today) == "chua-den-ky"] if today else calendar.due
+    items = [f"{state_tag(d.state(today))} {escape(d.label)}: {link(names.agency_name(d.reporter), HOME, agency_uri(d.reporter))}"
              + (f", hạn gửi {date_numeric(d.due)}" if d.due else "") for d in upcoming[:NEXT_DUE]]
     more = p(link("Xem toàn bộ lịch báo cáo", HOME, CALENDAR))
     return (ul(items) if items else p("Chưa có kỳ báo cáo nào sắp tới.")) + more
 
 
-def render_home(project: Project, rel: Relations, title: str) -> str:
+def render_home(project: Project, names: Names, progress: Progress, calendar: Calendar, title: str) -> str:
     """What the site holds, key figures, and ways in for citizens and staff."""
     out = front_matter("Trang chủ", PageKind.HOME)
     tasks = sum(len(p.tasks) for p in project.plans)
@@ -52,15 +53,15 @@ def render_home(project: Project, rel: Relations, title: str) -> str:
         period = "" if not plan.period else (f" giai đoạn {plan.period.start}–{plan.period.end}" if plan.period.end
                                              else f" từ năm {plan.period.start}")
         out += p(f"{link(plan_title(plan), HOME, plan_uri(plan))}, do "
-                 f"{link(rel.agency_name(plan.issuer), HOME, agency_uri(plan.issuer))} ban hành{escape(period)}.")
+                 f"{link(names.agency_name(plan.issuer), HOME, agency_uri(plan.issuer))} ban hành{escape(period)}.")
     out += ul([f"<strong>{len(project.plans)}</strong> kế hoạch · <strong>{tasks}</strong> nhiệm vụ · "
                f"<strong>{len(project.agencies)}</strong> cơ quan, đơn vị · <strong>{len(project.documents)}</strong> "
                "văn bản được dẫn"])
     whole = plan_uri(project.plans[0]) if len(project.plans) == 1 else PLANS_INDEX
     out += p(f"{link('Đọc toàn văn kế hoạch', HOME, whole)} · {link('Tìm trong kế hoạch', HOME, SEARCH_PAGE)} "
              "(gõ có dấu hoặc không dấu, ví dụ “dan van”, “thuong xuyen”; ô tìm kiếm có ở đầu mọi trang)")
-    out += heading(2, "Đã làm được gì") + ul(_done(plan, rel) for plan in project.plans[:SHOWN_PLANS])
-    out += heading(2, "Kỳ báo cáo sắp tới") + _next_due(rel)
+    out += heading(2, "Đã làm được gì") + ul(_done(plan, progress) for plan in project.plans[:SHOWN_PLANS])
+    out += heading(2, "Kỳ báo cáo sắp tới") + _next_due(calendar, names)
     out += heading(2, "Dành cho người dân")
     out += ul([link(f"Bản tin phát thanh (để đọc trên loa truyền thanh): {plan_title(pl)}", HOME, bulletins_uri(pl))
                for pl in project.plans[:SHOWN_PLANS]]
@@ -68,11 +69,11 @@ def render_home(project: Project, rel: Relations, title: str) -> str:
     out += heading(2, "Dành cho cán bộ, công chức")
     out += ul([link("Ai làm gì: các cơ quan, đơn vị", HOME, AGENCIES_INDEX),
                link("Căn cứ pháp lý: các văn bản được dẫn", HOME, DOCUMENTS_INDEX)]
-              + [link(_table_label(pl, rel) + pl.title, HOME, appendix_uri(pl)) for pl in project.plans[:5]])
+              + [link(_table_label(pl, names) + pl.title, HOME, appendix_uri(pl)) for pl in project.plans[:5]])
     out += heading(2, "Dành cho biên tập viên") + ul([link("Hướng dẫn biên tập dữ liệu", HOME, GUIDE)])
     return out
 
 
-def _table_label(plan: Plan, rel: Relations) -> str:
+def _table_label(plan: Plan, names: Names) -> str:
     """'Phụ lục nhiệm vụ: ' where the source promises an appendix, 'Bảng nhiệm vụ: ' otherwise."""
-    return "Phụ lục nhiệm vụ: " if rel.table_name(plan) == APPENDIX else "Bảng nhiệm vụ: "
+    return "Phụ lục nhiệm vụ: " if names.table_name(plan) == APPENDIX else "Bảng nhiệm vụ: "

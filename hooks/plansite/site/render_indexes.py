@@ -17,28 +17,30 @@ from .life_notice import status_words
 from .markup import escape, heading, link, p
 from .facets import AGENCY_FACETS, DOCUMENT_FACETS, agency_ids, document_ids
 from .parts import PREVIEW, Entry, Filters, entries, front_matter, list_pages
-from .relations import Relations
+from .relations import Assignments, Names, Orders
 from .subjects import subject_words
 
 
 Group = tuple[str, str, list[Entry], Filters | None]  # (key, label, entries, how they can be narrowed)
 
 
-def by_place(rel: Relations) -> bool:
+def by_place(names: Names, orders: Orders) -> bool:
     """The site holds plans of more than one place: its indexes group by place."""
-    return len({rel.plan_place(plan).id for plan in rel.plans_sorted}) > 1
+    return len({names.plan_place(plan).id for plan in orders.plans_sorted}) > 1
 
 
-def _places_in_order(rel: Relations, ids: set[str]) -> list[Place]:
+def _places_in_order(names: Names, ids: set[str]) -> list[Place]:
     """The places of `ids` in the tree's order: each place, then the places under it (by name)."""
     children: dict[str | None, list[Place]] = {}
-    for place in rel.places.values():
-        children.setdefault(place.parent if place.parent in rel.places else None, []).append(place)
+    for place in names.places.values():
+        children.setdefault(place.parent if place.parent in names.places else None, []).append(place)
     out: list[Place] = []
+    visited: set[str] = set()
 
     def visit(parent: str | None) -> None:
         for place in sorted(children.get(parent, []), key=lambda pl: (vi_sort_key(pl.name), pl.id)):
-            if place.id not in (p.id for p in out):
+            if place.id not in visited:
+                visited.add(place.id)
                 out.append(place)
                 visit(place.id)
 
@@ -46,14 +48,22 @@ def _places_in_order(rel: Relations, ids: set[str]) -> list[Place]:
     return [place for place in out if place.id in ids]
 
 
+def _grouped(items, key) -> dict:
+    """key → the items that have it, in the items' order (one pass, not one per group)."""
+    out: dict = {}
+    for item in items:
+        out.setdefault(key(item), []).append(item)
+    return out
+
+
 def _place_label(place: Place) -> str:
     return place.name[:1].upper() + place.name[1:]
 
 
-def _shared_names(rel: Relations) -> set[str]:
+def _shared_names(names: Names) -> set[str]:
     """Name keys that bodies of more than one place carry ('Sở Nội vụ' of two provinces)."""
     places: dict[str, set[str]] = {}
-    for agency in rel.agencies.values():
+    for agency in names.agencies.values():
         places.setdefault(name_key(agency.name), set()).add(agency.place)
     return {key for key, where in places.items() if len(where) > 1}
 
@@ -75,62 +85,63 @@ def _grouped_index(index_uri: str, title: str, folder: str, groups: list[Group])
     return pages
 
 
-def agencies_index(rel: Relations) -> dict[str, str]:
+def agencies_index(names: Names, who: Assignments, orders: Orders) -> dict[str, str]:
     """Agencies grouped by kind (by place, when the site holds plans of several places), in Vietnamese
     alphabetical order; a name that bodies of several places share is shown with its place."""
-    shared = _shared_names(rel)
+    shared = _shared_names(names)
 
     def entry(agency: Agency) -> Entry:
-        count = len(rel.leads.get(agency.id, [])) + len(rel.coordinates.get(agency.id, []))
-        name = agency.name + (f" ({rel.places[agency.place].name})" if name_key(agency.name) in shared else "")
+        count = len(who.leads.get(agency.id, ())) + len(who.coordinates.get(agency.id, ()))
+        name = agency.name + (f" ({names.places[agency.place].name})" if name_key(agency.name) in shared else "")
         return name, agency_uri(agency.id), f" ({count} nhiệm vụ)" if count else ""
 
-    ordered = [a for kind in AGENCY_KINDS for a in rel.agencies_by_kind[kind]]
-    if by_place(rel):
-        sections = [(pl.id, _place_label(pl), [a for a in ordered if a.place == pl.id])
-                    for pl in _places_in_order(rel, {a.place for a in ordered})]
+    ordered = [a for kind in AGENCY_KINDS for a in orders.agencies_by_kind[kind]]
+    if by_place(names, orders):
+        in_place = _grouped(ordered, lambda a: a.place)
+        sections = [(pl.id, _place_label(pl), in_place[pl.id]) for pl in _places_in_order(names, set(in_place))]
     else:
-        sections = [(kind, label, rel.agencies_by_kind[kind]) for kind, label in AGENCY_KINDS.items()]
+        sections = [(kind, label, orders.agencies_by_kind[kind]) for kind, label in AGENCY_KINDS.items()]
     groups = [(key, label, [entry(a) for a in agencies],
-               Filters(AGENCY_FACETS, [agency_ids(a) for a in agencies], rel, "cơ quan"))
+               Filters(AGENCY_FACETS, [agency_ids(a) for a in agencies], names, "cơ quan"))
               for key, label, agencies in sections]
     return _grouped_index(AGENCIES_INDEX, "Cơ quan, đơn vị", f"{AGENCIES}/{LIST}", groups)
 
 
-def documents_index(rel: Relations) -> dict[str, str]:
+def documents_index(names: Names, orders: Orders) -> dict[str, str]:
     """Documents grouped by type (by the place of their first issuer, when the site holds plans of several
     places); within a group by type, issuer, then date, then number."""
-    ordered = [d for doc_type in DOCUMENT_TYPES for d in rel.documents_by_type[doc_type]]
-    if by_place(rel):
-        place_of = {d.id: rel.agencies[d.issuers[0]].place if d.issuers else None for d in ordered}
-        sections = [(pl.id, _place_label(pl), [d for d in ordered if place_of[d.id] == pl.id])
-                    for pl in _places_in_order(rel, {p for p in place_of.values() if p})]
-        sections.append(("chua-ro-noi-ban-hanh", "Chưa rõ cơ quan ban hành", [d for d in ordered if not d.issuers]))
+    ordered = [d for doc_type in DOCUMENT_TYPES for d in orders.documents_by_type[doc_type]]
+    if by_place(names, orders):
+        in_place = _grouped(ordered, lambda d: names.agencies[d.issuers[0]].place if d.issuers else None)
+        sections = [(pl.id, _place_label(pl), in_place[pl.id])
+                    for pl in _places_in_order(names, {p for p in in_place if p})]
+        sections.append(("chua-ro-noi-ban-hanh", "Chưa rõ cơ quan ban hành", in_place.get(None, [])))
     else:
-        sections = [(doc_type, label, rel.documents_by_type[doc_type]) for doc_type, label in DOCUMENT_TYPES.items()]
+        sections = [(doc_type, label, orders.documents_by_type[doc_type]) for doc_type, label in DOCUMENT_TYPES.items()]
     groups = []
     for key, label, documents in sections:
         items = []
         for doc in documents:
-            issuer = ", ".join(rel.agency_name(a) for a in doc.issuers)
+            issuer = ", ".join(names.agency_name(a) for a in doc.issuers)
             after = f" ngày {date_numeric(doc.issued_on)}" if doc.issued_on else ""
             after += f" ({escape(issuer)})" if issuer else ""
             after += f": {escape(doc.title)}" if doc.number else ""
             items.append((document_label(doc), document_uri(doc.id), after))
         rows = [document_ids(d) for d in documents]
-        groups.append((key, label, items, Filters(DOCUMENT_FACETS, rows, rel, "văn bản")))
+        groups.append((key, label, items, Filters(DOCUMENT_FACETS, rows, names, "văn bản")))
     return _grouped_index(DOCUMENTS_INDEX, "Văn bản pháp lý được dẫn", f"{DOCUMENTS}/{LIST}", groups)
 
 
-def plans_index(rel: Relations) -> dict[str, str]:
+def plans_index(names: Names, orders: Orders) -> dict[str, str]:
     """All plans, by issuer then title, paged; grouped by the issuer's place when there are several."""
     def entry(plan: Plan) -> Entry:
         return (plan_title(plan), plan_uri(plan), f"{escape(status_words(plan))}: "
-                f"{escape(rel.agency_name(plan.issuer))}, {len(plan.tasks)} nhiệm vụ")
+                f"{escape(names.agency_name(plan.issuer))}, {len(plan.tasks)} nhiệm vụ")
 
-    if by_place(rel):
-        groups = [(pl.id, _place_label(pl), [entry(p) for p in rel.plans_sorted if rel.plan_place(p).id == pl.id], None)
-                  for pl in _places_in_order(rel, {rel.plan_place(p).id for p in rel.plans_sorted})]
+    if by_place(names, orders):
+        in_place = _grouped(orders.plans_sorted, lambda plan: names.plan_place(plan).id)
+        groups = [(pl.id, _place_label(pl), [entry(p) for p in in_place[pl.id]], None)
+                  for pl in _places_in_order(names, set(in_place))]
         return _grouped_index(PLANS_INDEX, "Kế hoạch", f"{PLANS}/{LIST}", groups)
-    items = [entry(p) for p in rel.plans_sorted]
+    items = [entry(p) for p in orders.plans_sorted]
     return list_pages(PLANS, "Kế hoạch", ("Trang chủ", HOME), items)  # first page: PLANS_INDEX

@@ -24,7 +24,7 @@ from .identity import notice_board, site_web
 from .markup import admonition, escape, heading, link, p, ul
 from .options import SiteOptions
 from .parts import crumbs, front_matter
-from .relations import Relations
+from .relations import Citations, Names
 
 TEMPLATE = "notice.html"  # overrides/notice.html: the page without Material's header, navigation and footer
 QR_LABEL = "Mã QR tới trang nhiệm vụ"
@@ -36,26 +36,26 @@ PRINT_HINT = ("Trang này là thông báo khổ A4 để niêm yết trên {boar
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 
 
-def render_notice(plan: Plan, task: Task, rel: Relations, options: SiteOptions) -> str:
+def render_notice(plan: Plan, task: Task, names: Names, cites: Citations, options: SiteOptions) -> str:
     """The notice of one task, as HTML (a pure function of its arguments)."""
     uri, number = notice_uri(plan, task), task_number(plan, task)
-    out = front_matter(f"Thông báo – {task_title(plan, task)}{rel.title_suffix(plan)}", PageKind.NOTICE,
+    out = front_matter(f"Thông báo – {task_title(plan, task)}{names.title_suffix(plan)}", PageKind.NOTICE,
                        template=TEMPLATE)
     out += '<div class="ps-notice">\n<div class="ps-notice__screen">\n'
-    out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), (rel.table_name(plan), appendix_uri(plan)),
+    out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), (names.table_name(plan), appendix_uri(plan)),
                   (f"Nhiệm vụ {number}", task_uri(plan, task)), here="Thông báo")
-    hint = PRINT_HINT.format(board=notice_board(rel.plan_place(plan)))
+    hint = PRINT_HINT.format(board=notice_board(names.plan_place(plan)))
     out += admonition("tip", "In để niêm yết", escape(hint)) + "</div>\n"
-    out += f'<div class="ps-notice__issuer">\n{p(f"<strong>{escape(rel.agency_name(plan.issuer))}</strong>")}</div>\n'
-    out += life_notice(plan, rel, uri)
+    out += f'<div class="ps-notice__issuer">\n{p(f"<strong>{escape(names.agency_name(plan.issuer))}</strong>")}</div>\n'
+    out += life_notice(plan, names, cites, uri)
     out += heading(1, "Thông báo") + p(f"<strong>Về nhiệm vụ {escape(number)} của {escape(_plan_name(plan))}</strong>")
     label, text = plain_summary(task)
     out += heading(2, f"Nhiệm vụ {escape(number)}") + p(f"<em>{escape(label)}:</em> {escape(text)}")
     for who, assignment in ((LEAD_LABEL, task.lead), (COORDINATING_LABEL, task.coordinating)):
-        out += p(f"<strong>{who}:</strong> {_agencies(assignment, rel, uri)}")
+        out += p(f"<strong>{who}:</strong> {_agencies(assignment, names, uri)}")
     out += p(f"<strong>{TIMING_LABEL}:</strong> {_timing(task)}")
-    out += heading(2, "Góp ý, phản ánh") + _feedback(plan, rel, options)
-    web = site_web(rel.places[rel.site_place]) if rel.site_place else "trang web"
+    out += heading(2, "Góp ý, phản ánh") + _feedback(plan, names, options)
+    web = site_web(names.places[names.site_place]) if names.site_place else "trang web"
     out += heading(2, "Xem trên mạng") + _where_online(plan, task, options.site_url, web)
     return out + "</div>\n"
 
@@ -99,11 +99,11 @@ def _plan_name(plan: Plan) -> str:
     return name + (f" {date_prose(plan.issued_on)}" if plan.issued_on else "")
 
 
-def _agencies(assignment: Assignment | None, rel: Relations, uri: str) -> str:
+def _agencies(assignment: Assignment | None, names: Names, uri: str) -> str:
     """The agencies' names in the plan's order, on one line."""
     if not assignment or not assignment.agencies:
         return "văn bản không ghi."
-    return "; ".join(link(rel.agency_name(a), uri, agency_uri(a)) for a in assignment.agencies) + "."
+    return "; ".join(link(names.agency_name(a), uri, agency_uri(a)) for a in assignment.agencies) + "."
 
 
 def _timing(task: Task) -> str:
@@ -120,12 +120,12 @@ def _contacts(agency: Agency) -> list[str]:
     return [f"{label}: {escape(value)}" for label, value in fields if value]
 
 
-def _feedback(plan: Plan, rel: Relations, options: SiteOptions) -> str:
+def _feedback(plan: Plan, names: Names, options: SiteOptions) -> str:
     """Where the plan says feedback goes (see outreach_parts.feedback_section), in print form."""
     if plan.feedback and plan.feedback.agencies:
         out = p(f"Theo kế hoạch, khó khăn, vướng mắc và ý kiến phản ánh về {escape(plan.feedback.text or '')}:")
         lines = []
-        for office in (rel.agencies[a] for a in plan.feedback.agencies):
+        for office in (names.agencies[a] for a in plan.feedback.agencies):
             contacts = _contacts(office)
             detail = f": {'; '.join(contacts)}" if contacts else ""  # on a public board, never "the data lacks …"
             lines.append(f"<strong>{escape(office.name)}</strong>{detail}")

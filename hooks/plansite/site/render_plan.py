@@ -13,33 +13,35 @@ from .chat_message import plan_message
 from .markup import DASHES, admonition, attr, escape, heading, link, link_html, p, relative, ul
 from .previews import plan_preview
 from .parts import crumbs, front_matter
-from .relations import Relations
+from ..reports.status import Progress
+from .relations import Citations, Names
 from .statuses import status_tag
 
 
-def _assignment_line(label: str, assignment: Assignment | None, rel: Relations, plan: Plan, uri: str) -> list[str]:
+def _assignment_line(label: str, assignment: Assignment | None, names: Names, plan: Plan, uri: str) -> list[str]:
     """The source's wording, linked only where a mention is one of the bodies the data names by id."""
     if not assignment or not assignment.text:
         return []
     named = frozenset(agency_uri(a) for a in assignment.agencies)
-    return [f"{label}: {rel.linker(plan).linkify(assignment.text, uri, only=named)}"]
+    return [f"{label}: {names.linker(plan).linkify(assignment.text, uri, only=named)}"]
 
 
-def _task_block(plan: Plan, task: Task, rel: Relations, uri: str, level: int) -> str:
+def _task_block(plan: Plan, task: Task, names: Names, progress: Progress, uri: str, level: int) -> str:
     """A task as it stands in the plan: a short heading linking to its page, then its lines.
 
     The heading holds only the number: the table of contents repeats every heading, and
     a plan of 50 tasks would otherwise carry its whole text twice.
     """
     out = heading(level, link_html(f"Nhiệm vụ {escape(task_number(plan, task))}", uri, task_uri(plan, task)))
-    out += p(f"Tình trạng: {status_tag(rel.progress.status(plan, task.id))}", "ps-web-only")
-    out += p(rel.linker(plan).linkify(task.text, uri))
+    out += p(f"Tình trạng: {status_tag(progress.status(plan, task.id))}", "ps-web-only")
+    linkify = names.linker(plan).linkify
+    out += p(linkify(task.text, uri))
     # The task's own '-' lines, as dashes, apart from the labelled lines about it (who, how, when).
-    out += ul((rel.linker(plan).linkify(d, uri) for d in task.details), DASHES)
-    lines = _assignment_line(LEAD_LABEL, task.lead, rel, plan, uri)
-    lines += _assignment_line(COORDINATING_LABEL, task.coordinating, rel, plan, uri)
+    out += ul((linkify(d, uri) for d in task.details), DASHES)
+    lines = _assignment_line(LEAD_LABEL, task.lead, names, plan, uri)
+    lines += _assignment_line(COORDINATING_LABEL, task.coordinating, names, plan, uri)
     if task.forms:
-        lines.append(f"{FORMS_LABEL}: {rel.linker(plan).linkify(task.forms.text, uri)}")
+        lines.append(f"{FORMS_LABEL}: {linkify(task.forms.text, uri)}")
     if task.timing:
         lines.append(f"{TIMING_LABEL}: {escape(task.timing.text)}")
     return out + ul(lines)
@@ -57,16 +59,16 @@ def _clauses(clauses, linkify, uri: str) -> str:
     return out + ul(dashes, DASHES)
 
 
-def plan_keywords(plan: Plan, rel: Relations) -> tuple[str, ...]:
+def plan_keywords(plan: Plan, names: Names) -> tuple[str, ...]:
     """Words that name the plan besides its title, for search: who issued it and who signed it."""
-    place = rel.plan_place(plan).name
-    return (rel.agency_name(plan.issuer),) + signer_keywords(plan, place)
+    place = names.plan_place(plan).name
+    return (names.agency_name(plan.issuer),) + signer_keywords(plan, place)
 
 
-def plan_subjects(plan: Plan, rel: Relations) -> tuple[str, ...]:
+def plan_subjects(plan: Plan, names: Names) -> tuple[str, ...]:
     """What the plan is about besides its title, for search: its place ("ke hoach thai lam", "ke sat" find
     the plan before the many bodies of that place whose short names hold the same words)."""
-    place = proper_name(rel.plan_place(plan))  # "Thái Lâm": the level word is everywhere
+    place = proper_name(names.plan_place(plan))  # "Thái Lâm": the level word is everywhere
     return tuple(dict.fromkeys(k for k in (plan.place, place) if k))
 
 
@@ -79,30 +81,30 @@ def signer_keywords(plan: Plan, place: str) -> tuple[str, ...]:
     return (sig.name,) + ((f"{sig.position} {place}",) if sig.position else ())
 
 
-def render_plan(plan: Plan, rel: Relations) -> str:
+def render_plan(plan: Plan, names: Names, cites: Citations, progress: Progress) -> str:
     """The whole plan, faithful to the signed text, in its official order."""
     uri = plan_uri(plan)
-    issuer = rel.agencies[plan.issuer]
-    out = front_matter(plan_title(plan) + rel.title_suffix(plan), PageKind.PLAN, plan_keywords(plan, rel),
-                       (plan.number,) if plan.number else (), plan_preview(plan, rel), share=plan_message(plan, rel),
-                       subjects=plan_subjects(plan, rel))
-    out += crumbs(uri, here="Kế hoạch") + life_notice(plan, rel, uri)
+    issuer = names.agencies[plan.issuer]
+    out = front_matter(plan_title(plan) + names.title_suffix(plan), PageKind.PLAN, plan_keywords(plan, names),
+                       (plan.number,) if plan.number else (), plan_preview(plan, names), share=plan_message(plan, names),
+                       subjects=plan_subjects(plan, names))
+    out += crumbs(uri, here="Kế hoạch") + life_notice(plan, names, cites, uri)
     facts = [link(issuer.name, uri, agency_uri(issuer.id))]
     facts.append(f"Số: {escape(plan.number)}" if plan.number else "Số: (văn bản nguồn không ghi)")
     if plan.issued_on:
         # Nghị định 30/2020: "Kẻ Sặt, ngày 11 tháng 11 năm 2025"
         facts.append(f"{escape(plan.place)}, {date_prose(plan.issued_on)}" if plan.place else date_prose(plan.issued_on))
     out += p(" · ".join(facts)) + tracking_line(plan)
-    for replaced in rel.replaced_plans.get(plan.document, []) if plan.document else ():  # life.replaced_by, back
+    for replaced in cites.replaced_plans.get(plan.document, ()) if plan.document else ():  # life.replaced_by, back
         out += p(f"Kế hoạch này thay thế {link(plan_title(replaced), uri, plan_uri(replaced))}.")
-    table = rel.table_name(plan)
+    table = names.table_name(plan)
     web = [link("Phụ lục: bảng nhiệm vụ" if table == APPENDIX else table, uri, appendix_uri(plan)),
            link("Tiến độ thực hiện", uri, progress_uri(plan)), link("Bản tin phát thanh", uri, bulletins_uri(plan)),
            _source_link(plan, uri)]
     out += p(" · ".join(web), "ps-web-only")  # pages of the site: not printed with the plan
     out += p(escape(plan.document_type), "plan-doctype")
     out += heading(1, escape(plan.title))
-    linkify = rel.linker(plan).linkify
+    linkify = names.linker(plan).linkify
     out += "".join(p(linkify(para, uri)) for para in plan.preamble)
     out += heading(2, f"I. {escape(plan.purpose.heading)}")
     for group in plan.purpose.groups:
@@ -114,9 +116,9 @@ def render_plan(plan: Plan, rel: Relations) -> str:
             out += heading(3, f"{escape(section.number)}. {linkify(section.heading, uri)}")
             if section.note:
                 out += p(f"{escape(section.note)} ({link(f'xem {table}', uri, appendix_uri(plan))})")
-            out += "".join(_task_block(plan, task, rel, uri, 4) for task in section.tasks)
+            out += "".join(_task_block(plan, task, names, progress, uri, 4) for task in section.tasks)
         else:
-            out += "".join(_task_block(plan, task, rel, uri, 3) for task in section.tasks)
+            out += "".join(_task_block(plan, task, names, progress, uri, 3) for task in section.tasks)
     out += heading(2, f"III. {escape(plan.implementation.heading)}")
     for item in plan.implementation.items:
         if item.heading:

@@ -15,7 +15,8 @@ from .markup import escape, heading, p
 from .life_notice import life_notice, tracking_line
 from .parts import crumbs, front_matter
 from .subjects import subject_words
-from .relations import Relations
+from ..reports.status import Progress
+from .relations import Citations, Names
 
 
 ZERO = ' class="ps-zero"'  # a status without tasks: left out of a phone's card
@@ -37,48 +38,48 @@ def _table(first: str, rows: list[tuple[str, dict[str, int]]]) -> str:
             "</table>\n")
 
 
-def _sections(plan: Plan, rel: Relations) -> list[tuple[str, dict[str, int]]]:
+def _sections(plan: Plan, progress: Progress) -> list[tuple[str, dict[str, int]]]:
     rows = []
     for part in walk(plan):
         if part.kind is PartKind.SECTION and part.node.tasks:
             section = part.node
             label = f"Mục {section.number}" + (f". {short_title(section.heading, 6)}" if section.heading else "")
-            rows.append((label, rel.progress.counts(plan, [t.id for t in section.tasks])))
+            rows.append((label, progress.counts(plan, [t.id for t in section.tasks])))
     return rows
 
 
-def _lead_agencies(plan: Plan, rel: Relations) -> list[tuple[str, dict[str, int]]]:
+def _lead_agencies(plan: Plan, names: Names, progress: Progress) -> list[tuple[str, dict[str, int]]]:
     led: dict[str, list[str]] = {}
     for task in plan.tasks:
         for agency_id in task.lead.agencies if task.lead else ():
             led.setdefault(agency_id, []).append(task.id)
     unassigned = [t.id for t in plan.tasks if not (t.lead and t.lead.agencies)]
-    rows = sorted(((rel.agency_name(a), rel.progress.counts(plan, ids)) for a, ids in led.items()),
+    rows = sorted(((names.agency_name(a), progress.counts(plan, ids)) for a, ids in led.items()),
                   key=lambda row: vi_sort_key(row[0]))
-    return rows + ([("(Văn bản không ghi cơ quan thực hiện)", rel.progress.counts(plan, unassigned))] if unassigned else [])
+    return rows + ([("(Văn bản không ghi cơ quan thực hiện)", progress.counts(plan, unassigned))] if unassigned else [])
 
 
-def render_progress(plan: Plan, rel: Relations) -> str:
+def render_progress(plan: Plan, names: Names, cites: Citations, progress: Progress) -> str:
     """The plan's progress, from its reports; says plainly when there is none."""
     uri = progress_uri(plan)
-    out = front_matter(f"Tiến độ thực hiện: {plan_title(plan)}{rel.title_suffix(plan)}", PageKind.LIST,
+    out = front_matter(f"Tiến độ thực hiện: {plan_title(plan)}{names.title_suffix(plan)}", PageKind.LIST,
                        subject_words(PROGRESS))
-    out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), (rel.table_name(plan), appendix_uri(plan)),
+    out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), (names.table_name(plan), appendix_uri(plan)),
                   here="Tiến độ")
-    out += life_notice(plan, rel, uri) + heading(1, "Tiến độ thực hiện") + p(escape(plan_title(plan)))
+    out += life_notice(plan, names, cites, uri) + heading(1, "Tiến độ thực hiện") + p(escape(plan_title(plan)))
     out += tracking_line(plan)
-    dates = [d for t in plan.tasks if (d := rel.progress.as_of(plan, t.id))]
+    dates = [d for t in plan.tasks if (d := progress.as_of(plan, t.id))]
     if dates:
         out += p(f"Số liệu tính đến {date_numeric(max(dates))}, theo các báo cáo đã nhận.")
     else:
         out += p("<strong>Chưa có báo cáo.</strong> Kế hoạch chưa có báo cáo thực hiện nào; mọi nhiệm vụ được tính "
                  "là “Chưa có báo cáo”. Xem các kỳ báo cáo trong lịch báo cáo.")
-    overall = rel.progress.counts(plan, [t.id for t in plan.tasks])
+    overall = progress.counts(plan, [t.id for t in plan.tasks])
     out += heading(2, "Toàn kế hoạch") + status_bars(f"Tình trạng {len(plan.tasks)} nhiệm vụ", overall)
     out += _table("Kế hoạch", [("Toàn kế hoạch", overall)])
-    sections = _sections(plan, rel)
+    sections = _sections(plan, progress)
     out += heading(2, "Theo mục") + stacked_bars("Tình trạng nhiệm vụ theo mục", sections) + _table("Mục", sections)
-    agencies = _lead_agencies(plan, rel)
+    agencies = _lead_agencies(plan, names, progress)
     out += heading(2, "Theo cơ quan chủ trì") + stacked_bars("Tình trạng nhiệm vụ theo cơ quan chủ trì", agencies)
     out += _table("Cơ quan chủ trì", agencies)
     return out

@@ -21,30 +21,33 @@ from .options import SiteOptions
 from .bulletins import task_bulletin_slug
 from .chat_message import task_message
 from .outreach_parts import feedback_section, summary_box
-from .relations import Relations
+from ..reports.status import Progress
+from .relations import Citations, Names
 from .subjects import member_words
 from .report_parts import status_line, timeline
 
 
-def render_task(plan: Plan, task: Task, rel: Relations, options: SiteOptions, updated: dt.date | None) -> str:
+def render_task(plan: Plan, task: Task, names: Names, cites: Citations, progress: Progress, options: SiteOptions,
+                updated: dt.date | None) -> str:
     """One task: text, who, how, when, legal basis, and where it sits in the plan."""
     uri = task_uri(plan, task)
     who = [a for assignment in (task.lead, task.coordinating) if assignment for a in assignment.agencies]
-    out = front_matter(task_title(plan, task) + rel.title_suffix(plan), PageKind.TASK, member_words(who, rel.agencies),
-                       preview=task_preview(plan, task, rel), share=task_message(plan, task, rel))
-    out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), (rel.table_name(plan), appendix_uri(plan)),
+    out = front_matter(task_title(plan, task) + names.title_suffix(plan), PageKind.TASK, member_words(who, names.agencies),
+                       preview=task_preview(plan, task, names), share=task_message(plan, task, names))
+    out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), (names.table_name(plan), appendix_uri(plan)),
                   here=f"Nhiệm vụ {task_number(plan, task)}")
-    out += life_notice(plan, rel, uri) + heading(1, escape(task_title(plan, task)))
-    out += status_line(plan, task, rel)
+    out += life_notice(plan, names, cites, uri) + heading(1, escape(task_title(plan, task)))
+    out += status_line(plan, task, progress)
     out += summary_box(task)
-    out += p(rel.linker(plan).linkify(task.text, uri))
-    out += ul((rel.linker(plan).linkify(d, uri) for d in task.details), DASHES)
+    linkify = names.linker(plan).linkify
+    out += p(linkify(task.text, uri))
+    out += ul((linkify(d, uri) for d in task.details), DASHES)
     for label, assignment in ((LEAD_LABEL, task.lead), (COORDINATING_LABEL, task.coordinating)):
         out += heading(2, label)
         if not assignment or not assignment.agencies:
             out += p("Văn bản không ghi.")
             continue
-        out += ul(link(rel.agency_name(a), uri, agency_uri(a)) for a in assignment.agencies)
+        out += ul(link(names.agency_name(a), uri, agency_uri(a)) for a in assignment.agencies)
         out += p(f"Nguyên văn: “{escape(assignment.text)}”") if assignment.text else ""
     if task.forms:
         out += heading(2, FORMS_LABEL) + ul(escape(FORM_KINDS[k]) for k in task.forms.kinds)
@@ -53,16 +56,16 @@ def render_task(plan: Plan, task: Task, rel: Relations, options: SiteOptions, up
         out += heading(2, TIMING_LABEL)
         out += p(f"<strong>{escape(TIMING_KINDS[task.timing.kind])}</strong>{_timing_detail(task.timing)}"
                  f": “{escape(task.timing.text)}”")
-    docs = rel.task_documents[(plan.id, task.id)]
+    docs = cites.task_documents[(plan.id, task.id)]
     out += heading(2, "Căn cứ, văn bản được dẫn")
     out += ul(f"{link(document_label(d), uri, document_uri(d.id))}"
               f"{' ngày ' + date_numeric(d.issued_on) if d.issued_on else ''}: {escape(d.title)}" for d in docs)
     out += "" if docs else p("Nhiệm vụ không dẫn văn bản nào.")
     if task.note:
         out += admonition("note", "Ghi chú của biên tập viên", escape(task.note))
-    out += timeline(plan, task, rel, uri)
-    out += feedback_section(plan, task, rel, uri, options)
-    board = notice_board(rel.plan_place(plan))
+    out += timeline(plan, task, names, progress, uri)
+    out += feedback_section(plan, task, names, uri, options)
+    board = notice_board(names.plan_place(plan))
     out += p(f"{link('In thông báo để niêm yết', uri, notice_uri(plan, task))} (khổ A4, cho {board})")
     out += p(f"{link('Bản tin phát thanh', uri, bulletins_uri(plan))} để đọc trên loa truyền thanh "
              f"({link('tải bản tin của nhiệm vụ này, tệp .txt', uri, bulletin_file(plan, task_bulletin_slug(task)))})")

@@ -5,21 +5,21 @@ from __future__ import annotations
 from ..data.model import Plan, Task
 from ..reports.model import TaskReport
 from ..reports.periods import period_label
-from ..reports.status import NO_REPORT
+from ..reports.status import NO_REPORT, Progress
 from ..text import date_numeric
 from ..addresses import agency_uri
 from .markup import escape, external_link, heading, link, p, ul
-from .relations import Relations
+from .relations import Names
 from .statuses import status_tag
 
 
-def status_line(plan: Plan, task: Task, rel: Relations) -> str:
+def status_line(plan: Plan, task: Task, progress: Progress) -> str:
     """'Tình trạng: <tag> · Số liệu tính đến …', or that there is no report yet."""
-    status = rel.progress.status(plan, task.id)
+    status = progress.status(plan, task.id)
     if status == NO_REPORT:
         return p(f"<strong>Tình trạng:</strong> {status_tag(status)}")  # the tag says it: once
     return p(f"<strong>Tình trạng:</strong> {status_tag(status)} · Số liệu tính đến "
-             f"{date_numeric(rel.progress.as_of(plan, task.id))}")
+             f"{date_numeric(progress.as_of(plan, task.id))}")
 
 
 def _outputs(entry: TaskReport) -> str:
@@ -36,16 +36,16 @@ def _evidence(entry: TaskReport, uri: str) -> str:
     return ul(items)
 
 
-def timeline(plan: Plan, task: Task, rel: Relations, uri: str) -> str:
+def timeline(plan: Plan, task: Task, names: Names, progress: Progress, uri: str) -> str:
     """Every report on the task, newest first: status, period, reporter, what was done, outputs, evidence."""
-    entries = rel.progress.timeline(plan, task.id)
+    entries = progress.timeline(plan, task.id)
     out = heading(2, "Báo cáo thực hiện")
     if not entries:
         return out + p("Kết quả sẽ được cập nhật khi cơ quan thực hiện gửi báo cáo định kỳ.")
     for item in entries:
         report, entry = item.report, item.task
         start, end = report.covered
-        reporter = link(rel.agency_name(report.reporter), uri, agency_uri(report.reporter))
+        reporter = link(names.agency_name(report.reporter), uri, agency_uri(report.reporter))
         out += heading(3, escape(period_label(report.period.kind, report.period.year, report.period.number)))
         out += p(status_tag(entry.status) + (f" · Tiến độ: {entry.progress}%" if entry.progress is not None else ""))
         lines = [f"Cơ quan báo cáo: {reporter}",
