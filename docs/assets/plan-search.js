@@ -11,7 +11,8 @@
  * Ranking (see `search`): the pages a number key of the query names first; then by BM25F relevance, in
  * which the query's syllables written side by side (pairs) count twice, among the pages holding every
  * syllable (or enough of them), then the others holding most of them, with the words left out said; the
- * page's kind only breaks ties. Only files of this site are loaded (from file://, as scripts:
+ * page's kind only breaks ties. The header's box asks for a phrase's pairs first and answers with them
+ * alone when ten pages or more hold the whole phrase (`search`). Only files of this site are loaded (from file://, as scripts:
  * hooks/plansite/search/scripts.py). */
 (function () {
   "use strict";
