@@ -12,8 +12,8 @@
  * which the query's syllables written side by side (pairs) count twice, among the pages holding every
  * syllable (or enough of them), then the others holding most of them, with the words left out said; the
  * page's kind only breaks ties. The header's box asks for a phrase's pairs first and answers with them
- * alone when ten pages or more hold the whole phrase (`search`). Only files of this site are loaded (from file://, as scripts:
- * hooks/plansite/search/scripts.py). */
+ * alone when ten pages or more hold the whole phrase (`search`). Only files of this site are loaded
+ * (from file://, as scripts: hooks/plansite/search/scripts.py). */
 (function () {
   "use strict";
   var TONES = /[\u0300\u0309\u0303\u0301\u0323]/g;  // huyền, hỏi, ngã, sắc, nặng
