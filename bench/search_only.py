@@ -11,7 +11,7 @@ hand-written pages of docs/ (a handful) are left out. The index is then written 
 site built from this checkout (its home page, its search scripts), in place of the seed's own index, and
 the benchmark queries are typed there in Chromium (`run.first_search`: gzip bytes fetched, median ms).
 
-Printed and written to bench/work/RESULTS-search.md: index time, the four queries' KB/ms, the number of
+Printed and written to bench/work/RESULTS-search.md (--shell NAME: RESULTS-NAME.md): index time, the four queries' KB/ms, the number of
 files under search/ and their size, the largest file. Never asserted.
 """
 
@@ -69,6 +69,8 @@ def main() -> None:
     parser.add_argument("--size", default="province", help="a corpus name of bench/corpus.py (default: province)")
     parser.add_argument("--regenerate", action="store_true", help="generate the corpus even when it is there")
     parser.add_argument("--runs", type=int, default=5, help="typings of each query (cold cache each)")
+    parser.add_argument("--shell", default="search-shell", help="the folder under bench/work/ that is served, and "
+                        "the name of its results file (default: search-shell, RESULTS-search.md beside it)")
     args = parser.parse_args()
     name, shape = corpus.size(args.size)
     run.WORK.mkdir(exist_ok=True)
@@ -76,7 +78,7 @@ def main() -> None:
     if args.regenerate or not (project / "mkdocs.yml").is_file():
         print(f"corpus {name}: generating", file=sys.stderr)
         corpus.generate(project, *shape, seed=1)
-    shell = run.WORK / "search-shell"
+    shell = run.WORK / args.shell
     print("seed site (the page and scripts the queries are typed in)", file=sys.stderr)
     run.timed_build(run.ROOT, shell)
     started = time.process_time()
@@ -100,7 +102,8 @@ def main() -> None:
         print(lines[-1], file=sys.stderr)
     text = "\n".join(lines) + "\n"
     print("\n" + text)
-    (run.WORK / "RESULTS-search.md").write_text(text, encoding="utf-8")
+    results = "RESULTS-search.md" if args.shell == "search-shell" else f"RESULTS-{args.shell}.md"
+    (run.WORK / results).write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":
