@@ -3,7 +3,7 @@ PY := .venv/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 
-.PHONY: setup checkers serve build demo check test test-quick bench audit schemas messages report-template import-report cms-vendor guide-screenshots form-server clean
+.PHONY: setup checkers serve build demo check test test-quick bench bench-search audit schemas messages report-template import-report cms-vendor guide-screenshots form-server clean
 .venv/ok: requirements.txt requirements-dev.txt
 	python3 -m venv .venv
 	$(PY) -m pip install -q -r requirements-dev.txt
@@ -60,6 +60,9 @@ test-quick: setup checkers  ## every test but the browser ones (no Chromium need
 
 bench: setup  ## benchmark: seed site and corpora [SIZES=1k,7k,28k] [HUGE=1: +56k] [RUNS=n] [RECORD=1: append to bench/RESULTS.md]
 	$(NO_SCOPE) $(PY) bench/run.py $(if $(SIZES),--sizes "$(SIZES)") $(if $(HUGE),--huge) $(if $(RUNS),--runs $(RUNS)) $(if $(RECORD),--record)
+
+bench-search: setup  ## a corpus's search index alone (no MkDocs render) and its first searches [SIZE=province]
+	$(NO_SCOPE) $(PY) bench/search_only.py $(if $(SIZE),--size "$(SIZE)")
 
 audit: setup checkers  ## Lighthouse (mobile) on one page of each kind: a table of the four scores, also in bench/AUDIT.md
 	$(PY) bench/audit.py

@@ -11,7 +11,8 @@ from plansite.search.postings import decode
 def decoded(files: dict[str, str]) -> dict[str, dict[str, dict[str, int]]]:
     """folded → exact → page URL → weight, read back from written index files (`SearchIndex.files`)."""
     meta = json.loads(files["search/meta.json"])
-    urls = [json.loads(files[f"search/x/{doc}.json"])[0] for doc in range(meta["docs"])]
+    group = meta["group"]
+    urls = [json.loads(files[f"search/x/{doc // group}.json"])[doc % group][0] for doc in range(meta["docs"])]
     out: dict[str, dict[str, dict[str, int]]] = {}
     for name in meta["shards"]:
         for folded, variants in json.loads(files[f"search/t/{name}.json"]).items():

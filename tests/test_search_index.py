@@ -18,7 +18,7 @@ from plansite.search.index import SearchIndex
 from search_files import decoded, excerpt_of
 from plansite.search.postings import SHARD_BYTES, decode, encode, number, numbers, weight_table
 from plansite.search.scripts import CALLBACK, scripts
-from plansite.search.terms import BODY_LEVELS, TIES
+from plansite.search.terms import BODY_LEVELS, TIES, pair_forms
 
 # Words sharing their first letters (folded alike or one the other's prefix), so small shards split deep.
 WORDS = ("dân dẫn dần đan đàn dang danh dành đảng văn vận vân vang vàng vâng vanh hóa hoà hoạch hội hỏi phòng "
@@ -91,10 +91,11 @@ def test_index_writes_pages_facets_and_plans_deterministically():
     files = make(["ke-hoach/p/", "ke-hoach/p/nhiem-vu/t/", "co-quan/a/"])
     assert files == make(["co-quan/a/", "ke-hoach/p/nhiem-vu/t/", "ke-hoach/p/"])  # same pages, same bytes
     assert json.loads(files["search/meta.json"])["docs"] == 3
+    assert json.loads(files["search/meta.json"])["group"] == 1  # a small site: one page a snippet file
     assert [json.loads(files[f"search/x/{i}.json"]) for i in range(3)] == [  # in URL order
-        ["co-quan/a/", "Cơ quan A", "Cơ quan", "Văn bản của Cơ quan A."],
-        ["ke-hoach/p/", "Kế hoạch P", "Kế hoạch", "Văn bản của Kế hoạch P."],
-        ["ke-hoach/p/nhiem-vu/t/", "Nhiệm vụ 1", "Nhiệm vụ", "Văn bản của Nhiệm vụ 1."]]
+        [["co-quan/a/", "Cơ quan A", "Cơ quan", "Văn bản của Cơ quan A."]],
+        [["ke-hoach/p/", "Kế hoạch P", "Kế hoạch", "Văn bản của Kế hoạch P."]],
+        [["ke-hoach/p/nhiem-vu/t/", "Nhiệm vụ 1", "Nhiệm vụ", "Văn bản của Nhiệm vụ 1."]]]
     assert json.loads(files["search/plans.json"]) == {"p": "Kế hoạch P"}
     assert json.loads(files["search/facets.json"]) == {  # runs of (pages, kind, plan): a, then p's two pages
         "kinds": ["Cơ quan", "Kế hoạch", "Nhiệm vụ"], "plans": ["", "p"], "runs": [1, 0, 0, 1, 1, 1, 1, 2, 1]}
@@ -155,13 +156,33 @@ def test_a_shard_past_its_size_is_split_by_longer_prefixes_and_holds_the_same_po
     assert SHARD_BYTES < 500 * 1024
 
 
+def phrase_pages(files: dict[str, str], query: str) -> set[int]:
+    """The pages (index order) holding every pair of `query`'s syllables as typed, read from written files;
+    the last syllable is being typed: a longer word holds it, whatever its marks (as a syllable's rule)."""
+    meta, urls = json.loads(files["search/meta.json"]), []
+    for name in sorted((n for n in files if n.startswith("search/x/")), key=lambda n: int(n[9:-5])):
+        urls += [page[0] for page in json.loads(files[name])]
+    words, held, syllables = decoded(files), None, query.split()
+    for at, (first, second) in enumerate(zip(syllables, syllables[1:])):
+        folded, exact = pair_forms(first.lower(), second.lower())
+        typing, marks = at == len(syllables) - 2, exact != folded  # no marks typed: any form holds it
+        pages = {urls.index(url) for key, variants in words.items() for variant, postings in variants.items()
+                 for url in postings if key == folded and (variant == exact or not marks) or typing and
+                 key.startswith(folded) and key != folded and (variant.split("_")[0] == exact.split("_")[0] or not marks)}
+        held = pages if held is None else held & pages
+    assert meta["docs"] == len(urls)
+    return held or set()
+
+
 @pytest.mark.browser
 def test_split_shards_answer_every_query_as_whole_ones_do(tmp_path_factory, serve, browser):
-    folders = [serve(search_folder(tmp_path_factory.mktemp(f"shards-{budget}"),
-                                   prefixed_pages(SearchIndex(shard_bytes=budget)))) for budget in (SHARD_BYTES, 300)]
+    indexes = [prefixed_pages(SearchIndex(shard_bytes=budget, snippet_files=files))
+               for budget, files in ((SHARD_BYTES, 1000), (300, 7))]  # the second: 9 pages a snippet file
+    folders = [serve(search_folder(tmp_path_factory.mktemp(f"shards-{n}"), index)) for n, index in enumerate(indexes)]
+    written = indexes[0].files()
     queries = ["dan", "da", "dân vận", "vă", "van", "vang", "đảng", "xa", "xã dân", "trang", "trang 12",
                "12/KH-UBND", "KH-UBND 12", "phong hoa", "hoạch", "tr", "zzz dân", "hỏi"]
-    answers = []
+    answers, phrases = [], []
     tab = browser.new_page()
     try:
         for base in folders:
@@ -169,13 +190,42 @@ def test_split_shards_answer_every_query_as_whole_ones_do(tmp_path_factory, serv
             answers.append(tab.evaluate("qs => Promise.all(qs.map(q => window.planSearchCore.search(q, Infinity).then(f =>"
                                         " f.results.map(r => [r.doc, r.score]))))", queries))
             best = tab.evaluate("qs => Promise.all(qs.map(q => window.planSearchCore.search(q).then(f =>"
-                                " [f.count, f.results.map(r => [r.doc, r.score])])))", queries)
-            assert best == [[len(every), every[:10]] for every in answers[-1]]  # the ten best kept = all sorted
+                                " [f.count, f.results.map(r => [r.doc, r.score]), f.phrase])))", queries)
+            phrases.append([q for q, (_, _, phrase) in zip(queries, best) if phrase])
+            for query, every, (count, top, phrase) in zip(queries, answers[-1], best):
+                if not phrase:  # the ten best kept = all sorted
+                    assert [count, top] == [len(every), every[:10]], query
+                    continue
+                # Ten pages or more hold the phrase: the answer is theirs, by the pairs' relevance alone.
+                held = phrase_pages(written, query)
+                assert count == len(held) >= 10 and {doc for doc, _ in top} <= held, query
+                assert [score for _, score in top] == sorted((score for _, score in top), reverse=True), query
+                assert held <= {doc for doc, _ in every}, query  # the full ranking finds them too
             shown = [r["url"] for r in tab.evaluate("q => window.planSearch(q)", "12/KH-UBND")]
             assert shown == ["p/012/"]  # pages in URL order: doc 12 is p/012/
+            snippets = tab.evaluate("q => window.planSearch(q)", "trang")
+            assert [r["url"] for r in snippets] == [json.loads(written[f"search/x/{r['doc']}.json"])[0][0]
+                                                    for r in tab.evaluate("q => window.planSearchCore.search(q)"
+                                                                          ".then(f => f.results)", "trang")]
     finally:
         tab.close()
+    assert phrases[0] == phrases[1] == ["phong hoa"]  # the one phrase held by ten pages or more ("dân vận": 3)
     assert answers[0] == answers[1]
+    # The phrase answers alone: of the split index, only pairs' shards ("phong_…") and number keys' ("~…") are
+    # fetched, never those of "phong" or "hoa"; the snippet files are groups (x/<n>: 9 pages each).
+    tab = browser.new_page()
+    fetched: list[str] = []
+    tab.on("request", lambda request: fetched.append(request.url[len(folders[1]):]))
+    try:
+        tab.goto(folders[1])
+        assert len(tab.evaluate("q => window.planSearch(q)", "phong hoa")) == 10
+    finally:
+        tab.close()
+    shards = [name[len("search/t/"):-len(".json")] for name in fetched if name.startswith("search/t/")]
+    assert shards and all("_" in name or name.startswith("~") for name in shards), shards
+    assert any(name.startswith("phong_") for name in shards), shards
+    groups = {name for name in fetched if name.startswith("search/x/")}
+    assert 1 <= len(groups) <= 7 and json.loads(indexes[1].files()["search/meta.json"])["group"] == 9
     found = {q: [doc for doc, _ in results] for q, results in zip(queries, answers[1])}
     assert all(found[q] for q in queries), [q for q in queries if not found[q]]
     assert found["12/KH-UBND"][0] == found["KH-UBND 12"][0] == 12

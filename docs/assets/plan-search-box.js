@@ -144,10 +144,14 @@
     });
     if (n) {
       var more = el("p", "ps-search__more");
-      more.appendChild(el("a", null, "Xem tất cả " + n + " kết quả")).href = resultsUrl({ q: query });
+      // found.phrase: n counts the pages holding the whole phrase; the results page also lists those holding
+      // its words apart, so the link promises no number.
+      more.appendChild(el("a", null, found.phrase ? "Xem tất cả kết quả" : "Xem tất cả " + n + " kết quả")).href =
+        resultsUrl({ q: query });
       popup.appendChild(more);
     }
-    status.textContent = !n ? "Không tìm thấy kết quả." : n + (found.partial ? " kết quả có một phần các từ." : " kết quả.") +
+    status.textContent = !n ? "Không tìm thấy kết quả." : n + (found.partial ? " kết quả có một phần các từ." :
+      found.phrase ? " trang có cả cụm từ." : " kết quả.") +
       " Mũi tên xuống để chọn, Enter để xem tất cả.";
     setOpen(true);
   }

@@ -11,8 +11,9 @@
  * Ranking (see `search`): the pages a number key of the query names first; then by BM25F relevance, in
  * which the query's syllables written side by side (pairs) count twice, among the pages holding every
  * syllable (or enough of them), then the others holding most of them, with the words left out said; the
- * page's kind only breaks ties. Only files of this site are loaded (from file://, as scripts:
- * hooks/plansite/search/scripts.py). */
+ * page's kind only breaks ties. The header's box asks for a phrase's pairs first and answers with them
+ * alone when ten pages or more hold the whole phrase (`search`). Only files of this site are loaded
+ * (from file://, as scripts: hooks/plansite/search/scripts.py). */
 (function () {
   "use strict";
   var TONES = /[\u0300\u0309\u0303\u0301\u0323]/g;  // huyền, hỏi, ngã, sắc, nặng
@@ -62,7 +63,7 @@
   }));
   var cache = {}, waiting = {}, manifest = null;
 
-  // --- the index files: "meta", "t/<prefix>", "x/<doc>", "facets", "plans" (null when missing) ---
+  // --- the index files: "meta", "t/<prefix>", "x/<group>", "facets", "plans" (null when missing) ---
   window.__planSearchData = function (key, data) {
     if (waiting[key]) { waiting[key](data); delete waiting[key]; }
   };
@@ -92,9 +93,12 @@
     }
     return cache[key];
   }
-  function page(doc) {  // {url, title, kind, excerpt} of one page: x/<doc> is [url, title, kind, excerpt]
-    return load("x/" + doc).then(function (d) {
-      d = Array.isArray(d) ? d : [];
+  // {url, title, kind, excerpt} of one page: x/<group> holds [url, title, kind, excerpt] of manifest.group
+  // pages in a row (hooks/plansite/search/index.py), so the results of one plan share a file or a few.
+  function page(doc) {
+    var group = manifest.group;
+    return load("x/" + Math.floor(doc / group)).then(function (g) {
+      var d = Array.isArray(g) && Array.isArray(g[doc % group]) ? g[doc % group] : [];
       return { url: d[0] || "", title: d[1] || "", kind: d[2] || "", excerpt: typeof d[3] === "string" ? d[3] : "" };
     });
   }
@@ -141,7 +145,7 @@
       for (var n = 2; n < cps.length; n++) split.add(cps.slice(0, n).join(""));
     });
     return { list: list, names: new Set(list), split: split, total: meta.docs || 0, weights: meta.weights || [],
-      ties: meta.ties || 1 };
+      ties: meta.ties || 1, group: meta.group || 1 };
   }
 
   // --- ranking ---
@@ -165,7 +169,9 @@
         Object.keys(shard[key]).forEach(function (variant) {
           var mult = key === term.folded ? 1 : 0.5;           // whole word beats prefix
           if (typedMarks) mult *= variant === term.exact ? 2 : 0.25;  // typed diacritics: exact form first
-          var held = !typedMarks || variant === term.exact || key !== term.folded;
+          // a longer word being typed is held whatever its marks, but a pair's first syllable only as typed
+          var held = !typedMarks || variant === term.exact ||
+            key !== term.folded && (!term.pair || variant.split(JOIN)[0] === term.exact.split(JOIN)[0]);
           decode(shard[key][variant], manifest.total, manifest.weights, function (doc, weight) {
             var level = Math.floor(weight / T) * mult;
             ties[doc] = weight % T;
@@ -229,13 +235,48 @@
     return top;
   }
 
-  // {tokens, terms, pairs, count, results: [{doc, score, …}], partial}: of the `count` results, the best
-  // `wanted` in order (SHOWN by default; Infinity: all). A term's idf (BM25) comes from the length of its
-  // posting list. The results: the pages holding every syllable (question words aside) and the pages a
+  // The shard files of each term of `list` (one promise; load() caches them, so a file is fetched once).
+  function shardsOf(list) {
+    return Promise.all(list.map(function (t) {
+      return Promise.all(shardsFor(t.folded, t.prefix).map(function (name) { return load("t/" + name); }));
+    }));
+  }
+  function idfOf(hits, total) {  // BM25's idf of a term from the number of pages holding it
+    var size = 0;
+    for (var doc = 0; doc < total; doc++) if (hits[doc]) size++;
+    return size ? Math.log(1 + (total - size + 0.5) / (size + 0.5)) : 0;
+  }
+
+  // The phrase alone, when it is enough (see `search`): the pages holding every pair as typed, by the pairs'
+  // relevance; null when fewer than SHOWN pages hold the whole phrase (or a number key names a page), and
+  // the syllables' postings are needed after all.
+  function phraseOnly(found, required, number) {
+    var total = manifest.total, chosen = [];
+    for (var doc = 0; doc < total; doc++) {
+      if (number[doc]) return null;  // a number's page ranks first and may lack the phrase: rank it in full
+      if (required.every(function (t) { return t.exactly[doc]; })) chosen.push(doc);
+    }
+    if (chosen.length < SHOWN) return null;
+    found.terms.forEach(function (t) {  // every syllable is held where its pairs are (missingWords reads this)
+      t.exactly = new Uint8Array(total);
+      chosen.forEach(function (d) { t.exactly[d] = 1; });
+    });
+    found.count = chosen.length;
+    found.phrase = true;
+    return chosen;
+  }
+
+  // {tokens, terms, pairs, count, results: [{doc, score, …}], partial, phrase}: of the `count` results, the
+  // best `wanted` in order (SHOWN by default; Infinity: all). A term's idf (BM25) comes from the length of
+  // its posting list. The results: the pages holding every syllable (question words aside) and the pages a
   // number key names; when they are fewer than SHOWN, also those covering at least half the idf of the
   // best other page (`partial` when no page holds every syllable). Order: a number key naming the page;
   // "strong" pages (every syllable, or with three syllables or more STRONG of their idf) before the others;
   // relevance (Σ idf × level, pairs counted PAIR times); the idf held; the kind's tie-breaker; the index's order.
+  // Phrase first: a query of two syllables or more asks for its pairs (and number keys) first; when SHOWN
+  // pages or more hold every pair, those pages are the answer (`phrase`: `count` is theirs), ranked by the
+  // pairs' relevance, and the syllables' postings (on a province's site, the most common words' long lists:
+  // most of the bytes) are never fetched. The results page, which lists every result, always ranks in full.
   async function search(query, wanted) {
     var tokens = tokenize(query), terms = [], pairs = [], byKey = {};
     function term(list, t) {
@@ -250,29 +291,47 @@
         optional: QUESTION.has(t.exact) });
       if (i) {
         var a = tokens[i - 1];
-        term(pairs, { folded: a.folded + JOIN + t.folded, exact: a.exact + JOIN + t.exact, prefix: t.prefix, pair: true});
+        term(pairs, { folded: a.folded + JOIN + t.folded, exact: a.exact + JOIN + t.exact, prefix: t.prefix, pair: true,
+          of: [a.term, t.term] });
       }
     });
-    var found = { tokens: tokens, terms: terms, pairs: pairs, count: 0, results: [], partial: false };
+    var found = { tokens: tokens, terms: terms, pairs: pairs, count: 0, results: [], partial: false, phrase: false };
     if (!terms.length) return found;
     if (!manifest) {  // kept once it has loaded; until then each search asks for it again
       var meta = await load("meta");
       if (!meta) return found;
       manifest = manifest || readManifest(meta);
     }
-    var total = manifest.total, numbered = numberHits(tokens), all = terms.concat(pairs);
+    var total = manifest.total, numbered = numberHits(tokens);
     var needed = terms.filter(function (t) { return !t.optional; }).length;
     if (!needed) terms.forEach(function (t) { t.optional = false; needed++; });
-    var shards = await Promise.all(all.map(function (t) {
-      return Promise.all(shardsFor(t.folded, t.prefix).map(function (name) { return load("t/" + name); }));
-    }));
+    var ties = new Uint8Array(total), chosen = null;
+    // Pairs of two syllables that must be held; the phrase can answer when they hold every such syllable.
+    var required = pairs.filter(function (p) { return p.of.every(function (i) { return !terms[i].optional; }); });
+    var covered = new Set();
+    required.forEach(function (p) { p.of.forEach(function (i) { covered.add(i); }); });
+    if ((wanted || SHOWN) <= SHOWN && required.length && covered.size === needed) {
+      var pairShards = await shardsOf(pairs);
+      pairs.forEach(function (t, i) { t.hits = hitsFor(pairShards[i], t, ties); t.idf = idfOf(t.hits, total); });
+      chosen = phraseOnly(found, required, await numbered);
+    }
+    if (chosen) {
+      var scores = new Float64Array(total);
+      pairs.forEach(function (t) { chosen.forEach(function (d) { scores[d] += PAIR * t.idf * t.hits[d]; }); });
+      found.results = best(chosen, function (a, b) { return scores[b] - scores[a] || ties[b] - ties[a] || a - b; },
+        wanted || SHOWN).map(function (d) {
+        return { doc: d, score: scores[d], number: 0, strong: 1, cover: 0, tie: ties[d] };
+      });
+      return found;
+    }
+    var all = terms.concat(pairs.filter(function (t) { return !t.hits; }));
+    var shards = await shardsOf(all);
     var cover = new Float64Array(total), score = new Float64Array(total), count = new Uint16Array(total);
-    var ties = new Uint8Array(total), required = 0;
-    all.forEach(function (t, i) {
-      var hits = t.hits = hitsFor(shards[i], t, ties), size = 0, doc;
-      for (doc = 0; doc < total; doc++) if (hits[doc]) size++;
-      t.idf = size ? Math.log(1 + (total - size + 0.5) / (size + 0.5)) : 0;
-      for (doc = 0; doc < total; doc++) {
+    var requiredIdf = 0;
+    all.forEach(function (t, i) { t.hits = hitsFor(shards[i], t, ties); t.idf = idfOf(t.hits, total); });
+    terms.concat(pairs).forEach(function (t) {
+      var hits = t.hits;
+      for (var doc = 0; doc < total; doc++) {
         if (!hits[doc]) continue;
         if (t.pair) score[doc] += PAIR * t.idf * hits[doc];
         else {
@@ -281,11 +340,12 @@
         }
       }
     });
-    terms.forEach(function (t) { if (!t.optional) required += t.idf; });
-    var number = await numbered, chosen = [], most = 0, doc, strong = new Uint8Array(total);
+    terms.forEach(function (t) { if (!t.optional) requiredIdf += t.idf; });
+    var number = await numbered, most = 0, doc, strong = new Uint8Array(total);
+    chosen = [];
     for (doc = 0; doc < total; doc++) {
       var full = count[doc] === needed;
-      strong[doc] = full || needed >= 3 && cover[doc] >= STRONG * required ? 1 : 0;
+      strong[doc] = full || needed >= 3 && cover[doc] >= STRONG * requiredIdf ? 1 : 0;
       if (full || number[doc]) chosen.push(doc);
       else if (count[doc] && cover[doc] > most) most = cover[doc];
     }

@@ -6,9 +6,9 @@ as sentences: paragraphs and list items, without tables of attributes, headings,
 renderers write before a value ("Loại:", "Tình trạng:", "Nguồn thông tin:"), status tags, and blocks
 that only say nothing is there ("Không có.", "Chưa rõ") or only lead elsewhere ("Trang chủ"). A page
 whose blocks are all in tables keeps their cells, the tables' heads, labels and placeholders still left
-out. The browser fetches only the excerpts of the results it shows (search/x/<doc>.json, one small file
-per page: ~0.4 KB gzipped) and starts a snippet where the query's syllables stand together
-(plan-search.js `fromPhrase`): the first search stays a few KB at any corpus size.
+out. The browser fetches only the excerpts of the results it shows (search/x/<group>.json: one page a
+file on a small site, ~0.4 KB gzipped; pages in a row grouped on a large one, `index.snippet_group`) and
+starts a snippet where the query's syllables stand together (plan-search.js `fromPhrase`).
 
 A hand-written page opts out of search with an element carrying `data-ps-noindex` (docs/tim-kiem.md,
 the results page, has nothing to find). Only raw HTML of docs/ can carry it: text from the plan data

@@ -2,23 +2,27 @@
 
 Layout under site/search/ (all JSON, all deterministic, no file past a few hundred KB at 90,000 pages):
   meta.json          {"docs": count, "weights": [weight, ...], "ties": TIES, "levels": LEVELS,
-                     "shards": [name, ...]}: read first
+                     "shards": [name, ...], "group": G}: read first
   t/<prefix>.json    terms whose folded form starts with prefix: {folded: {exact: postings}, ...}; a term is
                      a syllable, two syllables written side by side ("dan_van", `terms`) or a number key
                      ("~33ct", `doc_numbers`); postings are compact strings (`postings`: pages as gaps,
                      weights as places in "weights"; a weight is a BM25F level × TIES + the kind's
                      tie-breaker, `terms`), and a shard past postings.SHARD_BYTES is split by a longer prefix
                      ("shards" lists the files)
-  x/<doc>.json       one page: [url, title, kind, excerpt]; the excerpt (`excerpt`: the page's prose) is
-                     what its snippet is cut from
+  x/<group>.json     the pages group × G to group × G + G - 1 (G: meta.json "group", `snippet_group`):
+                     [[url, title, kind, excerpt], ...]; the excerpt (`excerpt`: the page's prose) is what
+                     a page's snippet is cut from. Pages are grouped so that a province's search/ holds a
+                     few thousand files, not one per page (issue 24); a small site keeps one page a file
   facets.json        {"kinds": [label, ...], "plans": ["", plan id, ...], "runs": [n, kind, plan, ...]}:
                      the kind and plan of every page, as runs of pages (pages are in URL order, so a plan's
                      pages are one run), for the filters and counts of the results page (docs/tim-kiem.md)
   plans.json         {plan id: title}: the plan filter's names
 
-A browser loads meta.json, the shard files of the query's syllables, pairs and number keys, and the page
-files of the results it shows (the best ten): the first answer costs the postings of its terms and ten
-small files, whatever the number of pages. For pages opened from
+A browser loads meta.json, the shard files of the query's pairs (its syllables written side by side) and
+number keys, then, when fewer than ten pages hold the whole phrase or the query is one syllable, those of
+its syllables (docs/assets/plan-search.js `search`), and the snippet groups of the results it shows (the
+best ten): the first answer costs the postings of its terms and at most ten groups, whatever the number of
+pages. For pages opened from
 file:// (the offline edition), `scripts` wraps each file in a script the browser can load without
 fetch(). Words are cut and folded by `tokenize`, which the browser's script mirrors. Abbreviations are
 expanded both ways when the shards are written (`expand`), so the browser needs no table of them.
@@ -44,6 +48,9 @@ from .postings import SHARD_BYTES, encode, shards, weight_table
 from .terms import LEVELS, TIES, Term, counts, level, merged, pack
 from .tokenize import shard_of
 
+# The most snippet files a site has (x/<group>.json): a province's 58,000 pages in groups of 30, about
+# 8 KB gzip a group (a result's snippet); 2,000 files beside the term shards keep search/ to a few thousand.
+SNIPPET_FILES = 2000
 __all__ = ["NUMBER_MARK", "SearchIndex", "facets", "html_text", "number_key"]
 
 
@@ -67,6 +74,12 @@ def facets(docs: list[tuple[str, str, str]]) -> dict:
         else:
             runs += [1, *key]
     return {"kinds": kinds, "plans": plans, "runs": runs}
+
+
+def snippet_group(pages: int, files: int = SNIPPET_FILES) -> int:
+    """Pages per snippet file (x/<group>.json): one while a site has at most `files` pages, so a commune's
+    first answer fetches ten small files as before; above, as few as keep `files` files."""
+    return max(1, -(-pages // files))
 
 
 def tie_of(kind: PageKind) -> int:
@@ -93,6 +106,7 @@ class SearchIndex:
     excerpts: list[str] = field(default_factory=list)  # per doc, see excerpt.py
     plans: dict[str, str] = field(default_factory=dict)  # plan id (from its page's URL) → title
     shard_bytes: int = SHARD_BYTES  # a shard past this is split by a longer prefix (see `postings`)
+    snippet_files: int = SNIPPET_FILES  # at most this many x/<group>.json files (see `snippet_group`)
 
     def add(self, url: str, title: str, kind: PageKind, text: str, keywords: tuple[str, ...] = (),
             numbers: tuple[str, ...] = (), excerpt: str | None = None, headings: str = "",
@@ -188,12 +202,14 @@ class SearchIndex:
             entries.setdefault(folded, {})[exact] = encode(got, len(order), rank)
         texts = shards(entries, shard_of, self.shard_bytes)  # name → JSON, sorted by name: the manifest's order
         out = {f"search/t/{name}.json": text for name, text in texts.items()}
-        for new, old in enumerate(order):
-            out[f"search/x/{new}.json"] = _dump([*self.docs[old], self.excerpts[old]])
+        group = snippet_group(len(order), self.snippet_files)
+        for first in range(0, len(order), group):
+            out[f"search/x/{first // group}.json"] = _dump([[*self.docs[old], self.excerpts[old]]
+                                                             for old in order[first:first + group]])
         out["search/facets.json"] = _dump(facets([self.docs[i] for i in order]))
         out["search/plans.json"] = _dump(dict(sorted(self.plans.items())))
         out["search/meta.json"] = _dump({"docs": len(order), "weights": table, "ties": TIES, "levels": LEVELS,
-                                         "shards": list(texts)})
+                                         "shards": list(texts), "group": group})
         return dict(sorted(out.items()))
 
     def write(self, site_dir: Path) -> None:
