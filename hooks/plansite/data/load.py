@@ -14,7 +14,7 @@ from pathlib import Path as FsPath
 
 from ..reports import checks as report_checks
 from ..reports import tracking as report_tracking
-from . import crosscheck, sanity
+from . import crosscheck, records, sanity
 from .model import Project
 from ..i18n import _
 from .paths import DATA_DIR, data_files, duplicate_names, unread_files
@@ -64,6 +64,7 @@ def load_checked(root: FsPath) -> tuple[Project, tuple[Problem, ...]]:
                                 _("Expected at least one plan file (*.yaml) but received none."),
                                 _("add plan_data/plans/<plan-id>.yaml; see docs/huong-dan-bien-tap.md.")))
     problems += crosscheck.check_all(docs, contexts, unreadable)
+    problems += records.check(docs)
     named_sources = {doc.value.get("source_text") for doc in docs["plan"] if isinstance(doc.value, dict)}
     unread = unread_files(root, {path for _kind, path in files}, named_sources)
     for name in sorted(n for n in named_sources if isinstance(n, str) and "/" not in n and n.endswith(".txt")):
@@ -83,6 +84,7 @@ def load_checked(root: FsPath) -> tuple[Project, tuple[Problem, ...]]:
         plans=tuple(sorted(built["plan"], key=lambda plan: plan.id)),
         glossary=tuple(entry for glossary in built["glossary"] for entry in glossary.abbreviations),
     )
+    project = records.merge(project, built["contact"], built["summary"], built["glossary-entry"])
     errors, warnings = sanity.check(project, {doc.file: doc for doc in docs["plan"]})
     found = report_checks.check(project, reports) + report_tracking.check(project, reports)
     errors += [p for p in found if not p.warning]
