@@ -115,7 +115,8 @@ GUIDE = ROOT / "docs" / "huong-dan-bien-tap.md"
 # The editor's guide's section for each kind of data file (schema.FILE_KINDS); ### subsections belong to it.
 GUIDE_SECTIONS = {"places": "## Thêm một địa phương", "agencies": "## Thêm một cơ quan",
                   "legal": "## Thêm một văn bản pháp lý", "plan": "## Thêm một kế hoạch",
-                  "report": "## Thêm một báo cáo thực hiện", "glossary": "## Thêm từ viết tắt"}
+                  "report": "## Thêm một báo cáo thực hiện", "glossary": "## Thêm từ viết tắt",
+                  **dict.fromkeys(("contact", "summary", "glossary-entry"), "## Mỗi mục một tệp")}
 
 
 def guide_section(guide: str, heading: str) -> list[str]:
