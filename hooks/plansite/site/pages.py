@@ -11,6 +11,7 @@ from functools import partial
 from pathlib import Path
 
 from ..data.load import DATA_DIR
+from ..data.paths import SUMMARIES_DIR
 from ..data.model import Project
 from ..history import History
 from ..text import date_numeric, vi_sort_key
@@ -64,8 +65,11 @@ def build_site(project: Project, options: SiteOptions = SiteOptions(), history: 
     renders[DATA_PAGE] = partial(render_data, project, options.today)  # open data: the files below, their columns
     entries = change_entries(history, project)
     renders[CHANGES_PAGE] = partial(render_changes_page, entries, history is not None, bool(history and history.shallow))
+    changed = sorted(history.last_changed) if history else []
     updated = {plan.id: last_updated(history, plan.origin.file, *(r.origin.file for r in project.reports
-                                                                 if r.plan == plan.id)) for plan in project.plans}
+                                                                 if r.plan == plan.id),
+                                     *(f for f in changed if f.startswith(f"{DATA_DIR}/{SUMMARIES_DIR}/{plan.id}/")))
+               for plan in project.plans}  # the plan, its reports and its summaries written in the web form
     speaker = Speaker(project.glossary, project.documents, {a.id: a.name for a in project.agencies})
     bulletin_texts: dict[str, bytes] = {}
     for plan in project.plans:
