@@ -26,7 +26,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, build_site, copy_project
 from plansite.cms.config import report_location
-from plansite.data.paths import CONTACT_PATH
+from plansite.data.paths import CONTACT_PATH, SUMMARY_PATH
 from plansite.reports.spreadsheet.names import report_path
 from plansite_mkdocs.runner import serve_folder
 
@@ -280,3 +280,29 @@ def test_an_agency_s_contact_details_filled_in_the_form_show_on_the_built_pages(
     task_page = out / "ke-hoach" / PLAN / "nhiem-vu" / RECURRING_TASK / "index.html"
     text = " ".join(BeautifulSoup(task_page.read_text(encoding="utf-8"), "lxml").get_text(" ").split())
     assert "Thư điện tử: vi-du@example.gov.vn" in text and "Địa chỉ: (Minh họa) Số 1 đường Ví Dụ" in text
+
+
+def test_a_summary_the_plan_file_already_holds_is_stopped_by_the_check_naming_both_places(page, form, tmp_path):
+    """The summary form chooses the plan and the task from lists and writes summaries/<plan>/<task>.yaml; the
+    seed plan file already has that task's summary, so `make check` stops it, naming both places."""
+    repo = form[0]
+    page.goto(form[1] + "#/collections/tom-tat/new")
+    choose(page, "Kế hoạch", "ke-sat")
+    choose(page, "Nhiệm vụ", RECURRING_TASK)
+    page.get_by_label("Tóm tắt dễ hiểu", exact=True).fill("(Minh họa) Tóm tắt viết trong biểu mẫu.")
+    save(page)
+    target = SUMMARY_PATH.format(plan=PLAN, task=RECURRING_TASK)
+    branch = review_branch(target, "tom-tat", target.split("/" + PLAN + "/")[0])
+    wait_for_file(repo, branch, target)
+    assert git(repo, "diff", "--name-status", "main", branch).splitlines() == [f"A\t{target}"]
+    assert yaml.safe_load(git(repo, "show", f"{branch}:{target}")) == {
+        "plan": PLAN, "task": RECURRING_TASK, "summary": "(Minh họa) Tóm tắt viết trong biểu mẫu."}
+    summary_line = next(i for i, line in enumerate(git(repo, "show", f"{branch}:{target}").splitlines(), 1)
+                        if line.startswith("summary:"))
+    plan_line = next(i for i, line in enumerate((repo / "plan_data/plans" / f"{PLAN}.yaml").read_text(
+        encoding="utf-8").splitlines(), 1) if line.strip().startswith("summary:"))  # the first task's
+    result = make_check(checkout(repo, branch, tmp_path / "branch"))
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    problem = next(line for line in result.stderr.splitlines() if line.startswith(f"{target}:"))
+    assert problem.startswith(f"{target}:{summary_line}:1: summary: Cần ghi 'summary' ở một chỗ")
+    assert f"plan_data/plans/{PLAN}.yaml:{plan_line}:" in problem and "content.sections[0].tasks[0].summary" in problem
