@@ -23,10 +23,8 @@ from .model import Abbreviation, ContactDetails, Project, TaskSummary
 from .paths import CONTACT_PATH, SUMMARY_PATH
 from .problems import Path, Problem, did_you_mean, format_path
 from .sanity import summary_too_long
+from .schema import CONTACT_KEYS
 from .yamlsource import YamlDocument
-
-CONTACT_KEYS = ("address", "phone", "email", "website")
-
 
 def _text(value: object) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None

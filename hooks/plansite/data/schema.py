@@ -324,10 +324,11 @@ GLOSSARY_FILE = Obj(m.Glossary, {
 
 # The web form's files of one record each (paths.CONTACT_PATH, SUMMARY_PATH, GLOSSARY_ENTRY_PATH): the same
 # fields as in the shared files, so a value means the same wherever it is written (data/records.py merges them).
+CONTACT_KEYS = ("address", "phone", "email", "website")  # an agency's fields that the contact form writes
 CONTACT_FILE = Obj(m.ContactDetails, {
     "agency": Field(Ref("agency"), "Id of the agency; the file is named after it: contacts/<agency-id>.yaml.",
                     required=True),
-    **{key: AGENCY.fields[key] for key in ("address", "phone", "email", "website")},
+    **{key: AGENCY.fields[key] for key in CONTACT_KEYS},
 })
 SUMMARY_FILE = Obj(m.TaskSummary, {
     "plan": Field(Ref("plan"), "Id of the plan; the file is in its folder: summaries/<plan-id>/.", required=True),
