@@ -12,7 +12,9 @@ import yaml
 from conftest import ROOT, load_project
 from plansite.cms.config import cms_config, host_from_env, report_location
 from plansite.cms.fields import form_fields
-from plansite.cms.labels import REPORT
+from plansite.cms.labels import CONTACT, GLOSSARY_ENTRY, REPORT, SUMMARY
+from plansite.data.paths import CONTACT_PATH, GLOSSARY_ENTRY_PATH, SUMMARY_PATH
+from plansite.data.schema import ABBREVIATION, CONTACT_FILE, SUMMARY_FILE, SUMMARY_LIMIT
 from plansite.data.schema_kinds import Field, Obj
 from plansite.data.value_kinds import Line
 from plansite.reports.schema import REPORT_FILE, STATUSES
@@ -55,7 +57,7 @@ def test_the_form_writes_the_file_report_path_names(kind, number):
 
 
 def test_every_report_field_is_in_the_form_as_the_schema_has_it(project):
-    [collection] = cms_config(project, None)["collections"]
+    collection = cms_config(project, None)["collections"][0]
     fields = {f["name"]: f for f in collection["fields"]}
     assert list(fields) == [name for name in REPORT_FILE.fields if name != "example"]  # example: demo data only
     for name, spec in REPORT_FILE.fields.items():
@@ -134,3 +136,55 @@ def test_the_vendored_cms_is_the_pinned_npm_package():
     assert copied == sorted(p.name for p in dist.iterdir() if p.name.endswith((".decap-cms.js", ".wasm"))
                             or p.name in ("decap-cms.js", "decap-cms.js.LICENSE.txt"))
     assert all((ROOT / "vendor/decap-cms" / name).read_bytes() == (dist / name).read_bytes() for name in copied)
+
+
+def collections(project) -> dict[str, dict]:
+    return {c["name"]: c for c in cms_config(project, None)["collections"]}
+
+
+def decap_record_file(collection: dict, entry: dict) -> str:
+    """The file Decap writes for a new entry of a collection: folder / path ({{slug}}: the compiled slug) .yaml."""
+    slug = compile_decap(collection["slug"], entry)
+    return f"{collection['folder']}/{compile_decap(collection['path'], {**entry, 'slug': slug})}.yaml"
+
+
+def test_the_form_writes_the_files_of_one_record_the_loader_reads(project):
+    found = collections(project)
+    assert list(found) == ["bao-cao", "lien-he", "tom-tat", "tu-viet-tat"]
+    assert decap_record_file(found["lien-he"], {"agency": "phong-van-hoa-xa-hoi"}) == \
+        CONTACT_PATH.format(agency="phong-van-hoa-xa-hoi") == "plan_data/contacts/phong-van-hoa-xa-hoi.yaml"
+    task = "quan-triet-cong-tac-dan-toc"
+    assert decap_record_file(found["tom-tat"], {"plan": PLAN, "task": task}) == \
+        SUMMARY_PATH.format(plan=PLAN, task=task) == f"plan_data/summaries/{PLAN}/{task}.yaml"
+    # A glossary entry's file is named by Decap's slug of the abbreviation; the loader reads any name there.
+    assert decap_record_file(found["tu-viet-tat"], {"abbr": "ubnd"}) == GLOSSARY_ENTRY_PATH.format(name="ubnd")
+    for name in ("lien-he", "tom-tat", "tu-viet-tat"):
+        assert found[name]["delete"] is False and found[name]["format"] == "yaml"  # never a shared file
+
+
+@pytest.mark.parametrize("name, schema, labels", [("lien-he", CONTACT_FILE, CONTACT), ("tom-tat", SUMMARY_FILE, SUMMARY),
+                                                  ("tu-viet-tat", ABBREVIATION, GLOSSARY_ENTRY)])
+def test_each_record_form_has_the_schema_fields_with_vietnamese_labels(project, name, schema, labels):
+    fields = {f["name"]: f for f in collections(project)[name]["fields"]}
+    assert list(fields) == list(schema.fields) == list(labels)
+    for key, spec in schema.fields.items():
+        assert fields[key]["required"] == spec.required, key
+        assert fields[key]["label"] == labels[key][0]
+
+
+def test_the_ids_a_record_form_names_are_chosen_from_the_data(project):
+    found = collections(project)
+    agency = {f["name"]: f for f in found["lien-he"]["fields"]}["agency"]
+    assert agency["widget"] == "select" and [o["value"] for o in agency["options"]] == [a.id for a in project.agencies]
+    summary = {f["name"]: f for f in found["tom-tat"]["fields"]}
+    assert summary["plan"]["widget"] == summary["task"]["widget"] == "select"
+    assert [o["value"] for o in summary["plan"]["options"]] == [p.id for p in project.plans]
+    assert {o["value"] for o in summary["task"]["options"]} == {t.id for p in project.plans for t in p.tasks}
+    # The form stops a summary past the limit (the check's own bound), before anything is saved.
+    pattern = re.compile(summary["summary"]["pattern"][0])
+    assert pattern.match("x" * SUMMARY_LIMIT) and not pattern.match("x" * (SUMMARY_LIMIT + 1))
+    email = {f["name"]: f for f in found["lien-he"]["fields"]}["email"]
+    assert re.match(email["pattern"][0], "vi-du@example.gov.vn") and not re.match(email["pattern"][0], "vi-du@")
+    abbr = {f["name"]: f for f in found["tu-viet-tat"]["fields"]}["abbr"]
+    assert re.match(abbr["pattern"][0], "QĐ/TW") and not re.match(abbr["pattern"][0], "UBND (xã)")
+    assert abbr["pattern"][1].startswith("Viết đúng chữ viết tắt")

@@ -26,6 +26,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, build_site, copy_project
 from plansite.cms.config import report_location
+from plansite.data.paths import CONTACT_PATH, SUMMARY_PATH
 from plansite.reports.spreadsheet.names import report_path
 from serving import serve_folder
 
@@ -140,9 +141,9 @@ def save(page) -> None:
     page.get_by_role("button", name="Lưu", exact=True).click()
 
 
-def review_branch(target: str) -> str:
+def review_branch(target: str, collection: str = "bao-cao", folder: str = report_location()[0]) -> str:
     """Decap's branch for a new entry: cms/<collection>/<the entry's path under the collection's folder>."""
-    return f"cms/bao-cao/{target.removeprefix(report_location()[0] + '/').removesuffix('.yaml')}"
+    return f"cms/{collection}/{target.removeprefix(folder + '/').removesuffix('.yaml')}"
 
 
 def review_branches(repo: Path) -> list[str]:
@@ -249,3 +250,59 @@ def test_a_value_the_form_knows_is_wrong_is_stopped_before_it_is_saved(page, for
     time.sleep(1)
     assert git(repo, "rev-list", "--all", "--count") == before
     assert review_branch(report_path(PLAN, ("quy", 2026, 2), "phong-van-hoa-xa-hoi")) not in review_branches(repo)
+
+
+def test_an_agency_s_contact_details_filled_in_the_form_show_on_the_built_pages(page, form, tmp_path):
+    """The contact form writes contacts/<agency-id>.yaml (never agencies.yaml), the agency chosen from a list;
+    `make check` passes on it and the task pages show it where the plan sends citizens' feedback. Made-up
+    details (example.gov.vn), in the test's scratch repository only."""
+    repo, _, pictures = form
+    page.goto(form[1] + "#/collections/lien-he/new")
+    choose(page, "Cơ quan", "phong-van-hoa")
+    page.get_by_label("Địa chỉ (không bắt buộc)", exact=True).fill("(Minh họa) Số 1 đường Ví Dụ")
+    page.get_by_label("Thư điện tử (không bắt buộc)", exact=True).fill("vi-du@example.gov.vn")
+    page.screenshot(path=str(pictures / "5-lien-he.png"))
+    save(page)
+    target = CONTACT_PATH.format(agency="phong-van-hoa-xa-hoi")
+    branch = review_branch(target, "lien-he", target.rsplit("/", 1)[0])
+    wait_for_file(repo, branch, target)
+    page.get_by_text("Thay đổi đã được lưu", exact=False).first.wait_for()
+    assert git(repo, "diff", "--name-status", "main", branch).splitlines() == [f"A\t{target}"]
+    assert yaml.safe_load(git(repo, "show", f"{branch}:{target}")) == {
+        "agency": "phong-van-hoa-xa-hoi", "address": "(Minh họa) Số 1 đường Ví Dụ", "email": "vi-du@example.gov.vn"}
+    checked = checkout(repo, branch, tmp_path / "branch")
+    result = make_check(checked)
+    assert result.returncode == 0, result.stderr
+    assert "plan_data: Không có lỗi" in result.stdout
+    assert "Phòng Văn hóa - Xã hội xã" not in result.stderr  # the office is reachable now: no warning names it
+    out = tmp_path / "site"
+    assert build_site(checked, out).returncode == 0
+    task_page = out / "ke-hoach" / PLAN / "nhiem-vu" / RECURRING_TASK / "index.html"
+    text = " ".join(BeautifulSoup(task_page.read_text(encoding="utf-8"), "lxml").get_text(" ").split())
+    assert "Thư điện tử: vi-du@example.gov.vn" in text and "Địa chỉ: (Minh họa) Số 1 đường Ví Dụ" in text
+
+
+def test_a_summary_the_plan_file_already_holds_is_stopped_by_the_check_naming_both_places(page, form, tmp_path):
+    """The summary form chooses the plan and the task from lists and writes summaries/<plan>/<task>.yaml; the
+    seed plan file already has that task's summary, so `make check` stops it, naming both places."""
+    repo = form[0]
+    page.goto(form[1] + "#/collections/tom-tat/new")
+    choose(page, "Kế hoạch", "ke-sat")
+    choose(page, "Nhiệm vụ", RECURRING_TASK)
+    page.get_by_label("Tóm tắt dễ hiểu", exact=True).fill("(Minh họa) Tóm tắt viết trong biểu mẫu.")
+    save(page)
+    target = SUMMARY_PATH.format(plan=PLAN, task=RECURRING_TASK)
+    branch = review_branch(target, "tom-tat", target.split("/" + PLAN + "/")[0])
+    wait_for_file(repo, branch, target)
+    assert git(repo, "diff", "--name-status", "main", branch).splitlines() == [f"A\t{target}"]
+    assert yaml.safe_load(git(repo, "show", f"{branch}:{target}")) == {
+        "plan": PLAN, "task": RECURRING_TASK, "summary": "(Minh họa) Tóm tắt viết trong biểu mẫu."}
+    summary_line = next(i for i, line in enumerate(git(repo, "show", f"{branch}:{target}").splitlines(), 1)
+                        if line.startswith("summary:"))
+    plan_line = next(i for i, line in enumerate((repo / "plan_data/plans" / f"{PLAN}.yaml").read_text(
+        encoding="utf-8").splitlines(), 1) if line.strip().startswith("summary:"))  # the first task's
+    result = make_check(checkout(repo, branch, tmp_path / "branch"))
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    problem = next(line for line in result.stderr.splitlines() if line.startswith(f"{target}:"))
+    assert problem.startswith(f"{target}:{summary_line}:1: summary: Cần ghi 'summary' ở một chỗ")
+    assert f"plan_data/plans/{PLAN}.yaml:{plan_line}:" in problem and "content.sections[0].tasks[0].summary" in problem

@@ -325,3 +325,19 @@ def test_control_characters_in_a_subject_do_not_break_the_feed(entries):
 def test_history_module_reads_no_clock():
     source = "".join(Path(m.__file__).read_text(encoding="utf-8") for m in (history_module, changes))
     assert "now(" not in source and "time.time" not in source and "today(" not in source
+
+
+def test_the_web_form_s_files_of_one_record_are_named_by_what_they_change(project):
+    names = changes._Names.of(project)
+    plan = next(p for p in project.plans if p.id == PLAN)
+    task = plan.tasks[1]
+    agency = next(a for a in project.agencies if a.id == "phong-van-hoa-xa-hoi")
+    assert changes.describe("plan_data/contacts/phong-van-hoa-xa-hoi.yaml", names) == (
+        f"Thông tin liên hệ của {agency.name}", "co-quan/phong-van-hoa-xa-hoi.md")
+    label, target = changes.describe(f"plan_data/summaries/{PLAN}/{task.id}.yaml", names)
+    assert label == f"Tóm tắt nhiệm vụ {changes.task_title(plan, task)} của {plan_title(plan)}"
+    assert target == f"ke-hoach/{PLAN}/nhiem-vu/{task.id}.md"
+    assert changes.describe("plan_data/contacts/khac.yaml", names) == ("Thông tin liên hệ (tệp khac.yaml)", None)
+    assert changes.describe(f"plan_data/summaries/{PLAN}/khac.yaml", names) == (
+        f"Tóm tắt nhiệm vụ (tệp summaries/{PLAN}/khac.yaml)", None)
+    assert changes.describe("plan_data/glossary/ubnd.yaml", names) == ("Từ viết tắt", "tu-viet-tat.md")

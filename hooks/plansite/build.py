@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .addresses import FEED, source_uri
-from .data.paths import DATA_DIR, SOURCES_DIR
+from .data.paths import DATA_DIR, SOURCES_DIR, SUMMARIES_DIR
 from .export.files import export_files
 from .history import History
 from .reports.ics import calendar_files
@@ -49,8 +49,11 @@ def build(project: ReportedProject, options: SiteOptions = SiteOptions(), histor
     repository's `history` of the data (None: built without it; the pages say dates are unknown)."""
     rel = build_relations(project, options.today, options.site_place)
     entries = change_entries(history, project)
+    changed = sorted(history.last_changed) if history else []
     updated = {plan.id: last_updated(history, plan.origin.file, *(r.origin.file for r in project.reports
-                                                                 if r.plan == plan.id)) for plan in project.plans}
+                                                                 if r.plan == plan.id),
+                                     *(f for f in changed if f.startswith(f"{DATA_DIR}/{SUMMARIES_DIR}/{plan.id}/")))
+               for plan in project.plans}  # the plan, its reports and its summaries written in the web form
     speaker = Speaker(project.glossary, project.documents, {a.id: a.name for a in project.agencies})
     bulletins = {plan.id: plan_bulletins(plan, rel.names, rel.progress, speaker) for plan in project.plans}  # page and .txt alike
     pages = build_site(project, rel, options, history, entries, bulletins, updated)

@@ -3,10 +3,10 @@ the fields of each collection (fields.py, from the schemas).
 
     cms_config(project, host) → dict        config_yaml(config) → the file's text
 
-Reports only, for now: a report is a file of its own, so the form writes a new file and rewrites nothing an
-editor wrote by hand. Agencies, the glossary and task summaries live inside files that hold many records and
-editors' comments (agencies.yaml, glossary.yaml, plans/<plan>.yaml); Decap rewrites a whole file and drops
-its comments, so they stay out of the form (README: "The web form").
+Reports, agencies' contact details, task summaries and glossary entries: each is a file of its own, so the
+form writes new files and rewrites nothing an editor wrote by hand. Decap rewrites a whole file and drops its
+comments, so the shared files (agencies.yaml, glossary.yaml, plans/<plan>.yaml) stay out of the form; the
+loader merges the form's files into the same model (data/records.py, record_collections.py here).
 
 The report's address comes from the one function that names it (reports/spreadsheet/names.report_path),
 filled with Decap's placeholders: the form writes exactly the file `make check` and `make import-report` use.
@@ -24,6 +24,7 @@ from ..reports.schema import REPORT_FILE
 from ..reports.spreadsheet.names import report_path
 from .fields import choices, form_fields
 from .labels import REPORT
+from .record_collections import contact_collection, glossary_collection, summary_collection
 
 # Where `make form-server` (decap-server) listens: the form on 127.0.0.1 writes to this checkout through it.
 LOCAL_PROXY = "http://127.0.0.1:8081/api/v1"
@@ -106,6 +107,7 @@ def report_collection(project: Project) -> dict:
 
 def cms_config(project: Project, host: GitHost | None, site_url: str | None = None) -> dict:
     """The whole configuration; the review workflow (`editorial_workflow`) opens a pull/merge request."""
+    options = choices(project)
     config = {
         "locale": "vi",
         "backend": _backend(host),
@@ -114,7 +116,8 @@ def cms_config(project: Project, host: GitHost | None, site_url: str | None = No
         "media_folder": "docs/minh-chung", "public_folder": "docs/minh-chung",  # evidence files (docs/…)
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "_"},
         "show_preview_links": False,
-        "collections": [report_collection(project)],
+        "collections": [report_collection(project), contact_collection(options), summary_collection(options),
+                        glossary_collection(options)],
     }
     if site_url:
         config["site_url"] = config["display_url"] = site_url

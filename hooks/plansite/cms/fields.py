@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..data.model import Project
 from ..data.schema_kinds import Enum, Kind, List, Obj, Ref, Slug, Text
-from ..data.value_kinds import Bool, Date, Int, Line, Number
+from ..data.value_kinds import Bool, Date, Int, Line, Number, Url
 from ..site.labels import plan_title, task_title
 from .labels import PATTERN_MESSAGES
 
@@ -48,7 +48,7 @@ def _widget(kind: Kind, options: dict[str, list[dict]], refers_to: str | None) -
         schema = kind.json_schema()
         return {"widget": "number", "value_type": "int" if schema["type"] == "integer" else "float",
                 "min": schema["minimum"], "max": schema["maximum"]}
-    widget = {"widget": "string" if isinstance(kind, (Line, Slug)) else "text"}
+    widget = {"widget": "string" if isinstance(kind, (Line, Slug, Url)) else "text"}  # an address is one line
     pattern = kind.json_schema().get("pattern") if isinstance(kind, Text) else None
     message = next((PATTERN_MESSAGES[c.__name__] for c in type(kind).__mro__ if c.__name__ in PATTERN_MESSAGES), None)
     if pattern and message:

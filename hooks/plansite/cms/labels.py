@@ -8,6 +8,8 @@ Editor-facing text, in Vietnamese: Decap shows it as written.
 
 from __future__ import annotations
 
+from ..data.schema import SUMMARY_LIMIT
+
 REPORT = {
     "plan": ("Kế hoạch", "Kế hoạch được báo cáo."),
     "period": ("Kỳ báo cáo", "Theo Nghị định 09/2019: kỳ 06 tháng tính số liệu từ 15/12 năm trước đến 14/6."),
@@ -38,9 +40,31 @@ REPORT = {
 
 # What a pattern check in the form says when a value does not fit, by the kind's name (fields.py).
 PATTERN_MESSAGES = {
+    "AbbreviationText": "Viết đúng chữ viết tắt, bắt đầu bằng chữ cái; chỉ gồm chữ, số, '.', '/', '-' và dấu cách đơn.",
     "Line": "Chỉ viết trên một dòng, không xuống dòng.",
     "Slug": "Mã chỉ gồm chữ thường không dấu, chữ số và dấu '-'.",
     "Url": "Địa chỉ phải bắt đầu bằng https://, http:// hoặc /.",
     "Evidence": "Địa chỉ https://… hoặc đường dẫn tệp bắt đầu bằng docs/.",
     "Email": "Thư điện tử dạng ten@example.gov.vn.",
+}
+
+# The form's files of one record each (data/records.py): an agency's contact details, a task's plain summary, a
+# glossary entry. Only what an official source publishes: the hints say so, as the editors' guide does.
+CONTACT = {
+    "agency": ("Cơ quan", "Chọn cơ quan; tệp mang tên mã cơ quan này."),
+    "address": ("Địa chỉ", "Chỉ lấy từ nguồn chính thức (trang của cơ quan, văn bản); không có thì để trống."),
+    "phone": ("Điện thoại", "Chỉ số do chính cơ quan công bố; không đoán."),
+    "email": ("Thư điện tử", "Chỉ địa chỉ do chính cơ quan công bố."),
+    "website": ("Trang web", "Địa chỉ trang chính thức, bắt đầu bằng https://."),
+}
+SUMMARY = {
+    "plan": ("Kế hoạch", "Kế hoạch có nhiệm vụ được tóm tắt."),
+    "task": ("Nhiệm vụ", "Nhiệm vụ được tóm tắt; tệp mang tên mã nhiệm vụ này."),
+    "summary": ("Tóm tắt dễ hiểu", f"Một hai câu người dân hiểu được, tối đa {SUMMARY_LIMIT} ký tự, đúng ý nguyên "
+                "văn; hiện tách riêng khỏi văn bản đã ký."),
+}
+GLOSSARY_ENTRY = {
+    "abbr": ("Chữ viết tắt", "Đúng như văn bản viết: 'UBND', 'KT.', 'QĐ/TW'; chữ hoa, chữ thường và dấu chấm đều tính."),
+    "full": ("Dạng đầy đủ", "Theo cách dùng hành chính chuẩn, ví dụ: Ủy ban nhân dân."),
+    "note": ("Ghi chú", "Dùng ở đâu, hoặc nghĩa nào trong nhiều nghĩa."),
 }

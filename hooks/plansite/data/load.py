@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path as FsPath
 
-from . import crosscheck, sanity
+from . import crosscheck, records, sanity
 from .model import Project
 from ..i18n import _
 from .paths import DATA_DIR, SOURCES_DIR, data_files, duplicate_names, unread_files
@@ -77,6 +77,7 @@ def read_data(root: FsPath, file_kinds: Mapping[str, Obj]) -> ReadData:
                                 _("Expected at least one plan file (*.yaml) but received none."),
                                 _("add plan_data/plans/<plan-id>.yaml; see docs/huong-dan-bien-tap.md.")))
     problems += crosscheck.check_all(docs, contexts, unreadable)
+    problems += records.check(docs)
     named_sources = {doc.value.get("source_text") for doc in docs["plan"] if isinstance(doc.value, dict)}
     unread = unread_files(root, {path for _kind, path in files}, named_sources)
     for name in sorted(n for n in named_sources if isinstance(n, str) and "/" not in n and n.endswith(".txt")):
@@ -93,6 +94,7 @@ def read_data(root: FsPath, file_kinds: Mapping[str, Obj]) -> ReadData:
         plans=tuple(sorted(built["plan"], key=lambda plan: plan.id)),
         glossary=tuple(entry for glossary in built["glossary"] for entry in glossary.abbreviations),
     )
+    project = records.merge(project, built["contact"], built["summary"], built["glossary-entry"])
     errors, warnings = sanity.check(project, {doc.file: doc for doc in docs["plan"]})
     return ReadData(project, {kind: tuple(records) for kind, records in built.items()},
                     {kind: tuple(found) for kind, found in docs.items()},

@@ -12,12 +12,12 @@ import datetime as dt
 import functools
 from dataclasses import dataclass, field
 
-from .registry_model import (Abbreviation, Agency, AgencyRegistry, Glossary, KnownMember, LegalDocument, LegalRegistry,
-                             Origin, Place, PlaceRegistry, Relation)
+from .registry_model import (Abbreviation, Agency, AgencyRegistry, ContactDetails, Glossary, KnownMember, LegalDocument,
+                             LegalRegistry, Origin, Place, PlaceRegistry, Relation, TaskSummary)
 from .shape import PartKind, walk
 
 # The registries' records, re-exported: `model` names every record of the data.
-__all__ = ["Abbreviation", "Agency", "AgencyRegistry", "Glossary", "KnownMember", "LegalDocument", "LegalRegistry",
+__all__ = ["Abbreviation", "Agency", "AgencyRegistry", "ContactDetails", "TaskSummary", "Glossary", "KnownMember", "LegalDocument", "LegalRegistry",
            "Origin", "Place", "PlaceRegistry", "Relation", "Assignment", "Forms", "Timing", "Task", "Section", "Clause",
            "ClauseGroup", "Purpose", "Content", "Duty", "DutyItem", "Implementation", "Recipient", "Signature", "Period",
            "Life", "Plan", "Project"]

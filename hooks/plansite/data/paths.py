@@ -5,6 +5,11 @@ refused by name, so that nothing an editor saves is skipped without a word.
     plan_data/plans/<plan-id>.yaml
     plan_data/sources/<file>.txt                           a plan's signed text (named by the plan)
     plan_data/reports/<plan-id>/<period>/<reporter>.yaml   REPORT_PATH: one file per body and period
+    plan_data/contacts/<agency-id>.yaml                    CONTACT_PATH: an agency's contact details
+    plan_data/summaries/<plan-id>/<task-id>.yaml           SUMMARY_PATH: a task's plain summary
+    plan_data/glossary/<name>.yaml                         GLOSSARY_ENTRY_PATH: one abbreviation
+
+The last three are the web form's files, one record each (data/records.py merges them into the model).
 
 `.yml` is read as `.yaml` everywhere. REPORT_PATH is the one statement of the report layout: the
 import, the loader's check of a report's name and anything that writes reports (a web form) use it.
@@ -24,6 +29,11 @@ YAML_SUFFIXES = (".yaml", ".yml")
 # A report's place, relative to the project: {plan} and {reporter} are ids, {period} the period's slug
 # (reports/periods.period_slug: 2026-6-thang, 2025-nam, 2026-quy-2, 2026-thang-3, 2026-chuyen-de-…).
 REPORT_PATH = DATA_DIR + "/" + REPORTS_DIR + "/{plan}/{period}/{reporter}.yaml"
+# Files of one record each, which the web form writes (Decap rewrites a whole file: never a shared one).
+CONTACTS_DIR, SUMMARIES_DIR, GLOSSARY_DIR = "contacts", "summaries", "glossary"
+CONTACT_PATH = DATA_DIR + "/" + CONTACTS_DIR + "/{agency}.yaml"
+SUMMARY_PATH = DATA_DIR + "/" + SUMMARIES_DIR + "/{plan}/{task}.yaml"
+GLOSSARY_ENTRY_PATH = DATA_DIR + "/" + GLOSSARY_DIR + "/{name}.yaml"
 
 # Registries: one file and/or a folder of files (e.g. agencies/<place>.yaml); one of the two is required.
 REGISTRIES = {"places": ("places", None), "agencies": ("agencies", "agencies"), "legal": ("legal", "legal")}
@@ -69,7 +79,8 @@ def _named(data: FsPath, stem: str) -> list[FsPath]:
 
 def data_files(root: FsPath) -> list[tuple[str, FsPath]]:
     """(file kind, path) of every data file: registries first, then the optional files that exist (the
-    glossary), then plans and reports; each kind's files in name order. A required registry with no
+    glossary), the web form's contacts and glossary entries, then plans, summaries and reports; each kind's
+    files in name order. A required registry with no
     file at all is listed under its .yaml name, for the loader to say it is missing."""
     data = FsPath(root) / DATA_DIR
     files = []
@@ -78,7 +89,12 @@ def data_files(root: FsPath) -> list[tuple[str, FsPath]]:
         files += [(kind, p) for p in _named(data, stem)] or ([] if found else [(kind, data / f"{stem}.yaml")])
         files += [(kind, p) for p in found]
     files += [(kind, p) for kind, stem in OPTIONAL_FILES.items() for p in _named(data, stem)]
+    files += [("contact", p) for p in _yaml(data / CONTACTS_DIR)]
+    files += [("glossary-entry", p) for p in _yaml(data / GLOSSARY_DIR)]
     files += [("plan", p) for p in _yaml(data / PLANS_DIR)]
+    summaries = data / SUMMARIES_DIR
+    plan_folders = sorted(p for p in summaries.iterdir() if p.is_dir()) if summaries.is_dir() else []
+    files += [("summary", p) for folder in plan_folders for p in _yaml(folder)]
     reports = data / REPORTS_DIR
     files += [("report", p) for p in _all_files(reports) if p.suffix in YAML_SUFFIXES]
     return files
@@ -129,13 +145,20 @@ def _refusal(inside: tuple[str, ...], path: FsPath) -> tuple[str, str]:
                                                                           report=report_path_shown())))
     plan_id, name = _("<plan-id>"), _("<name>")
     folders = {PLANS_DIR: f"{DATA_DIR}/{PLANS_DIR}/{plan_id}.yaml"} | {
-        folder: f"{DATA_DIR}/{folder}/{name}.yaml" for _stem, folder in REGISTRIES.values() if folder}
+        folder: f"{DATA_DIR}/{folder}/{name}.yaml" for _stem, folder in REGISTRIES.values() if folder} | {
+        CONTACTS_DIR: CONTACT_PATH.format(agency=_("<agency-id>")),
+        SUMMARIES_DIR: SUMMARY_PATH.format(plan=plan_id, task=_("<task-id>")),
+        GLOSSARY_DIR: GLOSSARY_ENTRY_PATH.format(name=name)}
     where = folders.get(inside[0])
+    if inside[0] == SUMMARIES_DIR:  # one level deeper than the other folders: the plan's own folder
+        hint = _("a summary goes to {where}: one file per task, in its plan's folder.").format(where=where)
+    elif where:
+        hint = _("files of this folder go directly in it: {where}.").format(where=where)
+    else:
+        hint = _("plans go to {plans}, reports to {report}, signed texts to {sources}; move or delete this file.").format(
+            plans=f"{DATA_DIR}/plans/", report=report_path_shown(), sources=f"{DATA_DIR}/sources/")
     return (_("Expected a data file (.yaml) in a place the site reads but received '{name}' here, which is not "
-              "read.").format(name=path.name),
-            (_("files of this folder go directly in it: {where}.").format(where=where) if where else
-             _("plans go to {plans}, reports to {report}, signed texts to {sources}; move or delete this file.").format(
-                 plans=f"{DATA_DIR}/plans/", report=report_path_shown(), sources=f"{DATA_DIR}/sources/")))
+              "read.").format(name=path.name), hint)
 
 
 def duplicate_names(files: list[tuple[str, FsPath]], root: FsPath) -> list[Problem]:

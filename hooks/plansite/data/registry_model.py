@@ -146,3 +146,28 @@ class Glossary:
 
     abbreviations: tuple[Abbreviation, ...]
     origin: Origin = field(default=None, compare=False)
+
+
+# --- the web form's files of one record each (data/records.py merges them) --------
+
+
+@dataclass(frozen=True)
+class ContactDetails:
+    """contacts/<agency-id>.yaml: an agency's contact details, kept apart from agencies.yaml for the form."""
+
+    agency: str
+    address: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    website: str | None = None
+    origin: Origin = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class TaskSummary:
+    """summaries/<plan-id>/<task-id>.yaml: a task's plain summary, kept apart from the plan file for the form."""
+
+    plan: str
+    task: str
+    summary: str
+    origin: Origin = field(default=None, compare=False)

@@ -114,6 +114,15 @@ def _title(plan: Plan, doc: YamlDocument) -> list[Problem]:
     return []
 
 
+def summary_too_long(doc: YamlDocument, path: DataPath, summary: str) -> list[Problem]:
+    """A summary past the limit, in a plan file or in the web form's summary file (data/records.py)."""
+    if len(summary) <= SUMMARY_LIMIT:
+        return []
+    return [doc.problem(path, _("Expected a summary of at most {limit} characters but received {count}.").format(
+                            limit=SUMMARY_LIMIT, count=len(summary)),
+                        _("one or two plain sentences; the full text is on the page anyway."))]
+
+
 def _summaries(plan: Plan, doc: YamlDocument) -> list[Problem]:
     """Summaries are short (an error past the limit); a plan whose tasks lack one gets one warning."""
     problems, missing = [], []
@@ -123,11 +132,8 @@ def _summaries(plan: Plan, doc: YamlDocument) -> list[Problem]:
         summary = part.node.summary
         if summary is None:
             missing.append(part.node.id)
-        elif len(summary) > SUMMARY_LIMIT:
-            problems.append(doc.problem(part.path + ("summary",), _("Expected a summary of at most {limit} characters "
-                                                                    "but received {count}.").format(
-                                                                        limit=SUMMARY_LIMIT, count=len(summary)),
-                                        _("one or two plain sentences; the full text is on the page anyway.")))
+        else:
+            problems += summary_too_long(doc, part.path + ("summary",), summary)
     if missing:
         shown = ", ".join(missing[:5]) + (" " + _("and {count} more").format(count=len(missing) - 5)
                                           if len(missing) > 5 else "")

@@ -5,6 +5,8 @@ The vocabularies map a stored value to the Vietnamese label the site shows.
 
 from __future__ import annotations
 
+import dataclasses
+
 from ..addresses import PAGED_PATTERN, PATH_WORDS
 from ..i18n import N_, _
 from . import model as m
@@ -304,17 +306,34 @@ class AbbreviationText(Line):
         return {"type": "string", "pattern": f"^{first}{self._PART}*( {self._PART}+)*$"}
 
 
-GLOSSARY_FILE = Obj(m.Glossary, {
-    "abbreviations": Field(List(Obj(m.Abbreviation, {
+ABBREVIATION = Obj(m.Abbreviation, {
         "abbr": Field(AbbreviationText(), "The abbreviation exactly as the texts write it ('UBND', 'KT.', 'QĐ/TW'); "
                       "case and punctuation count, and each is listed once.", required=True),
         "full": Field(Line(), "Its full form in correct administrative usage ('Ủy ban nhân dân', 'Ký thay'); shown "
                       "on hover over the first use on each page and on the page 'Từ viết tắt'.", required=True),
         "note": Field(Text(), "Editor's note: where it is used, or which of several meanings the texts mean."),
-    })), "Every abbreviation the plans and their documents use, with its full form.", required=True),
+})
+GLOSSARY_FILE = Obj(m.Glossary, {
+    "abbreviations": Field(List(ABBREVIATION), "Every abbreviation the plans and their documents use, with its full "
+                           "form.", required=True),
+})
+
+# The web form's files of one record each (paths.CONTACT_PATH, SUMMARY_PATH, GLOSSARY_ENTRY_PATH): the same
+# fields as in the shared files, so a value means the same wherever it is written (data/records.py merges them).
+CONTACT_KEYS = ("address", "phone", "email", "website")  # an agency's fields that the contact form writes
+CONTACT_FILE = Obj(m.ContactDetails, {
+    "agency": Field(Ref("agency"), "Id of the agency; the file is named after it: contacts/<agency-id>.yaml.",
+                    required=True),
+    **{key: AGENCY.fields[key] for key in CONTACT_KEYS},
+})
+SUMMARY_FILE = Obj(m.TaskSummary, {
+    "plan": Field(Ref("plan"), "Id of the plan; the file is in its folder: summaries/<plan-id>/.", required=True),
+    "task": Field(_id, "Id of the task in that plan; the file is named after it: <task-id>.yaml.", required=True),
+    "summary": dataclasses.replace(TASK.fields["summary"], required=True),
 })
 
 # The kinds of file the data layer builds into a Project: schema file name → root spec. Report files
 # are read by the same loader with reports/schema.py's spec (reports/project.py: every file kind).
 DATA_FILE_KINDS = {"places": PLACES_FILE, "agencies": AGENCIES_FILE, "legal": LEGAL_FILE,
-                   "glossary": GLOSSARY_FILE, "plan": PLAN_FILE}
+                   "glossary": GLOSSARY_FILE, "plan": PLAN_FILE,
+                   "contact": CONTACT_FILE, "summary": SUMMARY_FILE, "glossary-entry": ABBREVIATION}

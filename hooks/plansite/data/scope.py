@@ -24,11 +24,11 @@ from typing import TypeVar
 
 from ..i18n import _
 from .model import Project
-from .paths import DATA_DIR, PLANS_DIR, REPORTS_DIR, SOURCES_DIR
+from .paths import DATA_DIR, PLANS_DIR, REPORTS_DIR, SOURCES_DIR, SUMMARIES_DIR
 from .problems import DataError, Problem, did_you_mean
 
 PREVIEW_ENV = "PLANSITE_PREVIEW_PLAN"
-PLANS, REPORTS, SOURCES = PLANS_DIR, REPORTS_DIR, SOURCES_DIR
+PLANS, REPORTS, SOURCES, SUMMARIES = PLANS_DIR, REPORTS_DIR, SOURCES_DIR, SUMMARIES_DIR
 _ID_LINE = re.compile(r"""^id:[ \t]*(['"]?)([^'"#\s]+)\1[ \t]*(?:#.*)?$""", re.MULTILINE)
 _SOURCE_LINE = re.compile(r"""^source_text:[ \t]*(['"]?)([^'"#\s]+)\1[ \t]*(?:#.*)?$""", re.MULTILINE)
 SHOWN_IDS = 30  # at most this many known ids in the message; the rest are counted
@@ -84,7 +84,8 @@ def _link(target: Path, link: Path) -> None:
 
 def scoped_view(root: Path, plan_id: str, plan_file: Path, view: Path) -> Path:
     """A project folder at `view` whose plan_data/ holds every registry and shared file of root's but,
-    of the plans and reports, only `plan_file` and the plan's reports (reports/<plan id>/, where the
+    of the plans, reports and summaries, only `plan_file`, the plan's summaries (summaries/<plan id>/) and
+    its reports (reports/<plan id>/, where the
     loader checks that folder and each report's `plan:` agree); links, not copies. The project's other
     entries (docs/, for the files that reports cite) are linked as they are."""
     root = Path(root)
@@ -93,7 +94,7 @@ def scoped_view(root: Path, plan_id: str, plan_file: Path, view: Path) -> Path:
             _link(entry, view / entry.name)
     data = root / DATA_DIR
     for entry in data.iterdir():
-        if entry.name not in (PLANS, REPORTS, SOURCES):
+        if entry.name not in (PLANS, REPORTS, SOURCES, SUMMARIES):
             _link(entry, view / DATA_DIR / entry.name)
     _link(plan_file, view / DATA_DIR / PLANS / plan_file.name)
     # Only the plan's own signed text: the loader names a text that no plan of the view names.
@@ -102,8 +103,9 @@ def scoped_view(root: Path, plan_id: str, plan_file: Path, view: Path) -> Path:
     for source in sources:
         if source.exists():
             _link(source, view / DATA_DIR / SOURCES / source.name)
-    if (data / REPORTS / plan_id).is_dir():
-        _link(data / REPORTS / plan_id, view / DATA_DIR / REPORTS / plan_id)
+    for folder in (REPORTS, SUMMARIES):  # the plan's own reports and task summaries (the web form's files)
+        if (data / folder / plan_id).is_dir():
+            _link(data / folder / plan_id, view / DATA_DIR / folder / plan_id)
     return view
 
 

@@ -19,7 +19,9 @@ MEDIA_TYPES = {"csv": "text/csv", "json": "application/json"}
 # Where each kind of data file lives, as editors know it (docs/huong-dan-bien-tap.md); another kind is <kind>.yaml.
 KIND_FILES = {"places": "places.yaml", "agencies": "agencies.yaml (và agencies/*.yaml)",
               "legal": "legal.yaml (và legal/*.yaml)", "plan": "plans/<mã kế hoạch>.yaml",
-              "report": "reports/<mã kế hoạch>/<kỳ>/<mã cơ quan báo cáo>.yaml"}
+              "report": "reports/<mã kế hoạch>/<kỳ>/<mã cơ quan báo cáo>.yaml",
+              "contact": "contacts/<mã cơ quan>.yaml", "summary": "summaries/<mã kế hoạch>/<mã nhiệm vụ>.yaml",
+              "glossary-entry": "glossary/<tên>.yaml"}
 
 
 @dataclass(frozen=True)

@@ -20,14 +20,14 @@ from urllib.parse import quote, urlsplit
 
 from feedgen.feed import FeedGenerator
 
-from ..data.paths import DATA_DIR, PLANS_DIR, REPORTS_DIR, SOURCES_DIR
+from ..data.paths import CONTACTS_DIR, DATA_DIR, PLANS_DIR, REPORTS_DIR, SOURCES_DIR, SUMMARIES_DIR
 from ..reports.model import ReportedProject
 from ..kinds import PageKind
 from ..reports.periods import period_label
 from ..text import date_numeric
-from ..addresses import (AGENCIES_INDEX, CHANGES, CHANGES_PAGE, DOCUMENTS_INDEX, FEED, GLOSSARY, page_url, plan_uri,
-                         progress_uri)
-from .labels import plan_title
+from ..addresses import (AGENCIES_INDEX, CHANGES, CHANGES_PAGE, DOCUMENTS_INDEX, FEED, GLOSSARY, agency_uri, page_url,
+                         plan_uri, progress_uri, task_uri)
+from .labels import plan_title, task_title
 from .markup import escape, heading, link, p, ul, visible
 from .parts import crumbs, front_matter
 from .subjects import subject_words
@@ -154,6 +154,15 @@ def describe(path: str, names: _Names) -> tuple[str, str | None]:
         return (plan_title(plan), plan_uri(plan)) if plan else (f"Kế hoạch (tệp {_file_name(path)})", None)
     if top == REPORTS_DIR:
         return _report(path, names)
+    if top == CONTACTS_DIR:  # the web form's files of one record each (data/records.py)
+        agency = _file_name(path).rsplit(".", 1)[0]
+        return ((f"Thông tin liên hệ của {names.agency_names[agency]}", agency_uri(agency))
+                if agency in names.agency_names else (f"Thông tin liên hệ (tệp {_file_name(path)})", None))
+    if top == SUMMARIES_DIR:
+        plan = names.plans_by_id.get(rel[1]) if len(rel) == 3 else None
+        task = next((t for t in plan.tasks if t.id == rel[2].rsplit(".", 1)[0]), None) if plan else None
+        return ((f"Tóm tắt nhiệm vụ {task_title(plan, task)} của {plan_title(plan)}", task_uri(plan, task)) if task
+                else (f"Tóm tắt nhiệm vụ (tệp {'/'.join(rel)})", None))
     if top == SOURCES_DIR:
         plan = names.plans_by_source.get(path)
         return ((f"Văn bản gốc của {plan_title(plan)}", plan_uri(plan)) if plan
