@@ -30,6 +30,7 @@ ALLOWED = {
     ("plansite/site/facets.py", "co-quan"): "a filter's word in a list's address fragment (#co-quan=…)",
     ("plansite/site/parts.py", "danh-sach"): "the name of a paged list on its own page (id ps-list-danh-sach)",
     ("plansite/cms/config.py", "bao-cao"): "the web form's collection name (Decap CMS), not a folder of the site",
+    ("plansite/cms/record_collections.py", "tu-viet-tat"): "the web form's collection name (Decap CMS), not a folder",
     ("plansite/export/package.py", "du-lieu"): "the data package's name when the site's name gives none",
 }
 _PAGED = re.compile(re.escape(addresses.PAGE_PREFIX) + r"(\d|$)")

@@ -10,10 +10,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import SEED_PLAN, build_site, copy_project
-from plansite.data.load import load_checked
 from plansite.data.paths import CONTACT_PATH, GLOSSARY_ENTRY_PATH, SUMMARY_PATH
 from plansite.data.problems import DataError
-from plansite.data.scope import load_scoped
+from plansite.reports.project import load_checked, load_scoped
 
 TASK = "quan-triet-cong-tac-dan-toc"
 OFFICE = "phong-van-hoa-xa-hoi"  # the plan sends citizens' feedback there: its contacts show on every task page
