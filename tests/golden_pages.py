@@ -3,8 +3,9 @@ HTML) of some of its pages as the renderers write them, read from `site.pages.bu
 MkDocs, no site written.
 
 A case's project is the plan_data of tests/golden/base (`base:` may name other folders under tests/ that hold
-a plan_data, one or several laid one over the other) plus the case's `files` (path → text, replacing a base file of the same path); `options` are SiteOptions'
-(`today` as a date). `pages` maps each page's source path to its expected text.
+a plan_data, one or several laid one over the other) plus the case's `files` (path → text, replacing a base
+file of the same path); `options` are SiteOptions' (`today` as a date). `pages` maps each page's source path
+to its expected text. Every case's data is made up for the test, and says so in its description.
 
 Run `python tests/golden_pages.py --update` to rewrite every case's `pages` after a deliberate change of
 markup, then review the diff like any other change.
