@@ -53,7 +53,8 @@ def front_matter(title: str, kind: PageKind, keywords: tuple[str, ...] = (), num
         if values:
             out += f"{key}: {json.dumps([visible(v) for v in values], ensure_ascii=False)}\n"
     if preview:
-        fields = (("description", preview.description), ("preview_plan", preview.plan), ("preview_place", preview.place))
+        fields = (("description", preview.description), ("preview_plan", preview.plan), ("preview_place", preview.place),
+                  ("preview_label", preview.label))
         out += "".join(f"{key}: {_json(value)}\n" for key, value in fields if value)
     if share:
         out += f"share: {json.dumps(chr(10).join(visible(line) for line in share.splitlines()), ensure_ascii=False)}\n"

@@ -24,6 +24,7 @@ from .identity import notice_board, site_web
 from .markup import admonition, escape, heading, link, p, ul
 from .options import SiteOptions
 from .parts import crumbs, front_matter
+from .previews import plan_page_preview
 from .relations import Relations
 
 TEMPLATE = "notice.html"  # overrides/notice.html: the page without Material's header, navigation and footer
@@ -40,7 +41,7 @@ def render_notice(plan: Plan, task: Task, rel: Relations, options: SiteOptions) 
     """The notice of one task, as HTML (a pure function of its arguments)."""
     uri, number = notice_uri(plan, task), task_number(plan, task)
     out = front_matter(f"Thông báo – {task_title(plan, task)}{rel.title_suffix(plan)}", PageKind.NOTICE,
-                       template=TEMPLATE)
+                       preview=plan_page_preview(plan, rel), template=TEMPLATE)
     out += '<div class="ps-notice">\n<div class="ps-notice__screen">\n'
     out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), (rel.table_name(plan), appendix_uri(plan)),
                   (f"Nhiệm vụ {number}", task_uri(plan, task)), here="Thông báo")
