@@ -60,9 +60,10 @@ def size(spec: str) -> tuple[str, tuple[int, int, int, int]]:
 
 
 def generate(out: Path, plans: int, tasks: int, agencies: int, documents: int, seed: int = 1,
-             code: Path = ROOT, site_url: str = SITE_URL) -> None:
+             code: Path = ROOT, site_url: str = SITE_URL, province: str = "Mẫu") -> None:
     """Write the corpus project at `out`; its mkdocs.yml, hooks, docs, overrides and vendor (the form's code) are
-    copied from `code`; `site_url` set in mkdocs.yml unless empty (a build as published)."""
+    copied from `code`; `site_url` set in mkdocs.yml unless empty (a build as published); `province`: the
+    province's name (bench/national.py builds several)."""
     rng, words = random.Random(seed), vocabulary()
     if out.exists():
         shutil.rmtree(out)
@@ -80,7 +81,7 @@ def generate(out: Path, plans: int, tasks: int, agencies: int, documents: int, s
     (data / "plans").mkdir(parents=True)
     # One province and its communes; every tenth body is the province's, the rest a commune's.
     places = [{"id": "viet-nam", "name": "Trung ương", "level": "trung-uong"},
-              {"id": "tinh-mau", "name": "tỉnh Mẫu", "level": "tinh", "parent": "viet-nam"}]
+              {"id": "tinh-mau", "name": f"tỉnh {province}", "level": "tinh", "parent": "viet-nam"}]
     places += [{"id": f"xa-{c}", "name": f"xã {name}", "level": "xa", "parent": "tinh-mau"}
                for c, name in enumerate(COMMUNES)]
     (data / "places.yaml").write_text(yaml.safe_dump({"places": places}, allow_unicode=True), "utf-8")

@@ -140,10 +140,32 @@ def profile(project: Path, top: int, save: Path) -> str:
     return "\n".join([first, ""] + lines[header:header + 1 + top] + [""] + lines[packages:])
 
 
+# What the common static hosts accept (their documentation, 2026-12): the published size, the number of files
+# and the largest file. GitHub Pages: 1 GB published; GitLab Pages: 1 GB, 200,000 files; Cloudflare Pages:
+# 20,000 files (free plan) or 100,000 (paid), 25 MiB a file.
+HOST_LIMITS = (("GitHub Pages", 1000, None, None), ("GitLab Pages", 1000, 200_000, None),
+               ("Cloudflare Pages free", None, 20_000, 25), ("Cloudflare Pages paid", None, 100_000, 25))
+
+
 def page_stats(site: Path) -> dict:
+    """Pages (count, median and largest KB) and the whole site as published: MB (2^20 bytes), files, the
+    largest file (MB) and the link-preview pictures (count and MB)."""
     pages = [p.stat().st_size for p in site.rglob("*.html")]
+    files = [p.stat().st_size for p in site.rglob("*") if p.is_file()]
+    pictures = [p.stat().st_size for p in (site / "assets" / "og").glob("*.png")]
     return {"pages": len(pages), "median_kb": statistics.median(pages) / 1024, "max_kb": max(pages) / 1024,
-            "site_mb": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 2**20}
+            "site_mb": sum(files) / 2**20, "files": len(files), "largest_mb": max(files) / 2**20,
+            "pictures": len(pictures), "pictures_mb": sum(pictures) / 2**20}
+
+
+def hosts(row: dict) -> str:
+    """The hosts of HOST_LIMITS whose limits the site fits, e.g. 'GitHub Pages, GitLab Pages'; '–' for none.
+    Sizes compared in MB of 10^6 bytes as the hosts count them."""
+    size_mb = row["site_mb"] * 2**20 / 1e6
+    fits = [name for name, most_mb, most_files, file_mib in HOST_LIMITS
+            if (most_mb is None or size_mb <= most_mb) and (most_files is None or row["files"] <= most_files)
+            and (file_mib is None or row["largest_mb"] <= file_mib)]
+    return ", ".join(fits) or "–"
 
 
 def plain_times(project: Path, name: str, code: Path, runs: int) -> tuple[float, float] | None:
@@ -195,18 +217,23 @@ def ratio(value: tuple[float, float] | None) -> str:
 def tables(rows: list[dict]) -> str:
     header = ("| site | plans × tasks, agencies, documents | pages | runs | build s wall (median) | build s CPU | "
               "pages/s | peak MB | ours/plain: 268976d Markdown | ours/plain: our sources as .md | median page KB | "
-              "largest page KB | site MB |\n|" + " --- |" * 13)
+              "largest page KB | site MB (GitHub, GitLab ≤ 1 GB) | files (GitLab ≤ 200,000; Cloudflare ≤ 20,000 free, "
+              "≤ 100,000 paid) | largest file MB (Cloudflare ≤ 25 MiB) | link-preview pictures (MB) | fits |\n|"
+              + " --- |" * 17)
     lines = [header] + [
         f"| {r['name']} | {r['shape']} | {r['pages']} | {r['runs']} | {r['wall']:.2f} | {r['cpu']:.2f} | {r['pps']:.0f} "
         f"| {r['rss']:.0f} "
         f"| {ratio(r.get('ratio_base'))} | {ratio(r.get('ratio_new'))} | {r['median_kb']:.1f} | {r['max_kb']:.1f} "
-        f"| {r['site_mb']:.1f} |" for r in rows]
+        f"| {r['site_mb']:.1f} | {r['files']:,} | {r['largest_mb']:.1f} | {r['pictures']:,} ({r['pictures_mb']:.1f}) "
+        f"| {hosts(r)} |" for r in rows]
     search = ["| site | " + " | ".join(f"“{q}” KB gz / ms" for q in QUERIES) + " | index files | largest index file KB "
               "(gz) |", "|" + " --- |" * (len(QUERIES) + 3)]
     search += [f"| {r['name']} | " + " | ".join(f"{r['search'][q][0] / 1024:.1f} / {r['search'][q][1]:.0f}"
                                                for q in QUERIES) + f" | {r['index_files']} | {r['largest_index'][0]:.0f} "
                f"({r['largest_index'][1]:.0f}, `{r['largest_index'][2]}`) |" for r in rows]
-    return "\n".join(lines) + "\n\nours/plain: by CPU time (by wall time in brackets)." \
+    return "\n".join(lines) + "\n\nBuilt as published (`site_url` set: link-preview pictures, QR codes), each " \
+        "build with an empty picture cache (.cache/og/). CPU: the build and its picture processes. Peak MB: the " \
+        "largest process. ours/plain: by CPU time (by wall time in brackets)." \
         "\n\nFirst search: gzip KB a browser fetches to answer the query (search script " \
         "included), and the median ms from typing it to the results shown (5 runs, cold cache):\n\n" + "\n".join(search)
 
