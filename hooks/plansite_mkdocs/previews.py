@@ -36,7 +36,8 @@ class PreviewImages:
         meta = page.meta
         kind = PageKind(meta.get("kind", PageKind.PAGE.value))
         title = str(meta.get("title") or page.title or config.site_name)
-        args = picture_words(kind, title, str(meta.get("preview_plan", "")), str(meta.get("preview_place", "")),
+        shared = PageKind(meta["preview_of"]) if meta.get("preview_of") else kind  # a list shares its owner's
+        args = picture_words(shared, title, str(meta.get("preview_plan", "")), str(meta.get("preview_place", "")),
                              config.site_name, str(meta.get("preview_label", "")))
         values = {"title": title, "description": str(meta.get("description") or config.site_description or ""),
                   "type": "website" if page.is_homepage else "article", "site_name": config.site_name,

@@ -26,12 +26,14 @@ _SENTENCE_END = re.compile(r"(?<=[.;:!?])\s")
 @dataclass(frozen=True)
 class Preview:
     """A page's description, and the plan and place its picture names (empty when not about one); `label`:
-    the picture's name for the kind of page when its kind's label is too general ("Tiến độ", a list)."""
+    the picture's name for the kind of page when its kind's label is too general ("Tiến độ", a list); `of`:
+    the kind of the page whose picture a page shares (an agency's or a document's paged lists)."""
 
     description: str = ""
     plan: str = ""
     place: str = ""
     label: str = ""
+    of: PageKind | None = None
 
 
 def first_sentence(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
@@ -84,6 +86,12 @@ def picture_words(kind: PageKind, title: str, plan: str, place: str, site_name: 
     if kind in (PageKind.AGENCY, PageKind.DOCUMENT):
         return label, site_name, "", ""
     return label, title, "", place
+
+
+def list_picture(owner: Preview, kind: PageKind) -> Preview:
+    """The preview of a long list's own pages (an agency's tasks, a document's plans): its owner's picture,
+    no description of its own."""
+    return Preview("", owner.plan, owner.place, owner.label, kind)
 
 
 def agency_preview(agency: Agency, rel: Relations) -> Preview:

@@ -10,7 +10,7 @@ from .addresses import AGENCIES_INDEX, CALENDAR, agency_feed, agency_uri, docume
 from .labels import document_label, plan_title
 from .markup import escape, heading, link, p, ul
 from .statuses import state_tag
-from .previews import agency_preview
+from .previews import agency_preview, list_picture
 from .parts import Entry, Filters, crumbs, front_matter, preview, task_entries, task_filters
 from .relations import Relations
 from .subjects import member_words
@@ -36,7 +36,8 @@ def render_agency(agency: Agency, rel: Relations) -> dict[str, str]:
     uri, extra, folder = agency_uri(agency.id), {}, agency_uri(agency.id).removesuffix(".md")
 
     def listed(items: list[Entry], key: str, title: str, noun: str = "nhiệm vụ", filters: Filters | None = None) -> str:
-        out, pages = preview(items, uri, agency.name, f"{folder}/{key}", title, noun, filters)
+        out, pages = preview(items, uri, agency.name, f"{folder}/{key}", title, noun, filters,
+                             list_picture(agency_preview(agency, rel), PageKind.AGENCY))
         extra.update(pages)
         return out
 
