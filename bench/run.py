@@ -182,7 +182,7 @@ def plain_times(project: Path, name: str, code: Path, runs: int) -> tuple[float,
     return statistics.median(b[0] for b in builds), statistics.median(b[1] for b in builds)
 
 
-def measure(name: str, project: Path, runs: int, plain_builds: bool, shape: str) -> dict:
+def measure(name: str, project: Path, runs: int, plain_builds: bool, shape: str, baselines=("base", "new")) -> dict:
     print(f"{name}: {runs} build(s) of {project}", file=sys.stderr)
     site = WORK / f"{name}-site"
     builds = [timed_build(project, site) for _ in range(runs)]
@@ -201,6 +201,8 @@ def measure(name: str, project: Path, runs: int, plain_builds: bool, shape: str)
               file=sys.stderr)
     if plain_builds:
         for key, code in (("base", plain.baseline_code(WORK)), ("new", project)):
+            if key not in baselines:
+                continue
             times = plain_times(project, f"{name}-{key}", code, runs)
             row[f"plain_{key}"] = times
             row[f"ratio_{key}"] = (row["wall"] / times[0], row["cpu"] / times[1]) if times else None
@@ -268,6 +270,8 @@ def main() -> None:
     parser.add_argument("--no-preview", action="store_true", help="leave out the preview latency")
     parser.add_argument("--no-profile", action="store_true", help="leave out the profile")
     parser.add_argument("--no-quality", action="store_true", help="leave out the search quality against Pagefind")
+    parser.add_argument("--baseline-only", action="store_true",
+                        help="plain MkDocs on the fixed baseline (268976d) only, not on our page sources")
     parser.add_argument("--record", action="store_true", help="append the results to bench/RESULTS.md")
     parser.add_argument("--note", default="", help="a line for the recorded section (what changed)")
     args = parser.parse_args()
@@ -291,7 +295,8 @@ def main() -> None:
         corpus.generate(project, plans, tasks, agencies, documents, seed=1)
         runs = args.runs or (1 if plans >= BIG_PLANS else 3)
         rows.append(measure(name, project, runs, plain_builds=plans < HUGE_PLANS,
-                            shape=f"{plans} × {tasks}, {agencies}, {documents}"))
+                            shape=f"{plans} × {tasks}, {agencies}, {documents}",
+                            baselines=("base",) if args.baseline_only else ("base", "new")))
         shutil.rmtree(WORK / f"{name}-site", ignore_errors=True)
         if name == preview_on and not args.no_preview:
             plan_id = f"ke-hoach-{min(PREVIEW_PLAN, plans - 1)}"
