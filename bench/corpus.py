@@ -6,6 +6,9 @@ writes OUT/ as a complete project (mkdocs.yml, hooks, docs, overrides, plan_data
 Sizes are named by the pages they made when the benchmark began (2026-11-28: 100 plans × 50 tasks
 gave 7,027 pages); the site has grown more pages per task since, so the benchmark reports the real
 count beside the name. 56k is the province corpus: 800 plans × 50 tasks, 2,400 agencies, 4,000 documents.
+
+The corpus is built as it would be published: its mkdocs.yml sets `site_url` (SITE_URL below, a reserved
+example domain), so the build draws the link-preview pictures and the notices' QR codes a deployment has.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ TIMINGS = [("ongoing", "Thường xuyên."), ("on-directive", "Khi có chỉ đ�
 SIZES = {"1k": (14, 50, 42, 70), "7k": (100, 50, 300, 500), "28k": (400, 50, 1200, 2000),
          "56k": (800, 50, 2400, 4000)}
 ALIASES = {"province": "56k"}
+SITE_URL = "https://tinh-mau.example.org/"
 COMMUNES = ["Kẻ Sặt", "An Lão", "Tiên Lãng", "Vĩnh Bảo", "Thủy Nguyên", "Kiến Thụy", "Đồ Sơn", "Cát Hải"]
 
 
@@ -56,22 +60,28 @@ def size(spec: str) -> tuple[str, tuple[int, int, int, int]]:
 
 
 def generate(out: Path, plans: int, tasks: int, agencies: int, documents: int, seed: int = 1,
-             code: Path = ROOT) -> None:
-    """Write the corpus project at `out`; its mkdocs.yml, hooks, docs, overrides and vendor (the form's code) are copied from `code`."""
+             code: Path = ROOT, site_url: str = SITE_URL, province: str = "Mẫu") -> None:
+    """Write the corpus project at `out`; its mkdocs.yml, hooks, docs, overrides and vendor (the form's code) are
+    copied from `code`; `site_url` set in mkdocs.yml unless empty (a build as published); `province`: the
+    province's name (bench/national.py builds several)."""
     rng, words = random.Random(seed), vocabulary()
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
     # The corpus is one province's site: its place, not the seed's (site/identity.py).
     config = (code / "mkdocs.yml").read_text(encoding="utf-8")
-    (out / "mkdocs.yml").write_text(re.sub(r"(?m)^(\s*site_place:).*$", r"\1 tinh-mau", config), encoding="utf-8")
+    config = re.sub(r"(?m)^(\s*site_place:).*$", r"\1 tinh-mau", config)
+    if site_url:
+        config = re.sub(r"(?m)^site_url:.*\n", "", config)
+        config = f"site_url: {site_url}\n" + config
+    (out / "mkdocs.yml").write_text(config, encoding="utf-8")
     for name in ("hooks", "docs", "overrides", "vendor"):
         shutil.copytree(code / name, out / name, ignore=shutil.ignore_patterns("__pycache__"))
     data = out / "plan_data"
     (data / "plans").mkdir(parents=True)
     # One province and its communes; every tenth body is the province's, the rest a commune's.
     places = [{"id": "viet-nam", "name": "Trung ương", "level": "trung-uong"},
-              {"id": "tinh-mau", "name": "tỉnh Mẫu", "level": "tinh", "parent": "viet-nam"}]
+              {"id": "tinh-mau", "name": f"tỉnh {province}", "level": "tinh", "parent": "viet-nam"}]
     places += [{"id": f"xa-{c}", "name": f"xã {name}", "level": "xa", "parent": "tinh-mau"}
                for c, name in enumerate(COMMUNES)]
     (data / "places.yaml").write_text(yaml.safe_dump({"places": places}, allow_unicode=True), "utf-8")

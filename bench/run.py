@@ -65,9 +65,12 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 
 def build_env() -> dict[str, str]:
-    """The build's environment, never scoped to one plan (a benchmark measures the published build)."""
+    """The build's environment, never scoped to one plan (a benchmark measures the published build), with an
+    address (SITE_URL; a corpus's mkdocs.yml sets its own): a site as deployed draws its link-preview
+    pictures and QR codes."""
     env = runner.build_env()
     env.pop("PLANSITE_PREVIEW_PLAN", None)
+    env.setdefault("SITE_URL", "https://ke-sat.example.org/")
     return env
 
 
@@ -75,6 +78,7 @@ def timed_build(project: Path, out: Path) -> tuple[float, float, float]:
     """(wall seconds, CPU seconds, peak RSS MB) of one `mkdocs build` of `project` into `out`. CPU time
     (user + system of the build process) does not grow when other work shares the machine; wall does."""
     log = WORK / "build.log"
+    shutil.rmtree(project / ".cache" / "og", ignore_errors=True)  # a cold build: every picture drawn
     with log.open("w", encoding="utf-8") as output:
         start = time.perf_counter()
         # --strict adds nothing here: every config built (seed, corpus, plain) already says `strict: true`.
@@ -137,10 +141,32 @@ def profile(project: Path, top: int, save: Path) -> str:
     return "\n".join([first, ""] + lines[header:header + 1 + top] + [""] + lines[packages:])
 
 
+# What the common static hosts accept (their documentation, 2026-12): the published size, the number of files
+# and the largest file. GitHub Pages: 1 GB published; GitLab Pages: 1 GB, 200,000 files; Cloudflare Pages:
+# 20,000 files (free plan) or 100,000 (paid), 25 MiB a file.
+HOST_LIMITS = (("GitHub Pages", 1000, None, None), ("GitLab Pages", 1000, 200_000, None),
+               ("Cloudflare Pages free", None, 20_000, 25), ("Cloudflare Pages paid", None, 100_000, 25))
+
+
 def page_stats(site: Path) -> dict:
+    """Pages (count, median and largest KB) and the whole site as published: MB (2^20 bytes), files, the
+    largest file (MB) and the link-preview pictures (count and MB)."""
     pages = [p.stat().st_size for p in site.rglob("*.html")]
+    files = [p.stat().st_size for p in site.rglob("*") if p.is_file()]
+    pictures = [p.stat().st_size for p in (site / "assets" / "og").glob("*.png")]
     return {"pages": len(pages), "median_kb": statistics.median(pages) / 1024, "max_kb": max(pages) / 1024,
-            "site_mb": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 2**20}
+            "site_mb": sum(files) / 2**20, "files": len(files), "largest_mb": max(files) / 2**20,
+            "pictures": len(pictures), "pictures_mb": sum(pictures) / 2**20}
+
+
+def hosts(row: dict) -> str:
+    """The hosts of HOST_LIMITS whose limits the site fits, e.g. 'GitHub Pages, GitLab Pages'; '–' for none.
+    Sizes compared in MB of 10^6 bytes as the hosts count them."""
+    size_mb = row["site_mb"] * 2**20 / 1e6
+    fits = [name for name, most_mb, most_files, file_mib in HOST_LIMITS
+            if (most_mb is None or size_mb <= most_mb) and (most_files is None or row["files"] <= most_files)
+            and (file_mib is None or row["largest_mb"] <= file_mib)]
+    return ", ".join(fits) or "–"
 
 
 def plain_times(project: Path, name: str, code: Path, runs: int) -> tuple[float, float] | None:
@@ -157,7 +183,7 @@ def plain_times(project: Path, name: str, code: Path, runs: int) -> tuple[float,
     return statistics.median(b[0] for b in builds), statistics.median(b[1] for b in builds)
 
 
-def measure(name: str, project: Path, runs: int, plain_builds: bool, shape: str) -> dict:
+def measure(name: str, project: Path, runs: int, plain_builds: bool, shape: str, baselines=("base", "new")) -> dict:
     print(f"{name}: {runs} build(s) of {project}", file=sys.stderr)
     site = WORK / f"{name}-site"
     builds = [timed_build(project, site) for _ in range(runs)]
@@ -176,6 +202,8 @@ def measure(name: str, project: Path, runs: int, plain_builds: bool, shape: str)
               file=sys.stderr)
     if plain_builds:
         for key, code in (("base", plain.baseline_code(WORK)), ("new", project)):
+            if key not in baselines:
+                continue
             times = plain_times(project, f"{name}-{key}", code, runs)
             row[f"plain_{key}"] = times
             row[f"ratio_{key}"] = (row["wall"] / times[0], row["cpu"] / times[1]) if times else None
@@ -192,18 +220,23 @@ def ratio(value: tuple[float, float] | None) -> str:
 def tables(rows: list[dict]) -> str:
     header = ("| site | plans × tasks, agencies, documents | pages | runs | build s wall (median) | build s CPU | "
               "pages/s | peak MB | ours/plain: 268976d Markdown | ours/plain: our sources as .md | median page KB | "
-              "largest page KB | site MB |\n|" + " --- |" * 13)
+              "largest page KB | site MB (GitHub, GitLab ≤ 1 GB) | files (GitLab ≤ 200,000; Cloudflare ≤ 20,000 free, "
+              "≤ 100,000 paid) | largest file MB (Cloudflare ≤ 25 MiB) | link-preview pictures (MB) | fits |\n|"
+              + " --- |" * 17)
     lines = [header] + [
         f"| {r['name']} | {r['shape']} | {r['pages']} | {r['runs']} | {r['wall']:.2f} | {r['cpu']:.2f} | {r['pps']:.0f} "
         f"| {r['rss']:.0f} "
         f"| {ratio(r.get('ratio_base'))} | {ratio(r.get('ratio_new'))} | {r['median_kb']:.1f} | {r['max_kb']:.1f} "
-        f"| {r['site_mb']:.1f} |" for r in rows]
+        f"| {r['site_mb']:.1f} | {r['files']:,} | {r['largest_mb']:.1f} | {r['pictures']:,} ({r['pictures_mb']:.1f}) "
+        f"| {hosts(r)} |" for r in rows]
     search = ["| site | " + " | ".join(f"“{q}” KB gz / ms" for q in QUERIES) + " | index files | largest index file KB "
               "(gz) |", "|" + " --- |" * (len(QUERIES) + 3)]
     search += [f"| {r['name']} | " + " | ".join(f"{r['search'][q][0] / 1024:.1f} / {r['search'][q][1]:.0f}"
                                                for q in QUERIES) + f" | {r['index_files']} | {r['largest_index'][0]:.0f} "
                f"({r['largest_index'][1]:.0f}, `{r['largest_index'][2]}`) |" for r in rows]
-    return "\n".join(lines) + "\n\nours/plain: by CPU time (by wall time in brackets)." \
+    return "\n".join(lines) + "\n\nBuilt as published (`site_url` set: link-preview pictures, QR codes), each " \
+        "build with an empty picture cache (.cache/og/). CPU: the build and its picture processes. Peak MB: the " \
+        "largest process. ours/plain: by CPU time (by wall time in brackets)." \
         "\n\nFirst search: gzip KB a browser fetches to answer the query (search script " \
         "included), and the median ms from typing it to the results shown (5 runs, cold cache):\n\n" + "\n".join(search)
 
@@ -238,6 +271,8 @@ def main() -> None:
     parser.add_argument("--no-preview", action="store_true", help="leave out the preview latency")
     parser.add_argument("--no-profile", action="store_true", help="leave out the profile")
     parser.add_argument("--no-quality", action="store_true", help="leave out the search quality against Pagefind")
+    parser.add_argument("--baseline-only", action="store_true",
+                        help="plain MkDocs on the fixed baseline (268976d) only, not on our page sources")
     parser.add_argument("--record", action="store_true", help="append the results to bench/RESULTS.md")
     parser.add_argument("--note", default="", help="a line for the recorded section (what changed)")
     args = parser.parse_args()
@@ -261,7 +296,8 @@ def main() -> None:
         corpus.generate(project, plans, tasks, agencies, documents, seed=1)
         runs = args.runs or (1 if plans >= BIG_PLANS else 3)
         rows.append(measure(name, project, runs, plain_builds=plans < HUGE_PLANS,
-                            shape=f"{plans} × {tasks}, {agencies}, {documents}"))
+                            shape=f"{plans} × {tasks}, {agencies}, {documents}",
+                            baselines=("base",) if args.baseline_only else ("base", "new")))
         shutil.rmtree(WORK / f"{name}-site", ignore_errors=True)
         if name == preview_on and not args.no_preview:
             plan_id = f"ke-hoach-{min(PREVIEW_PLAN, plans - 1)}"

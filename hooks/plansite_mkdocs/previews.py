@@ -1,8 +1,9 @@
 """Link previews on the MkDocs side: each page's Open Graph values, and its picture written once.
 
-Values come from the page's front matter (site/previews.py); pictures are drawn by site/og_image.py
-and cached by content under .cache/og/, so an unchanged page costs nothing on the next build and
-the output stays byte-identical. Absolute addresses (og:url, og:image) need `site_url`: without it
+Values come from the page's front matter (site/previews.py, which also says which pages share a
+picture); pictures are drawn by site/og_image.py, cached by content under .cache/og/ and the missing
+ones drawn on every core (site/og_batch.py), so an unchanged picture costs nothing on the next build
+and the output stays byte-identical. Absolute addresses (og:url, og:image) need `site_url`: without it
 the build says so once (info, not a warning) and leaves those tags out.
 """
 
@@ -13,7 +14,9 @@ from pathlib import Path
 
 from plansite.addresses import PREVIEW_IMAGES
 from plansite.kinds import PageKind
-from plansite.site.og_image import HEIGHT, WIDTH, cached_og_image, image_name
+from plansite.site.og_batch import draw_missing
+from plansite.site.og_image import HEIGHT, WIDTH, image_name
+from plansite.site.previews import picture_words
 
 log = logging.getLogger("mkdocs.plugins.plansite")
 
@@ -26,16 +29,19 @@ class PreviewImages:
         picture is drawn and no absolute address is printed, so an edited title shows without waiting."""
         self.cache_dir, self.pictures = cache_dir, pictures
         self.wanted: dict[str, tuple[str, str, str, str]] = {}
+        self.drawn = 0  # pictures drawn by the last write (not found in the cache)
 
     def values(self, page, config) -> dict[str, str]:
         """The page's preview values (escaped later by the template); registers its picture."""
         meta = page.meta
         kind = PageKind(meta.get("kind", PageKind.PAGE.value))
         title = str(meta.get("title") or page.title or config.site_name)
-        args = (kind.label, title, str(meta.get("preview_plan", "")), str(meta.get("preview_place", "")))
+        shared = PageKind(meta["preview_of"]) if meta.get("preview_of") else kind  # a list shares its owner's
+        args = picture_words(shared, title, str(meta.get("preview_plan", "")), str(meta.get("preview_place", "")),
+                             config.site_name, str(meta.get("preview_label", "")))
         values = {"title": title, "description": str(meta.get("description") or config.site_description or ""),
                   "type": "website" if page.is_homepage else "article", "site_name": config.site_name,
-                  "image_alt": f"{kind.label}: {title}", "width": str(WIDTH), "height": str(HEIGHT)}
+                  "image_alt": ": ".join(word for word in args[:2] if word), "width": str(WIDTH), "height": str(HEIGHT)}
         if not self.pictures:  # under `mkdocs serve`: nothing to share, nothing to say
             return values
         if config.site_url:  # a picture only where it can be found: its address must be absolute
@@ -47,8 +53,9 @@ class PreviewImages:
         return values
 
     def write(self, site_dir: Path) -> None:
-        """Every picture asked for, from the cache or drawn now, into site/assets/og/."""
+        """Every picture asked for, drawn into the cache when missing, then copied into site/assets/og/."""
+        self.drawn = draw_missing(self.cache_dir, [self.wanted[name] for name in sorted(self.wanted)])
         folder = Path(site_dir) / PREVIEW_IMAGES
         folder.mkdir(parents=True, exist_ok=True)
-        for name, args in sorted(self.wanted.items()):
-            (folder / name).write_bytes(cached_og_image(self.cache_dir, *args))
+        for name in sorted(self.wanted):
+            (folder / name).write_bytes((self.cache_dir / name).read_bytes())

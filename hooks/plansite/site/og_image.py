@@ -6,6 +6,8 @@ background with a red band on the left. Text is drawn as text with the bundled B
 (hooks/plansite/fonts/), which has every Vietnamese letter precomposed, stacked marks included:
 nothing is ever read as markup, so a title such as '<script>' is just those characters.
 
+The PNG holds a palette of 16 colours (Pillow's fast octree, no dithering): the text's anti-aliased
+edges stay smooth and a picture weighs about 18 KB instead of 60 KB as RGB, and saves faster.
 The same input gives the same bytes: no timestamp, no randomness, no PNG metadata, and the
 basic layout engine (FreeType alone, not libraqm, whose presence depends on the machine).
 Input is NFC-normalised first, so every Vietnamese letter is one precomposed glyph and
@@ -28,7 +30,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 # The design's version: bump it whenever anything that changes the pixels changes (layout,
 # colours, sizes, fonts, the Pillow pin), so cached pictures named by the old hash are not reused.
-VERSION = "1"
+VERSION = "2"  # 2: a 16-colour palette
 
 FONTS = Path(__file__).resolve().parent.parent / "fonts"
 REGULAR, BOLD = FONTS / "BeVietnamPro_400Regular.ttf", FONTS / "BeVietnamPro_700Bold.ttf"
@@ -210,15 +212,12 @@ def _footer(draw: ImageDraw.ImageDraw, plan: str, place: str) -> None:
     draw.line((LEFT, rule, WIDTH - RIGHT, rule), fill=RULE, width=2)
 
 
-def render(kind: str, title: str, plan: str, place: str) -> Image.Image:
-    """The picture as a Pillow image (RGB, 1200×630); `og_image` gives its PNG bytes."""
+def render_base(title: str, plan: str, place: str) -> Image.Image:
+    """Everything but the kind: band, title and footer (RGB). Pictures that differ only by their
+    kind (a plan's pages) share it: measuring and wrapping the title is most of a picture's cost."""
     image = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, 0, BAND_WIDTH - 1, HEIGHT - 1), fill=BAND)
-    kind_font = _font(True, KIND_SIZE)
-    kind = clean(kind)
-    if kind:
-        _draw_lines(draw, kind_font, [fit_line(kind_font, kind, TEXT_WIDTH)], KIND_TOP, KIND_COLOUR)
     size, lines = wrap_title(title)
     if lines:
         _draw_lines(draw, _font(True, size), lines, TITLE_TOP, TEXT)
@@ -226,15 +225,36 @@ def render(kind: str, title: str, plan: str, place: str) -> Image.Image:
     return image
 
 
+def with_kind(base: Image.Image, kind: str) -> Image.Image:
+    """A copy of `base` with the kind drawn above the title (the base is left as it was)."""
+    image = base.copy()
+    kind_font = _font(True, KIND_SIZE)
+    kind = clean(kind)
+    if kind:
+        _draw_lines(ImageDraw.Draw(image), kind_font, [fit_line(kind_font, kind, TEXT_WIDTH)], KIND_TOP, KIND_COLOUR)
+    return image
+
+
+def render(kind: str, title: str, plan: str, place: str) -> Image.Image:
+    """The picture as a Pillow image (RGB, 1200×630); `og_image` gives its PNG bytes."""
+    return with_kind(render_base(title, plan, place), kind)
+
+
+def png_bytes(image: Image.Image) -> bytes:
+    """The picture as a 16-colour palette PNG, no metadata: the same image gives the same bytes."""
+    palette = image.quantize(colors=16, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+    buffer = io.BytesIO()
+    palette.save(buffer, format="PNG", optimize=False, compress_level=6)
+    return buffer.getvalue()
+
+
 def og_image(kind: str, title: str, plan: str, place: str) -> bytes:
-    """The link-preview picture of a page as PNG bytes: 1200×630, RGB, no metadata.
+    """The link-preview picture of a page as PNG bytes: 1200×630, 16-colour palette, no metadata.
 
     Pure and deterministic: the same arguments give the same bytes (fixed fonts, fixed zlib
     settings, no timestamp). Every argument is plain text, drawn as characters.
     """
-    buffer = io.BytesIO()
-    render(kind, title, plan, place).save(buffer, format="PNG", optimize=False, compress_level=6)
-    return buffer.getvalue()
+    return png_bytes(render(kind, title, plan, place))
 
 
 def image_name(kind: str, title: str, plan: str, place: str) -> str:
@@ -258,6 +278,12 @@ def cached_og_image(cache_dir: Path, kind: str, title: str, plan: str, place: st
     if path.is_file():
         return path.read_bytes()
     data = og_image(kind, title, plan, place)
+    store(path, data)
+    return data
+
+
+def store(path: Path, data: bytes) -> None:
+    """`data` written at `path` atomically, world-readable."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".og-", suffix=".tmp")
     try:
@@ -268,4 +294,3 @@ def cached_og_image(cache_dir: Path, kind: str, title: str, plan: str, place: st
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
-    return data

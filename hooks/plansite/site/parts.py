@@ -53,7 +53,8 @@ def front_matter(title: str, kind: PageKind, keywords: tuple[str, ...] = (), num
         if values:
             out += f"{key}: {json.dumps([visible(v) for v in values], ensure_ascii=False)}\n"
     if preview:
-        fields = (("description", preview.description), ("preview_plan", preview.plan), ("preview_place", preview.place))
+        fields = (("description", preview.description), ("preview_plan", preview.plan), ("preview_place", preview.place),
+                  ("preview_label", preview.label), ("preview_of", preview.of.value if preview.of else ""))
         out += "".join(f"{key}: {_json(value)}\n" for key, value in fields if value)
     if share:
         out += f"share: {json.dumps(chr(10).join(visible(line) for line in share.splitlines()), ensure_ascii=False)}\n"
@@ -84,15 +85,16 @@ def entries(items: list[Entry], here: str, filters: Filters | None = None, key: 
 
 
 def list_pages(folder: str, title: str, parent: tuple[str, str], items: list[Entry],
-               filters: Filters | None = None) -> dict[str, str]:
-    """`folder`/index.md, `folder`/trang-2.md …: the entries, PER_PAGE per page, with page links."""
+               filters: Filters | None = None, picture: Preview | None = None) -> dict[str, str]:
+    """`folder`/index.md, `folder`/trang-2.md …: the entries, PER_PAGE per page, with page links; `picture`:
+    the link preview they share with the page they belong to."""
     chunks = [items[i:i + PER_PAGE] for i in range(0, len(items), PER_PAGE)] or [[]]
     uris = paged_uris(folder, len(chunks))
     pages = {}
     for n, (uri, chunk) in enumerate(zip(uris, chunks), 1):
         start = (n - 1) * PER_PAGE
         title_n = title if len(chunks) == 1 else f"{title} (trang {n}/{len(chunks)})"
-        out = front_matter(title_n, PageKind.LIST)
+        out = front_matter(title_n, PageKind.LIST, preview=picture)
         trail = [link("Trang chủ", uri, HOME)] + ([link(parent[0], uri, parent[1])] if parent[1] != HOME else [])
         out += heading(1, escape(title_n)) + p(" › ".join(trail), "ps-crumbs")
         out += entries(chunk, uri, filters and filters.part(start, start + PER_PAGE), "danh-sach")
@@ -104,7 +106,8 @@ def list_pages(folder: str, title: str, parent: tuple[str, str], items: list[Ent
 
 
 def preview(items: list[Entry], uri: str, here: str, folder: str, title: str,
-            noun: str = "nhiệm vụ", filters: Filters | None = None) -> tuple[str, dict[str, str]]:
+            noun: str = "nhiệm vụ", filters: Filters | None = None,
+            picture: Preview | None = None) -> tuple[str, dict[str, str]]:
     """The first PREVIEW entries as HTML, and, for a longer list, its own paged pages under `folder`.
 
     `here` names the page the list belongs to; the paged lists link back to it.
@@ -115,7 +118,7 @@ def preview(items: list[Entry], uri: str, here: str, folder: str, title: str,
     out = entries(items[:PREVIEW], uri, filters and filters.part(0, PREVIEW), key, f"{key}.")
     pages: dict[str, str] = {}
     if len(items) > PREVIEW:
-        pages = list_pages(folder, title, (here, uri), items, filters)
+        pages = list_pages(folder, title, (here, uri), items, filters, picture)
         out += p(link(f"Xem tất cả {len(items)} {noun}", uri, next(iter(pages))))
     return out, pages
 

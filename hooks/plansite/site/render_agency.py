@@ -11,7 +11,7 @@ from ..addresses import (AGENCIES_INDEX, CALENDAR, COORDINATES, DOCUMENTS, LEADS
 from .labels import document_label, plan_title
 from .markup import escape, heading, link, p, ul
 from .statuses import state_tag
-from .previews import agency_preview
+from .previews import agency_preview, list_picture
 from .parts import Entry, Filters, crumbs, front_matter, preview, task_entries, task_filters
 from ..reports.status import Progress
 from .relations import Assignments, Calendar, Citations, Names
@@ -37,14 +37,16 @@ def render_agency(agency: Agency, names: Names, who: Assignments, cites: Citatio
                   calendar: Calendar) -> dict[str, str]:
     """An agency's page (what it is, leads, coordinates, must do and report) and its long lists' pages."""
     uri, extra, folder = agency_uri(agency.id), {}, agency_folder(agency.id)
+    card = agency_preview(agency, names, who)  # the page's link preview; its long lists share the picture
 
     def listed(items: list[Entry], key: str, title: str, noun: str = "nhiệm vụ", filters: Filters | None = None) -> str:
-        out, pages = preview(items, uri, agency.name, f"{folder}/{key}", title, noun, filters)
+        out, pages = preview(items, uri, agency.name, f"{folder}/{key}", title, noun, filters,
+                             list_picture(card, PageKind.AGENCY))
         extra.update(pages)
         return out
 
     out = front_matter(agency.name, PageKind.AGENCY, member_words([agency.id], names.agencies),
-                       preview=agency_preview(agency, names, who))
+                       preview=card)
     out += crumbs(uri, ("Cơ quan, đơn vị", AGENCIES_INDEX), here=agency.name)
     out += heading(1, escape(agency.name))
     facts = [f"Loại: {escape(AGENCY_KINDS[agency.kind])}"]

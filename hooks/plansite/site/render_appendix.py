@@ -18,6 +18,7 @@ from .identity import APPENDIX
 from .labels import COORDINATING_LABEL, TIMING_LABEL, document_label, plan_title, short_title, task_number
 from .markup import escape, heading, link, link_html, p
 from .parts import crumbs, front_matter
+from .previews import plan_page_preview
 from . import subjects
 from .subjects import subject_words
 from ..reports.status import Progress
@@ -91,7 +92,8 @@ def render_appendix(plan: Plan, names: Names, cites: Citations, progress: Progre
     """The task table: the plan's Phụ lục where its source promises one, its "Bảng nhiệm vụ" otherwise."""
     uri, name = appendix_uri(plan), names.table_name(plan)
     title = f"Phụ lục nhiệm vụ: {plan_title(plan)}" if name == APPENDIX else f"{name}: {plan_title(plan)}"
-    out = front_matter(title + names.title_suffix(plan), PageKind.APPENDIX, subject_words(subjects.APPENDIX))
+    out = front_matter(title + names.title_suffix(plan), PageKind.APPENDIX, subject_words(subjects.APPENDIX),
+                       preview=plan_page_preview(plan, names))
     out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), here=name) + life_notice(plan, names, cites, uri)
     out += heading(1, "Phụ lục: các nhiệm vụ" if name == APPENDIX else name)
     out += p(link(plan_title(plan), uri, plan_uri(plan)))

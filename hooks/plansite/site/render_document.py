@@ -9,7 +9,7 @@ from ..text import date_numeric
 from ..addresses import DOCUMENTS_INDEX, PLANS, TASKS, agency_uri, document_folder, document_uri, plan_uri
 from .labels import document_label, plan_title
 from .markup import admonition, escape, external_link, heading, link, p, table, ul
-from .previews import document_preview
+from .previews import document_preview, list_picture
 from .parts import Entry, Filters, crumbs, front_matter, preview, task_entries, task_filters
 from ..reports.status import Progress
 from .relations import Citations, Names
@@ -20,7 +20,8 @@ def render_document(doc: LegalDocument, names: Names, cites: Citations, progress
     uri, extra, folder, label = document_uri(doc.id), {}, document_folder(doc.id), document_label(doc)
 
     def listed(items: list[Entry], key: str, title: str, noun: str, filters: Filters | None = None) -> str:
-        out, pages = preview(items, uri, label, f"{folder}/{key}", title, noun, filters)
+        out, pages = preview(items, uri, label, f"{folder}/{key}", title, noun, filters,
+                             list_picture(document_preview(doc), PageKind.DOCUMENT))
         extra.update(pages)
         return out
 

@@ -14,6 +14,7 @@ from .labels import plan_title, short_title
 from .markup import escape, heading, p
 from .life_notice import life_notice, tracking_line
 from .parts import crumbs, front_matter
+from .previews import plan_page_preview
 from .subjects import subject_words
 from ..reports.status import Progress
 from .relations import Citations, Names
@@ -63,7 +64,7 @@ def render_progress(plan: Plan, names: Names, cites: Citations, progress: Progre
     """The plan's progress, from its reports; says plainly when there is none."""
     uri = progress_uri(plan)
     out = front_matter(f"Tiến độ thực hiện: {plan_title(plan)}{names.title_suffix(plan)}", PageKind.LIST,
-                       subject_words(PROGRESS))
+                       subject_words(PROGRESS), preview=plan_page_preview(plan, names, "Tiến độ thực hiện"))
     out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), (names.table_name(plan), appendix_uri(plan)),
                   here="Tiến độ")
     out += life_notice(plan, names, cites, uri) + heading(1, "Tiến độ thực hiện") + p(escape(plan_title(plan)))

@@ -1,0 +1,108 @@
+"""Link-preview pictures at scale: shared between pages that show the same thing, cached by content
+(a rebuild after one plan's edit draws only that plan's pictures), drawn in a process pool with the
+same bytes as drawn one by one (site/og_batch.py, site/previews.py picture_words)."""
+
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, build_site
+from plansite.site import og_batch
+from plansite.site.og_image import image_name
+
+sys.path.insert(0, str(ROOT / "bench"))
+import corpus  # noqa: E402
+
+SITE_URL = corpus.SITE_URL
+
+
+def pictures(site: Path) -> dict[str, tuple[str, str]]:
+    """Every page's address → (kind of page as the picture's alt text begins, picture file name)."""
+    found = {}
+    for page in sorted(site.rglob("index.html")):
+        head = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").head
+        image, alt = head.find("meta", property="og:image"), head.find("meta", property="og:image:alt")
+        if image is None:  # the web form's page (bien-tap/) is not a page anyone shares
+            continue
+        assert image["content"].startswith(SITE_URL + "assets/og/"), page
+        found[page.parent.relative_to(site).as_posix()] = (alt["content"], image["content"].rsplit("/", 1)[1])
+    return found
+
+
+def snapshot(cache: Path) -> dict[str, int]:
+    """Cache file name → its modification time in ns (a picture drawn again gets a new one)."""
+    return {path.name: path.stat().st_mtime_ns for path in cache.iterdir()}
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    """Three plans of four tasks, built as published (the corpus sets site_url)."""
+    folder = tmp_path_factory.mktemp("og-cache") / "project"
+    corpus.generate(folder, plans=3, tasks=4, agencies=9, documents=6, seed=2)
+    return folder
+
+
+def test_pages_share_pictures_and_an_edit_redraws_only_its_plans(project):
+    first = project / "site-1"
+    assert build_site(project, first, expect_warnings=("summary",)).returncode == 0
+    shown = pictures(first)
+    files = {path.name for path in (first / "assets" / "og").iterdir()}
+    assert {name for _, name in shown.values()} == files, "every picture written is used, every one used is there"
+
+    by_plan = defaultdict(set)
+    for path, (alt, name) in shown.items():
+        if path.startswith("ke-hoach/ke-hoach-"):
+            by_plan[path.split("/")[1]].add(name)
+    tasks = {plan: {shown[f"ke-hoach/{plan}/nhiem-vu/nhiem-vu-{t}"][1] for t in range(4)} for plan in by_plan}
+    assert all(len(names) == 1 for names in tasks.values()), "a plan's task pages share one picture"
+    assert len(set().union(*tasks.values())) == 3, "each plan has its own"
+    # One picture per plan and kind of page: the plan, its table, tasks, notices, progress, bulletins.
+    assert [len(by_plan[plan]) for plan in sorted(by_plan)] == [6, 6, 6]
+    assert len({name for path, (_, name) in shown.items() if path.startswith("co-quan/co-quan-")}) == 9, \
+        "agencies: one picture per place (nine places)"
+    assert len({name for path, (_, name) in shown.items() if path.startswith("van-ban/van-ban-")}) == 1
+    assert shown["ke-hoach/ke-hoach-1/tien-do"][0] == "Tiến độ thực hiện: Công tác tuyên giáo và dân vận xã An Lão số 1"
+    assert shown["ke-hoach/ke-hoach-1/nhiem-vu/nhiem-vu-0"][0].startswith("Nhiệm vụ: Công tác tuyên giáo")
+    assert shown["ke-hoach/ke-hoach-1/thong-bao/nhiem-vu-0"][0].startswith("Thông báo: Công tác tuyên giáo"), \
+        "the picture says what kind of page it is"
+
+    cache = project / ".cache" / "og"
+    before = snapshot(cache)
+    assert set(before) == files
+
+    plan_file = project / "plan_data" / "plans" / "ke-hoach-1.yaml"
+    text = plan_file.read_text(encoding="utf-8")
+    assert text.count("xã An Lão số 1") == 1
+    plan_file.write_text(text.replace("xã An Lão số 1", "xã An Lão (sửa) số 1"), encoding="utf-8")
+    second = project / "site-2"
+    assert build_site(project, second, expect_warnings=("summary",)).returncode == 0
+    after, shown_again = snapshot(cache), pictures(second)
+    redrawn = set(after) - set(before)
+    plan_pictures = {name for path, (_, name) in shown_again.items() if of_edited_plan(path)}
+    assert redrawn == plan_pictures - set(before) and len(redrawn) >= 5, sorted(redrawn)
+    assert all(after[name] == before[name] for name in before), "no other picture was drawn again"
+    assert {path for path, (_, name) in shown_again.items() if name in redrawn} == \
+        {path for path in shown_again if of_edited_plan(path)}, "the new pictures are the edited plan's pages'"
+    assert all(name == shown[path][1] for path, (_, name) in shown_again.items() if not of_edited_plan(path))
+
+
+def of_edited_plan(path: str) -> bool:
+    return path == "ke-hoach/ke-hoach-1" or path.startswith("ke-hoach/ke-hoach-1/")
+
+
+def test_the_pool_draws_the_same_bytes_as_one_process(tmp_path):
+    wanted = [(kind, f"Kế hoạch số {n}: tuyên truyền, vận động", "", "xã Kẻ Sặt, tỉnh Mẫu")
+              for n in range(og_batch.POOL_FROM) for kind in ("Nhiệm vụ", "Thông báo")]
+    assert og_batch.draw_missing(tmp_path / "one", wanted, workers=1) == len(wanted)
+    assert og_batch.draw_missing(tmp_path / "pool", wanted, workers=2) == len(wanted)
+    assert og_batch.draw_missing(tmp_path / "pool", wanted, workers=2) == 0, "cached: nothing drawn again"
+    names = sorted(image_name(*words) for words in wanted)
+    assert sorted(p.name for p in (tmp_path / "one").iterdir()) == names
+    for name in names:
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "pool" / name).read_bytes(), name
+        assert (tmp_path / "pool" / name).stat().st_mode & 0o777 == 0o644
