@@ -30,12 +30,13 @@ def progress_uri(plan: Plan) -> str:
 
 
 def bulletins_uri(plan: Plan) -> str:
-    """The plan's loudspeaker bulletins (bản tin phát thanh), each also a .txt file beside it."""
+    """The plan's loudspeaker bulletins (bản tin phát thanh), each one savable as a .txt file."""
     return f"ke-hoach/{plan.id}/ban-tin.md"
 
 
-def bulletin_file(plan: Plan, slug: str) -> str:
-    return f"ke-hoach/{plan.id}/ban-tin/{slug}.txt"
+def bulletins_file(plan: Plan) -> str:
+    """All the plan's bulletins in one .txt file (each one's own file is made in the browser)."""
+    return f"ke-hoach/{plan.id}/ban-tin/tat-ca.txt"
 
 
 def agency_feed(agency_id: str) -> str:
@@ -47,9 +48,7 @@ def task_uri(plan: Plan, task: Task) -> str:
     return f"ke-hoach/{plan.id}/nhiem-vu/{task.id}.md"
 
 
-def notice_uri(plan: Plan, task: Task) -> str:
-    """A task's printable A4 notice for the commune's notice board (thông báo để niêm yết)."""
-    return f"ke-hoach/{plan.id}/thong-bao/{task.id}.md"
+NOTICE_ID = "thong-bao"  # a task's printable A4 notice (thông báo để niêm yết): #thong-bao on the task's page
 
 
 def source_uri(plan: Plan) -> str:

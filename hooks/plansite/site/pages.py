@@ -14,7 +14,7 @@ from ..data.load import DATA_DIR
 from ..data.model import Project
 from ..history import History
 from ..text import date_numeric, vi_sort_key
-from .addresses import CALENDAR, HOME, appendix_uri, notice_uri, plan_uri, progress_uri, source_uri, task_uri
+from .addresses import CALENDAR, HOME, appendix_uri, plan_uri, progress_uri, source_uri, task_uri
 from ..reports.ics import calendar_files
 from .labels import plan_title
 from .changes import FEED, PAGE as CHANGES_PAGE, atom_feed, change_entries, last_updated, render_changes_page
@@ -24,7 +24,6 @@ from .render_agency import render_agency
 from .render_document import render_document
 from .render_home import render_home
 from .render_indexes import agencies_index, documents_index, plans_index
-from .render_notice import render_notice
 from .render_appendix import render_appendix
 from .render_calendar import render_calendar
 from .render_plan import render_plan
@@ -77,7 +76,6 @@ def build_site(project: Project, options: SiteOptions = SiteOptions(), history: 
         renders[progress_uri(plan)] = partial(render_progress, plan, rel)
         for task in plan.tasks:
             renders[task_uri(plan, task)] = partial(render_task, plan, task, rel, options, updated[plan.id])
-            renders[notice_uri(plan, task)] = partial(render_notice, plan, task, rel, options)  # A4, notice board
     for agency in project.agencies:
         renders.update(pages_of_group(partial(render_agency, agency, rel)))
     for doc in project.documents:
@@ -95,11 +93,16 @@ def build_site(project: Project, options: SiteOptions = SiteOptions(), history: 
     return SiteOutput(pages, dict(sorted(files.items())), rel.progress.has_examples, _footer(project, rel, updated))
 
 
+FOOTER_NAMES = 3  # issuers named in the footer; more are counted (a province's 800 names were 27 KB on every page)
+
+
 def _footer(project: Project, rel, updated: dict) -> str:
     """'Kế hoạch do Ủy ban nhân dân xã Kẻ Sặt ban hành · Dữ liệu cập nhật ngày 07/12/2026' (the newest change
-    of a plan or its reports in the repository's history; left out when unknown)."""
+    of a plan or its reports in the repository's history; left out when unknown). Past FOOTER_NAMES issuers
+    the line counts them ('Kế hoạch do 800 cơ quan, đơn vị ban hành'): the footer is on every page."""
     issuers = sorted({rel.agency_name(plan.issuer) for plan in project.plans}, key=vi_sort_key)
-    line = f"Kế hoạch do {', '.join(issuers)} ban hành" if issuers else ""
+    who = ", ".join(issuers) if len(issuers) <= FOOTER_NAMES else f"{len(issuers)} cơ quan, đơn vị"
+    line = f"Kế hoạch do {who} ban hành" if issuers else ""
     dates = [d for d in updated.values() if d]
     return line + (f" · Dữ liệu cập nhật ngày {date_numeric(max(dates))}" if dates else "")
 
