@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from conftest import ROOT, build_site, copy_project
 from plansite_mkdocs import runner
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -91,3 +91,35 @@ def test_the_footer_counts_the_issuers_past_three(sites):
     for page in (sites[1] / "index.html", next(sites[1].glob("ke-hoach/*/nhiem-vu/*/index.html"))):
         footer = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one(".md-copyright")
         assert footer.get_text(" ", strip=True).startswith(f"Kế hoạch do {PLANS} cơ quan, đơn vị ban hành"), page
+
+
+def test_compact_templates_keep_every_element_and_word(tmp_path):
+    """The seed site built with Material's templates as written (the adapter's on_env left out) has the same
+    elements, attributes and words on every page as the build with them compacted, which is smaller."""
+    sites = []
+    for name, compact in (("written", False), ("compact", True)):
+        root = tmp_path / name
+        root.mkdir()
+        copy_project(root)
+        hook = root / "hooks" / "plansite_hook.py"
+        text = hook.read_text(encoding="utf-8")
+        assert "return compact_templates.apply(env)" in text
+        if not compact:
+            hook.write_text(text.replace("return compact_templates.apply(env)", "return env"), encoding="utf-8")
+        result = build_site(root, root / "out")
+        assert result.returncode == 0, result.stderr
+        sites.append(root / "out")
+    written, compact = sites
+
+    def read(page: Path) -> tuple[list, list[str]]:
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        elements = [(e.name, sorted((k, " ".join(v) if isinstance(v, list) else v) for k, v in e.attrs.items()))
+                    for e in soup.find_all(True)]
+        return elements, soup.get_text().split()
+
+    pages = sorted(p.relative_to(written) for p in written.rglob("*.html"))
+    assert pages == sorted(p.relative_to(compact) for p in compact.rglob("*.html")) and len(pages) > 40
+    for page in pages:
+        assert read(compact / page) == read(written / page), page
+    sizes = [sum((site / p).stat().st_size for p in pages) for site in (compact, written)]
+    assert sizes[0] < sizes[1] * 0.93, sizes  # measured: 7 % less over the seed site
