@@ -127,6 +127,30 @@ def test_task_page_links_to_its_notice(site, project):
         assert not any("ps-notice" in str(h) for h in soup.select(".md-sidebar--secondary a"))  # toc: the task's
 
 
+@pytest.mark.browser
+def test_on_screen_the_notice_shows_alone_at_its_address_and_is_hidden_otherwise(site, project, serve, browser):
+    """The task page's "In thông báo" link shows the notice alone (the task, its table of contents and share
+    buttons hidden); its "Về trang nhiệm vụ" link brings the task back, and the notice goes."""
+    base = serve(site)
+    tab = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        for plan, task in tasks(project)[:2]:
+            tab.goto(base + task_path(plan, task))
+            task_heading = tab.locator("article > h1")
+            assert task_heading.is_visible() and not tab.locator("#thong-bao").is_visible()
+            assert tab.locator(".md-sidebar--secondary").is_visible()
+            tab.locator("article").get_by_role("link", name="In thông báo để niêm yết").click()
+            assert tab.url == base + notice_path(plan, task)
+            assert tab.locator("#thong-bao h1").is_visible() and tab.locator("#thong-bao .ps-notice__issuer").is_visible()
+            assert not task_heading.is_visible() and not tab.locator("article > .ps-share").is_visible()
+            assert not tab.locator(".md-sidebar--secondary").is_visible()
+            tab.locator("#thong-bao .ps-notice__screen").get_by_role("link").click()
+            tab.wait_for_url(base + task_path(plan, task))
+            assert task_heading.is_visible() and not tab.locator("#thong-bao").is_visible()
+    finally:
+        tab.close()
+
+
 def test_search_reads_the_task_not_its_notice_again(site, project):
     """The notice repeats the task for paper: the words search keeps of a task page are the task's alone."""
     from plansite.search.excerpt import page_texts, screen_part
