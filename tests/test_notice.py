@@ -151,6 +151,27 @@ def test_on_screen_the_notice_shows_alone_at_its_address_and_is_hidden_otherwise
         tab.close()
 
 
+@pytest.mark.browser
+def test_an_old_notice_address_opens_the_notice_on_the_task_page(site, project, serve, browser):
+    """Notices had pages of their own (…/thong-bao/<task>/): the host answers such an address with 404.html,
+    which sends the reader on to the task page's notice."""
+    base = serve(site)
+    plan, task = tasks(project)[0]
+    tab = browser.new_page()
+    try:
+        old = f"{base}ke-hoach/{plan.id}/thong-bao/{task.id}/"
+        other = f"{base}ke-hoach/{plan.id}/khong-co/"
+        for missing in (old, other):  # as GitHub Pages answers
+            tab.route(missing, lambda route: route.fulfill(status=404, path=str(site / "404.html")))
+        tab.goto(old)
+        tab.wait_for_url(base + notice_path(plan, task))
+        assert tab.locator("#thong-bao h1").is_visible()
+        tab.goto(other)  # any other missing address stays the 404 page
+        assert tab.url == other and tab.locator("h1").first.inner_text() == "404 - Not found"
+    finally:
+        tab.close()
+
+
 def test_search_reads_the_task_not_its_notice_again(site, project):
     """The notice repeats the task for paper: the words search keeps of a task page are the task's alone."""
     from plansite.search.excerpt import page_texts, screen_part
