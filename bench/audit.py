@@ -58,7 +58,6 @@ PAGE_KINDS: tuple[tuple[str, str], ...] = (
     ("progress (tiến độ)", r"ke-hoach/[^/]+/tien-do/index\.html"),
     ("task", r"ke-hoach/[^/]+/nhiem-vu/[^/]+/index\.html"),
     ("bulletins (bản tin)", r"ke-hoach/[^/]+/ban-tin/index\.html"),
-    ("task notice (thông báo)", r"ke-hoach/[^/]+/thong-bao/[^/]+/index\.html"),
     ("agency index (co-quan)", r"co-quan/index\.html"),
     ("agency", r"co-quan/[^/]+/index\.html"),
     ("agency's full list", r"co-quan/[^/]+/[^/]+/index\.html"),

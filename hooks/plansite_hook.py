@@ -21,7 +21,7 @@ from plansite_mkdocs.generated import GeneratedPage, nav_titles
 from plansite_mkdocs.html_fixes import fix_page
 from plansite_mkdocs.previews import PreviewImages
 from plansite_mkdocs.session import SESSION, Build
-from plansite_mkdocs import site_url
+from plansite_mkdocs import compact_templates, site_url
 from plansite_mkdocs.site_build import load_site
 
 
@@ -94,3 +94,9 @@ def on_post_build(config):
 
 def on_post_page(output, page, config):
     return fix_page(output)  # Material's own markup made valid (see plansite_mkdocs/html_fixes.py)
+
+
+def on_env(env, config, files):
+    """Material's templates compacted as they are loaded (plansite_mkdocs/compact_templates.py): the same
+    elements and words on every page, 3 KB less of indentation and blank lines (a province has 50,000 pages)."""
+    return compact_templates.apply(env)

@@ -157,21 +157,24 @@ def test_every_kind_of_page_has_no_axe_violation(kinds, serve, browser):
     page.on("pageerror", lambda error: script_errors.append(f"{page.url}: {error}"))
     page.on("console", console)
     try:
-        for kind, (folder, address) in sorted(kinds.items()):
+        views = [(kind, folder, audit.url_path(address)) for kind, (folder, address) in sorted(kinds.items())]
+        folder, address = kinds["task"]  # and a task's notice, which its page shows alone at #thong-bao
+        views.append(("task notice (#thong-bao)", folder, audit.url_path(address) + "#thong-bao"))
+        for kind, folder, path in views:
             base = bases.get(folder) or bases.setdefault(folder, serve(folder))
-            page.goto(base + audit.url_path(address))
+            page.goto(base + path)
             page.add_script_tag(path=str(AXE))
             # resultTypes: details for violations only (passes are merely counted), half the time.
             result = page.evaluate("tags => axe.run(document, {runOnly: tags, resultTypes: ['violations']})",
                                    AXE_TAGS)
             for violation in result["violations"]:
                 for node in violation["nodes"]:
-                    failures.append(f"{kind} (/{audit.url_path(address)}): {violation['id']} ({violation['impact']}): "
+                    failures.append(f"{kind} (/{path}): {violation['id']} ({violation['impact']}): "
                                     f"{violation['help']}\n    {node['html'][:200]}\n    "
                                     + node.get("failureSummary", "").replace("\n", " ")[:300])
     finally:
         page.close()
-    print(f"\naxe-core: {len(kinds)} pages (one of each kind) in {time.perf_counter() - started:.1f} s, "
+    print(f"\naxe-core: {len(views)} pages (one of each kind) in {time.perf_counter() - started:.1f} s, "
           f"{len(failures)} violations")
     if failures:
         shown = "\n".join(failures[:SHOWN])

@@ -1,11 +1,14 @@
 """Loudspeaker bulletins (site/bulletins.py, site/spoken.py): one per plan, task and reporting period with
 reports; nothing left that a reader cannot say (no abbreviation of the glossary, no "/" in a number or a
-date), about a minute long, and a page that lists them with their plain-text files."""
+date), about a minute long, and a page that lists them, each saved as a plain-text file by the browser
+(docs/assets/plan-bulletins.js), all of them in the plan's one published file."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
@@ -13,6 +16,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, SEED_PLAN, load_project
 from plansite.search.expand import abbreviation_pattern
 from plansite.site.bulletins import MAX_WORDS
+from plansite.site.render_bulletins import SEPARATOR
 from plansite.site.spoken import Speaker, spoken_date
 from plansite_mkdocs.demo import build_demo
 
@@ -57,16 +61,26 @@ def test_spoken_date_has_no_leading_zero():
     assert spoken_date(dt.date(2026, 6, 4)) == "ngày 4 tháng 6 năm 2026"
 
 
-def bulletin_files(site):
+def bulletin_files(site) -> dict[str, str]:
+    """File name → text of each bulletin the page offers to save: its section's heading and paragraphs,
+    as plan-bulletins.js joins them (the browser test checks the file Chromium saves)."""
+    soup = BeautifulSoup((site / BULLETINS / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return {section["data-file"]: "\n\n".join([section.h2.get_text(strip=True)]
+                                               + [p.get_text() for p in section.select(".ps-bulletin__text")]) + "\n"
+            for section in soup.select("article .ps-bulletin")}
+
+
+def published_files(site) -> list:
     return sorted((site / BULLETINS).glob("*.txt"))
 
 
 def test_one_bulletin_per_plan_task_and_period_with_reports(demo, site, project):
     plan = next(p for p in project.plans if p.id == SEED_PLAN)
     tasks = {f"nhiem-vu-{t.id}.txt" for t in plan.tasks}
-    published = {f.name for f in bulletin_files(site)}
+    published = set(bulletin_files(site))
     assert published == tasks | {"ke-hoach.txt"}  # no report published: no period's bulletin
-    shown = {f.name for f in bulletin_files(demo)}
+    assert [f.name for f in published_files(site)] == ["tat-ca.txt"]  # one file per plan, not one per bulletin
+    shown = set(bulletin_files(demo))
     assert shown == published | {"bao-cao-06-thang-nam-2026.txt", "bao-cao-nam-2025.txt"}  # demo/'s two periods
 
 
@@ -76,10 +90,11 @@ def test_every_bulletin_is_speakable_and_about_a_minute(which, site, demo, proje
     abbreviations = re.compile(abbreviation_pattern(entry.abbr for entry in project.glossary))
     files = bulletin_files(folder)
     assert files
-    for path in files:
-        raw = path.read_bytes()
-        assert raw.startswith(b"\xef\xbb\xbf")  # a byte order mark: phones and Notepad read it as UTF-8
-        text = raw.decode("utf-8-sig")
+    raw = (folder / BULLETINS / "tat-ca.txt").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # a byte order mark: phones and Notepad read it as UTF-8
+    assert raw.decode("utf-8-sig") == SEPARATOR.join(files.values())  # the page's bulletins, in its order
+    for name, text in files.items():
+        path = Path(name)
         left = abbreviations.findall(text)
         assert not left, f"{path.name}: abbreviations left: {left}"
         assert "/" not in text, path.name  # no "33/CT-TTg", no "26/11/2021"
@@ -90,7 +105,7 @@ def test_every_bulletin_is_speakable_and_about_a_minute(which, site, demo, proje
 
 
 def test_period_bulletin_counts_equal_a_count_from_the_reports(demo):
-    text = (demo / BULLETINS / "bao-cao-06-thang-nam-2026.txt").read_text(encoding="utf-8-sig")
+    text = bulletin_files(demo)["bao-cao-06-thang-nam-2026.txt"]
     assert "số liệu từ ngày 15 tháng 12 năm 2025 đến ngày 14 tháng 6 năm 2026" in text
     period = ROOT / "demo/plan_data/reports" / SEED_PLAN / "2026-6-thang"  # one file per reporting body
     statuses = [s for f in sorted(period.glob("*.yaml")) for s in re.findall(r"status: ([a-z-]+)", f.read_text("utf-8"))]
@@ -100,21 +115,43 @@ def test_period_bulletin_counts_equal_a_count_from_the_reports(demo):
     assert f"{statuses.count('cham-tien-do')} nhiệm vụ chậm tiến độ" in text
 
 
-def test_the_page_lists_each_bulletin_with_its_file(site):
+def test_the_page_lists_each_bulletin_with_its_button_and_the_task_page_links_to_its_own(site, project):
     soup = BeautifulSoup((site / BULLETINS / "index.html").read_text(encoding="utf-8"), "html.parser")
     body = soup.select_one("article")
-    links = [a["href"] for a in body.select(".ps-bulletin__file a")]
-    files = {f.name: f.read_text(encoding="utf-8-sig") for f in bulletin_files(site)}
-    assert len(links) == len(files)
-    for heading, href in zip(body.find_all("h2"), links, strict=True):
-        name = href.rsplit("/", 1)[-1]
-        assert name in files and files[name].startswith(heading.get_text(strip=True) + "\n")
-        paragraphs = []
-        for sibling in heading.find_next_siblings():
-            if sibling.name != "p" or "ps-bulletin__file" in (sibling.get("class") or []):
-                break
-            paragraphs.append(sibling.get_text())
-        assert "\n\n".join([heading.get_text(strip=True), *paragraphs]) + "\n" == files[name]
+    sections = body.select(".ps-bulletin")
+    assert len(sections) == len(body.find_all("h2")) == len(bulletin_files(site))
+    for section in sections:
+        button = section.select_one("button.ps-bulletin__save")
+        assert button.get_text(strip=True) == "Tải bản tin (tệp .txt)" and button.has_attr("hidden")  # shown by the script
+        assert section["data-file"] == section["id"] + ".txt"
+    whole = [a for a in body.find_all("a") if urljoin(f"http://site/{BULLETINS}/", a["href"])
+             == f"http://site/{BULLETINS}/tat-ca.txt"]
+    assert len(whole) == 1  # every bulletin in one file, without a script
     assert not body.find("abbr")  # nothing left for the glossary to mark
-    task_page = (site / f"ke-hoach/{SEED_PLAN}/nhiem-vu/quan-triet-cong-tac-dan-toc/index.html").read_text(encoding="utf-8")
-    assert "nhiem-vu-quan-triet-cong-tac-dan-toc.txt" in task_page
+    plan = next(p for p in project.plans if p.id == SEED_PLAN)
+    task = next(t for t in plan.tasks if t.id == "quan-triet-cong-tac-dan-toc")
+    task_page = BeautifulSoup((site / f"ke-hoach/{SEED_PLAN}/nhiem-vu/{task.id}/index.html").read_text(encoding="utf-8"),
+                              "html.parser")
+    own = task_page.select_one("article").find("a", string=re.compile("bản tin của nhiệm vụ này"))
+    assert own["href"] == f"../../ban-tin/#nhiem-vu-{task.id}" and soup.find(id=f"nhiem-vu-{task.id}")
+
+
+@pytest.mark.browser
+def test_the_button_saves_the_bulletin_as_a_text_file(site, serve, browser):
+    """In Chromium: the button is shown, and the file it saves is the bulletin, UTF-8 with a byte order mark."""
+    files = bulletin_files(site)
+    tab = browser.new_page(accept_downloads=True)
+    try:
+        tab.goto(serve(site) + BULLETINS + "/")
+        sections = tab.locator(".ps-bulletin")
+        assert sections.count() == len(files)
+        for n in (0, sections.count() - 1):  # the plan's bulletin and the last task's
+            section = sections.nth(n)
+            name = section.get_attribute("data-file")
+            with tab.expect_download() as download:
+                section.get_by_role("button", name="Tải bản tin (tệp .txt)").click()
+            assert download.value.suggested_filename == name
+            saved = Path(download.value.path()).read_bytes()
+            assert saved == b"\xef\xbb\xbf" + files[name].encode("utf-8"), name
+    finally:
+        tab.close()

@@ -188,7 +188,8 @@ def test_notice_board_words_follow_the_issuers_level(multi):
         board = WORDING[plan.id][1]
         task = plan.tasks[0].id
         assert f"(khổ A4, cho {board})" in article_text(site, f"ke-hoach/{plan.id}/nhiem-vu/{task}")
-        notice = " ".join(soup_of(site, f"ke-hoach/{plan.id}/thong-bao/{task}").get_text(" ").split())
+        block = soup_of(site, f"ke-hoach/{plan.id}/nhiem-vu/{task}").select_one("article > #thong-bao.ps-notice")
+        notice = " ".join(block.get_text(" ").split())
         assert f"niêm yết trên {board}." in notice
         assert "trang web của xã" not in notice  # the site is not one commune's
         others = {w[1] for w in WORDING.values()} - {board}
@@ -319,10 +320,12 @@ def test_every_page_of_an_ended_or_replaced_plan_says_so_and_it_stays_listed(mul
                         (PARTY_PLAN, "Kế hoạch này đã kết thúc từ ngày 31/12/2015")):
         record = next(p for p in data.plans if p.id == plan)
         pages = plan_pages(site, plan) + [f"ke-hoach/{plan}/phu-luc", f"ke-hoach/{plan}/tien-do"]
-        pages += [f"ke-hoach/{plan}/thong-bao/{t.id}" for t in record.tasks]
         for page in pages:
             box = soup_of(site, page).select_one("article .admonition.warning")
             assert box and words in " ".join(box.get_text(" ").split()), page
+        for task in record.tasks:  # and each task's notice (#thong-bao), which is printed alone
+            box = soup_of(site, f"ke-hoach/{plan}/nhiem-vu/{task.id}").select_one("#thong-bao .admonition.warning")
+            assert box and words in " ".join(box.get_text(" ").split()), task.id
     for plan in (PROVINCE_PLAN, SEED_PLAN):
         assert not soup_of(site, f"ke-hoach/{plan}").select_one("article .admonition.warning")
     index = article_text(site, "ke-hoach")

@@ -1,5 +1,6 @@
-"""A task's printable notice for the commune's notice board: its content in the built site, its QR code
-decoded back from a screenshot in real Chromium, and its print layout (one A4 sheet, no site chrome)."""
+"""A task's printable notice for the commune's notice board: its content in the built site (a block at the end
+of the task's page, #thong-bao), its QR code decoded back from a screenshot in real Chromium, and its layout
+(shown alone when the address names it, on screen and on one A4 sheet, no site chrome; hidden otherwise)."""
 
 from __future__ import annotations
 
@@ -50,18 +51,18 @@ def task_path(plan, task) -> str:
 
 
 def notice_path(plan, task) -> str:
-    return f"ke-hoach/{plan.id}/thong-bao/{task.id}/"
+    return f"ke-hoach/{plan.id}/nhiem-vu/{task.id}/#thong-bao"
 
 
 def page(site: Path, url_path: str) -> BeautifulSoup:
-    path = site / url_path.strip("/") / "index.html"
+    path = site / url_path.split("#")[0].strip("/") / "index.html"
     assert path.is_file(), f"no page at /{url_path}"
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 def notice(site: Path, plan, task):
     """The notice's own block (what is printed), inside the page's article."""
-    block = page(site, notice_path(plan, task)).select_one("article.md-content__inner .ps-notice")
+    block = page(site, notice_path(plan, task)).select_one("article.md-content__inner > #thong-bao.ps-notice")
     assert block is not None, f"{notice_path(plan, task)} has no .ps-notice block"
     return block
 
@@ -92,7 +93,7 @@ def test_every_task_has_a_notice_with_summary_agencies_timing_and_feedback(site,
     for plan, task in tasks(project):
         block = notice(site, plan, task)
         text = words(block)
-        assert block.h1.get_text(strip=True) == "Thông báo"
+        assert block.h1.get_text(strip=True) == "Thông báo" and not block.find(id=re.compile("."))  # no toc entry
         assert project_agency(project, plan.issuer).name in text  # the issuing body
         assert " ".join(plan.title.split()) in text
         about = section(block, f"Nhiệm vụ {plan.task_numbers[task.id]}")
@@ -119,7 +120,67 @@ def test_task_page_links_to_its_notice(site, project):
         link = soup.select_one("article.md-content__inner").find("a", string="In thông báo để niêm yết")
         assert link, task_path(plan, task)
         target = urljoin(f"http://site/{task_path(plan, task)}", link["href"])
-        assert target == f"http://site/{notice_path(plan, task)}"
+        assert target == f"http://site/{notice_path(plan, task)}" and soup.select_one("#thong-bao.ps-notice")
+        back = soup.select_one("#thong-bao .ps-notice__screen a")
+        assert urljoin(f"http://site/{task_path(plan, task)}", back["href"]) == f"http://site/{task_path(plan, task)}"
+        assert not any("ps-notice" in str(h) for h in soup.select(".md-sidebar--secondary a"))  # toc: the task's
+
+
+@pytest.mark.browser
+def test_on_screen_the_notice_shows_alone_at_its_address_and_is_hidden_otherwise(site, project, serve, browser):
+    """The task page's "In thông báo" link shows the notice alone (the task, its table of contents and share
+    buttons hidden); its "Về trang nhiệm vụ" link brings the task back, and the notice goes."""
+    base = serve(site)
+    tab = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        for plan, task in tasks(project)[:2]:
+            tab.goto(base + task_path(plan, task))
+            task_heading = tab.locator("article > h1")
+            assert task_heading.is_visible() and not tab.locator("#thong-bao").is_visible()
+            assert tab.locator(".md-sidebar--secondary").is_visible()
+            tab.locator("article").get_by_role("link", name="In thông báo để niêm yết").click()
+            assert tab.url == base + notice_path(plan, task)
+            assert tab.locator("#thong-bao h1").is_visible() and tab.locator("#thong-bao .ps-notice__issuer").is_visible()
+            assert not task_heading.is_visible() and not tab.locator("article > .ps-share").is_visible()
+            assert not tab.locator(".md-sidebar--secondary").is_visible()
+            tab.locator("#thong-bao .ps-notice__screen").get_by_role("link").click()
+            tab.wait_for_url(base + task_path(plan, task))
+            assert task_heading.is_visible() and not tab.locator("#thong-bao").is_visible()
+    finally:
+        tab.close()
+
+
+@pytest.mark.browser
+def test_an_old_notice_address_opens_the_notice_on_the_task_page(site, project, serve, browser):
+    """Notices had pages of their own (…/thong-bao/<task>/): the host answers such an address with 404.html,
+    which sends the reader on to the task page's notice."""
+    base = serve(site)
+    plan, task = tasks(project)[0]
+    tab = browser.new_page()
+    try:
+        old = f"{base}ke-hoach/{plan.id}/thong-bao/{task.id}/"
+        other = f"{base}ke-hoach/{plan.id}/khong-co/"
+        for missing in (old, other):  # as GitHub Pages answers
+            tab.route(missing, lambda route: route.fulfill(status=404, path=str(site / "404.html")))
+        tab.goto(old)
+        tab.wait_for_url(base + notice_path(plan, task))
+        assert tab.locator("#thong-bao h1").is_visible()
+        tab.goto(other)  # any other missing address stays the 404 page
+        assert tab.url == other and tab.locator("h1").first.inner_text() == "404 - Not found"
+    finally:
+        tab.close()
+
+
+def test_search_reads_the_task_not_its_notice_again(site, project):
+    """The notice repeats the task for paper: the words search keeps of a task page are the task's alone."""
+    from plansite.search.excerpt import page_texts, screen_part
+    plan, task = tasks(project)[0]
+    html = str(page(site, task_path(plan, task)).select_one("article.md-content__inner"))
+    assert "thông báo khổ A4" in html and "Về nhiệm vụ" in html
+    text, excerpt = page_texts(screen_part(html))
+    assert task.text.split()[0] in text and "thông báo khổ A4" not in text and "Về nhiệm vụ" not in text
+    snippets = [f.read_text(encoding="utf-8") for f in (site / "search").rglob("*.json")]
+    assert snippets and not any("thông báo khổ A4" in s or "Về nhiệm vụ" in s for s in snippets)
 
 
 def test_without_site_url_no_qr_but_the_way_to_the_task_page(site, project):
@@ -150,7 +211,8 @@ def test_the_notice_is_pure_escaped_and_falls_back_to_the_first_sentence(project
     assert first == render_notice(plan, task, rel.names, rel.cites, options)  # same input, same bytes
     assert FIRST_SENTENCE_LABEL in first
     assert "Tuyên truyền &lt;script&gt;alert(1)&lt;/script&gt; *rộng rãi*." in first
-    body = first.split("\n---\n", 1)[1]  # after the front matter (its title is escaped by the templates)
+    body = first
+    assert body.startswith('<div class="ps-notice" id="thong-bao" data-ps-print-only>')
     assert "Câu thứ hai" not in body and "<script" not in body
     soup = BeautifulSoup(body, "html.parser")
     assert "Tuyên truyền <script>alert(1)</script> *rộng rãi*." in soup.get_text()

@@ -61,14 +61,14 @@ def test_pages_share_pictures_and_an_edit_redraws_only_its_plans(project):
     tasks = {plan: {shown[f"ke-hoach/{plan}/nhiem-vu/nhiem-vu-{t}"][1] for t in range(4)} for plan in by_plan}
     assert all(len(names) == 1 for names in tasks.values()), "a plan's task pages share one picture"
     assert len(set().union(*tasks.values())) == 3, "each plan has its own"
-    # One picture per plan and kind of page: the plan, its table, tasks, notices, progress, bulletins.
-    assert [len(by_plan[plan]) for plan in sorted(by_plan)] == [6, 6, 6]
+    # One picture per plan and kind of page: the plan, its table, tasks, progress, bulletins.
+    assert [len(by_plan[plan]) for plan in sorted(by_plan)] == [5, 5, 5]
     assert len({name for path, (_, name) in shown.items() if path.startswith("co-quan/co-quan-")}) == 9, \
         "agencies: one picture per place (nine places)"
     assert len({name for path, (_, name) in shown.items() if path.startswith("van-ban/van-ban-")}) == 1
     assert shown["ke-hoach/ke-hoach-1/tien-do"][0] == "Tiến độ thực hiện: Công tác tuyên giáo và dân vận xã An Lão số 1"
     assert shown["ke-hoach/ke-hoach-1/nhiem-vu/nhiem-vu-0"][0].startswith("Nhiệm vụ: Công tác tuyên giáo")
-    assert shown["ke-hoach/ke-hoach-1/thong-bao/nhiem-vu-0"][0].startswith("Thông báo: Công tác tuyên giáo"), \
+    assert shown["ke-hoach/ke-hoach-1/phu-luc"][0].startswith("Phụ lục: Công tác tuyên giáo"), \
         "the picture says what kind of page it is"
 
     cache = project / ".cache" / "og"

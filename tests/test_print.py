@@ -15,7 +15,7 @@ from test_tables import pdf_pages
 
 PLAN = f"ke-hoach/{SEED_PLAN}/"
 APPENDIX = f"ke-hoach/{SEED_PLAN}/phu-luc/"
-NOTICE = f"ke-hoach/{SEED_PLAN}/thong-bao/quan-triet-cong-tac-dan-toc/"
+NOTICE = f"ke-hoach/{SEED_PLAN}/nhiem-vu/quan-triet-cong-tac-dan-toc/#thong-bao"  # the task page names its notice
 
 
 def squeeze(text: str) -> str:
@@ -68,3 +68,12 @@ def test_a_notice_prints_on_one_sheet_without_the_site_around_it(site, serve, br
     for web_only in ("Trang chủ›", "Sao chép liên kết", "Gửi qua Zalo", "Tìm kiếm"):
         assert squeeze(web_only) not in pages[0], web_only
     assert squeeze("Thông báo về nhiệm vụ 1.b") in pages[0] and squeeze("Phòng Văn hóa - Xã hội") in pages[0]
+    assert squeeze("Căn cứ, văn bản được dẫn") not in pages[0]  # the task page around it is not printed
+
+
+@pytest.mark.browser
+def test_a_task_page_prints_as_itself_without_its_notice(site, serve, browser):
+    """Printed from its own address (no #thong-bao), a task page is the task: its notice is not printed."""
+    whole = "".join(printed(browser, serve(site) + NOTICE.split("#")[0]))
+    assert squeeze("Căn cứ, văn bản được dẫn") in whole
+    assert squeeze("Thông báo về nhiệm vụ") not in whole and squeeze("Trang này là thông báo khổ A4") not in whole

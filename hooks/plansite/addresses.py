@@ -22,7 +22,7 @@ class HasId(Protocol):
 # Folder (and page) words, in Vietnamese, ASCII.
 PLANS = "ke-hoach"  # ke-hoach/<plan>/…; also a list of plans on an agency's or a document's page
 TASKS = "nhiem-vu"  # ke-hoach/<plan>/nhiem-vu/<task>; also a list of tasks on a document's page
-NOTICES = "thong-bao"  # ke-hoach/<plan>/thong-bao/<task>: the A4 notice
+NOTICES = "thong-bao"  # #thong-bao: a task's A4 notice, on its page (ke-hoach/<plan>/thong-bao/<task>/ before: 404.html sends those on)
 BULLETINS = "ban-tin"  # ke-hoach/<plan>/ban-tin: the loudspeaker bulletins
 APPENDIX = "phu-luc"  # ke-hoach/<plan>/phu-luc: the table of tasks
 PROGRESS = "tien-do"  # ke-hoach/<plan>/tien-do
@@ -106,12 +106,16 @@ def progress_uri(plan: HasId) -> str:
 
 
 def bulletins_uri(plan: HasId) -> str:
-    """The plan's loudspeaker bulletins (bản tin phát thanh), each also a .txt file beside it."""
+    """The plan's loudspeaker bulletins (bản tin phát thanh), each one savable as a .txt file."""
     return f"{PLANS}/{plan.id}/{BULLETINS}.md"
 
 
-def bulletin_file(plan: HasId, slug: str) -> str:
-    return f"{PLANS}/{plan.id}/{BULLETINS}/{slug}.txt"
+ALL_BULLETINS = "tat-ca"  # ke-hoach/<plan>/ban-tin/tat-ca.txt
+
+
+def bulletins_file(plan: HasId) -> str:
+    """All the plan's bulletins in one .txt file (each one's own file is made in the browser)."""
+    return f"{PLANS}/{plan.id}/{BULLETINS}/{ALL_BULLETINS}.txt"
 
 
 PLAN_BULLETIN = PLANS  # the slug of a plan's own bulletin (ban-tin/ke-hoach.txt)
@@ -131,9 +135,7 @@ def task_uri(plan: HasId, task: HasId) -> str:
     return f"{PLANS}/{plan.id}/{TASKS}/{task.id}.md"
 
 
-def notice_uri(plan: HasId, task: HasId) -> str:
-    """A task's printable A4 notice for the commune's notice board (thông báo để niêm yết)."""
-    return f"{PLANS}/{plan.id}/{NOTICES}/{task.id}.md"
+NOTICE_ID = NOTICES  # a task's printable A4 notice (thông báo để niêm yết): #thong-bao on the task's page
 
 
 def source_uri(plan: HasId) -> str:

@@ -15,7 +15,6 @@ class PageKind(enum.Enum):
     AGENCY = "agency"
     DOCUMENT = "document"
     LIST = "list"
-    NOTICE = "notice"  # a task's printable notice: the task page is the one search should find
     BULLETIN = "bulletin"  # a plan's loudspeaker bulletins: the same facts as the pages search finds
     PAGE = "page"  # a hand-written page in docs/
 
@@ -25,7 +24,7 @@ class PageKind(enum.Enum):
 
     @property
     def searchable(self) -> bool:
-        return self not in (PageKind.NOTICE, PageKind.BULLETIN)
+        return self is not PageKind.BULLETIN
 
     @property
     def search_boost(self) -> int:
@@ -42,7 +41,6 @@ _LABELS = {
     PageKind.AGENCY: "Cơ quan",
     PageKind.DOCUMENT: "Văn bản",
     PageKind.LIST: "Danh mục",
-    PageKind.NOTICE: "Thông báo",
     PageKind.BULLETIN: "Bản tin",
     PageKind.PAGE: "Trang",
 }

@@ -11,7 +11,8 @@ file on a small site, ~0.4 KB gzipped; pages in a row grouped on a large one, `i
 starts a snippet where the query's syllables stand together (plan-search.js `fromPhrase`).
 
 A hand-written page opts out of search with an element carrying `data-ps-noindex` (docs/tim-kiem.md,
-the results page, has nothing to find). Only raw HTML of docs/ can carry it: text from the plan data
+the results page, has nothing to find); everything from an element carrying `data-ps-print-only` to the end
+is left out (a task's notice, site/render_notice.py: the page's facts again, laid out for paper). Only raw HTML of docs/ can carry it: text from the plan data
 reaches a page with '<' escaped, so it never forms a tag.
 """
 
@@ -29,6 +30,7 @@ ELLIPSIS = "…"
 _TAGS = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.S | re.I)
 _HEADING_END = re.compile(r"</h1\s*>", re.I)
 _NOINDEX = re.compile(r"<[A-Za-z][^<>]*\sdata-ps-noindex[\s=/>]")
+_PRINT_ONLY = re.compile(r"<[A-Za-z][^<>]*\sdata-ps-print-only[\s=/>]")
 _HEADINGS = re.compile(r"<h([2-6])\b[^>]*>(.*?)</h\1\s*>", re.S | re.I)
 # Never prose: headings, the label of a box, a status tag, small print, a bold label ("<strong>Nơi nhận:</strong>").
 _NOT_PROSE = re.compile(r"<(h[1-6]|nav|thead|small)\b.*?</\1\s*>|<p class=\"admonition-title\">.*?</p>"
@@ -51,6 +53,12 @@ def html_text(html: str) -> str:
 def not_indexed(html: str) -> bool:
     """Whether rendered page content asks to be left out of search (`data-ps-noindex` on an element)."""
     return _NOINDEX.search(html) is not None
+
+
+def screen_part(html: str) -> str:
+    """`html` up to its first element carrying `data-ps-print-only` (a block for paper ends the page)."""
+    end = _PRINT_ONLY.search(html)
+    return html[:end.start()] if end else html
 
 
 def cut(text: str, limit: int = EXCERPT_CHARS) -> str:

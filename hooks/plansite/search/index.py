@@ -42,7 +42,7 @@ from urllib.parse import unquote
 from ..addresses import IN_PLAN_URL, PLAN_PAGE_URL
 from ..kinds import PageKind
 from .doc_numbers import NUMBER_MARK, number_key, number_keys
-from .excerpt import cut, headings_text, html_text, not_indexed, page_texts
+from .excerpt import cut, headings_text, html_text, not_indexed, screen_part, page_texts
 from .expand import abbreviations_in_html, expander, expansions
 from .postings import SHARD_BYTES, encode, shards, weight_table
 from .terms import LEVELS, TIES, Term, counts, level, merged, pack
@@ -144,6 +144,7 @@ class SearchIndex:
         """Index rendered page content; its `<abbr title>` tags teach the index the site's abbreviations."""
         if not kind.searchable or not_indexed(html):
             return
+        html = screen_part(html)  # a task's notice repeats its page, for paper: not its words twice
         self.abbreviations |= abbreviations_in_html(html)
         text, excerpt = page_texts(html)
         self.add(url, title, kind, text, keywords, numbers, excerpt, headings_text(html), subjects)

@@ -17,7 +17,7 @@ recognised and left alone:
 An abbreviation is found as written (case-sensitive) and as a whole word: `search.expand.abbreviation_pattern`,
 the same rule the search index uses. Pages without an abbreviation come back unchanged, byte for byte.
 
-Touch and keyboard users get no hover tooltip: overrides/partials/plan-abbr.html makes each <abbr> a tab stop
+Touch and keyboard users get no hover tooltip: docs/assets/plan-frame.js makes each <abbr> a tab stop
 whose tap, Enter or Space writes the full form after it; every page also links the list 'Từ viết tắt' from
 the navigation (render_glossary.py).
 """

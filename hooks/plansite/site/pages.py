@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import partial
 
-from ..addresses import (CALENDAR, CHANGES_PAGE, DATA_PAGE, GLOSSARY, HOME, appendix_uri, bulletins_uri, notice_uri,
+from ..addresses import (CALENDAR, CHANGES_PAGE, DATA_PAGE, GLOSSARY, HOME, appendix_uri, bulletins_uri,
                          plan_uri, progress_uri, task_uri)
 from ..data.model import Project
 from ..history import History
@@ -30,7 +30,6 @@ from .render_document import render_document
 from .render_glossary import render_glossary
 from .render_home import render_home
 from .render_indexes import agencies_index, documents_index, plans_index
-from .render_notice import render_notice
 from .render_plan import render_plan
 from .render_progress import render_progress
 from .render_task import render_task
@@ -59,7 +58,6 @@ def build_site(project: Project, rel: Relations, options: SiteOptions, history: 
         for task in plan.tasks:
             renders[task_uri(plan, task)] = partial(render_task, plan, task, names, cites, progress, options,
                                                     updated[plan.id])
-            renders[notice_uri(plan, task)] = partial(render_notice, plan, task, names, cites, options)  # A4, notice board
     kept = linked_records(rel) if options.preview else None  # a preview leaves the other records out
     for agency in project.agencies:
         if kept is None or agency.id in kept.agencies:
@@ -72,10 +70,15 @@ def build_site(project: Project, rel: Relations, options: SiteOptions, history: 
     return Pages(renders, Marker(project.glossary), unmarked=frozenset({GLOSSARY}))
 
 
+FOOTER_NAMES = 3  # issuers named in the footer; more are counted (a province's 800 names were 27 KB on every page)
+
+
 def footer(project: Project, names: Names, updated: dict[str, dt.date | None]) -> str:
     """'Kế hoạch do Ủy ban nhân dân xã Kẻ Sặt ban hành · Dữ liệu cập nhật ngày 07/12/2026' (the newest change
-    of a plan or its reports in the repository's history; left out when unknown)."""
+    of a plan or its reports in the repository's history; left out when unknown). Past FOOTER_NAMES issuers
+    the line counts them ('Kế hoạch do 800 cơ quan, đơn vị ban hành'): the footer is on every page."""
     issuers = sorted({names.agency_name(plan.issuer) for plan in project.plans}, key=vi_sort_key)
-    line = f"Kế hoạch do {', '.join(issuers)} ban hành" if issuers else ""
+    who = ", ".join(issuers) if len(issuers) <= FOOTER_NAMES else f"{len(issuers)} cơ quan, đơn vị"
+    line = f"Kế hoạch do {who} ban hành" if issuers else ""
     dates = [d for d in updated.values() if d]
     return line + (f" · Dữ liệu cập nhật ngày {date_numeric(max(dates))}" if dates else "")

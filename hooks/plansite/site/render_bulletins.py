@@ -1,21 +1,31 @@
 """HTML for a plan's loudspeaker bulletins (/ke-hoach/<plan>/ban-tin/): each bulletin to read on screen, its
-length in time, and its plain-text file to download (site/bulletins.py writes them)."""
+length in time and a button that saves it as a plain-text file, and one file with all of them
+(site/bulletins.py writes them).
+
+Each bulletin's file is made in the reader's browser from the text on the page (docs/assets/plan-bulletins.js:
+the section's heading and paragraphs, as `Bulletin.text` joins them), not published: a file per task was
+40,000 files at a province's size. The plan's one file (ban-tin/tat-ca.txt) holds them all, for a browser
+without scripts and for the loudspeaker room's computer.
+"""
 
 from __future__ import annotations
 
 from ..data.model import Plan
 from ..kinds import PageKind
-from ..addresses import appendix_uri, bulletin_file, bulletins_uri, plan_uri
+from ..addresses import appendix_uri, bulletins_file, bulletins_uri, plan_uri
 from .bulletins import Bulletin
 from .identity import table_name
 from .labels import plan_title, short_title
-from .markup import escape, heading, link, p
+from .markup import attr, escape, heading, link, p
 from .parts import crumbs, front_matter
+
+SEPARATOR = "\n* * *\n\n"  # between two bulletins in the plan's one file: a pause, nothing to read aloud
 
 
 def bulletin_files(plan: Plan, bulletins: list[Bulletin]) -> dict[str, bytes]:
-    """Site path → the bulletin as UTF-8 text with a byte order mark (so a phone or Notepad shows the marks)."""
-    return {bulletin_file(plan, b.slug): b.text.encode("utf-8-sig") for b in bulletins}
+    """Site path → all the plan's bulletins, in the page's order, as UTF-8 text with a byte order mark (so a
+    phone or Notepad shows the marks)."""
+    return {bulletins_file(plan): SEPARATOR.join(b.text for b in bulletins).encode("utf-8-sig")}
 
 
 def render_bulletins(plan: Plan, bulletins: list[Bulletin]) -> str:
@@ -26,10 +36,13 @@ def render_bulletins(plan: Plan, bulletins: list[Bulletin]) -> str:
     out += heading(1, "Bản tin phát thanh") + p(escape(plan_title(plan)))
     out += p("Các bài để đọc trên loa truyền thanh, viết từ dữ liệu của kế hoạch và phần tóm tắt của biên tập viên: "
              "chữ viết tắt đã viết đầy đủ, ngày tháng và số văn bản viết như khi đọc, mỗi bài khoảng một phút. "
-             "Mỗi bài có tệp văn bản (.txt) để tải về.")
+             "Mỗi bài tải về được thành tệp văn bản (.txt); "
+             f"{link('tất cả các bài trong một tệp .txt', uri, bulletins_file(plan))}.")
     for bulletin in bulletins:
+        out += f'<section class="ps-bulletin" id="{attr(bulletin.slug)}" data-file="{attr(bulletin.slug)}.txt">\n'
         out += heading(2, escape(bulletin.title))
-        out += "".join(p(escape(paragraph)) for paragraph in bulletin.paragraphs)
-        out += p(f"{link('Tải bản tin (tệp .txt)', uri, bulletin_file(plan, bulletin.slug))} · khoảng "
-                 f"{bulletin.seconds} giây đọc", "ps-bulletin__file")
+        out += "".join(p(escape(paragraph), "ps-bulletin__text") for paragraph in bulletin.paragraphs)
+        out += p('<button type="button" class="md-button ps-bulletin__save" hidden>Tải bản tin (tệp .txt)</button> '
+                 f"khoảng {bulletin.seconds} giây đọc", "ps-bulletin__file")
+        out += "</section>\n"
     return out

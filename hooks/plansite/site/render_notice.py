@@ -3,7 +3,13 @@
 Large type, one task: who issued the plan, the task in plain words, who does it and when, where to give
 feedback, and a QR code that opens the task's page. The QR code is the only raw HTML: an SVG drawn by
 segno from the page's address (modules, not text); every text from the data is escaped.
-docs/assets/plan-site.css (its print rules) lays the page out on paper.
+
+The notice is a block at the end of the task's own page, not a page of its own (a province has 40,000
+tasks: a page each was 40,000 files and 600 MB). It is hidden until the address names it
+(…/nhiem-vu/<task>/#thong-bao, the task page's "In thông báo" link): then the screen shows it alone,
+with a way back to the task, and paper gets it alone, on one A4 sheet (docs/assets/plan-site.css, the
+notice's section). Its headings carry a class, so they get no id and stay out of the page's table of
+contents, and `data-ps-print-only` keeps its words out of the page's search text (search/excerpt.py).
 """
 
 from __future__ import annotations
@@ -15,19 +21,15 @@ import re
 import segno
 
 from ..data.model import Agency, Assignment, Plan, Task
-from ..kinds import PageKind
 from ..text import date_prose
-from ..addresses import agency_uri, appendix_uri, notice_uri, page_url, plan_uri, task_uri
-from .labels import COORDINATING_LABEL, LEAD_LABEL, TIMING_LABEL, plan_title, short_title, task_number, task_title
+from ..addresses import NOTICE_ID, agency_uri, page_url, task_uri
+from .labels import COORDINATING_LABEL, LEAD_LABEL, TIMING_LABEL, plan_title, short_title, task_number
 from .life_notice import life_notice
 from .identity import notice_board, site_web
-from .markup import admonition, escape, heading, link, p, ul
+from .markup import admonition, escape, link, p, ul
 from .options import SiteOptions
-from .parts import crumbs, front_matter
-from .previews import plan_page_preview
 from .relations import Citations, Names
 
-TEMPLATE = "notice.html"  # overrides/notice.html: the page without Material's header, navigation and footer
 QR_LABEL = "Mã QR tới trang nhiệm vụ"
 SUMMARY_LABEL = "Tóm tắt dễ hiểu (do biên tập viên viết, không phải nguyên văn kế hoạch)"
 FIRST_SENTENCE_LABEL = "Câu đầu của nhiệm vụ (nguyên văn kế hoạch; chưa có tóm tắt dễ hiểu)"
@@ -38,27 +40,29 @@ _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 
 
 def render_notice(plan: Plan, task: Task, names: Names, cites: Citations, options: SiteOptions) -> str:
-    """The notice of one task, as HTML (a pure function of its arguments)."""
-    uri, number = notice_uri(plan, task), task_number(plan, task)
-    out = front_matter(f"Thông báo – {task_title(plan, task)}{names.title_suffix(plan)}", PageKind.NOTICE,
-                       preview=plan_page_preview(plan, names), template=TEMPLATE)
-    out += '<div class="ps-notice">\n<div class="ps-notice__screen">\n'
-    out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), (names.table_name(plan), appendix_uri(plan)),
-                  (f"Nhiệm vụ {number}", task_uri(plan, task)), here="Thông báo")
+    """The notice of one task, as the HTML block the task's page ends with (a pure function of its arguments)."""
+    uri, number = task_uri(plan, task), task_number(plan, task)
+    out = f'<div class="ps-notice" id="{NOTICE_ID}" data-ps-print-only>\n<div class="ps-notice__screen">\n'
+    out += p(link(f"‹ Về trang nhiệm vụ {number}", uri, uri))
     hint = PRINT_HINT.format(board=notice_board(names.plan_place(plan)))
     out += admonition("tip", "In để niêm yết", escape(hint)) + "</div>\n"
     out += f'<div class="ps-notice__issuer">\n{p(f"<strong>{escape(names.agency_name(plan.issuer))}</strong>")}</div>\n'
     out += life_notice(plan, names, cites, uri)
-    out += heading(1, "Thông báo") + p(f"<strong>Về nhiệm vụ {escape(number)} của {escape(_plan_name(plan))}</strong>")
+    out += _heading(1, "Thông báo") + p(f"<strong>Về nhiệm vụ {escape(number)} của {escape(_plan_name(plan))}</strong>")
     label, text = plain_summary(task)
-    out += heading(2, f"Nhiệm vụ {escape(number)}") + p(f"<em>{escape(label)}:</em> {escape(text)}")
+    out += _heading(2, f"Nhiệm vụ {escape(number)}") + p(f"<em>{escape(label)}:</em> {escape(text)}")
     for who, assignment in ((LEAD_LABEL, task.lead), (COORDINATING_LABEL, task.coordinating)):
         out += p(f"<strong>{who}:</strong> {_agencies(assignment, names, uri)}")
     out += p(f"<strong>{TIMING_LABEL}:</strong> {_timing(task)}")
-    out += heading(2, "Góp ý, phản ánh") + _feedback(plan, names, options)
+    out += _heading(2, "Góp ý, phản ánh") + _feedback(plan, names, options)
     web = site_web(names.places[names.site_place]) if names.site_place else "trang web"
-    out += heading(2, "Xem trên mạng") + _where_online(plan, task, options.site_url, web)
+    out += _heading(2, "Xem trên mạng") + _where_online(plan, task, options.site_url, web)
     return out + "</div>\n"
+
+
+def _heading(level: int, content: str) -> str:
+    """A heading of the notice: with a class, so headings.anchor gives it no id (no table of contents entry)."""
+    return f'<h{level} class="ps-notice__heading">{content}</h{level}>\n'
 
 
 def plain_summary(task: Task) -> tuple[str, str]:

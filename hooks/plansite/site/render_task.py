@@ -8,7 +8,7 @@ from ..data.model import Origin, Plan, Task, Timing
 from ..data.schema import EVERY, FORM_KINDS, TIMING_KINDS
 from ..kinds import PageKind
 from ..text import date_numeric
-from ..addresses import (agency_uri, appendix_uri, bulletin_file, bulletins_uri, document_uri, notice_uri, plan_uri,
+from ..addresses import (NOTICE_ID, agency_uri, appendix_uri, bulletins_uri, document_uri, plan_uri,
                         task_uri)
 from .life_notice import life_notice
 from .identity import notice_board
@@ -23,6 +23,7 @@ from .chat_message import task_message
 from .outreach_parts import feedback_section, summary_box
 from ..reports.status import Progress
 from .relations import Citations, Names
+from .render_notice import render_notice
 from .subjects import member_words
 from .report_parts import status_line, timeline
 
@@ -66,15 +67,16 @@ def render_task(plan: Plan, task: Task, names: Names, cites: Citations, progress
     out += timeline(plan, task, names, progress, uri)
     out += feedback_section(plan, task, names, uri, options)
     board = notice_board(names.plan_place(plan))
-    out += p(f"{link('In thông báo để niêm yết', uri, notice_uri(plan, task))} (khổ A4, cho {board})")
+    out += p(f'<a href="#{NOTICE_ID}">In thông báo để niêm yết</a> (khổ A4, cho {board})')
+    own = f"{bulletins_uri(plan)}#{task_bulletin_slug(task)}"  # its section, with the button that saves it as .txt
     out += p(f"{link('Bản tin phát thanh', uri, bulletins_uri(plan))} để đọc trên loa truyền thanh "
-             f"({link('tải bản tin của nhiệm vụ này, tệp .txt', uri, bulletin_file(plan, task_bulletin_slug(task)))})")
+             f"({link('bản tin của nhiệm vụ này, tải được thành tệp .txt', uri, own)})")
     out += heading(2, "Vị trí trong kế hoạch")
     out += p(f"Mục II, nhiệm vụ {escape(task_number(plan, task))} của {link(plan_title(plan), uri, plan_uri(plan))}.")
     source = f"{task.origin.file}, dòng {task.origin.line}"
     changed = f"Cập nhật lần cuối: {date_numeric(updated)}" if updated else "Cập nhật lần cuối: không rõ ngày"
     out += p(f"<small>{changed} · Dữ liệu: {_edit_link(source, options.edit_url, task.origin)}</small>")
-    return out
+    return out + render_notice(plan, task, names, cites, options)  # shown alone, on screen and paper, at #thong-bao
 
 
 def _timing_detail(timing: Timing) -> str:
