@@ -29,7 +29,6 @@ class PreviewImages:
         picture is drawn and no absolute address is printed, so an edited title shows without waiting."""
         self.cache_dir, self.pictures = cache_dir, pictures
         self.wanted: dict[str, tuple[str, str, str, str]] = {}
-        self.drawn = 0  # pictures drawn by the last write (not found in the cache)
 
     def values(self, page, config) -> dict[str, str]:
         """The page's preview values (escaped later by the template); registers its picture."""
@@ -54,7 +53,7 @@ class PreviewImages:
 
     def write(self, site_dir: Path) -> None:
         """Every picture asked for, drawn into the cache when missing, then copied into site/assets/og/."""
-        self.drawn = draw_missing(self.cache_dir, [self.wanted[name] for name in sorted(self.wanted)])
+        draw_missing(self.cache_dir, [self.wanted[name] for name in sorted(self.wanted)])
         folder = Path(site_dir) / PREVIEW_IMAGES
         folder.mkdir(parents=True, exist_ok=True)
         for name in sorted(self.wanted):
