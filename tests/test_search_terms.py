@@ -24,6 +24,15 @@ def test_pairs_are_syllables_side_by_side_and_punctuation_breaks_them():
     assert found[("dan", "dân")] == 3
 
 
+def test_a_spaced_hyphen_joins_the_halves_of_a_name_and_an_unspaced_one_breaks():
+    """'Phòng Văn hóa - Xã hội' holds the phrase 'văn hóa xã hội' (the province's agencies are found by it);
+    '2025-2030' and 'CT-TTg' are numbers and codes, not phrases."""
+    found, syllables = counts("Phòng Văn hóa - Xã hội; giai đoạn 2025-2030, Chỉ thị 33/CT-TTg")
+    assert syllables == 14
+    pairs = {folded for folded, _ in found if "_" in folded}
+    assert pairs == {"phong_van", "van_hoa", "hoa_xa", "xa_hoi", "giai_doan", "doan_2025", "chi_thi", "thi_33"}
+
+
 def test_a_title_outranks_a_body_and_a_short_text_a_long_one():
     in_title = level(pack(0, 0, 1), 1.0, 1.0)
     everywhere_in_body = level(pack(50, 5, 0), 1.0, 1.0)

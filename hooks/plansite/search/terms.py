@@ -3,8 +3,8 @@ becomes a posting's weight (BM25F).
 
 Vietnamese words are runs of syllables ("dân vận", "nhân dân", "văn bản"): a page holding "dân" and
 "vận" apart is not about "dân vận". So besides every syllable, the index keeps every two syllables
-written next to each other (nothing but spaces between them: a comma, a dash or a full stop breaks the
-pair) as one term, keyed by the two forms joined by "_": "dan_van" (folded) and "dân_vân" + U+0323
+written next to each other (nothing but spaces between them, or a hyphen with a space on each side as in
+"Văn hóa - Xã hội": a comma, a full stop, a dash "–" or an unspaced hyphen breaks the pair) as one term, keyed by the two forms joined by "_": "dan_van" (folded) and "dân_vân" + U+0323
 (exact, `tokenize.word_forms` of each). A pair lives in the shard of its first two code points, like a
 word (no word holds "_", so no word is ever taken for a pair). The browser looks the query's
 adjacent syllables up as pairs (docs/assets/plan-search.js).
@@ -28,8 +28,11 @@ from .tokenize import word_forms
 Term = tuple[str, str]  # (folded, exact): a syllable, or a pair of them joined by JOIN
 JOIN = "_"  # never in a syllable (tokenize: "_" separates words), so never in a word; safe in a file name
 
-# A syllable (letters and digits, as tokenize.words) or a run of what breaks a pair (punctuation, symbols).
-_PIECES = re.compile(r"[^\W_]+|[^\w\s]+|_+")
+# A syllable (letters and digits, as tokenize.words), a hyphen with a space on each side (it joins the two
+# halves of a name, "Phòng Văn hóa - Xã hội", "chính trị - xã hội": it keeps the pair), or a run of what breaks a
+# pair (other punctuation, symbols, an unspaced hyphen: "2025-2030", "33/CT-TTg"; a spaced dash "–", which
+# separates clauses and titles).
+_PIECES = re.compile(r"(?P<syllable>[^\W_]+)|(?P<dash>(?<=\s)-(?=\s))|[^\w\s]+|_+")
 
 LEVELS = 56  # a posting's relevance in whole steps: few distinct weights, so one character each
 TIES = 8  # weight = level * TIES + tie (the kind's tie-breaker, 0…TIES-1)
@@ -53,14 +56,15 @@ def counts(text: str) -> tuple[Counter, int]:
     separated by spaces only."""
     out: Counter = Counter()
     previous, syllables = None, 0
-    for piece in _PIECES.findall(unicodedata.normalize("NFKC", text)):
-        if piece[0].isalnum():
+    for match in _PIECES.finditer(unicodedata.normalize("NFKC", text)):
+        piece = match.group()
+        if match.group("syllable"):
             syllables += 1
             out[piece] += 1
             if previous is not None:
                 out[(previous, piece)] += 1
             previous = piece
-        else:
+        elif not match.group("dash"):
             previous = None
     forms: Counter = Counter()
     for raw, n in out.items():
