@@ -24,7 +24,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from ..addresses import HOME, INDEX
+from ..addresses import HOME, INDEX, page_url
 from ..text import slugify
 
 _TAG = re.compile(r"<[^>]*>")
@@ -59,16 +59,8 @@ def address(source_href: str, directory_urls: bool, up: bool) -> str:
     """The address of a source-relative link ('../co-quan/x.md#y') from a page served one folder deeper
     than its source (`up`) or not, in the URL style `directory_urls` (see the module)."""
     cut = min((i for i in (source_href.find("#"), source_href.find("?")) if i >= 0), default=len(source_href))
-    href, rest = source_href[:cut], source_href[cut:]
-    if href.endswith(".md"):
-        stem = href[:-3]
-        if not directory_urls:
-            href = stem + ".html"
-        elif stem == INDEX or stem.endswith(f"/{INDEX}"):
-            href = stem[:-len(INDEX)]
-        else:
-            href = stem + "/"
-    return (("../" + href if up else href) or "./") + rest
+    href = page_url(source_href[:cut], directory_urls)  # the address book's URL rules apply to a relative path too
+    return (("../" + href if up else href) or "./") + source_href[cut:]
 
 
 @dataclass(frozen=True)
