@@ -188,7 +188,8 @@ def test_shallow_clone_leaves_out_the_commit_it_was_cut_at(repo, tmp_path, proje
     assert shallow.shallow
     assert [c.sha for c in shallow.commits] == [repo["sha"]["report"]]  # the edit commit shows every file as new
     assert shallow.last_changed == {REPORT_FILE: _stamp("report")}
-    page = render_changes_page(change_entries(shallow, project), history_known=True, writers=PageWriters(), partial=shallow.shallow)
+    page = render_changes_page(change_entries(shallow, project), history_known=True, writers=PageWriters(),
+                               partial=shallow.shallow)
     assert "chỉ có một phần lịch sử" in page
 
 
