@@ -41,6 +41,11 @@ def main() -> None:
     from plansite.reports.project import load_checked
     from plansite.site import render_agency, render_calendar, render_document, render_indexes
     from plansite.site.relations import build_relations
+    try:  # the renderers write their links and heading ids with the page's writer (since issue 18, point 5)
+        from plansite.site.page_writer import PageWriters
+        w: tuple = (PageWriters(),)
+    except ImportError:
+        w = ()
 
     for spec in args.sizes.split(","):
         name, numbers = corpus.size(spec)
@@ -53,12 +58,13 @@ def main() -> None:
         if hasattr(rel, "names"):  # the index in parts: each renderer is given the parts it reads
             n, who, cites, progress, calendar, orders = (rel.names, rel.who, rel.cites, rel.progress, rel.calendar,
                                                          rel.orders)
-            groups = [lambda: render_indexes.plans_index(n, orders), lambda: render_indexes.agencies_index(n, who, orders),
-                      lambda: render_indexes.documents_index(n, orders)]
-            groups += [lambda a=a: render_agency.render_agency(a, n, who, cites, progress, calendar)
+            groups = [lambda: render_indexes.plans_index(n, orders, *w),
+                      lambda: render_indexes.agencies_index(n, who, orders, *w),
+                      lambda: render_indexes.documents_index(n, orders, *w)]
+            groups += [lambda a=a: render_agency.render_agency(a, n, who, cites, progress, calendar, *w)
                        for a in project.agencies]
-            groups += [lambda d=d: render_document.render_document(d, n, cites, progress) for d in project.documents]
-            groups += [lambda: {"calendar": render_calendar.render_calendar(calendar, n, orders)}]
+            groups += [lambda d=d: render_document.render_document(d, n, cites, progress, *w) for d in project.documents]
+            groups += [lambda: {"calendar": render_calendar.render_calendar(calendar, n, orders, *w)}]
         else:  # a baseline of one object for all (before issue 18)
             groups = [lambda g=g: g(rel) for g in (render_indexes.plans_index, render_indexes.agencies_index,
                                                     render_indexes.documents_index)]

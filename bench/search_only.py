@@ -36,7 +36,6 @@ from mkdocs.utils.meta import get_data  # noqa: E402
 from plansite.kinds import PageKind  # noqa: E402
 from plansite.search.index import SearchIndex  # noqa: E402
 from plansite_mkdocs import site_url  # noqa: E402
-from plansite_mkdocs.generated import resolve_links  # noqa: E402
 from plansite_mkdocs.site_build import load_site  # noqa: E402
 
 
@@ -50,7 +49,7 @@ def corpus_index(project: Path) -> SearchIndex:
         html, meta = get_data(site.pages[uri])
         url = File(uri, config.docs_dir, config.site_dir, directory_urls).url
         index.add_html(url, meta.get("title") or "", PageKind(meta.get("kind", PageKind.PAGE.value)),
-                       resolve_links(html, uri, directory_urls), tuple(meta.get("keywords", ())),
+                       html, tuple(meta.get("keywords", ())),
                        tuple(meta.get("numbers", ())), tuple(meta.get("subjects", ())))
     return index
 

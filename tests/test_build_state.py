@@ -14,10 +14,9 @@ from mkdocs.structure.files import File
 
 import plansite_hook as hook
 from conftest import ROOT
-from plansite.site import lazy, markup
+from plansite.site import lazy, markup, page_writer
 from plansite.site.linking import MENTIONS_CACHED, Linker, Target
 from plansite.build import SiteOutput
-from plansite_mkdocs import generated
 from plansite_mkdocs.generated import GeneratedPage
 from plansite_mkdocs.session import SESSION, Build
 
@@ -59,7 +58,6 @@ def test_config_load_clears_what_the_last_build_cached(serving):
     assert site.pages[group_page]  # rendered through the group cache
     assert lazy._group.cache_info().currsize > 0
     markup.escape("văn bản của lần dựng trước")
-    generated.resolve_links('<a href="a.md">a</a>', "b/c.md", True)
     serving.plugins._current_plugin = None  # set by MkDocs while an event runs (File.generated reads it)
     held = GeneratedPage.register(None, File.generated(serving, "x.md", content=""), serving)
     held.content = "<p>trang của lần dựng trước</p>"
@@ -67,7 +65,6 @@ def test_config_load_clears_what_the_last_build_cached(serving):
 
     hook.on_config(serving)
     assert lazy._group.cache_info().currsize == 0
-    assert generated._address.cache_info().currsize == 0
     misses = markup.escape.cache_info().misses
     markup.escape("văn bản của lần dựng trước")
     assert markup.escape.cache_info().misses == misses + 1
@@ -76,7 +73,7 @@ def test_config_load_clears_what_the_last_build_cached(serving):
 
 
 def test_every_cache_of_data_text_is_bounded():
-    for cache in (lazy._group, markup.escape, markup._dir_parts, generated._address):
+    for cache in (lazy._group, markup.escape, page_writer._dir_parts):
         assert cache.cache_info().maxsize is not None, cache
     target = Target("co-quan/a.md", "A")
     linker = Linker([[("Ủy ban nhân dân", target)]])

@@ -21,6 +21,7 @@ from search_files import decoded
 from plansite.addresses import GLOSSARY
 from plansite.search.tokenize import word_forms
 from plansite.site.glossary import Marker, abbr_tag
+from plansite.site.page_writer import PageWriters
 from plansite.site.render_glossary import render_glossary
 from plansite.text import vi_sort_key
 
@@ -86,7 +87,7 @@ def test_the_glossary_page_lists_every_entry_in_vietnamese_order(project, site):
 
 def test_the_glossary_page_is_sorted_and_escaped():
     page = render_glossary([Abbreviation("VT", "Văn thư"), Abbreviation("Đ/c", "Đồng chí"),
-                            Abbreviation("DA", "Dự án <b>|</b>", note="*ghi chú* | [x](y)")])
+                            Abbreviation("DA", "Dự án <b>|</b>", note="*ghi chú* | [x](y)")], PageWriters())
     rows = BeautifulSoup(page.split("---\n", 2)[2], "html.parser").select("tbody tr")
     assert [row.td.abbr.get_text() for row in rows] == ["DA", "Đ/c", "VT"]  # d, đ, v
     cells = rows[0].find_all("td")

@@ -44,7 +44,7 @@ def test_a_change_of_markup_fails_the_case(tmp_path, monkeypatch):
     from plansite.site import render_task
     from plansite.site.markup import heading
 
-    monkeypatch.setattr(render_task, "heading", lambda level, text: heading(min(level + 1, 6), text))
+    monkeypatch.setattr(render_task, "heading", lambda page, level, text: heading(page, min(level + 1, 6), text))
     case = read_case(next(p for p in PAGE_CASES if p.stem == "plan-without-reports"))
     found = rendered_pages(case, tmp_path)
     uri = "ke-hoach/mau/nhiem-vu/tuyen-truyen.md"

@@ -14,6 +14,7 @@ import datetime as dt
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, load_project
+from plansite.site.page_writer import PageWriters
 from plansite.site.relations import build_relations
 from plansite.site.render_document import render_document
 
@@ -22,7 +23,8 @@ DOC = "chi-thi-33-ct-ttg-2021"
 
 def rendered(project, doc_id: str) -> BeautifulSoup:
     rel = build_relations(project)
-    html = render_document(rel.names.documents[doc_id], rel.names, rel.cites, rel.progress)[f"van-ban/{doc_id}.md"]
+    html = render_document(rel.names.documents[doc_id], rel.names, rel.cites, rel.progress,
+                           PageWriters())[f"van-ban/{doc_id}.md"]
     return BeautifulSoup(html.split("---\n\n", 1)[1], "html.parser")
 
 

@@ -18,6 +18,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, SEED_PLAN, build_site, copy_project, load_project
 from plansite.site.linking import Mentions
+from plansite.site.page_writer import PageWriters
 
 FIXTURE = ROOT / "tests" / "fixtures" / "multi_place" / "plan_data"
 PROVINCE_PLAN, PARTY_PLAN = "thai-lam-dan-van-2013", "van-khe-huyen-uy-dan-van-2014"
@@ -391,11 +392,11 @@ def test_a_name_shared_across_places_is_shown_with_its_place(multi):
     renamed = {"so-noi-vu-hai-phong": "Sở Nội vụ", "so-noi-vu-thai-lam": "Sở Nội vụ"}
     agencies = tuple(dataclasses.replace(a, name=renamed.get(a.id, a.name)) for a in data.agencies)
     rel = build_relations(dataclasses.replace(data, agencies=agencies))
-    html = agencies_index(rel.names, rel.who, rel.orders)["co-quan/index.md"]
+    html = agencies_index(rel.names, rel.who, rel.orders, PageWriters())["co-quan/index.md"]
     links = {a["href"]: a.get_text() for a in BeautifulSoup(html.split("---\n\n", 1)[1], "html.parser")("a")}
-    assert links["so-noi-vu-hai-phong.md"] == "Sở Nội vụ (thành phố Hải Phòng)"
-    assert links["so-noi-vu-thai-lam.md"] == "Sở Nội vụ (tỉnh Thái Lâm)"
-    assert links["ubnd-tinh-thai-lam.md"] == "Ủy ban nhân dân tỉnh Thái Lâm"  # a name of one place only
+    assert links["so-noi-vu-hai-phong/"] == "Sở Nội vụ (thành phố Hải Phòng)"
+    assert links["so-noi-vu-thai-lam/"] == "Sở Nội vụ (tỉnh Thái Lâm)"
+    assert links["ubnd-tinh-thai-lam/"] == "Ủy ban nhân dân tỉnh Thái Lâm"  # a name of one place only
 
 
 def test_each_fixture_plan_is_its_source_text_word_for_word(multi):

@@ -13,7 +13,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, build_site, copy_project, load_project
+from plansite.addresses import task_uri
 from plansite.site.options import SiteOptions
+from plansite.site.page_writer import PageWriters
 from plansite.site.relations import build_relations
 from plansite.site.render_notice import FIRST_SENTENCE_LABEL, QR_LABEL, first_sentence, qr_code, qr_svg, render_notice
 
@@ -207,8 +209,9 @@ def test_the_notice_is_pure_escaped_and_falls_back_to_the_first_sentence(project
     task = dataclasses.replace(plan.tasks[0], summary=None,
                                text="Tuyên truyền <script>alert(1)</script> *rộng rãi*. Câu thứ hai.")
     options = SiteOptions(site_url=SITE_URL)
-    first = render_notice(plan, task, rel.names, rel.cites, options)
-    assert first == render_notice(plan, task, rel.names, rel.cites, options)  # same input, same bytes
+    first = render_notice(plan, task, rel.names, rel.cites, options, PageWriters().page(task_uri(plan, task)))
+    again = render_notice(plan, task, rel.names, rel.cites, options, PageWriters().page(task_uri(plan, task)))
+    assert first == again  # same input, same bytes
     assert FIRST_SENTENCE_LABEL in first
     assert "Tuyên truyền &lt;script&gt;alert(1)&lt;/script&gt; *rộng rãi*." in first
     body = first
@@ -251,12 +254,15 @@ def test_feedback_office_contacts_are_the_data_s_never_made_up(project):
     plan = project.plans[0]
     rel = build_relations(project, None)
     office = plan.feedback.agencies[-1]
-    without = render_notice(plan, plan.tasks[0], rel.names, rel.cites, SiteOptions())
+    without = render_notice(plan, plan.tasks[0], rel.names, rel.cites, SiteOptions(),
+                            PageWriters().page(task_uri(plan, plan.tasks[0])))
     assert "Điện thoại" not in without and "chưa có" not in without and "Địa chỉ" not in without  # left out, unsaid
     agencies = tuple(dataclasses.replace(a, phone="0220 3 123 456", address="Số 1 <b>") if a.id == office else a
                      for a in project.agencies)
     rel = build_relations(dataclasses.replace(project, agencies=agencies), None)
-    with_contacts = render_notice(plan, plan.tasks[0], rel.names, rel.cites, SiteOptions(feedback_url="https://gop-y.example/"))
+    with_contacts = render_notice(plan, plan.tasks[0], rel.names, rel.cites,
+                                  SiteOptions(feedback_url="https://gop-y.example/"),
+                                  PageWriters().page(task_uri(plan, plan.tasks[0])))
     assert "Điện thoại: 0220 3 123 456" in with_contacts and "Địa chỉ: Số 1 &lt;b&gt;" in with_contacts
     assert "Thư điện tử" not in with_contacts  # the data has none
     assert "Góp ý trực tuyến: https://gop-y.example/" in with_contacts

@@ -9,14 +9,14 @@ fast.
 
 from __future__ import annotations
 
-from plansite.site import lazy, markup
+from plansite.site import lazy, markup, page_writer
 
-from .generated import GeneratedPage, forget_addresses
+from .generated import GeneratedPage
 
 
 def clear_build_caches() -> None:
     """Empty every cache that holds an earlier build's pages or text (see the module)."""
     lazy.forget_renders()  # a group's rendered pages (an agency's page and its lists)
-    markup.forget_text()  # escaped data text, the folders of page paths
-    forget_addresses()  # link addresses of the previous build's pages
+    markup.forget_text()  # escaped data text
+    page_writer.forget_folders()  # the folders of page paths
     GeneratedPage.close_open()  # the one page whose HTML was held as text

@@ -1,23 +1,17 @@
-"""Our generated pages inside MkDocs: HTML that needs no Markdown, with links for the build's URL style.
+"""Our generated pages inside MkDocs: HTML that needs no Markdown.
 
 MkDocs renders every page with a fresh Python-Markdown instance. Our renderers already wrote the HTML
 (plansite/site/markup.py), so `GeneratedPage.render` skips Python-Markdown altogether: building an
 instance with the configured extensions cost more than a millisecond per page, a minute at a province's
 scale. It keeps what `Page.render` provides to the theme: the content and the table of contents.
 
-Links between generated pages are written to the target's source, relative to the page's source
-('../co-quan/x.md', '../feed.xml'), exactly as in Markdown. `resolve_links` turns each into an address
-for the build's URL style by string rules alone (cached): with directory URLs a page 'a/b.md' is served
-at 'a/b/', one folder deeper than its source, so its links gain one '../', and 'x.md' becomes 'x/'
-('x/index.md' becomes 'x/'); without them ('.html' files, the offline edition) 'x.md' becomes 'x.html'.
-Whether each link reaches a page is checked on the built site (tests/test_site.py). Data text is escaped
-before it reaches a page, so no `href` in it comes from the data.
+The renderers already wrote each link as an address for the build's URL style (SiteOptions.directory_urls,
+from mkdocs.yml's `use_directory_urls`: plansite_mkdocs/site_build.py) and each heading with its id
+(plansite/site/page_writer.py), so the HTML goes to the theme as it is.
 """
 
 from __future__ import annotations
 
-import functools
-import re
 import zlib
 from typing import ClassVar
 
@@ -26,35 +20,6 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents, get_toc
 
 from plansite.site.headings import contents, nested
-
-# A relative href: no scheme ('https:', 'mailto:'), not '#…', '/…' or '?…'; its fragment or query apart.
-_RELATIVE_HREF = re.compile(r'href="((?![a-z][a-z0-9+.-]*:)[^"#?/][^"#?]*)([#?][^"]*)?"')
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _address(href: str, directory_urls: bool, up: bool) -> str:
-    """The address a source-relative `href` has from a page one folder deeper (`up`) or not."""
-    if href.endswith(".md"):
-        stem = href[:-3]
-        if not directory_urls:
-            href = stem + ".html"
-        elif stem == "index" or stem.endswith("/index"):
-            href = stem[:-5]
-        else:
-            href = stem + "/"
-    return ("../" + href if up else href) or "./"
-
-
-def forget_addresses() -> None:
-    """Empty the cache of addresses (a new build starts; see plansite_mkdocs/caches.py)."""
-    _address.cache_clear()
-
-
-def resolve_links(html: str, src_uri: str, directory_urls: bool) -> str:
-    """`html` of the page at `src_uri` with every source-relative href made an address (see the module)."""
-    up = directory_urls and src_uri != "index.md" and not src_uri.endswith("/index.md")
-    return _RELATIVE_HREF.sub(lambda m: f'href="{_address(m.group(1), directory_urls, up)}{m.group(2) or ""}"', html)
-
 
 class GeneratedPage(Page):
     """A page whose HTML our renderers wrote (its source: front matter, then the HTML).
@@ -87,7 +52,7 @@ class GeneratedPage(Page):
         cls._open = None
 
     def render(self, config, files) -> None:
-        self.content = resolve_links(self.markdown, self.file.src_uri, config.use_directory_urls)
+        self.content = self.markdown  # links already in the build's URL style
         self.markdown = ""  # the source is spent
 
     @property

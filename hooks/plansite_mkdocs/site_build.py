@@ -63,7 +63,8 @@ def site_for(project: Project, root: Path, config) -> SiteOutput:
     options = SiteOptions(edit_url=extra.get("data_edit_url"), home_heading=heading,
                           today=build_date(project, source_date_epoch(root)), site_url=config.site_url,
                           feedback_url=extra.get("feedback_url"), site_name=config.site_name,
-                          site_place=extra.get("site_place"), preview=preview_plan() is not None)
+                          site_place=extra.get("site_place"), directory_urls=config.use_directory_urls,
+                          preview=preview_plan() is not None)
     site = build(project, options, read_history(root, DATA_DIR))
     if preview_plan():  # a one-plan preview is for reading, not for the form
         return site

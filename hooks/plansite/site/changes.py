@@ -29,6 +29,7 @@ from ..addresses import (AGENCIES_INDEX, CHANGES, CHANGES_PAGE, DOCUMENTS_INDEX,
                          plan_uri, progress_uri, task_uri)
 from .labels import plan_title, task_title
 from .markup import escape, heading, link, p, ul, visible
+from .page_writer import PageWriter, PageWriters
 from .parts import crumbs, front_matter
 from .subjects import subject_words
 
@@ -200,22 +201,24 @@ def last_updated(history, *paths: str) -> dt.date | None:
 # --- the page ----------------------------------------------------------------------------
 
 
-def _touch_line(touch: Touch) -> str:
-    what = link(touch.label, CHANGES_PAGE, touch.target) if touch.target else escape(touch.label)
+def _touch_line(touch: Touch, page: PageWriter) -> str:
+    what = link(touch.label, page, touch.target) if touch.target else escape(touch.label)
     return f"{escape(touch.action)}: {what}"
 
 
-def render_changes_page(entries: list[ChangeEntry], history_known: bool, partial: bool = False) -> str:
+def render_changes_page(entries: list[ChangeEntry], history_known: bool, writers: PageWriters,
+                        partial: bool = False) -> str:
     """HTML of "Cập nhật" (CHANGES_PAGE): the entries by day, newest first, each with what it touched and
     links to those pages, and the feed's address.
 
     `history_known` False (built without the repository's history): a sentence that the dates are not
     known instead of a list. `partial` (a shallow clone): a note that older changes are missing.
     """
-    out = front_matter(PAGE_TITLE, PageKind.PAGE, subject_words(CHANGES)) + crumbs(CHANGES_PAGE, here=PAGE_TITLE) + heading(1, PAGE_TITLE)
+    page = writers.page(CHANGES_PAGE)
+    out = front_matter(PAGE_TITLE, PageKind.PAGE, subject_words(CHANGES)) + crumbs(page, here=PAGE_TITLE) + heading(page, 1, PAGE_TITLE)
     out += p("Những thay đổi gần đây của dữ liệu trên trang: kế hoạch, báo cáo thực hiện, danh mục cơ quan và "
             "văn bản, mới nhất trước. Ngày là ngày thay đổi được ghi vào kho dữ liệu (giờ Việt Nam). "
-             f"Theo dõi bằng {link('nguồn tin Atom', CHANGES_PAGE, FEED)} trong ứng dụng đọc tin.")
+             f"Theo dõi bằng {link('nguồn tin Atom', page, FEED)} trong ứng dụng đọc tin.")
     if not history_known:
         return out + p("Không rõ ngày cập nhật: trang được dựng từ bản sao dữ liệu không kèm lịch sử thay đổi "
                        "của kho (git), nên không liệt kê được các thay đổi.")
@@ -227,8 +230,8 @@ def render_changes_page(entries: list[ChangeEntry], history_known: bool, partial
         out += p(f"Trang hiện {len(entries)} thay đổi gần nhất.")
     days: dict[dt.date, list[str]] = {}
     for entry in entries:  # newest first: so are the days
-        days.setdefault(entry.day, []).extend(_touch_line(t) for t in entry.touches)
-    return out + "".join(heading(2, date_numeric(day)) + ul(lines) for day, lines in days.items())
+        days.setdefault(entry.day, []).extend(_touch_line(t, page) for t in entry.touches)
+    return out + "".join(heading(page, 2, date_numeric(day)) + ul(lines) for day, lines in days.items())
 
 
 # --- the feed ----------------------------------------------------------------------------

@@ -1,20 +1,15 @@
-"""Heading ids and the table of contents of a generated page, read from the page's own HTML.
+"""The table of contents of a generated page, read from the page's own HTML.
 
-Renderers write `<h2>…</h2>` without ids: an id must be unique on its page, which one renderer's piece
-cannot know. `anchor` gives every heading of a finished page its id (the one slug function, made unique
-with -2, -3 …), and `contents` lists the headings for the right-hand table of contents, which the
-adapter hands to MkDocs (`page.toc`) in place of the one Python-Markdown would have built.
+Renderers write each heading with its id (`markup.heading`: the page's writer makes it unique on the
+page, site/page_writer.py); `contents` lists those headings for the right-hand table of contents, which
+the adapter hands to MkDocs (`page.toc`) in place of the one Python-Markdown would have built.
 """
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 
-from ..text import slugify
-
-_PLAIN_HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>")
 _ANCHORED_HEADING = re.compile(r'<h([1-6]) id="([^"]+)">(.*?)</h\1>')
 _TAG = re.compile(r"<[^>]*>")
 
@@ -26,22 +21,6 @@ class Heading:
     level: int
     id: str
     title: str  # HTML text (escaped, tags removed), as the table of contents prints it
-
-
-def anchor(page_html: str) -> str:
-    """`page_html` with an id on every heading that has none: the slug of its text, unique on the page."""
-    taken: set[str] = set()
-
-    def with_id(match: re.Match) -> str:
-        base = slugify(html.unescape(_TAG.sub("", match.group(2)))) or "muc"
-        slug, n = base, 1
-        while slug in taken:
-            n += 1
-            slug = f"{base}-{n}"
-        taken.add(slug)
-        return f'<h{match.group(1)} id="{slug}">{match.group(2)}</h{match.group(1)}>'
-
-    return _PLAIN_HEADING.sub(with_id, page_html)
 
 
 def contents(page_html: str) -> list[Heading]:

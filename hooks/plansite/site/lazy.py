@@ -2,8 +2,9 @@
 
 A province's site has about 90,000 pages; held as text all at once they took more memory than the build
 may use (issue 14: 2 GB for 40,000 tasks). `Pages` holds, for each source path, the call that renders
-it; reading `pages[uri]` renders that page, marks its abbreviations and anchors its headings, and keeps
-nothing. Rendering is a pure function of the model, so the same page reads the same every time.
+it; reading `pages[uri]` renders that page (its links and heading ids written as it is written:
+site/page_writer.py), marks its abbreviations, and keeps nothing. Rendering is a pure function of the
+model, so the same page reads the same every time.
 
 Some renderers make several pages at once (an agency's page and its long lists' pages): their paths are
 learnt by rendering the group once up front, and a read renders the group again, cached for the next few
@@ -17,7 +18,6 @@ import functools
 from typing import Callable, Iterator, Mapping
 
 from .glossary import Marker
-from .headings import anchor
 
 Render = Callable[[], str]
 RenderGroup = Callable[[], dict[str, str]]
@@ -52,7 +52,7 @@ class Pages(Mapping[str, str]):
 
     def __getitem__(self, uri: str) -> str:
         page = self._renders[uri]()
-        return anchor(page if uri in self._unmarked else self._marker.mark(page))
+        return page if uri in self._unmarked else self._marker.mark(page)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._renders)

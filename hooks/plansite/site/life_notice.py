@@ -12,26 +12,27 @@ from ..text import date_numeric
 from ..addresses import document_uri, plan_uri
 from .labels import document_label, plan_title
 from .markup import admonition, escape, link, p
+from .page_writer import PageWriter
 from .relations import Citations, Names
 
 
-def replacement_link(plan: Plan, names: Names, cites: Citations, uri: str) -> str:
+def replacement_link(plan: Plan, names: Names, cites: Citations, page: PageWriter) -> str:
     """The plan or document that replaces `plan`, linked: the plan's page when it is published here."""
     target = plan.life.replaced_by
     replacing = cites.plan_of_document.get(target)
     if replacing:
-        return link(plan_title(replacing), uri, plan_uri(replacing))
-    return link(document_label(names.documents[target]), uri, document_uri(target))
+        return link(plan_title(replacing), page, plan_uri(replacing))
+    return link(document_label(names.documents[target]), page, document_uri(target))
 
 
-def life_notice(plan: Plan, names: Names, cites: Citations, uri: str) -> str:
+def life_notice(plan: Plan, names: Names, cites: Citations, page: PageWriter) -> str:
     """A warning box for an ended or replaced plan (nothing for a plan in force)."""
     life = plan.life
     if life is None or life.status == "in-force":
         return ""
     when = f" từ ngày {date_numeric(life.ended_on)}" if life.ended_on else ""
     if life.status == "replaced":
-        text = f"Kế hoạch này đã được thay thế{when} bởi {replacement_link(plan, names, cites, uri)}."
+        text = f"Kế hoạch này đã được thay thế{when} bởi {replacement_link(plan, names, cites, page)}."
     else:
         text = f"Kế hoạch này đã kết thúc{when}."
     text += " Nội dung dưới đây giữ để tra cứu; các nhiệm vụ không còn được theo dõi."

@@ -17,6 +17,7 @@ from ..text import name_words
 from ..addresses import agency_uri, document_uri
 from .labels import document_label
 from .markup import escape, link
+from .page_writer import PageWriter
 
 _WORD = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
@@ -87,8 +88,8 @@ class Linker:
         """The distinct targets mentioned in `text`, in order of first mention."""
         return list(dict.fromkeys(target for _, _, target in self.mentions(text)))
 
-    def linkify(self, text: str, from_uri: str, skip: str | None = None, only: frozenset[str] | None = None) -> str:
-        """Escaped HTML of `text` with each mention linked, except mentions of page `skip` and,
+    def linkify(self, text: str, page: PageWriter, skip: str | None = None, only: frozenset[str] | None = None) -> str:
+        """Escaped HTML of `text` with each mention linked from `page`, except mentions of page `skip` and,
         when `only` is given, mentions of pages not in it (wording that the data's ids do not confirm)."""
         text = _SPACE.sub(" ", text).strip()
         out, pos = [], 0
@@ -96,7 +97,7 @@ class Linker:
             if target.uri == skip or (only is not None and target.uri not in only):
                 continue
             out.append(escape(text[pos:start]))
-            out.append(link(text[start:end], from_uri, target.uri))
+            out.append(link(text[start:end], page, target.uri))
             pos = end
         out.append(escape(text[pos:]))
         return "".join(out)

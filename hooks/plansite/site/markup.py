@@ -5,9 +5,9 @@ written was most of a large build's time (issue 14). Nothing from YAML reaches a
 text goes through `escape`, attribute values through `attr`, and the only links are the ones this module
 makes to the site's own pages or to validated http(s) addresses.
 
-Links between generated pages are written to the target's source file ('../co-quan/x.md'), as Markdown links
-were; the adapter resolves them for the build's URL style (plansite_mkdocs/generated.py), so the same page
-serves the site (directory URLs) and the offline edition ('.html' files).
+Links between generated pages and the ids of headings are written as the page is written: `link` and
+`heading` take the page's writer (site/page_writer.py), which knows the build's URL style (directory URLs
+for the site, '.html' files for the offline edition) and the ids its page has given.
 """
 
 from __future__ import annotations
@@ -15,7 +15,10 @@ from __future__ import annotations
 import functools
 import html
 import re
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
+
+if TYPE_CHECKING:
+    from .page_writer import PageWriter
 
 _SPACE = re.compile(r"\s+")
 _BIDI_CHARS = "\u061c\u200e\u200f" + "".join(map(chr, range(0x202A, 0x202F))) + "".join(map(chr, range(0x2066, 0x206A)))
@@ -34,9 +37,8 @@ def escape(text: str) -> str:
 
 
 def forget_text() -> None:
-    """Empty the caches of escaped text and page folders (a new build starts: its data may differ)."""
+    """Empty the cache of escaped text (a new build starts: its data may differ)."""
     escape.cache_clear()
-    _dir_parts.cache_clear()
 
 
 def attr(value: str) -> str:
@@ -44,32 +46,14 @@ def attr(value: str) -> str:
     return html.escape(value, quote=True)
 
 
-@functools.lru_cache(maxsize=1 << 17)  # one entry per page linking; bounded for a province's 90,000 pages
-def _dir_parts(uri: str) -> tuple[str, ...]:
-    return tuple(uri.split("/")[:-1])
+def link(label: str, page: PageWriter, to_uri: str) -> str:
+    """<a> from the page being written to another page or file (its source path), with an escaped label."""
+    return f'<a href="{attr(page.href(to_uri))}">{escape(label)}</a>'
 
 
-def relative(from_uri: str, to_uri: str) -> str:
-    """Link from one generated .md page to another page or file, written to its source (relative).
-
-    Both are clean site paths ('co-quan/x.md'), so this is posixpath.relpath without its
-    filesystem normalisation, which dominated the build time of large corpora.
-    """
-    here, there = _dir_parts(from_uri), to_uri.split("/")
-    common = 0
-    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
-        common += 1
-    return "/".join([".."] * (len(here) - common) + there[common:])
-
-
-def link(label: str, from_uri: str, to_uri: str) -> str:
-    """<a> from one generated page to another, with an escaped label."""
-    return f'<a href="{attr(relative(from_uri, to_uri))}">{escape(label)}</a>'
-
-
-def link_html(content: str, from_uri: str, to_uri: str) -> str:
+def link_html(content: str, page: PageWriter, to_uri: str) -> str:
     """<a> around HTML that is already safe (escaped text, tags made here)."""
-    return f'<a href="{attr(relative(from_uri, to_uri))}">{content}</a>'
+    return f'<a href="{attr(page.href(to_uri))}">{content}</a>'
 
 
 def external_link(label: str, url: str) -> str:
@@ -85,9 +69,9 @@ def p(content: str, cls: str = "") -> str:
     return f'<p class="{cls}">{content}</p>\n' if cls else f"<p>{content}</p>\n"
 
 
-def heading(level: int, content: str) -> str:
-    """<h1>–<h6> of safe HTML; `headings.anchor` gives it its id and the page its table of contents."""
-    return f"<h{level}>{content}</h{level}>\n"
+def heading(page: PageWriter, level: int, content: str) -> str:
+    """<h1>–<h6> of safe HTML with its id on the page being written (unique there; site/page_writer.py)."""
+    return f'<h{level} id="{page.heading_id(content)}">{content}</h{level}>\n'
 
 
 DASHES = "ps-dashes"  # a list of the source's '-' items, shown with dashes (docs/assets/plan-site.css)

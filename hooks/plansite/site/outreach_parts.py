@@ -13,6 +13,7 @@ from ..addresses import agency_uri
 from .labels import task_title
 from .markup import admonition, escape, external_link, heading, link, p, ul
 from .options import SiteOptions
+from .page_writer import PageWriter
 from .relations import Names
 
 
@@ -37,9 +38,9 @@ def _contacts(agency: Agency, subject: str) -> list[str]:
     return out
 
 
-def feedback_section(plan: Plan, task: Task, names: Names, uri: str, options: SiteOptions) -> str:
+def feedback_section(plan: Plan, task: Task, names: Names, page: PageWriter, options: SiteOptions) -> str:
     """'Góp ý, phản ánh': the office the plan names, its known contacts, and the configured channel."""
-    out = heading(2, "Góp ý, phản ánh")
+    out = heading(page, 2, "Góp ý, phản ánh")
     if plan.feedback and plan.feedback.agencies:
         offices = [names.agencies[a] for a in plan.feedback.agencies]
         out += p(f"Theo kế hoạch, khó khăn, vướng mắc và ý kiến phản ánh về {escape(plan.feedback.text or '')}:")
@@ -48,7 +49,7 @@ def feedback_section(plan: Plan, task: Task, names: Names, uri: str, options: Si
         for office in offices:
             contacts = _contacts(office, subject)
             detail = f": {'; '.join(contacts)}" if contacts else ""  # what the data has; `make check` tells the gap
-            lines.append(f"{link(office.name, uri, agency_uri(office.id))}{detail}")
+            lines.append(f"{link(office.name, page, agency_uri(office.id))}{detail}")
         out += ul(lines)
     else:
         out += p("Kế hoạch không nêu nơi nhận góp ý, phản ánh.")

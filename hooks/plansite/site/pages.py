@@ -19,6 +19,7 @@ from .changes import ChangeEntry, render_changes_page
 from .glossary import Marker
 from .lazy import Pages, Render, pages_of_group
 from .options import SiteOptions
+from .page_writer import PageWriters
 from .preview_records import linked_records
 from .relations import Names, Relations
 from .render_agency import render_agency
@@ -43,29 +44,32 @@ def build_site(project: Project, rel: Relations, options: SiteOptions, history: 
     unknown) and what the build computed from it once: the changes (`entries`), each plan's bulletins
     (by plan id, the same as their .txt files) and each plan's last change (`updated`, by plan id)."""
     names, who, cites, progress, calendar = rel.names, rel.who, rel.cites, rel.progress, rel.calendar  # as each page reads
-    renders: dict[str, Render] = {HOME: partial(render_home, project, names, progress, calendar, options.home_heading)}
-    for group in (partial(plans_index, names, rel.orders), partial(agencies_index, names, who, rel.orders),
-                  partial(documents_index, names, rel.orders)):
+    writers = PageWriters(options.directory_urls)  # each render writes its links in the build's URL style
+    renders: dict[str, Render] = {HOME: partial(render_home, project, names, progress, calendar, options.home_heading,
+                                                writers)}
+    for group in (partial(plans_index, names, rel.orders, writers), partial(agencies_index, names, who, rel.orders, writers),
+                  partial(documents_index, names, rel.orders, writers)):
         renders.update(pages_of_group(group))
-    renders[CALENDAR] = partial(render_calendar, calendar, names, rel.orders)
-    renders[DATA_PAGE] = partial(render_data, project, options.today)  # open data: the files, their columns
-    renders[CHANGES_PAGE] = partial(render_changes_page, entries, history is not None, bool(history and history.shallow))
+    renders[CALENDAR] = partial(render_calendar, calendar, names, rel.orders, writers)
+    renders[DATA_PAGE] = partial(render_data, project, options.today, writers)  # open data: the files, their columns
+    renders[CHANGES_PAGE] = partial(render_changes_page, entries, history is not None, writers,
+                                    bool(history and history.shallow))
     for plan in project.plans:
-        renders[bulletins_uri(plan)] = partial(render_bulletins, plan, bulletins[plan.id])
-        renders[plan_uri(plan)] = partial(render_plan, plan, names, cites, progress)
-        renders[appendix_uri(plan)] = partial(render_appendix, plan, names, cites, progress)
-        renders[progress_uri(plan)] = partial(render_progress, plan, names, cites, progress)
+        renders[bulletins_uri(plan)] = partial(render_bulletins, plan, bulletins[plan.id], writers)
+        renders[plan_uri(plan)] = partial(render_plan, plan, names, cites, progress, writers)
+        renders[appendix_uri(plan)] = partial(render_appendix, plan, names, cites, progress, writers)
+        renders[progress_uri(plan)] = partial(render_progress, plan, names, cites, progress, writers)
         for task in plan.tasks:
             renders[task_uri(plan, task)] = partial(render_task, plan, task, names, cites, progress, options,
-                                                    updated[plan.id])
+                                                    updated[plan.id], writers)
     kept = linked_records(rel) if options.preview else None  # a preview leaves the other records out
     for agency in project.agencies:
         if kept is None or agency.id in kept.agencies:
-            renders.update(pages_of_group(partial(render_agency, agency, names, who, cites, progress, calendar)))
+            renders.update(pages_of_group(partial(render_agency, agency, names, who, cites, progress, calendar, writers)))
     for doc in project.documents:
         if kept is None or doc.id in kept.documents:
-            renders.update(pages_of_group(partial(render_document, doc, names, cites, progress)))
-    renders[GLOSSARY] = partial(render_glossary, project.glossary)
+            renders.update(pages_of_group(partial(render_document, doc, names, cites, progress, writers)))
+    renders[GLOSSARY] = partial(render_glossary, project.glossary, writers)
     # Each abbreviation's first use on a page becomes <abbr> (not on the glossary's own page).
     return Pages(renders, Marker(project.glossary), unmarked=frozenset({GLOSSARY}))
 

@@ -16,6 +16,7 @@ from .labels import task_title
 from .previews import Preview
 from .facets import FACETS as TASK_FACETS, Facet, list_filters, row_attributes, task_ids
 from .markup import escape, heading, link, p, ul, visible
+from .page_writer import PageWriter, PageWriters
 from .relations import Citations, Names
 from .statuses import status_tag
 
@@ -66,16 +67,16 @@ def _json(text: str) -> str:
     return json.dumps(visible(text), ensure_ascii=False)
 
 
-def crumbs(uri: str, *trail: tuple[str, str], here: str) -> str:
+def crumbs(page: PageWriter, *trail: tuple[str, str], here: str) -> str:
     """Breadcrumbs: Trang chủ › each (label, page) of the trail › here (escaped, not linked)."""
-    parts = [link("Trang chủ", uri, HOME)] + [link(label, uri, target) for label, target in trail]
+    parts = [link("Trang chủ", page, HOME)] + [link(label, page, target) for label, target in trail]
     return p(" › ".join(parts + [escape(here)]), "ps-crumbs")
 
 
-def entries(items: list[Entry], here: str, filters: Filters | None = None, key: str = "", prefix: str = "") -> str:
+def entries(items: list[Entry], page: PageWriter, filters: Filters | None = None, key: str = "", prefix: str = "") -> str:
     """A list of links, one per entry; with `filters`, where they could narrow it, the list's filters
     (`key` names the list on its page, `prefix` its words in the address) and each item's ids."""
-    links = [f"{link(label, here, target)}{after}" for label, target, after in items]
+    links = [f"{link(label, page, target)}{after}" for label, target, after in items]
     box = list_filters(f"ps-list-{key}", filters.facets, filters.rows, filters.names, filters.noun, prefix) \
         if filters else ""
     if not box:
@@ -84,28 +85,30 @@ def entries(items: list[Entry], here: str, filters: Filters | None = None, key: 
     return f'{box}<ul class="ps-list" id="ps-list-{key}">\n{lis}</ul>\n'
 
 
-def list_pages(folder: str, title: str, parent: tuple[str, str], items: list[Entry],
+def list_pages(writers: PageWriters, folder: str, title: str, parent: tuple[str, str], items: list[Entry],
                filters: Filters | None = None, picture: Preview | None = None) -> dict[str, str]:
-    """`folder`/index.md, `folder`/trang-2.md …: the entries, PER_PAGE per page, with page links; `picture`:
-    the link preview they share with the page they belong to."""
+    """`folder`/index.md, `folder`/trang-2.md …: the entries, PER_PAGE per page, with page links, each page
+    written by its own writer of `writers`; `picture`: the link preview they share with the page they
+    belong to."""
     chunks = [items[i:i + PER_PAGE] for i in range(0, len(items), PER_PAGE)] or [[]]
     uris = paged_uris(folder, len(chunks))
     pages = {}
     for n, (uri, chunk) in enumerate(zip(uris, chunks), 1):
         start = (n - 1) * PER_PAGE
         title_n = title if len(chunks) == 1 else f"{title} (trang {n}/{len(chunks)})"
+        page = writers.page(uri)
         out = front_matter(title_n, PageKind.LIST, preview=picture)
-        trail = [link("Trang chủ", uri, HOME)] + ([link(parent[0], uri, parent[1])] if parent[1] != HOME else [])
-        out += heading(1, escape(title_n)) + p(" › ".join(trail), "ps-crumbs")
-        out += entries(chunk, uri, filters and filters.part(start, start + PER_PAGE), "danh-sach")
+        trail = [link("Trang chủ", page, HOME)] + ([link(parent[0], page, parent[1])] if parent[1] != HOME else [])
+        out += heading(page, 1, escape(title_n)) + p(" › ".join(trail), "ps-crumbs")
+        out += entries(chunk, page, filters and filters.part(start, start + PER_PAGE), "danh-sach")
         if len(chunks) > 1:
-            out += p(" · ".join(link(f"Trang {i}", uri, u) if u != uri else f'<strong aria-current="page">Trang {i}</strong>'
+            out += p(" · ".join(link(f"Trang {i}", page, u) if u != uri else f'<strong aria-current="page">Trang {i}</strong>'
                                 for i, u in enumerate(uris, 1)))
         pages[uri] = out
     return pages
 
 
-def preview(items: list[Entry], uri: str, here: str, folder: str, title: str,
+def preview(items: list[Entry], page: PageWriter, here: str, folder: str, title: str,
             noun: str = "nhiệm vụ", filters: Filters | None = None,
             picture: Preview | None = None) -> tuple[str, dict[str, str]]:
     """The first PREVIEW entries as HTML, and, for a longer list, its own paged pages under `folder`.
@@ -115,11 +118,11 @@ def preview(items: list[Entry], uri: str, here: str, folder: str, title: str,
     if not items:
         return p("Không có."), {}
     key = folder.rsplit("/", 1)[-1]
-    out = entries(items[:PREVIEW], uri, filters and filters.part(0, PREVIEW), key, f"{key}.")
+    out = entries(items[:PREVIEW], page, filters and filters.part(0, PREVIEW), key, f"{key}.")
     pages: dict[str, str] = {}
     if len(items) > PREVIEW:
-        pages = list_pages(folder, title, (here, uri), items, filters, picture)
-        out += p(link(f"Xem tất cả {len(items)} {noun}", uri, next(iter(pages))))
+        pages = list_pages(page.writers, folder, title, (here, page.uri), items, filters, picture)
+        out += p(link(f"Xem tất cả {len(items)} {noun}", page, next(iter(pages))))
     return out, pages
 
 

@@ -17,6 +17,7 @@ from .life_notice import life_notice
 from .identity import APPENDIX
 from .labels import COORDINATING_LABEL, TIMING_LABEL, document_label, plan_title, short_title, task_number
 from .markup import escape, heading, link, link_html, p
+from .page_writer import PageWriter, PageWriters
 from .parts import crumbs, front_matter
 from .previews import plan_page_preview
 from . import subjects
@@ -42,38 +43,38 @@ def cell(column: int, content: str) -> str:
     return f'<td data-label="{html.escape(COLUMNS[column], quote=True)}">{content}</td>'
 
 
-def agencies_cell(assignment: Assignment | None, names: Names, uri: str) -> str:
+def agencies_cell(assignment: Assignment | None, names: Names, page: PageWriter) -> str:
     """The agencies a task assigns (lead or coordinating), linked to their pages."""
     ids = assignment.agencies if assignment else ()
-    return cell_list([link(names.agency_name(a), uri, agency_uri(a)) for a in ids])
+    return cell_list([link(names.agency_name(a), page, agency_uri(a)) for a in ids])
 
 
-def documents_cell(plan: Plan, task: Task, cites: Citations, uri: str) -> str:
+def documents_cell(plan: Plan, task: Task, cites: Citations, page: PageWriter) -> str:
     """The documents a task cites or names, linked to their pages."""
     documents = cites.task_documents[(plan.id, task.id)]
-    return cell_list([link(document_label(d), uri, document_uri(d.id)) for d in documents])
+    return cell_list([link(document_label(d), page, document_uri(d.id)) for d in documents])
 
 
-def _task_link(plan: Plan, task: Task, uri: str) -> str:
+def _task_link(plan: Plan, task: Task, page: PageWriter) -> str:
     """The task's first words linking to its page; on paper, its whole text (plan-site.css: .ps-short, .ps-full)."""
     short = short_title(task.text, 20)
     if not short.endswith("…"):
-        return link(short, uri, task_uri(plan, task))
+        return link(short, page, task_uri(plan, task))
     return link_html(f'<span class="ps-short">{escape(short)}</span><span class="ps-full">{escape(task.text)}</span>',
-                     uri, task_uri(plan, task))
+                     page, task_uri(plan, task))
 
 
-def task_row(plan: Plan, task: Task, names: Names, cites: Citations, progress: Progress, uri: str) -> str:
+def task_row(plan: Plan, task: Task, names: Names, cites: Citations, progress: Progress, page: PageWriter) -> str:
     """One task: number, title (linked), lead and coordinating agencies, timing, documents, status."""
-    cells = (escape(task_number(plan, task)), _task_link(plan, task, uri),
-             agencies_cell(task.lead, names, uri), agencies_cell(task.coordinating, names, uri),
-             escape(task.timing.text) if task.timing else "", documents_cell(plan, task, cites, uri),
+    cells = (escape(task_number(plan, task)), _task_link(plan, task, page),
+             agencies_cell(task.lead, names, page), agencies_cell(task.coordinating, names, page),
+             escape(task.timing.text) if task.timing else "", documents_cell(plan, task, cites, page),
              status_tag(progress.status(plan, task.id)))
     row = "".join(cell(i, content) for i, content in enumerate(cells))
     return f"<tr{row_attributes(task_ids(plan, task, cites, progress))}>{row}</tr>\n"
 
 
-def task_table(plan: Plan, names: Names, cites: Citations, progress: Progress, uri: str) -> str:
+def task_table(plan: Plan, names: Names, cites: Citations, progress: Progress, page: PageWriter) -> str:
     """The table as one HTML block: the filters' place and labels, then the table in a scrollable region."""
     head = "".join(f'<th scope="col">{html.escape(c)}</th>' for c in COLUMNS)
     caption = f"Các nhiệm vụ của Kế hoạch ({len(plan.tasks)} nhiệm vụ)"
@@ -84,20 +85,21 @@ def task_table(plan: Plan, names: Names, cites: Citations, progress: Progress, u
             f'<table class="ps-appendix" id="{TABLE_ID}">\n'
             f'<caption id="{TABLE_ID}-caption">{html.escape(caption)}</caption>\n'
             f'<thead><tr>{head}</tr></thead>\n<tbody>\n'
-            + "".join(task_row(plan, task, names, cites, progress, uri) for task in plan.tasks)
+            + "".join(task_row(plan, task, names, cites, progress, page) for task in plan.tasks)
             + "</tbody>\n</table>\n</div>\n</div>\n")
 
 
-def render_appendix(plan: Plan, names: Names, cites: Citations, progress: Progress) -> str:
+def render_appendix(plan: Plan, names: Names, cites: Citations, progress: Progress, writers: PageWriters) -> str:
     """The task table: the plan's Phụ lục where its source promises one, its "Bảng nhiệm vụ" otherwise."""
     uri, name = appendix_uri(plan), names.table_name(plan)
+    page = writers.page(uri)
     title = f"Phụ lục nhiệm vụ: {plan_title(plan)}" if name == APPENDIX else f"{name}: {plan_title(plan)}"
     out = front_matter(title + names.title_suffix(plan), PageKind.APPENDIX, subject_words(subjects.APPENDIX),
                        preview=plan_page_preview(plan, names))
-    out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), here=name) + life_notice(plan, names, cites, uri)
-    out += heading(1, "Phụ lục: các nhiệm vụ" if name == APPENDIX else name)
-    out += p(link(plan_title(plan), uri, plan_uri(plan)))
+    out += crumbs(page, (short_title(plan.title, 8), plan_uri(plan)), here=name) + life_notice(plan, names, cites, page)
+    out += heading(page, 1, "Phụ lục: các nhiệm vụ" if name == APPENDIX else name)
+    out += p(link(plan_title(plan), page, plan_uri(plan)))
     promised = [s for s in plan.content.sections if s.note and "phụ lục" in s.note.casefold() and not s.tasks]
     out += "".join(p(f"Bảng dưới đây lập từ mục II của Kế hoạch. Văn bản nguồn ghi \"{escape(s.note)}\" "
                      "nhưng không kèm nội dung Phụ lục.") for s in promised[:1])
-    return out + task_table(plan, names, cites, progress, uri)
+    return out + task_table(plan, names, cites, progress, page)

@@ -15,6 +15,7 @@ from ..text import date_numeric
 from ..addresses import CALENDAR, CALENDAR_FEED, agency_uri, plan_uri
 from .labels import plan_title
 from .markup import escape, heading, link, p
+from .page_writer import PageWriter, PageWriters
 from .parts import crumbs, front_matter
 from .subjects import subject_words
 from .relations import Calendar, Names, Orders
@@ -39,25 +40,26 @@ def _shown(calendar: Calendar) -> tuple[DueReport, ...]:
     return tuple(d for d in calendar.due if abs((d.due or d.end) - today) <= window or d.state(today) == "qua-han")
 
 
-def _item(due: DueReport, names: Names, today: dt.date | None, uri: str) -> str:
+def _item(due: DueReport, names: Names, today: dt.date | None, page: PageWriter) -> str:
     """One due report as a short card: its state first, then what, who, to whom, which data, by when."""
-    to = ", ".join(link(names.agency_name(a), uri, agency_uri(a)) for a in due.recipients)
+    to = ", ".join(link(names.agency_name(a), page, agency_uri(a)) for a in due.recipients)
     deadline = date_numeric(due.due) if due.due else "kế hoạch không quy định"
     return (f'<li class="ps-due">{state_tag(due.state(today))} <strong>{escape(due.label)}</strong>'
-            f'<span class="ps-due__line">Cơ quan báo cáo: {link(names.agency_name(due.reporter), uri, agency_uri(due.reporter))}'
+            f'<span class="ps-due__line">Cơ quan báo cáo: {link(names.agency_name(due.reporter), page, agency_uri(due.reporter))}'
             f'</span><span class="ps-due__line">Gửi đến: {to}</span>'
             f'<span class="ps-due__line">Số liệu: {date_numeric(due.start)} – {date_numeric(due.end)} · Hạn gửi: '
             f"{deadline}</span></li>\n")
 
 
-def render_calendar(calendar: Calendar, names: Names, orders: Orders) -> str:
+def render_calendar(calendar: Calendar, names: Names, orders: Orders, writers: PageWriters) -> str:
     uri = CALENDAR
-    out = front_matter("Lịch báo cáo", PageKind.LIST, subject_words(CALENDAR)) + crumbs(uri, here="Lịch báo cáo") + heading(1, "Lịch báo cáo")
+    page = writers.page(uri)
+    out = front_matter("Lịch báo cáo", PageKind.LIST, subject_words(CALENDAR)) + crumbs(page, here="Lịch báo cáo") + heading(page, 1, "Lịch báo cáo")
     today = f"ngày lập trang {date_numeric(calendar.today)}" if calendar.today else "trang không ghi ngày lập"
     out += p("Các kỳ báo cáo mà kế hoạch giao, tính theo Nghị định 09/2019/NĐ-CP: báo cáo 06 tháng lấy số liệu từ "
              "ngày 15/12 năm trước đến 14/6, báo cáo năm từ 15/12 năm trước đến 14/12. Hạn gửi chỉ ghi khi kế "
              f"hoạch quy định. Tình trạng tính đến {today}.")
-    out += p(f"Thêm {link('toàn bộ lịch (.ics)', uri, CALENDAR_FEED)} vào lịch điện thoại; lịch của từng cơ quan có "
+    out += p(f"Thêm {link('toàn bộ lịch (.ics)', page, CALENDAR_FEED)} vào lịch điện thoại; lịch của từng cơ quan có "
              "trên trang của cơ quan đó.")
     shown = _shown(calendar)
     if not shown:
@@ -71,11 +73,11 @@ def render_calendar(calendar: Calendar, names: Names, orders: Orders) -> str:
     # order, so are the months; a plan's reports keep that order).
     months: dict[tuple[int, int], dict[str, list[str]]] = {}
     for due in shown:
-        months.setdefault(_month(due), {}).setdefault(due.plan, []).append(_item(due, names, calendar.today, uri))
+        months.setdefault(_month(due), {}).setdefault(due.plan, []).append(_item(due, names, calendar.today, page))
     for (year, month), by_plan in months.items():
-        out += heading(2, f"Tháng {month:02d}/{year}")
+        out += heading(page, 2, f"Tháng {month:02d}/{year}")
         for plan_id, items in by_plan.items():
             plan = plans[plan_id]
-            out += p(link(plan_title(plan), uri, plan_uri(plan)), "ps-due-plan")
+            out += p(link(plan_title(plan), page, plan_uri(plan)), "ps-due-plan")
             out += f'<ul class="ps-due-list">\n{"".join(items)}</ul>\n'
     return out

@@ -9,18 +9,21 @@ from ..text import date_numeric
 from ..addresses import DOCUMENTS_INDEX, PLANS, TASKS, agency_uri, document_folder, document_uri, plan_uri
 from .labels import document_label, plan_title
 from .markup import admonition, escape, external_link, heading, link, p, table, ul
+from .page_writer import PageWriters
 from .previews import document_preview, list_picture
 from .parts import Entry, Filters, crumbs, front_matter, preview, task_entries, task_filters
 from ..reports.status import Progress
 from .relations import Citations, Names
 
 
-def render_document(doc: LegalDocument, names: Names, cites: Citations, progress: Progress) -> dict[str, str]:
+def render_document(doc: LegalDocument, names: Names, cites: Citations, progress: Progress,
+                    writers: PageWriters) -> dict[str, str]:
     """A legal document's page (record, relations, every task and plan citing it) and its long lists' pages."""
     uri, extra, folder, label = document_uri(doc.id), {}, document_folder(doc.id), document_label(doc)
+    page = writers.page(uri)
 
     def listed(items: list[Entry], key: str, title: str, noun: str, filters: Filters | None = None) -> str:
-        out, pages = preview(items, uri, label, f"{folder}/{key}", title, noun, filters,
+        out, pages = preview(items, page, label, f"{folder}/{key}", title, noun, filters,
                              list_picture(document_preview(doc), PageKind.DOCUMENT))
         extra.update(pages)
         return out
@@ -30,15 +33,15 @@ def render_document(doc: LegalDocument, names: Names, cites: Citations, progress
     numbers = () if own_plan else tuple(n for n in [doc.number or ""] + [a for a in doc.aliases if "/" in a] if n)
     signer = (doc.signer,) if doc.signer else ()  # the signer's name finds the documents they signed
     out = front_matter(label, PageKind.DOCUMENT, signer, numbers, preview=document_preview(doc))
-    out += crumbs(uri, ("Văn bản", DOCUMENTS_INDEX), here=label)
-    out += heading(1, escape(label)) + p(escape(doc.title))
+    out += crumbs(page, ("Văn bản", DOCUMENTS_INDEX), here=label)
+    out += heading(page, 1, escape(label)) + p(escape(doc.title))
     if doc.url:  # the official text first: what staff open the page for
         out += p(f"<strong>Văn bản chính thức:</strong> {external_link('Mở văn bản chính thức', doc.url)}")
     for replaced in cites.replaced_plans.get(doc.id, ()):  # the other way of a plan's `life.replaced_by`
-        out += p(f"Văn bản này thay thế {link(plan_title(replaced), uri, plan_uri(replaced))}.")
+        out += p(f"Văn bản này thay thế {link(plan_title(replaced), page, plan_uri(replaced))}.")
     if own_plan:
-        out += p(f"Toàn văn và các nhiệm vụ của văn bản này: {link(plan_title(own_plan), uri, plan_uri(own_plan))}.")
-    issuers = ", ".join(link(names.agency_name(a), uri, agency_uri(a)) for a in doc.issuers)
+        out += p(f"Toàn văn và các nhiệm vụ của văn bản này: {link(plan_title(own_plan), page, plan_uri(own_plan))}.")
+    issuers = ", ".join(link(names.agency_name(a), page, agency_uri(a)) for a in doc.issuers)
     facts = [
         ("Số ký hiệu", escape(doc.number) if doc.number else ""),
         ("Loại văn bản", escape(DOCUMENT_TYPES[doc.type])),
@@ -59,15 +62,15 @@ def render_document(doc: LegalDocument, names: Names, cites: Citations, progress
     relations = [(RELATION_TYPES[r.type], r.target) for r in doc.relations]
     relations += [(RELATION_INVERSE[t], src.id) for t, src in cites.incoming.get(doc.id, ())]
     if relations:
-        out += heading(2, "Quan hệ với văn bản khác")
-        out += ul(f"{escape(label)}: {link(document_label(names.documents[target]), uri, document_uri(target))}"
+        out += heading(page, 2, "Quan hệ với văn bản khác")
+        out += ul(f"{escape(label)}: {link(document_label(names.documents[target]), page, document_uri(target))}"
                   for label, target in relations)
     basis = {pl.id for pl in cites.basis_of.get(doc.id, ())}
     plans = [(plan_title(pl), plan_uri(pl), " (căn cứ ban hành)" if pl.id in basis else "")
              for pl in cites.cited_by_plans.get(doc.id, ())]
-    out += heading(2, "Kế hoạch dẫn văn bản này") + listed(plans, PLANS, f"Kế hoạch thực hiện {label}", "kế hoạch")
+    out += heading(page, 2, "Kế hoạch dẫn văn bản này") + listed(plans, PLANS, f"Kế hoạch thực hiện {label}", "kế hoạch")
     citing = cites.cited_by_tasks.get(doc.id, ())
-    out += heading(2, "Nhiệm vụ dẫn văn bản này") + listed(
+    out += heading(page, 2, "Nhiệm vụ dẫn văn bản này") + listed(
         task_entries(citing, progress), TASKS, f"Nhiệm vụ dẫn {label}", "nhiệm vụ", task_filters(citing, names, cites, progress))
     if doc.aliases:
         out += p(f"Cách ghi khác trong văn bản: {'; '.join(escape(a) for a in doc.aliases)}")

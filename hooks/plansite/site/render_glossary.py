@@ -17,6 +17,7 @@ from ..text import vi_sort_key
 from ..addresses import GLOSSARY
 from .glossary import abbr_tag
 from .markup import escape, heading, p, table
+from .page_writer import PageWriters
 from .parts import crumbs, front_matter
 from .subjects import subject_words
 
@@ -26,9 +27,10 @@ INTRO = ("Các chữ viết tắt mà kế hoạch và các văn bản được 
          "di chuột lên chữ đó để xem dạng đầy đủ; trên điện thoại, tra ở bảng này.")
 
 
-def render_glossary(glossary: Iterable[Abbreviation]) -> str:
+def render_glossary(glossary: Iterable[Abbreviation], writers: PageWriters) -> str:
     """The glossary page: a table of abbreviation, full form and note, sorted by the abbreviation."""
-    out = front_matter(TITLE, PageKind.LIST, subject_words(GLOSSARY)) + crumbs(GLOSSARY, here=TITLE) + heading(1, TITLE)
+    page = writers.page(GLOSSARY)
+    out = front_matter(TITLE, PageKind.LIST, subject_words(GLOSSARY)) + crumbs(page, here=TITLE) + heading(page, 1, TITLE)
     entries = sorted(glossary, key=lambda entry: vi_sort_key(entry.abbr))
     if not entries:
         return out + p("Chưa có chữ viết tắt nào được giải thích.")

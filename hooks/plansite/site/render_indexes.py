@@ -15,6 +15,7 @@ from ..addresses import (AGENCIES, AGENCIES_INDEX, DOCUMENTS, DOCUMENTS_INDEX, H
 from .labels import document_label, plan_title
 from .life_notice import status_words
 from .markup import escape, heading, link, p
+from .page_writer import PageWriters
 from .facets import AGENCY_FACETS, DOCUMENT_FACETS, agency_ids, document_ids
 from .parts import PREVIEW, Entry, Filters, entries, front_matter, list_pages
 from .relations import Assignments, Names, Orders
@@ -68,24 +69,25 @@ def _shared_names(names: Names) -> set[str]:
     return {key for key, where in places.items() if len(where) > 1}
 
 
-def _grouped_index(index_uri: str, title: str, folder: str, groups: list[Group]) -> dict[str, str]:
+def _grouped_index(writers: PageWriters, index_uri: str, title: str, folder: str, groups: list[Group]) -> dict[str, str]:
     """An index page with a preview of each group, plus each long group's own paged list."""
-    out = front_matter(title, PageKind.LIST, subject_words(index_uri)) + heading(1, escape(title)) + p(link("Trang chủ", index_uri, HOME))
+    page = writers.page(index_uri)
+    out = front_matter(title, PageKind.LIST, subject_words(index_uri)) + heading(page, 1, escape(title)) + p(link("Trang chủ", page, HOME))
     pages = {}
     for key, label, items, filters in groups:
         if not items:
             continue
-        out += heading(2, f"{escape(label)} ({len(items)})")
-        out += entries(items[:PREVIEW], index_uri, filters and filters.part(0, PREVIEW), key, f"{key}.")
+        out += heading(page, 2, f"{escape(label)} ({len(items)})")
+        out += entries(items[:PREVIEW], page, filters and filters.part(0, PREVIEW), key, f"{key}.")
         if len(items) > PREVIEW:
-            group_pages = list_pages(f"{folder}/{key}", label, (title, index_uri), items, filters)
-            out += p(link(f"Xem tất cả {len(items)} mục", index_uri, next(iter(group_pages))))
+            group_pages = list_pages(writers, f"{folder}/{key}", label, (title, index_uri), items, filters)
+            out += p(link(f"Xem tất cả {len(items)} mục", page, next(iter(group_pages))))
             pages.update(group_pages)
     pages[index_uri] = out
     return pages
 
 
-def agencies_index(names: Names, who: Assignments, orders: Orders) -> dict[str, str]:
+def agencies_index(names: Names, who: Assignments, orders: Orders, writers: PageWriters) -> dict[str, str]:
     """Agencies grouped by kind (by place, when the site holds plans of several places), in Vietnamese
     alphabetical order; a name that bodies of several places share is shown with its place."""
     shared = _shared_names(names)
@@ -104,10 +106,10 @@ def agencies_index(names: Names, who: Assignments, orders: Orders) -> dict[str, 
     groups = [(key, label, [entry(a) for a in agencies],
                Filters(AGENCY_FACETS, [agency_ids(a) for a in agencies], names, "cơ quan"))
               for key, label, agencies in sections]
-    return _grouped_index(AGENCIES_INDEX, "Cơ quan, đơn vị", f"{AGENCIES}/{LIST}", groups)
+    return _grouped_index(writers, AGENCIES_INDEX, "Cơ quan, đơn vị", f"{AGENCIES}/{LIST}", groups)
 
 
-def documents_index(names: Names, orders: Orders) -> dict[str, str]:
+def documents_index(names: Names, orders: Orders, writers: PageWriters) -> dict[str, str]:
     """Documents grouped by type (by the place of their first issuer, when the site holds plans of several
     places); within a group by type, issuer, then date, then number."""
     ordered = [d for doc_type in DOCUMENT_TYPES for d in orders.documents_by_type[doc_type]]
@@ -129,10 +131,10 @@ def documents_index(names: Names, orders: Orders) -> dict[str, str]:
             items.append((document_label(doc), document_uri(doc.id), after))
         rows = [document_ids(d) for d in documents]
         groups.append((key, label, items, Filters(DOCUMENT_FACETS, rows, names, "văn bản")))
-    return _grouped_index(DOCUMENTS_INDEX, "Văn bản pháp lý được dẫn", f"{DOCUMENTS}/{LIST}", groups)
+    return _grouped_index(writers, DOCUMENTS_INDEX, "Văn bản pháp lý được dẫn", f"{DOCUMENTS}/{LIST}", groups)
 
 
-def plans_index(names: Names, orders: Orders) -> dict[str, str]:
+def plans_index(names: Names, orders: Orders, writers: PageWriters) -> dict[str, str]:
     """All plans, by issuer then title, paged; grouped by the issuer's place when there are several."""
     def entry(plan: Plan) -> Entry:
         return (plan_title(plan), plan_uri(plan), f"{escape(status_words(plan))}: "
@@ -142,6 +144,6 @@ def plans_index(names: Names, orders: Orders) -> dict[str, str]:
         in_place = _grouped(orders.plans_sorted, lambda plan: names.plan_place(plan).id)
         groups = [(pl.id, _place_label(pl), [entry(p) for p in in_place[pl.id]], None)
                   for pl in _places_in_order(names, set(in_place))]
-        return _grouped_index(PLANS_INDEX, "Kế hoạch", f"{PLANS}/{LIST}", groups)
+        return _grouped_index(writers, PLANS_INDEX, "Kế hoạch", f"{PLANS}/{LIST}", groups)
     items = [entry(p) for p in orders.plans_sorted]
-    return list_pages(PLANS, "Kế hoạch", ("Trang chủ", HOME), items)  # first page: PLANS_INDEX
+    return list_pages(writers, PLANS, "Kế hoạch", ("Trang chủ", HOME), items)  # first page: PLANS_INDEX

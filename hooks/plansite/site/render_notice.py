@@ -28,6 +28,7 @@ from .life_notice import life_notice
 from .identity import notice_board, site_web
 from .markup import admonition, escape, link, p, ul
 from .options import SiteOptions
+from .page_writer import PageWriter
 from .relations import Citations, Names
 
 QR_LABEL = "Mã QR tới trang nhiệm vụ"
@@ -39,20 +40,22 @@ PRINT_HINT = ("Trang này là thông báo khổ A4 để niêm yết trên {boar
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 
 
-def render_notice(plan: Plan, task: Task, names: Names, cites: Citations, options: SiteOptions) -> str:
-    """The notice of one task, as the HTML block the task's page ends with (a pure function of its arguments)."""
+def render_notice(plan: Plan, task: Task, names: Names, cites: Citations, options: SiteOptions,
+                  page: PageWriter) -> str:
+    """The notice of one task, as the HTML block the task's page (written by `page`) ends with (a pure
+    function of its arguments)."""
     uri, number = task_uri(plan, task), task_number(plan, task)
     out = f'<div class="ps-notice" id="{NOTICE_ID}" data-ps-print-only>\n<div class="ps-notice__screen">\n'
-    out += p(link(f"‹ Về trang nhiệm vụ {number}", uri, uri))
+    out += p(link(f"‹ Về trang nhiệm vụ {number}", page, uri))
     hint = PRINT_HINT.format(board=notice_board(names.plan_place(plan)))
     out += admonition("tip", "In để niêm yết", escape(hint)) + "</div>\n"
     out += f'<div class="ps-notice__issuer">\n{p(f"<strong>{escape(names.agency_name(plan.issuer))}</strong>")}</div>\n'
-    out += life_notice(plan, names, cites, uri)
+    out += life_notice(plan, names, cites, page)
     out += _heading(1, "Thông báo") + p(f"<strong>Về nhiệm vụ {escape(number)} của {escape(_plan_name(plan))}</strong>")
     label, text = plain_summary(task)
     out += _heading(2, f"Nhiệm vụ {escape(number)}") + p(f"<em>{escape(label)}:</em> {escape(text)}")
     for who, assignment in ((LEAD_LABEL, task.lead), (COORDINATING_LABEL, task.coordinating)):
-        out += p(f"<strong>{who}:</strong> {_agencies(assignment, names, uri)}")
+        out += p(f"<strong>{who}:</strong> {_agencies(assignment, names, page)}")
     out += p(f"<strong>{TIMING_LABEL}:</strong> {_timing(task)}")
     out += _heading(2, "Góp ý, phản ánh") + _feedback(plan, names, options)
     web = site_web(names.places[names.site_place]) if names.site_place else "trang web"
@@ -61,7 +64,7 @@ def render_notice(plan: Plan, task: Task, names: Names, cites: Citations, option
 
 
 def _heading(level: int, content: str) -> str:
-    """A heading of the notice: with a class, so headings.anchor gives it no id (no table of contents entry)."""
+    """A heading of the notice: with a class and no id (no table of contents entry)."""
     return f'<h{level} class="ps-notice__heading">{content}</h{level}>\n'
 
 
@@ -115,11 +118,11 @@ def _plan_name(plan: Plan) -> str:
     return name + (f" {date_prose(plan.issued_on)}" if plan.issued_on else "")
 
 
-def _agencies(assignment: Assignment | None, names: Names, uri: str) -> str:
+def _agencies(assignment: Assignment | None, names: Names, page: PageWriter) -> str:
     """The agencies' names in the plan's order, on one line."""
     if not assignment or not assignment.agencies:
         return "văn bản không ghi."
-    return "; ".join(link(names.agency_name(a), uri, agency_uri(a)) for a in assignment.agencies) + "."
+    return "; ".join(link(names.agency_name(a), page, agency_uri(a)) for a in assignment.agencies) + "."
 
 
 def _timing(task: Task) -> str:

@@ -10,7 +10,8 @@ from .life_notice import life_notice, tracking_line
 from .identity import APPENDIX, proper_name
 from .labels import COORDINATING_LABEL, FORMS_LABEL, LEAD_LABEL, TIMING_LABEL, plan_title, task_number
 from .chat_message import plan_message
-from .markup import DASHES, admonition, attr, escape, heading, link, link_html, p, relative, ul
+from .markup import DASHES, admonition, attr, escape, heading, link, link_html, p, ul
+from .page_writer import PageWriter, PageWriters
 from .previews import plan_preview
 from .parts import crumbs, front_matter
 from ..reports.status import Progress
@@ -18,44 +19,44 @@ from .relations import Citations, Names
 from .statuses import status_tag
 
 
-def _assignment_line(label: str, assignment: Assignment | None, names: Names, plan: Plan, uri: str) -> list[str]:
+def _assignment_line(label: str, assignment: Assignment | None, names: Names, plan: Plan, page: PageWriter) -> list[str]:
     """The source's wording, linked only where a mention is one of the bodies the data names by id."""
     if not assignment or not assignment.text:
         return []
     named = frozenset(agency_uri(a) for a in assignment.agencies)
-    return [f"{label}: {names.linker(plan).linkify(assignment.text, uri, only=named)}"]
+    return [f"{label}: {names.linker(plan).linkify(assignment.text, page, only=named)}"]
 
 
-def _task_block(plan: Plan, task: Task, names: Names, progress: Progress, uri: str, level: int) -> str:
+def _task_block(plan: Plan, task: Task, names: Names, progress: Progress, page: PageWriter, level: int) -> str:
     """A task as it stands in the plan: a short heading linking to its page, then its lines.
 
     The heading holds only the number: the table of contents repeats every heading, and
     a plan of 50 tasks would otherwise carry its whole text twice.
     """
-    out = heading(level, link_html(f"Nhiệm vụ {escape(task_number(plan, task))}", uri, task_uri(plan, task)))
+    out = heading(page, level, link_html(f"Nhiệm vụ {escape(task_number(plan, task))}", page, task_uri(plan, task)))
     out += p(f"Tình trạng: {status_tag(progress.status(plan, task.id))}", "ps-web-only")
     linkify = names.linker(plan).linkify
-    out += p(linkify(task.text, uri))
+    out += p(linkify(task.text, page))
     # The task's own '-' lines, as dashes, apart from the labelled lines about it (who, how, when).
-    out += ul((linkify(d, uri) for d in task.details), DASHES)
-    lines = _assignment_line(LEAD_LABEL, task.lead, names, plan, uri)
-    lines += _assignment_line(COORDINATING_LABEL, task.coordinating, names, plan, uri)
+    out += ul((linkify(d, page) for d in task.details), DASHES)
+    lines = _assignment_line(LEAD_LABEL, task.lead, names, plan, page)
+    lines += _assignment_line(COORDINATING_LABEL, task.coordinating, names, plan, page)
     if task.forms:
-        lines.append(f"{FORMS_LABEL}: {linkify(task.forms.text, uri)}")
+        lines.append(f"{FORMS_LABEL}: {linkify(task.forms.text, page)}")
     if task.timing:
         lines.append(f"{TIMING_LABEL}: {escape(task.timing.text)}")
     return out + ul(lines)
 
 
-def _clauses(clauses, linkify, uri: str) -> str:
+def _clauses(clauses, linkify, page: PageWriter) -> str:
     """Lettered clauses as paragraphs "a) …", runs of dash clauses as lists, in the source's order."""
     out, dashes = "", []
     for clause in clauses:
         if clause.label:
-            out += ul(dashes, DASHES) + p(f"{escape(clause.label)}) {linkify(clause.text, uri)}")
+            out += ul(dashes, DASHES) + p(f"{escape(clause.label)}) {linkify(clause.text, page)}")
             dashes = []
         else:
-            dashes.append(linkify(clause.text, uri))
+            dashes.append(linkify(clause.text, page))
     return out + ul(dashes, DASHES)
 
 
@@ -81,55 +82,56 @@ def signer_keywords(plan: Plan, place: str) -> tuple[str, ...]:
     return (sig.name,) + ((f"{sig.position} {place}",) if sig.position else ())
 
 
-def render_plan(plan: Plan, names: Names, cites: Citations, progress: Progress) -> str:
+def render_plan(plan: Plan, names: Names, cites: Citations, progress: Progress, writers: PageWriters) -> str:
     """The whole plan, faithful to the signed text, in its official order."""
     uri = plan_uri(plan)
+    page = writers.page(uri)
     issuer = names.agencies[plan.issuer]
     out = front_matter(plan_title(plan) + names.title_suffix(plan), PageKind.PLAN, plan_keywords(plan, names),
                        (plan.number,) if plan.number else (), plan_preview(plan, names), share=plan_message(plan, names),
                        subjects=plan_subjects(plan, names))
-    out += crumbs(uri, here="Kế hoạch") + life_notice(plan, names, cites, uri)
-    facts = [link(issuer.name, uri, agency_uri(issuer.id))]
+    out += crumbs(page, here="Kế hoạch") + life_notice(plan, names, cites, page)
+    facts = [link(issuer.name, page, agency_uri(issuer.id))]
     facts.append(f"Số: {escape(plan.number)}" if plan.number else "Số: (văn bản nguồn không ghi)")
     if plan.issued_on:
         # Nghị định 30/2020: "Kẻ Sặt, ngày 11 tháng 11 năm 2025"
         facts.append(f"{escape(plan.place)}, {date_prose(plan.issued_on)}" if plan.place else date_prose(plan.issued_on))
     out += p(" · ".join(facts)) + tracking_line(plan)
     for replaced in cites.replaced_plans.get(plan.document, ()) if plan.document else ():  # life.replaced_by, back
-        out += p(f"Kế hoạch này thay thế {link(plan_title(replaced), uri, plan_uri(replaced))}.")
+        out += p(f"Kế hoạch này thay thế {link(plan_title(replaced), page, plan_uri(replaced))}.")
     table = names.table_name(plan)
-    web = [link("Phụ lục: bảng nhiệm vụ" if table == APPENDIX else table, uri, appendix_uri(plan)),
-           link("Tiến độ thực hiện", uri, progress_uri(plan)), link("Bản tin phát thanh", uri, bulletins_uri(plan)),
-           _source_link(plan, uri)]
+    web = [link("Phụ lục: bảng nhiệm vụ" if table == APPENDIX else table, page, appendix_uri(plan)),
+           link("Tiến độ thực hiện", page, progress_uri(plan)), link("Bản tin phát thanh", page, bulletins_uri(plan)),
+           _source_link(plan, page)]
     out += p(" · ".join(web), "ps-web-only")  # pages of the site: not printed with the plan
     out += p(escape(plan.document_type), "plan-doctype")
-    out += heading(1, escape(plan.title))
+    out += heading(page, 1, escape(plan.title))
     linkify = names.linker(plan).linkify
-    out += "".join(p(linkify(para, uri)) for para in plan.preamble)
-    out += heading(2, f"I. {escape(plan.purpose.heading)}")
+    out += "".join(p(linkify(para, page)) for para in plan.preamble)
+    out += heading(page, 2, f"I. {escape(plan.purpose.heading)}")
     for group in plan.purpose.groups:
-        out += heading(3, f"{escape(group.number)}. {escape(group.heading)}")
-        out += _clauses(group.clauses, linkify, uri)
-    out += heading(2, f"II. {escape(plan.content.heading)}")
+        out += heading(page, 3, f"{escape(group.number)}. {escape(group.heading)}")
+        out += _clauses(group.clauses, linkify, page)
+    out += heading(page, 2, f"II. {escape(plan.content.heading)}")
     for section in plan.content.sections:
         if section.heading:
-            out += heading(3, f"{escape(section.number)}. {linkify(section.heading, uri)}")
+            out += heading(page, 3, f"{escape(section.number)}. {linkify(section.heading, page)}")
             if section.note:
-                out += p(f"{escape(section.note)} ({link(f'xem {table}', uri, appendix_uri(plan))})")
-            out += "".join(_task_block(plan, task, names, progress, uri, 4) for task in section.tasks)
+                out += p(f"{escape(section.note)} ({link(f'xem {table}', page, appendix_uri(plan))})")
+            out += "".join(_task_block(plan, task, names, progress, page, 4) for task in section.tasks)
         else:
-            out += "".join(_task_block(plan, task, names, progress, uri, 3) for task in section.tasks)
-    out += heading(2, f"III. {escape(plan.implementation.heading)}")
+            out += "".join(_task_block(plan, task, names, progress, page, 3) for task in section.tasks)
+    out += heading(page, 2, f"III. {escape(plan.implementation.heading)}")
     for item in plan.implementation.items:
         if item.heading:
-            out += heading(3, f"{escape(item.number)}. {linkify(item.heading, uri)}")
+            out += heading(page, 3, f"{escape(item.number)}. {linkify(item.heading, page)}")
         if item.text:
-            out += p(f"{escape(item.number)}. {linkify(item.text, uri)}")
-        out += ul((linkify(d.text, uri) for d in item.duties), DASHES)
+            out += p(f"{escape(item.number)}. {linkify(item.text, page)}")
+        out += ul((linkify(d.text, page) for d in item.duties), DASHES)
     if plan.closing:
-        out += p(linkify(plan.closing, uri))
+        out += p(linkify(plan.closing, page))
     out += '<div class="plan-end">\n<div class="plan-recipients">\n' + p("<strong>Nơi nhận:</strong>")
-    out += ul(linkify(r.text, uri) for r in plan.recipients)
+    out += ul(linkify(r.text, page) for r in plan.recipients)
     out += '</div>\n<div class="plan-signature">\n'
     sig = plan.signature
     lines = [f"<strong>{escape(line)}</strong>" for line in (sig.authority, sig.on_behalf, sig.position) if line]
@@ -139,9 +141,9 @@ def render_plan(plan: Plan, names: Names, cites: Citations, progress: Progress) 
     return out
 
 
-def _source_link(plan: Plan, uri: str) -> str:
+def _source_link(plan: Plan, page: PageWriter) -> str:
     """A download of the signed text as received (exact bytes), so readers can compare the site with it."""
     if not plan.source_text:
         return "Văn bản gốc: chưa có tệp"
-    href, name = attr(relative(uri, source_uri(plan))), attr(f"{plan.id}.txt")
+    href, name = attr(page.href(source_uri(plan))), attr(f"{plan.id}.txt")
     return f'<a href="{href}" download="{name}" type="text/plain">Văn bản gốc (tệp .txt)</a>'

@@ -12,6 +12,7 @@ from ..addresses import PROGRESS, appendix_uri, plan_uri, progress_uri
 from .charts import stacked_bars, status_bars
 from .labels import plan_title, short_title
 from .markup import escape, heading, p
+from .page_writer import PageWriters
 from .life_notice import life_notice, tracking_line
 from .parts import crumbs, front_matter
 from .previews import plan_page_preview
@@ -60,14 +61,15 @@ def _lead_agencies(plan: Plan, names: Names, progress: Progress) -> list[tuple[s
     return rows + ([("(Văn bản không ghi cơ quan thực hiện)", progress.counts(plan, unassigned))] if unassigned else [])
 
 
-def render_progress(plan: Plan, names: Names, cites: Citations, progress: Progress) -> str:
+def render_progress(plan: Plan, names: Names, cites: Citations, progress: Progress, writers: PageWriters) -> str:
     """The plan's progress, from its reports; says plainly when there is none."""
     uri = progress_uri(plan)
+    page = writers.page(uri)
     out = front_matter(f"Tiến độ thực hiện: {plan_title(plan)}{names.title_suffix(plan)}", PageKind.LIST,
                        subject_words(PROGRESS), preview=plan_page_preview(plan, names, "Tiến độ thực hiện"))
-    out += crumbs(uri, (short_title(plan.title, 8), plan_uri(plan)), (names.table_name(plan), appendix_uri(plan)),
+    out += crumbs(page, (short_title(plan.title, 8), plan_uri(plan)), (names.table_name(plan), appendix_uri(plan)),
                   here="Tiến độ")
-    out += life_notice(plan, names, cites, uri) + heading(1, "Tiến độ thực hiện") + p(escape(plan_title(plan)))
+    out += life_notice(plan, names, cites, page) + heading(page, 1, "Tiến độ thực hiện") + p(escape(plan_title(plan)))
     out += tracking_line(plan)
     dates = [d for t in plan.tasks if (d := progress.as_of(plan, t.id))]
     if dates:
@@ -76,11 +78,11 @@ def render_progress(plan: Plan, names: Names, cites: Citations, progress: Progre
         out += p("<strong>Chưa có báo cáo.</strong> Kế hoạch chưa có báo cáo thực hiện nào; mọi nhiệm vụ được tính "
                  "là “Chưa có báo cáo”. Xem các kỳ báo cáo trong lịch báo cáo.")
     overall = progress.counts(plan, [t.id for t in plan.tasks])
-    out += heading(2, "Toàn kế hoạch") + status_bars(f"Tình trạng {len(plan.tasks)} nhiệm vụ", overall)
+    out += heading(page, 2, "Toàn kế hoạch") + status_bars(f"Tình trạng {len(plan.tasks)} nhiệm vụ", overall)
     out += _table("Kế hoạch", [("Toàn kế hoạch", overall)])
     sections = _sections(plan, progress)
-    out += heading(2, "Theo mục") + stacked_bars("Tình trạng nhiệm vụ theo mục", sections) + _table("Mục", sections)
+    out += heading(page, 2, "Theo mục") + stacked_bars("Tình trạng nhiệm vụ theo mục", sections) + _table("Mục", sections)
     agencies = _lead_agencies(plan, names, progress)
-    out += heading(2, "Theo cơ quan chủ trì") + stacked_bars("Tình trạng nhiệm vụ theo cơ quan chủ trì", agencies)
+    out += heading(page, 2, "Theo cơ quan chủ trì") + stacked_bars("Tình trạng nhiệm vụ theo cơ quan chủ trì", agencies)
     out += _table("Cơ quan chủ trì", agencies)
     return out

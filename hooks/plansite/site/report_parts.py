@@ -9,6 +9,7 @@ from ..reports.status import NO_REPORT, Progress
 from ..text import date_numeric
 from ..addresses import agency_uri
 from .markup import escape, external_link, heading, link, p, ul
+from .page_writer import PageWriter
 from .relations import Names
 from .statuses import status_tag
 
@@ -26,27 +27,27 @@ def _outputs(entry: TaskReport) -> str:
     return ul(escape(f"{o.quantity:g} {o.unit}" + (f" {o.shown_what}" if o.shown_what else "")) for o in entry.outputs)
 
 
-def _evidence(entry: TaskReport, uri: str) -> str:
+def _evidence(entry: TaskReport, page: PageWriter) -> str:
     items = []
     for n, target in enumerate(entry.evidence, 1):
         if target.startswith("docs/"):  # a file published with the site
-            items.append(link(f"Minh chứng {n}: {target.removeprefix('docs/')}", uri, target.removeprefix("docs/")))
+            items.append(link(f"Minh chứng {n}: {target.removeprefix('docs/')}", page, target.removeprefix("docs/")))
         else:
             items.append(external_link(f"Minh chứng {n}: {target}", target))
     return ul(items)
 
 
-def timeline(plan: Plan, task: Task, names: Names, progress: Progress, uri: str) -> str:
+def timeline(plan: Plan, task: Task, names: Names, progress: Progress, page: PageWriter) -> str:
     """Every report on the task, newest first: status, period, reporter, what was done, outputs, evidence."""
     entries = progress.timeline(plan, task.id)
-    out = heading(2, "Báo cáo thực hiện")
+    out = heading(page, 2, "Báo cáo thực hiện")
     if not entries:
         return out + p("Kết quả sẽ được cập nhật khi cơ quan thực hiện gửi báo cáo định kỳ.")
     for item in entries:
         report, entry = item.report, item.task
         start, end = report.covered
-        reporter = link(names.agency_name(report.reporter), uri, agency_uri(report.reporter))
-        out += heading(3, escape(period_label(report.period.kind, report.period.year, report.period.number)))
+        reporter = link(names.agency_name(report.reporter), page, agency_uri(report.reporter))
+        out += heading(page, 3, escape(period_label(report.period.kind, report.period.year, report.period.number)))
         out += p(status_tag(entry.status) + (f" · Tiến độ: {entry.progress}%" if entry.progress is not None else ""))
         lines = [f"Cơ quan báo cáo: {reporter}",
                  f"Số liệu từ {date_numeric(start)} đến {date_numeric(end)}; ngày gửi {date_numeric(report.submitted_on)}"]
@@ -59,6 +60,6 @@ def timeline(plan: Plan, task: Task, names: Names, progress: Progress, uri: str)
         if entry.outputs:
             lines.append("Sản phẩm, số liệu:\n" + _outputs(entry))
         if entry.evidence:
-            lines.append("Minh chứng:\n" + _evidence(entry, uri))
+            lines.append("Minh chứng:\n" + _evidence(entry, page))
         out += ul(lines)
     return out
