@@ -114,7 +114,7 @@ def url_path(address: str) -> str:
 
 def build_paged_corpus(work: Path) -> Path:
     """A small synthetic project whose one agency issues 101 documents: more than a list page holds
-    (plansite.site.parts.PER_PAGE = 100), so it has a paged list ("…/van-ban/trang-2/"). Returns the
+    (plansite.site.parts.parts.PER_PAGE = 100), so it has a paged list ("…/van-ban/trang-2/"). Returns the
     project folder; build it with runner.build."""
     project = work / "paged-corpus"
     corpus.generate(project, plans=1, tasks=2, agencies=1, documents=101, seed=3)

@@ -68,7 +68,7 @@ def generate(out: Path, plans: int, tasks: int, agencies: int, documents: int, s
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    # The corpus is one province's site: its place, not the seed's (site/identity.py).
+    # The corpus is one province's site: its place, not the seed's (site/html/identity.py).
     config = (code / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"(?m)^(\s*site_place:).*$", r"\1 tinh-mau", config)
     if site_url:

@@ -56,7 +56,7 @@ def plain_project(project: Path, dest: Path, code: Path) -> Path:
 def write_pages(project: Path, docs: Path) -> None:
     """In the child: every generated page as a file under docs/, and every published file beside them."""
     from plansite.data.load import load_project
-    from plansite.site.pages import build_site
+    from plansite.site.render.pages import build_site
 
     site = build_site(load_project(project))
     for uri, page in site.pages.items():

@@ -39,10 +39,10 @@ def main() -> None:
     args = parser.parse_args()
     sys.path.insert(0, str(args.code.resolve() / "hooks"))
     from plansite.reports.project import load_checked
-    from plansite.site import render_agency, render_calendar, render_document, render_indexes
-    from plansite.site.relations import build_relations
+    from plansite.site.render import render_agency, render_calendar, render_document, render_indexes
+    from plansite.site.index.relations import build_relations
     try:  # the renderers write their links and heading ids with the page's writer (since issue 18, point 5)
-        from plansite.site.page_writer import PageWriters
+        from plansite.site.html.page_writer import PageWriters
         w: tuple = (PageWriters(),)
     except ImportError:
         w = ()

@@ -16,7 +16,7 @@ from plansite.data.paths import DATA_DIR
 from plansite.data.problems import DataError
 from plansite.kinds import PageKind
 from plansite.search.index import SearchIndex
-from plansite.site.banner import DEMO_BANNER
+from plansite.site.html.banner import DEMO_BANNER
 from plansite_mkdocs.generated import GeneratedPage, nav_titles
 from plansite_mkdocs.html_fixes import fix_page
 from plansite_mkdocs.previews import PreviewImages

@@ -26,9 +26,9 @@ BOOK = HOOKS / "plansite" / "addresses.py"
 ALLOWED = {
     ("plansite/data/schema.py", "ke-hoach"): "a document type (DOCUMENT_TYPES: Kế hoạch)",
     ("plansite/data/schema.py", "van-ban"): "a form of outreach (FORM_KINDS: Ban hành văn bản)",
-    ("plansite/site/facets.py", "chu-tri"): "a filter's word in a list's address fragment (#chu-tri=…)",
-    ("plansite/site/facets.py", "co-quan"): "a filter's word in a list's address fragment (#co-quan=…)",
-    ("plansite/site/parts.py", "danh-sach"): "the name of a paged list on its own page (id ps-list-danh-sach)",
+    ("plansite/site/parts/facets.py", "chu-tri"): "a filter's word in a list's address fragment (#chu-tri=…)",
+    ("plansite/site/parts/facets.py", "co-quan"): "a filter's word in a list's address fragment (#co-quan=…)",
+    ("plansite/site/parts/parts.py", "danh-sach"): "the name of a paged list on its own page (id ps-list-danh-sach)",
     ("plansite/cms/config.py", "bao-cao"): "the web form's collection name (Decap CMS), not a folder of the site",
     ("plansite/cms/record_collections.py", "tu-viet-tat"): "the web form's collection name (Decap CMS), not a folder",
     ("plansite/export/package.py", "du-lieu"): "the data package's name when the site's name gives none",

@@ -1,4 +1,4 @@
-"""One build, one job per step (plansite/build.py): the pages come from site/pages.py alone, and the files
+"""One build, one job per step (plansite/build.py): the pages come from site/render/pages.py alone, and the files
 beside them are assembled from the progress computed once for the pages, never computed again."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import sys
 from conftest import ROOT, load_project
 from plansite import build as build_module
 from plansite.reports import status
-from plansite.site.lazy import Pages
+from plansite.site.render.lazy import Pages
 from plansite.site.options import SiteOptions
 
 FIXTURE = ROOT / "tests" / "fixtures" / "reports" / "plan_data"  # reports of two periods on the seed plan
@@ -31,7 +31,7 @@ def test_progress_is_computed_once_for_pages_and_files(monkeypatch, tmp_path):
     # Every module that holds the function under any import is counted: a second computation cannot hide.
     holders = [m for name, m in sorted(sys.modules.items()) if name.startswith("plansite")
                and getattr(m, "build_progress", None) is real]
-    assert holders  # the site's indexes compute it (site/relations.py)
+    assert holders  # the site's indexes compute it (site/index/relations.py)
     for module in holders:
         monkeypatch.setattr(module, "build_progress", counted)
     site = build_module.build(project, SiteOptions(today=dt.date(2026, 7, 20), site_name="Kế hoạch xã"))

@@ -14,8 +14,9 @@ from mkdocs.structure.files import File
 
 import plansite_hook as hook
 from conftest import ROOT
-from plansite.site import lazy, markup, page_writer
-from plansite.site.linking import MENTIONS_CACHED, Linker, Target
+from plansite.site.render import lazy
+from plansite.site.html import markup, page_writer
+from plansite.site.index.linking import MENTIONS_CACHED, Linker, Target
 from plansite.build import SiteOutput
 from plansite_mkdocs.generated import GeneratedPage
 from plansite_mkdocs.session import SESSION, Build

@@ -1,4 +1,4 @@
-"""Loudspeaker bulletins (site/bulletins.py, site/spoken.py): one per plan, task and reporting period with
+"""Loudspeaker bulletins (site/outreach/bulletins.py, site/outreach/spoken.py): one per plan, task and reporting period with
 reports; nothing left that a reader cannot say (no abbreviation of the glossary, no "/" in a number or a
 date), about a minute long, and a page that lists them, each saved as a plain-text file by the browser
 (docs/assets/plan-bulletins.js), all of them in the plan's one published file."""
@@ -15,9 +15,9 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, SEED_PLAN, load_project
 from plansite.search.expand import abbreviation_pattern
-from plansite.site.bulletins import MAX_WORDS
-from plansite.site.render_bulletins import SEPARATOR
-from plansite.site.spoken import Speaker, spoken_date
+from plansite.site.outreach.bulletins import MAX_WORDS
+from plansite.site.render.render_bulletins import SEPARATOR
+from plansite.site.outreach.spoken import Speaker, spoken_date
 from plansite_mkdocs.demo import build_demo
 
 BULLETINS = f"ke-hoach/{SEED_PLAN}/ban-tin"

@@ -20,9 +20,9 @@ from plansite.search.index import SearchIndex
 from search_files import decoded
 from plansite.addresses import GLOSSARY
 from plansite.search.tokenize import word_forms
-from plansite.site.glossary import Marker, abbr_tag
-from plansite.site.page_writer import PageWriters
-from plansite.site.render_glossary import render_glossary
+from plansite.site.html.glossary import Marker, abbr_tag
+from plansite.site.html.page_writer import PageWriters
+from plansite.site.render.render_glossary import render_glossary
 from plansite.text import vi_sort_key
 
 ABBR = re.compile(r'<abbr title="([^"]*)">([^<]*)</abbr>')

@@ -41,8 +41,8 @@ def test_cases_cover_every_page_kind():
 
 def test_a_change_of_markup_fails_the_case(tmp_path, monkeypatch):
     """The comparison sees a renderer's markup change: the task page's headings given another level."""
-    from plansite.site import render_task
-    from plansite.site.markup import heading
+    from plansite.site.render import render_task
+    from plansite.site.html.markup import heading
 
     monkeypatch.setattr(render_task, "heading", lambda page, level, text: heading(page, min(level + 1, 6), text))
     case = read_case(next(p for p in PAGE_CASES if p.stem == "plan-without-reports"))

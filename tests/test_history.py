@@ -1,4 +1,4 @@
-""""What changed": the data's git history (plansite_mkdocs.history) as a page and an Atom feed (site/changes.py).
+""""What changed": the data's git history (plansite_mkdocs.history) as a page and an Atom feed (site/outreach/changes.py).
 
 A scratch repository holds a copy of the real plan_data/ in commits with fixed dates: the data, then
 an edit with a rename to a non-ASCII name and a hostile subject, then a new report, then a commit
@@ -21,10 +21,10 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 from conftest import load_project  # noqa: E402
-from plansite.site import changes  # noqa: E402
-from plansite.site.changes import Touch, atom_feed, change_entries, last_updated, render_changes_page  # noqa: E402
-from plansite.site.labels import plan_title  # noqa: E402
-from plansite.site.page_writer import PageWriters  # noqa: E402
+from plansite.site.outreach import changes  # noqa: E402
+from plansite.site.outreach.changes import Touch, atom_feed, change_entries, last_updated, render_changes_page  # noqa: E402
+from plansite.site.html.labels import plan_title  # noqa: E402
+from plansite.site.html.page_writer import PageWriters  # noqa: E402
 from plansite_mkdocs import history as history_module  # noqa: E402
 from plansite_mkdocs.history import FileChange, parse_log, read_history  # noqa: E402
 
@@ -239,7 +239,7 @@ def _html(page: str) -> BeautifulSoup:
 def test_page_lists_changes_by_day_with_links_and_the_feed(entries):
     page = render_changes_page(entries, history_known=True, writers=PageWriters())
     assert page.startswith('---\ntitle: "Cập nhật"\nkind: page\nkeywords: ["thay đổi gần đây", "cập nhật mới", "tin mới"]\n'
-                           '---\n')  # keywords: the page's subject, for search (site/subjects.py)
+                           '---\n')  # keywords: the page's subject, for search (site/html/subjects.py)
     soup = _html(page)
     assert [h.get_text() for h in soup.find_all("h2")] == ["01/02/2026", "11/01/2026", "05/01/2026"]
     hrefs = {a["href"] for a in soup.find_all("a")}

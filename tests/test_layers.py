@@ -157,7 +157,29 @@ def test_no_cycle_between_modules_or_rooms():
 
 def test_the_checks_see_a_knot():
     """The checks themselves, on a made-up house: an upward import and a circle are found."""
-    assert floor("plansite.data.load") < floor("plansite.reports.checks") < floor("plansite.site.pages")
+    assert floor("plansite.data.load") < floor("plansite.reports.checks") < floor("plansite.site.render.pages")
     assert floor("plansite.export.files") < floor("plansite.build") < floor("plansite_mkdocs.site_build")
     assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
     assert _cycles({"a": {"b"}, "b": set()}) == []
+
+
+# The site's rooms, in the order of the flow: each imports only the rooms before it (and the site's settings,
+# site/options.py, which sit beside them all).
+SITE_ROOMS = ("html", "index", "parts", "outreach", "render")
+
+
+def site_room(module: str) -> int | None:
+    parts = module.split(".")
+    if parts[:2] != ["plansite", "site"] or len(parts) < 3 or parts[2] not in SITE_ROOMS:
+        return None
+    return SITE_ROOMS.index(parts[2])
+
+
+def test_the_site_is_split_into_rooms_in_the_order_of_the_flow():
+    site = [m for m in MODULES if m.startswith("plansite.site.")]
+    loose = sorted(m for m in site if site_room(m) is None and m != "plansite.site.options")
+    assert loose == [], f"site modules outside the rooms {SITE_ROOMS}: {loose}"
+    assert all(any(site_room(m) == n for m in site) for n in range(len(SITE_ROOMS))), "a room is empty"
+    backward = [_where(m, line, t) for m, line, t in IMPORTS
+                if site_room(m) is not None and site_room(t) is not None and site_room(t) > site_room(m)]
+    assert backward == [], f"imports from a room to a later one ({' → '.join(SITE_ROOMS)}):\n" + "\n".join(backward)

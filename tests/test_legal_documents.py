@@ -14,9 +14,9 @@ import datetime as dt
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, load_project
-from plansite.site.page_writer import PageWriters
-from plansite.site.relations import build_relations
-from plansite.site.render_document import render_document
+from plansite.site.html.page_writer import PageWriters
+from plansite.site.index.relations import build_relations
+from plansite.site.render.render_document import render_document
 
 DOC = "chi-thi-33-ct-ttg-2021"
 

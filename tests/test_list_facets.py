@@ -1,4 +1,4 @@
-"""Filters on the lists of tasks, agencies and documents (site/facets.py `list_filters`, parts.entries,
+"""Filters on the lists of tasks, agencies and documents (site/parts/facets.py `list_filters`, parts.entries,
 docs/assets/plan-facets.js): each item carries the model's ids; a page with several lists gets one filter
 per list that could be narrowed; in Chromium a choice hides the other items, names its list, and lives in
 the address."""
@@ -12,8 +12,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, load_project, seed_plan
-from plansite.site.facets import agency_ids, task_ids
-from plansite.site.relations import build_relations
+from plansite.site.parts.facets import agency_ids, task_ids
+from plansite.site.index.relations import build_relations
 
 AGENCY = "co-quan/phong-van-hoa-xa-hoi"  # leads three tasks of the seed plan, of two timing kinds
 

@@ -17,8 +17,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, SEED_PLAN, build_site, copy_project, load_project
-from plansite.site.linking import Mentions
-from plansite.site.page_writer import PageWriters
+from plansite.site.index.linking import Mentions
+from plansite.site.html.page_writer import PageWriters
 
 FIXTURE = ROOT / "tests" / "fixtures" / "multi_place" / "plan_data"
 PROVINCE_PLAN, PARTY_PLAN = "thai-lam-dan-van-2013", "van-khe-huyen-uy-dan-van-2014"
@@ -385,8 +385,8 @@ def test_a_name_shared_across_places_is_shown_with_its_place(multi):
     """Two bodies of different places under one name ('Sở Nội vụ' of two provinces, written alike)."""
     import dataclasses
 
-    from plansite.site.relations import build_relations
-    from plansite.site.render_indexes import agencies_index
+    from plansite.site.index.relations import build_relations
+    from plansite.site.render.render_indexes import agencies_index
 
     _, _, data = multi
     renamed = {"so-noi-vu-hai-phong": "Sở Nội vụ", "so-noi-vu-thai-lam": "Sở Nội vụ"}
@@ -414,7 +414,7 @@ def test_each_fixture_plan_is_its_source_text_word_for_word(multi):
 def test_the_sites_place_is_the_configured_one_while_it_holds_every_plan(multi):
     import dataclasses
 
-    from plansite.site.identity import site_name, site_place
+    from plansite.site.html.identity import site_name, site_place
 
     _, _, data = multi
     seed_only = dataclasses.replace(data, plans=tuple(p for p in data.plans if p.id == SEED_PLAN))

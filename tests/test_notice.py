@@ -15,9 +15,9 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, build_site, copy_project, load_project
 from plansite.addresses import task_uri
 from plansite.site.options import SiteOptions
-from plansite.site.page_writer import PageWriters
-from plansite.site.relations import build_relations
-from plansite.site.render_notice import FIRST_SENTENCE_LABEL, QR_LABEL, first_sentence, qr_code, qr_svg, render_notice
+from plansite.site.html.page_writer import PageWriters
+from plansite.site.index.relations import build_relations
+from plansite.site.render.render_notice import FIRST_SENTENCE_LABEL, QR_LABEL, first_sentence, qr_code, qr_svg, render_notice
 
 SITE_URL = "https://ke-sat.example.vn/"
 A4_POINTS = (595.28, 841.89)  # 210 × 297 mm

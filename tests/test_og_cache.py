@@ -1,6 +1,6 @@
 """Link-preview pictures at scale: shared between pages that show the same thing, cached by content
 (a rebuild after one plan's edit draws only that plan's pictures), drawn in a process pool with the
-same bytes as drawn one by one (site/og_batch.py, site/previews.py picture_words)."""
+same bytes as drawn one by one (site/outreach/og_batch.py, site/parts/previews.py picture_words)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, build_site
-from plansite.site import og_batch
-from plansite.site.og_image import image_name
+from plansite.site.outreach import og_batch
+from plansite.site.outreach.og_image import image_name
 
 sys.path.insert(0, str(ROOT / "bench"))
 import corpus  # noqa: E402

@@ -1,4 +1,4 @@
-"""Link-preview pictures (site/og_image.py): valid PNGs, text really drawn, Vietnamese covered,
+"""Link-preview pictures (site/outreach/og_image.py): valid PNGs, text really drawn, Vietnamese covered,
 long and hostile titles fitted, the same bytes every time, and the cache."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from PIL import Image, ImageChops, ImageFont
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
-from plansite.site import og_image as og  # noqa: E402
+from plansite.site.outreach import og_image as og  # noqa: E402
 
 PLAN, PLACE = "Kế hoạch tuyên truyền, giáo dục và dân vận 2025–2030", "xã Kẻ Sặt, thành phố Hải Phòng"
 TITLE = "Nhiệm vụ 1.a: Tổ chức quán triệt, tuyên truyền Chỉ thị 33/CT-TTg"

@@ -1,4 +1,4 @@
-"""Links and heading ids are written while a page is rendered (site/page_writer.py), for either URL style:
+"""Links and heading ids are written while a page is rendered (site/html/page_writer.py), for either URL style:
 every link of every generated page of the seed site reaches a page or file of the site, from the address the
 page is served at, and every heading has an id unique on its page."""
 
@@ -12,9 +12,9 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, load_project
 from plansite.addresses import page_url
 from plansite.build import build
-from plansite.site.markup import heading
+from plansite.site.html.markup import heading
 from plansite.site.options import SiteOptions
-from plansite.site.page_writer import PageWriters
+from plansite.site.html.page_writer import PageWriters
 
 BASE = "http://site.invalid/"
 

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from conftest import ROOT, generate_pages, load_project
-from plansite.site.parts import PER_PAGE, PREVIEW
+from plansite.site.parts.parts import PER_PAGE, PREVIEW
 
 sys.path.insert(0, str(ROOT / "bench"))
 import corpus  # noqa: E402

@@ -1,4 +1,4 @@
-"""The both-way index (site/relations.py) is built once into small frozen parts, and keeps each entry once
+"""The both-way index (site/index/relations.py) is built once into small frozen parts, and keeps each entry once
 however often a text names it."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import pytest
 
 from conftest import ROOT, load_project
 from golden_pages import case_project
-from plansite.site.relations import build_relations
+from plansite.site.index.relations import build_relations
 
 
 @pytest.fixture(scope="module")

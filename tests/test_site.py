@@ -182,7 +182,7 @@ def test_a_data_warning_is_printed_and_the_site_still_builds(tmp_path):
 
 
 def test_task_page_links_to_the_yaml_line_when_the_repository_is_configured():
-    from plansite.site.markup import escape
+    from plansite.site.html.markup import escape
     from conftest import generate_pages
 
     project = load_project(ROOT)

@@ -89,7 +89,7 @@ def test_each_task_page_carries_its_notice_with_a_qr_code(sites):
 
 def test_the_footer_counts_the_issuers_past_three(sites):
     """A footer naming every issuer grew with the plans, on every page (a province's 800 names: 27 KB a page)."""
-    from plansite.site.pages import FOOTER_NAMES
+    from plansite.site.render.pages import FOOTER_NAMES
     assert PLANS > FOOTER_NAMES
     for page in (sites[1] / "index.html", next(sites[1].glob("ke-hoach/*/nhiem-vu/*/index.html"))):
         footer = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one(".md-copyright")

@@ -3,7 +3,7 @@
 import datetime as dt
 import unicodedata
 
-from plansite.site.markup import escape
+from plansite.site.html.markup import escape
 from plansite.search.tokenize import tokens
 from plansite.text import ascii_fold, date_numeric, date_prose, name_key, slugify, vi_sort_key
 

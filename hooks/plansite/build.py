@@ -2,12 +2,12 @@
 
     site = build(project, options, history)
 
-1. `site/relations.py` computes the indexes once: the progress of every task (from the reports) and
+1. `site/index/relations.py` computes the indexes once: the progress of every task (from the reports) and
    the reporting calendar; with them the changes of the history and each plan's bulletins.
-2. `site/pages.py` makes the pages, and only the pages.
+2. `site/render/pages.py` makes the pages, and only the pages.
 3. `published_files` assembles what is published beside them from the same computed values: each
    plan's signed text, the bulletins' .txt files, the calendars (reports/ics.py), the Atom feed
-   (site/changes.py) and the open data (export/files.py, given the progress, never computing it again).
+   (site/outreach/changes.py) and the open data (export/files.py, given the progress, never computing it again).
 
 Plain Python, above site/ and export/: the MkDocs adapter (plansite_mkdocs/site_build.py) calls `build`.
 """
@@ -23,15 +23,15 @@ from .export.files import export_files
 from .history import History
 from .reports.ics import calendar_files
 from .reports.model import ReportedProject
-from .site.bulletins import Bulletin, plan_bulletins
-from .site.changes import ChangeEntry, atom_feed, change_entries, last_updated
-from .site.labels import plan_title
-from .site.lazy import Pages
+from .site.outreach.bulletins import Bulletin, plan_bulletins
+from .site.outreach.changes import ChangeEntry, atom_feed, change_entries, last_updated
+from .site.html.labels import plan_title
+from .site.render.lazy import Pages
 from .site.options import SiteOptions
-from .site.pages import build_site, footer
-from .site.relations import Relations, build_relations
-from .site.render_bulletins import bulletin_files
-from .site.spoken import Speaker
+from .site.render.pages import build_site, footer
+from .site.index.relations import Relations, build_relations
+from .site.render.render_bulletins import bulletin_files
+from .site.outreach.spoken import Speaker
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,9 @@ fast.
 
 from __future__ import annotations
 
-from plansite.site import lazy, markup, page_writer
+from plansite.site.render import lazy
+
+from plansite.site.html import markup, page_writer
 
 from .generated import GeneratedPage
 

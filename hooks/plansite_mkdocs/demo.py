@@ -4,7 +4,7 @@
 
 The published site never reads demo/. Here the project is copied to a scratch folder, the demo
 data is laid over its plan_data/, and the copy is built: every page then carries the banner
-"Dữ liệu minh họa — không phải báo cáo thật" (site/banner.py), because its reports say `example: true`.
+"Dữ liệu minh họa — không phải báo cáo thật" (site/html/banner.py), because its reports say `example: true`.
 A demo report without `example: true` is refused, so no example can pass for a real report.
 """
 

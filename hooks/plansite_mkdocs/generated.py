@@ -1,13 +1,13 @@
 """Our generated pages inside MkDocs: HTML that needs no Markdown.
 
 MkDocs renders every page with a fresh Python-Markdown instance. Our renderers already wrote the HTML
-(plansite/site/markup.py), so `GeneratedPage.render` skips Python-Markdown altogether: building an
+(plansite/site/html/markup.py), so `GeneratedPage.render` skips Python-Markdown altogether: building an
 instance with the configured extensions cost more than a millisecond per page, a minute at a province's
 scale. It keeps what `Page.render` provides to the theme: the content and the table of contents.
 
 The renderers already wrote each link as an address for the build's URL style (SiteOptions.directory_urls,
 from mkdocs.yml's `use_directory_urls`: plansite_mkdocs/site_build.py) and each heading with its id
-(plansite/site/page_writer.py), so the HTML goes to the theme as it is.
+(plansite/site/html/page_writer.py), so the HTML goes to the theme as it is.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents, get_toc
 
-from plansite.site.headings import contents, nested
+from plansite.site.html.headings import contents, nested
 
 class GeneratedPage(Page):
     """A page whose HTML our renderers wrote (its source: front matter, then the HTML).

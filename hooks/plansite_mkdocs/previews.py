@@ -1,8 +1,8 @@
 """Link previews on the MkDocs side: each page's Open Graph values, and its picture written once.
 
-Values come from the page's front matter (site/previews.py, which also says which pages share a
-picture); pictures are drawn by site/og_image.py, cached by content under .cache/og/ and the missing
-ones drawn on every core (site/og_batch.py), so an unchanged picture costs nothing on the next build
+Values come from the page's front matter (site/parts/previews.py, which also says which pages share a
+picture); pictures are drawn by site/outreach/og_image.py, cached by content under .cache/og/ and the missing
+ones drawn on every core (site/outreach/og_batch.py), so an unchanged picture costs nothing on the next build
 and the output stays byte-identical. Absolute addresses (og:url, og:image) need `site_url`: without it
 the build says so once (info, not a warning) and leaves those tags out.
 """
@@ -14,9 +14,9 @@ from pathlib import Path
 
 from plansite.addresses import PREVIEW_IMAGES
 from plansite.kinds import PageKind
-from plansite.site.og_batch import draw_missing
-from plansite.site.og_image import HEIGHT, WIDTH, image_name
-from plansite.site.previews import picture_words
+from plansite.site.outreach.og_batch import draw_missing
+from plansite.site.outreach.og_image import HEIGHT, WIDTH, image_name
+from plansite.site.parts.previews import picture_words
 
 log = logging.getLogger("mkdocs.plugins.plansite")
 

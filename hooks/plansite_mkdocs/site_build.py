@@ -6,7 +6,7 @@ out of the package that runs without MkDocs.
 `PLANSITE_PREVIEW_PLAN=<plan id>` (`make serve PLAN=<id>`) scopes the build to one plan: every registry
 and that plan with its reports are loaded and checked (data/scope.py), and the pages built are the
 plan's, the site's own (home, indexes, calendar, …) and those of the agencies and documents that these
-pages link to, known from the relations (site/preview_records.py); the other registry pages are left out
+pages link to, known from the relations (site/index/preview_records.py); the other registry pages are left out
 (MkDocs' templates cost a few milliseconds a page, and a registry of hundreds would be most of the
 preview). So a saved edit shows in seconds on a corpus of many plans, and every page says it is such a
 preview. Every Makefile target that builds, but `serve PLAN=…`, clears the variable: a published site
@@ -29,9 +29,9 @@ from plansite.reports.calendar import build_date
 from plansite.build import SiteOutput, build
 from plansite.site.options import HOME_HEADING, SiteOptions
 from plansite.data.scope import PREVIEW_ENV
-from plansite.site.banner import preview_banner, problems_banner
-from plansite.site.identity import site_name
-from plansite.site.labels import plan_title
+from plansite.site.html.banner import preview_banner, problems_banner
+from plansite.site.html.identity import site_name
+from plansite.site.html.labels import plan_title
 
 from .admin import admin_files
 from .build_date import source_date_epoch

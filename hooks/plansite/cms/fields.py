@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..data.model import Project
 from ..data.schema_kinds import Enum, Kind, List, Obj, Ref, Slug, Text
 from ..data.value_kinds import Bool, Date, Int, Line, Number, Url
-from ..site.labels import plan_title, task_title
+from ..site.html.labels import plan_title, task_title
 from .labels import PATTERN_MESSAGES
 
 

@@ -285,7 +285,7 @@ PLAN_FILE = Obj(m.Plan, {
 class AbbreviationText(Line):
     """An abbreviation as the texts write it: letters and digits, with '.', '/' or '-' and single spaces,
     starting with a letter ('UBND', 'KT.', 'QĐ/TW', 'CT-TTg'). Kept this narrow so that it is found in a
-    page's text exactly as written (site/glossary.py): Markdown escapes none of these characters."""
+    page's text exactly as written (site/html/glossary.py): Markdown escapes none of these characters."""
 
     expected = N_("an abbreviation as the texts write it (letters and digits, with '.', '/', '-' or single spaces)")
     _PART = "[^\\s\\x00-\\x2c\\x3a-\\x40\\x5b-\\x60\\x7b-\\x7f]"  # JSON Schema: no ASCII punctuation but . / -

@@ -1,6 +1,6 @@
 """Every file of the open data, under the site's du-lieu/ folder: address, meaning, and for a CSV its table.
 
-The data page (site/render_data.py) and datapackage.json (package.py) both read this list, and
+The data page (site/render/render_data.py) and datapackage.json (package.py) both read this list, and
 export_files() makes exactly these files, so what is described is what is published.
 """
 

@@ -12,7 +12,7 @@ starts a snippet where the query's syllables stand together (plan-search.js `fro
 
 A hand-written page opts out of search with an element carrying `data-ps-noindex` (docs/tim-kiem.md,
 the results page, has nothing to find); everything from an element carrying `data-ps-print-only` to the end
-is left out (a task's notice, site/render_notice.py: the page's facts again, laid out for paper). Only raw HTML of docs/ can carry it: text from the plan data
+is left out (a task's notice, site/render/render_notice.py: the page's facts again, laid out for paper). Only raw HTML of docs/ can carry it: text from the plan data
 reaches a page with '<' escaped, so it never forms a tag.
 """
 
@@ -37,7 +37,7 @@ _NOT_PROSE = re.compile(r"<(h[1-6]|nav|thead|small)\b.*?</\1\s*>|<p class=\"admo
                         r"|<strong class=\"ps-tag[^\"]*\">.*?</strong>|<strong>[^<]{1,40}:</strong>", re.S | re.I)
 _TABLE = re.compile(r"<table\b.*?</table\s*>", re.S | re.I)
 _BLOCK_END = re.compile(r"</(?:p|li|td|th|dd|dt|div|blockquote)\s*>", re.I)
-# Blocks that are a label and a value, or say that nothing is there (site/render_agency.py, render_document.py,
+# Blocks that are a label and a value, or say that nothing is there (site/render/render_agency.py, render_document.py,
 # report_parts.py write them).
 _LABELLED = re.compile(r"(?:Loại|Trực thuộc|Thuộc nhóm|Tên gọi khác trong văn bản|Tình trạng|Nguồn thông tin):")
 PLACEHOLDERS = frozenset({"Không có.", "Không có", "Chưa rõ", "Chưa rõ.", "Chưa có báo cáo nào về nhiệm vụ này."})

@@ -4,7 +4,7 @@ and a page that writes "Mặt trận Tổ quốc" is also found by "MTTQ".
 The index does this when it is written, so the browser downloads nothing more: for each page, every use
 of an abbreviation adds the words of its full form, and every run of a full form's words adds the
 abbreviation's words (see `SearchIndex.files`). The pairs come from the pages themselves: each
-`<abbr title="full form">ABBR</abbr>` the site emits (site/glossary.py; the page 'Từ viết tắt' carries
+`<abbr title="full form">ABBR</abbr>` the site emits (site/html/glossary.py; the page 'Từ viết tắt' carries
 every entry), so the index needs no access to the data.
 
 What counts as a use is one rule, `abbreviation_pattern`, shared with the pages' marking: the

@@ -18,6 +18,6 @@ class SiteOptions:
     site_url: str | None = None  # public address: absolute links in feeds, previews and QR codes
     feedback_url: str | None = None  # an official feedback channel (form, Zalo page) shown on task pages
     site_name: str = "Kế hoạch"  # mkdocs.yml site_name: the feed's title
-    site_place: str | None = None  # mkdocs.yml extra.site_place: the place site_name names (site/identity.py)
+    site_place: str | None = None  # mkdocs.yml extra.site_place: the place site_name names (site/html/identity.py)
     directory_urls: bool = True  # mkdocs.yml use_directory_urls: links as 'x/' (the web), else 'x.html' (offline)
-    preview: bool = False  # a one-plan preview: only the registry pages its pages link to (site/preview_records.py)
+    preview: bool = False  # a one-plan preview: only the registry pages its pages link to (site/index/preview_records.py)

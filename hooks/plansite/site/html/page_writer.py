@@ -1,0 +1,99 @@
+"""What one generated page knows while it is written: its address, the build's URL style, its headings' ids.
+
+The renderers write a page's links and heading ids as they write the page, not by a pass over its finished
+HTML: `markup.link` asks the page's writer for the address of the target, `markup.heading` for the
+heading's id.
+
+- **Links.** A link names the target's source ('co-quan/x.md'); its address depends on the URL style of
+  the build (addresses.py: directory URLs for the web, '.html' files for the offline copy) and on where the
+  page is served. With directory URLs a page 'a/b.md' is served at 'a/b/', one folder deeper than its
+  source, so its links gain one '../', and 'x.md' becomes 'x/' ('x/index.md' becomes 'x/'); without them
+  'x.md' becomes 'x.html'. Whether each link reaches a page is checked on the built site (tests/test_site.py).
+- **Heading ids.** An id must be unique on its page, which one renderer's piece cannot know: the writer
+  gives each heading the slug of its text (the one slug function), made unique on the page with -2, -3 …
+  in the order the headings are written, which is their order on the page.
+
+A writer belongs to one page and one render of it: `PageWriters.page` makes a new one each time a page is
+rendered, so a page rendered twice gets the same ids twice.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+from dataclasses import dataclass
+
+from ...addresses import HOME, INDEX, page_url
+from ...text import slugify
+
+_TAG = re.compile(r"<[^>]*>")
+_INDEX_PAGE = f"/{INDEX}.md"
+
+
+@functools.lru_cache(maxsize=1 << 17)  # one entry per page linking; bounded for a province's 90,000 pages
+def _dir_parts(uri: str) -> tuple[str, ...]:
+    return tuple(uri.split("/")[:-1])
+
+
+def relative(from_uri: str, to_uri: str) -> str:
+    """The path from one generated .md page's source to another page's or file's source (relative),
+    which `address` makes an address.
+
+    Both are clean site paths ('co-quan/x.md'), so this is posixpath.relpath without its
+    filesystem normalisation, which dominated the build time of large corpora.
+    """
+    here, there = _dir_parts(from_uri), to_uri.split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:])
+
+
+def forget_folders() -> None:
+    """Empty the cache of page folders (a new build starts; see plansite_mkdocs/caches.py)."""
+    _dir_parts.cache_clear()
+
+
+def address(source_href: str, directory_urls: bool, up: bool) -> str:
+    """The address of a source-relative link ('../co-quan/x.md#y') from a page served one folder deeper
+    than its source (`up`) or not, in the URL style `directory_urls` (see the module)."""
+    cut = min((i for i in (source_href.find("#"), source_href.find("?")) if i >= 0), default=len(source_href))
+    href = page_url(source_href[:cut], directory_urls)  # the address book's URL rules apply to a relative path too
+    return (("../" + href if up else href) or "./") + source_href[cut:]
+
+
+@dataclass(frozen=True)
+class PageWriters:
+    """The writers of one build's pages: the URL style they link in (directory URLs, else '.html' files)."""
+
+    directory_urls: bool = True
+
+    def page(self, uri: str) -> PageWriter:
+        """A new writer for the page whose source path is `uri`."""
+        return PageWriter(uri, self)
+
+
+class PageWriter:
+    """One page being written: the links from it and the ids of its headings (see the module)."""
+
+    def __init__(self, uri: str, writers: PageWriters):
+        self.uri = uri  # the page's source path ('co-quan/x.md')
+        self.writers = writers  # the pages beside it: a renderer that writes several pages makes theirs here
+        # With directory URLs every page but an index is served one folder below its source.
+        self._up = writers.directory_urls and uri != HOME and not uri.endswith(_INDEX_PAGE)
+        self._ids: set[str] = set()
+
+    def href(self, to_uri: str) -> str:
+        """The address of the page or file `to_uri` (a source path, '#…' allowed) from this page."""
+        return address(relative(self.uri, to_uri), self.writers.directory_urls, self._up)
+
+    def heading_id(self, content: str) -> str:
+        """The id of a heading of safe HTML `content`: the slug of its text, unique on this page."""
+        base = slugify(html.unescape(_TAG.sub("", content))) or "muc"
+        slug, n = base, 1
+        while slug in self._ids:
+            n += 1
+            slug = f"{base}-{n}"
+        self._ids.add(slug)
+        return slug

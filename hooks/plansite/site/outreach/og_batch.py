@@ -1,0 +1,60 @@
+"""Many link-preview pictures at once: the cache looked up first, the missing ones drawn on every core.
+
+A build asks for a few thousand pictures (site/parts/previews.py shares one picture between pages that show
+the same thing). Each is kept in the cache folder under its content hash (og_image.image_name), so a
+rebuild draws only the pictures whose words changed. The missing ones are grouped by what they share
+but their kind (a plan's pages: the same title, plan and place), each group drawn from one base image,
+and the groups spread over a process pool when there are enough of them to pay for starting it. The
+bytes do not depend on which process drew them: a picture is a pure function of its words.
+"""
+
+from __future__ import annotations
+
+import os
+import site
+from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+from pathlib import Path
+
+from .og_image import image_name, png_bytes, render_base, store, with_kind
+
+Words = tuple[str, str, str, str]  # kind, title, plan, place: what a picture draws
+HOOKS = Path(__file__).resolve().parents[3]  # the folder that holds plansite/
+POOL_FROM = 16  # fewer missing groups than this are drawn in the build's own process
+
+
+def _draw_group(cache_dir: str, base: tuple[str, str, str], kinds: tuple[str, ...]) -> int:
+    """The pictures of one base (title, plan, place) in each kind, written into the cache; how many."""
+    image = render_base(*base)
+    for kind in kinds:
+        store(Path(cache_dir) / image_name(kind, *base), png_bytes(with_kind(image, kind)))
+    return len(kinds)
+
+
+def _workers() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def draw_missing(cache_dir: Path, wanted: list[Words], workers: int | None = None) -> int:
+    """Every picture of `wanted` not yet in `cache_dir` drawn into it; returns how many were drawn.
+
+    Groups are submitted in sorted order and each writes its own files (atomically, by name), so the
+    cache ends the same whatever the order the processes finish in. The pool's processes are spawned,
+    not forked: a fork of the build would copy its threads' locks mid-use."""
+    groups: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for kind, title, plan, place in wanted:
+        if not (Path(cache_dir) / image_name(kind, title, plan, place)).is_file():
+            groups[(title, plan, place)].add(kind)
+    jobs = [(str(cache_dir), base, tuple(sorted(kinds))) for base, kinds in sorted(groups.items())]
+    workers = workers or _workers()
+    if workers < 2 or len(jobs) < POOL_FROM:
+        return sum(_draw_group(*job) for job in jobs)
+    # MkDocs puts hooks/ on sys.path only while it loads the hook, so a spawned process is given it
+    # (site.addsitedir: a function a new process can find by name) before it unpickles its first task.
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"), initializer=site.addsitedir,
+                             initargs=(str(HOOKS),)) as pool:
+        return sum(pool.map(_draw_group, *zip(*jobs), chunksize=max(1, len(jobs) // (workers * 8))))

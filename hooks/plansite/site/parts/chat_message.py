@@ -1,0 +1,65 @@
+"""The ready-to-paste message of "Gửi qua Zalo": what will be done, by whom and when, short enough for a
+chat, built from the data only (the editors' summary where there is one, else the start of the signed text).
+
+The page's address is added in the browser (docs/assets/plan-share.js), so a filtered view is sent as seen
+and a site without `site_url` still sends a working link. Plain text: the share partial escapes it into an
+attribute, and the clipboard receives text, never markup.
+"""
+
+from __future__ import annotations
+
+from ...data.model import Plan, Task
+from ...data.schema import EVERY, TIMING_KINDS
+from ...text import date_numeric
+from ..html.labels import plan_title, short_title, task_number
+from .previews import first_sentence
+from ..index.relations import Names
+
+CHAT_LIMIT = 400  # characters before the link: about what a chat shows without "xem thêm"
+WHAT_LIMIT = 180
+
+
+def timing_words(task: Task) -> str:
+    """'Thường xuyên', 'Hạn hoàn thành 30/06/2026', 'Định kỳ (hằng năm)': when, as the data says it."""
+    timing = task.timing
+    if not timing:
+        return ""
+    words = TIMING_KINDS[timing.kind]
+    if timing.kind == "deadline" and timing.due:
+        return f"{words} {date_numeric(timing.due)}"
+    years = "–".join(str(y) for y in (timing.start_year, timing.end_year) if y)
+    if timing.kind == "from-year" and timing.start_year:
+        return f"Từ năm {timing.start_year}"
+    detail = [years] if years else []
+    detail += [EVERY[timing.every].lower()] if timing.every else []
+    return words + (f" ({', '.join(detail)})" if detail else "")
+
+
+def task_message(plan: Plan, task: Task, names: Names) -> str:
+    """'[Nhiệm vụ 1.a của Kế hoạch …] What. Thực hiện: who. Thời gian: when.' (no link)."""
+    what = first_sentence(task.summary or task.text, WHAT_LIMIT)
+    lines = [f"Nhiệm vụ {task_number(plan, task)} – {short_title(plan_title(plan), 10)}", what]
+    if task.lead and task.lead.agencies:
+        lines.append(f"Thực hiện: {names.agency_names(task.lead.agencies)}")
+    if task.timing:
+        lines.append(f"Thời gian: {timing_words(task)}")
+    return _fit(lines)
+
+
+def plan_message(plan: Plan, names: Names) -> str:
+    """'<Kế hoạch …>, do … ban hành ngày …; n nhiệm vụ.' (no link)."""
+    issued = f" ngày {date_numeric(plan.issued_on)}" if plan.issued_on else ""
+    lines = [first_sentence(plan_title(plan), 200), f"Do {names.agency_name(plan.issuer)} ban hành{issued}; "
+             f"{len(plan.tasks)} nhiệm vụ."]
+    return _fit(lines)
+
+
+def _fit(lines: list[str]) -> str:
+    """The lines; when longer than a chat shows, the first line (the plan's title) shortened to its first
+    words, then the whole cut at a word."""
+    text = "\n".join(lines)
+    if len(text) > CHAT_LIMIT:
+        text = "\n".join([" ".join(lines[0].split()[:4]) + "…", *lines[1:]])
+    if len(text) > CHAT_LIMIT:
+        text = text[:CHAT_LIMIT].rsplit(" ", 1)[0] + "…"
+    return text

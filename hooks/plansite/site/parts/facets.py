@@ -1,0 +1,153 @@
+"""Facets: what the rows of a plan's appendix (Phụ lục) and the entries of the lists of tasks, agencies and
+documents can be narrowed by, as ids and labels.
+
+Each row or list item carries its ids as `data-*` attributes (`row_attributes`); the labels of those ids
+travel once per list in a JSON blob (`facets_script` for the Phụ lục, `list_filters` for a list) that
+docs/assets/plan-facets.js reads to build the filters. Without JavaScript neither does anything: the
+table or list is the whole of it. A list gets filters only where one could narrow it (`can_narrow`).
+
+The blob sits in `<script type="application/json">`, which the browser never runs but ends at the first
+`</script`: every '<', '>' and '&' of the JSON is written as \\u003c, \\u003e, \\u0026, so no name in
+the data can close the element or open a comment, and `JSON.parse` still reads the same text.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass
+
+from ...data.model import Agency, LegalDocument, Plan, Task
+from ...data.schema import AGENCY_KINDS, DOCUMENT_STATUSES, DOCUMENT_TYPES, FORM_KINDS, TIMING_KINDS
+from ...reports.status import STATUS_LABELS, Progress
+from ...text import vi_sort_key
+from ..html.labels import document_label
+from ..html.markup import visible
+from ..index.relations import Citations, Names
+
+SCRIPT_ID = "ps-facets"  # the id of the JSON blob, which plan-facets.js looks up
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One way to narrow the table: its row attribute (`data-<key>`), its word in the address, its label."""
+
+    key: str
+    param: str
+    label: str
+
+
+FACETS = (  # a task's (the Phụ lục's table, every list of tasks)
+    Facet("lead", "chu-tri", "Cơ quan chủ trì"),
+    Facet("cites", "can-cu", "Căn cứ (văn bản được dẫn)"),
+    Facet("timing", "thoi-gian", "Thời gian thực hiện"),
+    Facet("forms", "hinh-thuc", "Hình thức"),
+    Facet("status", "tinh-trang", "Tình trạng"),
+)
+AGENCY_FACETS = (Facet("kind", "loai", "Loại cơ quan"), Facet("place", "dia-ban", "Địa bàn"))
+DOCUMENT_FACETS = (Facet("type", "loai", "Loại văn bản"), Facet("issuer", "co-quan", "Cơ quan ban hành"),
+                   Facet("validity", "hieu-luc", "Tình trạng hiệu lực"))
+
+
+def task_ids(plan: Plan, task: Task, cites: Citations, progress: Progress) -> dict[str, tuple[str, ...]]:
+    """facet key → the ids of this task for it, in the order the row shows them.
+
+    `cites` are the documents of the row's Căn cứ column: those the task cites and those its text names.
+    """
+    return {
+        "lead": task.lead.agencies if task.lead else (),
+        "cites": tuple(d.id for d in cites.task_documents[(plan.id, task.id)]),
+        "timing": (task.timing.kind,) if task.timing else (),
+        "forms": task.forms.kinds if task.forms else (),
+        "status": (progress.status(plan, task.id),),
+    }
+
+
+def agency_ids(agency: Agency) -> dict[str, tuple[str, ...]]:
+    """facet key → ids of an agency in a list of agencies: its kind and its place."""
+    return {"kind": (agency.kind,), "place": (agency.place,)}
+
+
+def document_ids(doc: LegalDocument) -> dict[str, tuple[str, ...]]:
+    """facet key → ids of a document in a list of documents: its type, issuers and legal status."""
+    return {"type": (doc.type,), "issuer": tuple(doc.issuers), "validity": (doc.status,) if doc.status else ()}
+
+
+def row_attributes(ids: dict[str, tuple[str, ...]], facets: tuple[Facet, ...] = FACETS) -> str:
+    """The `data-*` attributes of a row (ids are slugs; escaped all the same), e.g. ` data-lead="a b"`."""
+    return "".join(f' data-{f.key}="{html.escape(" ".join(ids.get(f.key, ())), quote=True)}"' for f in facets)
+
+
+def _ordered(present: set[str], labels: dict[str, str]) -> list[tuple[str, str]]:
+    """(id, label) of the ids present, in the order of `labels` (a schema's own order)."""
+    return [(k, label) for k, label in labels.items() if k in present]
+
+
+def _by_name(present: set[str], name) -> list[tuple[str, str]]:
+    """(id, label) of the ids present, in Vietnamese alphabetical order of their labels."""
+    return sorted(((i, name(i)) for i in present), key=lambda pair: (vi_sort_key(pair[1]), pair[0]))
+
+
+def options(facets: tuple[Facet, ...], rows: list[dict[str, tuple[str, ...]]],
+            names: Names) -> dict[str, list[tuple[str, str]]]:
+    """facet key → (id, label) of every value some row has, in display order."""
+    present = {f.key: {i for row in rows for i in row.get(f.key, ())} for f in facets}
+    order = {
+        "lead": lambda ids: _by_name(ids, names.agency_name),
+        "cites": lambda ids: _by_name(ids, lambda d: document_label(names.documents[d])),
+        "timing": lambda ids: _ordered(ids, TIMING_KINDS),
+        "forms": lambda ids: _ordered(ids, FORM_KINDS),
+        "status": lambda ids: _ordered(ids, STATUS_LABELS),
+        "kind": lambda ids: _ordered(ids, AGENCY_KINDS),
+        "place": lambda ids: _by_name(ids, lambda p: names.places[p].name),
+        "type": lambda ids: _ordered(ids, DOCUMENT_TYPES),
+        "issuer": lambda ids: _by_name(ids, names.agency_name),
+        "validity": lambda ids: _ordered(ids, DOCUMENT_STATUSES),
+    }
+    return {f.key: order[f.key](present[f.key]) for f in facets}
+
+
+def facets_data(facets: tuple[Facet, ...], rows: list[dict[str, tuple[str, ...]]], names: Names,
+                noun: str = "nhiệm vụ", prefix: str = "") -> dict:
+    """What the filters are built from: each facet with its options (only values some row has), the noun
+    the counts name, and the prefix of its words in the address (several lists on one page)."""
+    found = options(facets, rows, names)
+    data = {"total": len(rows),
+            "facets": [{"key": f.key, "param": prefix + f.param, "label": f.label,
+                        "options": [{"id": i, "label": visible(label)} for i, label in found[f.key]]}
+                       for f in facets]}
+    return {**data, "noun": noun} if noun != "nhiệm vụ" or prefix else data
+
+
+def script_json(value) -> str:
+    """JSON that is inert inside `<script type="application/json">`: no '<', '>' or '&' left as such."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def facets_script(plan: Plan, names: Names, cites: Citations, progress: Progress) -> str:
+    """The Phụ lục's JSON blob of the filters' labels, as an HTML element (data only; nothing runs)."""
+    rows = [task_ids(plan, task, cites, progress) for task in plan.tasks]
+    return f'<script type="application/json" id="{SCRIPT_ID}">{script_json(facets_data(FACETS, rows, names))}</script>'
+
+
+def can_narrow(facets: tuple[Facet, ...], rows: list[dict[str, tuple[str, ...]]]) -> bool:
+    """True when some facet would hide some row but not all: a list where a filter is worth its space."""
+    for f in facets:  # some row has a value, and not every row the same (one set of sets: not each pair)
+        values = {frozenset(row.get(f.key, ())) for row in rows}
+        if len(values) > 1 and any(values):
+            return True
+    return False
+
+
+def list_filters(list_id: str, facets: tuple[Facet, ...], rows: list[dict[str, tuple[str, ...]]], names: Names,
+                 noun: str, prefix: str) -> str:
+    """The place of a list's filters and their labels (plan-facets.js builds them), for the facets that
+    could narrow the list; nothing when none could."""
+    useful = tuple(f for f in facets if can_narrow((f,), rows))
+    if len(rows) < 2 or not useful:
+        return ""
+    facets, blob = useful, f"{list_id}-facets"
+    return (f'<div class="ps-facets" data-table="{list_id}" data-blob="{blob}"></div>\n'
+            f'<script type="application/json" id="{blob}">'
+            f"{script_json(facets_data(facets, rows, names, noun, prefix))}</script>\n")
