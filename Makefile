@@ -3,7 +3,7 @@ PY := .venv/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 
-.PHONY: setup checkers serve build demo check test test-quick bench bench-search audit schemas messages report-template import-report cms-vendor guide-screenshots form-server clean
+.PHONY: setup checkers serve build demo check lint format test test-quick bench bench-search audit schemas messages report-template import-report cms-vendor guide-screenshots form-server clean
 .venv/ok: requirements.txt requirements-dev.txt
 	python3 -m venv .venv
 	$(PY) -m pip install -q -r requirements-dev.txt
@@ -52,10 +52,18 @@ messages: setup  ## extract the messages from the code into $(MESSAGES_PO) (new 
 	.venv/bin/pybabel -q update -i .cache/plansite.pot -o $(MESSAGES_PO) -l vi --no-fuzzy-matching \
 		--ignore-obsolete --ignore-pot-creation-date
 
-test: setup checkers  ## every test, browser tests included (needs /usr/bin/chromium)
+lint: setup  ## ruff (ruff.toml): lint and the format check of hooks/, tests/ and bench/; `make format` rewrites
+	.venv/bin/ruff check hooks tests bench
+	.venv/bin/ruff format --check hooks tests bench
+
+format: setup  ## ruff: fix what can be fixed and format hooks/, tests/ and bench/ in place
+	.venv/bin/ruff check --fix hooks tests bench
+	.venv/bin/ruff format hooks tests bench
+
+test: setup checkers lint  ## ruff, then every test, browser tests included (needs /usr/bin/chromium)
 	$(NO_SCOPE) $(PY) -m pytest -q
 
-test-quick: setup checkers  ## every test but the browser ones (no Chromium needed); `make test` before pushing
+test-quick: setup checkers lint  ## ruff, then every test but the browser ones (no Chromium needed); `make test` before pushing
 	$(NO_SCOPE) $(PY) -m pytest -q -m "not browser"
 
 bench: setup  ## benchmark: seed site and corpora [SIZES=1k,7k,28k] [HUGE=1: +56k] [RUNS=n] [RECORD=1: append to bench/RESULTS.md]

@@ -34,14 +34,17 @@ sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(HERE))
 
 import corpus  # noqa: E402
-from plansite_mkdocs import runner  # noqa: E402
 import serving  # noqa: E402
+
+from plansite_mkdocs import runner  # noqa: E402
 
 NODE_MODULES = ROOT / "node_modules"
 LIGHTHOUSE = NODE_MODULES / "lighthouse" / "cli" / "index.js"
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-REPORTS = HERE / "work" / "audit"  # full Lighthouse reports (JSON): <kind>.json (the median run), <kind>-<run>.json; not committed
+REPORTS = (
+    HERE / "work" / "audit"
+)  # full Lighthouse reports (JSON): <kind>.json (the median run), <kind>-<run>.json; not committed
 RUNS = 3
 SETUP_HINT = "run `make setup` (it runs `npm ci`, which installs node_modules/ from package-lock.json)"
 
@@ -73,10 +76,26 @@ PAGE_KINDS: tuple[tuple[str, str], ...] = (
 )
 _COMPILED = tuple((name, re.compile(pattern)) for name, pattern in PAGE_KINDS)
 # Kinds the seed site must have: if one is missing, an address changed and the checks lost sight of it.
-SEED_KINDS = frozenset({"home", "404", "plan index (ke-hoach)", "plan", "appendix (Phụ lục)",
-                        "progress (tiến độ)", "bulletins (bản tin)", "task", "agency index (co-quan)", "agency",
-                        "document index (van-ban)", "document", "reporting calendar (bao-cao)",
-                        "updates (cap-nhat)", "editor's guide", "about"})
+SEED_KINDS = frozenset(
+    {
+        "home",
+        "404",
+        "plan index (ke-hoach)",
+        "plan",
+        "appendix (Phụ lục)",
+        "progress (tiến độ)",
+        "bulletins (bản tin)",
+        "task",
+        "agency index (co-quan)",
+        "agency",
+        "document index (van-ban)",
+        "document",
+        "reporting calendar (bao-cao)",
+        "updates (cap-nhat)",
+        "editor's guide",
+        "about",
+    }
+)
 # Kinds only a larger site has (made by `build_paged_corpus`).
 CORPUS_KINDS = frozenset({"paged list, page 2+", "agency's full list", "document group list"})
 
@@ -132,8 +151,7 @@ class _GzipHandler(serving.QuietHandler):
         path = Path(self.translate_path(self.path))
         if path.is_dir() and self.path.split("?", 1)[0].endswith("/"):
             path = path / "index.html"
-        if (path.is_file() and path.suffix in COMPRESSED
-                and "gzip" in self.headers.get("Accept-Encoding", "")):
+        if path.is_file() and path.suffix in COMPRESSED and "gzip" in self.headers.get("Accept-Encoding", ""):
             body = gzip.compress(path.read_bytes(), compresslevel=6)
             self.send_response(200)
             self.send_header("Content-Type", self.guess_type(str(path)))
@@ -160,9 +178,17 @@ def build(project: Path, out: Path) -> Path:
 def lighthouse(url: str, report: Path) -> dict:
     """One Lighthouse run (mobile: its default form factor and throttling); the JSON report."""
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
-    command = ["node", str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
-               f"--only-categories={','.join(CATEGORIES)}", "--form-factor=mobile",
-               f"--chrome-flags={CHROME_FLAGS}"]
+    command = [
+        "node",
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={report}",
+        f"--only-categories={','.join(CATEGORIES)}",
+        "--form-factor=mobile",
+        f"--chrome-flags={CHROME_FLAGS}",
+    ]
     result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
     if result.returncode != 0 or not report.exists():
         raise RuntimeError(f"lighthouse {url} exited {result.returncode}:\n{result.stderr[-3000:]}")
@@ -170,8 +196,10 @@ def lighthouse(url: str, report: Path) -> dict:
 
 
 def scores(report: dict) -> dict[str, int | None]:
-    return {c: (None if report["categories"][c]["score"] is None else round(report["categories"][c]["score"] * 100))
-            for c in CATEGORIES}
+    return {
+        c: (None if report["categories"][c]["score"] is None else round(report["categories"][c]["score"] * 100))
+        for c in CATEGORIES
+    }
 
 
 def shortfalls(report: dict) -> list[str]:
@@ -204,8 +232,12 @@ def median_scores(reports: list[dict]) -> dict[str, int | None]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=HERE / "AUDIT.md", help="the Markdown report")
-    parser.add_argument("--only", nargs="+", metavar="TEXT", help="only the page kinds whose name contains one of these")
-    parser.add_argument("--runs", type=int, default=RUNS, help=f"Lighthouse runs per page; the medians are reported ({RUNS})")
+    parser.add_argument(
+        "--only", nargs="+", metavar="TEXT", help="only the page kinds whose name contains one of these"
+    )
+    parser.add_argument(
+        "--runs", type=int, default=RUNS, help=f"Lighthouse runs per page; the medians are reported ({RUNS})"
+    )
     args = parser.parse_args()
     if args.runs < 1:
         parser.error("--runs must be at least 1")
@@ -233,37 +265,54 @@ def main() -> int:
                     seen.add(kind)
                     address = addresses[0]
                     slug = re.sub(r"[^a-z0-9]+", "-", kind.lower()).strip("-")
-                    reports = [lighthouse(base + url_path(address), REPORTS / f"{slug}-{run + 1}.json")
-                               for run in range(args.runs)]
+                    reports = [
+                        lighthouse(base + url_path(address), REPORTS / f"{slug}-{run + 1}.json")
+                        for run in range(args.runs)
+                    ]
                     report = median_run(reports)
                     (REPORTS / f"{slug}.json").write_text(json.dumps(report), "utf-8")
                     row = median_scores(reports)
                     runs = [scores(r)["performance"] for r in reports]
                     rows.append((kind, f"{label}: /{url_path(address)}", row, runs))
-                    print(f"{kind:32} " + " ".join(f"{row[c] if row[c] is not None else '–':>5}" for c in CATEGORIES)
-                          + f"  {'/'.join(map(str, runs)):>12}  /{url_path(address)}", flush=True)
+                    print(
+                        f"{kind:32} "
+                        + " ".join(f"{row[c] if row[c] is not None else '–':>5}" for c in CATEGORIES)
+                        + f"  {'/'.join(map(str, runs)):>12}  /{url_path(address)}",
+                        flush=True,
+                    )
                     notes += [f"- {kind}: {line}" for line in shortfalls(report)]
         version = json.loads((NODE_MODULES / "lighthouse" / "package.json").read_text())["version"]
         browser = report.get("environment", {}).get("hostUserAgent", "")
     browser = re.search(r"Chrome/[\d.]+", browser)
-    table = ["| page kind | performance | accessibility | best practices | SEO | performance, each run | page |",
-             "| --- | --- | --- | --- | --- | --- | --- |"]
-    table += [f"| {kind} | " + " | ".join("–" if row[c] is None else str(row[c]) for c in CATEGORIES)
-              + f" | {', '.join('–' if r is None else str(r) for r in runs)} | {page} |" for kind, page, row, runs in rows]
-    text = ["# Lighthouse audit",
-            "",
-            f"{dt.date.today().isoformat()}, Lighthouse {version}, mobile (its default form factor and throttling), "
-            f"{browser.group(0) if browser else 'Chromium'} headless, pages served on 127.0.0.1 with gzip (as a host "
-            "serves them) by `make audit` (bench/audit.py): one page of each kind, the largest; the paged lists from "
-            f"a small synthetic corpus. Each score is the median of {args.runs} run{'s' if args.runs > 1 else ''} "
-            "(Lighthouse simulates a slow phone from what this machine measures; a busy machine moves the "
-            "performance score from run to run). "
-            "Full reports: bench/work/audit/ (not committed).",
-            "",
-            *table,
-            ""]
-    text += (["Audits that cost points (in the median run of each page):", "", *notes, ""] if notes
-             else ["Every page kind scores 100 in all four categories.", ""])
+    table = [
+        "| page kind | performance | accessibility | best practices | SEO | performance, each run | page |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    table += [
+        f"| {kind} | "
+        + " | ".join("–" if row[c] is None else str(row[c]) for c in CATEGORIES)
+        + f" | {', '.join('–' if r is None else str(r) for r in runs)} | {page} |"
+        for kind, page, row, runs in rows
+    ]
+    text = [
+        "# Lighthouse audit",
+        "",
+        f"{dt.date.today().isoformat()}, Lighthouse {version}, mobile (its default form factor and throttling), "
+        f"{browser.group(0) if browser else 'Chromium'} headless, pages served on 127.0.0.1 with gzip (as a host "
+        "serves them) by `make audit` (bench/audit.py): one page of each kind, the largest; the paged lists from "
+        f"a small synthetic corpus. Each score is the median of {args.runs} run{'s' if args.runs > 1 else ''} "
+        "(Lighthouse simulates a slow phone from what this machine measures; a busy machine moves the "
+        "performance score from run to run). "
+        "Full reports: bench/work/audit/ (not committed).",
+        "",
+        *table,
+        "",
+    ]
+    text += (
+        ["Audits that cost points (in the median run of each page):", "", *notes, ""]
+        if notes
+        else ["Every page kind scores 100 in all four categories.", ""]
+    )
     args.out.write_text("\n".join(text), "utf-8")
     print(f"\nwritten: {args.out}")
     return 0

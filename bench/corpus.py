@@ -26,11 +26,14 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "plan_data" / "sources" / "ke-sat-tuyen-giao-dan-van-2025-2030.txt"
 KINDS = ["state", "party", "front", "armed-forces", "public-service", "group"]
 TYPES = [("chi-thi", "CT-UBND"), ("quyet-dinh", "QĐ/TW"), ("ke-hoach", "KH-UBND"), ("nghi-quyet", "NQ/TW")]
-TIMINGS = [("ongoing", "Thường xuyên."), ("on-directive", "Khi có chỉ đạo của Trung ương và thành phố"),
-           ("period", "giai đoạn 2025-2030."), ("from-year", "từ năm 2025 và các năm tiếp theo.")]
+TIMINGS = [
+    ("ongoing", "Thường xuyên."),
+    ("on-directive", "Khi có chỉ đạo của Trung ương và thành phố"),
+    ("period", "giai đoạn 2025-2030."),
+    ("from-year", "từ năm 2025 và các năm tiếp theo."),
+]
 # name → (plans, tasks per plan, agencies, documents): registries grow with the plans, 3 and 5 per plan.
-SIZES = {"1k": (14, 50, 42, 70), "7k": (100, 50, 300, 500), "28k": (400, 50, 1200, 2000),
-         "56k": (800, 50, 2400, 4000)}
+SIZES = {"1k": (14, 50, 42, 70), "7k": (100, 50, 300, 500), "28k": (400, 50, 1200, 2000), "56k": (800, 50, 2400, 4000)}
 ALIASES = {"province": "56k"}
 SITE_URL = "https://tinh-mau.example.org/"
 COMMUNES = ["Kẻ Sặt", "An Lão", "Tiên Lãng", "Vĩnh Bảo", "Thủy Nguyên", "Kiến Thụy", "Đồ Sơn", "Cát Hải"]
@@ -43,7 +46,7 @@ def vocabulary() -> list[str]:
 
 def sentence(rng: random.Random, words: list[str], n: int) -> str:
     start = rng.randrange(len(words) - n)
-    return " ".join(words[start:start + n]).capitalize() + "."
+    return " ".join(words[start : start + n]).capitalize() + "."
 
 
 def size(spec: str) -> tuple[str, tuple[int, int, int, int]]:
@@ -53,14 +56,25 @@ def size(spec: str) -> tuple[str, tuple[int, int, int, int]]:
         return name, SIZES[name]
     parts = re.fullmatch(r"(\d+)[x×](\d+)[x×](\d+)[x×](\d+)", name)
     if not parts:
-        raise ValueError(f"Expected a corpus size ({', '.join([*SIZES, *ALIASES])}, or PLANSxTASKSxAGENCIESxDOCUMENTS) "
-                         f"but received {spec!r}.")
+        raise ValueError(
+            f"Expected a corpus size ({', '.join([*SIZES, *ALIASES])}, or PLANSxTASKSxAGENCIESxDOCUMENTS) "
+            f"but received {spec!r}."
+        )
     numbers = tuple(int(n) for n in parts.groups())
     return "x".join(map(str, numbers)), numbers
 
 
-def generate(out: Path, plans: int, tasks: int, agencies: int, documents: int, seed: int = 1,
-             code: Path = ROOT, site_url: str = SITE_URL, province: str = "Mẫu") -> None:
+def generate(
+    out: Path,
+    plans: int,
+    tasks: int,
+    agencies: int,
+    documents: int,
+    seed: int = 1,
+    code: Path = ROOT,
+    site_url: str = SITE_URL,
+    province: str = "Mẫu",
+) -> None:
     """Write the corpus project at `out`; its mkdocs.yml, hooks, docs, overrides and vendor (the form's code) are
     copied from `code`; `site_url` set in mkdocs.yml unless empty (a build as published); `province`: the
     province's name (bench/national.py builds several)."""
@@ -80,21 +94,36 @@ def generate(out: Path, plans: int, tasks: int, agencies: int, documents: int, s
     data = out / "plan_data"
     (data / "plans").mkdir(parents=True)
     # One province and its communes; every tenth body is the province's, the rest a commune's.
-    places = [{"id": "viet-nam", "name": "Trung ương", "level": "trung-uong"},
-              {"id": "tinh-mau", "name": f"tỉnh {province}", "level": "tinh", "parent": "viet-nam"}]
-    places += [{"id": f"xa-{c}", "name": f"xã {name}", "level": "xa", "parent": "tinh-mau"}
-               for c, name in enumerate(COMMUNES)]
+    places = [
+        {"id": "viet-nam", "name": "Trung ương", "level": "trung-uong"},
+        {"id": "tinh-mau", "name": f"tỉnh {province}", "level": "tinh", "parent": "viet-nam"},
+    ]
+    places += [
+        {"id": f"xa-{c}", "name": f"xã {name}", "level": "xa", "parent": "tinh-mau"} for c, name in enumerate(COMMUNES)
+    ]
     (data / "places.yaml").write_text(yaml.safe_dump({"places": places}, allow_unicode=True), "utf-8")
-    agency_rows = [{"id": f"co-quan-{i}", "name": f"Phòng {' '.join(rng.sample(words, 3))} số {i}",
-                    "kind": KINDS[i % len(KINDS)],
-                    "place": "tinh-mau" if i % 10 == 0 else f"xa-{i % len(COMMUNES)}"} for i in range(agencies)]
+    agency_rows = [
+        {
+            "id": f"co-quan-{i}",
+            "name": f"Phòng {' '.join(rng.sample(words, 3))} số {i}",
+            "kind": KINDS[i % len(KINDS)],
+            "place": "tinh-mau" if i % 10 == 0 else f"xa-{i % len(COMMUNES)}",
+        }
+        for i in range(agencies)
+    ]
     (data / "agencies.yaml").write_text(yaml.safe_dump({"agencies": agency_rows}, allow_unicode=True), "utf-8")
     doc_rows = []
     for i in range(documents):
         doc_type, suffix = TYPES[i % len(TYPES)]
         number = f"{i + 1}-{suffix}" if "/" in suffix and suffix.startswith("Q") else f"{i + 1}/{suffix}"
-        row = {"id": f"van-ban-{i}", "type": doc_type, "number": number, "title": f"{sentence(rng, words, 14)} ({i})",
-               "issued_on": f"20{10 + i % 15}-{1 + i % 12:02d}-{1 + i % 28:02d}", "issuers": [f"co-quan-{i % agencies}"]}
+        row = {
+            "id": f"van-ban-{i}",
+            "type": doc_type,
+            "number": number,
+            "title": f"{sentence(rng, words, 14)} ({i})",
+            "issued_on": f"20{10 + i % 15}-{1 + i % 12:02d}-{1 + i % 28:02d}",
+            "issuers": [f"co-quan-{i % agencies}"],
+        }
         if i and i % 7 == 0:
             row["relations"] = [{"type": "can-cu", "target": f"van-ban-{i - 1}"}]
         doc_rows.append(row)
@@ -108,26 +137,65 @@ def generate(out: Path, plans: int, tasks: int, agencies: int, documents: int, s
         for t in range(tasks):
             kind, timing = TIMINGS[(p + t) % len(TIMINGS)]
             cited = sorted({rng.randrange(documents) for _ in range(2)})
-            task_rows.append({
-                "id": f"nhiem-vu-{t}", "label": "abcdefghik"[t % 10], "text": sentence(rng, words, 60),
-                "lead": {"agencies": [line[rng.randrange(len(line))]]},
-                "coordinating": {"agencies": sorted({line[rng.randrange(len(line))] for _ in range(2)})},
-                "forms": {"text": "Tổ chức hội nghị, sử dụng mạng xã hội (zalo, facebook…).", "kinds": ["hoi-nghi", "mang-xa-hoi"]},
-                "timing": {"kind": kind, "text": timing}, "cites": [f"van-ban-{d}" for d in cited]})
-        sections = [{"number": str(s + 1), "heading": sentence(rng, words, 8), "tasks": task_rows[s * 10:(s + 1) * 10]}
-                    for s in range((tasks + 9) // 10)]
-        plan = {"id": f"ke-hoach-{p}", "document_type": "KẾ HOẠCH", "issuer": f"co-quan-{p % agencies}",
-                "title": f"Công tác tuyên giáo và dân vận xã {COMMUNES[p % len(COMMUNES)]} số {p}",
-                "period": {"start": 2025, "end": 2030}, "preamble": [sentence(rng, words, 40)],
-                "purpose": {"heading": "MỤC ĐÍCH, YÊU CẦU", "groups": [{"number": "1", "heading": "Mục đích",
-                            "clauses": [{"label": "a", "text": sentence(rng, words, 50)}]}]},
-                "content": {"heading": "NỘI DUNG", "sections": sections},
-                "implementation": {"heading": "TỔ CHỨC THỰC HIỆN", "items": [
-                    {"number": "1", "heading": "Phòng Văn hóa - Xã hội xã:", "agencies": [f"co-quan-{p % agencies}"],
-                     "duties": [{"text": sentence(rng, words, 30), "reports_to": [line[(p + 1) % len(line)]],
-                                 "frequency": ["6-thang", "hang-nam"]}]}]},
-                "signature": {"name": "Nguyễn Văn A", "position": "PHÓ CHỦ TỊCH"}}
-        (data / "plans" / f"ke-hoach-{p}.yaml").write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), "utf-8")
+            task_rows.append(
+                {
+                    "id": f"nhiem-vu-{t}",
+                    "label": "abcdefghik"[t % 10],
+                    "text": sentence(rng, words, 60),
+                    "lead": {"agencies": [line[rng.randrange(len(line))]]},
+                    "coordinating": {"agencies": sorted({line[rng.randrange(len(line))] for _ in range(2)})},
+                    "forms": {
+                        "text": "Tổ chức hội nghị, sử dụng mạng xã hội (zalo, facebook…).",
+                        "kinds": ["hoi-nghi", "mang-xa-hoi"],
+                    },
+                    "timing": {"kind": kind, "text": timing},
+                    "cites": [f"van-ban-{d}" for d in cited],
+                }
+            )
+        sections = [
+            {"number": str(s + 1), "heading": sentence(rng, words, 8), "tasks": task_rows[s * 10 : (s + 1) * 10]}
+            for s in range((tasks + 9) // 10)
+        ]
+        plan = {
+            "id": f"ke-hoach-{p}",
+            "document_type": "KẾ HOẠCH",
+            "issuer": f"co-quan-{p % agencies}",
+            "title": f"Công tác tuyên giáo và dân vận xã {COMMUNES[p % len(COMMUNES)]} số {p}",
+            "period": {"start": 2025, "end": 2030},
+            "preamble": [sentence(rng, words, 40)],
+            "purpose": {
+                "heading": "MỤC ĐÍCH, YÊU CẦU",
+                "groups": [
+                    {
+                        "number": "1",
+                        "heading": "Mục đích",
+                        "clauses": [{"label": "a", "text": sentence(rng, words, 50)}],
+                    }
+                ],
+            },
+            "content": {"heading": "NỘI DUNG", "sections": sections},
+            "implementation": {
+                "heading": "TỔ CHỨC THỰC HIỆN",
+                "items": [
+                    {
+                        "number": "1",
+                        "heading": "Phòng Văn hóa - Xã hội xã:",
+                        "agencies": [f"co-quan-{p % agencies}"],
+                        "duties": [
+                            {
+                                "text": sentence(rng, words, 30),
+                                "reports_to": [line[(p + 1) % len(line)]],
+                                "frequency": ["6-thang", "hang-nam"],
+                            }
+                        ],
+                    }
+                ],
+            },
+            "signature": {"name": "Nguyễn Văn A", "position": "PHÓ CHỦ TỊCH"},
+        }
+        (data / "plans" / f"ke-hoach-{p}.yaml").write_text(
+            yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), "utf-8"
+        )
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(HERE))
 
 import corpus  # noqa: E402
+
 from plansite_mkdocs import runner  # noqa: E402
 
 HOST = "https://kehoach.example.org/"  # the one host (CDN) in front of every province's folder
@@ -36,16 +37,30 @@ ASSETS = HERE / "national"
 def build_province(work: Path, out: Path, folder: str, name: str, seed: int, plans: int, tasks: int) -> dict:
     """One province's site built into out/<folder>/; its entry of the national manifest."""
     project = work / f"project-{folder}"
-    corpus.generate(project, plans, tasks, agencies=3 * plans, documents=5 * plans, seed=seed,
-                    site_url=f"{HOST}{folder}/", province=name)
+    corpus.generate(
+        project,
+        plans,
+        tasks,
+        agencies=3 * plans,
+        documents=5 * plans,
+        seed=seed,
+        site_url=f"{HOST}{folder}/",
+        province=name,
+    )
     result = runner.build(project, out / folder)
     if result.returncode != 0:
         raise SystemExit(f"build of {folder} failed:\n{result.stderr[-3000:]}")
     site = out / folder
     index = [path for path in (site / "search").rglob("*") if path.is_file()]
     meta = json.loads((site / "search" / "meta.json").read_text(encoding="utf-8"))
-    return {"id": folder, "name": f"tỉnh {name}", "base": f"{folder}/", "pages": meta.get("docs", 0),
-            "index_files": len(index), "index_bytes": sum(path.stat().st_size for path in index)}
+    return {
+        "id": folder,
+        "name": f"tỉnh {name}",
+        "base": f"{folder}/",
+        "pages": meta.get("docs", 0),
+        "index_files": len(index),
+        "index_bytes": sum(path.stat().st_size for path in index),
+    }
 
 
 def build(out: Path, plans: int = 4, tasks: int = 10) -> Path:
@@ -75,21 +90,30 @@ def measure(out: Path, query: str) -> dict:
 
     fetched: list[str] = []
     with runner.serve_folder(out) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
+        browser = p.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+        )
         page = browser.new_page()
         page.on("request", lambda request: fetched.append(unquote(urlsplit(request.url).path).lstrip("/")))
         page.goto(base)
         page.fill("#ns-query", query)
         page.press("#ns-query", "Enter")
         page.wait_for_selector(f'#ns-results[data-ns-query="{query}"]')
-        shown = page.eval_on_selector_all("#ns-results li", "items => items.map(li => "
-                                          "[li.querySelector('.ns-where').textContent, li.querySelector('a').textContent])")
+        shown = page.eval_on_selector_all(
+            "#ns-results li",
+            "items => items.map(li => [li.querySelector('.ns-where').textContent, li.querySelector('a').textContent])",
+        )
         browser.close()
-    files = sorted({out / path for path in fetched if "/search/" in path or path.startswith("assets/")
-                    or path == "national.json"})
-    return {"results": shown, "files": len(files), "bytes": sum(f.stat().st_size for f in files),
-            "gzip": sum(len(gzip.compress(f.read_bytes(), 9)) for f in files)}
+    files = sorted(
+        {out / path for path in fetched if "/search/" in path or path.startswith("assets/") or path == "national.json"}
+    )
+    return {
+        "results": shown,
+        "files": len(files),
+        "bytes": sum(f.stat().st_size for f in files),
+        "gzip": sum(len(gzip.compress(f.read_bytes(), 9)) for f in files),
+    }
 
 
 def main() -> None:
@@ -103,11 +127,15 @@ def main() -> None:
     out = build(args.out.resolve(), args.plans, args.tasks)
     manifest = json.loads((out / "national.json").read_text(encoding="utf-8"))
     for province in manifest["provinces"]:
-        print(f"{province['name']}: {province['pages']} pages, search index {province['index_files']} files, "
-              f"{province['index_bytes'] / 1024:.0f} KB")
+        print(
+            f"{province['name']}: {province['pages']} pages, search index {province['index_files']} files, "
+            f"{province['index_bytes'] / 1024:.0f} KB"
+        )
     got = measure(out, args.query)
-    print(f"“{args.query}”: {got['files']} files fetched (scripts, manifest, index files of every province), "
-          f"{got['bytes'] / 1024:.1f} KB, {got['gzip'] / 1024:.1f} KB gzip; the first results:")
+    print(
+        f"“{args.query}”: {got['files']} files fetched (scripts, manifest, index files of every province), "
+        f"{got['bytes'] / 1024:.1f} KB, {got['gzip'] / 1024:.1f} KB gzip; the first results:"
+    )
     for where, title in got["results"]:
         print(f"  {where}: {title}")
     if args.serve:

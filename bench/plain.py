@@ -31,8 +31,12 @@ def baseline_code(work: Path, commit: str = BASELINE_COMMIT) -> Path:
     if not (dest / "mkdocs.yml").exists():
         shutil.rmtree(dest, ignore_errors=True)
         dest.mkdir(parents=True)
-        archive = subprocess.run(["git", "archive", commit, "hooks", "docs", "overrides", "mkdocs.yml"],
-                                 cwd=HERE.parent, capture_output=True, check=True).stdout
+        archive = subprocess.run(
+            ["git", "archive", commit, "hooks", "docs", "overrides", "mkdocs.yml"],
+            cwd=HERE.parent,
+            capture_output=True,
+            check=True,
+        ).stdout
         subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
     return dest
 

@@ -23,8 +23,10 @@ def free_port() -> int:
 
 
 # The edits timed: a task's text (that task's pages change) and the plan's title (every page of the plan).
-EDITS = {"task": (r"(- id: nhiem-vu-0\n\s+label: \w\n\s+text: )", r"\g<1>{marker} "),
-         "title": (r"^(title: .*)$", r"\1 {marker}")}
+EDITS = {
+    "task": (r"(- id: nhiem-vu-0\n\s+label: \w\n\s+text: )", r"\g<1>{marker} "),
+    "title": (r"^(title: .*)$", r"\1 {marker}"),
+}
 
 
 def cpu_seconds(pid: int) -> float:
@@ -43,8 +45,13 @@ def preview_latency(project: Path, plan_id: str, runs: int, env: dict[str, str],
     env = {**env, "PLANSITE_PREVIEW_PLAN": plan_id}
     log = log_file.open("w", encoding="utf-8")
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"],
-                            cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}/ke-hoach/{plan_id}/nhiem-vu/nhiem-vu-0/"
 
     def get() -> str:
@@ -68,8 +75,9 @@ def preview_latency(project: Path, plan_id: str, runs: int, env: dict[str, str],
         for kind, (pattern, replacement) in EDITS.items():
             for i in range(runs):
                 marker = f"(sửa {kind} {i + 1:02d})"
-                edited, count = re.subn(pattern, replacement.format(marker=marker), original, count=1,
-                                        flags=re.MULTILINE)
+                edited, count = re.subn(
+                    pattern, replacement.format(marker=marker), original, count=1, flags=re.MULTILINE
+                )
                 assert count == 1, f"no place for the {kind} edit in {plan_file}"
                 time.sleep(1.0)  # a quiet moment: the edit is the only change the watcher sees
                 begin, cpu_begin = time.perf_counter(), cpu_seconds(proc.pid)
@@ -99,9 +107,16 @@ if __name__ == "__main__":
     args = parser.parse_args()
     hooks = Path(__file__).resolve().parent.parent / "hooks"
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(hooks)}
-    result = preview_latency(args.project.resolve(), args.plan, args.runs, environment,
-                             Path(__file__).resolve().parent / "work" / "preview-serve.log")
+    result = preview_latency(
+        args.project.resolve(),
+        args.plan,
+        args.runs,
+        environment,
+        Path(__file__).resolve().parent / "work" / "preview-serve.log",
+    )
     for kind, times in result["times"].items():
-        print(f"{kind}: median {statistics.median(times):.2f} s ({', '.join(f'{t:.2f}' for t in times)}); "
-              f"server CPU per edit {statistics.median(result['cpu'][kind]):.2f} s")
+        print(
+            f"{kind}: median {statistics.median(times):.2f} s ({', '.join(f'{t:.2f}' for t in times)}); "
+            f"server CPU per edit {statistics.median(result['cpu'][kind]):.2f} s"
+        )
     print(f"started in {result['start']:.1f} s")

@@ -5,7 +5,8 @@
 Runs the build as `mkdocs build` does (config loaded, `on_startup`, `build`, `on_shutdown`) in this
 process, under cProfile timed by this process's CPU time (so that other work on the machine does not
 land in the figures), and prints the top functions by **tottime** (time spent in the function's own
-code, callees excluded): cumulative time would put `build` and the hook events on top and say nothing. The project's own hooks/ come first on sys.path, so a baseline checkout profiles its own code.
+code, callees excluded): cumulative time would put `build` and the hook events on top and say nothing. The project's
+own hooks/ come first on sys.path, so a baseline checkout profiles its own code.
 Run it in a fresh process per project (bench/run.py does): the imported hooks are cached per process.
 """
 
@@ -71,8 +72,11 @@ def by_package(stats: pstats.Stats, top: int = 8) -> str:
         else:
             parts = Path(filename).parts
             marker = next((i for i, part in enumerate(parts) if part in ("site-packages", "hooks")), None)
-            where = parts[marker + 1].removesuffix(".py") if marker is not None and marker + 1 < len(parts) \
+            where = (
+                parts[marker + 1].removesuffix(".py")
+                if marker is not None and marker + 1 < len(parts)
                 else ("Python's library" if "python3" in filename else Path(filename).name)
+            )
         totals[where] = totals.get(where, 0.0) + tottime
     whole = sum(totals.values()) or 1.0
     rows = sorted(totals.items(), key=lambda item: -item[1])[:top]
@@ -98,7 +102,8 @@ def main() -> None:
     text = (f"{args.title}\n" if args.title else "") + (
         f"cProfile (CPU time) of one in-process build of {args.project.resolve().name}: {stats.total_tt:.1f} s CPU, "
         f"{wall:.1f} s wall under the profiler, {stats.total_calls} calls; top {args.top} functions by tottime "
-        f"(own time, callees excluded)\n\n{table}\n\nOwn time by package:\n\n{by_package(stats)}\n")
+        f"(own time, callees excluded)\n\n{table}\n\nOwn time by package:\n\n{by_package(stats)}\n"
+    )
     print(text)
     if save:
         save.write_text(text, encoding="utf-8")

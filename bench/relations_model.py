@@ -39,10 +39,12 @@ def main() -> None:
     args = parser.parse_args()
     sys.path.insert(0, str(args.code.resolve() / "hooks"))
     from plansite.reports.project import load_checked
-    from plansite.site.render import render_agency, render_calendar, render_document, render_indexes
     from plansite.site.index.relations import build_relations
+    from plansite.site.render import render_agency, render_calendar, render_document, render_indexes
+
     try:  # the renderers write their links and heading ids with the page's writer (since issue 18, point 5)
         from plansite.site.html.page_writer import PageWriters
+
         w: tuple = (PageWriters(),)
     except ImportError:
         w = ()
@@ -56,18 +58,32 @@ def main() -> None:
         index_seconds, rel = best(args.runs, lambda: build_relations(project, None, "tinh-mau"))
 
         if hasattr(rel, "names"):  # the index in parts: each renderer is given the parts it reads
-            n, who, cites, progress, calendar, orders = (rel.names, rel.who, rel.cites, rel.progress, rel.calendar,
-                                                         rel.orders)
-            groups = [lambda: render_indexes.plans_index(n, orders, *w),
-                      lambda: render_indexes.agencies_index(n, who, orders, *w),
-                      lambda: render_indexes.documents_index(n, orders, *w)]
-            groups += [lambda a=a: render_agency.render_agency(a, n, who, cites, progress, calendar, *w)
-                       for a in project.agencies]
-            groups += [lambda d=d: render_document.render_document(d, n, cites, progress, *w) for d in project.documents]
+            n, who, cites, progress, calendar, orders = (
+                rel.names,
+                rel.who,
+                rel.cites,
+                rel.progress,
+                rel.calendar,
+                rel.orders,
+            )
+            groups = [
+                lambda: render_indexes.plans_index(n, orders, *w),
+                lambda: render_indexes.agencies_index(n, who, orders, *w),
+                lambda: render_indexes.documents_index(n, orders, *w),
+            ]
+            groups += [
+                lambda a=a: render_agency.render_agency(a, n, who, cites, progress, calendar, *w)
+                for a in project.agencies
+            ]
+            groups += [
+                lambda d=d: render_document.render_document(d, n, cites, progress, *w) for d in project.documents
+            ]
             groups += [lambda: {"calendar": render_calendar.render_calendar(calendar, n, orders, *w)}]
         else:  # a baseline of one object for all (before issue 18)
-            groups = [lambda g=g: g(rel) for g in (render_indexes.plans_index, render_indexes.agencies_index,
-                                                    render_indexes.documents_index)]
+            groups = [
+                lambda g=g: g(rel)
+                for g in (render_indexes.plans_index, render_indexes.agencies_index, render_indexes.documents_index)
+            ]
             groups += [lambda a=a: render_agency.render_agency(a, rel) for a in project.agencies]
             groups += [lambda d=d: render_document.render_document(d, rel) for d in project.documents]
             groups += [lambda: {"calendar": render_calendar.render_calendar(rel)}]
@@ -77,9 +93,12 @@ def main() -> None:
 
         render_seconds, _ = best(args.runs, render_lists)
         tasks = sum(len(p.tasks) for p in project.plans)
-        print(f"{name}: {len(project.plans)} plans, {tasks} tasks, {len(project.agencies)} agencies, "
-              f"{len(project.documents)} documents: build_relations {index_seconds:.3f} s, "
-              f"agency/document/index/calendar pages {render_seconds:.3f} s", flush=True)
+        print(
+            f"{name}: {len(project.plans)} plans, {tasks} tasks, {len(project.agencies)} agencies, "
+            f"{len(project.documents)} documents: build_relations {index_seconds:.3f} s, "
+            f"agency/document/index/calendar pages {render_seconds:.3f} s",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

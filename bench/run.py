@@ -50,10 +50,11 @@ sys.path.insert(0, str(HERE))
 
 import corpus  # noqa: E402
 import plain  # noqa: E402
-from preview import preview_latency  # noqa: E402
 import search_quality  # noqa: E402
-from plansite_mkdocs import runner  # noqa: E402
 import serving  # noqa: E402
+from preview import preview_latency  # noqa: E402
+
+from plansite_mkdocs import runner  # noqa: E402
 
 WORK = HERE / "work"
 QUERIES = ("dan van", "33/CT-TTg", "ke hoach", "phong van hoa xa hoi")
@@ -82,8 +83,13 @@ def timed_build(project: Path, out: Path) -> tuple[float, float, float]:
     with log.open("w", encoding="utf-8") as output:
         start = time.perf_counter()
         # --strict adds nothing here: every config built (seed, corpus, plain) already says `strict: true`.
-        proc = subprocess.Popen(runner.build_command(project / "mkdocs.yml", out), env=build_env(), cwd=project,
-                                stdout=output, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(
+            runner.build_command(project / "mkdocs.yml", out),
+            env=build_env(),
+            cwd=project,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -107,9 +113,11 @@ def first_search(site: Path, query: str, runs: int = 5) -> tuple[int, float]:
             context = browser.new_context()
             page = context.new_page()
             if run == 0:
-                page.on("request", lambda r: fetched.add(r.url[len(base):].split("?")[0]))
+                page.on("request", lambda r: fetched.add(r.url[len(base) :].split("?")[0]))
             page.goto(base)
-            times.append(page.evaluate("""q => new Promise(resolve => {
+            times.append(
+                page.evaluate(
+                    """q => new Promise(resolve => {
                 const input = document.querySelector('#ps-search-input');
                 const box = document.querySelector('#ps-search-results');
                 const t0 = performance.now();
@@ -117,13 +125,19 @@ def first_search(site: Path, query: str, runs: int = 5) -> tuple[int, float]:
                 new MutationObserver((_, obs) => { if (done()) { obs.disconnect(); resolve(performance.now() - t0); } })
                     .observe(box, {attributes: true, childList: true, subtree: true});
                 input.value = q; input.dispatchEvent(new Event('input'));
-            })""", query))
+            })""",
+                    query,
+                )
+            )
             if run == 0:
                 page.wait_for_load_state("networkidle")
             context.close()
         browser.close()
-    paths = {site / path for path in fetched
-             if path.startswith("search/") or re.fullmatch(r"assets/plan-search[\w.-]*\.js", path)}
+    paths = {
+        site / path
+        for path in fetched
+        if path.startswith("search/") or re.fullmatch(r"assets/plan-search[\w.-]*\.js", path)
+    }
     return sum(len(gzip.compress(path.read_bytes(), 9)) for path in paths if path.is_file()), statistics.median(times)
 
 
@@ -138,14 +152,18 @@ def profile(project: Path, top: int, save: Path) -> str:
     header = next(i for i, line in enumerate(lines) if line.lstrip().startswith("ncalls"))
     packages = next(i for i, line in enumerate(lines) if line.startswith("Own time by package"))
     first = lines[0].replace("top 20 functions", f"top {top} functions")
-    return "\n".join([first, ""] + lines[header:header + 1 + top] + [""] + lines[packages:])
+    return "\n".join([first, ""] + lines[header : header + 1 + top] + [""] + lines[packages:])
 
 
 # What the common static hosts accept (their documentation, 2026-12): the published size, the number of files
 # and the largest file. GitHub Pages: 1 GB published; GitLab Pages: 1 GB, 200,000 files; Cloudflare Pages:
 # 20,000 files (free plan) or 100,000 (paid), 25 MiB a file.
-HOST_LIMITS = (("GitHub Pages", 1000, None, None), ("GitLab Pages", 1000, 200_000, None),
-               ("Cloudflare Pages free", None, 20_000, 25), ("Cloudflare Pages paid", None, 100_000, 25))
+HOST_LIMITS = (
+    ("GitHub Pages", 1000, None, None),
+    ("GitLab Pages", 1000, 200_000, None),
+    ("Cloudflare Pages free", None, 20_000, 25),
+    ("Cloudflare Pages paid", None, 100_000, 25),
+)
 
 
 def page_stats(site: Path) -> dict:
@@ -154,18 +172,29 @@ def page_stats(site: Path) -> dict:
     pages = [p.stat().st_size for p in site.rglob("*.html")]
     files = [p.stat().st_size for p in site.rglob("*") if p.is_file()]
     pictures = [p.stat().st_size for p in (site / "assets" / "og").glob("*.png")]
-    return {"pages": len(pages), "median_kb": statistics.median(pages) / 1024, "max_kb": max(pages) / 1024,
-            "site_mb": sum(files) / 2**20, "files": len(files), "largest_mb": max(files) / 2**20,
-            "pictures": len(pictures), "pictures_mb": sum(pictures) / 2**20}
+    return {
+        "pages": len(pages),
+        "median_kb": statistics.median(pages) / 1024,
+        "max_kb": max(pages) / 1024,
+        "site_mb": sum(files) / 2**20,
+        "files": len(files),
+        "largest_mb": max(files) / 2**20,
+        "pictures": len(pictures),
+        "pictures_mb": sum(pictures) / 2**20,
+    }
 
 
 def hosts(row: dict) -> str:
     """The hosts of HOST_LIMITS whose limits the site fits, e.g. 'GitHub Pages, GitLab Pages'; '–' for none.
     Sizes compared in MB of 10^6 bytes as the hosts count them."""
     size_mb = row["site_mb"] * 2**20 / 1e6
-    fits = [name for name, most_mb, most_files, file_mib in HOST_LIMITS
-            if (most_mb is None or size_mb <= most_mb) and (most_files is None or row["files"] <= most_files)
-            and (file_mib is None or row["largest_mb"] <= file_mib)]
+    fits = [
+        name
+        for name, most_mb, most_files, file_mib in HOST_LIMITS
+        if (most_mb is None or size_mb <= most_mb)
+        and (most_files is None or row["files"] <= most_files)
+        and (file_mib is None or row["largest_mb"] <= file_mib)
+    ]
     return ", ".join(fits) or "–"
 
 
@@ -187,19 +216,31 @@ def measure(name: str, project: Path, runs: int, plain_builds: bool, shape: str,
     print(f"{name}: {runs} build(s) of {project}", file=sys.stderr)
     site = WORK / f"{name}-site"
     builds = [timed_build(project, site) for _ in range(runs)]
-    row = {"name": name, "shape": shape, "runs": runs, "wall": statistics.median(b[0] for b in builds),
-           "cpu": statistics.median(b[1] for b in builds), "rss": max(b[2] for b in builds), **page_stats(site)}
+    row = {
+        "name": name,
+        "shape": shape,
+        "runs": runs,
+        "wall": statistics.median(b[0] for b in builds),
+        "cpu": statistics.median(b[1] for b in builds),
+        "rss": max(b[2] for b in builds),
+        **page_stats(site),
+    }
     row["pps"] = row["pages"] / row["wall"]
     row["search"] = {}
     index_files = [p for p in (site / "search").rglob("*.json")]
     largest = max(index_files, key=lambda p: p.stat().st_size)
-    row["largest_index"] = (largest.stat().st_size / 1024, len(gzip.compress(largest.read_bytes(), 9)) / 1024,
-                            largest.relative_to(site).as_posix())
+    row["largest_index"] = (
+        largest.stat().st_size / 1024,
+        len(gzip.compress(largest.read_bytes(), 9)) / 1024,
+        largest.relative_to(site).as_posix(),
+    )
     row["index_files"] = len(index_files)
     for query in QUERIES:
         row["search"][query] = first_search(site, query)
-        print(f"  search {query!r}: {row['search'][query][0] / 1024:.1f} KB gz, {row['search'][query][1]:.0f} ms",
-              file=sys.stderr)
+        print(
+            f"  search {query!r}: {row['search'][query][0] / 1024:.1f} KB gz, {row['search'][query][1]:.0f} ms",
+            file=sys.stderr,
+        )
     if plain_builds:
         for key, code in (("base", plain.baseline_code(WORK)), ("new", project)):
             if key not in baselines:
@@ -218,27 +259,41 @@ def ratio(value: tuple[float, float] | None) -> str:
 
 
 def tables(rows: list[dict]) -> str:
-    header = ("| site | plans × tasks, agencies, documents | pages | runs | build s wall (median) | build s CPU | "
-              "pages/s | peak MB | ours/plain: 268976d Markdown | ours/plain: our sources as .md | median page KB | "
-              "largest page KB | site MB (GitHub, GitLab ≤ 1 GB) | files (GitLab ≤ 200,000; Cloudflare ≤ 20,000 free, "
-              "≤ 100,000 paid) | largest file MB (Cloudflare ≤ 25 MiB) | link-preview pictures (MB) | fits |\n|"
-              + " --- |" * 17)
+    header = (
+        "| site | plans × tasks, agencies, documents | pages | runs | build s wall (median) | build s CPU | "
+        "pages/s | peak MB | ours/plain: 268976d Markdown | ours/plain: our sources as .md | median page KB | "
+        "largest page KB | site MB (GitHub, GitLab ≤ 1 GB) | files (GitLab ≤ 200,000; Cloudflare ≤ 20,000 free, "
+        "≤ 100,000 paid) | largest file MB (Cloudflare ≤ 25 MiB) | link-preview pictures (MB) | fits |\n|"
+        + " --- |"
+        * 17
+    )
     lines = [header] + [
-        f"| {r['name']} | {r['shape']} | {r['pages']} | {r['runs']} | {r['wall']:.2f} | {r['cpu']:.2f} | {r['pps']:.0f} "
+        f"| {r['name']} | {r['shape']} | {r['pages']} | {r['runs']} | {r['wall']:.2f} | {r['cpu']:.2f} | {r['pps']:.0f} "  # noqa: E501
         f"| {r['rss']:.0f} "
         f"| {ratio(r.get('ratio_base'))} | {ratio(r.get('ratio_new'))} | {r['median_kb']:.1f} | {r['max_kb']:.1f} "
         f"| {r['site_mb']:.1f} | {r['files']:,} | {r['largest_mb']:.1f} | {r['pictures']:,} ({r['pictures_mb']:.1f}) "
-        f"| {hosts(r)} |" for r in rows]
-    search = ["| site | " + " | ".join(f"“{q}” KB gz / ms" for q in QUERIES) + " | index files | largest index file KB "
-              "(gz) |", "|" + " --- |" * (len(QUERIES) + 3)]
-    search += [f"| {r['name']} | " + " | ".join(f"{r['search'][q][0] / 1024:.1f} / {r['search'][q][1]:.0f}"
-                                               for q in QUERIES) + f" | {r['index_files']} | {r['largest_index'][0]:.0f} "
-               f"({r['largest_index'][1]:.0f}, `{r['largest_index'][2]}`) |" for r in rows]
-    return "\n".join(lines) + "\n\nBuilt as published (`site_url` set: link-preview pictures, QR codes), each " \
-        "build with an empty picture cache (.cache/og/). CPU: the build and its picture processes. Peak MB: the " \
-        "largest process. ours/plain: by CPU time (by wall time in brackets)." \
-        "\n\nFirst search: gzip KB a browser fetches to answer the query (search script " \
+        f"| {hosts(r)} |"
+        for r in rows
+    ]
+    search = [
+        "| site | " + " | ".join(f"“{q}” KB gz / ms" for q in QUERIES) + " | index files | largest index file KB "
+        "(gz) |",
+        "|" + " --- |" * (len(QUERIES) + 3),
+    ]
+    search += [
+        f"| {r['name']} | "
+        + " | ".join(f"{r['search'][q][0] / 1024:.1f} / {r['search'][q][1]:.0f}" for q in QUERIES)
+        + f" | {r['index_files']} | {r['largest_index'][0]:.0f} "
+        f"({r['largest_index'][1]:.0f}, `{r['largest_index'][2]}`) |"
+        for r in rows
+    ]
+    return (
+        "\n".join(lines) + "\n\nBuilt as published (`site_url` set: link-preview pictures, QR codes), each "
+        "build with an empty picture cache (.cache/og/). CPU: the build and its picture processes. Peak MB: the "
+        "largest process. ours/plain: by CPU time (by wall time in brackets)."
+        "\n\nFirst search: gzip KB a browser fetches to answer the query (search script "
         "included), and the median ms from typing it to the results shown (5 runs, cold cache):\n\n" + "\n".join(search)
+    )
 
 
 class LoadSampler:
@@ -260,9 +315,12 @@ class LoadSampler:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="1k,7k,28k",
-                        help=f"corpora, comma-separated: {', '.join([*corpus.SIZES, *corpus.ALIASES])} or "
-                             "PLANSxTASKSxAGENCIESxDOCUMENTS (default 1k,7k,28k)")
+    parser.add_argument(
+        "--sizes",
+        default="1k,7k,28k",
+        help=f"corpora, comma-separated: {', '.join([*corpus.SIZES, *corpus.ALIASES])} or "
+        "PLANSxTASKSxAGENCIESxDOCUMENTS (default 1k,7k,28k)",
+    )
     parser.add_argument("--huge", action="store_true", help="add the 56k corpus (800 plans: the province)")
     parser.add_argument("--runs", type=int, help="builds per site (default 3; 1 from 28k up)")
     parser.add_argument("--no-seed", action="store_true", help="leave out the seed site")
@@ -271,8 +329,11 @@ def main() -> None:
     parser.add_argument("--no-preview", action="store_true", help="leave out the preview latency")
     parser.add_argument("--no-profile", action="store_true", help="leave out the profile")
     parser.add_argument("--no-quality", action="store_true", help="leave out the search quality against Pagefind")
-    parser.add_argument("--baseline-only", action="store_true",
-                        help="plain MkDocs on the fixed baseline (268976d) only, not on our page sources")
+    parser.add_argument(
+        "--baseline-only",
+        action="store_true",
+        help="plain MkDocs on the fixed baseline (268976d) only, not on our page sources",
+    )
     parser.add_argument("--record", action="store_true", help="append the results to bench/RESULTS.md")
     parser.add_argument("--note", default="", help="a line for the recorded section (what changed)")
     args = parser.parse_args()
@@ -291,38 +352,61 @@ def main() -> None:
         extra.append(search_quality.table(search_quality.measure(WORK / "seed-site", WORK)))
     for name, (plans, tasks, agencies, documents) in sizes:
         project = WORK / f"corpus-{name}"
-        print(f"corpus {name}: generating {plans} plans × {tasks} tasks, {agencies} agencies, {documents} documents",
-              file=sys.stderr)
+        print(
+            f"corpus {name}: generating {plans} plans × {tasks} tasks, {agencies} agencies, {documents} documents",
+            file=sys.stderr,
+        )
         corpus.generate(project, plans, tasks, agencies, documents, seed=1)
         runs = args.runs or (1 if plans >= BIG_PLANS else 3)
-        rows.append(measure(name, project, runs, plain_builds=plans < HUGE_PLANS,
-                            shape=f"{plans} × {tasks}, {agencies}, {documents}",
-                            baselines=("base",) if args.baseline_only else ("base", "new")))
+        rows.append(
+            measure(
+                name,
+                project,
+                runs,
+                plain_builds=plans < HUGE_PLANS,
+                shape=f"{plans} × {tasks}, {agencies}, {documents}",
+                baselines=("base",) if args.baseline_only else ("base", "new"),
+            )
+        )
         shutil.rmtree(WORK / f"{name}-site", ignore_errors=True)
         if name == preview_on and not args.no_preview:
             plan_id = f"ke-hoach-{min(PREVIEW_PLAN, plans - 1)}"
             latency = preview_latency(project, plan_id, PREVIEW_RUNS, build_env(), WORK / "preview-serve.log")
-            extra.append(f"Preview latency, `make serve PLAN={plan_id}` on the {name} corpus: a saved edit of "
-                         f"`plan_data/plans/{plan_id}.yaml` to `mkdocs serve` answering with the changed task page, "
-                         f"median of {PREVIEW_RUNS} (each run):\n\n" + "\n".join(
-                             f"- {what}: **{statistics.median(latency['times'][kind]):.2f} s** "
-                             f"({', '.join(f'{t:.2f}' for t in latency['times'][kind])}); the server's CPU time "
-                             f"per edit {statistics.median(latency['cpu'][kind]):.2f} s"
-                             for kind, what in (("task", "a task's text"), ("title", "the plan's title (every page "
-                                                "of the plan changes, link-preview pictures are drawn again)")))
-                         + f"\n\nThe preview started (first build, pictures drawn) in {latency['start']:.1f} s.")
+            extra.append(
+                f"Preview latency, `make serve PLAN={plan_id}` on the {name} corpus: a saved edit of "
+                f"`plan_data/plans/{plan_id}.yaml` to `mkdocs serve` answering with the changed task page, "
+                f"median of {PREVIEW_RUNS} (each run):\n\n"
+                + "\n".join(
+                    f"- {what}: **{statistics.median(latency['times'][kind]):.2f} s** "
+                    f"({', '.join(f'{t:.2f}' for t in latency['times'][kind])}); the server's CPU time "
+                    f"per edit {statistics.median(latency['cpu'][kind]):.2f} s"
+                    for kind, what in (
+                        ("task", "a task's text"),
+                        (
+                            "title",
+                            "the plan's title (every page of the plan changes, link-preview pictures are drawn again)",
+                        ),
+                    )
+                )
+                + f"\n\nThe preview started (first build, pictures drawn) in {latency['start']:.1f} s."
+            )
         if name == profile_on and not args.no_profile:
-            extra.append(f"Profile of the {name} build (`python bench/profile_build.py bench/work/corpus-{name}`; "
-                         f"the top 20 in bench/work/PROFILE-{name}.txt):\n\n"
-                         f"```\n{profile(project, PROFILE_TOP, WORK / f'PROFILE-{name}.txt')}\n```")
+            extra.append(
+                f"Profile of the {name} build (`python bench/profile_build.py bench/work/corpus-{name}`; "
+                f"the top 20 in bench/work/PROFILE-{name}.txt):\n\n"
+                f"```\n{profile(project, PROFILE_TOP, WORK / f'PROFILE-{name}.txt')}\n```"
+            )
     section = tables(rows) + "".join(f"\n\n{text}" for text in extra)
     print("\n" + section)
     machine = f"{platform.node()} ({os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()})"
-    heading = (f"## {started.date().isoformat()}, {machine}\n\n" + (f"{args.note}\n\n" if args.note else "") +
-               f"`python bench/run.py --sizes {','.join(name for name, _ in sizes)}"
-               f"{' --runs ' + str(args.runs) if args.runs else ''}`; took "
-               f"{(dt.datetime.now() - started).total_seconds() / 60:.0f} min; {load.summary()} (other work on the "
-               "machine slows wall times much more than CPU times).\n\n")
+    heading = (
+        f"## {started.date().isoformat()}, {machine}\n\n"
+        + (f"{args.note}\n\n" if args.note else "")
+        + f"`python bench/run.py --sizes {','.join(name for name, _ in sizes)}"
+        f"{' --runs ' + str(args.runs) if args.runs else ''}`; took "
+        f"{(dt.datetime.now() - started).total_seconds() / 60:.0f} min; {load.summary()} (other work on the "
+        "machine slows wall times much more than CPU times).\n\n"
+    )
     (WORK / "RESULTS-latest.md").write_text(heading + section + "\n", encoding="utf-8")
     if args.record:
         with (HERE / "RESULTS.md").open("a", encoding="utf-8") as results:

@@ -11,7 +11,8 @@ hand-written pages of docs/ (a handful) are left out. The index is then written 
 site built from this checkout (its home page, its search scripts), in place of the seed's own index, and
 the benchmark queries are typed there in Chromium (`run.first_search`: gzip bytes fetched, median ms).
 
-Printed and written to bench/work/RESULTS-search.md (--shell NAME: RESULTS-NAME.md): index time, the four queries' KB/ms, the number of
+Printed and written to bench/work/RESULTS-search.md (--shell NAME: RESULTS-NAME.md): index time, the four queries'
+KB/ms, the number of
 files under search/ and their size, the largest file. Never asserted.
 """
 
@@ -33,6 +34,7 @@ import run  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 from mkdocs.utils.meta import get_data  # noqa: E402
+
 from plansite.kinds import PageKind  # noqa: E402
 from plansite.search.index import SearchIndex  # noqa: E402
 from plansite_mkdocs import site_url  # noqa: E402
@@ -48,9 +50,15 @@ def corpus_index(project: Path) -> SearchIndex:
     for uri in site.pages:
         html, meta = get_data(site.pages[uri])
         url = File(uri, config.docs_dir, config.site_dir, directory_urls).url
-        index.add_html(url, meta.get("title") or "", PageKind(meta.get("kind", PageKind.PAGE.value)),
-                       html, tuple(meta.get("keywords", ())),
-                       tuple(meta.get("numbers", ())), tuple(meta.get("subjects", ())))
+        index.add_html(
+            url,
+            meta.get("title") or "",
+            PageKind(meta.get("kind", PageKind.PAGE.value)),
+            html,
+            tuple(meta.get("keywords", ())),
+            tuple(meta.get("numbers", ())),
+            tuple(meta.get("subjects", ())),
+        )
     return index
 
 
@@ -58,9 +66,15 @@ def folder_stats(folder: Path) -> tuple[int, float, tuple[float, float, str]]:
     """(files, MB, (largest KB, its gzip KB, its path)) of the files under `folder`."""
     files = [p for p in folder.rglob("*") if p.is_file()]
     largest = max(files, key=lambda p: p.stat().st_size)
-    return (len(files), sum(p.stat().st_size for p in files) / 2**20,
-            (largest.stat().st_size / 1024, len(gzip.compress(largest.read_bytes(), 9)) / 1024,
-             largest.relative_to(folder.parent).as_posix()))
+    return (
+        len(files),
+        sum(p.stat().st_size for p in files) / 2**20,
+        (
+            largest.stat().st_size / 1024,
+            len(gzip.compress(largest.read_bytes(), 9)) / 1024,
+            largest.relative_to(folder.parent).as_posix(),
+        ),
+    )
 
 
 def main() -> None:
@@ -68,8 +82,12 @@ def main() -> None:
     parser.add_argument("--size", default="province", help="a corpus name of bench/corpus.py (default: province)")
     parser.add_argument("--regenerate", action="store_true", help="generate the corpus even when it is there")
     parser.add_argument("--runs", type=int, default=5, help="typings of each query (cold cache each)")
-    parser.add_argument("--shell", default="search-shell", help="the folder under bench/work/ that is served, and "
-                        "the name of its results file (default: search-shell, RESULTS-search.md beside it)")
+    parser.add_argument(
+        "--shell",
+        default="search-shell",
+        help="the folder under bench/work/ that is served, and "
+        "the name of its results file (default: search-shell, RESULTS-search.md beside it)",
+    )
     args = parser.parse_args()
     name, shape = corpus.size(args.size)
     run.WORK.mkdir(exist_ok=True)
@@ -90,11 +108,15 @@ def main() -> None:
     pages = len(index.docs)
     del index
     files, megabytes, largest = folder_stats(shell / "search")
-    lines = [f"Search only, {name} corpus ({' × '.join(map(str, shape))}; {pages} pages indexed): pages rendered "
-             f"and indexed in {indexed:.0f} s CPU, the index written in {written:.0f} s CPU; search/ holds "
-             f"{files} files, {megabytes:.1f} MB; the largest {largest[0]:.0f} KB ({largest[1]:.0f} KB gzip, "
-             f"`{largest[2]}`).", "", "| query | KB gzip | ms (median of " + str(args.runs) + ") |",
-             "| --- | --- | --- |"]
+    lines = [
+        f"Search only, {name} corpus ({' × '.join(map(str, shape))}; {pages} pages indexed): pages rendered "
+        f"and indexed in {indexed:.0f} s CPU, the index written in {written:.0f} s CPU; search/ holds "
+        f"{files} files, {megabytes:.1f} MB; the largest {largest[0]:.0f} KB ({largest[1]:.0f} KB gzip, "
+        f"`{largest[2]}`).",
+        "",
+        "| query | KB gzip | ms (median of " + str(args.runs) + ") |",
+        "| --- | --- | --- |",
+    ]
     for query in run.QUERIES:
         kb, ms = run.first_search(shell, query, args.runs)
         lines.append(f"| {query} | {kb / 1024:.1f} | {ms:.0f} |")

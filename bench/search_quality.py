@@ -59,7 +59,7 @@ def address(url: str) -> str:
     """A result's page as a site-relative address ('van-ban/x/'), for either engine."""
     path = url.split("://", 1)[-1]
     path = path.split("/", 1)[1] if "://" in url else path.lstrip("/")
-    return path[:-len("index.html")] if path.endswith("index.html") else path
+    return path[: -len("index.html")] if path.endswith("index.html") else path
 
 
 def with_pagefind(site: Path, work: Path) -> Path:
@@ -76,7 +76,9 @@ def _compressed(path: Path) -> int:
     return min(len(raw), len(gzip.compress(raw, 9)))  # Pagefind's index files are gzip already
 
 
-def cold(browser, base: str, folder: Path, script: str, query: str, runs: int, mine: callable) -> tuple[int, int, float]:
+def cold(
+    browser, base: str, folder: Path, script: str, query: str, runs: int, mine: callable
+) -> tuple[int, int, float]:
     """(compressed bytes fetched for the first search, of them the index's (not a script or WebAssembly),
     median ms) of one engine, a fresh context each run."""
     fetched: set[str] = set()
@@ -87,13 +89,20 @@ def cold(browser, base: str, folder: Path, script: str, query: str, runs: int, m
         tab.goto(base)
         tab.wait_for_load_state("networkidle")
         if run == 0:
-            tab.on("request", lambda r: fetched.add(r.url[len(base):].split("?")[0]))
-        times.append(tab.evaluate("""async ([script, q]) => {
-            const t0 = performance.now(); await (eval(script))(q); return performance.now() - t0; }""", [script, query]))
+            tab.on("request", lambda r: fetched.add(r.url[len(base) :].split("?")[0]))
+        times.append(
+            tab.evaluate(
+                """async ([script, q]) => {
+            const t0 = performance.now(); await (eval(script))(q); return performance.now() - t0; }""",
+                [script, query],
+            )
+        )
         context.close()
-    files = {folder / path for path in fetched if mine(path)} | {folder / path for path in
-                                                                 ("assets/plan-search.js", "assets/plan-search-box.js",
-                                                                  "assets/plan-search-page.js") if mine(path)}
+    files = {folder / path for path in fetched if mine(path)} | {
+        folder / path
+        for path in ("assets/plan-search.js", "assets/plan-search-box.js", "assets/plan-search-page.js")
+        if mine(path)
+    }
     files = {path for path in files if path.is_file()}
     data = {path for path in files if not SCRIPT.search(path.name)}
     return sum(map(_compressed, files)), sum(map(_compressed, data)), statistics.median(times)
@@ -104,8 +113,10 @@ def measure(site: Path, work: Path, runs: int = 3) -> dict:
     from playwright.sync_api import sync_playwright
 
     both = with_pagefind(site, work)
-    engines = {"ours": (OURS, lambda p: p.startswith("search/") or p.startswith("assets/plan-search")),
-               "Pagefind 1.6": (THEIRS, lambda p: p.startswith("pagefind/"))}
+    engines = {
+        "ours": (OURS, lambda p: p.startswith("search/") or p.startswith("assets/plan-search")),
+        "Pagefind 1.6": (THEIRS, lambda p: p.startswith("pagefind/")),
+    }
     out: dict = {"engines": list(engines), "cases": [], "screens": {}, "timed": {}}
     with serving.serve_folder(both) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
@@ -115,12 +126,22 @@ def measure(site: Path, work: Path, runs: int = 3) -> dict:
         found = {name: {q: tab.evaluate(script, q) for q in queries} for name, (script, _) in engines.items()}
         tab.close()
         for case in CASES:
-            out["cases"].append((case["kind"], {name: expected(case) in [address(u) for u, _ in found[name][case["query"]][:3]]
-                                                for name in engines}))
-        out["screens"] = {q: {name: [(address(u), t) for u, t in found[name][q][:3]] for name in engines} for q in SCREENS}
+            out["cases"].append(
+                (
+                    case["kind"],
+                    {
+                        name: expected(case) in [address(u) for u, _ in found[name][case["query"]][:3]]
+                        for name in engines
+                    },
+                )
+            )
+        out["screens"] = {
+            q: {name: [(address(u), t) for u, t in found[name][q][:3]] for name in engines} for q in SCREENS
+        }
         for q in TIMED:
-            out["timed"][q] = {name: cold(browser, base, both, script, q, runs, mine)
-                               for name, (script, mine) in engines.items()}
+            out["timed"][q] = {
+                name: cold(browser, base, both, script, q, runs, mine) for name, (script, mine) in engines.items()
+            }
         browser.close()
     return out
 
@@ -131,20 +152,35 @@ def table(result: dict) -> str:
     lines = ["| queries | " + " | ".join(f"{e}: in top 3" for e in engines) + " |", "|" + " --- |" * (len(engines) + 1)]
     for kind in kinds + ["all"]:
         rows = [hits for k, hits in result["cases"] if kind in (k, "all")]
-        lines.append(f"| {kind} ({len(rows)}) | " + " | ".join(f"{sum(h[e] for h in rows)}/{len(rows)}" for e in engines) + " |")
-    timed = ["| first search, cold | " + " | ".join(f"{e}: KB (index KB) / ms" for e in engines) + " |",
-             "|" + " --- |" * (len(engines) + 1)]
-    timed += [f"| “{q}” | " + " | ".join(f"{v[e][0] / 1024:.1f} ({v[e][1] / 1024:.1f}) / {v[e][2]:.0f}" for e in engines) + " |"
-              for q, v in result["timed"].items()]
+        lines.append(
+            f"| {kind} ({len(rows)}) | " + " | ".join(f"{sum(h[e] for h in rows)}/{len(rows)}" for e in engines) + " |"
+        )
+    timed = [
+        "| first search, cold | " + " | ".join(f"{e}: KB (index KB) / ms" for e in engines) + " |",
+        "|" + " --- |" * (len(engines) + 1),
+    ]
+    timed += [
+        f"| “{q}” | "
+        + " | ".join(f"{v[e][0] / 1024:.1f} ({v[e][1] / 1024:.1f}) / {v[e][2]:.0f}" for e in engines)
+        + " |"
+        for q, v in result["timed"].items()
+    ]
     screens = []
     for q, by in result["screens"].items():
-        screens.append(f"- “{q}”: " + "; ".join(f"{e}: " + ", ".join(f"{i}. {t or a} (`{a}`)" for i, (a, t) in enumerate(by[e], 1))
-                                                 for e in engines))
-    return ("Search quality, seed site (tests/search_ranking.yaml: the page each query must put in the top 3; Pagefind "
-            "1.6 with default settings on the same built pages, in Chromium):\n\n" + "\n".join(lines) +
-            "\n\nFirst search (compressed KB fetched, scripts included; in brackets the index's part, without "
-            "scripts and WebAssembly; median ms of 3 cold runs from the query to ten results' texts):"
-            "\n\n" + "\n".join(timed) + "\n\nFirst screens (top 3):\n\n" + "\n".join(screens))
+        screens.append(
+            f"- “{q}”: "
+            + "; ".join(
+                f"{e}: " + ", ".join(f"{i}. {t or a} (`{a}`)" for i, (a, t) in enumerate(by[e], 1)) for e in engines
+            )
+        )
+    return (
+        "Search quality, seed site (tests/search_ranking.yaml: the page each query must put in the top 3; Pagefind "
+        "1.6 with default settings on the same built pages, in Chromium):\n\n"
+        + "\n".join(lines)
+        + "\n\nFirst search (compressed KB fetched, scripts included; in brackets the index's part, without "
+        "scripts and WebAssembly; median ms of 3 cold runs from the query to ten results' texts):"
+        "\n\n" + "\n".join(timed) + "\n\nFirst screens (top 3):\n\n" + "\n".join(screens)
+    )
 
 
 def main() -> None:

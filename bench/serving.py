@@ -7,8 +7,8 @@ import contextlib
 import functools
 import http.server
 import threading
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

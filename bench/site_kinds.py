@@ -63,7 +63,7 @@ def table(site: Path, scale: int, before: Path | None) -> str:
     after, earlier = measure(site), measure(before) if before else {}
     head = "| kind | files | MB | avg KB | province files | province MB | province MB gzipped |"
     if before:
-        head = "| kind | files before | MB before | " + head[len("| kind | "):]
+        head = "| kind | files before | MB before | " + head[len("| kind | ") :]
     lines = [head, "|" + "---|" * (head.count("|") - 1)]
     for name, _, _ in KINDS:
         files, size, packed = after.get(name, [0, 0, 0])
@@ -72,20 +72,37 @@ def table(site: Path, scale: int, before: Path | None) -> str:
             continue
         k = scale if grows[name] else 1
         cells = [name] + ([f"{old[0]:,}", f"{old[1] / 1e6:.1f}"] if before else [])
-        cells += [f"{files:,}", f"{size / 1e6:.1f}", f"{size / files / 1024:.1f}" if files else "–",
-                  f"{files * k:,}", f"{size * k / 1e6:.0f}", f"{packed * k / 1e6:.0f}"]
+        cells += [
+            f"{files:,}",
+            f"{size / 1e6:.1f}",
+            f"{size / files / 1024:.1f}" if files else "–",
+            f"{files * k:,}",
+            f"{size * k / 1e6:.0f}",
+            f"{packed * k / 1e6:.0f}",
+        ]
         lines.append("| " + " | ".join(cells) + " |")
     province_files = sum(after.get(n, [0])[0] * (scale if g else 1) for n, _, g in KINDS)
     province_bytes = sum(after.get(n, [0, 0])[1] * (scale if g else 1) for n, _, g in KINDS)
     province_packed = sum(after.get(n, [0, 0, 0])[2] * (scale if g else 1) for n, _, g in KINDS)
     files, size = sum(v[0] for v in after.values()), sum(v[1] for v in after.values())
-    cells = ["**total**"] + ([f"{sum(v[0] for v in earlier.values()):,}",
-                              f"{sum(v[1] for v in earlier.values()) / 1e6:.1f}"] if before else [])
-    cells += [f"{files:,}", f"{size / 1e6:.1f}", "", f"**{province_files:,}**", f"**{province_bytes / 1e6:.0f}**",
-              f"{province_packed / 1e6:.0f}"]
+    cells = ["**total**"] + (
+        [f"{sum(v[0] for v in earlier.values()):,}", f"{sum(v[1] for v in earlier.values()) / 1e6:.1f}"]
+        if before
+        else []
+    )
+    cells += [
+        f"{files:,}",
+        f"{size / 1e6:.1f}",
+        "",
+        f"**{province_files:,}**",
+        f"**{province_bytes / 1e6:.0f}**",
+        f"{province_packed / 1e6:.0f}",
+    ]
     lines.append("| " + " | ".join(cells) + " |")
-    lines.append(f"\nProvince (×{scale}): {province_files:,} files of {LIMIT_FILES:,} allowed, "
-                 f"{province_bytes / 1e9:.2f} GB of {LIMIT_BYTES / 1e9:.0f} GB ({province_packed / 1e9:.2f} GB gzipped).")
+    lines.append(
+        f"\nProvince (×{scale}): {province_files:,} files of {LIMIT_FILES:,} allowed, "
+        f"{province_bytes / 1e9:.2f} GB of {LIMIT_BYTES / 1e9:.0f} GB ({province_packed / 1e9:.2f} GB gzipped)."
+    )
     return "\n".join(lines)
 
 

@@ -17,11 +17,11 @@ from plansite.data.problems import DataError
 from plansite.kinds import PageKind
 from plansite.search.index import SearchIndex
 from plansite.site.html.banner import DEMO_BANNER
+from plansite_mkdocs import compact_templates, site_url
 from plansite_mkdocs.generated import GeneratedPage, nav_titles
 from plansite_mkdocs.html_fixes import fix_page
 from plansite_mkdocs.previews import PreviewImages
 from plansite_mkdocs.session import SESSION, Build
-from plansite_mkdocs import compact_templates, site_url
 from plansite_mkdocs.site_build import load_site
 
 
@@ -41,9 +41,13 @@ def on_config(config):
     try:
         site, banner = load_site(root, config)
     except DataError as error:
-        raise Abort("\n" + error.report())
-    SESSION.build = Build(site=site, banner=banner, search=SearchIndex(),
-                          previews=PreviewImages(root / ".cache" / "og", pictures=SESSION.command != "serve"))
+        raise Abort("\n" + error.report()) from None  # the report says it all; no traceback for editors
+    SESSION.build = Build(
+        site=site,
+        banner=banner,
+        search=SearchIndex(),
+        previews=PreviewImages(root / ".cache" / "og", pictures=SESSION.command != "serve"),
+    )
     config.extra["plan_footer"] = site.footer  # printed, escaped, by overrides/partials/copyright.html
     # The model and pages live for the whole build: move them out of the cyclic GC's sight,
     # which otherwise rescans them on every collection (measurable on thousands of pages).
@@ -60,8 +64,11 @@ def on_files(files, config):
         files.append(file)
         GeneratedPage.register(titles.get(src_uri), file, config)  # as `file.page`; its HTML skips Python-Markdown
     for src_uri, data in site.files.items():
-        files.append(File.generated(config, src_uri, content=data) if isinstance(data, bytes) else
-                     File.generated(config, src_uri, abs_src_path=str(root / data)))
+        files.append(
+            File.generated(config, src_uri, content=data)
+            if isinstance(data, bytes)
+            else File.generated(config, src_uri, abs_src_path=str(root / data))
+        )
     return files
 
 
@@ -75,8 +82,15 @@ def on_page_read_source(page, config):
 def on_page_content(html, page, config, files):
     kind = PageKind(page.meta.get("kind", PageKind.PAGE.value))
     build = SESSION.current
-    build.search.add_html(page.url, page.title or "", kind, html, tuple(page.meta.get("keywords", ())),
-                          tuple(page.meta.get("numbers", ())), tuple(page.meta.get("subjects", ())))
+    build.search.add_html(
+        page.url,
+        page.title or "",
+        kind,
+        html,
+        tuple(page.meta.get("keywords", ())),
+        tuple(page.meta.get("numbers", ())),
+        tuple(page.meta.get("subjects", ())),
+    )
     demo = DEMO_BANNER if build.site.example_data else ""
     return demo + build.banner + html
 

@@ -14,9 +14,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "bench"))  # serving.py: the local server of the browser tests and the benchmark
+import serving  # noqa: E402
+
 from plansite.i18n import translations  # noqa: E402
 from plansite_mkdocs import runner  # noqa: E402
-import serving  # noqa: E402
 
 SEED_PLAN = "ke-sat-tuyen-giao-dan-van-2025-2030"  # the real plan the site was first published with
 SOURCE = ROOT / "plan_data" / "sources" / f"{SEED_PLAN}.txt"  # its signed text, as received
@@ -24,8 +25,9 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 # MkDocs' own warnings ("WARNING -  …") and the data warnings the hook prints ("file:line:col: path: Warning: …",
 # in Vietnamese "…: Cảnh báo: …"; the word comes from the catalogue, so a data warning is never missed).
-WARNING_LINE = re.compile(r"^\s*WARNING\b|: (?:" + "|".join(
-    re.escape(translations(lang).gettext("Warning: ")) for lang in ("en", "vi")) + ")")
+WARNING_LINE = re.compile(
+    r"^\s*WARNING\b|: (?:" + "|".join(re.escape(translations(lang).gettext("Warning: ")) for lang in ("en", "vi")) + ")"
+)
 
 
 def seed_plan(project):
@@ -35,8 +37,11 @@ def seed_plan(project):
 
 def pytest_collection_modifyitems(items):
     """A test that uses headless Chromium must say so (`@pytest.mark.browser`), or `make test-quick` runs it."""
-    unmarked = [item.nodeid for item in items
-                if "browser" in getattr(item, "fixturenames", ()) and not item.get_closest_marker("browser")]
+    unmarked = [
+        item.nodeid
+        for item in items
+        if "browser" in getattr(item, "fixturenames", ()) and not item.get_closest_marker("browser")
+    ]
     if unmarked:
         raise pytest.UsageError(f"tests using the browser fixture without @pytest.mark.browser: {unmarked}")
 
@@ -54,8 +59,10 @@ def build_site(project: Path, out: Path, expect_warnings: tuple[str, ...] = ()) 
     unexpected = [line for line in warnings if not any(text in line for text in expect_warnings)]
     missing = [text for text in expect_warnings if not any(text in line for line in warnings)]
     if unexpected or missing:
-        pytest.fail(f"build of {project}: unexpected warnings {unexpected}, expected but absent {missing}\n"
-                    f"{result.stderr}", pytrace=False)
+        pytest.fail(
+            f"build of {project}: unexpected warnings {unexpected}, expected but absent {missing}\n{result.stderr}",
+            pytrace=False,
+        )
     return result
 
 

@@ -46,8 +46,12 @@ def reconstruct(plan) -> str:
         parts += [x for x in (section.heading, section.note) if x]
         for task in section.tasks:
             parts += [task.text, *task.details]
-            for label, value in (("Cơ quan thực hiện:", task.lead), ("Cơ quan phối hợp:", task.coordinating),
-                                 ("Hình thức:", task.forms), ("Thời gian thực hiện:", task.timing)):
+            for label, value in (
+                ("Cơ quan thực hiện:", task.lead),
+                ("Cơ quan phối hợp:", task.coordinating),
+                ("Hình thức:", task.forms),
+                ("Thời gian thực hiện:", task.timing),
+            ):
                 if value is not None and value.text:
                     parts.append(f"{label} {value.text}")
     parts.append(plan.implementation.heading)

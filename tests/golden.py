@@ -71,8 +71,14 @@ def run_case(path: Path, workdir: Path, lang: str = "vi") -> subprocess.Complete
         (project / name).write_bytes(data)
     env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks"), "PLANSITE_LANG": lang}
     command = ["import-report", case["import"]] if case.get("import") else ["check"]
-    return subprocess.run([sys.executable, "-m", "plansite", *command, "--root", str(project)],
-                          capture_output=True, text=True, env=env, timeout=60, cwd=project)
+    return subprocess.run(
+        [sys.executable, "-m", "plansite", *command, "--root", str(project)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        cwd=project,
+    )
 
 
 def update() -> None:

@@ -60,8 +60,10 @@ class _Literal(yaml.SafeDumper):
     """Multi-line texts as `|` blocks, so that a change of markup reads as a diff of lines."""
 
 
-_Literal.add_representer(str, lambda dumper, text: dumper.represent_scalar(
-    "tag:yaml.org,2002:str", text, style="|" if "\n" in text else None))
+_Literal.add_representer(
+    str,
+    lambda dumper, text: dumper.represent_scalar("tag:yaml.org,2002:str", text, style="|" if "\n" in text else None),
+)
 
 
 def update() -> None:

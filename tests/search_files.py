@@ -16,8 +16,10 @@ def decoded(files: dict[str, str]) -> dict[str, dict[str, dict[str, int]]]:
     out: dict[str, dict[str, dict[str, int]]] = {}
     for name in meta["shards"]:
         for folded, variants in json.loads(files[f"search/t/{name}.json"]).items():
-            out[folded] = {exact: {urls[doc]: weight for doc, weight in decode(text, len(urls), meta["weights"]).items()}
-                           for exact, text in variants.items()}
+            out[folded] = {
+                exact: {urls[doc]: weight for doc, weight in decode(text, len(urls), meta["weights"]).items()}
+                for exact, text in variants.items()
+            }
     return out
 
 

@@ -71,18 +71,21 @@ def test_every_kind_of_page_is_found(site, corpus_site, kinds):
     assert not missing, f"synthetic corpus lacks {sorted(missing)}"
 
 
-@pytest.mark.parametrize("address, kind", [
-    ("index.html", "home"),
-    ("ke-hoach/index.html", "plan index (ke-hoach)"),
-    ("ke-hoach/p/index.html", "plan"),
-    ("ke-hoach/p/nhiem-vu/t/index.html", "task"),
-    ("co-quan/a/index.html", "agency"),
-    ("co-quan/a/van-ban/index.html", "agency's full list"),
-    ("co-quan/a/van-ban/trang-2/index.html", "paged list, page 2+"),
-    ("ke-hoach/trang-3/index.html", "paged list, page 2+"),
-    ("moi/index.html", "other: moi/index.html"),  # a new page at the top: a kind of its own
-    ("ke-hoach/p/moi/x/index.html", "other: ke-hoach/p/moi/*/index.html"),  # new deeper kind: one for all
-])
+@pytest.mark.parametrize(
+    "address, kind",
+    [
+        ("index.html", "home"),
+        ("ke-hoach/index.html", "plan index (ke-hoach)"),
+        ("ke-hoach/p/index.html", "plan"),
+        ("ke-hoach/p/nhiem-vu/t/index.html", "task"),
+        ("co-quan/a/index.html", "agency"),
+        ("co-quan/a/van-ban/index.html", "agency's full list"),
+        ("co-quan/a/van-ban/trang-2/index.html", "paged list, page 2+"),
+        ("ke-hoach/trang-3/index.html", "paged list, page 2+"),
+        ("moi/index.html", "other: moi/index.html"),  # a new page at the top: a kind of its own
+        ("ke-hoach/p/moi/x/index.html", "other: ke-hoach/p/moi/*/index.html"),  # new deeper kind: one for all
+    ],
+)
 def test_page_kind_by_address(address, kind):
     assert audit.page_kind(address) == kind
 
@@ -99,7 +102,7 @@ def test_no_page_waits_for_a_script_or_more_than_one_stylesheet_of_ours(site):
         assert all(s.count(" defer") == 1 for s in scripts), name
         sheets = [href.rsplit("/", 1)[-1] for href in re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)]
         assert len(sheets) == 2 and sheets[0].startswith("main.") and sheets[1] == "plan-site.css", name
-        head = html[:html.index("<body")]
+        head = html[: html.index("<body")]
         assert 'classList.replace("no-js","js")' in head, name
 
 
@@ -112,18 +115,24 @@ def test_every_page_is_valid_html(site, corpus_site):
     seed_files, corpus_files = audit.html_pages(site), audit.html_pages(corpus_site)
     files = seed_files + corpus_files
     started = time.perf_counter()
-    result = subprocess.run([java, "-jar", str(VNU), "--format", "json", "--errors-only", *map(str, files)],
-                            capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [java, "-jar", str(VNU), "--format", "json", "--errors-only", *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     seconds = time.perf_counter() - started
     try:
         messages = json.loads(result.stderr or result.stdout)["messages"]  # vnu writes its report to stderr
     except (ValueError, KeyError):
-        pytest.fail(f"vnu.jar exited {result.returncode} without a JSON report:\n{result.stderr[-3000:]}",
-                    pytrace=False)
-    errors = [m for m in messages if m.get("type") in ("error", "non-document-error")
-              or m.get("subType") == "fatal"]
-    print(f"\nNu validator: {len(files)} pages ({len(seed_files)} seed, {len(corpus_files)} corpus) in {seconds:.1f} s, "
-          f"{len(errors)} errors")
+        pytest.fail(
+            f"vnu.jar exited {result.returncode} without a JSON report:\n{result.stderr[-3000:]}", pytrace=False
+        )
+    errors = [m for m in messages if m.get("type") in ("error", "non-document-error") or m.get("subType") == "fatal"]
+    print(
+        f"\nNu validator: {len(files)} pages ({len(seed_files)} seed, {len(corpus_files)} corpus) in {seconds:.1f} s, "
+        f"{len(errors)} errors"
+    )
 
     def where(message):
         url = message.get("url", "")
@@ -134,10 +143,14 @@ def test_every_page_is_valid_html(site, corpus_site):
     if errors:
         counts = Counter(m.get("message") for m in errors)
         summary = "\n".join(f"  {n} × {message}" for message, n in counts.most_common())
-        shown = "\n".join(f"{where(m)}: {m.get('message')}\n    {(m.get('extract') or '').strip()[:160]}"
-                           for m in errors[:SHOWN])
-        pytest.fail(f"{len(errors)} Nu validator errors in {len(files)} pages:\n{summary}\n"
-                    f"first {min(SHOWN, len(errors))}:\n{shown}", pytrace=False)
+        shown = "\n".join(
+            f"{where(m)}: {m.get('message')}\n    {(m.get('extract') or '').strip()[:160]}" for m in errors[:SHOWN]
+        )
+        pytest.fail(
+            f"{len(errors)} Nu validator errors in {len(files)} pages:\n{summary}\n"
+            f"first {min(SHOWN, len(errors))}:\n{shown}",
+            pytrace=False,
+        )
     assert result.returncode == 0, result.stderr[-3000:]
 
 
@@ -165,17 +178,20 @@ def test_every_kind_of_page_has_no_axe_violation(kinds, serve, browser):
             page.goto(base + path)
             page.add_script_tag(path=str(AXE))
             # resultTypes: details for violations only (passes are merely counted), half the time.
-            result = page.evaluate("tags => axe.run(document, {runOnly: tags, resultTypes: ['violations']})",
-                                   AXE_TAGS)
+            result = page.evaluate("tags => axe.run(document, {runOnly: tags, resultTypes: ['violations']})", AXE_TAGS)
             for violation in result["violations"]:
                 for node in violation["nodes"]:
-                    failures.append(f"{kind} (/{path}): {violation['id']} ({violation['impact']}): "
-                                    f"{violation['help']}\n    {node['html'][:200]}\n    "
-                                    + node.get("failureSummary", "").replace("\n", " ")[:300])
+                    failures.append(
+                        f"{kind} (/{path}): {violation['id']} ({violation['impact']}): "
+                        f"{violation['help']}\n    {node['html'][:200]}\n    "
+                        + node.get("failureSummary", "").replace("\n", " ")[:300]
+                    )
     finally:
         page.close()
-    print(f"\naxe-core: {len(views)} pages (one of each kind) in {time.perf_counter() - started:.1f} s, "
-          f"{len(failures)} violations")
+    print(
+        f"\naxe-core: {len(views)} pages (one of each kind) in {time.perf_counter() - started:.1f} s, "
+        f"{len(failures)} violations"
+    )
     if failures:
         shown = "\n".join(failures[:SHOWN])
         pytest.fail(f"{len(failures)} axe violations (first {min(SHOWN, len(failures))}):\n{shown}", pytrace=False)
@@ -184,23 +200,28 @@ def test_every_kind_of_page_has_no_axe_violation(kinds, serve, browser):
 
 # html_fixes: the fixes of Material's markup, on Material's own templates and on made-up pages.
 
+
 def material_template(name):
     import material
 
     return (Path(material.__file__).parent / "templates" / name).read_text("utf-8")
 
 
-FRAME = ('<body dir="ltr">\n'
-         '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">\n'
-         '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">\n'
-         '<input id="ps-search-input" class="ps-search__input" type="search" autocomplete="off">\n'
-         '<nav class="md-nav md-nav--secondary" aria-label="Mục lục">\n'
-         '<label class="md-nav__title" for="__toc">\n<span class="md-nav__icon md-icon"></span>\nMục lục\n</label>\n'
-         '</nav>\n')
-CONTENT = ('<div class="md-content" data-md-component="content">\n<article class="md-content__inner md-typeset">\n'
-           '<pre><code>&lt;input type="checkbox" id="__drawer" autocomplete="off"&gt;</code></pre>\n'
-           '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">\n'
-           '<label class="md-nav__title" for="__toc">\n</article></div></body>')
+FRAME = (
+    '<body dir="ltr">\n'
+    '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">\n'
+    '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">\n'
+    '<input id="ps-search-input" class="ps-search__input" type="search" autocomplete="off">\n'
+    '<nav class="md-nav md-nav--secondary" aria-label="Mục lục">\n'
+    '<label class="md-nav__title" for="__toc">\n<span class="md-nav__icon md-icon"></span>\nMục lục\n</label>\n'
+    "</nav>\n"
+)
+CONTENT = (
+    '<div class="md-content" data-md-component="content">\n<article class="md-content__inner md-typeset">\n'
+    '<pre><code>&lt;input type="checkbox" id="__drawer" autocomplete="off"&gt;</code></pre>\n'
+    '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">\n'
+    '<label class="md-nav__title" for="__toc">\n</article></div></body>'
+)
 
 
 def test_html_fixes_match_material_templates_exactly():

@@ -39,18 +39,26 @@ _PAGED = re.compile(re.escape(addresses.PAGE_PREFIX) + r"(\d|$)")
 def _spells_a_folder(text: str) -> bool:
     text = text.lstrip("/")
     return bool(_PAGED.match(text)) or any(
-        text == word or text.startswith((word + "/", word + ".")) for word in addresses.FOLDER_WORDS)
+        text == word or text.startswith((word + "/", word + ".")) for word in addresses.FOLDER_WORDS
+    )
 
 
 def _constants(path: Path) -> list[tuple[int, str]]:
     tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
-    return [(node.lineno, node.value) for node in ast.walk(tree)
-            if isinstance(node, ast.Constant) and isinstance(node.value, str)]
+    return [
+        (node.lineno, node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+    ]
 
 
 SOURCES = sorted(HOOKS.rglob("*.py"))
-SPELLED = [(path.relative_to(HOOKS).as_posix(), line, text)
-           for path in SOURCES for line, text in _constants(path) if _spells_a_folder(text)]
+SPELLED = [
+    (path.relative_to(HOOKS).as_posix(), line, text)
+    for path in SOURCES
+    for line, text in _constants(path)
+    if _spells_a_folder(text)
+]
 
 
 def test_the_scan_reads_the_whole_source_and_finds_the_book():
@@ -62,10 +70,14 @@ def test_the_scan_reads_the_whole_source_and_finds_the_book():
 
 
 def test_no_other_module_spells_a_folder_word():
-    stray = [f"hooks/{file}:{line}: {text!r}" for file, line, text in SPELLED
-             if file != "plansite/addresses.py" and (file, text) not in ALLOWED]
-    assert stray == [], "folder words outside the address book (import them from plansite.addresses):\n" + \
-        "\n".join(stray)
+    stray = [
+        f"hooks/{file}:{line}: {text!r}"
+        for file, line, text in SPELLED
+        if file != "plansite/addresses.py" and (file, text) not in ALLOWED
+    ]
+    assert stray == [], "folder words outside the address book (import them from plansite.addresses):\n" + "\n".join(
+        stray
+    )
 
 
 def test_every_allowed_spelling_is_still_there():
@@ -80,9 +92,16 @@ def test_the_ids_no_record_may_take_come_from_the_book():
     assert re.fullmatch(_id.reserved_pattern, "trang-2") and not re.fullmatch(_id.reserved_pattern, "trang-thong-tin")
 
 
-SOURCES_OF_PAGES = ["index.md", addresses.PLANS_INDEX, addresses.CALENDAR, addresses.GLOSSARY,
-                    addresses.agency_uri("ubnd-xa"), addresses.plan_page_uri("p"), addresses.CALENDAR_FEED,
-                    *addresses.paged_uris(f"{addresses.AGENCIES}/{addresses.LIST}/nhom", 3)]
+SOURCES_OF_PAGES = [
+    "index.md",
+    addresses.PLANS_INDEX,
+    addresses.CALENDAR,
+    addresses.GLOSSARY,
+    addresses.agency_uri("ubnd-xa"),
+    addresses.plan_page_uri("p"),
+    addresses.CALENDAR_FEED,
+    *addresses.paged_uris(f"{addresses.AGENCIES}/{addresses.LIST}/nhom", 3),
+]
 
 
 @pytest.mark.parametrize("directory_urls", [True, False])

@@ -10,8 +10,8 @@ import sys
 from conftest import ROOT, load_project
 from plansite import build as build_module
 from plansite.reports import status
-from plansite.site.render.lazy import Pages
 from plansite.site.options import SiteOptions
+from plansite.site.render.lazy import Pages
 
 FIXTURE = ROOT / "tests" / "fixtures" / "reports" / "plan_data"  # reports of two periods on the seed plan
 
@@ -29,8 +29,11 @@ def test_progress_is_computed_once_for_pages_and_files(monkeypatch, tmp_path):
 
     real = status.build_progress
     # Every module that holds the function under any import is counted: a second computation cannot hide.
-    holders = [m for name, m in sorted(sys.modules.items()) if name.startswith("plansite")
-               and getattr(m, "build_progress", None) is real]
+    holders = [
+        m
+        for name, m in sorted(sys.modules.items())
+        if name.startswith("plansite") and getattr(m, "build_progress", None) is real
+    ]
     assert holders  # the site's indexes compute it (site/index/relations.py)
     for module in holders:
         monkeypatch.setattr(module, "build_progress", counted)

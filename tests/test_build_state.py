@@ -8,16 +8,16 @@ from __future__ import annotations
 import dataclasses
 import gc
 
+import plansite_hook as hook
 import pytest
 from mkdocs.config import load_config
 from mkdocs.structure.files import File
 
-import plansite_hook as hook
 from conftest import ROOT
-from plansite.site.render import lazy
+from plansite.build import SiteOutput
 from plansite.site.html import markup, page_writer
 from plansite.site.index.linking import MENTIONS_CACHED, Linker, Target
-from plansite.build import SiteOutput
+from plansite.site.render import lazy
 from plansite_mkdocs.generated import GeneratedPage
 from plansite_mkdocs.session import SESSION, Build
 
@@ -35,7 +35,7 @@ def serving(monkeypatch):
 
 def test_no_build_state_before_on_config(serving):
     with pytest.raises(RuntimeError):
-        SESSION.current
+        _ = SESSION.current
 
 
 def test_each_config_load_makes_a_new_typed_build(serving):
@@ -44,7 +44,11 @@ def test_each_config_load_makes_a_new_typed_build(serving):
     assert isinstance(first, Build) and isinstance(first.site, SiteOutput)
     assert SESSION.last_good is first.site
     assert {f.name: f.type for f in dataclasses.fields(Build)} == {
-        "site": "SiteOutput", "banner": "str", "search": "SearchIndex", "previews": "PreviewImages"}
+        "site": "SiteOutput",
+        "banner": "str",
+        "search": "SearchIndex",
+        "previews": "PreviewImages",
+    }
     with pytest.raises(dataclasses.FrozenInstanceError):
         first.banner = "x"  # type: ignore[misc]
     hook.on_config(serving)

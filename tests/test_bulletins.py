@@ -1,4 +1,5 @@
-"""Loudspeaker bulletins (site/outreach/bulletins.py, site/outreach/spoken.py): one per plan, task and reporting period with
+"""Loudspeaker bulletins (site/outreach/bulletins.py, site/outreach/spoken.py): one per plan, task and reporting period
+with
 reports; nothing left that a reader cannot say (no abbreviation of the glossary, no "/" in a number or a
 date), about a minute long, and a page that lists them, each saved as a plain-text file by the browser
 (docs/assets/plan-bulletins.js), all of them in the plan's one published file."""
@@ -16,8 +17,8 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, SEED_PLAN, load_project
 from plansite.search.expand import abbreviation_pattern
 from plansite.site.outreach.bulletins import MAX_WORDS
-from plansite.site.render.render_bulletins import SEPARATOR
 from plansite.site.outreach.spoken import Speaker, spoken_date
+from plansite.site.render.render_bulletins import SEPARATOR
 from plansite_mkdocs.demo import build_demo
 
 BULLETINS = f"ke-hoach/{SEED_PLAN}/ban-tin"
@@ -40,19 +41,24 @@ def demo(tmp_path_factory):
     return out
 
 
-@pytest.mark.parametrize("written, said", [
-    ("Chỉ thị 33/CT-TTg", "Chỉ thị số 33 của Thủ tướng Chính phủ"),
-    ("Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ",
-     "Chỉ thị số 33 ngày 26 tháng 11 năm 2021 của Thủ tướng Chính phủ"),
-    ("Quy định 218 QĐ/TW", "Quy định số 218 của Bộ Chính trị"),
-    ("Luật số 10/2022/QH15", "Luật số 10 năm 2022 của Quốc hội"),
-    ("ngày 11/11/2025", "ngày 11 tháng 11 năm 2025"),
-    ("từ 15/12 đến 14/6", "từ ngày 15 tháng 12 đến ngày 14 tháng 6"),
-    ("trước tháng 6/2026", "trước tháng 6 năm 2026"),
-    ("giai đoạn 2025-2030, báo cáo 06 tháng", "giai đoạn 2025 đến 2030, báo cáo 6 tháng"),
-    ("UBND xã và UBMTTQ VN xã", "Ủy ban nhân dân xã và Ủy ban Mặt trận Tổ quốc Việt Nam xã"),
-    ("đạt 50%", "đạt 50 phần trăm"),
-])
+@pytest.mark.parametrize(
+    "written, said",
+    [
+        ("Chỉ thị 33/CT-TTg", "Chỉ thị số 33 của Thủ tướng Chính phủ"),
+        (
+            "Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ",
+            "Chỉ thị số 33 ngày 26 tháng 11 năm 2021 của Thủ tướng Chính phủ",
+        ),
+        ("Quy định 218 QĐ/TW", "Quy định số 218 của Bộ Chính trị"),
+        ("Luật số 10/2022/QH15", "Luật số 10 năm 2022 của Quốc hội"),
+        ("ngày 11/11/2025", "ngày 11 tháng 11 năm 2025"),
+        ("từ 15/12 đến 14/6", "từ ngày 15 tháng 12 đến ngày 14 tháng 6"),
+        ("trước tháng 6/2026", "trước tháng 6 năm 2026"),
+        ("giai đoạn 2025-2030, báo cáo 06 tháng", "giai đoạn 2025 đến 2030, báo cáo 6 tháng"),
+        ("UBND xã và UBMTTQ VN xã", "Ủy ban nhân dân xã và Ủy ban Mặt trận Tổ quốc Việt Nam xã"),
+        ("đạt 50%", "đạt 50 phần trăm"),
+    ],
+)
 def test_written_forms_become_spoken_forms(speaker, written, said):
     assert speaker.say(written) == said
 
@@ -65,9 +71,13 @@ def bulletin_files(site) -> dict[str, str]:
     """File name → text of each bulletin the page offers to save: its section's heading and paragraphs,
     as plan-bulletins.js joins them (the browser test checks the file Chromium saves)."""
     soup = BeautifulSoup((site / BULLETINS / "index.html").read_text(encoding="utf-8"), "html.parser")
-    return {section["data-file"]: "\n\n".join([section.h2.get_text(strip=True)]
-                                               + [p.get_text() for p in section.select(".ps-bulletin__text")]) + "\n"
-            for section in soup.select("article .ps-bulletin")}
+    return {
+        section["data-file"]: "\n\n".join(
+            [section.h2.get_text(strip=True)] + [p.get_text() for p in section.select(".ps-bulletin__text")]
+        )
+        + "\n"
+        for section in soup.select("article .ps-bulletin")
+    }
 
 
 def published_files(site) -> list:
@@ -108,7 +118,9 @@ def test_period_bulletin_counts_equal_a_count_from_the_reports(demo):
     text = bulletin_files(demo)["bao-cao-06-thang-nam-2026.txt"]
     assert "số liệu từ ngày 15 tháng 12 năm 2025 đến ngày 14 tháng 6 năm 2026" in text
     period = ROOT / "demo/plan_data/reports" / SEED_PLAN / "2026-6-thang"  # one file per reporting body
-    statuses = [s for f in sorted(period.glob("*.yaml")) for s in re.findall(r"status: ([a-z-]+)", f.read_text("utf-8"))]
+    statuses = [
+        s for f in sorted(period.glob("*.yaml")) for s in re.findall(r"status: ([a-z-]+)", f.read_text("utf-8"))
+    ]
     assert len(statuses) == 5
     assert f"Các cơ quan đã báo cáo về {len(statuses)} trong 5 nhiệm vụ" in text
     assert f"{statuses.count('thuong-xuyen')} nhiệm vụ thực hiện thường xuyên" in text
@@ -122,16 +134,22 @@ def test_the_page_lists_each_bulletin_with_its_button_and_the_task_page_links_to
     assert len(sections) == len(body.find_all("h2")) == len(bulletin_files(site))
     for section in sections:
         button = section.select_one("button.ps-bulletin__save")
-        assert button.get_text(strip=True) == "Tải bản tin (tệp .txt)" and button.has_attr("hidden")  # shown by the script
+        assert button.get_text(strip=True) == "Tải bản tin (tệp .txt)" and button.has_attr(
+            "hidden"
+        )  # shown by the script
         assert section["data-file"] == section["id"] + ".txt"
-    whole = [a for a in body.find_all("a") if urljoin(f"http://site/{BULLETINS}/", a["href"])
-             == f"http://site/{BULLETINS}/tat-ca.txt"]
+    whole = [
+        a
+        for a in body.find_all("a")
+        if urljoin(f"http://site/{BULLETINS}/", a["href"]) == f"http://site/{BULLETINS}/tat-ca.txt"
+    ]
     assert len(whole) == 1  # every bulletin in one file, without a script
     assert not body.find("abbr")  # nothing left for the glossary to mark
     plan = next(p for p in project.plans if p.id == SEED_PLAN)
     task = next(t for t in plan.tasks if t.id == "quan-triet-cong-tac-dan-toc")
-    task_page = BeautifulSoup((site / f"ke-hoach/{SEED_PLAN}/nhiem-vu/{task.id}/index.html").read_text(encoding="utf-8"),
-                              "html.parser")
+    task_page = BeautifulSoup(
+        (site / f"ke-hoach/{SEED_PLAN}/nhiem-vu/{task.id}/index.html").read_text(encoding="utf-8"), "html.parser"
+    )
     own = task_page.select_one("article").find("a", string=re.compile("bản tin của nhiệm vụ này"))
     assert own["href"] == f"../../ban-tin/#nhiem-vu-{task.id}" and soup.find(id=f"nhiem-vu-{task.id}")
 

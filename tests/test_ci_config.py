@@ -25,8 +25,11 @@ ENV = {**os.environ, "PYTHONPATH": str(ROOT / "hooks"), "NO_MKDOCS_2_WARNING": "
 
 
 def validate(schema: str, path: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, str(path)],
-                          capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, str(path)],
+        capture_output=True,
+        text=True,
+    )
 
 
 @pytest.mark.parametrize("schema, path", [("vendor.github-workflows", GITHUB), ("vendor.gitlab-ci", GITLAB)])
@@ -36,8 +39,12 @@ def test_ci_configurations_are_valid_against_their_published_schemas(schema, pat
     # The validator does fail on a broken file: the same configuration with a job's key misspelt.
     broken = tmp_path / path.name
     text = path.read_text(encoding="utf-8")
-    broken.write_text(text.replace("runs-on:", "run-on:", 1) if path == GITHUB else
-                      text.replace("  script:\n    - make check", "  scripts:\n    - make check", 1), encoding="utf-8")
+    broken.write_text(
+        text.replace("runs-on:", "run-on:", 1)
+        if path == GITHUB
+        else text.replace("  script:\n    - make check", "  scripts:\n    - make check", 1),
+        encoding="utf-8",
+    )
     assert broken.read_text(encoding="utf-8") != text
     assert validate(schema, broken).returncode != 0
 
@@ -85,8 +92,12 @@ def _bad_copy(tmp_path: Path) -> Path:
 
 
 def check(root: Path, host: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "plansite", "check", "--root", str(root), "--annotations", host],
-                          capture_output=True, text=True, env=ENV)
+    return subprocess.run(
+        [sys.executable, "-m", "plansite", "check", "--root", str(root), "--annotations", host],
+        capture_output=True,
+        text=True,
+        env=ENV,
+    )
 
 
 def test_github_annotations_put_each_problem_at_its_file_line_and_column(tmp_path):
@@ -116,14 +127,25 @@ def test_gitlab_code_quality_report_names_file_and_line(tmp_path):
     findings = json.loads((clean / "gl-code-quality-report.json").read_text(encoding="utf-8"))
     printed = [line for line in result.stderr.splitlines() if ": Cảnh báo: " in line]
     assert {f["severity"] for f in findings} <= {"minor"}
-    assert sorted(f"{f['location']['path']}:{f['location']['lines']['begin']}" for f in findings) == \
-        sorted(line.split(":", 2)[0] + ":" + line.split(":", 2)[1] for line in printed)
+    assert sorted(f"{f['location']['path']}:{f['location']['lines']['begin']}" for f in findings) == sorted(
+        line.split(":", 2)[0] + ":" + line.split(":", 2)[1] for line in printed
+    )
 
 
 def _git(repo: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True,
-                          env={**ENV, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-                               "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"})
+    return subprocess.run(
+        ["git", *args],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env={
+            **ENV,
+            "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@example.org",
+            "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@example.org",
+        },
+    )
 
 
 def test_pre_commit_runs_the_check_on_staged_data_files(tmp_path):
@@ -137,8 +159,13 @@ def test_pre_commit_runs_the_check_on_staged_data_files(tmp_path):
     assert _git(repo, "init", "-q").returncode == 0
     assert _git(repo, "add", "-A").returncode == 0
     pre_commit = [str(ROOT / ".venv/bin/pre-commit"), "run"]
-    run = lambda: subprocess.run(pre_commit, cwd=repo, capture_output=True, text=True,  # noqa: E731
-                                 env={**ENV, "PRE_COMMIT_HOME": str(tmp_path / "cache")})
+    run = lambda: subprocess.run(
+        pre_commit,
+        cwd=repo,
+        capture_output=True,
+        text=True,  # noqa: E731
+        env={**ENV, "PRE_COMMIT_HOME": str(tmp_path / "cache")},
+    )
     clean = run()
     assert clean.returncode == 0, clean.stdout + clean.stderr
     assert "Kiểm tra dữ liệu kế hoạch" in clean.stdout and "Passed" in clean.stdout

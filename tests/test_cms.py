@@ -30,6 +30,7 @@ def project():
 
 def compile_decap(template: str, data: dict) -> str:
     """Decap's string templates as far as the report's path uses them: {{a.b}} and `| ternary('x', 'y')`."""
+
     def value(match):
         key, _, flt = match.group(1).partition("|")
         found = data
@@ -39,6 +40,7 @@ def compile_decap(template: str, data: dict) -> str:
             yes, no = re.fullmatch(r"ternary\('(.*)',\s*'(.*)'\)", flt.strip()).groups()
             return yes if found else no
         return "" if found is None else str(found)
+
     return re.sub(r"\{\{(.+?)\}\}", value, template)
 
 
@@ -48,11 +50,15 @@ def decap_file(entry: dict) -> str:
     return f"{folder}/{compile_decap(path, {**entry, 'slug': compile_decap(slug, entry)})}.yaml"
 
 
-@pytest.mark.parametrize("kind, number", [("6-thang", None), ("nam", None), ("quy", 2), ("thang", 11),
-                                          ("chuyen-de", None)])
+@pytest.mark.parametrize(
+    "kind, number", [("6-thang", None), ("nam", None), ("quy", 2), ("thang", 11), ("chuyen-de", None)]
+)
 def test_the_form_writes_the_file_report_path_names(kind, number):
-    entry = {"plan": PLAN, "reporter": "phong-van-hoa-xa-hoi",
-             "period": {"kind": kind, "year": 2026, **({"number": number} if number else {})}}
+    entry = {
+        "plan": PLAN,
+        "reporter": "phong-van-hoa-xa-hoi",
+        "period": {"kind": kind, "year": 2026, **({"number": number} if number else {})},
+    }
     assert decap_file(entry) == report_path(PLAN, (kind, 2026, number), "phong-van-hoa-xa-hoi")
 
 
@@ -97,8 +103,17 @@ def test_the_review_workflow_opens_a_pull_request_on_the_host(project):
     config = cms_config(project, host_from_env({}, {"GITHUB_REPOSITORY": "xa-ke-sat/ke-hoach"}))
     assert config["publish_mode"] == "editorial_workflow"
     assert config["backend"].items() >= {"name": "github", "repo": "xa-ke-sat/ke-hoach", "branch": "main"}.items()
-    gitlab = cms_config(project, host_from_env({}, {"CI_PROJECT_PATH": "ubnd/ke-sat", "CI_DEFAULT_BRANCH": "chinh",
-                                                     "CI_API_V4_URL": "https://gitlab.com/api/v4"}))["backend"]
+    gitlab = cms_config(
+        project,
+        host_from_env(
+            {},
+            {
+                "CI_PROJECT_PATH": "ubnd/ke-sat",
+                "CI_DEFAULT_BRANCH": "chinh",
+                "CI_API_V4_URL": "https://gitlab.com/api/v4",
+            },
+        ),
+    )["backend"]
     assert gitlab.items() >= {"name": "gitlab", "repo": "ubnd/ke-sat", "branch": "chinh", "auth_type": "pkce"}.items()
     assert "api_root" not in gitlab
     named = host_from_env({"backend": "gitlab", "repo": "so/ke-hoach", "app_id": "abc"}, {"GITHUB_REPOSITORY": "x/y"})
@@ -133,8 +148,11 @@ def test_the_vendored_cms_is_the_pinned_npm_package():
     dist = ROOT / "node_modules/decap-cms/dist"
     assert json.loads((dist.parent / "package.json").read_text(encoding="utf-8"))["version"] == pinned
     copied = sorted(p.name for p in (ROOT / "vendor/decap-cms").iterdir() if p.name != "package.json")
-    assert copied == sorted(p.name for p in dist.iterdir() if p.name.endswith((".decap-cms.js", ".wasm"))
-                            or p.name in ("decap-cms.js", "decap-cms.js.LICENSE.txt"))
+    assert copied == sorted(
+        p.name
+        for p in dist.iterdir()
+        if p.name.endswith((".decap-cms.js", ".wasm")) or p.name in ("decap-cms.js", "decap-cms.js.LICENSE.txt")
+    )
     assert all((ROOT / "vendor/decap-cms" / name).read_bytes() == (dist / name).read_bytes() for name in copied)
 
 
@@ -151,19 +169,31 @@ def decap_record_file(collection: dict, entry: dict) -> str:
 def test_the_form_writes_the_files_of_one_record_the_loader_reads(project):
     found = collections(project)
     assert list(found) == ["bao-cao", "lien-he", "tom-tat", "tu-viet-tat"]
-    assert decap_record_file(found["lien-he"], {"agency": "phong-van-hoa-xa-hoi"}) == \
-        CONTACT_PATH.format(agency="phong-van-hoa-xa-hoi") == "plan_data/contacts/phong-van-hoa-xa-hoi.yaml"
+    assert (
+        decap_record_file(found["lien-he"], {"agency": "phong-van-hoa-xa-hoi"})
+        == CONTACT_PATH.format(agency="phong-van-hoa-xa-hoi")
+        == "plan_data/contacts/phong-van-hoa-xa-hoi.yaml"
+    )
     task = "quan-triet-cong-tac-dan-toc"
-    assert decap_record_file(found["tom-tat"], {"plan": PLAN, "task": task}) == \
-        SUMMARY_PATH.format(plan=PLAN, task=task) == f"plan_data/summaries/{PLAN}/{task}.yaml"
+    assert (
+        decap_record_file(found["tom-tat"], {"plan": PLAN, "task": task})
+        == SUMMARY_PATH.format(plan=PLAN, task=task)
+        == f"plan_data/summaries/{PLAN}/{task}.yaml"
+    )
     # A glossary entry's file is named by Decap's slug of the abbreviation; the loader reads any name there.
     assert decap_record_file(found["tu-viet-tat"], {"abbr": "ubnd"}) == GLOSSARY_ENTRY_PATH.format(name="ubnd")
     for name in ("lien-he", "tom-tat", "tu-viet-tat"):
         assert found[name]["delete"] is False and found[name]["format"] == "yaml"  # never a shared file
 
 
-@pytest.mark.parametrize("name, schema, labels", [("lien-he", CONTACT_FILE, CONTACT), ("tom-tat", SUMMARY_FILE, SUMMARY),
-                                                  ("tu-viet-tat", ABBREVIATION, GLOSSARY_ENTRY)])
+@pytest.mark.parametrize(
+    "name, schema, labels",
+    [
+        ("lien-he", CONTACT_FILE, CONTACT),
+        ("tom-tat", SUMMARY_FILE, SUMMARY),
+        ("tu-viet-tat", ABBREVIATION, GLOSSARY_ENTRY),
+    ],
+)
 def test_each_record_form_has_the_schema_fields_with_vietnamese_labels(project, name, schema, labels):
     fields = {f["name"]: f for f in collections(project)[name]["fields"]}
     assert list(fields) == list(schema.fields) == list(labels)

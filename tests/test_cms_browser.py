@@ -14,7 +14,6 @@ import os
 import shutil
 import socket
 import subprocess
-import sys
 import tarfile
 import time
 from io import BytesIO
@@ -23,20 +22,24 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from serving import serve_folder
 
 from conftest import ROOT, build_site, copy_project
 from plansite.cms.config import report_location
 from plansite.data.paths import CONTACT_PATH, SUMMARY_PATH
 from plansite.reports.spreadsheet.names import report_path
-from serving import serve_folder
 
 pytestmark = pytest.mark.browser
 
 PLAN = "ke-sat-tuyen-giao-dan-van-2025-2030"
 RECURRING_TASK = "quan-triet-tuyen-truyen-van-ban-tuyen-giao-dan-van"  # timing: ongoing (thường xuyên)
 GUIDE_PICTURES = ROOT / "docs" / "assets" / "bien-tap"
-GIT_ENV = {"GIT_AUTHOR_NAME": "Biên tập viên", "GIT_AUTHOR_EMAIL": "bien-tap@example.org",
-           "GIT_COMMITTER_NAME": "Biên tập viên", "GIT_COMMITTER_EMAIL": "bien-tap@example.org"}
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Biên tập viên",
+    "GIT_AUTHOR_EMAIL": "bien-tap@example.org",
+    "GIT_COMMITTER_NAME": "Biên tập viên",
+    "GIT_COMMITTER_EMAIL": "bien-tap@example.org",
+}
 
 
 def git(repo: Path, *args: str) -> str:
@@ -55,10 +58,20 @@ def free_port() -> int:
 def decap_server(repo: Path):
     """Decap's local backend on 127.0.0.1, writing branches and commits into `repo` (MODE=git)."""
     port = free_port()
-    env = {**os.environ, "MODE": "git", "PORT": str(port), "BIND_HOST": "127.0.0.1", "GIT_REPO_DIRECTORY": str(repo),
-           **GIT_ENV}
-    server = subprocess.Popen(["node", str(ROOT / "node_modules/decap-server/dist/index.js")], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = {
+        **os.environ,
+        "MODE": "git",
+        "PORT": str(port),
+        "BIND_HOST": "127.0.0.1",
+        "GIT_REPO_DIRECTORY": str(repo),
+        **GIT_ENV,
+    }
+    server = subprocess.Popen(
+        ["node", str(ROOT / "node_modules/decap-server/dist/index.js")],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         for _ in range(100):
             with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.2):
@@ -128,7 +141,9 @@ def fill_report(page, form, year_kind: str, status: str, progress: str | None = 
     page.get_by_role("button", name="Add báo cáo từng nhiệm vụ").click()
     choose(page, "Nhiệm vụ", RECURRING_TASK)
     choose(page, "Tình trạng", status)
-    page.get_by_label("Việc đã làm (không bắt buộc)", exact=True).fill("(Minh họa) Tổ chức hội nghị quán triệt cho cán bộ.")
+    page.get_by_label("Việc đã làm (không bắt buộc)", exact=True).fill(
+        "(Minh họa) Tổ chức hội nghị quán triệt cho cán bộ."
+    )
     if progress is not None:
         page.get_by_label("Tiến độ (%) (không bắt buộc)", exact=True).fill(progress)
     page.get_by_role("button", name="Add kết quả đếm được").click()
@@ -194,10 +209,19 @@ def test_a_report_filled_in_the_form_is_the_file_make_check_reads(page, form, tm
     assert subprocess.run(["git", "cat-file", "-e", f"main:{target}"], cwd=repo, capture_output=True).returncode != 0
     written = yaml.safe_load(git(repo, "show", f"{branch}:{target}"))
     assert written == {
-        "plan": PLAN, "period": {"kind": "6-thang", "year": 2026}, "reporter": "phong-van-hoa-xa-hoi",
-        "recipient": "ubnd-xa-ke-sat", "submitted_on": dt.date(2026, 6, 20),
-        "tasks": [{"task": RECURRING_TASK, "status": "thuong-xuyen", "done": "(Minh họa) Tổ chức hội nghị quán triệt cho cán bộ.",
-                   "outputs": [{"quantity": 3, "unit": "hội nghị", "what": "quán triệt"}]}],
+        "plan": PLAN,
+        "period": {"kind": "6-thang", "year": 2026},
+        "reporter": "phong-van-hoa-xa-hoi",
+        "recipient": "ubnd-xa-ke-sat",
+        "submitted_on": dt.date(2026, 6, 20),
+        "tasks": [
+            {
+                "task": RECURRING_TASK,
+                "status": "thuong-xuyen",
+                "done": "(Minh họa) Tổ chức hội nghị quán triệt cho cán bộ.",
+                "outputs": [{"quantity": 3, "unit": "hội nghị", "what": "quán triệt"}],
+            }
+        ],
     }
     result = make_check(checkout(repo, branch, tmp_path / "branch"))
     assert result.returncode == 0, result.stderr
@@ -269,7 +293,10 @@ def test_an_agency_s_contact_details_filled_in_the_form_show_on_the_built_pages(
     page.get_by_text("Thay đổi đã được lưu", exact=False).first.wait_for()
     assert git(repo, "diff", "--name-status", "main", branch).splitlines() == [f"A\t{target}"]
     assert yaml.safe_load(git(repo, "show", f"{branch}:{target}")) == {
-        "agency": "phong-van-hoa-xa-hoi", "address": "(Minh họa) Số 1 đường Ví Dụ", "email": "vi-du@example.gov.vn"}
+        "agency": "phong-van-hoa-xa-hoi",
+        "address": "(Minh họa) Số 1 đường Ví Dụ",
+        "email": "vi-du@example.gov.vn",
+    }
     checked = checkout(repo, branch, tmp_path / "branch")
     result = make_check(checked)
     assert result.returncode == 0, result.stderr
@@ -296,11 +323,22 @@ def test_a_summary_the_plan_file_already_holds_is_stopped_by_the_check_naming_bo
     wait_for_file(repo, branch, target)
     assert git(repo, "diff", "--name-status", "main", branch).splitlines() == [f"A\t{target}"]
     assert yaml.safe_load(git(repo, "show", f"{branch}:{target}")) == {
-        "plan": PLAN, "task": RECURRING_TASK, "summary": "(Minh họa) Tóm tắt viết trong biểu mẫu."}
-    summary_line = next(i for i, line in enumerate(git(repo, "show", f"{branch}:{target}").splitlines(), 1)
-                        if line.startswith("summary:"))
-    plan_line = next(i for i, line in enumerate((repo / "plan_data/plans" / f"{PLAN}.yaml").read_text(
-        encoding="utf-8").splitlines(), 1) if line.strip().startswith("summary:"))  # the first task's
+        "plan": PLAN,
+        "task": RECURRING_TASK,
+        "summary": "(Minh họa) Tóm tắt viết trong biểu mẫu.",
+    }
+    summary_line = next(
+        i
+        for i, line in enumerate(git(repo, "show", f"{branch}:{target}").splitlines(), 1)
+        if line.startswith("summary:")
+    )
+    plan_line = next(
+        i
+        for i, line in enumerate(
+            (repo / "plan_data/plans" / f"{PLAN}.yaml").read_text(encoding="utf-8").splitlines(), 1
+        )
+        if line.strip().startswith("summary:")
+    )  # the first task's
     result = make_check(checkout(repo, branch, tmp_path / "branch"))
     assert result.returncode != 0 and "Traceback" not in result.stderr
     problem = next(line for line in result.stderr.splitlines() if line.startswith(f"{target}:"))

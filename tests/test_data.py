@@ -10,19 +10,30 @@ import sys
 
 import jsonschema
 import yaml
+from fidelity import normalise, reconstruct, source_sentences, source_stream
 
 from conftest import ROOT, SOURCE, load_project, seed_plan
-from fidelity import normalise, reconstruct, source_sentences, source_stream
 from plansite.data import model, registry_model
 from plansite.data.paths import data_files
-from plansite.reports.project import FILE_KINDS, schema_documents
 from plansite.data.schema_kinds import List, Obj
 from plansite.reports import model as report_model
+from plansite.reports.project import FILE_KINDS, schema_documents
 from plansite_mkdocs import runner
 
 # Fields that hold the plan's own words (not ids, labels, vocabularies or editors' notes).
-TEXT_FIELDS = {"text", "heading", "title", "preamble", "details", "closing", "name", "authority", "on_behalf",
-               "position", "document_type"}
+TEXT_FIELDS = {
+    "text",
+    "heading",
+    "title",
+    "preamble",
+    "details",
+    "closing",
+    "name",
+    "authority",
+    "on_behalf",
+    "position",
+    "document_type",
+}
 
 
 def plan_texts(value, field_name=None):
@@ -71,19 +82,28 @@ def test_source_slips_are_kept_word_for_word():
 
 
 def test_check_command_passes_on_real_data():
-    result = subprocess.run([sys.executable, "-m", "plansite", "check", "--root", str(ROOT)],
-                            capture_output=True, text=True, env=runner.build_env())
+    result = subprocess.run(
+        [sys.executable, "-m", "plansite", "check", "--root", str(ROOT)],
+        capture_output=True,
+        text=True,
+        env=runner.build_env(),
+    )
     assert result.returncode == 0, result.stderr
     # The only warnings: the feedback offices with no contact in the data (tests/test_notice.py reads them),
     # in Vietnamese as editors read them.
-    assert all("Cảnh báo: Cần một cách để người dân liên hệ với" in line or line.startswith("  Gợi ý: ")
-               for line in result.stderr.splitlines()), result.stderr
+    assert all(
+        "Cảnh báo: Cần một cách để người dân liên hệ với" in line or line.startswith("  Gợi ý: ")
+        for line in result.stderr.splitlines()
+    ), result.stderr
     assert result.stdout.startswith("plan_data: Không có lỗi: "), result.stdout
     project = load_project(ROOT)
-    expected = {"kế hoạch": len(project.plans), "nhiệm vụ": sum(len(plan.tasks) for plan in project.plans),
-                "cơ quan": len(project.agencies), "văn bản": len(project.documents)}
-    reported = {label: int(n) for n, label in re.findall(r"(\d+) (kế hoạch|nhiệm vụ|cơ quan|văn bản)",
-                                                         result.stdout)}
+    expected = {
+        "kế hoạch": len(project.plans),
+        "nhiệm vụ": sum(len(plan.tasks) for plan in project.plans),
+        "cơ quan": len(project.agencies),
+        "văn bản": len(project.documents),
+    }
+    reported = {label: int(n) for n, label in re.findall(r"(\d+) (kế hoạch|nhiệm vụ|cơ quan|văn bản)", result.stdout)}
     assert reported == expected, result.stdout
 
 
@@ -106,17 +126,26 @@ def test_schema_and_model_have_the_same_fields():
         model_fields = {f.name for f in dataclasses.fields(spec.cls)} - {"origin"}
         assert model_fields == set(spec.fields), spec.cls.__name__
     documented = {spec.cls for spec in ALL_SPECS}
-    records = {c for module in (model, registry_model, report_model) for c in vars(module).values()
-               if dataclasses.is_dataclass(c) and c.__module__ == module.__name__} - {model.Origin, model.Project, report_model.ReportedProject}
+    records = {
+        c
+        for module in (model, registry_model, report_model)
+        for c in vars(module).values()
+        if dataclasses.is_dataclass(c) and c.__module__ == module.__name__
+    } - {model.Origin, model.Project, report_model.ReportedProject}
     assert records == documented
 
 
 GUIDE = ROOT / "docs" / "huong-dan-bien-tap.md"
 # The editor's guide's section for each kind of data file (FILE_KINDS); ### subsections belong to it.
-GUIDE_SECTIONS = {"places": "## Thêm một địa phương", "agencies": "## Thêm một cơ quan",
-                  "legal": "## Thêm một văn bản pháp lý", "plan": "## Thêm một kế hoạch",
-                  "report": "## Thêm một báo cáo thực hiện", "glossary": "## Thêm từ viết tắt",
-                  **dict.fromkeys(("contact", "summary", "glossary-entry"), "## Mỗi mục một tệp")}
+GUIDE_SECTIONS = {
+    "places": "## Thêm một địa phương",
+    "agencies": "## Thêm một cơ quan",
+    "legal": "## Thêm một văn bản pháp lý",
+    "plan": "## Thêm một kế hoạch",
+    "report": "## Thêm một báo cáo thực hiện",
+    "glossary": "## Thêm từ viết tắt",
+    **dict.fromkeys(("contact", "summary", "glossary-entry"), "## Mỗi mục một tệp"),
+}
 
 
 def guide_section(guide: str, heading: str) -> list[str]:
@@ -148,8 +177,12 @@ def test_every_field_is_documented_in_the_editors_guide():
     missing = []
     for kind, root in FILE_KINDS.items():
         rows = [line for line in guide_section(guide, GUIDE_SECTIONS[kind]) if line.startswith("|")]
-        missing += [f"{kind}: {spec.cls.__name__}.{name}" for spec in _specs(root) for name in spec.fields
-                    if not any(f"`{name}`" in row for row in rows)]
+        missing += [
+            f"{kind}: {spec.cls.__name__}.{name}"
+            for spec in _specs(root)
+            for name in spec.fields
+            if not any(f"`{name}`" in row for row in rows)
+        ]
     assert not missing, f"fields with no table row in their section of {GUIDE.name}: {missing}"
 
 

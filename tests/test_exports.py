@@ -21,28 +21,37 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, SEED_PLAN, build_site, copy_project, load_project
-from plansite.reports.project import schema_documents
 from plansite.addresses import PACKAGE
 from plansite.export.catalogue import CATALOGUE, CSV_FILES
 from plansite.export.files import export_files
 from plansite.export.records import DERIVED
-from plansite.reports.status import build_progress
 from plansite.export.table import BOM
+from plansite.reports.project import schema_documents
+from plansite.reports.status import build_progress
 
 FIXTURE = ROOT / "tests" / "fixtures" / "reports" / "plan_data"
 BUILD_DAY = dt.date(2026, 7, 20)  # SOURCE_DATE_EPOCH of the reports build
-LABELS = {"thuong-xuyen": "Thực hiện thường xuyên", "dang-thuc-hien": "Đang thực hiện", "cham-tien-do": "Chậm tiến độ",
-          "khong-thuc-hien": "Không thực hiện", "chua-trien-khai": "Chưa triển khai", "da-hoan-thanh": "Đã hoàn thành",
-          "chua-co-bao-cao": "Chưa có báo cáo"}  # written out here, independently of the code
+LABELS = {
+    "thuong-xuyen": "Thực hiện thường xuyên",
+    "dang-thuc-hien": "Đang thực hiện",
+    "cham-tien-do": "Chậm tiến độ",
+    "khong-thuc-hien": "Không thực hiện",
+    "chua-trien-khai": "Chưa triển khai",
+    "da-hoan-thanh": "Đã hoàn thành",
+    "chua-co-bao-cao": "Chưa có báo cáo",
+}  # written out here, independently of the code
 FORMULA = '=HYPERLINK("https://example.org","x") '
-RENAMED = {"ubnd-xa-ke-sat": "+1 Ủy ban nhân dân xã Kẻ Sặt", "phong-van-hoa-xa-hoi": "-2 Phòng Văn hóa - Xã hội xã",
-           "ubmttq-xa": "@x Ủy ban Mặt trận Tổ quốc Việt Nam xã"}
+RENAMED = {
+    "ubnd-xa-ke-sat": "+1 Ủy ban nhân dân xã Kẻ Sặt",
+    "phong-van-hoa-xa-hoi": "-2 Phòng Văn hóa - Xã hội xã",
+    "ubmttq-xa": "@x Ủy ban Mặt trận Tổ quốc Việt Nam xã",
+}
 
 
 def _build(project: Path, day: dt.date | None = None) -> Path:
     with pytest.MonkeyPatch.context() as patch:
         if day:
-            midnight = dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+            midnight = dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
             patch.setenv("SOURCE_DATE_EPOCH", str(int(midnight.timestamp())))
         result = build_site(project, project / "site")
     assert result.returncode == 0, result.stderr
@@ -69,7 +78,10 @@ def hostile(tmp_path_factory):
         text = text.replace(old, f"  - id: {agency_id}\n    name: {json.dumps(name, ensure_ascii=False)}\n")
     agencies.write_text(text, encoding="utf-8")
     plan_file = project / "plan_data" / "plans" / f"{SEED_PLAN}.yaml"
-    text, start = plan_file.read_text(encoding="utf-8"), " " * 12 + "Lãnh đạo, chỉ đạo, quán triệt, tuyên truyền sâu rộng"
+    text, start = (
+        plan_file.read_text(encoding="utf-8"),
+        " " * 12 + "Lãnh đạo, chỉ đạo, quán triệt, tuyên truyền sâu rộng",
+    )
     assert text.count(start) == 1
     plan_file.write_text(text.replace(start, start[:12] + FORMULA + start[12:]), encoding="utf-8")
     return _build(project), load_project(project)
@@ -105,8 +117,10 @@ def newest(data) -> dict[str, tuple[str, dt.date]]:
 def page_tables(site: Path) -> dict[str, list[str]]:
     """CSV file name → the first column of the table under its heading on the data page (the documented columns)."""
     soup = BeautifulSoup((data_dir(site) / "index.html").read_text(encoding="utf-8"), "html.parser")
-    return {h3.get_text(strip=True): [row.find("td").get_text() for row in h3.find_next("table").select("tbody tr")]
-            for h3 in soup.select("article h3")}
+    return {
+        h3.get_text(strip=True): [row.find("td").get_text() for row in h3.find_next("table").select("tbody tr")]
+        for h3 in soup.select("article h3")
+    }
 
 
 # --- the data page -------------------------------------------------------------------------------
@@ -157,8 +171,11 @@ def test_json_holds_the_same_records_as_the_loaded_data(site):
             assert got["number"] == plan.task_numbers[task.id]
             assert got["status"] == {"code": "chua-co-bao-cao", "label": "Chưa có báo cáo", "as_of": None}
         assert record["issued_on"] == (plan.issued_on and plan.issued_on.isoformat())
-    for name, key, records in (("co-quan.json", "agencies", data.agencies),
-                               ("van-ban.json", "documents", data.documents), ("dia-ban.json", "places", data.places)):
+    for name, key, records in (
+        ("co-quan.json", "agencies", data.agencies),
+        ("van-ban.json", "documents", data.documents),
+        ("dia-ban.json", "places", data.places),
+    ):
         got = read_json(site, name)[key]
         assert [r["id"] for r in got] == sorted(r.id for r in records), name
     agencies = {a["id"]: a for a in read_json(site, "co-quan.json")["agencies"]}
@@ -171,8 +188,10 @@ def test_json_holds_the_same_records_as_the_loaded_data(site):
 
 
 def test_json_records_are_valid_against_the_published_schemas(site, reported):
-    schemas = {name.removesuffix(".schema.json"): json.loads((data_dir(site) / "schemas" / name).read_text("utf-8"))
-               for name in schema_documents()}
+    schemas = {
+        name.removesuffix(".schema.json"): json.loads((data_dir(site) / "schemas" / name).read_text("utf-8"))
+        for name in schema_documents()
+    }
     assert {f"schemas/{n}.schema.json" for n in schemas} <= {e.path for e in CATALOGUE}
     for name, text in schema_documents().items():  # the published copies are the generated schemas
         assert (data_dir(site) / "schemas" / name).read_text(encoding="utf-8") == text
@@ -247,14 +266,19 @@ def test_statuses_in_the_csv_and_json_match_the_reports(reported):
         assert (row["status"], row["status_label"]) == (entry.status, LABELS[entry.status])
         assert row["progress"] == ("" if entry.progress is None else str(entry.progress))
         assert row["example"] == "false" and row["reporter_id"] == "phong-van-hoa-xa-hoi"
-    six_months = next(r for r in reports
-                      if r["period_kind"] == "6-thang" and r["task_id"] == "quan-triet-tuyen-truyen-van-ban-tuyen-giao-dan-van")
+    six_months = next(
+        r
+        for r in reports
+        if r["period_kind"] == "6-thang" and r["task_id"] == "quan-triet-tuyen-truyen-van-ban-tuyen-giao-dan-van"
+    )
     assert six_months["outputs"] == "12 tin bài; 3 hội nghị; 450 lượt người tham dự"
     assert (six_months["data_from"], six_months["data_to"]) == ("2025-12-15", "2026-06-14")
     json_reports = read_json(site, "bao-cao.json")["reports"]
     assert len(json_reports) == len(data.reports)
-    assert {(r["period"]["kind"], r["covered"]["end"]) for r in json_reports} == {("nam", "2025-12-14"),
-                                                                                ("6-thang", "2026-06-14")}
+    assert {(r["period"]["kind"], r["covered"]["end"]) for r in json_reports} == {
+        ("nam", "2025-12-14"),
+        ("6-thang", "2026-06-14"),
+    }
 
 
 def test_cells_that_begin_like_formulas_get_a_quote(hostile):
@@ -268,8 +292,12 @@ def test_cells_that_begin_like_formulas_get_a_quote(hostile):
     assert tasks[plan.tasks[4].id]["coordinating_names"].startswith("'@x ")
     agencies = {row["id"]: row["name"] for row in read_csv(site, "co-quan.csv")}
     assert {agency_id: agencies[agency_id] for agency_id in RENAMED} == {i: "'" + n for i, n in RENAMED.items()}
-    cells = [cell for name in ("nhiem-vu.csv", "co-quan.csv", "van-ban.csv") for row in read_csv(site, name)
-             for cell in row.values()]
+    cells = [
+        cell
+        for name in ("nhiem-vu.csv", "co-quan.csv", "van-ban.csv")
+        for row in read_csv(site, name)
+        for cell in row.values()
+    ]
     assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
     # The JSON keeps the data as written: only spreadsheets are protected.
     agencies_json = {a["id"]: a["name"] for a in read_json(site, "co-quan.json")["agencies"]}
@@ -325,8 +353,9 @@ def test_files_are_byte_identical_across_builds(site, tmp_path):
     second = build_site(ROOT, tmp_path / "site")
     assert second.returncode == 0, second.stderr
     first_files = sorted(p.relative_to(site).as_posix() for p in data_dir(site).rglob("*") if p.is_file())
-    second_files = sorted(p.relative_to(tmp_path / "site").as_posix()
-                          for p in data_dir(tmp_path / "site").rglob("*") if p.is_file())
+    second_files = sorted(
+        p.relative_to(tmp_path / "site").as_posix() for p in data_dir(tmp_path / "site").rglob("*") if p.is_file()
+    )
     assert first_files == second_files
     for name in first_files:
         assert (site / name).read_bytes() == (tmp_path / "site" / name).read_bytes(), name
@@ -339,6 +368,9 @@ def test_export_is_a_pure_function_of_its_inputs():
     assert once == export_files(data, progress, "Kế hoạch xã", dt.date(2026, 1, 2), "https://example.org/")
     descriptor = json.loads(once["du-lieu/datapackage.json"])
     assert (descriptor["name"], descriptor["created"], descriptor["homepage"]) == (
-        "ke-hoach-xa", "2026-01-02T00:00:00Z", "https://example.org/du-lieu/")
+        "ke-hoach-xa",
+        "2026-01-02T00:00:00Z",
+        "https://example.org/du-lieu/",
+    )
     undated = json.loads(export_files(data, progress, "Kế hoạch xã")["du-lieu/datapackage.json"])
     assert "created" not in undated and "homepage" not in undated

@@ -49,9 +49,14 @@ def project_with_form_files(tmp_path_factory) -> Path:
     root = copy_project(tmp_path_factory.mktemp("form-records"))
     plan_file = root / "plan_data" / "plans" / f"{SEED_PLAN}.yaml"
     plan_file.write_text(without_summary(plan_file.read_text(encoding="utf-8"), TASK), encoding="utf-8")
-    write(root, CONTACT_PATH.format(agency=OFFICE), f"agency: {OFFICE}\naddress: (Ví dụ) Số 1 đường Ví Dụ\n"
-                                                    f"email: {EMAIL}\n")
-    write(root, SUMMARY_PATH.format(plan=SEED_PLAN, task=TASK), f"plan: {SEED_PLAN}\ntask: {TASK}\nsummary: {SUMMARY}\n")
+    write(
+        root,
+        CONTACT_PATH.format(agency=OFFICE),
+        f"agency: {OFFICE}\naddress: (Ví dụ) Số 1 đường Ví Dụ\nemail: {EMAIL}\n",
+    )
+    write(
+        root, SUMMARY_PATH.format(plan=SEED_PLAN, task=TASK), f"plan: {SEED_PLAN}\ntask: {TASK}\nsummary: {SUMMARY}\n"
+    )
     write(root, GLOSSARY_ENTRY_PATH.format(name="vd"), "abbr: VD\nfull: Ví dụ\n")
     return root
 
@@ -92,7 +97,9 @@ def test_the_one_plan_preview_reads_the_plan_s_summaries(project_with_form_files
 
 def test_a_summary_in_both_places_stops_the_load_and_names_both(project_with_form_files, tmp_path):
     root = copy_project(tmp_path)  # the plan file still has the task's summary
-    write(root, SUMMARY_PATH.format(plan=SEED_PLAN, task=TASK), f"plan: {SEED_PLAN}\ntask: {TASK}\nsummary: {SUMMARY}\n")
+    write(
+        root, SUMMARY_PATH.format(plan=SEED_PLAN, task=TASK), f"plan: {SEED_PLAN}\ntask: {TASK}\nsummary: {SUMMARY}\n"
+    )
     with pytest.raises(DataError) as error:
         load_checked(root)
     [problem] = error.value.problems

@@ -13,17 +13,17 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, SEED_PLAN, SOURCE, generate_pages, load_project
+from plansite.addresses import GLOSSARY
 from plansite.data.model import Abbreviation
 from plansite.kinds import PageKind
 from plansite.search.expand import abbreviation_pattern
 from plansite.search.index import SearchIndex
-from search_files import decoded
-from plansite.addresses import GLOSSARY
 from plansite.search.tokenize import word_forms
 from plansite.site.html.glossary import Marker, abbr_tag
 from plansite.site.html.page_writer import PageWriters
 from plansite.site.render.render_glossary import render_glossary
 from plansite.text import vi_sort_key
+from search_files import decoded
 
 ABBR = re.compile(r'<abbr title="([^"]*)">([^<]*)</abbr>')
 PLAN_PAGE = f"ke-hoach/{SEED_PLAN}/index.md"
@@ -56,7 +56,8 @@ def test_every_abbreviation_is_one_the_seed_plan_or_its_documents_write(project)
     """Kept to actual usage: each is in the signed text, legal.yaml or agencies.yaml as a whole word
     (MTTQ only inside UBMTTQ, as the note says)."""
     texts = SOURCE.read_text(encoding="utf-8") + "".join(
-        (ROOT / "plan_data" / name).read_text(encoding="utf-8") for name in ("legal.yaml", "agencies.yaml"))
+        (ROOT / "plan_data" / name).read_text(encoding="utf-8") for name in ("legal.yaml", "agencies.yaml")
+    )
     for entry in project.glossary:
         used = re.search(abbreviation_pattern([entry.abbr]), texts) or (entry.note and entry.abbr in texts)
         assert used, entry.abbr
@@ -86,8 +87,14 @@ def test_the_glossary_page_lists_every_entry_in_vietnamese_order(project, site):
 
 
 def test_the_glossary_page_is_sorted_and_escaped():
-    page = render_glossary([Abbreviation("VT", "Văn thư"), Abbreviation("Đ/c", "Đồng chí"),
-                            Abbreviation("DA", "Dự án <b>|</b>", note="*ghi chú* | [x](y)")], PageWriters())
+    page = render_glossary(
+        [
+            Abbreviation("VT", "Văn thư"),
+            Abbreviation("Đ/c", "Đồng chí"),
+            Abbreviation("DA", "Dự án <b>|</b>", note="*ghi chú* | [x](y)"),
+        ],
+        PageWriters(),
+    )
     rows = BeautifulSoup(page.split("---\n", 2)[2], "html.parser").select("tbody tr")
     assert [row.td.abbr.get_text() for row in rows] == ["DA", "Đ/c", "VT"]  # d, đ, v
     cells = rows[0].find_all("td")
@@ -97,9 +104,14 @@ def test_the_glossary_page_is_sorted_and_escaped():
 
 # --- <abbr> on the first use -------------------------------------------------------
 
-GLOSSARY_ENTRIES = [Abbreviation("UBND", "Ủy ban nhân dân"), Abbreviation("TT", "Thường trực"),
-                    Abbreviation("MTTQ", "Mặt trận Tổ quốc"), Abbreviation("KT.", "Ký thay"),
-                    Abbreviation("CT", "Chỉ thị"), Abbreviation("CT-TTg", "Chỉ thị của Thủ tướng Chính phủ")]
+GLOSSARY_ENTRIES = [
+    Abbreviation("UBND", "Ủy ban nhân dân"),
+    Abbreviation("TT", "Thường trực"),
+    Abbreviation("MTTQ", "Mặt trận Tổ quốc"),
+    Abbreviation("KT.", "Ký thay"),
+    Abbreviation("CT", "Chỉ thị"),
+    Abbreviation("CT-TTg", "Chỉ thị của Thủ tướng Chính phủ"),
+]
 
 
 def test_whole_words_only_and_the_longest_first():
@@ -112,15 +124,18 @@ def test_whole_words_only_and_the_longest_first():
 
 
 def test_only_the_first_use_outside_links_headings_and_tags_is_marked():
-    page = ('---\ntitle: "UBND"\ndescription: "UBND xã"\n---\n\n'
-            '<h1 id="ubnd-xa">UBND xã</h1>\n<h2>Về UBND</h2>\n'
-            '<div class="admonition note">\n<p class="admonition-title">Ghi chú về UBND</p>\n'
-            '<p><a href="../co-quan/ubnd.md">UBND xã</a> và UBND thành phố; UBND.</p>\n</div>\n'
-            '<p><a href="x">UBND</a> <span title="UBND">TT</span> <code>UBND</code> <img alt="UBND" src="UBND.png"></p>\n'
-            '<div class="ps-chart"><svg><text>UBND</text><title>UBND</title></svg></div>\n')
+    page = (
+        '---\ntitle: "UBND"\ndescription: "UBND xã"\n---\n\n'
+        '<h1 id="ubnd-xa">UBND xã</h1>\n<h2>Về UBND</h2>\n'
+        '<div class="admonition note">\n<p class="admonition-title">Ghi chú về UBND</p>\n'
+        '<p><a href="../co-quan/ubnd.md">UBND xã</a> và UBND thành phố; UBND.</p>\n</div>\n'
+        '<p><a href="x">UBND</a> <span title="UBND">TT</span> <code>UBND</code> <img alt="UBND" src="UBND.png"></p>\n'
+        '<div class="ps-chart"><svg><text>UBND</text><title>UBND</title></svg></div>\n'
+    )
     marked = Marker(GLOSSARY_ENTRIES).mark(page)
     assert marked == page.replace("và UBND thành phố", f"và {abbr_tag('UBND', 'Ủy ban nhân dân')} thành phố").replace(
-        ">TT</span>", f">{abbr_tag('TT', 'Thường trực')}</span>")
+        ">TT</span>", f">{abbr_tag('TT', 'Thường trực')}</span>"
+    )
 
 
 def test_pages_without_abbreviations_are_unchanged():
@@ -160,7 +175,8 @@ def test_built_pages_mark_the_first_use_only_and_never_in_attributes(project, si
     plan = BeautifulSoup((site / "ke-hoach" / SEED_PLAN / "index.html").read_text(encoding="utf-8"), "html.parser")
     body = plan.select_one("article.md-content__inner")
     assert {a.get_text(): a["title"] for a in body.find_all("abbr")} == {
-        abbr: full[abbr] for abbr in ("TT", "PCT", "VT", "TM.", "KT.")}
+        abbr: full[abbr] for abbr in ("TT", "PCT", "VT", "TM.", "KT.")
+    }
     assert body.get_text().count("TT ") > 1  # "TT Đảng ủy-TT HĐND xã; TT UBMTTQ VN xã": the first one marked
     for path, text in html_pages(site):
         soup = BeautifulSoup(text, "html.parser")
@@ -179,15 +195,21 @@ def test_built_pages_mark_the_first_use_only_and_never_in_attributes(project, si
 
 def shards(index: SearchIndex) -> dict[str, dict]:
     """folded → exact → the URLs of its pages, as the browser reads the written index."""
-    return {word: {exact: list(pages) for exact, pages in variants.items()}
-            for word, variants in decoded(index.files()).items()}
+    return {
+        word: {exact: list(pages) for exact, pages in variants.items()}
+        for word, variants in decoded(index.files()).items()
+    }
 
 
 def test_the_index_expands_abbreviations_both_ways():
     index = SearchIndex()
     entries = GLOSSARY_ENTRIES + [Abbreviation("UBMTTQ", "Ủy ban Mặt trận Tổ quốc")]
-    index.add_html("tu-viet-tat/", "Từ viết tắt", PageKind.LIST,
-                   "<table><tr><td>" + "</td><td>".join(abbr_tag(e.abbr, e.full) for e in entries) + "</td></tr></table>")
+    index.add_html(
+        "tu-viet-tat/",
+        "Từ viết tắt",
+        PageKind.LIST,
+        "<table><tr><td>" + "</td><td>".join(abbr_tag(e.abbr, e.full) for e in entries) + "</td></tr></table>",
+    )
     index.add_html("a/", "Nơi nhận", PageKind.PLAN, "<p>TT UBMTTQ VN xã; Lưu VT.</p>")
     index.add_html("b/", "Ủy ban Mặt trận Tổ quốc Việt Nam xã", PageKind.AGENCY, "<p>Một cơ quan.</p>")
     index.add_html("c/", "Khác", PageKind.TASK, "<p>Mặt trận và Tổ quốc, thường xuyên trực tiếp; TTg.</p>")
@@ -217,8 +239,11 @@ def test_search_finds_abbreviations_and_full_forms(site, serve, browser):
         search = lambda q: [r["url"] for r in page.evaluate("q => window.planSearch(q)", q)]
         assert "co-quan/ubmttq-xa/" in search("MTTQ")[:3]
         assert "co-quan/ubmttq-xa/" in search("mttq")[:3]
-        writes_ubmttq = [url for url in search("mat tran to quoc")
-                         if "UBMTTQ" in (site / url / "index.html").read_text(encoding="utf-8")]
+        writes_ubmttq = [
+            url
+            for url in search("mat tran to quoc")
+            if "UBMTTQ" in (site / url / "index.html").read_text(encoding="utf-8")
+        ]
         assert "co-quan/ubmttq-xa/" in writes_ubmttq  # its other names: "UBMTTQ VN xã"
         assert page.evaluate("getComputedStyle(document.querySelector('article abbr')).cursor") == "help"
     finally:

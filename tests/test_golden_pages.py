@@ -11,18 +11,22 @@ from golden_pages import PAGE_CASES, read_case, rendered_pages
 
 
 def _diff(expected: str, found: str, uri: str) -> str:
-    return "".join(difflib.unified_diff(expected.splitlines(True), found.splitlines(True),
-                                        f"expected {uri}", f"rendered {uri}"))
+    return "".join(
+        difflib.unified_diff(expected.splitlines(True), found.splitlines(True), f"expected {uri}", f"rendered {uri}")
+    )
 
 
 @pytest.mark.parametrize("case_path", PAGE_CASES, ids=[p.stem for p in PAGE_CASES])
 def test_golden_pages(case_path, tmp_path):
     case = read_case(case_path)
     found = rendered_pages(case, tmp_path)
-    differing = {uri: _diff(expected, found[uri], uri) for uri, expected in case["pages"].items()
-                 if found[uri] != expected}
-    assert not differing, ("pages differ from the golden case (python tests/golden_pages.py --update after a "
-                           "deliberate change):\n" + "\n".join(differing.values()))
+    differing = {
+        uri: _diff(expected, found[uri], uri) for uri, expected in case["pages"].items() if found[uri] != expected
+    }
+    assert not differing, (
+        "pages differ from the golden case (python tests/golden_pages.py --update after a "
+        "deliberate change):\n" + "\n".join(differing.values())
+    )
 
 
 def test_cases_cover_every_page_kind():
@@ -30,19 +34,34 @@ def test_cases_cover_every_page_kind():
     document, the indexes, the calendar, home and abbreviations; with and without a report; hostile text;
     lists with filters; plans of two places (indexes by place)."""
     uris = {uri for path in PAGE_CASES for uri in read_case(path)["pages"]}
-    assert {"index.md", "ke-hoach/index.md", "co-quan/index.md", "van-ban/index.md", "bao-cao/index.md",
-            "tu-viet-tat.md", "ke-hoach/mau/index.md", "ke-hoach/mau/phu-luc.md", "ke-hoach/mau/tien-do.md",
-            "ke-hoach/mau/ban-tin.md", "ke-hoach/mau/nhiem-vu/tuyen-truyen.md",
-            "co-quan/phong-van-hoa-xa-hoi.md",
-            "van-ban/chi-thi-33.md"} <= uris
-    assert {p.stem for p in PAGE_CASES} >= {"plan-without-reports", "task-with-report", "hostile-text", "agency-lists",
-                                            "two-places"}
+    assert {
+        "index.md",
+        "ke-hoach/index.md",
+        "co-quan/index.md",
+        "van-ban/index.md",
+        "bao-cao/index.md",
+        "tu-viet-tat.md",
+        "ke-hoach/mau/index.md",
+        "ke-hoach/mau/phu-luc.md",
+        "ke-hoach/mau/tien-do.md",
+        "ke-hoach/mau/ban-tin.md",
+        "ke-hoach/mau/nhiem-vu/tuyen-truyen.md",
+        "co-quan/phong-van-hoa-xa-hoi.md",
+        "van-ban/chi-thi-33.md",
+    } <= uris
+    assert {p.stem for p in PAGE_CASES} >= {
+        "plan-without-reports",
+        "task-with-report",
+        "hostile-text",
+        "agency-lists",
+        "two-places",
+    }
 
 
 def test_a_change_of_markup_fails_the_case(tmp_path, monkeypatch):
     """The comparison sees a renderer's markup change: the task page's headings given another level."""
-    from plansite.site.render import render_task
     from plansite.site.html.markup import heading
+    from plansite.site.render import render_task
 
     monkeypatch.setattr(render_task, "heading", lambda page, level, text: heading(page, min(level + 1, 6), text))
     case = read_case(next(p for p in PAGE_CASES if p.stem == "plan-without-reports"))

@@ -1,4 +1,5 @@
-""""What changed": the data's git history (plansite_mkdocs.history) as a page and an Atom feed (site/outreach/changes.py).
+""" "What changed": the data's git history (plansite_mkdocs.history) as a page and an Atom feed
+(site/outreach/changes.py).
 
 A scratch repository holds a copy of the real plan_data/ in commits with fixed dates: the data, then
 an edit with a rename to a non-ASCII name and a hostile subject, then a new report, then a commit
@@ -21,10 +22,10 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 from conftest import load_project  # noqa: E402
-from plansite.site.outreach import changes  # noqa: E402
-from plansite.site.outreach.changes import Touch, atom_feed, change_entries, last_updated, render_changes_page  # noqa: E402
 from plansite.site.html.labels import plan_title  # noqa: E402
 from plansite.site.html.page_writer import PageWriters  # noqa: E402
+from plansite.site.outreach import changes  # noqa: E402
+from plansite.site.outreach.changes import Touch, atom_feed, change_entries, last_updated, render_changes_page  # noqa: E402
 from plansite_mkdocs import history as history_module  # noqa: E402
 from plansite_mkdocs.history import FileChange, parse_log, read_history  # noqa: E402
 
@@ -53,8 +54,9 @@ def _git(repo: Path, *args: str, when: str | None = None) -> str:
     env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
     if when:
         env.update(GIT_AUTHOR_DATE=when, GIT_COMMITTER_DATE=when)
-    return subprocess.run(["git", "-C", str(repo), *args], env=env, check=True, capture_output=True,
-                          text=True).stdout.strip()
+    return subprocess.run(
+        ["git", "-C", str(repo), *args], env=env, check=True, capture_output=True, text=True
+    ).stdout.strip()
 
 
 def _commit(repo: Path, key: str, subject: str) -> str:
@@ -129,8 +131,10 @@ def test_commits_newest_first_with_dates_and_files(hist, repo):
     assert [c.subject for c in hist.commits] == ["Thêm báo cáo năm 2025", HOSTILE, "Nhập kế hoạch và danh mục"]
     assert {c.author for c in hist.commits} == {"Biên tập viên"}
     assert hist.commits[0].files == (FileChange("A", REPORT_FILE),)  # README.md, in the same commit, left out
-    assert set(hist.commits[1].files) == {FileChange("M", "plan_data/agencies.yaml"),
-                                          FileChange("R", RENAMED_LEGAL, "plan_data/legal.yaml")}
+    assert set(hist.commits[1].files) == {
+        FileChange("M", "plan_data/agencies.yaml"),
+        FileChange("R", RENAMED_LEGAL, "plan_data/legal.yaml"),
+    }
     first = {c.path for c in hist.commits[2].files}
     assert {c.status for c in hist.commits[2].files} == {"A"}
     assert first == {p.relative_to(ROOT).as_posix() for p in (ROOT / "plan_data").rglob("*") if p.is_file()}
@@ -156,14 +160,20 @@ def test_last_updated_is_the_newest_change_of_the_given_files(hist):
 
 def test_parse_log_reads_renames_odd_names_and_subjects_by_position():
     a, b = "a" * 40, "b" * 40
-    output = (f"\x1e{a}\x00100\x00Ẩn danh\x00tiêu đề \x1e{b} giả\x00\nR087\x00plan_data/cũ.yaml\x00"
-              f"plan_data/tab\there.yaml\x00D\x00\x1eplan_data/lạ.yaml\x00"
-              f"\x1e{b}\x0050\x00X\x00\x00\nA\x00plan_data/new\nline.yaml\x00")
+    output = (
+        f"\x1e{a}\x00100\x00Ẩn danh\x00tiêu đề \x1e{b} giả\x00\nR087\x00plan_data/cũ.yaml\x00"
+        f"plan_data/tab\there.yaml\x00D\x00\x1eplan_data/lạ.yaml\x00"
+        f"\x1e{b}\x0050\x00X\x00\x00\nA\x00plan_data/new\nline.yaml\x00"
+    )
     commits = parse_log(output)
     assert [(c.sha, c.timestamp, c.author, c.subject) for c in commits] == [
-        (a, 100, "Ẩn danh", f"tiêu đề \x1e{b} giả"), (b, 50, "X", "")]
-    assert commits[0].files == (FileChange("R", "plan_data/tab\there.yaml", "plan_data/cũ.yaml"),
-                                FileChange("D", "\x1eplan_data/lạ.yaml"))
+        (a, 100, "Ẩn danh", f"tiêu đề \x1e{b} giả"),
+        (b, 50, "X", ""),
+    ]
+    assert commits[0].files == (
+        FileChange("R", "plan_data/tab\there.yaml", "plan_data/cũ.yaml"),
+        FileChange("D", "\x1eplan_data/lạ.yaml"),
+    )
     assert commits[1].files == (FileChange("A", "plan_data/new\nline.yaml"),)
     assert parse_log("") == [] and parse_log("fatal: not a git repository\n") == []
 
@@ -188,8 +198,9 @@ def test_shallow_clone_leaves_out_the_commit_it_was_cut_at(repo, tmp_path, proje
     assert shallow.shallow
     assert [c.sha for c in shallow.commits] == [repo["sha"]["report"]]  # the edit commit shows every file as new
     assert shallow.last_changed == {REPORT_FILE: _stamp("report")}
-    page = render_changes_page(change_entries(shallow, project), history_known=True, writers=PageWriters(),
-                               partial=shallow.shallow)
+    page = render_changes_page(
+        change_entries(shallow, project), history_known=True, writers=PageWriters(), partial=shallow.shallow
+    )
     assert "chỉ có một phần lịch sử" in page
 
 
@@ -202,16 +213,20 @@ def test_entries_say_what_each_commit_touched(entries, project, repo):
     assert [e.sha for e in entries] == [repo["sha"][k] for k in ("report", "edit", "data")]
     assert [e.day for e in entries] == [dt.date(2026, 2, 1), dt.date(2026, 1, 11), dt.date(2026, 1, 5)]
     progress = f"ke-hoach/{PLAN}/tien-do.md"
-    assert entries[0].touches == (Touch("Thêm", f"Báo cáo năm 2025 của {plan_title(plan)}, do {agency} gửi",
-                                        progress),)
+    assert entries[0].touches == (Touch("Thêm", f"Báo cáo năm 2025 của {plan_title(plan)}, do {agency} gửi", progress),)
     assert entries[0].touches[0].url == f"ke-hoach/{PLAN}/tien-do/"
-    assert set(entries[1].touches) == {Touch("Sửa", "Danh mục cơ quan", "co-quan/index.md"),
-                                       Touch("Đổi tên tệp", "Danh mục văn bản", "van-ban/index.md")}
+    assert set(entries[1].touches) == {
+        Touch("Sửa", "Danh mục cơ quan", "co-quan/index.md"),
+        Touch("Đổi tên tệp", "Danh mục văn bản", "van-ban/index.md"),
+    }
     assert set(entries[2].touches) == {
-        Touch("Thêm", "Danh mục cơ quan", "co-quan/index.md"), Touch("Thêm", "Danh mục văn bản", "van-ban/index.md"),
-        Touch("Thêm", "Địa bàn", None), Touch("Thêm", plan_title(plan), f"ke-hoach/{PLAN}/index.md"),
+        Touch("Thêm", "Danh mục cơ quan", "co-quan/index.md"),
+        Touch("Thêm", "Danh mục văn bản", "van-ban/index.md"),
+        Touch("Thêm", "Địa bàn", None),
+        Touch("Thêm", plan_title(plan), f"ke-hoach/{PLAN}/index.md"),
         Touch("Thêm", "Từ viết tắt", "tu-viet-tat.md"),
-        Touch("Thêm", f"Văn bản gốc của {plan_title(plan)}", f"ke-hoach/{PLAN}/index.md")}
+        Touch("Thêm", f"Văn bản gốc của {plan_title(plan)}", f"ke-hoach/{PLAN}/index.md"),
+    }
     assert len(entries[2].touches) == len(set(entries[2].touches))
     assert change_entries(None, project) == []
     assert [e.sha for e in change_entries(read_history(repo["root"]), project, limit=1)] == [repo["sha"]["report"]]
@@ -238,13 +253,20 @@ def _html(page: str) -> BeautifulSoup:
 
 def test_page_lists_changes_by_day_with_links_and_the_feed(entries):
     page = render_changes_page(entries, history_known=True, writers=PageWriters())
-    assert page.startswith('---\ntitle: "Cập nhật"\nkind: page\nkeywords: ["thay đổi gần đây", "cập nhật mới", "tin mới"]\n'
-                           '---\n')  # keywords: the page's subject, for search (site/html/subjects.py)
+    assert page.startswith(
+        '---\ntitle: "Cập nhật"\nkind: page\nkeywords: ["thay đổi gần đây", "cập nhật mới", "tin mới"]\n---\n'
+    )  # keywords: the page's subject, for search (site/html/subjects.py)
     soup = _html(page)
     assert [h.get_text() for h in soup.find_all("h2")] == ["01/02/2026", "11/01/2026", "05/01/2026"]
     hrefs = {a["href"] for a in soup.find_all("a")}
-    assert {"../feed.xml", "../", f"../ke-hoach/{PLAN}/tien-do/", f"../ke-hoach/{PLAN}/",
-            "../co-quan/", "../van-ban/"} <= hrefs  # the page is served at cap-nhat/: links in directory URLs
+    assert {
+        "../feed.xml",
+        "../",
+        f"../ke-hoach/{PLAN}/tien-do/",
+        f"../ke-hoach/{PLAN}/",
+        "../co-quan/",
+        "../van-ban/",
+    } <= hrefs  # the page is served at cap-nhat/: links in directory URLs
     assert "Thêm: Báo cáo năm 2025" in " ".join(soup.get_text(" ").split())
 
 
@@ -279,13 +301,19 @@ def test_feed_parses_back_with_one_entry_per_change(entries, repo):
     assert feed.findtext(f"{ATOM}updated") == "2026-02-01T08:00:00+07:00"
     items = feed.findall(f"{ATOM}entry")
     assert [e.findtext(f"{ATOM}id") for e in items] == [
-        f"tag:plansite.local,2000:{repo['sha'][k]}" for k in ("report", "edit", "data")]
+        f"tag:plansite.local,2000:{repo['sha'][k]}" for k in ("report", "edit", "data")
+    ]
     assert [e.findtext(f"{ATOM}updated") for e in items] == [
-        "2026-02-01T08:00:00+07:00", "2026-01-11T06:30:00+07:00", "2026-01-05T09:00:00+07:00"]
+        "2026-02-01T08:00:00+07:00",
+        "2026-01-11T06:30:00+07:00",
+        "2026-01-05T09:00:00+07:00",
+    ]
     assert items[1].findtext(f"{ATOM}title") == entries[1].title and HOSTILE not in entries[1].title
     assert items[0].find(f"{ATOM}link").get("href") == f"ke-hoach/{PLAN}/tien-do/"  # relative without site_url
     assert {link.get("rel"): link.get("href") for link in feed.findall(f"{ATOM}link")} == {
-        "self": "feed.xml", "alternate": "cap-nhat/"}
+        "self": "feed.xml",
+        "alternate": "cap-nhat/",
+    }
     content = BeautifulSoup(items[0].findtext(f"{ATOM}content"), "html.parser")
     assert content.find("a")["href"] == f"ke-hoach/{PLAN}/tien-do/"
 
@@ -293,7 +321,9 @@ def test_feed_parses_back_with_one_entry_per_change(entries, repo):
 def test_feed_links_are_absolute_with_a_site_url(entries):
     feed = _feed(atom_feed(entries, SITE_URL, "Kế hoạch xã Kẻ Sặt"))
     assert {link.get("rel"): link.get("href") for link in feed.findall(f"{ATOM}link")} == {
-        "self": f"{SITE_URL}feed.xml", "alternate": f"{SITE_URL}cap-nhat/"}
+        "self": f"{SITE_URL}feed.xml",
+        "alternate": f"{SITE_URL}cap-nhat/",
+    }
     items = feed.findall(f"{ATOM}entry")
     assert items[0].find(f"{ATOM}link").get("href") == f"{SITE_URL}ke-hoach/{PLAN}/tien-do/"
     assert items[0].findtext(f"{ATOM}id").startswith("tag:ke-sat.example.vn,2000:")
@@ -335,11 +365,15 @@ def test_the_web_form_s_files_of_one_record_are_named_by_what_they_change(projec
     task = plan.tasks[1]
     agency = next(a for a in project.agencies if a.id == "phong-van-hoa-xa-hoi")
     assert changes.describe("plan_data/contacts/phong-van-hoa-xa-hoi.yaml", names) == (
-        f"Thông tin liên hệ của {agency.name}", "co-quan/phong-van-hoa-xa-hoi.md")
+        f"Thông tin liên hệ của {agency.name}",
+        "co-quan/phong-van-hoa-xa-hoi.md",
+    )
     label, target = changes.describe(f"plan_data/summaries/{PLAN}/{task.id}.yaml", names)
     assert label == f"Tóm tắt nhiệm vụ {changes.task_title(plan, task)} của {plan_title(plan)}"
     assert target == f"ke-hoach/{PLAN}/nhiem-vu/{task.id}.md"
     assert changes.describe("plan_data/contacts/khac.yaml", names) == ("Thông tin liên hệ (tệp khac.yaml)", None)
     assert changes.describe(f"plan_data/summaries/{PLAN}/khac.yaml", names) == (
-        f"Tóm tắt nhiệm vụ (tệp summaries/{PLAN}/khac.yaml)", None)
+        f"Tóm tắt nhiệm vụ (tệp summaries/{PLAN}/khac.yaml)",
+        None,
+    )
     assert changes.describe("plan_data/glossary/ubnd.yaml", names) == ("Từ viết tắt", "tu-viet-tat.md")

@@ -60,16 +60,39 @@ def hostile_site(tmp_path_factory):
     plan = yaml.safe_load((project / PLAN_FILE).read_text(encoding="utf-8"))
     tasks = []
     for i, payload in enumerate(PAYLOADS):
-        agencies["agencies"].append({"id": f"xss-{i}", "name": f"{payload} #{i}", "kind": "state",
-                                     "place": "ke-sat", "aliases": [f"{payload} alias {i}"]})
-        legal["documents"].append({"id": f"xss-doc-{i}", "type": "cong-van", "title": f"{payload} title {i}",
-                                   "number": f"{payload} số {i}", "source": payload, "note": payload,
-                                   "signer": payload})
-        tasks.append({"id": f"xss-task-{i}", "text": f"{payload} task {i}", "summary": f"{payload} summary {i}",
-                      "details": [payload], "note": payload,
-                      "lead": {"text": payload, "agencies": [f"xss-{i}"]},
-                      "forms": {"text": payload}, "timing": {"kind": "ongoing", "text": payload},
-                      "cites": [f"xss-doc-{i}"]})
+        agencies["agencies"].append(
+            {
+                "id": f"xss-{i}",
+                "name": f"{payload} #{i}",
+                "kind": "state",
+                "place": "ke-sat",
+                "aliases": [f"{payload} alias {i}"],
+            }
+        )
+        legal["documents"].append(
+            {
+                "id": f"xss-doc-{i}",
+                "type": "cong-van",
+                "title": f"{payload} title {i}",
+                "number": f"{payload} số {i}",
+                "source": payload,
+                "note": payload,
+                "signer": payload,
+            }
+        )
+        tasks.append(
+            {
+                "id": f"xss-task-{i}",
+                "text": f"{payload} task {i}",
+                "summary": f"{payload} summary {i}",
+                "details": [payload],
+                "note": payload,
+                "lead": {"text": payload, "agencies": [f"xss-{i}"]},
+                "forms": {"text": payload},
+                "timing": {"kind": "ongoing", "text": payload},
+                "cites": [f"xss-doc-{i}"],
+            }
+        )
     plan["content"]["sections"][3]["tasks"] = tasks
     plan["content"]["sections"][3]["heading"] = PAYLOADS[0]
     plan["title"] = PAYLOADS[1]
@@ -144,7 +167,8 @@ def test_each_payload_is_shown_as_text_and_never_runs(visit, i):
     assert shown(f"{payload} summary {i}") in " ".join(page.inner_text("article").split())  # the plain summary
     description = page.get_attribute('meta[name="description"]', "content")  # previews carry it as text too
     assert description and " ".join(shown(f"{payload} summary {i}").split()).startswith(
-        " ".join(description.split()).rstrip("…"))  # its first sentence, as text
+        " ".join(description.split()).rstrip("…")
+    )  # its first sentence, as text
     page, events = visit(f"van-ban/xss-doc-{i}/")
     assert_nothing_ran(page, events)
     assert_no_script_links(page)

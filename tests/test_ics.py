@@ -37,12 +37,25 @@ def due(project):
     real = due_reports(project, TODAY)
     assert real, "the seed plan calls for reports"
     first = real[0]
-    with_deadline = dataclasses.replace(first, kind="quy", year=2026, number=2, start=dt.date(2026, 3, 15),
-                                        end=dt.date(2026, 6, 14), due=dt.date(2026, 6, 24))
+    with_deadline = dataclasses.replace(
+        first,
+        kind="quy",
+        year=2026,
+        number=2,
+        start=dt.date(2026, 3, 15),
+        end=dt.date(2026, 6, 14),
+        due=dt.date(2026, 6, 24),
+    )
     received = dataclasses.replace(
-        first, kind="quy", year=2026, number=1, start=dt.date(2025, 12, 15), end=dt.date(2026, 3, 14),
+        first,
+        kind="quy",
+        year=2026,
+        number=1,
+        start=dt.date(2025, 12, 15),
+        end=dt.date(2026, 3, 14),
         due=dt.date(2026, 3, 24),
-        received=Report(first.plan, ReportPeriod("quy", 2026, 1), first.reporter, dt.date(2026, 3, 20)))
+        received=Report(first.plan, ReportPeriod("quy", 2026, 1), first.reporter, dt.date(2026, 3, 20)),
+    )
     return real + [with_deadline, received]
 
 
@@ -116,7 +129,7 @@ def test_events_are_all_day_on_due_or_end(due, names):
             assert f"Hạn gửi: {d.due:%d/%m/%Y}" in description
         else:
             assert "Kế hoạch không quy định hạn gửi" in description
-        assert event.decoded("DTSTAMP") == dt.datetime(2026, 7, 1, tzinfo=dt.timezone.utc)
+        assert event.decoded("DTSTAMP") == dt.datetime(2026, 7, 1, tzinfo=dt.UTC)
     assert days == sorted(days)
     descriptions = [str(e["DESCRIPTION"]) for e in parsed]
     assert any("Hạn gửi: 24/06/2026" in text and "Quá hạn" in text for text in descriptions)
@@ -148,17 +161,32 @@ HOSTILE = '<script>alert("x")</script>, Ban; Tổ "A"\\'
 
 
 def hostile_report() -> DueReport:
-    return DueReport(plan="ke-hoach-thu", item="1", duty=0, reporter="to-lap", recipients=("ubnd-xa", "hoi-dong"),
-                     kind="6-thang", year=2026, number=None, start=dt.date(2025, 12, 15),
-                     end=dt.date(2026, 6, 14), due=None, received=None)
+    return DueReport(
+        plan="ke-hoach-thu",
+        item="1",
+        duty=0,
+        reporter="to-lap",
+        recipients=("ubnd-xa", "hoi-dong"),
+        kind="6-thang",
+        year=2026,
+        number=None,
+        start=dt.date(2025, 12, 15),
+        end=dt.date(2026, 6, 14),
+        due=None,
+        received=None,
+    )
 
 
 def test_hostile_names_round_trip(names):
     d = hostile_report()
     agency_names = {"to-lap": HOSTILE, "ubnd-xa": "UBND; xã, Kẻ Sặt", "hoi-dong": "Hội đồng"}
     files = calendar_files([d], agency_names, {"ke-hoach-thu": f"Kế hoạch {HOSTILE}"}, TODAY, None)
-    assert sorted(files) == ["lich-bao-cao.ics", "lich-bao-cao/hoi-dong.ics", "lich-bao-cao/to-lap.ics",
-                             "lich-bao-cao/ubnd-xa.ics"]
+    assert sorted(files) == [
+        "lich-bao-cao.ics",
+        "lich-bao-cao/hoi-dong.ics",
+        "lich-bao-cao/to-lap.ics",
+        "lich-bao-cao/ubnd-xa.ics",
+    ]
     for path, data in files.items():
         (event,) = events(data)
         summary = str(event["SUMMARY"])

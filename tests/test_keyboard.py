@@ -23,7 +23,8 @@ def phone(site, serve, browser):
 
 def focused(tab) -> dict:
     return tab.evaluate("""() => { const e = document.activeElement;
-        return {id: e.id, tag: e.tagName, inNav: !!e.closest('.md-sidebar--primary'), text: e.textContent.trim().slice(0, 40),
+        return {id: e.id, tag: e.tagName, inNav: !!e.closest('.md-sidebar--primary'),
+                text: e.textContent.trim().slice(0, 40),
                 inContent: !!e.closest('.md-content')}; }""")
 
 
@@ -64,8 +65,10 @@ def test_the_menu_opens_from_the_keyboard_and_its_links_then_take_focus(phone):
 def open_box(tab, query):
     tab.focus(BOX)
     tab.keyboard.type(query)
-    tab.wait_for_function("q => { const b = document.querySelector('#ps-search-results');"
-                          " return !b.hidden && b.dataset.psQuery === q; }", arg=query)
+    tab.wait_for_function(
+        "q => { const b = document.querySelector('#ps-search-results'); return !b.hidden && b.dataset.psQuery === q; }",
+        arg=query,
+    )
     return tab.eval_on_selector_all("#ps-search-listbox [role=option]", "els => els.map(o => o.id)")
 
 
@@ -89,7 +92,9 @@ def test_combobox_keys_follow_the_authoring_practices(phone):
     assert active(tab) is None
     tab.keyboard.press("ArrowDown")
     tab.keyboard.press("Home")
-    assert active(tab) is None and tab.evaluate("[document.activeElement.selectionStart, document.activeElement.selectionEnd]") == [0, 0]
+    assert active(tab) is None and tab.evaluate(
+        "[document.activeElement.selectionStart, document.activeElement.selectionEnd]"
+    ) == [0, 0]
     tab.keyboard.press("End")
     assert tab.evaluate("document.activeElement.selectionStart") == len("dan van")
     tab.keyboard.press("Escape")  # closes

@@ -42,7 +42,9 @@ def test_the_group_page_lists_its_known_members_with_their_source(members_site, 
     assert heading is not None
     items = heading.find_next("ul").find_all("li")
     assert [li.get_text(" ", strip=True).split(":")[0] for li in items] == [
-        "Hội Nông dân xã (dữ liệu thử) (Hội Nông dân)", "Hội Cựu chiến binh xã (dữ liệu thử)"]
+        "Hội Nông dân xã (dữ liệu thử) (Hội Nông dân)",
+        "Hội Cựu chiến binh xã (dữ liệu thử)",
+    ]
     assert all(li.a["href"].endswith(f"van-ban/{SOURCE}/") for li in items)
     real = BeautifulSoup((site / GROUP / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert real.find("h2", string="Thành viên theo văn bản") is None  # the published data lists none

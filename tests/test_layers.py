@@ -20,9 +20,22 @@ from conftest import ROOT
 
 HOOKS = ROOT / "hooks"
 GROUND, DATA, REPORTS, PRODUCTS, TOOLS, ADAPTERS = range(6)
-FLOORS = {"data": DATA, "reports": REPORTS, "site": PRODUCTS, "search": PRODUCTS, "export": PRODUCTS,
-          "build": TOOLS, "__main__": TOOLS, "cms": TOOLS, "i18n_extract": TOOLS,
-          "addresses": GROUND, "i18n": GROUND, "text": GROUND, "kinds": GROUND, "history": GROUND}
+FLOORS = {
+    "data": DATA,
+    "reports": REPORTS,
+    "site": PRODUCTS,
+    "search": PRODUCTS,
+    "export": PRODUCTS,
+    "build": TOOLS,
+    "__main__": TOOLS,
+    "cms": TOOLS,
+    "i18n_extract": TOOLS,
+    "addresses": GROUND,
+    "i18n": GROUND,
+    "text": GROUND,
+    "kinds": GROUND,
+    "history": GROUND,
+}
 # Sideways on the products' floor: the site shows what search folds (abbreviations) and describes the open
 # data (its catalogue); search and export read neither the site nor each other.
 SIDEWAYS = {("site", "search"), ("site", "export")}
@@ -44,7 +57,7 @@ def _targets(module: str, path: Path, node: ast.ImportFrom | ast.Import) -> list
         names = [alias.name for alias in node.names]
     else:
         package = module.split(".") if path.name == "__init__.py" else module.split(".")[:-1]
-        base = ".".join(package[:len(package) - node.level + 1] if node.level else [])
+        base = ".".join(package[: len(package) - node.level + 1] if node.level else [])
         base = ".".join(filter(None, [base, node.module]))
         names = [f"{base}.{alias.name}" if f"{base}.{alias.name}" in MODULES else base for alias in node.names]
     return [name for name in names if name in MODULES]
@@ -85,8 +98,11 @@ def test_the_walk_sees_the_whole_house():
     """A floor: the test cannot pass on nothing."""
     assert len(MODULES) >= 100 and len(IMPORTS) >= 400, (len(MODULES), len(IMPORTS))
     assert {room(m) for m in MODULES} >= {"data", "reports", "site", "search", "export", "addresses", "build"}
-    unplaced = sorted(m for m in MODULES if m.startswith("plansite.") and room(m) not in FLOORS
-                      and not MODULES[m].is_dir() and m.count(".") == 1)
+    unplaced = sorted(
+        m
+        for m in MODULES
+        if m.startswith("plansite.") and room(m) not in FLOORS and not MODULES[m].is_dir() and m.count(".") == 1
+    )
     assert unplaced == [], f"top-level modules with no floor in FLOORS: {unplaced}"
 
 
@@ -96,8 +112,11 @@ def test_no_import_points_down_the_house_upwards():
 
 
 def test_siblings_on_the_products_floor_import_only_what_is_allowed():
-    sideways = [_where(m, line, t) for m, line, t in IMPORTS
-                if floor(m) == floor(t) == PRODUCTS and room(m) != room(t) and (room(m), room(t)) not in SIDEWAYS]
+    sideways = [
+        _where(m, line, t)
+        for m, line, t in IMPORTS
+        if floor(m) == floor(t) == PRODUCTS and room(m) != room(t) and (room(m), room(t)) not in SIDEWAYS
+    ]
     assert sideways == [], "imports between site, search and export not in SIDEWAYS:\n" + "\n".join(sideways)
 
 
@@ -150,8 +169,9 @@ def test_no_cycle_between_modules_or_rooms():
     for cycle in _cycles(modules):
         found += [_where(m, lines[(m, t)], t) for m in cycle for t in sorted(modules[m]) if t in cycle]
     for cycle in _cycles(rooms):
-        found += [_where(m, line, t) for m, line, t in IMPORTS if room(m) in cycle and room(t) in cycle
-                  and room(m) != room(t)]
+        found += [
+            _where(m, line, t) for m, line, t in IMPORTS if room(m) in cycle and room(t) in cycle and room(m) != room(t)
+        ]
     assert found == [], "imports in a circle:\n" + "\n".join(found)
 
 
@@ -180,6 +200,9 @@ def test_the_site_is_split_into_rooms_in_the_order_of_the_flow():
     loose = sorted(m for m in site if site_room(m) is None and m != "plansite.site.options")
     assert loose == [], f"site modules outside the rooms {SITE_ROOMS}: {loose}"
     assert all(any(site_room(m) == n for m in site) for n in range(len(SITE_ROOMS))), "a room is empty"
-    backward = [_where(m, line, t) for m, line, t in IMPORTS
-                if site_room(m) is not None and site_room(t) is not None and site_room(t) > site_room(m)]
+    backward = [
+        _where(m, line, t)
+        for m, line, t in IMPORTS
+        if site_room(m) is not None and site_room(t) is not None and site_room(t) > site_room(m)
+    ]
     assert backward == [], f"imports from a room to a later one ({' → '.join(SITE_ROOMS)}):\n" + "\n".join(backward)

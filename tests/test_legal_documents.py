@@ -23,8 +23,9 @@ DOC = "chi-thi-33-ct-ttg-2021"
 
 def rendered(project, doc_id: str) -> BeautifulSoup:
     rel = build_relations(project)
-    html = render_document(rel.names.documents[doc_id], rel.names, rel.cites, rel.progress,
-                           PageWriters())[f"van-ban/{doc_id}.md"]
+    html = render_document(rel.names.documents[doc_id], rel.names, rel.cites, rel.progress, PageWriters())[
+        f"van-ban/{doc_id}.md"
+    ]
     return BeautifulSoup(html.split("---\n\n", 1)[1], "html.parser")
 
 
@@ -39,17 +40,28 @@ def test_unknown_facts_are_said_once_and_no_official_link_is_invented():
 
 def test_the_official_link_leads_and_the_validity_shows_its_source_and_date():
     project = load_project(ROOT)
-    docs = tuple(dataclasses.replace(d, url="https://example.org/van-ban/33-ct-ttg", status="con-hieu-luc",
-                                     status_source="Cơ sở dữ liệu quốc gia về văn bản pháp luật",
-                                     status_checked_on=dt.date(2026, 12, 1)) if d.id == DOC else d
-                 for d in project.documents)
+    docs = tuple(
+        dataclasses.replace(
+            d,
+            url="https://example.org/van-ban/33-ct-ttg",
+            status="con-hieu-luc",
+            status_source="Cơ sở dữ liệu quốc gia về văn bản pháp luật",
+            status_checked_on=dt.date(2026, 12, 1),
+        )
+        if d.id == DOC
+        else d
+        for d in project.documents
+    )
     page = rendered(dataclasses.replace(project, documents=docs), DOC)
     after_heading = page.find("h1").find_all_next("a", href=True)
     assert after_heading[0]["href"] == "https://example.org/van-ban/33-ct-ttg"  # the first link under the title
     assert after_heading[0].get_text() == "Mở văn bản chính thức"
-    rows = {tr.find_all("td")[0].get_text(strip=True): tr.find_all("td")[1].get_text(" ", strip=True)
-            for tr in page.select("table tbody tr")}
-    assert rows["Tình trạng hiệu lực"] == ("Còn hiệu lực (theo Cơ sở dữ liệu quốc gia về văn bản pháp luật, "
-                                           "tra ngày 01/12/2026)")
+    rows = {
+        tr.find_all("td")[0].get_text(strip=True): tr.find_all("td")[1].get_text(" ", strip=True)
+        for tr in page.select("table tbody tr")
+    }
+    assert rows["Tình trạng hiệu lực"] == (
+        "Còn hiệu lực (theo Cơ sở dữ liệu quốc gia về văn bản pháp luật, tra ngày 01/12/2026)"
+    )
     text = " ".join(page.get_text(" ").split())
     assert "tình trạng hiệu lực" not in text.split("Chưa có thông tin về", 1)[-1].split(":")[0]

@@ -12,8 +12,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, load_project, seed_plan
-from plansite.site.parts.facets import agency_ids, task_ids
 from plansite.site.index.relations import build_relations
+from plansite.site.parts.facets import agency_ids, task_ids
 
 AGENCY = "co-quan/phong-van-hoa-xa-hoi"  # leads three tasks of the seed plan, of two timing kinds
 

@@ -18,9 +18,9 @@ import pytest
 from babel.messages.pofile import read_po
 
 from plansite import i18n
-from plansite.reports.project import FILE_KINDS
 from plansite.data.schema_kinds import Field, List, Obj
 from plansite.i18n_extract import all_messages, schema_texts
+from plansite.reports.project import FILE_KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -45,7 +45,8 @@ def test_every_message_in_the_code_is_translated():
     untranslated = sorted({_key(m) for m in all_messages()} - done)
     assert not untranslated, (
         f"{len(untranslated)} message(s) without a Vietnamese translation; run `make messages`, then translate "
-        f"them in {i18n.po_path().relative_to(ROOT)}:\n" + "\n".join(f"  msgid {m!r}" for m in untranslated))
+        f"them in {i18n.po_path().relative_to(ROOT)}:\n" + "\n".join(f"  msgid {m!r}" for m in untranslated)
+    )
 
 
 def test_the_schema_texts_are_found():
@@ -96,19 +97,27 @@ def test_every_schema_meaning_formats_in_both_languages(monkeypatch):
     assert "thường xuyên (`ongoing`)" in timing.meaning()
 
 
-@pytest.mark.parametrize("lang, expected", [
-    (None, "Cần"),  # the default: what editors read
-    ("vi", "Cần"),
-    ("en", "Expected at least one plan file"),
-    ("EN ", "Expected at least one plan file"),
-])
+@pytest.mark.parametrize(
+    "lang, expected",
+    [
+        (None, "Cần"),  # the default: what editors read
+        ("vi", "Cần"),
+        ("en", "Expected at least one plan file"),
+        ("EN ", "Expected at least one plan file"),
+    ],
+)
 def test_the_one_switch_picks_the_language(tmp_path, lang, expected):
     (tmp_path / "plan_data" / "plans").mkdir(parents=True)
     env = {k: v for k, v in os.environ.items() if k != i18n.LANG_ENV} | {"PYTHONPATH": str(ROOT / "hooks")}
     if lang is not None:
         env[i18n.LANG_ENV] = lang
-    result = subprocess.run([sys.executable, "-m", "plansite", "check", "--root", str(tmp_path)],
-                            capture_output=True, text=True, env=env, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "plansite", "check", "--root", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
     assert result.returncode == 1 and "Traceback" not in result.stderr
     if expected.startswith("Cần"):
         assert "Cần ít nhất một tệp kế hoạch (*.yaml)" in result.stderr and "Expected" not in result.stderr
@@ -139,15 +148,25 @@ def test_no_message_is_written_outside_the_catalogue():
     found = []
     for path in sorted((ROOT / "hooks").rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        translated = {id(arg) for call in ast.walk(tree) if isinstance(call, ast.Call)
-                      and _name(call) in _TRANSLATING_CALLS for arg in call.args}
+        translated = {
+            id(arg)
+            for call in ast.walk(tree)
+            if isinstance(call, ast.Call) and _name(call) in _TRANSLATING_CALLS
+            for arg in call.args
+        }
         translated |= {id(part) for node in ast.walk(tree) if isinstance(node, ast.JoinedStr) for part in node.values}
         for call in ast.walk(tree):
             if not isinstance(call, ast.Call):
                 continue
-            literal = [a for a in call.args if id(a) not in translated and _prose(a)] \
-                if _name(call) in _MESSAGE_CALLS else []
-            literal += [n for n in ast.walk(call) if isinstance(n, (ast.Constant, ast.JoinedStr))
-                        and id(n) not in translated and _prose(n).startswith("Expected ")]
+            literal = (
+                [a for a in call.args if id(a) not in translated and _prose(a)] if _name(call) in _MESSAGE_CALLS else []
+            )
+            literal += [
+                n
+                for n in ast.walk(call)
+                if isinstance(n, (ast.Constant, ast.JoinedStr))
+                and id(n) not in translated
+                and _prose(n).startswith("Expected ")
+            ]
             found += [f"  {path.relative_to(ROOT)}:{n.lineno}: {_prose(n)[:70]!r}" for n in literal]
     assert not found, "messages outside the catalogue (wrap them in _()):\n" + "\n".join(sorted(set(found)))

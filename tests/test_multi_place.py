@@ -17,22 +17,33 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, SEED_PLAN, build_site, copy_project, load_project
-from plansite.site.index.linking import Mentions
 from plansite.site.html.page_writer import PageWriters
+from plansite.site.index.linking import Mentions
 
 FIXTURE = ROOT / "tests" / "fixtures" / "multi_place" / "plan_data"
 PROVINCE_PLAN, PARTY_PLAN = "thai-lam-dan-van-2013", "van-khe-huyen-uy-dan-van-2014"
 # name as written → {plan → agency id it must link to} (the fixture README's table)
 EXPECTED = {
-    "Sở Nội vụ": {SEED_PLAN: "so-noi-vu-hai-phong", PROVINCE_PLAN: "so-noi-vu-thai-lam",
-                  PARTY_PLAN: "so-noi-vu-thai-lam"},
-    "Ủy ban Mặt trận Tổ quốc Việt Nam": {SEED_PLAN: "ubmttq-xa", PROVINCE_PLAN: "ubmttq-tinh-thai-lam",
-                                          PARTY_PLAN: "ubmttq-huyen-van-khe"},
-    "Mặt trận Tổ quốc Việt Nam": {SEED_PLAN: "ubmttq-xa", PROVINCE_PLAN: "ubmttq-tinh-thai-lam",
-                                   PARTY_PLAN: "ubmttq-huyen-van-khe"},
-    "các tổ chức chính trị - xã hội": {SEED_PLAN: "to-chuc-chinh-tri-xa-hoi-xa",
-                                       PROVINCE_PLAN: "to-chuc-chinh-tri-xa-hoi-tinh-thai-lam",
-                                       PARTY_PLAN: "to-chuc-chinh-tri-xa-hoi-huyen-van-khe"},
+    "Sở Nội vụ": {
+        SEED_PLAN: "so-noi-vu-hai-phong",
+        PROVINCE_PLAN: "so-noi-vu-thai-lam",
+        PARTY_PLAN: "so-noi-vu-thai-lam",
+    },
+    "Ủy ban Mặt trận Tổ quốc Việt Nam": {
+        SEED_PLAN: "ubmttq-xa",
+        PROVINCE_PLAN: "ubmttq-tinh-thai-lam",
+        PARTY_PLAN: "ubmttq-huyen-van-khe",
+    },
+    "Mặt trận Tổ quốc Việt Nam": {
+        SEED_PLAN: "ubmttq-xa",
+        PROVINCE_PLAN: "ubmttq-tinh-thai-lam",
+        PARTY_PLAN: "ubmttq-huyen-van-khe",
+    },
+    "các tổ chức chính trị - xã hội": {
+        SEED_PLAN: "to-chuc-chinh-tri-xa-hoi-xa",
+        PROVINCE_PLAN: "to-chuc-chinh-tri-xa-hoi-tinh-thai-lam",
+        PARTY_PLAN: "to-chuc-chinh-tri-xa-hoi-huyen-van-khe",
+    },
 }
 
 
@@ -69,13 +80,16 @@ def content_links(site: Path, url_path: str) -> list[tuple[str, str]]:
     """(link text, absolute path) of every link in the page's article."""
     article = soup_of(site, url_path).select_one("article.md-content__inner")
     base = "http://site/" + url_path.strip("/") + "/"
-    return [(" ".join(a.get_text(" ").split()), urlparse(urljoin(base, a["href"])).path)
-            for a in article.find_all("a", href=True)]
+    return [
+        (" ".join(a.get_text(" ").split()), urlparse(urljoin(base, a["href"])).path)
+        for a in article.find_all("a", href=True)
+    ]
 
 
 def plan_pages(site: Path, plan: str) -> list[str]:
-    pages = [f"ke-hoach/{plan}"] + [f"ke-hoach/{plan}/nhiem-vu/{p.name}"
-                                    for p in sorted((site / "ke-hoach" / plan / "nhiem-vu").iterdir())]
+    pages = [f"ke-hoach/{plan}"] + [
+        f"ke-hoach/{plan}/nhiem-vu/{p.name}" for p in sorted((site / "ke-hoach" / plan / "nhiem-vu").iterdir())
+    ]
     return pages
 
 
@@ -85,8 +99,9 @@ def test_every_reused_name_links_to_the_body_of_the_plans_own_place(multi):
     for plan in (SEED_PLAN, PROVINCE_PLAN, PARTY_PLAN):
         for page in plan_pages(site, plan):
             for text, target in content_links(site, page):
-                expected = next((by_plan[plan] for name, by_plan in EXPECTED.items()
-                                 if text.casefold() == name.casefold()), None)
+                expected = next(
+                    (by_plan[plan] for name, by_plan in EXPECTED.items() if text.casefold() == name.casefold()), None
+                )
                 if expected:
                     assert target == f"/co-quan/{expected}/", f"{page}: '{text}' → {target}, expected {expected}"
                     checked[plan] += 1
@@ -108,8 +123,11 @@ def test_no_agency_page_lists_tasks_of_a_place_it_does_not_belong_to(multi):
     places = {p.id: p.parent for p in data.places}
     agency_place = {a.id: a.place for a in data.agencies}
     plan_place = {p.id: agency_place[p.issuer] for p in data.plans}
-    assigned = {(p.id, t.id): {a for x in (t.lead, t.coordinating) if x for a in x.agencies}
-                for p in data.plans for t in p.tasks}
+    assigned = {
+        (p.id, t.id): {a for x in (t.lead, t.coordinating) if x for a in x.agencies}
+        for p in data.plans
+        for t in p.tasks
+    }
 
     checked = 0
     for agency in data.agencies:
@@ -117,8 +135,9 @@ def test_no_agency_page_lists_tasks_of_a_place_it_does_not_belong_to(multi):
             parts = target.strip("/").split("/")
             if len(parts) == 4 and parts[0] == "ke-hoach" and parts[2] == "nhiem-vu":
                 plan, task = parts[1], parts[3]
-                assert agency.place in places_up(plan_place[plan], places) or agency.id in assigned[(plan, task)], \
+                assert agency.place in places_up(plan_place[plan], places) or agency.id in assigned[(plan, task)], (
                     f"{agency.id} ({agency.place}) lists {plan}/{task} of {plan_place[plan]}"
+                )
                 checked += 1
     assert checked > 20
 
@@ -144,10 +163,17 @@ def test_place_line_and_open_period_follow_the_source(multi):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("query,plan", [
-    ("128/KH-UBND", PROVINCE_PLAN), ("128 KH UBND", PROVINCE_PLAN), ("kh-ubnd 128", PROVINCE_PLAN),
-    ("35-KH/HU", PARTY_PLAN), ("35 KH/HU", PARTY_PLAN), ("kh hu 35", PARTY_PLAN),
-])
+@pytest.mark.parametrize(
+    "query,plan",
+    [
+        ("128/KH-UBND", PROVINCE_PLAN),
+        ("128 KH UBND", PROVINCE_PLAN),
+        ("kh-ubnd 128", PROVINCE_PLAN),
+        ("35-KH/HU", PARTY_PLAN),
+        ("35 KH/HU", PARTY_PLAN),
+        ("kh hu 35", PARTY_PLAN),
+    ],
+)
 def test_each_plan_is_the_first_result_for_its_own_number(multi, search_site, query, plan):
     results = search_site(multi[1], query)
     assert results and results[0]["url"] == f"ke-hoach/{plan}/", results[:3]
@@ -203,9 +229,13 @@ def test_phu_luc_only_where_the_source_promises_one(multi):
         name = WORDING[plan.id][2]
         table = soup_of(site, f"ke-hoach/{plan.id}/phu-luc")
         assert table.select_one("article h1").get_text(strip=True) == (
-            "Phụ lục: các nhiệm vụ" if name == "Phụ lục" else "Bảng nhiệm vụ")
-        links = [text for text, target in content_links(site, f"ke-hoach/{plan.id}")
-                 if target == f"/ke-hoach/{plan.id}/phu-luc/"]
+            "Phụ lục: các nhiệm vụ" if name == "Phụ lục" else "Bảng nhiệm vụ"
+        )
+        links = [
+            text
+            for text, target in content_links(site, f"ke-hoach/{plan.id}")
+            if target == f"/ke-hoach/{plan.id}/phu-luc/"
+        ]
         assert links and all(name in text for text in links), (plan.id, links)
         for task in plan.tasks:
             crumb = soup_of(site, f"ke-hoach/{plan.id}/nhiem-vu/{task.id}").select_one("article p")
@@ -234,23 +264,29 @@ def test_every_body_a_plan_names_is_of_its_issuers_line(multi):
         named += [a for item in plan.implementation.items for a in item.agencies]
         named += [a for item in plan.implementation.items for d in item.duties for a in d.reports_to]
         for agency in named:
-            assert place_of[agency] in places_up(home, parent) or home in places_up(place_of[agency], parent), \
-                (plan.id, agency)
+            assert place_of[agency] in places_up(home, parent) or home in places_up(place_of[agency], parent), (
+                plan.id,
+                agency,
+            )
             checked += 1
     assert checked > 40
 
 
 def test_a_body_of_another_province_is_refused_and_the_hint_stays_in_the_place(tmp_path, monkeypatch):
-    from plansite.reports.project import load_checked
     from plansite.data.problems import DataError
+    from plansite.reports.project import load_checked
 
     monkeypatch.setenv("PLANSITE_LANG", "en")  # the messages as developers read them; Vietnamese: golden place-lines
 
     project = with_fixture(tmp_path)
     path = project / "plan_data" / "plans" / f"{PROVINCE_PLAN}.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("agencies: [so-noi-vu-thai-lam]", "agencies: [so-noi-vu-hai-phong]", 1)
-                    .replace("agencies: [ubmttq-tinh-thai-lam", "agencies: [ubmttq-tinh-thai-la", 1), encoding="utf-8")
+    path.write_text(
+        text.replace("agencies: [so-noi-vu-thai-lam]", "agencies: [so-noi-vu-hai-phong]", 1).replace(
+            "agencies: [ubmttq-tinh-thai-lam", "agencies: [ubmttq-tinh-thai-la", 1
+        ),
+        encoding="utf-8",
+    )
     with pytest.raises(DataError) as caught:
         load_checked(project)
     report = caught.value.report()
@@ -271,7 +307,8 @@ def test_dash_items_are_dash_lists_apart_from_a_tasks_labelled_lines(multi):
     task = soup_of(site, f"ke-hoach/{TOWNSHIP_PLAN}/nhiem-vu/tiep-dan-dinh-ky-thi-tran").select_one("article")
     assert [li.get_text(strip=True) for li in task.select("ul.ps-dashes li")] == [
         "Công khai lịch tiếp công dân tại trụ sở và nhà văn hóa các tổ dân phố.",
-        "Ghi chép đầy đủ kiến nghị của Nhân dân vào sổ tiếp công dân."]
+        "Ghi chép đầy đủ kiến nghị của Nhân dân vào sổ tiếp công dân.",
+    ]
     for plan in data.plans:  # no "-)" clause, no "1.-" number
         text = article_text(site, f"ke-hoach/{plan.id}")
         assert "-)" not in text and ".-" not in " ".join(plan.task_numbers.values())
@@ -283,7 +320,9 @@ def calendar_rows(site: Path) -> list[tuple[str, str]]:
     for plan_line in soup_of(site, "bao-cao").select("article p.ps-due-plan"):
         path = urlparse(urljoin("http://site/bao-cao/", plan_line.find("a")["href"])).path
         cards = plan_line.find_next_sibling("ul", class_="ps-due-list")
-        rows += [(card.find("strong", class_=False).get_text(" ", strip=True), path) for card in cards.select("li.ps-due")]
+        rows += [
+            (card.find("strong", class_=False).get_text(" ", strip=True), path) for card in cards.select("li.ps-due")
+        ]
     return rows
 
 
@@ -296,8 +335,12 @@ def test_the_calendar_lists_only_the_periods_a_plan_is_tracked_for(multi):
 
     _, site, data = multi
     rows = calendar_rows(site)
-    years = {plan: [int(y) for label, path in rows if path == f"/ke-hoach/{plan}/"
-                    for y in re.findall(r"\b(20\d\d)\b", label)] for plan in (PROVINCE_PLAN, TOWNSHIP_PLAN)}
+    years = {
+        plan: [
+            int(y) for label, path in rows if path == f"/ke-hoach/{plan}/" for y in re.findall(r"\b(20\d\d)\b", label)
+        ]
+        for plan in (PROVINCE_PLAN, TOWNSHIP_PLAN)
+    }
     # Thái Lâm's open plan of 25/11/2013 is tracked from 1/1/2014: no row of 2013 (its yearly report of 2013
     # would be listed otherwise)
     assert years[PROVINCE_PLAN] and min(years[PROVINCE_PLAN]) == 2014, years
@@ -307,8 +350,9 @@ def test_the_calendar_lists_only_the_periods_a_plan_is_tracked_for(multi):
     # As of a later day: the open plan still starts at its tracking date; the replaced one still stops
     later = dt.date(2026, 12, 1)
     due = due_reports(data, later)
-    untracked = due_reports(dataclasses.replace(data, plans=tuple(dataclasses.replace(p, life=None)
-                                                                 for p in data.plans)), later)
+    untracked = due_reports(
+        dataclasses.replace(data, plans=tuple(dataclasses.replace(p, life=None) for p in data.plans)), later
+    )
     for plan, first, last in ((PROVINCE_PLAN, dt.date(2014, 1, 1), None), (TOWNSHIP_PLAN, None, dt.date(2016, 6, 30))):
         mine, before = [d for d in due if d.plan == plan], [d for d in untracked if d.plan == plan]
         assert mine and len(mine) < len(before), (plan, len(mine), len(before))
@@ -317,8 +361,10 @@ def test_the_calendar_lists_only_the_periods_a_plan_is_tracked_for(multi):
 
 def test_every_page_of_an_ended_or_replaced_plan_says_so_and_it_stays_listed(multi):
     _, site, data = multi
-    for plan, words in ((TOWNSHIP_PLAN, "Kế hoạch này đã được thay thế từ ngày 30/06/2016 bởi Kế hoạch 20/KH-UBND"),
-                        (PARTY_PLAN, "Kế hoạch này đã kết thúc từ ngày 31/12/2015")):
+    for plan, words in (
+        (TOWNSHIP_PLAN, "Kế hoạch này đã được thay thế từ ngày 30/06/2016 bởi Kế hoạch 20/KH-UBND"),
+        (PARTY_PLAN, "Kế hoạch này đã kết thúc từ ngày 31/12/2015"),
+    ):
         record = next(p for p in data.plans if p.id == plan)
         pages = plan_pages(site, plan) + [f"ke-hoach/{plan}/phu-luc", f"ke-hoach/{plan}/tien-do"]
         for page in pages:
@@ -333,16 +379,17 @@ def test_every_page_of_an_ended_or_replaced_plan_says_so_and_it_stays_listed(mul
     assert "(đã được thay thế)" in index and "(đã kết thúc)" in index
     # linked both ways: the replacing document's page names the plan it replaces
     replaced = next(p for p in data.plans if p.id == TOWNSHIP_PLAN)
-    assert any(target == f"/ke-hoach/{TOWNSHIP_PLAN}/" and replaced.title in " ".join(text.split())
-               for text, target in content_links(site, "van-ban/ke-hoach-20-kh-ubnd-2016-dong-lac"))
+    assert any(
+        target == f"/ke-hoach/{TOWNSHIP_PLAN}/" and replaced.title in " ".join(text.split())
+        for text, target in content_links(site, "van-ban/ke-hoach-20-kh-ubnd-2016-dong-lac")
+    )
     assert "Văn bản này thay thế" in article_text(site, "van-ban/ke-hoach-20-kh-ubnd-2016-dong-lac")
 
 
 def test_indexes_group_by_place(multi):
     _, site, data = multi
     # each place, then the places under it
-    expected = ["Trung ương", "Thành phố Hải Phòng", "Xã Kẻ Sặt", "Tỉnh Thái Lâm", "Huyện Vân Khê",
-                "Thị trấn Đồng Lạc"]
+    expected = ["Trung ương", "Thành phố Hải Phòng", "Xã Kẻ Sặt", "Tỉnh Thái Lâm", "Huyện Vân Khê", "Thị trấn Đồng Lạc"]
     for index in ("co-quan", "ke-hoach", "van-ban"):
         groups = [h.get_text(" ", strip=True).rsplit(" (", 1)[0] for h in soup_of(site, index).select("article h2")]
         assert [g for g in groups if g in expected] == [e for e in expected if e in groups], (index, groups)
@@ -365,16 +412,20 @@ def test_indexes_group_by_place(multi):
 def test_each_plans_issuer_and_place_are_in_its_searchable_title_words(multi):
     """The plan page's title and keywords carry its issuer and place ("thai lam", "ke sat", "dong lac"),
     weighted as title words in the index the browser reads (search/: what `planSearch` scores)."""
-    from search_files import decoded
     from plansite.search.terms import TIES, TITLE_FLOOR
+    from search_files import decoded
 
     title_weight = (TITLE_FLOOR + 1) * TIES  # a written weight is level * TIES + tie; title words start there
 
     _, site, _ = multi
     files = {f.relative_to(site).as_posix(): f.read_text(encoding="utf-8") for f in (site / "search").rglob("*.json")}
     index = decoded(files)
-    words = {SEED_PLAN: ("ke", "sat", "uy", "ban"), PROVINCE_PLAN: ("thai", "lam", "tinh"),
-             PARTY_PLAN: ("van", "khe", "huyen"), TOWNSHIP_PLAN: ("dong", "lac", "thi", "tran")}
+    words = {
+        SEED_PLAN: ("ke", "sat", "uy", "ban"),
+        PROVINCE_PLAN: ("thai", "lam", "tinh"),
+        PARTY_PLAN: ("van", "khe", "huyen"),
+        TOWNSHIP_PLAN: ("dong", "lac", "thi", "tran"),
+    }
     for plan, folded in words.items():
         for word in folded:
             weight = max(urls.get(f"ke-hoach/{plan}/", 0) for urls in index[word].values())
@@ -408,7 +459,7 @@ def test_each_fixture_plan_is_its_source_text_word_for_word(multi):
         if plan.id == SEED_PLAN:
             continue  # tests/test_data.py
         stream = normalise(source_stream(project / "plan_data" / "sources" / plan.source_text).replace("\n", " "))
-        assert reconstruct(plan) == stream[stream.index(plan.document_type):], plan.id
+        assert reconstruct(plan) == stream[stream.index(plan.document_type) :], plan.id
 
 
 def test_the_sites_place_is_the_configured_one_while_it_holds_every_plan(multi):
@@ -434,8 +485,9 @@ def test_an_unknown_site_place_in_mkdocs_yml_is_an_error(tmp_path, monkeypatch):
     monkeypatch.setenv("PLANSITE_LANG", "en")  # the message as developers read it (the build inherits it)
     project = copy_project(tmp_path)
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("site_place: ke-sat", "site_place: ke-sa"),
-                      encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("site_place: ke-sat", "site_place: ke-sa"), encoding="utf-8"
+    )
     result = build_site(project, project / "site")
     output = result.stdout + result.stderr
     assert result.returncode != 0 and not (project / "site" / "index.html").exists()
@@ -443,11 +495,18 @@ def test_an_unknown_site_place_in_mkdocs_yml_is_an_error(tmp_path, monkeypatch):
     assert "did you mean 'ke-sat'?" in output and "Traceback" not in output
 
 
-
 # What a reader types to find one place's plan: the place's name, with or without "kế hoạch" or the subject.
-PLACE_QUERIES = {"ke hoach thai lam": PROVINCE_PLAN, "thai lam dan van": PROVINCE_PLAN, "Thái Lâm": PROVINCE_PLAN,
-                 "ke sat": SEED_PLAN, "ke hoach ke sat": SEED_PLAN, "kẻ sặt dân vận": SEED_PLAN,
-                 "van khe dan van": PARTY_PLAN, "ke hoach dong lac": TOWNSHIP_PLAN, "dong lac dan van": TOWNSHIP_PLAN}
+PLACE_QUERIES = {
+    "ke hoach thai lam": PROVINCE_PLAN,
+    "thai lam dan van": PROVINCE_PLAN,
+    "Thái Lâm": PROVINCE_PLAN,
+    "ke sat": SEED_PLAN,
+    "ke hoach ke sat": SEED_PLAN,
+    "kẻ sặt dân vận": SEED_PLAN,
+    "van khe dan van": PARTY_PLAN,
+    "ke hoach dong lac": TOWNSHIP_PLAN,
+    "dong lac dan van": TOWNSHIP_PLAN,
+}
 
 
 @pytest.mark.browser
@@ -458,9 +517,12 @@ def test_each_plan_comes_first_for_its_place_words(multi, serve, browser):
     tab = browser.new_page()
     try:
         tab.goto(serve(site))
-        got = tab.evaluate("qs => Promise.all(qs.map(q => window.planSearch(q).then(rs => rs.map(r => r.url))))",
-                           list(PLACE_QUERIES))
+        got = tab.evaluate(
+            "qs => Promise.all(qs.map(q => window.planSearch(q).then(rs => rs.map(r => r.url))))", list(PLACE_QUERIES)
+        )
     finally:
         tab.close()
-    wrong = {query: urls[:3] for (query, plan), urls in zip(PLACE_QUERIES.items(), got) if urls[:1] != [f"ke-hoach/{plan}/"]}
+    wrong = {
+        query: urls[:3] for (query, plan), urls in zip(PLACE_QUERIES.items(), got) if urls[:1] != [f"ke-hoach/{plan}/"]
+    }
     assert not wrong, wrong

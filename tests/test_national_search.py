@@ -5,7 +5,6 @@ finds, and only the national page and the provinces' index files fetched."""
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -34,9 +33,12 @@ def test_one_query_finds_pages_of_several_provinces(country, serve, browser, sea
         page.fill("#ns-query", QUERY)
         page.press("#ns-query", "Enter")
         page.wait_for_selector(f'#ns-results[data-ns-query="{QUERY}"]')
-        shown = page.eval_on_selector_all("#ns-results li", """items => items.map(li => ({
+        shown = page.eval_on_selector_all(
+            "#ns-results li",
+            """items => items.map(li => ({
             province: li.getAttribute('data-ns-province'), href: li.querySelector('a').href,
-            title: li.querySelector('a').textContent, where: li.querySelector('.ns-where').textContent}))""")
+            title: li.querySelector('a').textContent, where: li.querySelector('.ns-where').textContent}))""",
+        )
         counts = page.eval_on_selector_all("#ns-counts li", "items => items.map(li => li.textContent)")
     finally:
         page.close()
@@ -57,9 +59,17 @@ def test_one_query_finds_pages_of_several_provinces(country, serve, browser, sea
     paths = [unquote(urlsplit(url).path).lstrip("/") for url in fetched]
     index_files = [path for path in paths if "/search/" in path]
     assert {path.split("/")[0] for path in index_files} == {"tinh-an", "tinh-binh", "tinh-cao"}
-    assert all(path in ("", "national.json", "assets/national-search.js") or path.startswith("assets/plan-search.js")
-               or path in index_files for path in paths), paths
+    assert all(
+        path in ("", "national.json", "assets/national-search.js")
+        or path.startswith("assets/plan-search.js")
+        or path in index_files
+        for path in paths
+    ), paths
     fetched_bytes = sum((country / path).stat().st_size for path in index_files)
-    every_index = sum(p.stat().st_size for folder in ("tinh-an", "tinh-binh", "tinh-cao")
-                      for p in (country / folder / "search").rglob("*") if p.is_file())
+    every_index = sum(
+        p.stat().st_size
+        for folder in ("tinh-an", "tinh-binh", "tinh-cao")
+        for p in (country / folder / "search").rglob("*")
+        if p.is_file()
+    )
     assert 0 < fetched_bytes < every_index / 4, (fetched_bytes, every_index)  # a few shards, not the indexes

@@ -14,10 +14,17 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, build_site, copy_project, load_project
 from plansite.addresses import task_uri
-from plansite.site.options import SiteOptions
 from plansite.site.html.page_writer import PageWriters
 from plansite.site.index.relations import build_relations
-from plansite.site.render.render_notice import FIRST_SENTENCE_LABEL, QR_LABEL, first_sentence, qr_code, qr_svg, render_notice
+from plansite.site.options import SiteOptions
+from plansite.site.render.render_notice import (
+    FIRST_SENTENCE_LABEL,
+    QR_LABEL,
+    first_sentence,
+    qr_code,
+    qr_svg,
+    render_notice,
+)
 
 SITE_URL = "https://ke-sat.example.vn/"
 A4_POINTS = (595.28, 841.89)  # 210 × 297 mm
@@ -142,7 +149,9 @@ def test_on_screen_the_notice_shows_alone_at_its_address_and_is_hidden_otherwise
             assert tab.locator(".md-sidebar--secondary").is_visible()
             tab.locator("article").get_by_role("link", name="In thông báo để niêm yết").click()
             assert tab.url == base + notice_path(plan, task)
-            assert tab.locator("#thong-bao h1").is_visible() and tab.locator("#thong-bao .ps-notice__issuer").is_visible()
+            assert (
+                tab.locator("#thong-bao h1").is_visible() and tab.locator("#thong-bao .ps-notice__issuer").is_visible()
+            )
             assert not task_heading.is_visible() and not tab.locator("article > .ps-share").is_visible()
             assert not tab.locator(".md-sidebar--secondary").is_visible()
             tab.locator("#thong-bao .ps-notice__screen").get_by_role("link").click()
@@ -176,6 +185,7 @@ def test_an_old_notice_address_opens_the_notice_on_the_task_page(site, project, 
 def test_search_reads_the_task_not_its_notice_again(site, project):
     """The notice repeats the task for paper: the words search keeps of a task page are the task's alone."""
     from plansite.search.excerpt import page_texts, screen_part
+
     plan, task = tasks(project)[0]
     html = str(page(site, task_path(plan, task)).select_one("article.md-content__inner"))
     assert "thông báo khổ A4" in html and "Về nhiệm vụ" in html
@@ -206,8 +216,9 @@ def test_with_site_url_the_notice_has_a_qr_code_and_the_address(site_with_url, p
 def test_the_notice_is_pure_escaped_and_falls_back_to_the_first_sentence(project):
     plan = project.plans[0]
     rel = build_relations(project, None)
-    task = dataclasses.replace(plan.tasks[0], summary=None,
-                               text="Tuyên truyền <script>alert(1)</script> *rộng rãi*. Câu thứ hai.")
+    task = dataclasses.replace(
+        plan.tasks[0], summary=None, text="Tuyên truyền <script>alert(1)</script> *rộng rãi*. Câu thứ hai."
+    )
     options = SiteOptions(site_url=SITE_URL)
     first = render_notice(plan, task, rel.names, rel.cites, options, PageWriters().page(task_uri(plan, task)))
     again = render_notice(plan, task, rel.names, rel.cites, options, PageWriters().page(task_uri(plan, task)))
@@ -238,8 +249,11 @@ def test_qr_codes_with_the_fixed_mask_decode_for_many_addresses():
 
     rng, detector, decoded = random.Random(5), cv2.QRCodeDetector(), 0
     hosts = ["tinh-mau.example.org", "xa-ke-sat.example.vn", "kehoach.example.vn/tinh-an"]
-    urls = [f"https://{rng.choice(hosts)}/ke-hoach/ke-hoach-{rng.randrange(900)}/nhiem-vu/"
-            f"{rng.choice(['nhiem-vu-', 'quan-triet-', 'tuyen-truyen-chi-thi-'])}{rng.randrange(60)}/" for _ in range(300)]
+    urls = [
+        f"https://{rng.choice(hosts)}/ke-hoach/ke-hoach-{rng.randrange(900)}/nhiem-vu/"
+        f"{rng.choice(['nhiem-vu-', 'quan-triet-', 'tuyen-truyen-chi-thi-'])}{rng.randrange(60)}/"
+        for _ in range(300)
+    ]
     for url in urls:
         for scale in (2, 3):
             buffer = io.BytesIO()
@@ -254,15 +268,23 @@ def test_feedback_office_contacts_are_the_data_s_never_made_up(project):
     plan = project.plans[0]
     rel = build_relations(project, None)
     office = plan.feedback.agencies[-1]
-    without = render_notice(plan, plan.tasks[0], rel.names, rel.cites, SiteOptions(),
-                            PageWriters().page(task_uri(plan, plan.tasks[0])))
+    without = render_notice(
+        plan, plan.tasks[0], rel.names, rel.cites, SiteOptions(), PageWriters().page(task_uri(plan, plan.tasks[0]))
+    )
     assert "Điện thoại" not in without and "chưa có" not in without and "Địa chỉ" not in without  # left out, unsaid
-    agencies = tuple(dataclasses.replace(a, phone="0220 3 123 456", address="Số 1 <b>") if a.id == office else a
-                     for a in project.agencies)
+    agencies = tuple(
+        dataclasses.replace(a, phone="0220 3 123 456", address="Số 1 <b>") if a.id == office else a
+        for a in project.agencies
+    )
     rel = build_relations(dataclasses.replace(project, agencies=agencies), None)
-    with_contacts = render_notice(plan, plan.tasks[0], rel.names, rel.cites,
-                                  SiteOptions(feedback_url="https://gop-y.example/"),
-                                  PageWriters().page(task_uri(plan, plan.tasks[0])))
+    with_contacts = render_notice(
+        plan,
+        plan.tasks[0],
+        rel.names,
+        rel.cites,
+        SiteOptions(feedback_url="https://gop-y.example/"),
+        PageWriters().page(task_uri(plan, plan.tasks[0])),
+    )
     assert "Điện thoại: 0220 3 123 456" in with_contacts and "Địa chỉ: Số 1 &lt;b&gt;" in with_contacts
     assert "Thư điện tử" not in with_contacts  # the data has none
     assert "Góp ý trực tuyến: https://gop-y.example/" in with_contacts
@@ -289,8 +311,9 @@ def test_the_qr_code_decodes_to_the_task_page(site_with_url, project, serve, bro
 
 def pdf_pages(pdf: bytes) -> list[tuple[float, float]]:
     """(width, height) in points of each page of a PDF, from the MediaBox of its page objects."""
-    boxes = re.findall(rb"/Type\s*/Page\b(?!s).*?/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]",
-                       pdf, flags=re.S)
+    boxes = re.findall(
+        rb"/Type\s*/Page\b(?!s).*?/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]", pdf, flags=re.S
+    )
     if not boxes:  # MediaBox written before /Type
         boxes = re.findall(rb"/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]", pdf)
     return [(float(x1) - float(x0), float(y1) - float(y0)) for x0, y0, x1, y1 in boxes]
@@ -330,9 +353,12 @@ def test_the_notice_prints_on_one_a4_sheet_without_the_site_around_it(site_with_
 
 def test_make_check_lists_feedback_offices_without_any_contact(capsys, monkeypatch):
     from plansite.__main__ import main
+
     monkeypatch.setenv("PLANSITE_LANG", "en")  # as developers read it; in Vietnamese: test_data's check test
     assert main(["check", "--root", str(ROOT)]) == 0
     err = capsys.readouterr().err
     listed = [line for line in err.splitlines() if "Expected a way for citizens to reach" in line]
-    assert len(listed) == 2 and all(": Warning: " in line and line.startswith("plan_data/agencies.yaml:") for line in listed)
+    assert len(listed) == 2 and all(
+        ": Warning: " in line and line.startswith("plan_data/agencies.yaml:") for line in listed
+    )
     assert "'Phòng Văn hóa - Xã hội xã'" in err and "'Ủy ban nhân dân xã Kẻ Sặt'" in err

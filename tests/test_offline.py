@@ -42,10 +42,12 @@ def test_the_zip_is_deterministic_and_holds_one_folder(edition, tmp_path):
 
 def test_every_index_file_has_its_script(edition):
     _, folder = edition
-    index = sorted(p.relative_to(folder / "search").with_suffix("").as_posix()
-                   for p in (folder / "search").rglob("*.json"))
-    scripts = sorted(p.relative_to(folder / "search/js").with_suffix("").as_posix()
-                     for p in (folder / "search/js").rglob("*.js"))
+    index = sorted(
+        p.relative_to(folder / "search").with_suffix("").as_posix() for p in (folder / "search").rglob("*.json")
+    )
+    scripts = sorted(
+        p.relative_to(folder / "search/js").with_suffix("").as_posix() for p in (folder / "search/js").rglob("*.js")
+    )
     assert index and scripts == index
 
 
@@ -80,13 +82,16 @@ def test_opened_from_file_it_browses_and_searches_without_any_http_request(editi
 
         def search(query):
             tab.fill("#ps-search-input", query)
-            tab.wait_for_function("q => { const box = document.querySelector('#ps-search-results');"
-                                  " return !box.hidden && box.dataset.psQuery === q; }", arg=query)
+            tab.wait_for_function(
+                "q => { const box = document.querySelector('#ps-search-results');"
+                " return !box.hidden && box.dataset.psQuery === q; }",
+                arg=query,
+            )
             return tab.eval_on_selector_all("#ps-search-listbox .ps-result", "els => els.map(a => a.href)")
 
         found = search("dan van")
-        assert len(found) == 10 and all(h.startswith((folder.as_uri() + "/")) for h in found)
-        assert all(Path(h[len("file://"):]).is_file() for h in found)
+        assert len(found) == 10 and all(h.startswith(folder.as_uri() + "/") for h in found)
+        assert all(Path(h[len("file://") :]).is_file() for h in found)
         assert tab.locator("#ps-search-listbox .ps-result__snippet mark").count() > 0
         assert search("33/CT-TTg")[0] == (folder / DOCUMENT).as_uri()
         # Enter: the results page, as a file too.
@@ -99,6 +104,7 @@ def test_opened_from_file_it_browses_and_searches_without_any_http_request(editi
     finally:
         tab.close()
     assert not errors, errors
-    assert requests and all(url.startswith("file://") for url in requests), \
-        [url for url in requests if not url.startswith("file://")]
+    assert requests and all(url.startswith("file://") for url in requests), [
+        url for url in requests if not url.startswith("file://")
+    ]
     assert any("/search/js/" in url for url in requests)  # the index came as scripts

@@ -55,7 +55,7 @@ def test_pages_share_pictures_and_an_edit_redraws_only_its_plans(project):
     assert {name for _, name in shown.values()} == files, "every picture written is used, every one used is there"
 
     by_plan = defaultdict(set)
-    for path, (alt, name) in shown.items():
+    for path, (_alt, name) in shown.items():
         if path.startswith("ke-hoach/ke-hoach-"):
             by_plan[path.split("/")[1]].add(name)
     tasks = {plan: {shown[f"ke-hoach/{plan}/nhiem-vu/nhiem-vu-{t}"][1] for t in range(4)} for plan in by_plan}
@@ -63,13 +63,15 @@ def test_pages_share_pictures_and_an_edit_redraws_only_its_plans(project):
     assert len(set().union(*tasks.values())) == 3, "each plan has its own"
     # One picture per plan and kind of page: the plan, its table, tasks, progress, bulletins.
     assert [len(by_plan[plan]) for plan in sorted(by_plan)] == [5, 5, 5]
-    assert len({name for path, (_, name) in shown.items() if path.startswith("co-quan/co-quan-")}) == 9, \
+    assert len({name for path, (_, name) in shown.items() if path.startswith("co-quan/co-quan-")}) == 9, (
         "agencies: one picture per place (nine places)"
+    )
     assert len({name for path, (_, name) in shown.items() if path.startswith("van-ban/van-ban-")}) == 1
     assert shown["ke-hoach/ke-hoach-1/tien-do"][0] == "Tiến độ thực hiện: Công tác tuyên giáo và dân vận xã An Lão số 1"
     assert shown["ke-hoach/ke-hoach-1/nhiem-vu/nhiem-vu-0"][0].startswith("Nhiệm vụ: Công tác tuyên giáo")
-    assert shown["ke-hoach/ke-hoach-1/phu-luc"][0].startswith("Phụ lục: Công tác tuyên giáo"), \
+    assert shown["ke-hoach/ke-hoach-1/phu-luc"][0].startswith("Phụ lục: Công tác tuyên giáo"), (
         "the picture says what kind of page it is"
+    )
 
     cache = project / ".cache" / "og"
     before = snapshot(cache)
@@ -86,8 +88,9 @@ def test_pages_share_pictures_and_an_edit_redraws_only_its_plans(project):
     plan_pictures = {name for path, (_, name) in shown_again.items() if of_edited_plan(path)}
     assert redrawn == plan_pictures - set(before) and len(redrawn) >= 5, sorted(redrawn)
     assert all(after[name] == before[name] for name in before), "no other picture was drawn again"
-    assert {path for path, (_, name) in shown_again.items() if name in redrawn} == \
-        {path for path in shown_again if of_edited_plan(path)}, "the new pictures are the edited plan's pages'"
+    assert {path for path, (_, name) in shown_again.items() if name in redrawn} == {
+        path for path in shown_again if of_edited_plan(path)
+    }, "the new pictures are the edited plan's pages'"
     assert all(name == shown[path][1] for path, (_, name) in shown_again.items() if not of_edited_plan(path))
 
 
@@ -96,8 +99,11 @@ def of_edited_plan(path: str) -> bool:
 
 
 def test_the_pool_draws_the_same_bytes_as_one_process(tmp_path):
-    wanted = [(kind, f"Kế hoạch số {n}: tuyên truyền, vận động", "", "xã Kẻ Sặt, tỉnh Mẫu")
-              for n in range(og_batch.POOL_FROM) for kind in ("Nhiệm vụ", "Thông báo")]
+    wanted = [
+        (kind, f"Kế hoạch số {n}: tuyên truyền, vận động", "", "xã Kẻ Sặt, tỉnh Mẫu")
+        for n in range(og_batch.POOL_FROM)
+        for kind in ("Nhiệm vụ", "Thông báo")
+    ]
     assert og_batch.draw_missing(tmp_path / "one", wanted, workers=1) == len(wanted)
     assert og_batch.draw_missing(tmp_path / "pool", wanted, workers=2) == len(wanted)
     assert og_batch.draw_missing(tmp_path / "pool", wanted, workers=2) == 0, "cached: nothing drawn again"

@@ -19,11 +19,22 @@ from plansite.site.outreach import og_image as og  # noqa: E402
 PLAN, PLACE = "Kế hoạch tuyên truyền, giáo dục và dân vận 2025–2030", "xã Kẻ Sặt, thành phố Hải Phòng"
 TITLE = "Nhiệm vụ 1.a: Tổ chức quán triệt, tuyên truyền Chỉ thị 33/CT-TTg"
 STACKED = "ỔN ĐỊNH ỮNG ẶC"
-VIETNAMESE = ("ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
-              "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ…–")
-HOSTILE = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "{{ 7*7 }} ${x} %s %n",
-           "\x00\x07\x1b[31m\r\n\t", "\u202eRLO\u202c \u200b\u200d \ufeff", "\ud800 lone surrogate",
-           "&lt;b&gt; &amp; <![CDATA[x]]>", "x" * 5000, " " * 50, "😀 中文 العربية"]
+VIETNAMESE = (
+    "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+    "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ…–"
+)
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "{{ 7*7 }} ${x} %s %n",
+    "\x00\x07\x1b[31m\r\n\t",
+    "\u202eRLO\u202c \u200b\u200d \ufeff",
+    "\ud800 lone surrogate",
+    "&lt;b&gt; &amp; <![CDATA[x]]>",
+    "x" * 5000,
+    " " * 50,
+    "😀 中文 العربية",
+]
 TITLE_BOX = (og.LEFT, og.TITLE_TOP, og.WIDTH - og.RIGHT, og.TITLE_BOTTOM)
 
 
@@ -39,7 +50,7 @@ def _dark_pixels(image: Image.Image, box: tuple[int, int, int, int], threshold: 
 
 
 def _luminance(colour: str) -> float:
-    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
@@ -48,7 +59,7 @@ def _chunks(png: bytes) -> set[str]:
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
     kinds, at = set(), 8
     while at < len(png):
-        length, kind = struct.unpack(">I4s", png[at:at + 8])
+        length, kind = struct.unpack(">I4s", png[at : at + 8])
         kinds.add(kind.decode("ascii"))
         at += 12 + length
     return kinds
@@ -119,7 +130,7 @@ def test_short_title_set_large_on_few_lines():
 
 
 def test_long_title_shrinks_then_is_cut():
-    words = ("tuyên truyền giáo dục dân vận chính quyền Mặt trận Tổ quốc đoàn thể ĐỊNH HƯỚNG Ổn định " * 20)
+    words = "tuyên truyền giáo dục dân vận chính quyền Mặt trận Tổ quốc đoàn thể ĐỊNH HƯỚNG Ổn định " * 20
     title = words[:400]
     size, lines = og.wrap_title(title)
     assert size == og.TITLE_SIZES[-1]

@@ -18,15 +18,29 @@ from plansite.data.schema import SUMMARY_LIMIT
 
 SITE_URL = "https://ke-sat.example.vn/"
 HOSTILE = '"><script>alert(1)</script> & <b>đậm</b>'
-PAGE_KINDS = ["", "ke-hoach", f"ke-hoach/{SEED_PLAN}", f"ke-hoach/{SEED_PLAN}/phu-luc",
-              f"ke-hoach/{SEED_PLAN}/nhiem-vu/quan-triet-cong-tac-dan-toc", "co-quan", "co-quan/phong-van-hoa-xa-hoi",
-              "van-ban", "van-ban/chi-thi-33-ct-ttg-2021", "bao-cao", "cap-nhat", "huong-dan-bien-tap"]
+PAGE_KINDS = [
+    "",
+    "ke-hoach",
+    f"ke-hoach/{SEED_PLAN}",
+    f"ke-hoach/{SEED_PLAN}/phu-luc",
+    f"ke-hoach/{SEED_PLAN}/nhiem-vu/quan-triet-cong-tac-dan-toc",
+    "co-quan",
+    "co-quan/phong-van-hoa-xa-hoi",
+    "van-ban",
+    "van-ban/chi-thi-33-ct-ttg-2021",
+    "bao-cao",
+    "cap-nhat",
+    "huong-dan-bien-tap",
+]
 
 
 def head(site: Path, path: str) -> dict[str, str]:
     soup = BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
-    return {(m.get("property") or m.get("name")): m.get("content") for m in soup.head.find_all("meta")
-            if m.get("property") or m.get("name")}
+    return {
+        (m.get("property") or m.get("name")): m.get("content")
+        for m in soup.head.find_all("meta")
+        if m.get("property") or m.get("name")
+    }
 
 
 @pytest.fixture(scope="module")
@@ -34,12 +48,16 @@ def addressed(tmp_path_factory):
     """The project with a site_url, and a hostile plan title and task summary."""
     project = copy_project(tmp_path_factory.mktemp("addressed"))
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "site_name:", f"site_url: {SITE_URL}\nsite_name:", 1), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("site_name:", f"site_url: {SITE_URL}\nsite_name:", 1),
+        encoding="utf-8",
+    )
     plan = project / "plan_data" / "plans" / f"{SEED_PLAN}.yaml"
     text = plan.read_text(encoding="utf-8")
-    text = text.replace("            Khi có chỉ đạo của Trung ương và thành phố, Phòng Văn hóa - Xã hội xã tổ chức phổ",
-                        f"            {HOSTILE} Khi có chỉ đạo của Trung ương và thành phố, Phòng Văn hóa - Xã hội xã tổ chức phổ")
+    text = text.replace(
+        "            Khi có chỉ đạo của Trung ương và thành phố, Phòng Văn hóa - Xã hội xã tổ chức phổ",
+        f"            {HOSTILE} Khi có chỉ đạo của Trung ương và thành phố, Phòng Văn hóa - Xã hội xã tổ chức phổ",
+    )
     plan.write_text(text, encoding="utf-8")
     out = project / "site"
     assert build_site(project, out).returncode == 0
@@ -78,7 +96,9 @@ def test_with_site_url_previews_are_absolute_and_pictures_exist(addressed):
 
 
 def test_hostile_text_stays_inert_in_meta_tags(addressed):
-    html = (addressed / f"ke-hoach/{SEED_PLAN}/nhiem-vu/quan-triet-cong-tac-dan-toc/index.html").read_text(encoding="utf-8")
+    html = (addressed / f"ke-hoach/{SEED_PLAN}/nhiem-vu/quan-triet-cong-tac-dan-toc/index.html").read_text(
+        encoding="utf-8"
+    )
     meta = head(addressed, f"ke-hoach/{SEED_PLAN}/nhiem-vu/quan-triet-cong-tac-dan-toc")
     assert meta["og:description"].startswith(HOSTILE)
     assert "<script>alert(1)" not in html and not re.search(r"<b>đậm", html)
@@ -100,16 +120,20 @@ def test_copy_button_puts_the_link_on_the_clipboard_by_keyboard(addressed, serve
         page.goto(base + "co-quan/phong-van-hoa-xa-hoi/")
         copy = page.locator(".ps-share__copy")
         copy.focus()
-        assert page.evaluate("document.activeElement.className") == "ps-share__copy md-button" or \
-            "ps-share__copy" in page.evaluate("document.activeElement.className")
+        assert page.evaluate(
+            "document.activeElement.className"
+        ) == "ps-share__copy md-button" or "ps-share__copy" in page.evaluate("document.activeElement.className")
         page.keyboard.press("Enter")
         page.wait_for_function("document.querySelector('.ps-share__status').textContent.length > 0")
         assert page.inner_text(".ps-share__status") == "Đã sao chép liên kết."
         assert page.evaluate("navigator.clipboard.readText()") == SITE_URL + "co-quan/phong-van-hoa-xa-hoi/"
         share = page.locator(".ps-share__native")
         assert share.evaluate("b => b.tagName") == "BUTTON"
-        assert page.locator(".ps-share__facebook").get_attribute("href").endswith(
-            "u=https%3A//ke-sat.example.vn/co-quan/phong-van-hoa-xa-hoi/")
+        assert (
+            page.locator(".ps-share__facebook")
+            .get_attribute("href")
+            .endswith("u=https%3A//ke-sat.example.vn/co-quan/phong-van-hoa-xa-hoi/")
+        )
         page.emulate_media(media="print")
         assert page.locator(".ps-share").evaluate("e => getComputedStyle(e).display") == "none"
     finally:
@@ -120,7 +144,9 @@ def test_copy_button_puts_the_link_on_the_clipboard_by_keyboard(addressed, serve
 def test_share_button_uses_the_web_share_api_where_it_exists(site, serve, browser):
     page = browser.new_page()
     try:
-        page.add_init_script("window.__shared = []; navigator.share = d => (window.__shared.push(d), Promise.resolve());")
+        page.add_init_script(
+            "window.__shared = []; navigator.share = d => (window.__shared.push(d), Promise.resolve());"
+        )
         page.goto(serve(site) + "co-quan/phong-van-hoa-xa-hoi/")
         button = page.locator(".ps-share__native")
         assert button.is_visible()
@@ -133,15 +159,25 @@ def test_share_button_uses_the_web_share_api_where_it_exists(site, serve, browse
 
 def test_a_build_without_the_repositorys_history_says_dates_are_unknown(addressed):
     # `addressed` is built from a copy of the project without .git (an export, a zip).
-    changes = " ".join(BeautifulSoup((addressed / "cap-nhat/index.html").read_text(encoding="utf-8"),
-                                     "html.parser").select_one("article").get_text(" ").split())
+    changes = " ".join(
+        BeautifulSoup((addressed / "cap-nhat/index.html").read_text(encoding="utf-8"), "html.parser")
+        .select_one("article")
+        .get_text(" ")
+        .split()
+    )
     assert "Không rõ ngày cập nhật" in changes
-    task = (addressed / f"ke-hoach/{SEED_PLAN}/nhiem-vu/quan-triet-cong-tac-dan-toc/index.html").read_text(encoding="utf-8")
+    task = (addressed / f"ke-hoach/{SEED_PLAN}/nhiem-vu/quan-triet-cong-tac-dan-toc/index.html").read_text(
+        encoding="utf-8"
+    )
     assert "Cập nhật lần cuối: không rõ ngày" in task
     assert (addressed / "feed.xml").read_bytes().startswith(b"<?xml")
 
 
 def test_the_published_site_dates_its_changes_from_git(site):
-    text = " ".join(BeautifulSoup((site / "cap-nhat/index.html").read_text(encoding="utf-8"), "html.parser")
-                    .select_one("article").get_text(" ").split())
+    text = " ".join(
+        BeautifulSoup((site / "cap-nhat/index.html").read_text(encoding="utf-8"), "html.parser")
+        .select_one("article")
+        .get_text(" ")
+        .split()
+    )
     assert "Không rõ ngày cập nhật" not in text and re.search(r"\d{2}/\d{2}/20\d{2}", text)

@@ -13,8 +13,8 @@ from conftest import ROOT, load_project
 from plansite.addresses import page_url
 from plansite.build import build
 from plansite.site.html.markup import heading
-from plansite.site.options import SiteOptions
 from plansite.site.html.page_writer import PageWriters
+from plansite.site.options import SiteOptions
 
 BASE = "http://site.invalid/"
 
@@ -66,5 +66,8 @@ def test_a_repeated_heading_is_numbered_in_page_order_and_again_on_a_new_render(
     for _ in range(2):  # each render of a page has its own writer: the same ids again
         page = writers.page("co-quan/x.md")
         written = [heading(page, 2, "Báo cáo"), heading(page, 3, "Báo &amp; <em>cáo</em>"), heading(page, 2, "")]
-        assert written == ['<h2 id="bao-cao">Báo cáo</h2>\n', '<h3 id="bao-cao-2">Báo &amp; <em>cáo</em></h3>\n',
-                           '<h2 id="muc">' + "</h2>\n"]
+        assert written == [
+            '<h2 id="bao-cao">Báo cáo</h2>\n',
+            '<h3 id="bao-cao-2">Báo &amp; <em>cáo</em></h3>\n',
+            '<h2 id="muc">' + "</h2>\n",
+        ]

@@ -9,7 +9,6 @@ tests/screenshots/ (ignored by git) for a person to look at.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -22,8 +21,12 @@ import audit  # noqa: E402
 WIDTHS = (360, 390)
 MIN_TEXT_PX = 12
 SCREENSHOTS = ROOT / "tests" / "screenshots"
-SHOTS = {"home": "", "calendar": "bao-cao/", "progress": f"ke-hoach/{SEED_PLAN}/tien-do/",
-         "task": f"ke-hoach/{SEED_PLAN}/nhiem-vu/quan-triet-cong-tac-dan-toc/"}
+SHOTS = {
+    "home": "",
+    "calendar": "bao-cao/",
+    "progress": f"ke-hoach/{SEED_PLAN}/tien-do/",
+    "task": f"ke-hoach/{SEED_PLAN}/nhiem-vu/quan-triet-cong-tac-dan-toc/",
+}
 
 # Elements a reader sees that stick out past the right edge of the screen, and visible text set under the
 # minimum. Hidden things do not count: Material's closed drawer (moved off the screen to the left), the
@@ -63,8 +66,9 @@ def test_every_kind_of_page_reads_on_a_phone_without_a_sideways_swipe(which, sit
     failures = []
     kinds = audit.pages_by_kind(folder)
     for width in WIDTHS:
-        context = browser.new_context(viewport={"width": width, "height": 800}, device_scale_factor=1,
-                                      is_mobile=True, has_touch=True)
+        context = browser.new_context(
+            viewport={"width": width, "height": 800}, device_scale_factor=1, is_mobile=True, has_touch=True
+        )
         tab = context.new_page()
         try:
             views = [(kind, audit.url_path(addresses[0])) for kind, addresses in sorted(kinds.items())]

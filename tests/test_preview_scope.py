@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SEED_PLAN, WARNING_LINE, copy_project, load_project
-from plansite.reports.project import load_scoped
 from plansite.data.problems import DataError
 from plansite.data.scope import PREVIEW_ENV
+from plansite.reports.project import load_scoped
 from plansite_mkdocs import runner
 
 OTHER_PLAN = "ke-sat-ban-sao"  # a second plan: the seed plan under another id
@@ -26,30 +26,44 @@ def two_plans(tmp_path_factory) -> Path:
     of the two plans."""
     project = copy_project(tmp_path_factory.mktemp("scope"))
     agencies = project / "plan_data" / "agencies.yaml"
-    agencies.write_text(agencies.read_text(encoding="utf-8").replace("agencies:\n", f"""agencies:
+    agencies.write_text(
+        agencies.read_text(encoding="utf-8").replace(
+            "agencies:\n",
+            f"""agencies:
   - id: {UNUSED_AGENCY}
     name: Ban Chưa được nhắc đến xã
     kind: state
     place: ke-sat
 
-""", 1), encoding="utf-8")
+""",
+            1,
+        ),
+        encoding="utf-8",
+    )
     plans = project / "plan_data" / "plans"
     seed = (plans / f"{SEED_PLAN}.yaml").read_text(encoding="utf-8")
-    (plans / f"{OTHER_PLAN}.yaml").write_text(seed.replace(f"id: {SEED_PLAN}", f"id: {OTHER_PLAN}", 1),
-                                             encoding="utf-8")
+    (plans / f"{OTHER_PLAN}.yaml").write_text(
+        seed.replace(f"id: {SEED_PLAN}", f"id: {OTHER_PLAN}", 1), encoding="utf-8"
+    )
     for plan in (SEED_PLAN, OTHER_PLAN):
         reports = project / "plan_data" / "reports" / plan
         shutil.copytree(ROOT / "demo" / "plan_data" / "reports" / SEED_PLAN, reports)
         for report in reports.rglob("*.yaml"):
-            report.write_text(report.read_text(encoding="utf-8").replace(f"plan: {SEED_PLAN}", f"plan: {plan}"),
-                              encoding="utf-8")
+            report.write_text(
+                report.read_text(encoding="utf-8").replace(f"plan: {SEED_PLAN}", f"plan: {plan}"), encoding="utf-8"
+            )
     return project
 
 
 def scoped_build(project: Path, out: Path, plan_id: str) -> subprocess.CompletedProcess:
     """`mkdocs build` of `project` with PLANSITE_PREVIEW_PLAN=plan_id (what `make serve PLAN=…` sets)."""
-    return subprocess.run(runner.build_command(project / "mkdocs.yml", out), cwd=project, capture_output=True,
-                          text=True, env={**runner.build_env(), PREVIEW_ENV: plan_id})
+    return subprocess.run(
+        runner.build_command(project / "mkdocs.yml", out),
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**runner.build_env(), PREVIEW_ENV: plan_id},
+    )
 
 
 def test_scoped_load_has_every_registry_and_only_that_plan_and_its_reports(two_plans):
@@ -59,8 +73,12 @@ def test_scoped_load_has_every_registry_and_only_that_plan_and_its_reports(two_p
     assert {report.plan for report in full.reports} == {SEED_PLAN, OTHER_PLAN}
     assert scoped.reports and {report.plan for report in scoped.reports} == {SEED_PLAN}
     assert len(scoped.reports) == sum(1 for report in full.reports if report.plan == SEED_PLAN)
-    assert (scoped.places, scoped.agencies, scoped.documents, scoped.glossary) == \
-        (full.places, full.agencies, full.documents, full.glossary)
+    assert (scoped.places, scoped.agencies, scoped.documents, scoped.glossary) == (
+        full.places,
+        full.agencies,
+        full.documents,
+        full.glossary,
+    )
     # Problems name the project's own files, as in the full build
     assert scoped.plans[0].origin.file == f"plan_data/plans/{SEED_PLAN}.yaml"
 
@@ -69,8 +87,12 @@ def test_scoped_load_checks_the_registries_and_the_plan_not_the_other_plans(tmp_
     project = copy_project(tmp_path)
     plans = project / "plan_data" / "plans"
     seed = (plans / f"{SEED_PLAN}.yaml").read_text(encoding="utf-8")
-    (plans / f"{OTHER_PLAN}.yaml").write_text(seed.replace(f"id: {SEED_PLAN}", f"id: {OTHER_PLAN}", 1)
-                                              .replace("issuer: ubnd-xa-ke-sat", "issuer: ubnd-xa-ke-sad"), "utf-8")
+    (plans / f"{OTHER_PLAN}.yaml").write_text(
+        seed.replace(f"id: {SEED_PLAN}", f"id: {OTHER_PLAN}", 1).replace(
+            "issuer: ubnd-xa-ke-sat", "issuer: ubnd-xa-ke-sad"
+        ),
+        "utf-8",
+    )
     with pytest.raises(DataError):  # the full build refuses the other plan's unknown issuer
         load_project(project)
     assert [plan.id for plan in load_scoped(project, SEED_PLAN)[0].plans] == [SEED_PLAN]
@@ -78,8 +100,9 @@ def test_scoped_load_checks_the_registries_and_the_plan_not_the_other_plans(tmp_
         load_scoped(project, OTHER_PLAN)
     assert f"plan_data/plans/{OTHER_PLAN}.yaml:" in error.value.report() and "'ubnd-xa-ke-sat'" in error.value.report()
     agencies = project / "plan_data" / "agencies.yaml"
-    agencies.write_text(agencies.read_text(encoding="utf-8").replace("kind: public-service", "kind: public-servise"),
-                        encoding="utf-8")
+    agencies.write_text(
+        agencies.read_text(encoding="utf-8").replace("kind: public-service", "kind: public-servise"), encoding="utf-8"
+    )
     with pytest.raises(DataError) as error:  # a registry is checked whichever plan is previewed
         load_scoped(project, SEED_PLAN)
     assert "plan_data/agencies.yaml:" in error.value.report() and "public-service" in error.value.report()
@@ -102,10 +125,17 @@ def test_scoped_build_has_only_that_plan_and_a_banner_on_every_page(two_plans, t
     assert not (site / "co-quan" / UNUSED_AGENCY).exists()
     # Exactly the records that the pages outside the registries link to have their pages (from the relations)
     outside = [page for page in site.rglob("*.html") if page.relative_to(site).parts[0] not in ("co-quan", "van-ban")]
-    linked_anywhere = {uri for page in outside for uri in re.findall(
-        r'href="(?:\.\./)*((?:co-quan|van-ban)/[\w-]+)/"', page.read_text(encoding="utf-8"))}
-    built = {f"{folder}/{record.name}" for folder in ("co-quan", "van-ban") for record in (site / folder).iterdir()
-             if (record / "index.html").is_file()}
+    linked_anywhere = {
+        uri
+        for page in outside
+        for uri in re.findall(r'href="(?:\.\./)*((?:co-quan|van-ban)/[\w-]+)/"', page.read_text(encoding="utf-8"))
+    }
+    built = {
+        f"{folder}/{record.name}"
+        for folder in ("co-quan", "van-ban")
+        for record in (site / folder).iterdir()
+        if (record / "index.html").is_file()
+    }
     assert len(built) > 10 and built == linked_anywhere, (built - linked_anywhere, linked_anywhere - built)
     pages = sorted(site.rglob("index.html"))
     assert len(pages) > 20

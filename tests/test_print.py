@@ -9,9 +9,9 @@ import re
 import unicodedata
 
 import pytest
+from test_tables import pdf_pages
 
 from conftest import ROOT, SEED_PLAN, load_project, seed_plan
-from test_tables import pdf_pages
 
 PLAN = f"ke-hoach/{SEED_PLAN}/"
 APPENDIX = f"ke-hoach/{SEED_PLAN}/phu-luc/"
@@ -33,7 +33,9 @@ def printed(browser, url: str) -> list[str]:
     tab = browser.new_page()
     try:
         tab.goto(url)
-        return [squeeze("".join(p["runs"])) for p in pdf_pages(tab.pdf(prefer_css_page_size=True, print_background=True))]
+        return [
+            squeeze("".join(p["runs"])) for p in pdf_pages(tab.pdf(prefer_css_page_size=True, print_background=True))
+        ]
     finally:
         tab.close()
 
@@ -46,8 +48,15 @@ def test_the_plan_prints_its_signature_block_whole_and_no_web_only_part(site, se
     holding = [n for n, text in enumerate(pages) if any(line in text for line in lines)]
     assert len(holding) == 1 and all(line in pages[holding[0]] for line in lines), (holding, lines)
     whole = "".join(pages)
-    for web_only in ("Trang chủ›", "Văn bản gốc (tệp .txt)", "Bản tin phát thanh", "Tiến độ thực hiện",
-                     "Tình trạng:", "Sao chép liên kết", "Gửi qua Zalo"):
+    for web_only in (
+        "Trang chủ›",
+        "Văn bản gốc (tệp .txt)",
+        "Bản tin phát thanh",
+        "Tiến độ thực hiện",
+        "Tình trạng:",
+        "Sao chép liên kết",
+        "Gửi qua Zalo",
+    ):
         assert squeeze(web_only) not in whole, web_only
     assert squeeze(plan.title) in whole
 

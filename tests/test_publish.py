@@ -14,8 +14,9 @@ from conftest import ROOT, copy_project
 
 def publish(project: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([sys.executable, "-m", "plansite_mkdocs.publish", "site"], cwd=project, env=env,
-                          capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "plansite_mkdocs.publish", "site"], cwd=project, env=env, capture_output=True, text=True
+    )
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -96,13 +97,17 @@ def test_published_files_are_world_readable_whatever_the_umask(tmp_path):
     editor's umask is 077 (and mkdtemp's staging folder is 0700)."""
     project = copy_project(tmp_path)
     env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(["sh", "-c", f"umask 077 && exec {sys.executable} -m plansite_mkdocs.publish site"],
-                            cwd=project, env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        ["sh", "-c", f"umask 077 && exec {sys.executable} -m plansite_mkdocs.publish site"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     published = (project / "site").resolve()
     walked = [published.parent, published, *published.rglob("*")]
     modes = {p.relative_to(project).as_posix(): p.stat().st_mode & 0o777 for p in walked}
     assert len(modes) > 100 and (published / "index.html").is_file()
-    wrong = {path: oct(mode) for path, mode in modes.items()
-             if mode != (0o755 if (project / path).is_dir() else 0o644)}
+    wrong = {path: oct(mode) for path, mode in modes.items() if mode != (0o755 if (project / path).is_dir() else 0o644)}
     assert wrong == {}

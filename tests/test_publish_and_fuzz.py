@@ -9,13 +9,22 @@ from hypothesis import strategies as st
 from conftest import ROOT, load_project
 from plansite.data.problems import DataError
 
-
-scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=30),
-                    st.sampled_from(["2025-02-31", "11/11/2025", "state", "ubnd-xa", "../x", "javascript:x"]))
-keys = st.one_of(st.text(max_size=12), st.sampled_from(["id", "name", "kind", "aliases", "agencies", "documents",
-                                                         "title", "type", "relations", "target", "content"]))
-trees = st.recursive(scalars, lambda kids: st.one_of(st.lists(kids, max_size=4),
-                                                     st.dictionaries(keys, kids, max_size=5)), max_leaves=25)
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.text(max_size=30),
+    st.sampled_from(["2025-02-31", "11/11/2025", "state", "ubnd-xa", "../x", "javascript:x"]),
+)
+keys = st.one_of(
+    st.text(max_size=12),
+    st.sampled_from(
+        ["id", "name", "kind", "aliases", "agencies", "documents", "title", "type", "relations", "target", "content"]
+    ),
+)
+trees = st.recursive(
+    scalars, lambda kids: st.one_of(st.lists(kids, max_size=4), st.dictionaries(keys, kids, max_size=5)), max_leaves=25
+)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

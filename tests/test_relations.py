@@ -37,9 +37,11 @@ def test_every_part_is_frozen_and_read_only(seed):
 def test_a_task_naming_an_agency_twice_is_listed_once(tmp_path):
     """A task whose text and details name the same body several times is one entry of its 'mentioned in'."""
     plan = (Path(__file__).parent / "golden" / "base" / "plan_data" / "plans" / "mau.yaml").read_text(encoding="utf-8")
-    plan = plan.replace("          text: Tuyên truyền Chỉ thị số 33/CT-TTg.\n",
-                        "          text: Ủy ban nhân dân xã tuyên truyền Chỉ thị số 33/CT-TTg; Ủy ban nhân dân xã chủ trì.\n"
-                        "          details: [Ủy ban nhân dân xã báo cáo., Chỉ thị số 33/CT-TTg được phổ biến.]\n")
+    plan = plan.replace(
+        "          text: Tuyên truyền Chỉ thị số 33/CT-TTg.\n",
+        "          text: Ủy ban nhân dân xã tuyên truyền Chỉ thị số 33/CT-TTg; Ủy ban nhân dân xã chủ trì.\n"
+        "          details: [Ủy ban nhân dân xã báo cáo., Chỉ thị số 33/CT-TTg được phổ biến.]\n",
+    )
     project = load_project(case_project({"files": {"plan_data/plans/mau.yaml": plan}}, tmp_path))
     rel = build_relations(project, None)
     mau = project.plans[0]
@@ -48,4 +50,3 @@ def test_a_task_naming_an_agency_twice_is_listed_once(tmp_path):
     assert [(p.id, t.id) for p, t in rel.cites.cited_by_tasks["chi-thi-33"]] == [("mau", "tuyen-truyen")]
     assert [(p.id, item.number) for p, item in rel.who.reported_to["ubnd-xa"]] == [("mau", "1")]
     assert rel.cites.cited_by_plans["chi-thi-33"] == (mau,)
-

@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import ROOT, SEED_PLAN, copy_project, load_project, seed_plan
+from conftest import SEED_PLAN, copy_project, load_project, seed_plan
 from plansite.__main__ import main
 from plansite.reports import spreadsheet as csv_io
 from plansite.reports.schema import REPORT_FILE, STATUSES
@@ -32,10 +32,13 @@ NOT_RECURRING = "theo-doi-kiem-tra-giam-sat-bao-cao"  # timing 'period'
 pytestmark = pytest.mark.usefixtures("developer_english")
 
 
-
 def template(root: Path, out: Path, *extra: str) -> Path:
-    assert main(["report-template", "--root", str(root), "--plan", SEED_PLAN, "--period", PERIOD,
-                 "--out", str(out), *extra]) == 0
+    assert (
+        main(
+            ["report-template", "--root", str(root), "--plan", SEED_PLAN, "--period", PERIOD, "--out", str(out), *extra]
+        )
+        == 0
+    )
     return out
 
 
@@ -48,9 +51,14 @@ def header_index(rows: list[list[str]]) -> int:
     return next(i for i, row in enumerate(rows) if row and row[0] == "Mã nhiệm vụ")
 
 
-def fill(template_path: Path, out: Path, meta: dict[str, str] | None = None,
-         tasks: dict[str, dict[str, str]] | None = None, extra: list[dict[str, str]] = (),
-         delimiter: str = ",") -> Path:
+def fill(
+    template_path: Path,
+    out: Path,
+    meta: dict[str, str] | None = None,
+    tasks: dict[str, dict[str, str]] | None = None,
+    extra: list[dict[str, str]] = (),
+    delimiter: str = ",",
+) -> Path:
     """Fill a template as a person would in Excel and save it as 'CSV UTF-8' (BOM, CRLF)."""
     rows = read_rows(template_path)
     header_at = header_index(rows)
@@ -58,7 +66,7 @@ def fill(template_path: Path, out: Path, meta: dict[str, str] | None = None,
     for row in rows[:header_at]:
         if row and row[0] in (meta or {}):
             row[1] = meta[row[0]]
-    for row in rows[header_at + 1:]:
+    for row in rows[header_at + 1 :]:
         for column, value in (tasks or {}).get(row[0], {}).items():
             row[header.index(column)] = value
     for values in extra:
@@ -69,8 +77,9 @@ def fill(template_path: Path, out: Path, meta: dict[str, str] | None = None,
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted((root / "plan_data").rglob("*"))
-            if p.is_file()}
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes() for p in sorted((root / "plan_data").rglob("*")) if p.is_file()
+    }
 
 
 def import_errors(root: Path, csv_path: Path, capsys, *extra: str) -> str:
@@ -84,9 +93,14 @@ def import_errors(root: Path, csv_path: Path, capsys, *extra: str) -> str:
 
 GOOD = {
     ONGOING: {"Tình trạng": "thuong xuyen", "Kết quả thực hiện": "Đã quán triệt các văn bản mới\nqua 2 hội nghị."},
-    ON_DIRECTIVE: {"Tình trạng": "Hoàn Thành", "Số lượng": "3;450", "Đơn vị tính": "hội nghị;lượt người",
-                   "Nội dung đếm": ";tham dự", "Minh chứng": "https://kesat.haiphong.gov.vn/tin-tuc/hoi-nghi-dan-toc",
-                   "Khó khăn, vướng mắc": "'-Kinh phí còn hạn chế."},
+    ON_DIRECTIVE: {
+        "Tình trạng": "Hoàn Thành",
+        "Số lượng": "3;450",
+        "Đơn vị tính": "hội nghị;lượt người",
+        "Nội dung đếm": ";tham dự",
+        "Minh chứng": "https://kesat.haiphong.gov.vn/tin-tuc/hoi-nghi-dan-toc",
+        "Khó khăn, vướng mắc": "'-Kinh phí còn hạn chế.",
+    },
 }
 
 
@@ -101,15 +115,32 @@ def test_template_fill_import_load_and_build(tmp_path, capsys):
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw  # Excel reads the BOM as UTF-8
     rows = read_rows(path)
-    facts = {row[0]: row[1] for row in rows[:header_index(rows)] if row and row[0]}
+    facts = {row[0]: row[1] for row in rows[: header_index(rows)] if row and row[0]}
     assert facts["Kế hoạch"] == SEED_PLAN and facts["Kỳ báo cáo"] == PERIOD
     assert facts["Cơ quan báo cáo"] == "phong-van-hoa-xa-hoi" and facts["Ngày gửi"] == ""
     header_at = header_index(rows)
-    assert tuple(rows[header_at]) == csv_io.HEADER == (
-        "Mã nhiệm vụ", "STT", "Nội dung nhiệm vụ", "Thời gian thực hiện", "Cách ghi", "Tình trạng", "Tiến độ (%)",
-        "Kết quả thực hiện", "Số lượng", "Đơn vị tính", "Nội dung đếm", "Minh chứng", "Khó khăn, vướng mắc", "Đề xuất",
-        "Lý do không thực hiện")
-    tasks = rows[header_at + 1:]
+    assert (
+        tuple(rows[header_at])
+        == csv_io.HEADER
+        == (
+            "Mã nhiệm vụ",
+            "STT",
+            "Nội dung nhiệm vụ",
+            "Thời gian thực hiện",
+            "Cách ghi",
+            "Tình trạng",
+            "Tiến độ (%)",
+            "Kết quả thực hiện",
+            "Số lượng",
+            "Đơn vị tính",
+            "Nội dung đếm",
+            "Minh chứng",
+            "Khó khăn, vướng mắc",
+            "Đề xuất",
+            "Lý do không thực hiện",
+        )
+    )
+    tasks = rows[header_at + 1 :]
     assert [row[0] for row in tasks] == [t.id for t in plan.tasks]  # one row per task, in plan order
     assert [row[1] for row in tasks] == [plan.task_numbers[t.id] for t in plan.tasks]
     assert [row[3] for row in tasks] == [t.timing.text for t in plan.tasks]  # the timing, as the plan words it
@@ -138,8 +169,10 @@ def test_template_fill_import_load_and_build(tmp_path, capsys):
     assert by_task[ONGOING].done == "Đã quán triệt các văn bản mới\nqua 2 hội nghị."
     done = by_task[ON_DIRECTIVE]
     assert done.status == "da-hoan-thanh"
-    assert [(o.quantity, o.unit, o.what) for o in done.outputs] == [(3, "hội nghị", None),
-                                                                     (450, "lượt người", "tham dự")]
+    assert [(o.quantity, o.unit, o.what) for o in done.outputs] == [
+        (3, "hội nghị", None),
+        (450, "lượt người", "tham dự"),
+    ]
     assert done.evidence == ("https://kesat.haiphong.gov.vn/tin-tuc/hoi-nghi-dan-toc",)
     assert done.difficulties == "-Kinh phí còn hạn chế."  # the quote that kept Excel off a formula is gone
 
@@ -175,8 +208,12 @@ def test_semicolon_separated_csv_as_excel_saves_it_in_vietnamese_format(data_pro
 
 
 def test_bad_status_names_row_and_column_and_suggests(data_project, tmp_path, capsys):
-    filled = fill(template(data_project, tmp_path / "t.csv", "--reporter", "ubnd-xa-ke-sat"), tmp_path / "bao-cao.csv",
-                  {"Ngày gửi": "30/06/2026"}, {ON_DIRECTIVE: {"Tình trạng": "hoan thnah"}})
+    filled = fill(
+        template(data_project, tmp_path / "t.csv", "--reporter", "ubnd-xa-ke-sat"),
+        tmp_path / "bao-cao.csv",
+        {"Ngày gửi": "30/06/2026"},
+        {ON_DIRECTIVE: {"Tình trạng": "hoan thnah"}},
+    )
     row = 1 + next(i for i, r in enumerate(read_rows(filled)) if r[0] == ON_DIRECTIVE)
     err = import_errors(data_project, filled, capsys)
     assert f"bao-cao.csv:{row}:Tình trạng: Expected one of " in err
@@ -189,13 +226,26 @@ def test_bad_status_names_row_and_column_and_suggests(data_project, tmp_path, ca
 def test_every_problem_in_one_run_at_its_row_and_column(data_project, tmp_path, capsys):
     """Problems of the cells and of the loader's rules (reports/checks.py), all at once."""
     path = template(data_project, tmp_path / "t.csv", "--reporter", "ubnd-xa-ke-sat")
-    filled = fill(path, tmp_path / "bao-cao.csv", {"Ngày gửi": "31/02/2026"}, {
-        ONGOING: {"Tình trạng": "Đã hoàn thành"},  # a recurring task is never done
-        ON_DIRECTIVE: {"Tình trạng": "Không thực hiện"},  # without a reason
-        NOT_RECURRING: {"Tình trạng": "dang-thuc-hien", "Tiến độ (%)": "150", "Số lượng": "3;4",
-                        "Đơn vị tính": "hội nghị", "Minh chứng": "javascript:alert(1)"},
-    }, extra=[{"Mã nhiệm vụ": "nhiem-vu-khong-co", "Tình trạng": "Chậm tiến độ"},
-              {"Mã nhiệm vụ": ONGOING, "Tình trạng": "thuong-xuyen"}])
+    filled = fill(
+        path,
+        tmp_path / "bao-cao.csv",
+        {"Ngày gửi": "31/02/2026"},
+        {
+            ONGOING: {"Tình trạng": "Đã hoàn thành"},  # a recurring task is never done
+            ON_DIRECTIVE: {"Tình trạng": "Không thực hiện"},  # without a reason
+            NOT_RECURRING: {
+                "Tình trạng": "dang-thuc-hien",
+                "Tiến độ (%)": "150",
+                "Số lượng": "3;4",
+                "Đơn vị tính": "hội nghị",
+                "Minh chứng": "javascript:alert(1)",
+            },
+        },
+        extra=[
+            {"Mã nhiệm vụ": "nhiem-vu-khong-co", "Tình trạng": "Chậm tiến độ"},
+            {"Mã nhiệm vụ": ONGOING, "Tình trạng": "thuong-xuyen"},
+        ],
+    )
     rows = read_rows(filled)
     at = {}
     for i, r in enumerate(rows):
@@ -204,10 +254,10 @@ def test_every_problem_in_one_run_at_its_row_and_column(data_project, tmp_path, 
     err = import_errors(data_project, filled, capsys)
     expected = [
         f"bao-cao.csv:{at['Ngày gửi']}:Ngày gửi: Expected a date that exists but received '31/02/2026'.",
-        f"bao-cao.csv:{at[ONGOING]}:Tình trạng: Expected a status that fits the task's timing ('ongoing' (thường xuyên)",
+        f"bao-cao.csv:{at[ONGOING]}:Tình trạng: Expected a status that fits the task's timing ('ongoing' (thường xuyên)",  # noqa: E501
         "  Hint: use 'thuong-xuyen' (thực hiện thường xuyên).",
         f"bao-cao.csv:{at[ON_DIRECTIVE]}:Lý do không thực hiện: Expected the column 'Lý do không thực hiện'",
-        f"bao-cao.csv:{at[NOT_RECURRING]}:Tiến độ (%): Expected a percentage from 0 to 100 but received the number 150.",
+        f"bao-cao.csv:{at[NOT_RECURRING]}:Tiến độ (%): Expected a percentage from 0 to 100 but received the number 150.",  # noqa: E501
         f"bao-cao.csv:{at[NOT_RECURRING]}:Đơn vị tính: Expected as many items in each of 'Số lượng' and 'Đơn vị tính'",
         f"bao-cao.csv:{at[NOT_RECURRING]}:Minh chứng: Expected an address starting with https://",
         f"bao-cao.csv:{last - 1}:Mã nhiệm vụ: Expected the id of a task of plan '{SEED_PLAN}' but received the "
@@ -225,11 +275,17 @@ def test_every_problem_in_one_run_in_vietnamese(data_project, tmp_path, capsys, 
     and ids with their labels; not a word of the English frame left."""
     monkeypatch.setenv("PLANSITE_LANG", "vi")
     path = template(data_project, tmp_path / "t.csv", "--reporter", "ubnd-xa-ke-sat")
-    filled = fill(path, tmp_path / "bao-cao.csv", {"Ngày gửi": "31/02/2026"}, {
-        ONGOING: {"Tình trạng": "Đã hoàn thành", "Tiến độ (%)": "50"},
-        ON_DIRECTIVE: {"Tình trạng": "Không thực hiện"},
-        NOT_RECURRING: {"Tình trạng": "hoan thnah", "Số lượng": "3;4", "Đơn vị tính": "hội nghị"},
-    }, extra=[{"Mã nhiệm vụ": "nhiem-vu-khong-co", "Tình trạng": "Chậm tiến độ"}])
+    filled = fill(
+        path,
+        tmp_path / "bao-cao.csv",
+        {"Ngày gửi": "31/02/2026"},
+        {
+            ONGOING: {"Tình trạng": "Đã hoàn thành", "Tiến độ (%)": "50"},
+            ON_DIRECTIVE: {"Tình trạng": "Không thực hiện"},
+            NOT_RECURRING: {"Tình trạng": "hoan thnah", "Số lượng": "3;4", "Đơn vị tính": "hội nghị"},
+        },
+        extra=[{"Mã nhiệm vụ": "nhiem-vu-khong-co", "Tình trạng": "Chậm tiến độ"}],
+    )
     rows = read_rows(filled)
     at = {r[0] if r else "": i + 1 for i, r in reversed(list(enumerate(rows)))}
     err = import_errors(data_project, filled, capsys)
@@ -241,8 +297,7 @@ def test_every_problem_in_one_run_in_vietnamese(data_project, tmp_path, capsys, 
         "  Gợi ý: dùng thực hiện thường xuyên (`thuong-xuyen`).",
         f"bao-cao.csv:{at[ONGOING]}:Tiến độ (%): Nhiệm vụ thường xuyên, định kỳ (thời gian thường xuyên (`ongoing`): "
         "“thường xuyên.”) không ghi tiến độ phần trăm nhưng nhận được 50.",
-        "  Gợi ý: nhiệm vụ thực hiện 'thường xuyên' không có điểm kết thúc để đo tiến độ; "
-        "để trống cột 'Tiến độ (%)'.",
+        "  Gợi ý: nhiệm vụ thực hiện 'thường xuyên' không có điểm kết thúc để đo tiến độ; để trống cột 'Tiến độ (%)'.",
         f"bao-cao.csv:{at[ON_DIRECTIVE]}:Lý do không thực hiện: Nhiệm vụ không thực hiện (`khong-thuc-hien`) cần "
         "cột 'Lý do không thực hiện' nhưng không có.",
         "  Gợi ý: ghi lý do, theo lời văn của báo cáo, vào cột 'Lý do không thực hiện'.",
@@ -280,49 +335,75 @@ def test_command_line_usage_errors_in_vietnamese(data_project, capsys, monkeypat
     out = capsys.readouterr().out
     assert "tùy chọn:" in out and "hiện hướng dẫn này rồi thoát" in out and "kỳ báo cáo: 2026-6-thang" in out
     assert main(["report-template", "--root", str(data_project), "--plan", SEED_PLAN, "--period", "2026-6-thag"]) == 1
-    assert "Cần kỳ báo cáo viết dạng 2026-6-thang, 2026-nam, 2026-quy-2 hoặc 2026-thang-3 nhưng nhận được " \
-           "'2026-6-thag'." in capsys.readouterr().err
+    assert (
+        "Cần kỳ báo cáo viết dạng 2026-6-thang, 2026-nam, 2026-quy-2 hoặc 2026-thang-3 nhưng nhận được "
+        "'2026-6-thag'." in capsys.readouterr().err
+    )
 
 
 def test_unknown_task_id_with_a_suggestion(data_project, tmp_path, capsys):
-    filled = fill(template(data_project, tmp_path / "t.csv", "--reporter", "ubnd-xa-ke-sat"), tmp_path / "x.csv",
-                  {"Ngày gửi": "30/06/2026"}, extra=[{"Mã nhiệm vụ": ON_DIRECTIVE + "s", "Tình trạng": "Đang thực hiện"}])
+    filled = fill(
+        template(data_project, tmp_path / "t.csv", "--reporter", "ubnd-xa-ke-sat"),
+        tmp_path / "x.csv",
+        {"Ngày gửi": "30/06/2026"},
+        extra=[{"Mã nhiệm vụ": ON_DIRECTIVE + "s", "Tình trạng": "Đang thực hiện"}],
+    )
     err = import_errors(data_project, filled, capsys)
     row = len(read_rows(filled))
-    assert f"x.csv:{row}:Mã nhiệm vụ: Expected the id of a task of plan '{SEED_PLAN}' but received the unknown id " \
-           f"'{ON_DIRECTIVE}s'." in err
+    assert (
+        f"x.csv:{row}:Mã nhiệm vụ: Expected the id of a task of plan '{SEED_PLAN}' but received the unknown id "
+        f"'{ON_DIRECTIVE}s'." in err
+    )
     assert f"did you mean '{ON_DIRECTIVE}'?" in err
 
 
-@pytest.mark.parametrize("typed, expected", [
-    ("hôm qua", "Expected a date written dd/mm/yyyy but received 'hôm qua'."),
-    ("30/06/26", "Expected a date written dd/mm/yyyy but received '30/06/26'."),
-    ("14/06/2025", "Expected a date after the period begins (15/12/2025) but received 14/06/2025."),  # loader rule
-    ("", "Expected a value in column B but the cell is empty."),
-])
+@pytest.mark.parametrize(
+    "typed, expected",
+    [
+        ("hôm qua", "Expected a date written dd/mm/yyyy but received 'hôm qua'."),
+        ("30/06/26", "Expected a date written dd/mm/yyyy but received '30/06/26'."),
+        ("14/06/2025", "Expected a date after the period begins (15/12/2025) but received 14/06/2025."),  # loader rule
+        ("", "Expected a value in column B but the cell is empty."),
+    ],
+)
 def test_bad_date(data_project, tmp_path, capsys, typed, expected):
-    filled = fill(template(data_project, tmp_path / "t.csv", "--reporter", "ubnd-xa-ke-sat"), tmp_path / "d.csv",
-                  {"Ngày gửi": typed}, {ONGOING: {"Tình trạng": "thường xuyên"}})
+    filled = fill(
+        template(data_project, tmp_path / "t.csv", "--reporter", "ubnd-xa-ke-sat"),
+        tmp_path / "d.csv",
+        {"Ngày gửi": typed},
+        {ONGOING: {"Tình trạng": "thường xuyên"}},
+    )
     row = 1 + next(i for i, r in enumerate(read_rows(filled)) if r[0] == "Ngày gửi")
     assert f"d.csv:{row}:Ngày gửi: {expected}" in import_errors(data_project, filled, capsys)
 
 
 def test_row_with_content_but_no_status_is_refused_not_dropped(data_project, tmp_path, capsys):
-    filled = fill(template(data_project, tmp_path / "t.csv", "--reporter", "ubnd-xa-ke-sat"), tmp_path / "e.csv",
-                  {"Ngày gửi": "30/06/2026"}, {ONGOING: {"Kết quả thực hiện": "Đã làm"}})
+    filled = fill(
+        template(data_project, tmp_path / "t.csv", "--reporter", "ubnd-xa-ke-sat"),
+        tmp_path / "e.csv",
+        {"Ngày gửi": "30/06/2026"},
+        {ONGOING: {"Kết quả thực hiện": "Đã làm"}},
+    )
     err = import_errors(data_project, filled, capsys)
     assert ":Tình trạng: Expected a status for a row with content (Kết quả thực hiện)" in err
 
 
 def test_an_unfilled_template_is_refused(data_project, tmp_path, capsys):
-    path = fill(template(data_project, tmp_path / "t.csv", "--reporter", "ubnd-xa-ke-sat"), tmp_path / "u.csv",
-                {"Ngày gửi": "30/06/2026"})
+    path = fill(
+        template(data_project, tmp_path / "t.csv", "--reporter", "ubnd-xa-ke-sat"),
+        tmp_path / "u.csv",
+        {"Ngày gửi": "30/06/2026"},
+    )
     assert "Expected at least one task with a status" in import_errors(data_project, path, capsys)
 
 
 def test_a_csv_not_saved_as_utf8_is_refused_with_the_excel_fix(data_project, tmp_path, capsys):
-    filled = fill(template(data_project, tmp_path / "t.csv", "--reporter", "ubnd-xa-ke-sat"), tmp_path / "ansi.csv",
-                  {"Ngày gửi": "30/06/2026"}, GOOD)
+    filled = fill(
+        template(data_project, tmp_path / "t.csv", "--reporter", "ubnd-xa-ke-sat"),
+        tmp_path / "ansi.csv",
+        {"Ngày gửi": "30/06/2026"},
+        GOOD,
+    )
     filled.write_bytes(filled.read_text(encoding="utf-8-sig").encode("cp1258", "replace"))
     err = import_errors(data_project, filled, capsys)
     assert "Expected UTF-8 text" in err and "CSV UTF-8" in err
@@ -331,31 +412,46 @@ def test_a_csv_not_saved_as_utf8_is_refused_with_the_excel_fix(data_project, tmp
 # ------------------------------------------------------------------------------------- typed values
 
 
-@pytest.mark.parametrize("typed, code", [
-    ("da-hoan-thanh", "da-hoan-thanh"), ("Đã hoàn thành", "da-hoan-thanh"), ("hoàn thành", "da-hoan-thanh"),
-    ("Hoàn Thành", "da-hoan-thanh"), ("hoan thanh", "da-hoan-thanh"), ("HOAN THANH", "da-hoan-thanh"),
-    ("thường xuyên", "thuong-xuyen"), ("Thực hiện thường xuyên", "thuong-xuyen"), ("thuong_xuyen", "thuong-xuyen"),
-    ("Đang thực hiện", "dang-thuc-hien"), ("chậm tiến độ", "cham-tien-do"), ("KHÔNG THỰC HIỆN", "khong-thuc-hien"),
-    ("Chưa triển khai", "chua-trien-khai"),
-])
+@pytest.mark.parametrize(
+    "typed, code",
+    [
+        ("da-hoan-thanh", "da-hoan-thanh"),
+        ("Đã hoàn thành", "da-hoan-thanh"),
+        ("hoàn thành", "da-hoan-thanh"),
+        ("Hoàn Thành", "da-hoan-thanh"),
+        ("hoan thanh", "da-hoan-thanh"),
+        ("HOAN THANH", "da-hoan-thanh"),
+        ("thường xuyên", "thuong-xuyen"),
+        ("Thực hiện thường xuyên", "thuong-xuyen"),
+        ("thuong_xuyen", "thuong-xuyen"),
+        ("Đang thực hiện", "dang-thuc-hien"),
+        ("chậm tiến độ", "cham-tien-do"),
+        ("KHÔNG THỰC HIỆN", "khong-thuc-hien"),
+        ("Chưa triển khai", "chua-trien-khai"),
+    ],
+)
 def test_status_as_people_type_it(typed, code):
     assert csv_io.parse_status(typed)[0] == code
 
 
-@pytest.mark.parametrize("typed, hint", [
-    ("hoan thnah", "did you mean 'da-hoan-thanh' (đã hoàn thành)?"),
-    ("thực hiện", "alone could be 'Đang thực hiện' or 'Thực hiện thường xuyên' or 'Không thực hiện'"),
-    ("triển khai", "says the opposite of 'Chưa triển khai'"),  # 'chưa' is never dropped
-    ("đang làm", "write one of the labels above"),
-])
+@pytest.mark.parametrize(
+    "typed, hint",
+    [
+        ("hoan thnah", "did you mean 'da-hoan-thanh' (đã hoàn thành)?"),
+        ("thực hiện", "alone could be 'Đang thực hiện' or 'Thực hiện thường xuyên' or 'Không thực hiện'"),
+        ("triển khai", "says the opposite of 'Chưa triển khai'"),  # 'chưa' is never dropped
+        ("đang làm", "write one of the labels above"),
+    ],
+)
 def test_status_refused_with_a_hint(typed, hint):
     code, message, given = csv_io.parse_status(typed)
     assert code is None and f"but received '{typed}'." in message and hint in given
     assert all(label in message for label in STATUSES.values())
 
 
-@pytest.mark.parametrize("typed, value", [("2,5", 2.5), ("3", 3), ("1.200.000", 1200000), ("1 200", 1200),
-                                          ("0,75", 0.75), ("2.5", 2.5)])
+@pytest.mark.parametrize(
+    "typed, value", [("2,5", 2.5), ("3", 3), ("1.200.000", 1200000), ("1 200", 1200), ("0,75", 0.75), ("2.5", 2.5)]
+)
 def test_numbers_with_a_vietnamese_decimal_comma(typed, value):
     assert csv_io.parse_number(typed) == value
 
@@ -366,52 +462,122 @@ def test_ambiguous_or_wordy_numbers_are_refused(typed):
         csv_io.parse_number(typed)
 
 
-@pytest.mark.parametrize("period, parsed, name", [
-    ("2026-6-thang", ("6-thang", 2026, None), "2026-6-thang"), ("2026-nam", ("nam", 2026, None), "2026-nam"),
-    ("2026-quy-2", ("quy", 2026, 2), "2026-quy-2"), ("2026-thang-3", ("thang", 2026, 3), "2026-thang-3"),
-    ("2026-thang-12", ("thang", 2026, 12), "2026-thang-12"),
-])
+@pytest.mark.parametrize(
+    "period, parsed, name",
+    [
+        ("2026-6-thang", ("6-thang", 2026, None), "2026-6-thang"),
+        ("2026-nam", ("nam", 2026, None), "2026-nam"),
+        ("2026-quy-2", ("quy", 2026, 2), "2026-quy-2"),
+        ("2026-thang-3", ("thang", 2026, 3), "2026-thang-3"),
+        ("2026-thang-12", ("thang", 2026, 12), "2026-thang-12"),
+    ],
+)
 def test_periods(period, parsed, name):
     assert csv_io.parse_period(period) == parsed
     assert csv_io.period_code(*parsed) == name
     assert csv_io.report_path(SEED_PLAN, parsed, REPORTER) == f"plan_data/reports/{SEED_PLAN}/{name}/{REPORTER}.yaml"
 
 
-@pytest.mark.parametrize("period, hint", [
-    ("2026-06-thang", "did you mean '2026-6-thang'?"), ("2026-thang-03", "did you mean '2026-thang-3'?"),
-    ("2026-quy-5", "4 quarters"), ("2026-thang-13", "12 months"), ("26-nam", "year first"),
-    ("2026-chuyen-de", "year first"), ("2026 - nam", "did you mean '2026-nam'?"),
-])
+@pytest.mark.parametrize(
+    "period, hint",
+    [
+        ("2026-06-thang", "did you mean '2026-6-thang'?"),
+        ("2026-thang-03", "did you mean '2026-thang-3'?"),
+        ("2026-quy-5", "4 quarters"),
+        ("2026-thang-13", "12 months"),
+        ("26-nam", "year first"),
+        ("2026-chuyen-de", "year first"),
+        ("2026 - nam", "did you mean '2026-nam'?"),
+    ],
+)
 def test_bad_periods_are_clear_errors(data_project, tmp_path, capsys, period, hint):
     with pytest.raises(csv_io.UsageError, match="Expected"):
         csv_io.parse_period(period)
-    assert main(["report-template", "--root", str(data_project), "--plan", SEED_PLAN, "--period", period,
-                 "--out", str(tmp_path / "t.csv")]) == 1
+    assert (
+        main(
+            [
+                "report-template",
+                "--root",
+                str(data_project),
+                "--plan",
+                SEED_PLAN,
+                "--period",
+                period,
+                "--out",
+                str(tmp_path / "t.csv"),
+            ]
+        )
+        == 1
+    )
     assert hint in capsys.readouterr().err and not (tmp_path / "t.csv").exists()
 
 
 def test_template_refuses_unknown_plan_and_reporter_and_an_existing_file(data_project, tmp_path, capsys):
     out = tmp_path / "t.csv"
-    assert main(["report-template", "--root", str(data_project), "--plan", SEED_PLAN[:-1], "--period", PERIOD,
-                 "--out", str(out)]) == 1
+    assert (
+        main(
+            [
+                "report-template",
+                "--root",
+                str(data_project),
+                "--plan",
+                SEED_PLAN[:-1],
+                "--period",
+                PERIOD,
+                "--out",
+                str(out),
+            ]
+        )
+        == 1
+    )
     assert f"did you mean '{SEED_PLAN}'?" in capsys.readouterr().err
-    assert main(["report-template", "--root", str(data_project), "--plan", SEED_PLAN, "--period", PERIOD,
-                 "--reporter", "phong-van-hoa", "--out", str(out)]) == 1
+    assert (
+        main(
+            [
+                "report-template",
+                "--root",
+                str(data_project),
+                "--plan",
+                SEED_PLAN,
+                "--period",
+                PERIOD,
+                "--reporter",
+                "phong-van-hoa",
+                "--out",
+                str(out),
+            ]
+        )
+        == 1
+    )
     assert "did you mean 'phong-van-hoa-xa-hoi'" in capsys.readouterr().err
     template(data_project, out)
     out.write_text("filled by someone", encoding="utf-8")
-    assert main(["report-template", "--root", str(data_project), "--plan", SEED_PLAN, "--period", PERIOD,
-                 "--out", str(out)]) == 1
+    assert (
+        main(
+            ["report-template", "--root", str(data_project), "--plan", SEED_PLAN, "--period", PERIOD, "--out", str(out)]
+        )
+        == 1
+    )
     assert out.read_text(encoding="utf-8") == "filled by someone"
 
 
 # ------------------------------------------------------------------------------- formula injection
 
 
-@pytest.mark.parametrize("value, safe", [
-    ("=HYPERLINK(\"http://x\",\"y\")", "'=HYPERLINK(\"http://x\",\"y\")"), ("+1", "'+1"), ("-1", "'-1"),
-    ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"), ("\rx", "'\rx"), ("Tổ chức", "Tổ chức"), ("", ""), ("'=x", "'=x"),
-])
+@pytest.mark.parametrize(
+    "value, safe",
+    [
+        ('=HYPERLINK("http://x","y")', '\'=HYPERLINK("http://x","y")'),
+        ("+1", "'+1"),
+        ("-1", "'-1"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("Tổ chức", "Tổ chức"),
+        ("", ""),
+        ("'=x", "'=x"),
+    ],
+)
 def test_neutralise(value, safe):
     assert csv_io.neutralise(value) == safe
     assert csv_io.unneutralise(safe) == value or value.startswith("'")
@@ -423,15 +589,20 @@ def test_formula_in_the_data_is_neutralised_in_the_template(data_project, tmp_pa
     text = plan_file.read_text(encoding="utf-8")
     start = "            Tổ chức quán triệt, triển khai cụ thể hóa các chủ trương"
     assert text.count(start) == 1
-    plan_file.write_text(text.replace(start, '            =HYPERLINK("http://evil.example") ' + start.lstrip()),
-                         encoding="utf-8")
+    plan_file.write_text(
+        text.replace(start, '            =HYPERLINK("http://evil.example") ' + start.lstrip()), encoding="utf-8"
+    )
     path = template(data_project, tmp_path / "t.csv", "--reporter", "ubnd-xa-ke-sat")
     row = next(r for r in read_rows(path) if r[0] == ON_DIRECTIVE)
     assert row[2].startswith("'=HYPERLINK(")
     assert not any(cell.startswith(csv_io.FORMULA_START) for r in read_rows(path) for cell in r)
     # Back in, a neutralised cell loses its quote; the task text itself is never imported.
-    filled = fill(path, tmp_path / "f.csv", {"Ngày gửi": "30/06/2026"},
-                  {ON_DIRECTIVE: {"Tình trạng": "Đang thực hiện", "Đề xuất": "'=1+1 là công thức"}})
+    filled = fill(
+        path,
+        tmp_path / "f.csv",
+        {"Ngày gửi": "30/06/2026"},
+        {ON_DIRECTIVE: {"Tình trạng": "Đang thực hiện", "Đề xuất": "'=1+1 là công thức"}},
+    )
     assert main(["import-report", str(filled), "--root", str(data_project)]) == 0
     (entry,) = next(r for r in load_project(data_project).reports).tasks
     assert entry.proposals == "=1+1 là công thức"

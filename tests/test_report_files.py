@@ -14,30 +14,45 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from test_report_csv import (
+    GOOD,
+    NOT_RECURRING,
+    ONGOING,
+    PERIOD,
+    fill,
+    import_errors,
+    read_rows,
+    snapshot,
+    template,
+)
 
 from conftest import ROOT, SEED_PLAN, build_site, copy_project, load_project
+from golden import encode_as
 from plansite.__main__ import main
-from plansite.reports.project import load_checked
 from plansite.data.paths import REPORT_PATH, data_files, report_path
 from plansite.data.problems import DataError
+from plansite.reports.project import load_checked
 from plansite.reports.spreadsheet import importer
-from golden import encode_as
-from test_report_csv import (GOOD, NOT_RECURRING, ONGOING, PERIOD, fill, header_index, import_errors, read_rows,
-                             snapshot, template)
 
 FIRST, SECOND = "phong-van-hoa-xa-hoi", "phong-chuyen-mon-don-vi-truc-thuoc"  # both owe a 6-month report
 
 
 def _git(root: Path, *args: str) -> None:
-    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1", "GIT_AUTHOR_NAME": "t",
-           "GIT_AUTHOR_EMAIL": "t@example.vn", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.vn"}
+    env = {
+        **os.environ,
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.vn",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.vn",
+    }
     subprocess.run(["git", "-C", str(root), *args], env=env, check=True, capture_output=True)
 
 
 # Messages read in English (the developer switch); the same messages in Vietnamese, as editors read them,
 # are in the golden cases (unread-files, import-*, raw-control-bytes, report-periods).
 pytestmark = pytest.mark.usefixtures("developer_english")
-
 
 
 def filled(root: Path, tmp_path: Path, reporter: str, name: str, tasks=None, date: str = "30/06/2026") -> Path:
@@ -48,8 +63,9 @@ def filled(root: Path, tmp_path: Path, reporter: str, name: str, tasks=None, dat
 def test_the_report_layout_is_stated_once():
     assert REPORT_PATH == "plan_data/reports/{plan}/{period}/{reporter}.yaml"
     assert report_path("p", "2026-6-thang", "ubnd") == "plan_data/reports/p/2026-6-thang/ubnd.yaml"
-    assert report_path("p", "2026-6-thang", "ubnd") == REPORT_PATH.format(plan="p", period="2026-6-thang",
-                                                                           reporter="ubnd")
+    assert report_path("p", "2026-6-thang", "ubnd") == REPORT_PATH.format(
+        plan="p", period="2026-6-thang", reporter="ubnd"
+    )
 
 
 # ----------------------------------------------------------------------------------- nothing ignored
@@ -58,10 +74,11 @@ def test_the_report_layout_is_stated_once():
 def test_every_file_under_plan_data_is_read_or_named(data_project):
     """Walk the tree: each file is a data file the loader reads, or a problem names it."""
     data = data_project / "plan_data"
-    report = (ROOT / "tests/fixtures/reports/plan_data/reports" / SEED_PLAN / "2026-6-thang" / f"{FIRST}.yaml")
+    report = ROOT / "tests/fixtures/reports/plan_data/reports" / SEED_PLAN / "2026-6-thang" / f"{FIRST}.yaml"
     odd = {
         f"reports/{SEED_PLAN}-2026-6-thang.yaml": report.read_bytes(),  # straight under reports/
-        f"reports/{SEED_PLAN}/2025-nam/{FIRST}.yml": report.read_bytes().replace(b"year: 2026", b"year: 2025")
+        f"reports/{SEED_PLAN}/2025-nam/{FIRST}.yml": report.read_bytes()
+        .replace(b"year: 2026", b"year: 2025")
         .replace(b"kind: 6-thang", b"kind: nam"),  # .yml: read like .yaml
         f"reports/{SEED_PLAN}/bao-cao.csv": b"Ma,STT\r\n",
         "ghi-chu.txt": "ghi chú\n".encode(),
@@ -78,27 +95,43 @@ def test_every_file_under_plan_data_is_read_or_named(data_project):
         load_checked(data_project)
     named = {p.file for p in error.value.problems}
     read = {path.relative_to(data_project).as_posix() for _, path in data_files(data_project)}
-    read |= {f"plan_data/sources/{yaml.safe_load(path.read_text(encoding='utf-8')).get('source_text')}"
-             for kind, path in data_files(data_project) if kind == "plan"}  # signed texts the plans name
+    read |= {
+        f"plan_data/sources/{yaml.safe_load(path.read_text(encoding='utf-8')).get('source_text')}"
+        for kind, path in data_files(data_project)
+        if kind == "plan"
+    }  # signed texts the plans name
     every = {p.relative_to(data_project).as_posix() for p in data.rglob("*") if p.is_file()}
     assert every - read - named == set(), "a file neither read nor named in a problem"
     assert f"plan_data/reports/{SEED_PLAN}/2025-nam/{FIRST}.yml" in read
     assert "plan_data/glossary.yml" in read and "plan_data/glossary.yaml" in read
     text = error.value.report()
-    assert f"plan_data/glossary.yml:1:1: (document): Expected one file but received both glossary.yaml and " \
-           "glossary.yml." in text
-    assert "plan_data/agency.yaml:1:1: (document): Expected one of the files places.yaml, agencies.yaml, " \
-           "legal.yaml, glossary.yaml directly in plan_data/" in text and "did you mean 'agencies.yaml'?" in text
+    assert (
+        "plan_data/glossary.yml:1:1: (document): Expected one file but received both glossary.yaml and "
+        "glossary.yml." in text
+    )
+    assert (
+        "plan_data/agency.yaml:1:1: (document): Expected one of the files places.yaml, agencies.yaml, "
+        "legal.yaml, glossary.yaml directly in plan_data/"
+        in text
+        and "did you mean 'agencies.yaml'?" in text
+    )
     warnings = {p.file for p in error.value.problems if p.warning}
     assert {"plan_data/legal/.DS_Store", "plan_data/sources/khong-dung.txt"} <= warnings
     # Once the files that are not data are gone, the reports read are checked: each is told where it belongs.
-    for name in ("ghi-chu.txt", "agency.yaml", "plans/cu/ke-hoach-cu.yaml", f"reports/{SEED_PLAN}/bao-cao.csv",
-                 "glossary.yml"):
+    for name in (
+        "ghi-chu.txt",
+        "agency.yaml",
+        "plans/cu/ke-hoach-cu.yaml",
+        f"reports/{SEED_PLAN}/bao-cao.csv",
+        "glossary.yml",
+    ):
         (data / name).unlink()
     with pytest.raises(DataError) as error:
         load_checked(data_project)
-    assert f"git mv plan_data/reports/{SEED_PLAN}-2026-6-thang.yaml " \
-           f"plan_data/reports/{SEED_PLAN}/2026-6-thang/{FIRST}.yaml" in error.value.report()
+    assert (
+        f"git mv plan_data/reports/{SEED_PLAN}-2026-6-thang.yaml "
+        f"plan_data/reports/{SEED_PLAN}/2026-6-thang/{FIRST}.yaml" in error.value.report()
+    )
     assert not [p for p in error.value.problems if f"2025-nam/{FIRST}.yml" in p.file and not p.warning]
 
 
@@ -135,8 +168,9 @@ def test_force_replaces_only_the_same_bodys_report_and_only_one_git_can_give_bac
     mine = data_project / report_path(SEED_PLAN, PERIOD, FIRST)
     other = data_project / report_path(SEED_PLAN, PERIOD, SECOND)
     other_before = other.read_bytes()
-    again = filled(data_project, tmp_path, FIRST, "a2.csv", {ONGOING: {"Tình trạng": "Thực hiện thường xuyên"}},
-                   date="01/07/2026")
+    again = filled(
+        data_project, tmp_path, FIRST, "a2.csv", {ONGOING: {"Tình trạng": "Thực hiện thường xuyên"}}, date="01/07/2026"
+    )
     capsys.readouterr()
     before = snapshot(data_project)
     assert main(["import-report", str(again), "--root", str(data_project)]) == 1
@@ -176,8 +210,9 @@ def test_a_report_that_fulfils_no_duty_is_written_with_a_warning_naming_the_duti
 
 
 @pytest.mark.parametrize("failure", ["final-rename", "write"])
-def test_an_import_failing_at_its_final_write_leaves_plan_data_byte_identical(data_project, tmp_path, capsys,
-                                                                              monkeypatch, failure):
+def test_an_import_failing_at_its_final_write_leaves_plan_data_byte_identical(
+    data_project, tmp_path, capsys, monkeypatch, failure
+):
     path = filled(data_project, tmp_path, FIRST, "a.csv")
     before = snapshot(data_project)
     folders = sorted(p for p in (data_project / "plan_data").rglob("*") if p.is_dir())
@@ -204,17 +239,21 @@ def _template_text(root: Path, tmp_path: Path) -> str:
     return template(root, tmp_path / "t.csv", "--reporter", FIRST).read_bytes().decode("utf-8-sig")
 
 
-@pytest.mark.parametrize("name, encode, found", [
-    ("utf-16-bom", lambda t: t.encode("utf-16"), "UTF-16 (Unicode Text)"),
-    ("utf-16-le", lambda t: t.encode("utf-16-le"), "UTF-16 (Unicode Text)"),
-    ("utf-16-ascii", lambda t: t.encode("ascii", "ignore").decode().encode("utf-16-le"), "UTF-16 (Unicode Text)"),
-    ("windows-1258", lambda t: encode_as(t, "cp1258"), "Windows-1258"),
-    # Typed with the legacy fonts: the bytes such text is saved as (TCVN3 "KÕ ho¹ch", VNI "Keá hoaïch").
-    ("tcvn3", lambda t: "Uû ban nh©n d©n x· KÕ ho¹ch b¸o c¸o t×nh h×nh thùc hiÖn".encode("latin-1"), "TCVN3"),
-    ("vni", lambda t: "UÛy ban nhaân daân xaõ Keá hoaïch baùo caùo tình hình thöïc hieän".encode("cp1252"), "VNI"),
-])
-def test_a_csv_in_another_encoding_is_named_and_the_advice_is_csv_utf8(data_project, tmp_path, capsys,
-                                                                      name, encode, found):
+@pytest.mark.parametrize(
+    "name, encode, found",
+    [
+        ("utf-16-bom", lambda t: t.encode("utf-16"), "UTF-16 (Unicode Text)"),
+        ("utf-16-le", lambda t: t.encode("utf-16-le"), "UTF-16 (Unicode Text)"),
+        ("utf-16-ascii", lambda t: t.encode("ascii", "ignore").decode().encode("utf-16-le"), "UTF-16 (Unicode Text)"),
+        ("windows-1258", lambda t: encode_as(t, "cp1258"), "Windows-1258"),
+        # Typed with the legacy fonts: the bytes such text is saved as (TCVN3 "KÕ ho¹ch", VNI "Keá hoaïch").
+        ("tcvn3", lambda t: "Uû ban nh©n d©n x· KÕ ho¹ch b¸o c¸o t×nh h×nh thùc hiÖn".encode("latin-1"), "TCVN3"),
+        ("vni", lambda t: "UÛy ban nhaân daân xaõ Keá hoaïch baùo caùo tình hình thöïc hieän".encode("cp1252"), "VNI"),
+    ],
+)
+def test_a_csv_in_another_encoding_is_named_and_the_advice_is_csv_utf8(
+    data_project, tmp_path, capsys, name, encode, found
+):
     path = tmp_path / f"{name}.csv"
     path.write_bytes(encode(_template_text(data_project, tmp_path)))
     err = import_errors(data_project, path, capsys)
@@ -227,13 +266,18 @@ def test_a_csv_in_another_encoding_is_named_and_the_advice_is_csv_utf8(data_proj
 def test_an_unbalanced_quote_is_located_at_its_row_and_column(data_project, tmp_path, capsys, rest):
     """A quote opened in a cell of a task row and never closed: at the end of the file, or where a later
     cell's quote happens to close it."""
-    path = filled(data_project, tmp_path, FIRST, "f.csv", {**GOOD, NOT_RECURRING: {
-        "Tình trạng": "Đang thực hiện", "Kết quả thực hiện": "@@MỞ@@"}})
+    path = filled(
+        data_project,
+        tmp_path,
+        FIRST,
+        "f.csv",
+        {**GOOD, NOT_RECURRING: {"Tình trạng": "Đang thực hiện", "Kết quả thực hiện": "@@MỞ@@"}},
+    )
     rows = read_rows(path)
     row = 1 + next(i for i, r in enumerate(rows) if r[0] == NOT_RECURRING)
     text = path.read_bytes().decode("utf-8-sig").replace("@@MỞ@@", '"Đã tổ chức 3 hội nghị')
     if not rest:
-        text = text[:text.index("\r\n", text.index(NOT_RECURRING + ",")) + 2]  # its row is the last
+        text = text[: text.index("\r\n", text.index(NOT_RECURRING + ",")) + 2]  # its row is the last
     (tmp_path / "bad.csv").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
     err = import_errors(data_project, tmp_path / "bad.csv", capsys)
     assert f"bad.csv:{row}:Kết quả thực hiện: Expected a closing quote" in err
@@ -241,9 +285,20 @@ def test_an_unbalanced_quote_is_located_at_its_row_and_column(data_project, tmp_
 
 
 def test_control_characters_in_cells_are_refused_at_their_cell(data_project, tmp_path, capsys):
-    path = filled(data_project, tmp_path, FIRST, "c.csv", {
-        ONGOING: {"Tình trạng": "Thực hiện thường xuyên", "Kết quả thực hiện": "Đã tổ chức\x1b[31m hội nghị\x07",
-                  "Đề xuất": "Bổ sung\x00 kinh phí", "Khó khăn, vướng mắc": "Dòng một\r\nDòng\thai"}})
+    path = filled(
+        data_project,
+        tmp_path,
+        FIRST,
+        "c.csv",
+        {
+            ONGOING: {
+                "Tình trạng": "Thực hiện thường xuyên",
+                "Kết quả thực hiện": "Đã tổ chức\x1b[31m hội nghị\x07",
+                "Đề xuất": "Bổ sung\x00 kinh phí",
+                "Khó khăn, vướng mắc": "Dòng một\r\nDòng\thai",
+            }
+        },
+    )
     rows = read_rows(path)
     row = 1 + next(i for i, r in enumerate(rows) if r[0] == ONGOING)
     err = import_errors(data_project, path, capsys)
@@ -277,9 +332,20 @@ def test_control_characters_in_a_signed_text_are_refused_at_their_line(data_proj
 
 
 def test_counts_are_written_once_however_the_three_cells_are_filled(data_project, tmp_path):
-    path = filled(data_project, tmp_path, FIRST, "n.csv", {ONGOING: {
-        "Tình trạng": "Thực hiện thường xuyên", "Số lượng": "3;450;2", "Đơn vị tính": "hội nghị;lượt người;buổi",
-        "Nội dung đếm": "hội nghị quán triệt;người tham dự;buổi"}})
+    path = filled(
+        data_project,
+        tmp_path,
+        FIRST,
+        "n.csv",
+        {
+            ONGOING: {
+                "Tình trạng": "Thực hiện thường xuyên",
+                "Số lượng": "3;450;2",
+                "Đơn vị tính": "hội nghị;lượt người;buổi",
+                "Nội dung đếm": "hội nghị quán triệt;người tham dự;buổi",
+            }
+        },
+    )
     assert main(["import-report", str(path), "--root", str(data_project)]) == 0
     (entry,) = [t for r in load_project(data_project).reports for t in r.tasks]
     shown = [" ".join(filter(None, (f"{o.quantity:g}", o.unit, o.shown_what))) for o in entry.outputs]
@@ -290,8 +356,22 @@ def test_counts_are_written_once_however_the_three_cells_are_filled(data_project
 def test_the_default_template_goes_to_a_folder_git_ignores(data_project, capsys):
     shutil.copy(ROOT / ".gitignore", data_project / ".gitignore")
     _git(data_project, "init", "-q")
-    assert main(["report-template", "--root", str(data_project), "--plan", SEED_PLAN, "--period", PERIOD,
-                 "--reporter", FIRST]) == 0
+    assert (
+        main(
+            [
+                "report-template",
+                "--root",
+                str(data_project),
+                "--plan",
+                SEED_PLAN,
+                "--period",
+                PERIOD,
+                "--reporter",
+                FIRST,
+            ]
+        )
+        == 0
+    )
     (written,) = (data_project / "mau-bao-cao").iterdir()
     assert written.name == f"bao-cao-{SEED_PLAN}-{PERIOD}-{FIRST}.csv"
     ignored = subprocess.run(["git", "-C", str(data_project), "check-ignore", "-q", str(written)])

@@ -29,10 +29,14 @@ def reported(tmp_path_factory):
     shutil.copytree(FIXTURE, project / "plan_data", dirs_exist_ok=True)
     plan_file = project / "plan_data" / "plans" / f"{SEED_PLAN}.yaml"
     text = plan_file.read_text(encoding="utf-8")
-    plan_file.write_text(text.replace("          frequency: [6-thang, hang-nam]\n",
-                                      f"          frequency: [6-thang, hang-nam]\n          deadline_days: {DEADLINE_DAYS}\n"),
-                         encoding="utf-8")
-    epoch = str(int(dt.datetime(BUILD_DAY.year, BUILD_DAY.month, BUILD_DAY.day, tzinfo=dt.timezone.utc).timestamp()))
+    plan_file.write_text(
+        text.replace(
+            "          frequency: [6-thang, hang-nam]\n",
+            f"          frequency: [6-thang, hang-nam]\n          deadline_days: {DEADLINE_DAYS}\n",
+        ),
+        encoding="utf-8",
+    )
+    epoch = str(int(dt.datetime(BUILD_DAY.year, BUILD_DAY.month, BUILD_DAY.day, tzinfo=dt.UTC).timestamp()))
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", epoch)
         result = build_site(project, project / "site")
@@ -70,9 +74,14 @@ def test_task_page_shows_current_status_and_every_report_newest_first(reported):
 def test_appendix_status_column_matches_the_newest_reports(reported):
     _, site, data = reported
     plan = next(p for p in data.plans if p.id == SEED_PLAN)
-    labels = {"thuong-xuyen": "Thực hiện thường xuyên", "dang-thuc-hien": "Đang thực hiện",
-              "cham-tien-do": "Chậm tiến độ", "khong-thuc-hien": "Không thực hiện", "chua-trien-khai": "Chưa triển khai",
-              "da-hoan-thanh": "Đã hoàn thành"}
+    labels = {
+        "thuong-xuyen": "Thực hiện thường xuyên",
+        "dang-thuc-hien": "Đang thực hiện",
+        "cham-tien-do": "Chậm tiến độ",
+        "khong-thuc-hien": "Không thực hiện",
+        "chua-trien-khai": "Chưa triển khai",
+        "da-hoan-thanh": "Đã hoàn thành",
+    }
     expected = [labels[newest_status(data)[t.id]] for t in plan.tasks]
     rows = article(site, f"ke-hoach/{SEED_PLAN}/phu-luc").select("table tr")[1:]
     shown = [row.find_all("td")[-1].get_text(strip=True) for row in rows]
@@ -101,7 +110,10 @@ def due_cards(site) -> list[dict[str, str]]:
     """The calendar's cards: state (first), period, and each "label: value" line."""
     cards = []
     for li in article(site, "bao-cao").select("li.ps-due"):
-        card = {"state": li.find(class_="ps-tag").get_text(strip=True), "period": li.find("strong", class_=False).get_text()}
+        card = {
+            "state": li.find(class_="ps-tag").get_text(strip=True),
+            "period": li.find("strong", class_=False).get_text(),
+        }
         for line in li.select(".ps-due__line"):
             for part in " ".join(line.get_text(" ").split()).split(" · "):
                 label, _, value = part.partition(": ")
@@ -178,9 +190,21 @@ def test_the_published_site_says_there_is_no_report(site):
 def test_demo_build_carries_the_banner_on_every_kind_of_page(tmp_path):
     out = tmp_path / "demo"
     assert build_demo(out) == 0
-    pages = ["", "ke-hoach", f"ke-hoach/{SEED_PLAN}", f"ke-hoach/{SEED_PLAN}/phu-luc", f"ke-hoach/{SEED_PLAN}/tien-do",
-             f"ke-hoach/{SEED_PLAN}/nhiem-vu/quan-triet-cong-tac-dan-toc", "co-quan", "co-quan/phong-van-hoa-xa-hoi",
-             "van-ban", "van-ban/chi-thi-33-ct-ttg-2021", "bao-cao", "huong-dan-bien-tap", "gioi-thieu"]
+    pages = [
+        "",
+        "ke-hoach",
+        f"ke-hoach/{SEED_PLAN}",
+        f"ke-hoach/{SEED_PLAN}/phu-luc",
+        f"ke-hoach/{SEED_PLAN}/tien-do",
+        f"ke-hoach/{SEED_PLAN}/nhiem-vu/quan-triet-cong-tac-dan-toc",
+        "co-quan",
+        "co-quan/phong-van-hoa-xa-hoi",
+        "van-ban",
+        "van-ban/chi-thi-33-ct-ttg-2021",
+        "bao-cao",
+        "huong-dan-bien-tap",
+        "gioi-thieu",
+    ]
     for path in pages:
         banner = page(out, path).select_one("article .ps-demo-banner")
         assert banner and "Dữ liệu minh họa — không phải báo cáo thật" in banner.get_text(), path

@@ -29,32 +29,38 @@ def results(search_page, query: str) -> list[dict]:
     page.wait_for_selector(".ps-search__results:not([hidden])")
     page.wait_for_function("q => document.querySelector('#ps-search-input').value === q", arg=query)
     page.wait_for_timeout(50)
-    return page.eval_on_selector_all(".ps-result", """els => els.map(a => ({
+    return page.eval_on_selector_all(
+        ".ps-result",
+        """els => els.map(a => ({
         href: a.getAttribute('href'), kind: a.querySelector('.ps-result__kind').textContent,
-        title: a.querySelector('.ps-result__title').textContent}))""")
+        title: a.querySelector('.ps-result__title').textContent}))""",
+    )
 
 
 def top3(search_page, query):
     return [r["href"].split("/", 3)[3] for r in results(search_page, query)[:3]]
 
 
-@pytest.mark.parametrize("query,expected,first", [
-    ("33/CT-TTg", "van-ban/chi-thi-33-ct-ttg-2021/", True),
-    ("33/ct-ttg", "van-ban/chi-thi-33-ct-ttg-2021/", True),
-    ("CT-TTg 33", "van-ban/chi-thi-33-ct-ttg-2021/", True),
-    ("chi thi 33", "van-ban/chi-thi-33-ct-ttg-2021/", False),
-    ("218-QĐ/TW", "van-ban/quyet-dinh-218-qd-tw-2013/", True),
-    ("218 QĐ/TW", "van-ban/quyet-dinh-218-qd-tw-2013/", True),
-    ("218 QD/TW", "van-ban/quyet-dinh-218-qd-tw-2013/", True),
-    ("qd 217", "van-ban/quyet-dinh-217-qd-tw-2013/", False),
-    ("294/KH-UBND", "van-ban/ke-hoach-294-kh-ubnd-2025-hai-phong/", True),
-    ("Uỷ ban mặt trận", "co-quan/ubmttq-xa/", False),
-    ("phong van hoa xa hoi", "co-quan/phong-van-hoa-xa-hoi/", False),
-    ("zalo", f"ke-hoach/{PLAN}/nhiem-vu/quan-triet-tuyen-truyen-van-ban-tuyen-giao-dan-van/", False),
-    ("thuong xuyen", f"ke-hoach/{PLAN}/nhiem-vu/thong-tin-tuyen-truyen-dai-chung/", False),
-    ("trung tam dich vu", "co-quan/trung-tam-dich-vu-su-nghiep-cong/", True),
-    ("luat thuc hien dan chu", "van-ban/luat-thuc-hien-dan-chu-o-co-so-2022/", False),
-])
+@pytest.mark.parametrize(
+    "query,expected,first",
+    [
+        ("33/CT-TTg", "van-ban/chi-thi-33-ct-ttg-2021/", True),
+        ("33/ct-ttg", "van-ban/chi-thi-33-ct-ttg-2021/", True),
+        ("CT-TTg 33", "van-ban/chi-thi-33-ct-ttg-2021/", True),
+        ("chi thi 33", "van-ban/chi-thi-33-ct-ttg-2021/", False),
+        ("218-QĐ/TW", "van-ban/quyet-dinh-218-qd-tw-2013/", True),
+        ("218 QĐ/TW", "van-ban/quyet-dinh-218-qd-tw-2013/", True),
+        ("218 QD/TW", "van-ban/quyet-dinh-218-qd-tw-2013/", True),
+        ("qd 217", "van-ban/quyet-dinh-217-qd-tw-2013/", False),
+        ("294/KH-UBND", "van-ban/ke-hoach-294-kh-ubnd-2025-hai-phong/", True),
+        ("Uỷ ban mặt trận", "co-quan/ubmttq-xa/", False),
+        ("phong van hoa xa hoi", "co-quan/phong-van-hoa-xa-hoi/", False),
+        ("zalo", f"ke-hoach/{PLAN}/nhiem-vu/quan-triet-tuyen-truyen-van-ban-tuyen-giao-dan-van/", False),
+        ("thuong xuyen", f"ke-hoach/{PLAN}/nhiem-vu/thong-tin-tuyen-truyen-dai-chung/", False),
+        ("trung tam dich vu", "co-quan/trung-tam-dich-vu-su-nghiep-cong/", True),
+        ("luat thuc hien dan chu", "van-ban/luat-thuc-hien-dan-chu-o-co-so-2022/", False),
+    ],
+)
 def test_query_finds_expected_page_in_top_3(search_page, query, expected, first):
     found = top3(search_page, query)
     assert expected in found, found
@@ -86,7 +92,15 @@ def test_typed_diacritics_rank_exact_matches_first(search_page):
 
 def test_results_say_what_kind_of_page_each_hit_is(search_page):
     kinds = {r["kind"] for r in results(search_page, "phong van hoa")}
-    assert "Cơ quan" in kinds and kinds <= {"Cơ quan", "Nhiệm vụ", "Văn bản", "Kế hoạch", "Phụ lục", "Danh mục", "Trang"}
+    assert "Cơ quan" in kinds and kinds <= {
+        "Cơ quan",
+        "Nhiệm vụ",
+        "Văn bản",
+        "Kế hoạch",
+        "Phụ lục",
+        "Danh mục",
+        "Trang",
+    }
 
 
 def test_no_result_message(search_page):

@@ -15,14 +15,16 @@ from conftest import ROOT
 from plansite.kinds import PageKind
 from plansite.search.excerpt import EXCERPT_CHARS, cut, html_text, not_indexed, page_texts
 from plansite.search.index import SearchIndex
-from search_files import decoded, excerpt_of
 from plansite.search.postings import SHARD_BYTES, decode, encode, number, numbers, weight_table
 from plansite.search.scripts import CALLBACK, scripts
 from plansite.search.terms import BODY_LEVELS, TIES, pair_forms
+from search_files import decoded, excerpt_of
 
 # Words sharing their first letters (folded alike or one the other's prefix), so small shards split deep.
-WORDS = ("dân dẫn dần đan đàn dang danh dành đảng văn vận vân vang vàng vâng vanh hóa hoà hoạch hội hỏi phòng "
-         "phong phóng kế kẻ ke tuyên truyền trên trung").split()
+WORDS = (
+    "dân dẫn dần đan đàn dang danh dành đảng văn vận vân vang vàng vâng vanh hóa hoà hoạch hội hỏi phòng "
+    "phong phóng kế kẻ ke tuyên truyền trên trung"
+).split()
 SCRIPTS = ("plan-search.js", "plan-search-box.js", "plan-search-page.js")  # mkdocs.yml's order
 
 
@@ -33,8 +35,13 @@ def prefixed_pages(index: SearchIndex, count: int = 60) -> SearchIndex:
     for i in range(count):
         body = " ".join(rng.choice(WORDS) for _ in range(rng.randrange(5, 40)))
         xa = "" if i % 7 == 0 else "xã"
-        index.add_html(f"p/{i:03d}/", f"Trang {rng.choice(WORDS)} {i}", PageKind.TASK if i % 3 else PageKind.AGENCY,
-                       f"<h1>Trang {i}</h1><p>{body} {xa}</p>", numbers=(f"{i}/KH-UBND",))
+        index.add_html(
+            f"p/{i:03d}/",
+            f"Trang {rng.choice(WORDS)} {i}",
+            PageKind.TASK if i % 3 else PageKind.AGENCY,
+            f"<h1>Trang {i}</h1><p>{body} {xa}</p>",
+            numbers=(f"{i}/KH-UBND",),
+        )
     return index
 
 
@@ -48,7 +55,10 @@ def search_folder(folder, index: SearchIndex):
         '<form class="ps-search" data-ps-base="." data-ps-results="tim-kiem/"><input class="ps-search__input">'
         '<div class="ps-search__results" hidden><div class="ps-search__listbox" role="listbox"></div></div>'
         '<div class="ps-search__status" role="status"></div></form>'
-        + "".join(f'<script src="{name}"></script>' for name in SCRIPTS) + "</body></html>", encoding="utf-8")
+        + "".join(f'<script src="{name}"></script>' for name in SCRIPTS)
+        + "</body></html>",
+        encoding="utf-8",
+    )
     return folder
 
 
@@ -73,7 +83,7 @@ def test_a_page_can_opt_out_of_search_but_data_text_cannot_ask_for_it():
     assert not_indexed('<div id="ps-results" class="ps-results" data-ps-noindex>\n<form>')
     assert not not_indexed("<p>data-ps-noindex &lt;div data-ps-noindex&gt;</p>")  # escaped text from data
     index = SearchIndex()
-    index.add_html("tim-kiem/", "Tìm kiếm", PageKind.PAGE, '<h1>Tìm kiếm</h1><div data-ps-noindex></div>')
+    index.add_html("tim-kiem/", "Tìm kiếm", PageKind.PAGE, "<h1>Tìm kiếm</h1><div data-ps-noindex></div>")
     index.add_html("a/", "A", PageKind.PAGE, "<h1>A</h1><p>data-ps-noindex</p>")
     assert [d[0] for d in index.docs] == ["a/"]
 
@@ -81,8 +91,11 @@ def test_a_page_can_opt_out_of_search_but_data_text_cannot_ask_for_it():
 def test_index_writes_pages_facets_and_plans_deterministically():
     def make(order):
         index = SearchIndex()
-        pages = {"ke-hoach/p/": ("Kế hoạch P", PageKind.PLAN), "ke-hoach/p/nhiem-vu/t/": ("Nhiệm vụ 1", PageKind.TASK),
-                 "co-quan/a/": ("Cơ quan A", PageKind.AGENCY)}
+        pages = {
+            "ke-hoach/p/": ("Kế hoạch P", PageKind.PLAN),
+            "ke-hoach/p/nhiem-vu/t/": ("Nhiệm vụ 1", PageKind.TASK),
+            "co-quan/a/": ("Cơ quan A", PageKind.AGENCY),
+        }
         for url in order:
             title, kind = pages[url]
             index.add_html(url, title, kind, f"<h1>{title}</h1><p>Văn bản của {title}.</p>")
@@ -95,10 +108,14 @@ def test_index_writes_pages_facets_and_plans_deterministically():
     assert [json.loads(files[f"search/x/{i}.json"]) for i in range(3)] == [  # in URL order
         [["co-quan/a/", "Cơ quan A", "Cơ quan", "Văn bản của Cơ quan A."]],
         [["ke-hoach/p/", "Kế hoạch P", "Kế hoạch", "Văn bản của Kế hoạch P."]],
-        [["ke-hoach/p/nhiem-vu/t/", "Nhiệm vụ 1", "Nhiệm vụ", "Văn bản của Nhiệm vụ 1."]]]
+        [["ke-hoach/p/nhiem-vu/t/", "Nhiệm vụ 1", "Nhiệm vụ", "Văn bản của Nhiệm vụ 1."]],
+    ]
     assert json.loads(files["search/plans.json"]) == {"p": "Kế hoạch P"}
     assert json.loads(files["search/facets.json"]) == {  # runs of (pages, kind, plan): a, then p's two pages
-        "kinds": ["Cơ quan", "Kế hoạch", "Nhiệm vụ"], "plans": ["", "p"], "runs": [1, 0, 0, 1, 1, 1, 1, 2, 1]}
+        "kinds": ["Cơ quan", "Kế hoạch", "Nhiệm vụ"],
+        "plans": ["", "p"],
+        "runs": [1, 0, 0, 1, 1, 1, 1, 2, 1],
+    }
     words = decoded(files)
     # A weight is a level × TIES + the kind's tie-breaker: "bản" once in each page's body, a level alike;
     # the agency's and the task's ties above the plan's.
@@ -124,7 +141,7 @@ def test_scripts_carry_the_same_json_under_their_key():
 
 
 def test_postings_read_back_as_written_in_about_a_character_a_page():
-    assert all(numbers(number(n)) == [n] for n in (0, 1, 44, 45, 46, 2024, 45 ** 3, 10 ** 7))
+    assert all(numbers(number(n)) == [n] for n in (0, 1, 44, 45, 46, 2024, 45**3, 10**7))
     assert numbers("".join(map(number, (3, 0, 99999)))) == [3, 0, 99999]
     rng = random.Random(3)
     for total in (1, 7, 300, 5000):
@@ -143,7 +160,7 @@ def test_postings_read_back_as_written_in_about_a_character_a_page():
 def test_a_shard_past_its_size_is_split_by_longer_prefixes_and_holds_the_same_postings():
     whole, split = prefixed_pages(SearchIndex()).files(), prefixed_pages(SearchIndex(shard_bytes=300)).files()
     names = json.loads(split["search/meta.json"])["shards"]
-    assert names == sorted(n[len("search/t/"):-len(".json")] for n in split if n.startswith("search/t/"))
+    assert names == sorted(n[len("search/t/") : -len(".json")] for n in split if n.startswith("search/t/"))
     assert any(len(name) > 3 for name in names) and "d" not in names  # split twice at least; "dan", "dang"…
     for name in names:
         text = split[f"search/t/{name}.json"]
@@ -151,8 +168,9 @@ def test_a_shard_past_its_size_is_split_by_longer_prefixes_and_holds_the_same_po
         assert len(text.encode("utf-8")) <= 300 or len(members) == 1, name  # one word alone is never split
         assert all(word.startswith(name) for word in members), name
     assert decoded(split) == decoded(whole)
-    assert {k: v for k, v in split.items() if not k.startswith("search/t/") and k != "search/meta.json"} == \
-        {k: v for k, v in whole.items() if not k.startswith("search/t/") and k != "search/meta.json"}
+    assert {k: v for k, v in split.items() if not k.startswith("search/t/") and k != "search/meta.json"} == {
+        k: v for k, v in whole.items() if not k.startswith("search/t/") and k != "search/meta.json"
+    }
     assert SHARD_BYTES < 500 * 1024
 
 
@@ -166,9 +184,18 @@ def phrase_pages(files: dict[str, str], query: str) -> set[int]:
     for at, (first, second) in enumerate(zip(syllables, syllables[1:])):
         folded, exact = pair_forms(first.lower(), second.lower())
         typing, marks = at == len(syllables) - 2, exact != folded  # no marks typed: any form holds it
-        pages = {urls.index(url) for key, variants in words.items() for variant, postings in variants.items()
-                 for url in postings if key == folded and (variant == exact or not marks) or typing and
-                 key.startswith(folded) and key != folded and (variant.split("_")[0] == exact.split("_")[0] or not marks)}
+        pages = {
+            urls.index(url)
+            for key, variants in words.items()
+            for variant, postings in variants.items()
+            for url in postings
+            if key == folded
+            and (variant == exact or not marks)
+            or typing
+            and key.startswith(folded)
+            and key != folded
+            and (variant.split("_")[0] == exact.split("_")[0] or not marks)
+        }
         held = pages if held is None else held & pages
     assert meta["docs"] == len(urls)
     return held or set()
@@ -176,21 +203,49 @@ def phrase_pages(files: dict[str, str], query: str) -> set[int]:
 
 @pytest.mark.browser
 def test_split_shards_answer_every_query_as_whole_ones_do(tmp_path_factory, serve, browser):
-    indexes = [prefixed_pages(SearchIndex(shard_bytes=budget, snippet_files=files))
-               for budget, files in ((SHARD_BYTES, 1000), (300, 7))]  # the second: 9 pages a snippet file
+    indexes = [
+        prefixed_pages(SearchIndex(shard_bytes=budget, snippet_files=files))
+        for budget, files in ((SHARD_BYTES, 1000), (300, 7))
+    ]  # the second: 9 pages a snippet file
     folders = [serve(search_folder(tmp_path_factory.mktemp(f"shards-{n}"), index)) for n, index in enumerate(indexes)]
     written = indexes[0].files()
-    queries = ["dan", "da", "dân vận", "vă", "van", "vang", "đảng", "xa", "xã dân", "trang", "trang 12",
-               "12/KH-UBND", "KH-UBND 12", "phong hoa", "hoạch", "tr", "zzz dân", "hỏi"]
+    queries = [
+        "dan",
+        "da",
+        "dân vận",
+        "vă",
+        "van",
+        "vang",
+        "đảng",
+        "xa",
+        "xã dân",
+        "trang",
+        "trang 12",
+        "12/KH-UBND",
+        "KH-UBND 12",
+        "phong hoa",
+        "hoạch",
+        "tr",
+        "zzz dân",
+        "hỏi",
+    ]
     answers, phrases = [], []
     tab = browser.new_page()
     try:
         for base in folders:
             tab.goto(base)
-            answers.append(tab.evaluate("qs => Promise.all(qs.map(q => window.planSearchCore.search(q, Infinity).then(f =>"
-                                        " f.results.map(r => [r.doc, r.score]))))", queries))
-            best = tab.evaluate("qs => Promise.all(qs.map(q => window.planSearchCore.search(q).then(f =>"
-                                " [f.count, f.results.map(r => [r.doc, r.score]), f.phrase])))", queries)
+            answers.append(
+                tab.evaluate(
+                    "qs => Promise.all(qs.map(q => window.planSearchCore.search(q, Infinity).then(f =>"
+                    " f.results.map(r => [r.doc, r.score]))))",
+                    queries,
+                )
+            )
+            best = tab.evaluate(
+                "qs => Promise.all(qs.map(q => window.planSearchCore.search(q).then(f =>"
+                " [f.count, f.results.map(r => [r.doc, r.score]), f.phrase])))",
+                queries,
+            )
             phrases.append([q for q, (_, _, phrase) in zip(queries, best) if phrase])
             for query, every, (count, top, phrase) in zip(queries, answers[-1], best):
                 if not phrase:  # the ten best kept = all sorted
@@ -204,9 +259,10 @@ def test_split_shards_answer_every_query_as_whole_ones_do(tmp_path_factory, serv
             shown = [r["url"] for r in tab.evaluate("q => window.planSearch(q)", "12/KH-UBND")]
             assert shown == ["p/012/"]  # pages in URL order: doc 12 is p/012/
             snippets = tab.evaluate("q => window.planSearch(q)", "trang")
-            assert [r["url"] for r in snippets] == [json.loads(written[f"search/x/{r['doc']}.json"])[0][0]
-                                                    for r in tab.evaluate("q => window.planSearchCore.search(q)"
-                                                                          ".then(f => f.results)", "trang")]
+            assert [r["url"] for r in snippets] == [
+                json.loads(written[f"search/x/{r['doc']}.json"])[0][0]
+                for r in tab.evaluate("q => window.planSearchCore.search(q).then(f => f.results)", "trang")
+            ]
     finally:
         tab.close()
     assert phrases[0] == phrases[1] == ["phong hoa"]  # the one phrase held by ten pages or more ("dân vận": 3)
@@ -215,13 +271,13 @@ def test_split_shards_answer_every_query_as_whole_ones_do(tmp_path_factory, serv
     # fetched, never those of "phong" or "hoa"; the snippet files are groups (x/<n>: 9 pages each).
     tab = browser.new_page()
     fetched: list[str] = []
-    tab.on("request", lambda request: fetched.append(request.url[len(folders[1]):]))
+    tab.on("request", lambda request: fetched.append(request.url[len(folders[1]) :]))
     try:
         tab.goto(folders[1])
         assert len(tab.evaluate("q => window.planSearch(q)", "phong hoa")) == 10
     finally:
         tab.close()
-    shards = [name[len("search/t/"):-len(".json")] for name in fetched if name.startswith("search/t/")]
+    shards = [name[len("search/t/") : -len(".json")] for name in fetched if name.startswith("search/t/")]
     assert shards and all("_" in name or name.startswith("~") for name in shards), shards
     assert any(name.startswith("phong_") for name in shards), shards
     groups = {name for name in fetched if name.startswith("search/x/")}

@@ -28,7 +28,9 @@ def ranked(site, serve, browser):
     try:
         tab.goto(serve(site))
         queries = [case["query"] for case in CASES]
-        got = tab.evaluate("qs => Promise.all(qs.map(q => window.planSearch(q).then(rs => rs.map(r => r.url))))", queries)
+        got = tab.evaluate(
+            "qs => Promise.all(qs.map(q => window.planSearch(q).then(rs => rs.map(r => r.url))))", queries
+        )
     finally:
         tab.close()
     return dict(zip(queries, got))
@@ -41,7 +43,7 @@ def test_the_set_is_large_and_covers_every_kind_of_query():
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("case", CASES, ids=[f'{c["kind"]}:{c["query"]}' for c in CASES])
+@pytest.mark.parametrize("case", CASES, ids=[f"{c['kind']}:{c['query']}" for c in CASES])
 def test_the_page_a_reader_means_is_in_the_first_three(ranked, case):
     urls = ranked[case["query"]]
     page = expected(case)

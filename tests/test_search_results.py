@@ -12,11 +12,11 @@ import shutil
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+import test_hostile_input
+from test_hostile_input import HANDLERS
 
 from conftest import ROOT, SEED_PLAN, build_site, copy_project
 from plansite.search.tokenize import tokens
-import test_hostile_input
-from test_hostile_input import HANDLERS
 
 hostile_site = test_hostile_input.hostile_site  # the fixture (its site is built again for this module)
 
@@ -54,16 +54,22 @@ def open_box(tab, base, query, page=""):
     tab.keyboard.press("Control+A")
     tab.keyboard.press("Backspace")
     tab.keyboard.type(query)
-    tab.wait_for_function("q => { const box = document.querySelector('#ps-search-results');"
-                          " return !box.hidden && box.dataset.psQuery === q; }", arg=query)
-    return tab.eval_on_selector_all("#ps-search-listbox [role=option]", """els => els.map(o => ({
+    tab.wait_for_function(
+        "q => { const box = document.querySelector('#ps-search-results');"
+        " return !box.hidden && box.dataset.psQuery === q; }",
+        arg=query,
+    )
+    return tab.eval_on_selector_all(
+        "#ps-search-listbox [role=option]",
+        """els => els.map(o => ({
         id: o.id, href: o.getAttribute('href'), title: o.querySelector('.ps-result__title').textContent,
         marks: Array.from(o.querySelectorAll('.ps-result__snippet mark')).map(m => m.textContent),
-        missing: (o.querySelector('.ps-result__missing') || {}).textContent || ''}))""")
+        missing: (o.querySelector('.ps-result__missing') || {}).textContent || ''}))""",
+    )
 
 
 def path_of(base, href):
-    return href[len(base):] if href.startswith(base) else href
+    return href[len(base) :] if href.startswith(base) else href
 
 
 @pytest.mark.browser
@@ -85,8 +91,11 @@ def test_snippets_mark_whole_phrases_not_a_syllable_inside_another_word(seed):
     'dân' of 'nhân dân' or the 'vận' of another word."""
     tab, base, _ = seed
     open_box(tab, base, "dân vận", f"ke-hoach/{SEED_PLAN}/")
-    snippets = tab.eval_on_selector_all("#ps-search-listbox .ps-result__snippet", """els => els.map(s => ({
-        text: s.textContent, marks: Array.from(s.querySelectorAll('mark')).map(m => m.textContent)}))""")
+    snippets = tab.eval_on_selector_all(
+        "#ps-search-listbox .ps-result__snippet",
+        """els => els.map(s => ({
+        text: s.textContent, marks: Array.from(s.querySelectorAll('mark')).map(m => m.textContent)}))""",
+    )
     phrased = [s for s in snippets if "dan van" in folded(s["text"])]
     assert len(phrased) >= 3, snippets
     for snippet in phrased:
@@ -126,16 +135,19 @@ def test_the_live_region_says_how_many(seed):
     tab, base, _ = seed
     assert tab.get_attribute("#ps-search-status", "role") == "status"
     open_box(tab, base, "dan", "")
-    status = re.fullmatch(r"(\d+) kết quả\. Mũi tên xuống để chọn, Enter để xem tất cả\.",
-                          tab.inner_text("#ps-search-status"))
+    status = re.fullmatch(
+        r"(\d+) kết quả\. Mũi tên xuống để chọn, Enter để xem tất cả\.", tab.inner_text("#ps-search-status")
+    )
     assert status and tab.inner_text(".ps-search__more") == f"Xem tất cả {status.group(1)} kết quả", status
     # Ten pages or more hold the phrase: they alone answer the box, and the count says so; the results page
     # lists the pages holding the words apart too, so the link names no number.
     open_box(tab, base, "dan van", None)
-    status = re.fullmatch(r"(\d+) trang có cả cụm từ\. Mũi tên xuống để chọn, Enter để xem tất cả\.",
-                          tab.inner_text("#ps-search-status"))
-    assert status and int(status.group(1)) >= 10 and tab.inner_text(".ps-search__more") == "Xem tất cả kết quả", \
+    status = re.fullmatch(
+        r"(\d+) trang có cả cụm từ\. Mũi tên xuống để chọn, Enter để xem tất cả\.", tab.inner_text("#ps-search-status")
+    )
+    assert status and int(status.group(1)) >= 10 and tab.inner_text(".ps-search__more") == "Xem tất cả kết quả", (
         tab.inner_text("#ps-search-status")
+    )
     open_box(tab, base, PARTIAL, None)
     assert "kết quả có một phần các từ" in tab.inner_text("#ps-search-status")
     open_box(tab, base, "xyzzyqwv", None)
@@ -184,10 +196,13 @@ def test_enter_without_a_chosen_result_goes_to_the_results_page(seed):
 def results_page(tab, base, query_string):
     tab.goto(base + "tim-kiem/" + query_string)
     tab.wait_for_function("() => document.querySelector('.ps-results__count').textContent !== ''")
-    items = tab.eval_on_selector_all(".ps-results__list > li", """els => els.map(li => ({
+    items = tab.eval_on_selector_all(
+        ".ps-results__list > li",
+        """els => els.map(li => ({
         href: li.querySelector('.ps-result').getAttribute('href'),
         kind: li.querySelector('.ps-result__kind').textContent,
-        marks: li.querySelectorAll('.ps-result__snippet mark').length}))""")
+        marks: li.querySelectorAll('.ps-result__snippet mark').length}))""",
+    )
     return tab.inner_text(".ps-results__count"), items
 
 
@@ -242,8 +257,10 @@ def test_the_open_box_and_the_results_page_have_no_axe_violation(seed):
         pytest.fail(f"{AXE.relative_to(ROOT)} is missing: run `make setup` (npm ci)", pytrace=False)
     tab, base, _ = seed
     found = []
-    for prepare in (lambda: (open_box(tab, base, "dan van", ""), tab.keyboard.press("ArrowDown")),
-                    lambda: results_page(tab, base, "?q=" + QUESTION.replace(" ", "+"))):
+    for prepare in (
+        lambda: (open_box(tab, base, "dan van", ""), tab.keyboard.press("ArrowDown")),
+        lambda: results_page(tab, base, "?q=" + QUESTION.replace(" ", "+")),
+    ):
         prepare()
         tab.add_script_tag(path=str(AXE))
         result = tab.evaluate("tags => axe.run(document, {runOnly: tags, resultTypes: ['violations']})", AXE_TAGS)
@@ -308,8 +325,10 @@ def test_hostile_text_in_snippets_and_on_the_results_page_stays_text(hostile_sit
         # Partial, words left out (no digit: "alert(1)" would be read as a number a hostile page's number holds).
         options = open_box(tab, base, "<svg onload=alert(document.cookie)> zzqxv", None)
         assert options and "zzqxv" in tab.inner_text(".ps-search__note")
-        assert tab.locator(".ps-search img, .ps-search svg, .ps-results img, .ps-results svg, "
-                           ".ps-results iframe").count() == 0
+        assert (
+            tab.locator(".ps-search img, .ps-search svg, .ps-results img, .ps-results svg, .ps-results iframe").count()
+            == 0
+        )
         assert tab.evaluate(HANDLERS) == [] and dialogs == []
     finally:
         tab.close()

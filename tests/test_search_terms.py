@@ -11,8 +11,8 @@ from plansite.kinds import PageKind
 from plansite.search.doc_numbers import FULL, PART, number_keys
 from plansite.search.excerpt import headings_text
 from plansite.search.index import SearchIndex
-from search_files import decoded, excerpt_of
 from plansite.search.terms import BODY_LEVELS, TIES, TITLE_FLOOR, counts, level, merged, pack
+from search_files import decoded, excerpt_of
 
 
 def test_pairs_are_syllables_side_by_side_and_punctuation_breaks_them():
@@ -58,29 +58,36 @@ def test_number_keys_read_numbers_as_staff_type_them():
     assert keys == {"~33ctttg": FULL, "~33ct": PART, "~33ttg": PART, "~33chithi": PART}
     assert number_keys("218-QĐ/TW", "Quyết định 218-QĐ/TW")["~218quyetdinh"] == PART
     assert number_keys("10/2022/QH15", "Luật 10/2022/QH15") == {
-        "~102022qh15": FULL, "~10qh": PART, "~10luat": PART}  # 'QH15' read as 'qh' and '15' too
+        "~102022qh15": FULL,
+        "~10qh": PART,
+        "~10luat": PART,
+    }  # 'QH15' read as 'qh' and '15' too
     assert number_keys("294/KH-UBND", "Kế hoạch Thực hiện…") == {"~294khubnd": FULL, "~294kh": PART, "~294ubnd": PART}
     assert number_keys("", "x") == {}
 
 
 def test_the_excerpt_is_prose_without_labels_placeholders_or_navigation():
-    html = ("<p><a href='../'>Trang chủ</a> › X</p><h1>Chỉ thị 33/CT-TTg</h1><p>Về công tác dân vận.</p>"
-            "<table><thead><tr><th>Thuộc tính</th><th>Nội dung</th></tr></thead>"
-            "<tbody><tr><td>Người ký</td><td>Chưa rõ</td></tr></tbody></table>"
-            "<ul><li>Loại: Cơ quan nhà nước</li></ul><h2>Nhiệm vụ phối hợp</h2><p>Không có.</p>"
-            "<p><strong>Tình trạng:</strong> <strong class=\"ps-tag ps-tag--x\">Chưa có báo cáo</strong> "
-            "Chưa có báo cáo nào về nhiệm vụ này.</p><p>Phối hợp tuyên truyền.</p>"
-            "<p><small>Nguồn thông tin: Kế hoạch của xã.</small></p>")
+    html = (
+        "<p><a href='../'>Trang chủ</a> › X</p><h1>Chỉ thị 33/CT-TTg</h1><p>Về công tác dân vận.</p>"
+        "<table><thead><tr><th>Thuộc tính</th><th>Nội dung</th></tr></thead>"
+        "<tbody><tr><td>Người ký</td><td>Chưa rõ</td></tr></tbody></table>"
+        "<ul><li>Loại: Cơ quan nhà nước</li></ul><h2>Nhiệm vụ phối hợp</h2><p>Không có.</p>"
+        '<p><strong>Tình trạng:</strong> <strong class="ps-tag ps-tag--x">Chưa có báo cáo</strong> '
+        "Chưa có báo cáo nào về nhiệm vụ này.</p><p>Phối hợp tuyên truyền.</p>"
+        "<p><small>Nguồn thông tin: Kế hoạch của xã.</small></p>"
+    )
     assert excerpt_of(html) == "Về công tác dân vận. Phối hợp tuyên truyền."
     assert headings_text(html) == "Nhiệm vụ phối hợp"
-    table_only = "<h1>Phụ lục</h1><table><thead><tr><th>STT</th></tr></thead><tbody><tr><td>Tuyên truyền</td></tr></tbody></table>"
+    table_only = "<h1>Phụ lục</h1><table><thead><tr><th>STT</th></tr></thead><tbody><tr><td>Tuyên truyền</td></tr></tbody></table>"  # noqa: E501
     assert excerpt_of(table_only) == "Tuyên truyền"  # no prose at all: the table's cells, without its head
 
 
 def test_navigation_pages_and_the_signer_are_found_by_their_subject(site):
     meta = json.loads((site / "search/meta.json").read_text(encoding="utf-8"))
-    files = {f"search/{p.relative_to(site / 'search').as_posix()}": p.read_text(encoding="utf-8")
-             for p in (site / "search").rglob("*.json")}
+    files = {
+        f"search/{p.relative_to(site / 'search').as_posix()}": p.read_text(encoding="utf-8")
+        for p in (site / "search").rglob("*.json")
+    }
     words = decoded(files)
     assert meta["ties"] == TIES
 

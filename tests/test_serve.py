@@ -44,8 +44,13 @@ def served(tmp_path):
     project = copy_project(tmp_path)
     port = free_port()
     log = open(tmp_path / "serve.log", "w+", encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-                            cwd=project, env=runner.build_env(), stdout=log, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=runner.build_env(),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     base = f"http://127.0.0.1:{port}/"
     try:
         wait_for(lambda: fetch(base), "the server to start")
@@ -62,8 +67,9 @@ def test_data_change_shows_and_data_error_keeps_last_good_pages(served):
     assert "Trung tâm Dịch vụ sự nghiệp công xã" in fetch(url)
     agencies = project / "plan_data/agencies.yaml"
     good = agencies.read_text(encoding="utf-8")
-    agencies.write_text(good.replace("name: Trung tâm Dịch vụ sự nghiệp công xã",
-                                     "name: Trung tâm Dịch vụ công xã"), encoding="utf-8")
+    agencies.write_text(
+        good.replace("name: Trung tâm Dịch vụ sự nghiệp công xã", "name: Trung tâm Dịch vụ công xã"), encoding="utf-8"
+    )
     wait_for(lambda: "Trung tâm Dịch vụ công xã" in (fetch(url) or ""), "the edited name to appear")
     agencies.write_text(good.replace("kind: public-service", "kind: public-servise"), encoding="utf-8")
 
@@ -92,5 +98,7 @@ def test_data_error_shows_as_a_banner_on_every_page_until_fixed(served):
     assert "plan_data/agencies.yaml:" in text and "Gợi ý: có phải là 'public-service'?" in text
     assert "<b>public-servise</b>" in text and not banner.find("b")  # the data's text, escaped, never markup
     agencies.write_text(good, encoding="utf-8")
-    wait_for(lambda: not any("data-problems" in (fetch(base + p) or "x data-problems") for p in pages),
-             "the banner to go away on the next good build")
+    wait_for(
+        lambda: not any("data-problems" in (fetch(base + p) or "x data-problems") for p in pages),
+        "the banner to go away on the next good build",
+    )

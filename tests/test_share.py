@@ -13,9 +13,13 @@ TASK = "quan-triet-cong-tac-dan-toc"
 TASK_PAGE = f"ke-hoach/{SEED_PLAN}/nhiem-vu/{TASK}/"
 NO_SHARE = "delete Navigator.prototype.share; delete Navigator.prototype.canShare;"
 FAKE_SHARE = "Navigator.prototype.share = function (data) { window.__shared = data; return Promise.resolve(); };"
-IN_APP = NO_SHARE + """
+IN_APP = (
+    NO_SHARE
+    + """
   Object.defineProperty(Navigator.prototype, 'clipboard', {get: () => undefined});
-  document.addEventListener('copy', e => { const t = e.target; window.__copied = t.value.slice(t.selectionStart, t.selectionEnd); });"""
+  document.addEventListener('copy', e => {
+    const t = e.target; window.__copied = t.value.slice(t.selectionStart, t.selectionEnd); });"""
+)
 CHAT_MAX = 500  # characters, link included
 
 
@@ -46,7 +50,10 @@ def test_without_web_share_no_dead_button_and_zalo_copies_the_message_with_the_l
     context, tab = open_page(browser, base, NO_SHARE)
     try:
         assert not tab.locator(".ps-share__native").is_visible()
-        assert [b.inner_text() for b in tab.locator(".ps-share button:visible").all()] == ["Gửi qua Zalo", "Sao chép liên kết"]
+        assert [b.inner_text() for b in tab.locator(".ps-share button:visible").all()] == [
+            "Gửi qua Zalo",
+            "Sao chép liên kết",
+        ]
         tab.get_by_role("button", name="Gửi qua Zalo").click()
         tab.wait_for_function("document.querySelector('.ps-share__status').textContent !== ''")
         copied = tab.evaluate("navigator.clipboard.readText()")

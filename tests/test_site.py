@@ -8,9 +8,9 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 from bs4 import BeautifulSoup
+from fidelity import normalise, source_sentences
 
 from conftest import ROOT, SEED_PLAN, SOURCE, build_site, copy_project, load_project, seed_plan
-from fidelity import normalise, source_sentences
 from plansite.text import vi_sort_key
 
 PLAN = SEED_PLAN
@@ -109,9 +109,13 @@ def visible_text(element) -> str:
 
 
 def test_every_sentence_of_the_signed_plan_is_on_the_site(site):
-    text = normalise(" ".join(visible_text(content(BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser")))
-                              for p in sorted(site.rglob("index.html"))
-                              if p.relative_to(site).parts[0] != "bien-tap"))  # the web form: no article
+    text = normalise(
+        " ".join(
+            visible_text(content(BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser")))
+            for p in sorted(site.rglob("index.html"))
+            if p.relative_to(site).parts[0] != "bien-tap"
+        )
+    )  # the web form: no article
     missing = [s for s in source_sentences(SOURCE) if s not in text]
     assert not missing, missing
 
@@ -177,13 +181,15 @@ def test_a_data_warning_is_printed_and_the_site_still_builds(tmp_path):
     text = plan.read_text(encoding="utf-8")
     assert "title: >-\n  Thực hiện" in text
     plan.write_text(text.replace("title: >-\n  Thực hiện", "title: >-\n  Kế hoạch thực hiện", 1), encoding="utf-8")
-    result = build_site(project, tmp_path / "out", expect_warnings=("title: Cảnh báo: Cần trích yếu không kèm tên loại văn bản",))
+    result = build_site(
+        project, tmp_path / "out", expect_warnings=("title: Cảnh báo: Cần trích yếu không kèm tên loại văn bản",)
+    )
     assert result.returncode == 0 and (tmp_path / "out" / "index.html").is_file()
 
 
 def test_task_page_links_to_the_yaml_line_when_the_repository_is_configured():
-    from plansite.site.html.markup import escape
     from conftest import generate_pages
+    from plansite.site.html.markup import escape
 
     project = load_project(ROOT)
     task = seed_plan(project).tasks[1]
@@ -214,8 +220,9 @@ def test_every_link_from_the_plan_to_an_agency_or_document_has_a_way_back(site):
             if not target.startswith(("/co-quan/", "/van-ban/")) or target.count("/") != 3:
                 continue
             back = content(page(site, target))
-            back_urls = {urlparse(urljoin("http://site" + target, b["href"])).path
-                         for b in back.find_all("a", href=True)}
+            back_urls = {
+                urlparse(urljoin("http://site" + target, b["href"])).path for b in back.find_all("a", href=True)
+            }
             assert here in back_urls or plan_url in back_urls, f"{target} has no link back to {here}"
             checked += 1
     assert checked > 100

@@ -68,8 +68,13 @@ def per_task(sites) -> dict[str, tuple[float, float]]:
     """kind → (files, KB) that one more task adds."""
     few, many = (totals(site) for site in sites)
     added = PLANS * (MANY - FEW)
-    return {k: ((many.get(k, (0, 0))[0] - few.get(k, (0, 0))[0]) / added,
-                (many.get(k, (0, 0))[1] - few.get(k, (0, 0))[1]) / added / 1024) for k in ("site", "search", "preview")}
+    return {
+        k: (
+            (many.get(k, (0, 0))[0] - few.get(k, (0, 0))[0]) / added,
+            (many.get(k, (0, 0))[1] - few.get(k, (0, 0))[1]) / added / 1024,
+        )
+        for k in ("site", "search", "preview")
+    }
 
 
 def test_a_task_adds_one_page_and_no_more_than_its_byte_budget(per_task):
@@ -90,6 +95,7 @@ def test_each_task_page_carries_its_notice_with_a_qr_code(sites):
 def test_the_footer_counts_the_issuers_past_three(sites):
     """A footer naming every issuer grew with the plans, on every page (a province's 800 names: 27 KB a page)."""
     from plansite.site.render.pages import FOOTER_NAMES
+
     assert PLANS > FOOTER_NAMES
     for page in (sites[1] / "index.html", next(sites[1].glob("ke-hoach/*/nhiem-vu/*/index.html"))):
         footer = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one(".md-copyright")
@@ -116,8 +122,10 @@ def test_compact_templates_keep_every_element_and_word(tmp_path):
 
     def read(page: Path) -> tuple[list, list[str]]:
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        elements = [(e.name, sorted((k, " ".join(v) if isinstance(v, list) else v) for k, v in e.attrs.items()))
-                    for e in soup.find_all(True)]
+        elements = [
+            (e.name, sorted((k, " ".join(v) if isinstance(v, list) else v) for k, v in e.attrs.items()))
+            for e in soup.find_all(True)
+        ]
         return elements, soup.get_text().split()
 
     pages = sorted(p.relative_to(written) for p in written.rglob("*.html"))

@@ -45,8 +45,12 @@ def test_mkdocs_yml_wins_over_the_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("SITE_URL", HOST_URL)
     project = copy_project(tmp_path)
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "\ndocs_dir:", "\nsite_url: https://xa-ke-sat.example.vn/\ndocs_dir:", 1), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "\ndocs_dir:", "\nsite_url: https://xa-ke-sat.example.vn/\ndocs_dir:", 1
+        ),
+        encoding="utf-8",
+    )
     result = build_site(project, tmp_path / "out")
     assert result.returncode == 0, result.stderr
     addresses = sitemap_addresses(tmp_path / "out")

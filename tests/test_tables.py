@@ -24,8 +24,15 @@ from conftest import ROOT, SEED_PLAN, build_site, copy_project, load_project, se
 from plansite.data.model import Plan
 
 APPENDIX = f"ke-hoach/{SEED_PLAN}/phu-luc/"
-COLUMNS = ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện", "Căn cứ",
-           "Tình trạng"]
+COLUMNS = [
+    "STT",
+    "Nội dung nhiệm vụ",
+    "Cơ quan chủ trì",
+    "Cơ quan phối hợp",
+    "Thời gian thực hiện",
+    "Căn cứ",
+    "Tình trạng",
+]
 FACETS = {"lead": "chu-tri", "cites": "can-cu", "timing": "thoi-gian", "forms": "hinh-thuc", "status": "tinh-trang"}
 A4_LANDSCAPE, A4_PORTRAIT = (842, 595), (595, 842)  # points, ±1
 
@@ -137,16 +144,23 @@ def test_facet_labels_are_json_with_an_option_for_every_value_in_the_rows(site, 
         assert {o["id"] for o in facet["options"]} == in_rows, facet["key"]
         assert all(o["label"] for o in facet["options"]) and facet["label"]
     lead = next(f for f in data["facets"] if f["key"] == "lead")
-    assert {o["id"]: o["label"] for o in lead["options"]} == {a: names[a] for t in plan.tasks if t.lead
-                                                              for a in t.lead.agencies}
+    assert {o["id"]: o["label"] for o in lead["options"]} == {
+        a: names[a] for t in plan.tasks if t.lead for a in t.lead.agencies
+    }
     scripts = soup.select("article script")
     assert [s.get("type") for s in scripts] == ["application/json"]  # nothing in the page's content runs
 
 
 # --- hostile names ----------------------------------------------------------------------------------------
 
-HOSTILE = ["</script><script>alert(1)</script>", "<img src=x onerror=alert(1)>", '"><b data-x="1">đậm</b>',
-           "<!--<script>", "&lt;script&gt; & \\u003c", "\u202eevil\u202c"]
+HOSTILE = [
+    "</script><script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    '"><b data-x="1">đậm</b>',
+    "<!--<script>",
+    "&lt;script&gt; & \\u003c",
+    "\u202eevil\u202c",
+]
 
 
 def shown(text: str) -> str:
@@ -184,7 +198,7 @@ def test_hostile_names_stay_text_in_the_table_and_in_the_json(hostile_site):
     assert [s.get("type") for s in article.select("script")] == ["application/json"]
     lead = body_rows(table_of(soup))[0].find_all("td")[2]
     names = [li.get_text(strip=True) for li in lead.select("ul > li")]
-    assert names[-len(HOSTILE):] == [shown(f"{p} #{i}") for i, p in enumerate(HOSTILE)]
+    assert names[-len(HOSTILE) :] == [shown(f"{p} #{i}") for i, p in enumerate(HOSTILE)]
     # The blob, as written: no '<' or '>' at all, so nothing in it can end the element or open a comment.
     raw = re.search(r'<script type="application/json" id="ps-facets">(.*?)</script>', html, re.S).group(1)
     assert "<" not in raw and ">" not in raw and "&" not in raw
@@ -219,8 +233,11 @@ VISIBLE_NUMBERS = """() => Array.from(document.querySelectorAll('table.ps-append
 def test_on_a_phone_rows_are_cards_and_nothing_scrolls_sideways(site, serve, browser):
     page = browser.new_page(viewport={"width": 360, "height": 740})
     page.goto(serve(site) + APPENDIX)
-    styles = page.eval_on_selector_all("table.ps-appendix tbody tr", """rows => rows.map(r => [
-        getComputedStyle(r).display, getComputedStyle(r.cells[1], '::before').content])""")
+    styles = page.eval_on_selector_all(
+        "table.ps-appendix tbody tr",
+        """rows => rows.map(r => [
+        getComputedStyle(r).display, getComputedStyle(r.cells[1], '::before').content])""",
+    )
     assert styles and all(display in ("block", "grid", "flex") for display, _ in styles)
     assert all(label == '"Nội dung nhiệm vụ"' for _, label in styles)  # "label: value", from data-label
     assert page.evaluate("document.documentElement.scrollWidth") <= 360 + 1
@@ -346,21 +363,31 @@ def pdf_pages(pdf: bytes) -> list[dict]:
         for name, ref in re.findall(rb"/(\w+) (\d+) 0 R", declared.group(1) if declared else b""):
             font = objects[int(ref)]
             cmap = re.search(rb"/ToUnicode (\d+) 0 R", font)
-            fonts[name] = (_to_unicode(_stream(objects[int(cmap.group(1))])) if cmap else {},
-                           2 if b"/Type0" in font else 1)
+            fonts[name] = (
+                _to_unicode(_stream(objects[int(cmap.group(1))])) if cmap else {},
+                2 if b"/Type0" in font else 1,
+            )
         content = _stream(objects[int(re.search(rb"/Contents (\d+) 0 R", head).group(1))])
         runs, (cmap, width) = [], ({}, 2)
         for m in re.finditer(rb"/(\w+) [\d.]+ Tf|\[(.*?)\]\s*TJ|<([0-9A-Fa-f]*)>\s*Tj", content, re.S):
             if m.group(1):
                 cmap, width = fonts.get(m.group(1), ({}, 2))
                 continue
-            raw = b"".join(bytes.fromhex(h.decode()) for h in
-                           (re.findall(rb"<([0-9A-Fa-f]*)>", m.group(2)) if m.group(2) is not None else [m.group(3)]))
-            runs.append(unicodedata.normalize("NFC", "".join(cmap.get(raw[i:i + width], "\ufffd")
-                                                               for i in range(0, len(raw), width))))
+            raw = b"".join(
+                bytes.fromhex(h.decode())
+                for h in (re.findall(rb"<([0-9A-Fa-f]*)>", m.group(2)) if m.group(2) is not None else [m.group(3)])
+            )
+            runs.append(
+                unicodedata.normalize(
+                    "NFC", "".join(cmap.get(raw[i : i + width], "\ufffd") for i in range(0, len(raw), width))
+                )
+            )
         annots = re.search(rb"/Annots \[([^\]]*)\]", head)
-        uris = [m.decode() for ref in re.findall(rb"(\d+) 0 R", annots.group(1) if annots else b"")
-                for m in re.findall(rb"/URI \(([^)]*)\)", objects.get(int(ref), b""))]
+        uris = [
+            m.decode()
+            for ref in re.findall(rb"(\d+) 0 R", annots.group(1) if annots else b"")
+            for m in re.findall(rb"/URI \(([^)]*)\)", objects.get(int(ref), b""))
+        ]
         box = [float(x) for x in re.search(rb"/MediaBox \[([^\]]*)\]", head).group(1).split()]
         pages.append({"size": (box[2] - box[0], box[3] - box[1]), "runs": runs, "uris": uris})
     return pages
@@ -376,13 +403,14 @@ def test_appendix_prints_on_a4_landscape_header_on_every_page_no_row_split(site,
     page.goto(serve(site) + APPENDIX)
     pdf = page.pdf(prefer_css_page_size=True, print_background=True)
     boxes = re.findall(rb"/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]", pdf)
-    assert boxes and all(is_size((float(x1) - float(x0), float(y1) - float(y0)), A4_LANDSCAPE)
-                         for x0, y0, x1, y1 in boxes)
+    assert boxes and all(
+        is_size((float(x1) - float(x0), float(y1) - float(y0)), A4_LANDSCAPE) for x0, y0, x1, y1 in boxes
+    )
     pages = pdf_pages(pdf)
     assert len(pages) == len(boxes) >= 2  # five tasks with their lists do not fit one landscape page
     for n, p in enumerate(pages):
         assert p["runs"].count("STT") == 1, f"page {n + 1}: the header row, once"
-    table = [p["runs"][p["runs"].index("STT"):] for p in pages]  # each page from its header row on
+    table = [p["runs"][p["runs"].index("STT") :] for p in pages]  # each page from its header row on
     runs = [r for page_runs in table for r in page_runs]
     for task in plan.tasks:
         number = plan.task_numbers[task.id]
@@ -393,7 +421,8 @@ def test_appendix_prints_on_a4_landscape_header_on_every_page_no_row_split(site,
     for p, page_runs in zip(pages, table):  # every link to a task is on the page of its number: no row split
         for uri in p["uris"]:
             assert "/nhiem-vu/" not in uri or any(
-                uri.endswith(f"/nhiem-vu/{t.id}/") and plan.task_numbers[t.id] in page_runs for t in plan.tasks)
+                uri.endswith(f"/nhiem-vu/{t.id}/") and plan.task_numbers[t.id] in page_runs for t in plan.tasks
+            )
     page.emulate_media(media="print")
     styles = page.evaluate("""() => {
         const t = document.querySelector('table.ps-appendix'), s = (e, p) => e ? getComputedStyle(e)[p] : 'none';
@@ -416,8 +445,12 @@ def test_plan_page_prints_on_a4_portrait_in_the_documents_order(site, serve, bro
     assert pages and all(is_size(p["size"], A4_PORTRAIT) for p in pages)
     squeeze = lambda s: re.sub(r"\s+", "", unicodedata.normalize("NFC", s)).casefold()  # lines break anywhere
     text = squeeze("".join(r for p in pages for r in p["runs"]))
-    parts = [f"I. {plan.purpose.heading}", f"II. {plan.content.heading}",
-             *(" ".join(task.text.split()[:8]) for task in plan.tasks), f"III. {plan.implementation.heading}"]
+    parts = [
+        f"I. {plan.purpose.heading}",
+        f"II. {plan.content.heading}",
+        *(" ".join(task.text.split()[:8]) for task in plan.tasks),
+        f"III. {plan.implementation.heading}",
+    ]
     at = 0
     for part in parts:  # each after the one before, as in the signed document
         found = text.find(squeeze(part), at)

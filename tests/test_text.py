@@ -3,8 +3,8 @@
 import datetime as dt
 import unicodedata
 
-from plansite.site.html.markup import escape
 from plansite.search.tokenize import tokens
+from plansite.site.html.markup import escape
 from plansite.text import ascii_fold, date_numeric, date_prose, name_key, slugify, vi_sort_key
 
 
@@ -54,7 +54,7 @@ def test_search_tokens_fold_for_matching_and_keep_exact_for_ranking():
 
 def test_escape_makes_markup_inert():
     assert escape("<script>") == "&lt;script&gt;"
-    assert escape('"a" & \'b\'') == "&quot;a&quot; &amp; &#x27;b&#x27;"  # safe in attributes too
+    assert escape("\"a\" & 'b'") == "&quot;a&quot; &amp; &#x27;b&#x27;"  # safe in attributes too
     # Pages are HTML, never read as Markdown: Markdown's syntax is plain text and stays as written.
     assert escape("[x](javascript:alert(1)) *a* 1. b") == "[x](javascript:alert(1)) *a* 1. b"
     assert escape("a\u202eb") == "a[U+202E]b"  # shown as [U+202E], never applied

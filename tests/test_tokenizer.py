@@ -22,8 +22,11 @@ def expected(case: dict) -> list[dict]:
 
 def mismatches(got_per_case: list[list[dict]]) -> list[str]:
     assert len(got_per_case) == len(CASES)
-    return [f"{case['input']!r} ({case['note']}):\n    expected {expected(case)!r}\n    got      {got!r}"
-            for case, got in zip(CASES, got_per_case) if got != expected(case)]
+    return [
+        f"{case['input']!r} ({case['note']}):\n    expected {expected(case)!r}\n    got      {got!r}"
+        for case, got in zip(CASES, got_per_case)
+        if got != expected(case)
+    ]
 
 
 def test_python_tokenizer_follows_the_table():
@@ -42,9 +45,11 @@ def test_javascript_tokenizer_follows_the_table(browser):
         page.set_content("<!doctype html><html><head><meta charset='utf-8'></head><body></body></html>")
         page.add_script_tag(content=SCRIPT.read_text(encoding="utf-8"))  # no search box: only the tokenizer runs
         assert page.evaluate("typeof window.planSearchTokenize") == "function", errors
-        got = page.evaluate("inputs => inputs.map(s => window.planSearchTokenize(s).map(w => "
-                            "({folded: w.folded, exact: w.exact, shard: w.shard})))",
-                            [case["input"] for case in CASES])
+        got = page.evaluate(
+            "inputs => inputs.map(s => window.planSearchTokenize(s).map(w => "
+            "({folded: w.folded, exact: w.exact, shard: w.shard})))",
+            [case["input"] for case in CASES],
+        )
     finally:
         page.close()
     assert not errors, errors

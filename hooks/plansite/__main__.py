@@ -25,13 +25,21 @@ def main(argv: list[str] | None = None) -> int:
         parser = argparse.ArgumentParser(prog="python -m plansite")
         parser.add_argument("command", choices=["check", "schemas", *csv_io.COMMANDS])
         parser.add_argument("--root", default=".", help=_("project folder holding plan_data/ (default: .)"))
-        parser.add_argument("--annotations", choices=["github", "gitlab"],
-                            help=_("check: also write the problems for the git host: GitHub's ::error workflow "
-                                   "commands (stdout), or GitLab's Code Quality report (gl-code-quality-report.json)"))
+        parser.add_argument(
+            "--annotations",
+            choices=["github", "gitlab"],
+            help=_(
+                "check: also write the problems for the git host: GitHub's ::error workflow "
+                "commands (stdout), or GitLab's Code Quality report (gl-code-quality-report.json)"
+            ),
+        )
         args = parser.parse_args(argv)
         if args.command in csv_io.COMMANDS:  # only reached with an option before the command
-            parser.error(_("write the command first: python -m plansite {command} … (see --help after it)").format(
-                command=args.command))
+            parser.error(
+                _("write the command first: python -m plansite {command} … (see --help after it)").format(
+                    command=args.command
+                )
+            )
     root = Path(args.root)
     if args.command == "schemas":
         for name, text in schema_documents().items():
@@ -48,9 +56,12 @@ def main(argv: list[str] | None = None) -> int:
         print(warning, file=sys.stderr)
     _annotate(args.annotations, warnings, root)
     tasks = sum(len(plan.tasks) for plan in project.plans)
-    print("plan_data: " + _("OK: {plans} plan(s), {tasks} tasks, {agencies} agencies, {documents} legal documents.")
-          .format(plans=len(project.plans), tasks=tasks, agencies=len(project.agencies),
-                  documents=len(project.documents)))
+    print(
+        "plan_data: "
+        + _("OK: {plans} plan(s), {tasks} tasks, {agencies} agencies, {documents} legal documents.").format(
+            plans=len(project.plans), tasks=tasks, agencies=len(project.agencies), documents=len(project.documents)
+        )
+    )
     return 0
 
 

@@ -22,7 +22,8 @@ class HasId(Protocol):
 # Folder (and page) words, in Vietnamese, ASCII.
 PLANS = "ke-hoach"  # ke-hoach/<plan>/…; also a list of plans on an agency's or a document's page
 TASKS = "nhiem-vu"  # ke-hoach/<plan>/nhiem-vu/<task>; also a list of tasks on a document's page
-NOTICES = "thong-bao"  # #thong-bao: a task's A4 notice, on its page (ke-hoach/<plan>/thong-bao/<task>/ before: 404.html sends those on)
+# #thong-bao: a task's A4 notice, on its page (before: ke-hoach/<plan>/thong-bao/<task>/, which 404.html sends on)
+NOTICES = "thong-bao"
 BULLETINS = "ban-tin"  # ke-hoach/<plan>/ban-tin: the loudspeaker bulletins
 APPENDIX = "phu-luc"  # ke-hoach/<plan>/phu-luc: the table of tasks
 PROGRESS = "tien-do"  # ke-hoach/<plan>/tien-do
@@ -45,9 +46,30 @@ INDEX = "index"
 SEARCH_ENGINE = "search"  # MkDocs' search plugin's folder
 
 # Words an id may not be, since they name the site's own pages beside records' ids (data/schema.py's Id).
-PATH_WORDS = frozenset({ASSETS, REPORTS, CHANGES, LEADS, AGENCIES, LIST, DATA, INDEX, PLANS, MENTIONS, TASKS,
-                        COORDINATES, APPENDIX, SEARCH_ENGINE, PROGRESS, SEARCH, NOTICES, GLOSSARY_WORD, DOCUMENTS,
-                        SOURCE})
+PATH_WORDS = frozenset(
+    {
+        ASSETS,
+        REPORTS,
+        CHANGES,
+        LEADS,
+        AGENCIES,
+        LIST,
+        DATA,
+        INDEX,
+        PLANS,
+        MENTIONS,
+        TASKS,
+        COORDINATES,
+        APPENDIX,
+        SEARCH_ENGINE,
+        PROGRESS,
+        SEARCH,
+        NOTICES,
+        GLOSSARY_WORD,
+        DOCUMENTS,
+        SOURCE,
+    }
+)
 PAGED_PATTERN = PAGE_PREFIX + r"\d+"  # trang-2, trang-3 …: no id may be one either
 # Every folder word (tests/test_addresses.py: no other module spells one).
 FOLDER_WORDS = tuple(sorted(PATH_WORDS - {INDEX, SEARCH_ENGINE} | {BULLETINS, FEEDS, ADMIN, GUIDE_WORD}))
@@ -71,8 +93,12 @@ PREVIEW_IMAGES = f"{ASSETS}/og"  # link preview pictures (og:image)
 # The open data's files, relative to DATA_FOLDER (export/catalogue.py says what each holds).
 PLANS_JSON, AGENCIES_JSON, DOCUMENTS_JSON = f"{PLANS}.json", f"{AGENCIES}.json", f"{DOCUMENTS}.json"
 PLACES_JSON, REPORTS_JSON = "dia-ban.json", f"{REPORTS}.json"
-TASKS_CSV, AGENCIES_CSV, DOCUMENTS_CSV, REPORTS_CSV = (f"{TASKS}.csv", f"{AGENCIES}.csv", f"{DOCUMENTS}.csv",
-                                                      f"{REPORTS}.csv")
+TASKS_CSV, AGENCIES_CSV, DOCUMENTS_CSV, REPORTS_CSV = (
+    f"{TASKS}.csv",
+    f"{AGENCIES}.csv",
+    f"{DOCUMENTS}.csv",
+    f"{REPORTS}.csv",
+)
 PACKAGE = "datapackage.json"  # the Frictionless descriptor of all the files
 
 
@@ -172,11 +198,11 @@ def page_url(source: str, directory_urls: bool = True) -> str:
     without (the offline copy) 'ke-hoach/x/index.html', 'co-quan/y.html'. Other files keep their path."""
     if not source.endswith(".md"):
         return source
-    stem = source[:-len(".md")]
+    stem = source[: -len(".md")]
     if not directory_urls:
         return stem + ".html"
     if stem == INDEX or stem.endswith("/" + INDEX):
-        return stem[:-len(INDEX)]
+        return stem[: -len(INDEX)]
     return stem + "/"
 
 

@@ -23,15 +23,15 @@ from .export.files import export_files
 from .history import History
 from .reports.ics import calendar_files
 from .reports.model import ReportedProject
+from .site.html.labels import plan_title
+from .site.index.relations import Relations, build_relations
+from .site.options import SiteOptions
 from .site.outreach.bulletins import Bulletin, plan_bulletins
 from .site.outreach.changes import ChangeEntry, atom_feed, change_entries, last_updated
-from .site.html.labels import plan_title
-from .site.render.lazy import Pages
-from .site.options import SiteOptions
-from .site.render.pages import build_site, footer
-from .site.index.relations import Relations, build_relations
-from .site.render.render_bulletins import bulletin_files
 from .site.outreach.spoken import Speaker
+from .site.render.lazy import Pages
+from .site.render.pages import build_site, footer
+from .site.render.render_bulletins import bulletin_files
 
 
 @dataclass(frozen=True)
@@ -44,30 +44,51 @@ class SiteOutput:
     footer: str = ""  # the frame's line on every page: who issued the plans, the date of the data (plain text)
 
 
-def build(project: ReportedProject, options: SiteOptions = SiteOptions(), history: History | None = None) -> SiteOutput:
+def build(project: ReportedProject, options: SiteOptions | None = None, history: History | None = None) -> SiteOutput:
     """Every generated page and file, for the settings in `options` (see site/options.py) and the
     repository's `history` of the data (None: built without it; the pages say dates are unknown)."""
+    options = options or SiteOptions()
     rel = build_relations(project, options.today, options.site_place)
     entries = change_entries(history, project)
     changed = sorted(history.last_changed) if history else []
-    updated = {plan.id: last_updated(history, plan.origin.file, *(r.origin.file for r in project.reports
-                                                                 if r.plan == plan.id),
-                                     *(f for f in changed if f.startswith(f"{DATA_DIR}/{SUMMARIES_DIR}/{plan.id}/")))
-               for plan in project.plans}  # the plan, its reports and its summaries written in the web form
+    updated = {
+        plan.id: last_updated(
+            history,
+            plan.origin.file,
+            *(r.origin.file for r in project.reports if r.plan == plan.id),
+            *(f for f in changed if f.startswith(f"{DATA_DIR}/{SUMMARIES_DIR}/{plan.id}/")),
+        )
+        for plan in project.plans
+    }  # the plan, its reports and its summaries written in the web form
     speaker = Speaker(project.glossary, project.documents, {a.id: a.name for a in project.agencies})
-    bulletins = {plan.id: plan_bulletins(plan, rel.names, rel.progress, speaker) for plan in project.plans}  # page and .txt alike
+    bulletins = {
+        plan.id: plan_bulletins(plan, rel.names, rel.progress, speaker) for plan in project.plans
+    }  # page and .txt alike
     pages = build_site(project, rel, options, history, entries, bulletins, updated)
     files = published_files(project, rel, entries, bulletins, options)
     return SiteOutput(pages, files, rel.progress.has_examples, footer(project, rel.names, updated))
 
 
-def published_files(project: ReportedProject, rel: Relations, entries: list[ChangeEntry],
-                    bulletins: dict[str, list[Bulletin]], options: SiteOptions) -> dict[str, bytes | Path]:
+def published_files(
+    project: ReportedProject,
+    rel: Relations,
+    entries: list[ChangeEntry],
+    bulletins: dict[str, list[Bulletin]],
+    options: SiteOptions,
+) -> dict[str, bytes | Path]:
     """{site path: bytes, or the file to copy}, sorted: the files published beside the pages."""
     files: dict[str, bytes | Path] = {
-        source_uri(plan): Path(DATA_DIR) / SOURCES_DIR / plan.source_text for plan in project.plans if plan.source_text}
-    files.update(calendar_files(rel.calendar.due, {a.id: a.name for a in project.agencies},
-                                {p.id: plan_title(p) for p in project.plans}, options.today, options.site_url))
+        source_uri(plan): Path(DATA_DIR) / SOURCES_DIR / plan.source_text for plan in project.plans if plan.source_text
+    }
+    files.update(
+        calendar_files(
+            rel.calendar.due,
+            {a.id: a.name for a in project.agencies},
+            {p.id: plan_title(p) for p in project.plans},
+            options.today,
+            options.site_url,
+        )
+    )
     for plan in project.plans:
         files.update(bulletin_files(plan, bulletins[plan.id]))
     files[FEED] = atom_feed(entries, options.site_url, options.site_name)

@@ -33,15 +33,14 @@ EDITOR_LANGUAGE = "vi"
 
 def language() -> str:
     """'en' when the developer switch asks for English, else 'vi' (what editors read)."""
-    return DEVELOPER_LANGUAGE if os.environ.get(LANG_ENV, "").strip().lower() == DEVELOPER_LANGUAGE \
-        else EDITOR_LANGUAGE
+    return DEVELOPER_LANGUAGE if os.environ.get(LANG_ENV, "").strip().lower() == DEVELOPER_LANGUAGE else EDITOR_LANGUAGE
 
 
 def po_path(lang: str = EDITOR_LANGUAGE) -> Path:
     return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def translations(lang: str) -> gettext.NullTranslations:
     """The catalogue of `lang`, compiled in memory; English is the msgids (no catalogue). Fuzzy and
     empty entries are left out, so an untranslated message shows in English rather than blank."""
@@ -88,14 +87,25 @@ def named(ident: str, label: str) -> str:
 # argparse's own messages that a person at the command line can meet (Python 3.11's wording), so that
 # its usage errors and --help speak the reader's language too (see `argparse_in_language`).
 ARGPARSE_MESSAGES = (
-    N_("usage: "), N_("positional arguments"), N_("options"), N_("show this help message and exit"),
-    N_("%(prog)s: error: %(message)s\n"), N_("argument %(argument_name)s: %(message)s"),
-    N_("the following arguments are required: %s"), N_("unrecognized arguments: %s"),
-    N_("invalid choice: %(value)r (choose from %(choices)s)"), N_("invalid %(type)s value: %(value)r"),
-    N_("expected one argument"), N_("expected at most one argument"), N_("expected at least one argument"),
-    N_("ambiguous option: %(option)s could match %(matches)s"), N_("not allowed with argument %s"),
-    N_("one of the arguments %s is required"), N_("ignored explicit argument %r"),
-    N_("unexpected option string: %s"), N_("unknown parser %(parser_name)r (choices: %(choices)s)"),
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("%(prog)s: error: %(message)s\n"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("expected one argument"),
+    N_("expected at most one argument"),
+    N_("expected at least one argument"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("not allowed with argument %s"),
+    N_("one of the arguments %s is required"),
+    N_("ignored explicit argument %r"),
+    N_("unexpected option string: %s"),
+    N_("unknown parser %(parser_name)r (choices: %(choices)s)"),
     N_("can't open '%(filename)s': %(error)s"),
 )
 ARGPARSE_PLURALS = (N_plural("expected %s argument", "expected %s arguments"),)

@@ -28,8 +28,8 @@ def source_messages() -> set[str | tuple[str, str]]:
 
 def schema_texts() -> set[str]:
     """Every Field doc and every kind's `expected` msgid reachable from the data file kinds."""
-    from .reports.project import FILE_KINDS
     from .data.schema_kinds import List, Obj
+    from .reports.project import FILE_KINDS
 
     found, seen, stack = set(), set(), list(FILE_KINDS.values())
     while stack:

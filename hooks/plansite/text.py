@@ -114,8 +114,7 @@ def date_prose(value: _dt.date) -> str:
 # C0 and C1 control characters and DEL, except tab and the line breaks LF and CR: never text. They reach
 # no page, feed or export (a terminal escape, a NUL cutting a string, a bell), in any file kind.
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_CONTROL_NAMES = {0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x0B: "VT", 0x0C: "FF", 0x1B: "ESC", 0x7F: "DEL",
-                  0x85: "NEL"}
+_CONTROL_NAMES = {0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x0B: "VT", 0x0C: "FF", 0x1B: "ESC", 0x7F: "DEL", 0x85: "NEL"}
 
 
 def control_name(ch: str) -> str:

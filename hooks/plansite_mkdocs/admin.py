@@ -9,9 +9,9 @@ import json
 from html import escape
 from pathlib import Path
 
+from plansite.addresses import ADMIN
 from plansite.cms.config import cms_config, config_yaml, host_from_env
 from plansite.data.model import Project
-from plansite.addresses import ADMIN
 
 VENDOR = Path("vendor/decap-cms")
 
@@ -41,7 +41,9 @@ def vendor_version(root: Path) -> str:
 def admin_files(project: Project, root: Path, config) -> dict[str, bytes | str]:
     """{site path: bytes, or a path relative to the project} of the form's page and code."""
     code = f"{ADMIN}/decap-cms-{vendor_version(root)}"
-    page = _PAGE.format(site_name=escape(config.site_name), script=escape(f"decap-cms-{vendor_version(root)}/decap-cms.js"))
+    page = _PAGE.format(
+        site_name=escape(config.site_name), script=escape(f"decap-cms-{vendor_version(root)}/decap-cms.js")
+    )
     host = host_from_env(config.extra.get("cms"))
     files: dict[str, bytes | str] = {
         f"{ADMIN}/index.html": page.encode("utf-8"),

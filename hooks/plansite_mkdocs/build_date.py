@@ -19,8 +19,9 @@ def source_date_epoch(root: Path) -> str | None:
     if not (Path(root) / ".git").exists():
         return None
     try:
-        result = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%ct"], capture_output=True,
-                                text=True, timeout=30)
+        result = subprocess.run(
+            ["git", "-C", str(root), "log", "-1", "--format=%ct"], capture_output=True, text=True, timeout=30
+        )
     except (OSError, subprocess.TimeoutExpired):
         return None
     return result.stdout.strip() or None

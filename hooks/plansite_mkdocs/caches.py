@@ -9,9 +9,8 @@ fast.
 
 from __future__ import annotations
 
-from plansite.site.render import lazy
-
 from plansite.site.html import markup, page_writer
+from plansite.site.render import lazy
 
 from .generated import GeneratedPage
 

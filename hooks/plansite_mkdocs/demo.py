@@ -27,8 +27,11 @@ COPIED = ("mkdocs.yml", "hooks", "docs", "overrides", "plan_data", "schemas", "v
 
 def unmarked_reports(demo: Path) -> list[str]:
     """Demo report files that do not say `example: true`."""
-    return [str(p.relative_to(demo)) for p in sorted((demo / "plan_data" / "reports").rglob("*.y*ml"))
-            if (yaml.safe_load(p.read_text(encoding="utf-8")) or {}).get("example") is not True]
+    return [
+        str(p.relative_to(demo))
+        for p in sorted((demo / "plan_data" / "reports").rglob("*.y*ml"))
+        if (yaml.safe_load(p.read_text(encoding="utf-8")) or {}).get("example") is not True
+    ]
 
 
 def build_demo(target: Path, root: Path = ROOT) -> int:

@@ -21,6 +21,7 @@ from mkdocs.structure.toc import TableOfContents, get_toc
 
 from plansite.site.html.headings import contents, nested
 
+
 class GeneratedPage(Page):
     """A page whose HTML our renderers wrote (its source: front matter, then the HTML).
 
@@ -94,7 +95,7 @@ def nav_titles(nav) -> dict[str, str]:
     created before the navigation keeps the title the nav gives it (as MkDocs' own pages would)."""
     titles: dict[str, str] = {}
     for item in nav or []:
-        for title, value in (item.items() if isinstance(item, dict) else [(None, item)]):
+        for title, value in item.items() if isinstance(item, dict) else [(None, item)]:
             if isinstance(value, list):
                 titles.update(nav_titles(value))
             elif isinstance(value, str) and title is not None:

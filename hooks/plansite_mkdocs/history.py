@@ -24,17 +24,40 @@ _RECORD = "\x1e"  # starts each commit's header; fields and file names are NUL-s
 _FORMAT = f"--format={_RECORD}%H%x00%ct%x00%an%x00%s"
 _SHA = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")  # SHA-1 or SHA-256 repositories
 # Variables that point git at another repository than root's (set inside git hooks, for instance).
-_REPOSITORY_VARIABLES = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY",
-                         "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_COMMON_DIR", "GIT_NAMESPACE")
+_REPOSITORY_VARIABLES = (
+    "GIT_DIR",
+    "GIT_WORK_TREE",
+    "GIT_INDEX_FILE",
+    "GIT_OBJECT_DIRECTORY",
+    "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+    "GIT_COMMON_DIR",
+    "GIT_NAMESPACE",
+)
 TIMEOUT = 60  # seconds
 
 
 def git_command(root: Path, data_dir: str = "plan_data") -> list[str]:
     """The one git command read_history runs. Options that personal git config could change (rename
     detection, colour, signatures, log.follow, output encoding) are set explicitly."""
-    return ["git", "-C", str(root), "-c", "log.showSignature=false", "-c", "log.follow=false",
-            "-c", "i18n.logOutputEncoding=UTF-8", "log", "-z", "-M", "--no-color", _FORMAT,
-            "--name-status", "--", data_dir]
+    return [
+        "git",
+        "-C",
+        str(root),
+        "-c",
+        "log.showSignature=false",
+        "-c",
+        "log.follow=false",
+        "-c",
+        "i18n.logOutputEncoding=UTF-8",
+        "log",
+        "-z",
+        "-M",
+        "--no-color",
+        _FORMAT,
+        "--name-status",
+        "--",
+        data_dir,
+    ]
 
 
 def parse_log(output: str) -> list[Commit]:
@@ -49,7 +72,7 @@ def parse_log(output: str) -> list[Commit]:
     commits: list[Commit] = []
     i = 0
     while i + 3 < len(tokens) and tokens[i].startswith(_RECORD):
-        sha, stamp, author, subject = tokens[i][1:], *tokens[i + 1:i + 4]
+        sha, stamp, author, subject = tokens[i][1:], *tokens[i + 1 : i + 4]
         if not _SHA.fullmatch(sha) or not stamp.isdigit():
             break
         i += 4
@@ -93,7 +116,7 @@ def _git_dir(root: Path) -> Path | None:
         first = dot_git.read_text(encoding="utf-8").splitlines()[0]
     except (OSError, UnicodeDecodeError, IndexError):
         return None
-    return (root / first[len("gitdir:"):].strip()).resolve() if first.startswith("gitdir:") else None
+    return (root / first[len("gitdir:") :].strip()).resolve() if first.startswith("gitdir:") else None
 
 
 def _common_dir(git_dir: Path) -> Path:

@@ -23,9 +23,12 @@ from __future__ import annotations
 CONTENT_START = '<div class="md-content" data-md-component="content">'
 
 _CHECKBOXES = tuple(
-    (f'<input class="md-toggle" data-md-toggle="{name}" type="checkbox" id="__{name}" autocomplete="off">',
-     f'<input class="md-toggle" data-md-toggle="{name}" type="checkbox" id="__{name}">')
-    for name in ("drawer", "search"))
+    (
+        f'<input class="md-toggle" data-md-toggle="{name}" type="checkbox" id="__{name}" autocomplete="off">',
+        f'<input class="md-toggle" data-md-toggle="{name}" type="checkbox" id="__{name}">',
+    )
+    for name in ("drawer", "search")
+)
 _TOC_CHECKBOX = '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">'
 _TOC_LABEL = ('<label class="md-nav__title" for="__toc">', '<label class="md-nav__title">')
 

@@ -29,9 +29,9 @@ from html import unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from plansite.addresses import ADMIN
 from plansite.i18n import _
 from plansite.search.scripts import write_scripts
-from plansite.addresses import ADMIN
 
 from . import runner
 from .build_date import source_date_epoch
@@ -58,10 +58,16 @@ def build_site(site_dir: Path, root: Path = ROOT) -> int:
 
 def site_files(site_dir: Path) -> list[Path]:
     """The files of a built site that the offline edition holds, sorted by their path in the site."""
-    return sorted((p for p in Path(site_dir).rglob("*") if p.is_file()
-                   and p.relative_to(site_dir).as_posix() not in LEFT_OUT
-                   and p.relative_to(site_dir).parts[0] != ADMIN),  # the form needs a server and git
-                  key=lambda p: p.relative_to(site_dir).as_posix())
+    return sorted(
+        (
+            p
+            for p in Path(site_dir).rglob("*")
+            if p.is_file()
+            and p.relative_to(site_dir).as_posix() not in LEFT_OUT
+            and p.relative_to(site_dir).parts[0] != ADMIN
+        ),  # the form needs a server and git
+        key=lambda p: p.relative_to(site_dir).as_posix(),
+    )
 
 
 def write_zip(site_dir: Path, target: Path) -> int:
@@ -106,10 +112,15 @@ def build_offline(target: Path, root: Path = ROOT) -> int:
             return code
         for link in local_links(site_dir):
             # "WARNING -" as MkDocs writes it, so that tools (and tests) that look for warnings find this one
-            print("WARNING - " + _("offline edition: link to a missing file: {link}").format(link=link), file=sys.stderr)
+            print(
+                "WARNING - " + _("offline edition: link to a missing file: {link}").format(link=link), file=sys.stderr
+            )
         count = write_zip(site_dir, target)
-    print(_("Offline edition: {target} ({count} files; unzip, then open {page})").format(
-        target=target, count=count, page=f"{OFFLINE_FOLDER}/index.html"))
+    print(
+        _("Offline edition: {target} ({count} files; unzip, then open {page})").format(
+            target=target, count=count, page=f"{OFFLINE_FOLDER}/index.html"
+        )
+    )
     return 0
 
 

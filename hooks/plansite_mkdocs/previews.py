@@ -36,11 +36,23 @@ class PreviewImages:
         kind = PageKind(meta.get("kind", PageKind.PAGE.value))
         title = str(meta.get("title") or page.title or config.site_name)
         shared = PageKind(meta["preview_of"]) if meta.get("preview_of") else kind  # a list shares its owner's
-        args = picture_words(shared, title, str(meta.get("preview_plan", "")), str(meta.get("preview_place", "")),
-                             config.site_name, str(meta.get("preview_label", "")))
-        values = {"title": title, "description": str(meta.get("description") or config.site_description or ""),
-                  "type": "website" if page.is_homepage else "article", "site_name": config.site_name,
-                  "image_alt": ": ".join(word for word in args[:2] if word), "width": str(WIDTH), "height": str(HEIGHT)}
+        args = picture_words(
+            shared,
+            title,
+            str(meta.get("preview_plan", "")),
+            str(meta.get("preview_place", "")),
+            config.site_name,
+            str(meta.get("preview_label", "")),
+        )
+        values = {
+            "title": title,
+            "description": str(meta.get("description") or config.site_description or ""),
+            "type": "website" if page.is_homepage else "article",
+            "site_name": config.site_name,
+            "image_alt": ": ".join(word for word in args[:2] if word),
+            "width": str(WIDTH),
+            "height": str(HEIGHT),
+        }
         if not self.pictures:  # under `mkdocs serve`: nothing to share, nothing to say
             return values
         if config.site_url:  # a picture only where it can be found: its address must be absolute

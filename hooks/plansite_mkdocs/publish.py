@@ -17,8 +17,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from plansite.i18n import _
 from plansite.data.scope import PREVIEW_ENV
+from plansite.i18n import _
 from plansite_mkdocs import runner
 
 
@@ -62,8 +62,9 @@ def _build_and_swap(target: Path, builds: Path, config: Path) -> int:
     """Build into a staging folder; if that succeeded, make it `builds/<n>` and point `target` at it."""
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
     env = {k: v for k, v in runner.build_env().items() if k != PREVIEW_ENV}  # a published site holds every plan
-    result = subprocess.run(runner.build_command(config, staging), env=env,
-                            stdout=sys.stderr)  # mkdocs prints an Abort to stdout; errors belong on stderr
+    result = subprocess.run(
+        runner.build_command(config, staging), env=env, stdout=sys.stderr
+    )  # mkdocs prints an Abort to stdout; errors belong on stderr
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         print(_("Build failed; {target} was left as it was.").format(target=target), file=sys.stderr)

@@ -23,12 +23,22 @@ def build_command(config_file: Path, site_dir: Path) -> list[str]:
     Never with --quiet: MkDocs then drops warnings before its strict mode counts them, and a
     build with broken links exits 0 (seen with MkDocs 1.6.1).
     """
-    return [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file),
-            "--site-dir", str(site_dir)]
+    return [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--config-file",
+        str(config_file),
+        "--site-dir",
+        str(site_dir),
+    ]
 
 
 def build(project: Path, site_dir: Path, **run_options) -> subprocess.CompletedProcess:
     """Build `project` (a folder holding mkdocs.yml) into `site_dir`; output captured as text by default."""
     options = {"capture_output": True, "text": True, **run_options}
-    return subprocess.run(build_command(Path(project) / "mkdocs.yml", site_dir), env=build_env(),
-                          cwd=project, **options)
+    return subprocess.run(
+        build_command(Path(project) / "mkdocs.yml", site_dir), env=build_env(), cwd=project, **options
+    )

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from plansite.search.index import SearchIndex
 from plansite.build import SiteOutput
+from plansite.search.index import SearchIndex
 
 from .caches import clear_build_caches
 from .previews import PreviewImages

@@ -20,18 +20,18 @@ import os
 import sys
 from pathlib import Path
 
-from plansite.i18n import _
-from plansite.data.paths import DATA_DIR
-from plansite.reports.project import load_checked, load_scoped
-from plansite.data.problems import DataError, Problem, did_you_mean
-from plansite.data.model import Project
-from plansite.reports.calendar import build_date
 from plansite.build import SiteOutput, build
-from plansite.site.options import HOME_HEADING, SiteOptions
+from plansite.data.model import Project
+from plansite.data.paths import DATA_DIR
+from plansite.data.problems import DataError, Problem, did_you_mean
 from plansite.data.scope import PREVIEW_ENV
+from plansite.i18n import _
+from plansite.reports.calendar import build_date
+from plansite.reports.project import load_checked, load_scoped
 from plansite.site.html.banner import preview_banner, problems_banner
 from plansite.site.html.identity import site_name
 from plansite.site.html.labels import plan_title
+from plansite.site.options import HOME_HEADING, SiteOptions
 
 from .admin import admin_files
 from .build_date import source_date_epoch
@@ -46,10 +46,20 @@ def _check_site_place(project: Project, root: Path, place: str | None) -> None:
         return
     lines = (root / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
     line = next((n for n, text in enumerate(lines, 1) if text.strip().startswith("site_place:")), 1)
-    raise DataError([Problem("mkdocs.yml", line, 1, "extra.site_place",
-                             _("Expected the id of a place in plan_data/places.yaml but received the unknown id "
-                               "'{id}'.").format(id=place),
-                             did_you_mean(place, known) or _("write the id of the place the site's name names."))])
+    raise DataError(
+        [
+            Problem(
+                "mkdocs.yml",
+                line,
+                1,
+                "extra.site_place",
+                _("Expected the id of a place in plan_data/places.yaml but received the unknown id '{id}'.").format(
+                    id=place
+                ),
+                did_you_mean(place, known) or _("write the id of the place the site's name names."),
+            )
+        ]
+    )
 
 
 def site_for(project: Project, root: Path, config) -> SiteOutput:
@@ -60,11 +70,17 @@ def site_for(project: Project, root: Path, config) -> SiteOutput:
     # The configured name holds while it names the data's place; a site carrying other places' plans is
     # named from the data (every page's <title> ends with it).
     config.site_name = site_name(project, config.site_name, extra.get("site_place"), heading)
-    options = SiteOptions(edit_url=extra.get("data_edit_url"), home_heading=heading,
-                          today=build_date(project, source_date_epoch(root)), site_url=config.site_url,
-                          feedback_url=extra.get("feedback_url"), site_name=config.site_name,
-                          site_place=extra.get("site_place"), directory_urls=config.use_directory_urls,
-                          preview=preview_plan() is not None)
+    options = SiteOptions(
+        edit_url=extra.get("data_edit_url"),
+        home_heading=heading,
+        today=build_date(project, source_date_epoch(root)),
+        site_url=config.site_url,
+        feedback_url=extra.get("feedback_url"),
+        site_name=config.site_name,
+        site_place=extra.get("site_place"),
+        directory_urls=config.use_directory_urls,
+        preview=preview_plan() is not None,
+    )
     site = build(project, options, read_history(root, DATA_DIR))
     if preview_plan():  # a one-plan preview is for reading, not for the form
         return site
@@ -91,16 +107,23 @@ def load_site(root: Path, config) -> tuple[SiteOutput, str]:
         if SESSION.command != "serve" or SESSION.last_good is None:
             raise
         # print, not log: under `strict` a logged error would abort this build too
-        print(f"\n{error.report()}\n" + _("Serving the last good pages until the data is fixed.") + "\n",
-              file=sys.stderr)
+        print(
+            f"\n{error.report()}\n" + _("Serving the last good pages until the data is fixed.") + "\n", file=sys.stderr
+        )
         return SESSION.last_good, scope + problems_banner(error.problems)
     for warning in warnings:  # printed, not logged: a warning in the data must not fail a strict build
         print(warning, file=sys.stderr)
     if plan_id:
         scope = preview_banner(plan_id, plan_title(project.plans[0]))
-        print(f"{PREVIEW_ENV}={plan_id}: " + _("a preview of this plan only (every registry checked; pages of "
-                                                 "agencies and documents it does not link to left out), not for "
-                                                 "publishing."), file=sys.stderr)
+        print(
+            f"{PREVIEW_ENV}={plan_id}: "
+            + _(
+                "a preview of this plan only (every registry checked; pages of "
+                "agencies and documents it does not link to left out), not for "
+                "publishing."
+            ),
+            file=sys.stderr,
+        )
     site = site_for(project, root, config)
     SESSION.last_good = site
     return site, scope

@@ -10,12 +10,14 @@ import sys
 from plansite.i18n import N_, _
 
 ENV = "SITE_URL"
-MISSING = N_("Note: the site's public address (site_url) is not set. This build works, but it lacks: the QR codes "
-             "on printed notices (they carry a path without the domain), the pictures and titles shown when a link "
-             "is shared (Zalo, Facebook), and sitemap.xml (it lists no address). To set it: the line "
-             "'site_url: https://…/' in mkdocs.yml, or the SITE_URL environment variable at build time; the CI "
-             "configurations for GitHub Pages and GitLab Pages set it. See docs/huong-dan-bien-tap.md, section "
-             "'Địa chỉ công khai của trang'.")
+MISSING = N_(
+    "Note: the site's public address (site_url) is not set. This build works, but it lacks: the QR codes "
+    "on printed notices (they carry a path without the domain), the pictures and titles shown when a link "
+    "is shared (Zalo, Facebook), and sitemap.xml (it lists no address). To set it: the line "
+    "'site_url: https://…/' in mkdocs.yml, or the SITE_URL environment variable at build time; the CI "
+    "configurations for GitHub Pages and GitLab Pages set it. See docs/huong-dan-bien-tap.md, section "
+    "'Địa chỉ công khai của trang'."
+)
 
 
 def apply(config, environ=os.environ) -> str | None:

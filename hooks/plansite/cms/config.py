@@ -54,7 +54,7 @@ def report_location() -> tuple[str, str, str]:
     plain = report_path(_PLAN, (_KIND, _YEAR, None), _REPORTER)
     numbered = report_path(_PLAN, (_KIND, _YEAR, _NUMBER), _REPORTER)
     start = next(i for i, (a, b) in enumerate(zip(plain, numbered)) if a != b)
-    inserted = numbered[start:len(numbered) - (len(plain) - start)]
+    inserted = numbered[start : len(numbered) - (len(plain) - start)]
     if not (inserted.endswith(_NUMBER) and numbered.endswith(plain[start:])):
         raise ValueError(f"report_path does not insert the period's number at one place: {plain!r}, {numbered!r}")
     separator = inserted.removesuffix(_NUMBER)
@@ -70,9 +70,13 @@ def report_location() -> tuple[str, str, str]:
 
 
 # Commit messages in Vietnamese; {{slug}} is the report's plan and period ('…/2026-6-thang').
-COMMIT_MESSAGES = {"create": "Thêm {{collection}} “{{slug}}”", "update": "Sửa {{collection}} “{{slug}}”",
-                   "delete": "Xóa {{collection}} “{{slug}}”", "uploadMedia": "Tải lên “{{path}}”",
-                   "deleteMedia": "Xóa “{{path}}”"}
+COMMIT_MESSAGES = {
+    "create": "Thêm {{collection}} “{{slug}}”",
+    "update": "Sửa {{collection}} “{{slug}}”",
+    "delete": "Xóa {{collection}} “{{slug}}”",
+    "uploadMedia": "Tải lên “{{path}}”",
+    "deleteMedia": "Xóa “{{path}}”",
+}
 
 
 def _backend(host: GitHost | None) -> dict:
@@ -83,25 +87,36 @@ def _backend(host: GitHost | None) -> dict:
     if host is not None and host.backend == "github" and host.base_url:
         backend["base_url"] = host.base_url
     if host is not None and host.backend == "gitlab":
-        backend |= {"auth_type": "pkce", **({"app_id": host.app_id} if host.app_id else {}),
-                    **({"api_root": host.api_root} if host.api_root else {})}
+        backend |= {
+            "auth_type": "pkce",
+            **({"app_id": host.app_id} if host.app_id else {}),
+            **({"api_root": host.api_root} if host.api_root else {}),
+        }
     return backend | {"commit_messages": COMMIT_MESSAGES}
 
 
 def report_collection(project: Project) -> dict:
     folder, path, slug = report_location()
     return {
-        "name": "bao-cao", "label": "Báo cáo thực hiện", "label_singular": "báo cáo",
+        "name": "bao-cao",
+        "label": "Báo cáo thực hiện",
+        "label_singular": "báo cáo",
         "description": "Mỗi báo cáo là một tệp YAML trong " + folder + "/. Lưu xong, báo cáo chờ duyệt "
-                       "(yêu cầu hợp nhất); khi được hợp nhất, trang được kiểm tra và xuất bản.",
-        "folder": folder, "path": path, "slug": slug, "extension": "yaml", "format": "yaml",
-        "create": True, "delete": False,  # the form never deletes a report: a mistake there loses a whole file
+        "(yêu cầu hợp nhất); khi được hợp nhất, trang được kiểm tra và xuất bản.",
+        "folder": folder,
+        "path": path,
+        "slug": slug,
+        "extension": "yaml",
+        "format": "yaml",
+        "create": True,
+        "delete": False,  # the form never deletes a report: a mistake there loses a whole file
         "identifier_field": "reporter",
         "summary": "{{plan}} · {{period.year}} {{period.kind}} {{period.number}} · {{reporter}}",
         "editor": {"preview": False},
         # `example` marks made-up data for the demo build only; a report written in the form is real.
-        "fields": form_fields(REPORT_FILE, REPORT, choices(project), leave_out=frozenset({"example"}),
-                              refers={"tasks.task": "task"}),
+        "fields": form_fields(
+            REPORT_FILE, REPORT, choices(project), leave_out=frozenset({"example"}), refers={"tasks.task": "task"}
+        ),
     }
 
 
@@ -113,11 +128,16 @@ def cms_config(project: Project, host: GitHost | None, site_url: str | None = No
         "backend": _backend(host),
         "local_backend": {"url": LOCAL_PROXY},  # on 127.0.0.1 with `make form-server` running: writes this checkout
         "publish_mode": "editorial_workflow",
-        "media_folder": "docs/minh-chung", "public_folder": "docs/minh-chung",  # evidence files (docs/…)
+        "media_folder": "docs/minh-chung",
+        "public_folder": "docs/minh-chung",  # evidence files (docs/…)
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "_"},
         "show_preview_links": False,
-        "collections": [report_collection(project), contact_collection(options), summary_collection(options),
-                        glossary_collection(options)],
+        "collections": [
+            report_collection(project),
+            contact_collection(options),
+            summary_collection(options),
+            glossary_collection(options),
+        ],
     }
     if site_url:
         config["site_url"] = config["display_url"] = site_url
@@ -136,8 +156,11 @@ def host_from_env(settings: dict | None, environ=os.environ) -> GitHost | None:
     if environ.get("GITHUB_REPOSITORY"):
         found = {"backend": "github", "repo": environ["GITHUB_REPOSITORY"]}
     elif environ.get("CI_PROJECT_PATH"):
-        found = {"backend": "gitlab", "repo": environ["CI_PROJECT_PATH"],
-                 "branch": environ.get("CI_DEFAULT_BRANCH", "main")}
+        found = {
+            "backend": "gitlab",
+            "repo": environ["CI_PROJECT_PATH"],
+            "branch": environ.get("CI_DEFAULT_BRANCH", "main"),
+        }
         if environ.get("CI_API_V4_URL", "https://gitlab.com/api/v4") != "https://gitlab.com/api/v4":
             found["api_root"] = environ["CI_API_V4_URL"]  # a GitLab of one's own
     known = {f.name for f in dataclasses.fields(GitHost)}

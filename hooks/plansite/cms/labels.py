@@ -60,11 +60,17 @@ CONTACT = {
 SUMMARY = {
     "plan": ("Kế hoạch", "Kế hoạch có nhiệm vụ được tóm tắt."),
     "task": ("Nhiệm vụ", "Nhiệm vụ được tóm tắt; tệp mang tên mã nhiệm vụ này."),
-    "summary": ("Tóm tắt dễ hiểu", f"Một hai câu người dân hiểu được, tối đa {SUMMARY_LIMIT} ký tự, đúng ý nguyên "
-                "văn; hiện tách riêng khỏi văn bản đã ký."),
+    "summary": (
+        "Tóm tắt dễ hiểu",
+        f"Một hai câu người dân hiểu được, tối đa {SUMMARY_LIMIT} ký tự, đúng ý nguyên "
+        "văn; hiện tách riêng khỏi văn bản đã ký.",
+    ),
 }
 GLOSSARY_ENTRY = {
-    "abbr": ("Chữ viết tắt", "Đúng như văn bản viết: 'UBND', 'KT.', 'QĐ/TW'; chữ hoa, chữ thường và dấu chấm đều tính."),
+    "abbr": (
+        "Chữ viết tắt",
+        "Đúng như văn bản viết: 'UBND', 'KT.', 'QĐ/TW'; chữ hoa, chữ thường và dấu chấm đều tính.",
+    ),
     "full": ("Dạng đầy đủ", "Theo cách dùng hành chính chuẩn, ví dụ: Ủy ban nhân dân."),
     "note": ("Ghi chú", "Dùng ở đâu, hoặc nghĩa nào trong nhiều nghĩa."),
 }

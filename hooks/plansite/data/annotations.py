@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Iterable
+from collections.abc import Iterable
 
 from .problems import Problem
 
@@ -36,17 +36,22 @@ def _escape_property(text: str) -> str:
 def github(problem: Problem) -> str:
     """The workflow command that puts `problem` at its file, line and column in the pull request."""
     level = "warning" if problem.warning else "error"
-    return (f"::{level} file={_escape_property(problem.file)},line={problem.line},col={problem.column},"
-            f"title={_escape_property(problem.path)}::{_escape_data(_text(problem))}")
+    return (
+        f"::{level} file={_escape_property(problem.file)},line={problem.line},col={problem.column},"
+        f"title={_escape_property(problem.path)}::{_escape_data(_text(problem))}"
+    )
 
 
 def code_quality(problems: Iterable[Problem]) -> str:
     """GitLab's Code Quality report: one finding per problem, at its file and line."""
-    findings = [{
-        "description": _text(p),
-        "check_name": "plansite-check",
-        "fingerprint": hashlib.sha256(str(p).encode("utf-8")).hexdigest(),
-        "severity": "minor" if p.warning else "major",
-        "location": {"path": p.file, "lines": {"begin": p.line}},
-    } for p in problems]
+    findings = [
+        {
+            "description": _text(p),
+            "check_name": "plansite-check",
+            "fingerprint": hashlib.sha256(str(p).encode("utf-8")).hexdigest(),
+            "severity": "minor" if p.warning else "major",
+            "location": {"path": p.file, "lines": {"begin": p.line}},
+        }
+        for p in problems
+    ]
     return json.dumps(findings, ensure_ascii=False, indent=2) + "\n"

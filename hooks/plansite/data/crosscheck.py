@@ -7,12 +7,12 @@ model, so that one broken record does not hide the problems of the others.
 from __future__ import annotations
 
 from ..i18n import N_, _
+from ..text import name_key, nfc
 from .place_lines import PlaceLines, agency_files, cross_line_agencies, hint_choices
 from .problems import DataPath, Problem, did_you_mean
 from .schema import SYMMETRIC_RELATIONS
 from .schema_kinds import REF_TARGETS, Context, ref_places
 from .shape import PartKind, walk
-from ..text import name_key, nfc
 from .yamlsource import YamlDocument
 
 
@@ -58,8 +58,13 @@ def duplicate_ids(entries: list[tuple[YamlDocument, DataPath, dict]], what: str)
         if ident in first:
             other_doc, other_path = first[ident]
             line = other_doc.mark(other_path + ("id",))[0]
-            problems.append(doc.problem(path + ("id",), _(what).format(id=ident, where=f"{other_doc.file}:{line}"),
-                                        _("give one of them another id, e.g. '{id}-2'.").format(id=ident)))
+            problems.append(
+                doc.problem(
+                    path + ("id",),
+                    _(what).format(id=ident, where=f"{other_doc.file}:{line}"),
+                    _("give one of them another id, e.g. '{id}-2'.").format(id=ident),
+                )
+            )
         else:
             first[ident] = (doc, path)
     return problems
@@ -74,11 +79,18 @@ def unresolved_refs(contexts: list[Context], known: dict[str, set[str] | None], 
             if known[target] is None or ident in known[target]:
                 continue
             expected, record, where = *REF_TARGETS[target][:2], ref_places(target)
-            hint = did_you_mean(ident, hint_choices(lines, ctx, target, path, known[target])) or \
-                _("add {record} '{id}' to {where} first.").format(record=_(record), id=ident, where=where)
-            problems.append(ctx.doc.problem(path, _("Expected {expected} in {where} but received the unknown id "
-                                                    "'{id}'.").format(expected=_(expected), where=where, id=ident),
-                                            hint))
+            hint = did_you_mean(ident, hint_choices(lines, ctx, target, path, known[target])) or _(
+                "add {record} '{id}' to {where} first."
+            ).format(record=_(record), id=ident, where=where)
+            problems.append(
+                ctx.doc.problem(
+                    path,
+                    _("Expected {expected} in {where} but received the unknown id '{id}'.").format(
+                        expected=_(expected), where=where, id=ident
+                    ),
+                    hint,
+                )
+            )
     return problems
 
 
@@ -106,13 +118,21 @@ def name_collisions(entries: list[tuple[YamlDocument, DataPath, dict]], what: st
             key = (_scope(item, scoped), name_key(name))
             if key in owner and owner[key][0] != ident:
                 other, other_doc, other_path = owner[key]
-                where = _("line {line}").format(line=other_doc.mark(other_path)[0]) if other_doc is doc else \
-                    f"{other_doc.file}:{other_doc.mark(other_path)[0]}"
-                problems.append(doc.problem(name_path, _(what).format(place=key[0], name=name, other=other,
-                                                                      where=where),
-                                            _("names are compared ignoring case and tone-mark placement (Uỷ = Ủy); "
-                                              "remove the name from '{id}' or from '{other}', or change one of them.")
-                                            .format(id=ident, other=other)))
+                where = (
+                    _("line {line}").format(line=other_doc.mark(other_path)[0])
+                    if other_doc is doc
+                    else f"{other_doc.file}:{other_doc.mark(other_path)[0]}"
+                )
+                problems.append(
+                    doc.problem(
+                        name_path,
+                        _(what).format(place=key[0], name=name, other=other, where=where),
+                        _(
+                            "names are compared ignoring case and tone-mark placement (Uỷ = Ủy); "
+                            "remove the name from '{id}' or from '{other}', or change one of them."
+                        ).format(id=ident, other=other),
+                    )
+                )
             else:
                 owner.setdefault(key, (ident, doc, name_path))
     return problems
@@ -131,12 +151,19 @@ def duplicate_abbreviations(entries: list[tuple[YamlDocument, DataPath, dict]]) 
         if key in first:
             other_doc, other_path = first[key]
             where = f"{other_doc.file}:{other_doc.mark(other_path)[0]}"
-            problems.append(doc.problem(path + ("abbr",), _("Expected an abbreviation listed once but received "
-                                                            "'{abbr}', already listed at {where}.").format(
-                                                                abbr=key, where=where),
-                                        _("keep one entry per abbreviation, with one full form (put other meanings "
-                                          "in its 'note'); abbreviations are compared as written: 'KT.' and 'KT' "
-                                          "are two abbreviations, 'UBND' and 'Ubnd' too.")))
+            problems.append(
+                doc.problem(
+                    path + ("abbr",),
+                    _("Expected an abbreviation listed once but received '{abbr}', already listed at {where}.").format(
+                        abbr=key, where=where
+                    ),
+                    _(
+                        "keep one entry per abbreviation, with one full form (put other meanings "
+                        "in its 'note'); abbreviations are compared as written: 'KT.' and 'KT' "
+                        "are two abbreviations, 'UBND' and 'Ubnd' too."
+                    ),
+                )
+            )
         else:
             first[key] = (doc, path + ("abbr",))
     return problems
@@ -151,14 +178,19 @@ def place_cycles(entries: list[tuple[YamlDocument, DataPath, dict]]) -> list[Pro
         while node in parent and node not in trail:
             trail.append(node)
             node = parent[node][2]
-        if node in trail and frozenset(trail[trail.index(node):]) not in reported:
-            cycle = trail[trail.index(node):]
+        if node in trail and frozenset(trail[trail.index(node) :]) not in reported:
+            cycle = trail[trail.index(node) :]
             reported.add(frozenset(cycle))
             doc, path, _parent = parent[cycle[0]]
-            problems.append(doc.problem(path + ("parent",), _("Expected places that end at the nation but received "
-                                                              "the cycle {cycle}.").format(
-                                                                  cycle=" → ".join(cycle + [cycle[0]])),
-                                        _("each place lies in one larger place; the nation has no parent.")))
+            problems.append(
+                doc.problem(
+                    path + ("parent",),
+                    _("Expected places that end at the nation but received the cycle {cycle}.").format(
+                        cycle=" → ".join(cycle + [cycle[0]])
+                    ),
+                    _("each place lies in one larger place; the nation has no parent."),
+                )
+            )
     return problems
 
 
@@ -169,7 +201,11 @@ def relation_cycles(entries: list[tuple[YamlDocument, DataPath, dict]]) -> list[
     for doc, path, item in entries:
         relations = item.get("relations") if isinstance(item.get("relations"), list) else []
         for j, rel in enumerate(relations):
-            if isinstance(rel, dict) and rel.get("type") not in SYMMETRIC_RELATIONS and isinstance(rel.get("target"), str):
+            if (
+                isinstance(rel, dict)
+                and rel.get("type") not in SYMMETRIC_RELATIONS
+                and isinstance(rel.get("target"), str)
+            ):
                 edges.setdefault(_ident(item), []).append((rel["target"], path + ("relations", j)))
                 where[path + ("relations", j)] = doc
     problems, reported, state = [], set(), {}
@@ -179,14 +215,21 @@ def relation_cycles(entries: list[tuple[YamlDocument, DataPath, dict]]) -> list[
         for target, rel_path in sorted(edges.get(node, []), key=lambda e: (e[0], str(e[1]))):
             if state.get(target) == "open":
                 names = [n for n, _ in trail] + [node]
-                cycle = names[names.index(target):] + [target]
+                cycle = names[names.index(target) :] + [target]
                 if frozenset(cycle) not in reported:
                     reported.add(frozenset(cycle))
-                    problems.append(where[rel_path].problem(
-                        rel_path, _("Expected relations without a cycle but received the cycle {cycle}.").format(
-                            cycle=" → ".join(cycle)),
-                        _("a document cannot be based on, amend or replace itself through other documents; remove "
-                          "one of these relations.")))
+                    problems.append(
+                        where[rel_path].problem(
+                            rel_path,
+                            _("Expected relations without a cycle but received the cycle {cycle}.").format(
+                                cycle=" → ".join(cycle)
+                            ),
+                            _(
+                                "a document cannot be based on, amend or replace itself through other documents; remove "  # noqa: E501
+                                "one of these relations."
+                            ),
+                        )
+                    )
             elif target not in state:
                 visit(target, trail + [(node, rel_path)])
         state[node] = "done"
@@ -201,11 +244,19 @@ def check_all(docs: dict[str, list[YamlDocument]], contexts: list[Context], unre
     """Every check across records and files, on the raw values of all readable files."""
     places, agencies = all_records(docs["places"], "places"), all_records(docs["agencies"], "agencies")
     documents = all_records(docs["legal"], "documents")
-    known = {kind: None if registry in unreadable else {i for _, _, r in entries if (i := _ident(r))}
-             for kind, registry, entries in (("place", "places", places), ("agency", "agencies", agencies),
-                                             ("legal", "legal", documents))}
-    known["plan"] = None if "plan" in unreadable else {
-        i for d in docs["plan"] if isinstance(d.value, dict) and (i := _ident(d.value))}
+    known = {
+        kind: None if registry in unreadable else {i for _, _, r in entries if (i := _ident(r))}
+        for kind, registry, entries in (
+            ("place", "places", places),
+            ("agency", "agencies", agencies),
+            ("legal", "legal", documents),
+        )
+    }
+    known["plan"] = (
+        None
+        if "plan" in unreadable
+        else {i for d in docs["plan"] if isinstance(d.value, dict) and (i := _ident(d.value))}
+    )
     lines = PlaceLines(places, agencies)
     problems = unresolved_refs(contexts, known, lines)
     problems += cross_line_agencies(lines, contexts) + agency_files(lines, docs["agencies"])
@@ -214,11 +265,22 @@ def check_all(docs: dict[str, list[YamlDocument]], contexts: list[Context], unre
     problems += duplicate_ids([(d, (), d.value) for d in docs["plan"] if isinstance(d.value, dict)], _DUPLICATE["plan"])
     for doc in docs["plan"]:
         problems += duplicate_ids(task_records(doc), _DUPLICATE["task"])
-    problems += name_collisions(agencies, N_("Expected a name that identifies one agency in the place '{place}' but "
-                                             "received '{name}', which is also a name of '{other}' ({where})."),
-                                scoped=True)
-    problems += name_collisions(documents, N_("Expected a name that identifies one legal document but received "
-                                              "'{name}', which is also a name of '{other}' ({where})."), scoped=False)
+    problems += name_collisions(
+        agencies,
+        N_(
+            "Expected a name that identifies one agency in the place '{place}' but "
+            "received '{name}', which is also a name of '{other}' ({where})."
+        ),
+        scoped=True,
+    )
+    problems += name_collisions(
+        documents,
+        N_(
+            "Expected a name that identifies one legal document but received "
+            "'{name}', which is also a name of '{other}' ({where})."
+        ),
+        scoped=False,
+    )
     problems += place_cycles(places) + relation_cycles(documents)
     problems += duplicate_abbreviations(all_records(docs.get("glossary", []), "abbreviations"))
     return problems

@@ -46,22 +46,61 @@ def legacy_font_in_text(text: str) -> tuple[int, int, str] | None:
 
 # Bytes of the two font encodings, decoded only to tell them apart. TCVN3 (ABC) has a code per letter;
 # VNI writes a base letter then a mark (aø = à, aâ = â, aà = ầ, ñ = đ, ô = ơ, ö = ư).
-_TCVN3_BYTES = dict(zip(
-    b"\xa1\xa2\xa3\xa4\xa5\xa6\xa7\xa8\xa9\xaa\xab\xac\xad\xae\xb5\xb6\xb7\xb8\xb9\xbb\xbc\xbd\xbe\xc6\xc7"
-    b"\xc8\xc9\xca\xcb\xcc\xce\xcf\xd0\xd1\xd2\xd3\xd4\xd5\xd6\xd7\xd8\xdc\xdd\xde\xdf\xe1\xe2\xe3\xe4\xe5"
-    b"\xe6\xe7\xe8\xe9\xea\xeb\xec\xed\xee\xef\xf1\xf2\xf3\xf4\xf5\xf6\xf7\xf8\xf9\xfa\xfb\xfc\xfd\xfe",
-    "ĂÂÊÔƠƯĐăâêôơưđàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"))
+_TCVN3_BYTES = dict(
+    zip(
+        b"\xa1\xa2\xa3\xa4\xa5\xa6\xa7\xa8\xa9\xaa\xab\xac\xad\xae\xb5\xb6\xb7\xb8\xb9\xbb\xbc\xbd\xbe\xc6\xc7"
+        b"\xc8\xc9\xca\xcb\xcc\xce\xcf\xd0\xd1\xd2\xd3\xd4\xd5\xd6\xd7\xd8\xdc\xdd\xde\xdf\xe1\xe2\xe3\xe4\xe5"
+        b"\xe6\xe7\xe8\xe9\xea\xeb\xec\xed\xee\xef\xf1\xf2\xf3\xf4\xf5\xf6\xf7\xf8\xf9\xfa\xfb\xfc\xfd\xfe",
+        "ĂÂÊÔƠƯĐăâêôơưđàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ",
+    )
+)
 _GRAVE, _ACUTE, _HOOK, _TILDE, _DOT, _HAT, _BREVE = "\u0300", "\u0301", "\u0309", "\u0303", "\u0323", "\u0302", "\u0306"
-_VNI_MARKS = {0xF8: _GRAVE, 0xF9: _ACUTE, 0xFB: _HOOK, 0xF5: _TILDE, 0xEF: _DOT, 0xE2: _HAT, 0xEA: _BREVE,
-              0xE0: _HAT + _GRAVE, 0xE1: _HAT + _ACUTE, 0xE5: _HAT + _HOOK, 0xE3: _HAT + _TILDE, 0xE4: _HAT + _DOT,
-              0xE8: _BREVE + _GRAVE, 0xE9: _BREVE + _ACUTE, 0xFA: _BREVE + _HOOK, 0xFC: _BREVE + _TILDE,
-              0xEB: _BREVE + _DOT}
-_VNI_BYTES = {**_VNI_MARKS, **{k - 0x20: v for k, v in _VNI_MARKS.items()},
-              0xF4: "ơ", 0xF6: "ư", 0xF1: "đ", 0xEC: "ì", 0xED: "í", 0xE6: "ỉ", 0xF3: "ĩ", 0xF2: "ị",
-              0xD4: "Ơ", 0xD6: "Ư", 0xD1: "Đ", 0xCC: "Ì", 0xCD: "Í", 0xC6: "Ỉ", 0xD3: "Ĩ", 0xD2: "Ị"}
-_VOWEL_GROUPS = set("a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi oo ua uâ uê ui uô "
-                    "uơ uy ưa ưi ươ ưu yê iêu yêu oai oay oao oeo uây uôi uya uyê uyu ươi ươu".split())
-_SYLLABLE = re.compile(r"(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?([aăâeêioôơuưy]{1,3})(ch|ng|nh|[cmnpt])?")
+_VNI_MARKS = {
+    0xF8: _GRAVE,
+    0xF9: _ACUTE,
+    0xFB: _HOOK,
+    0xF5: _TILDE,
+    0xEF: _DOT,
+    0xE2: _HAT,
+    0xEA: _BREVE,
+    0xE0: _HAT + _GRAVE,
+    0xE1: _HAT + _ACUTE,
+    0xE5: _HAT + _HOOK,
+    0xE3: _HAT + _TILDE,
+    0xE4: _HAT + _DOT,
+    0xE8: _BREVE + _GRAVE,
+    0xE9: _BREVE + _ACUTE,
+    0xFA: _BREVE + _HOOK,
+    0xFC: _BREVE + _TILDE,
+    0xEB: _BREVE + _DOT,
+}
+_VNI_BYTES = {
+    **_VNI_MARKS,
+    **{k - 0x20: v for k, v in _VNI_MARKS.items()},
+    0xF4: "ơ",
+    0xF6: "ư",
+    0xF1: "đ",
+    0xEC: "ì",
+    0xED: "í",
+    0xE6: "ỉ",
+    0xF3: "ĩ",
+    0xF2: "ị",
+    0xD4: "Ơ",
+    0xD6: "Ư",
+    0xD1: "Đ",
+    0xCC: "Ì",
+    0xCD: "Í",
+    0xC6: "Ỉ",
+    0xD3: "Ĩ",
+    0xD2: "Ị",
+}
+_VOWEL_GROUPS = set(
+    "a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi oo ua uâ uê ui uô "
+    "uơ uy ưa ưi ươ ưu yê iêu yêu oai oay oao oeo uây uôi uya uyê uyu ươi ươu".split()
+)
+_SYLLABLE = re.compile(
+    r"(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?([aăâeêioôơuưy]{1,3})(ch|ng|nh|[cmnpt])?"
+)
 _TONES = {_GRAVE, _ACUTE, _HOOK, _TILDE, _DOT}
 
 

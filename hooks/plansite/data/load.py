@@ -14,9 +14,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path as FsPath
 
+from ..i18n import _
 from . import crosscheck, records, sanity
 from .model import Project
-from ..i18n import _
 from .paths import DATA_DIR, SOURCES_DIR, data_files, duplicate_names, unread_files
 from .problems import DataError, Problem, format_path
 from .schema_kinds import Context, Obj
@@ -57,9 +57,16 @@ def read_data(root: FsPath, file_kinds: Mapping[str, Obj]) -> ReadData:
     for kind, path in files:
         display = _display(root, path)
         if not path.is_file():
-            problems.append(Problem(display, 1, 1, format_path(()),
-                                    _("Expected the file {file} but it does not exist.").format(file=display),
-                                    _("create it; see docs/huong-dan-bien-tap.md for its keys.")))
+            problems.append(
+                Problem(
+                    display,
+                    1,
+                    1,
+                    format_path(()),
+                    _("Expected the file {file} but it does not exist.").format(file=display),
+                    _("create it; see docs/huong-dan-bien-tap.md for its keys."),
+                )
+            )
             unreadable.add(kind)
             continue
         doc, read_problems = read_yaml(path, display)
@@ -73,9 +80,16 @@ def read_data(root: FsPath, file_kinds: Mapping[str, Obj]) -> ReadData:
         contexts.append(ctx)
         problems += ctx.problems
     if not docs["plan"] and not any(p.file.startswith(f"{DATA_DIR}/plans") for p in problems):
-        problems.append(Problem(f"{DATA_DIR}/plans", 1, 1, format_path(()),
-                                _("Expected at least one plan file (*.yaml) but received none."),
-                                _("add plan_data/plans/<plan-id>.yaml; see docs/huong-dan-bien-tap.md.")))
+        problems.append(
+            Problem(
+                f"{DATA_DIR}/plans",
+                1,
+                1,
+                format_path(()),
+                _("Expected at least one plan file (*.yaml) but received none."),
+                _("add plan_data/plans/<plan-id>.yaml; see docs/huong-dan-bien-tap.md."),
+            )
+        )
     problems += crosscheck.check_all(docs, contexts, unreadable)
     problems += records.check(docs)
     named_sources = {doc.value.get("source_text") for doc in docs["plan"] if isinstance(doc.value, dict)}
@@ -96,6 +110,10 @@ def read_data(root: FsPath, file_kinds: Mapping[str, Obj]) -> ReadData:
     )
     project = records.merge(project, built["contact"], built["summary"], built["glossary-entry"])
     errors, warnings = sanity.check(project, {doc.file: doc for doc in docs["plan"]})
-    return ReadData(project, {kind: tuple(records) for kind, records in built.items()},
-                    {kind: tuple(found) for kind, found in docs.items()},
-                    tuple(errors), tuple(warnings) + tuple(p for p in unread if p.warning))
+    return ReadData(
+        project,
+        {kind: tuple(records) for kind, records in built.items()},
+        {kind: tuple(found) for kind, found in docs.items()},
+        tuple(errors),
+        tuple(warnings) + tuple(p for p in unread if p.warning),
+    )

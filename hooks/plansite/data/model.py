@@ -12,15 +12,57 @@ import datetime as dt
 import functools
 from dataclasses import dataclass, field
 
-from .registry_model import (Abbreviation, Agency, AgencyRegistry, ContactDetails, Glossary, KnownMember, LegalDocument,
-                             LegalRegistry, Origin, Place, PlaceRegistry, Relation, TaskSummary)
+from .registry_model import (
+    Abbreviation,
+    Agency,
+    AgencyRegistry,
+    ContactDetails,
+    Glossary,
+    KnownMember,
+    LegalDocument,
+    LegalRegistry,
+    Origin,
+    Place,
+    PlaceRegistry,
+    Relation,
+    TaskSummary,
+)
 from .shape import PartKind, walk
 
 # The registries' records, re-exported: `model` names every record of the data.
-__all__ = ["Abbreviation", "Agency", "AgencyRegistry", "ContactDetails", "TaskSummary", "Glossary", "KnownMember", "LegalDocument", "LegalRegistry",
-           "Origin", "Place", "PlaceRegistry", "Relation", "Assignment", "Forms", "Timing", "Task", "Section", "Clause",
-           "ClauseGroup", "Purpose", "Content", "Duty", "DutyItem", "Implementation", "Recipient", "Signature", "Period",
-           "Life", "Plan", "Project"]
+__all__ = [
+    "Abbreviation",
+    "Agency",
+    "AgencyRegistry",
+    "ContactDetails",
+    "TaskSummary",
+    "Glossary",
+    "KnownMember",
+    "LegalDocument",
+    "LegalRegistry",
+    "Origin",
+    "Place",
+    "PlaceRegistry",
+    "Relation",
+    "Assignment",
+    "Forms",
+    "Timing",
+    "Task",
+    "Section",
+    "Clause",
+    "ClauseGroup",
+    "Purpose",
+    "Content",
+    "Duty",
+    "DutyItem",
+    "Implementation",
+    "Recipient",
+    "Signature",
+    "Period",
+    "Life",
+    "Plan",
+    "Project",
+]
 
 
 # --- plans/<plan>.yaml -------------------------------------------------------------

@@ -111,16 +111,33 @@ def unread_files(root: FsPath, read: set[FsPath], sources: set[str]) -> list[Pro
         display = path.relative_to(root).as_posix()
         inside = path.relative_to(data).parts
         if path.name in SYSTEM_FILES:
-            problems.append(Problem(display, 1, 1, format_path(()),
-                                    _("Expected only data files but received a file that is not data; it is not read."),
-                                    _("a file the operating system or git leaves; delete it if it is not needed."),
-                                    warning=True))
+            problems.append(
+                Problem(
+                    display,
+                    1,
+                    1,
+                    format_path(()),
+                    _("Expected only data files but received a file that is not data; it is not read."),
+                    _("a file the operating system or git leaves; delete it if it is not needed."),
+                    warning=True,
+                )
+            )
         elif inside[0] == SOURCES_DIR and len(inside) == 2 and path.suffix == ".txt":
             if path.name not in sources:
-                problems.append(Problem(display, 1, 1, format_path(()),
-                                        _("Expected a signed text that a plan names in 'source_text' but no plan "
-                                          "names this file; it is not published."),
-                                        _("name it in its plan's 'source_text', or delete it."), warning=True))
+                problems.append(
+                    Problem(
+                        display,
+                        1,
+                        1,
+                        format_path(()),
+                        _(
+                            "Expected a signed text that a plan names in 'source_text' but no plan "
+                            "names this file; it is not published."
+                        ),
+                        _("name it in its plan's 'source_text', or delete it."),
+                        warning=True,
+                    )
+                )
         else:
             problems.append(Problem(display, 1, 1, format_path(()), *_refusal(inside, path)))
     return problems
@@ -129,36 +146,61 @@ def unread_files(root: FsPath, read: set[FsPath], sources: set[str]) -> list[Pro
 def _refusal(inside: tuple[str, ...], path: FsPath) -> tuple[str, str]:
     """(message, hint) for a file under plan_data/ (at `inside`) that no kind of data file may be."""
     if inside[0] == REPORTS_DIR:
-        return (_("Expected only report files (.yaml) under {folder} but received a '{kind}' file, which is not "
-                  "read.").format(folder=f"{DATA_DIR}/{REPORTS_DIR}/", kind=path.suffix or path.name),
-                _("a report goes to {report}; a filled CSV is imported with `make import-report FILE=…` and kept "
-                  "outside {data}.").format(report=report_path_shown(), data=f"{DATA_DIR}/"))
+        return (
+            _(
+                "Expected only report files (.yaml) under {folder} but received a '{kind}' file, which is not read."
+            ).format(folder=f"{DATA_DIR}/{REPORTS_DIR}/", kind=path.suffix or path.name),
+            _(
+                "a report goes to {report}; a filled CSV is imported with `make import-report FILE=…` and kept "
+                "outside {data}."
+            ).format(report=report_path_shown(), data=f"{DATA_DIR}/"),
+        )
     if inside[0] == SOURCES_DIR:
-        return (_("Expected a plan's signed text as a .txt file directly in plan_data/sources/ but received a file "
-                  "that is not read."), _("save the signed text as plain text (UTF-8) with the ending .txt."))
+        return (
+            _(
+                "Expected a plan's signed text as a .txt file directly in plan_data/sources/ but received a file "
+                "that is not read."
+            ),
+            _("save the signed text as plain text (UTF-8) with the ending .txt."),
+        )
     if len(inside) == 1 and path.suffix in YAML_SUFFIXES:
         known = [stem for stem, _folder in REGISTRIES.values()] + list(OPTIONAL_FILES.values())
-        return (_("Expected one of the files {files} directly in {data} but received '{name}', which is not read.")
-                .format(files=", ".join(s + ".yaml" for s in known), data=f"{DATA_DIR}/", name=path.name),
-                (did_you_mean(path.stem + ".yaml", [stem + ".yaml" for stem in known]) or
-                 _("a plan goes to {plans}, a report to {report}.").format(plans=f"{DATA_DIR}/plans/",
-                                                                          report=report_path_shown())))
+        return (
+            _("Expected one of the files {files} directly in {data} but received '{name}', which is not read.").format(
+                files=", ".join(s + ".yaml" for s in known), data=f"{DATA_DIR}/", name=path.name
+            ),
+            (
+                did_you_mean(path.stem + ".yaml", [stem + ".yaml" for stem in known])
+                or _("a plan goes to {plans}, a report to {report}.").format(
+                    plans=f"{DATA_DIR}/plans/", report=report_path_shown()
+                )
+            ),
+        )
     plan_id, name = _("<plan-id>"), _("<name>")
-    folders = {PLANS_DIR: f"{DATA_DIR}/{PLANS_DIR}/{plan_id}.yaml"} | {
-        folder: f"{DATA_DIR}/{folder}/{name}.yaml" for _stem, folder in REGISTRIES.values() if folder} | {
-        CONTACTS_DIR: CONTACT_PATH.format(agency=_("<agency-id>")),
-        SUMMARIES_DIR: SUMMARY_PATH.format(plan=plan_id, task=_("<task-id>")),
-        GLOSSARY_DIR: GLOSSARY_ENTRY_PATH.format(name=name)}
+    folders = (
+        {PLANS_DIR: f"{DATA_DIR}/{PLANS_DIR}/{plan_id}.yaml"}
+        | {folder: f"{DATA_DIR}/{folder}/{name}.yaml" for _stem, folder in REGISTRIES.values() if folder}
+        | {
+            CONTACTS_DIR: CONTACT_PATH.format(agency=_("<agency-id>")),
+            SUMMARIES_DIR: SUMMARY_PATH.format(plan=plan_id, task=_("<task-id>")),
+            GLOSSARY_DIR: GLOSSARY_ENTRY_PATH.format(name=name),
+        }
+    )
     where = folders.get(inside[0])
     if inside[0] == SUMMARIES_DIR:  # one level deeper than the other folders: the plan's own folder
         hint = _("a summary goes to {where}: one file per task, in its plan's folder.").format(where=where)
     elif where:
         hint = _("files of this folder go directly in it: {where}.").format(where=where)
     else:
-        hint = _("plans go to {plans}, reports to {report}, signed texts to {sources}; move or delete this file.").format(
-            plans=f"{DATA_DIR}/plans/", report=report_path_shown(), sources=f"{DATA_DIR}/sources/")
-    return (_("Expected a data file (.yaml) in a place the site reads but received '{name}' here, which is not "
-              "read.").format(name=path.name), hint)
+        hint = _(
+            "plans go to {plans}, reports to {report}, signed texts to {sources}; move or delete this file."
+        ).format(plans=f"{DATA_DIR}/plans/", report=report_path_shown(), sources=f"{DATA_DIR}/sources/")
+    return (
+        _(
+            "Expected a data file (.yaml) in a place the site reads but received '{name}' here, which is not read."
+        ).format(name=path.name),
+        hint,
+    )
 
 
 def duplicate_names(files: list[tuple[str, FsPath]], root: FsPath) -> list[Problem]:
@@ -168,10 +210,18 @@ def duplicate_names(files: list[tuple[str, FsPath]], root: FsPath) -> list[Probl
         key = path.with_suffix("")
         if key in seen:
             display = path.relative_to(root).as_posix()
-            problems.append(Problem(display, 1, 1, format_path(()),
-                                    _("Expected one file but received both {first} and {second}.").format(
-                                        first=seen[key].name, second=path.name),
-                                    _("keep one of the two (.yaml and .yml are read alike) and delete the other.")))
+            problems.append(
+                Problem(
+                    display,
+                    1,
+                    1,
+                    format_path(()),
+                    _("Expected one file but received both {first} and {second}.").format(
+                        first=seen[key].name, second=path.name
+                    ),
+                    _("keep one of the two (.yaml and .yml are read alike) and delete the other."),
+                )
+            )
         else:
             seen[key] = path
     return problems

@@ -23,10 +23,13 @@ _ISSUER_PATH = ("issuer",)
 class PlaceLines:
     """The places' tree, and each agency's place, from the raw registries."""
 
-    def __init__(self, places: list[tuple[YamlDocument, DataPath, dict]], agencies: list[tuple[YamlDocument, DataPath, dict]]):
+    def __init__(
+        self, places: list[tuple[YamlDocument, DataPath, dict]], agencies: list[tuple[YamlDocument, DataPath, dict]]
+    ):
         self.parent = {_text(p.get("id")): _text(p.get("parent")) for _, _, p in places if _text(p.get("id"))}
-        self.name = {_text(p.get("id")): _text(p.get("name")) or _text(p.get("id")) for _, _, p in places
-                     if _text(p.get("id"))}
+        self.name = {
+            _text(p.get("id")): _text(p.get("name")) or _text(p.get("id")) for _, _, p in places if _text(p.get("id"))
+        }
         self.place_of = {_text(a.get("id")): _text(a.get("place")) for _, _, a in agencies if _text(a.get("id"))}
 
     def above(self, place: str | None) -> list[str]:
@@ -85,13 +88,21 @@ def cross_line_agencies(lines: PlaceLines, contexts: list[Context]) -> list[Prob
             if target != "agency" or path == _ISSUER_PATH or other is None or lines.on_line(place, other):
                 continue
             hint = did_you_mean(ident, lines.valid_for(place))
-            problems.append(ctx.doc.problem(
-                path, _("Expected an agency of {place}, the place of the issuer '{issuer}', or of a place above or "
-                        "below it, but received '{id}' of {other}.").format(
-                            place=lines.label(place), issuer=issuer, id=ident, other=lines.label(other)),
-                (hint + " " if hint else "") + _("a plan names the bodies of its own place, of the places above it "
-                                                 "and of the places under it; if the issuer's place is wrong, fix "
-                                                 "'place' in its agencies file.")))
+            problems.append(
+                ctx.doc.problem(
+                    path,
+                    _(
+                        "Expected an agency of {place}, the place of the issuer '{issuer}', or of a place above or "
+                        "below it, but received '{id}' of {other}."
+                    ).format(place=lines.label(place), issuer=issuer, id=ident, other=lines.label(other)),
+                    (hint + " " if hint else "")
+                    + _(
+                        "a plan names the bodies of its own place, of the places above it "
+                        "and of the places under it; if the issuer's place is wrong, fix "
+                        "'place' in its agencies file."
+                    ),
+                )
+            )
     return problems
 
 
@@ -106,18 +117,33 @@ def agency_files(lines: PlaceLines, docs: list[YamlDocument]) -> list[Problem]:
         agencies = doc.value.get("agencies") if isinstance(doc.value, dict) else None
         if stem not in lines.parent:
             hint = did_you_mean(stem, lines.parent)
-            problems.append(doc.problem((), _("Expected a file named after a place id of places.yaml "
-                                              "(agencies/<place>.yaml) but received '{name}'.").format(name=path.name),
-                                        hint or _("rename the file to the id of the place whose bodies it holds, or "
-                                                  "move its bodies to agencies.yaml.")))
+            problems.append(
+                doc.problem(
+                    (),
+                    _(
+                        "Expected a file named after a place id of places.yaml "
+                        "(agencies/<place>.yaml) but received '{name}'."
+                    ).format(name=path.name),
+                    hint
+                    or _(
+                        "rename the file to the id of the place whose bodies it holds, or "
+                        "move its bodies to agencies.yaml."
+                    ),
+                )
+            )
             continue
         for i, item in enumerate(agencies if isinstance(agencies, list) else []):
             place = _text(item.get("place")) if isinstance(item, dict) else None
             if place and place != stem:
-                problems.append(doc.problem(("agencies", i, "place"), _("Expected a body of {place} in {file} but "
-                                                                        "received the place {other}.").format(
-                                                place=lines.label(stem), file=f"agencies/{path.name}",
-                                                other=lines.label(place)),
-                                            _("move the body to {file}, or correct its place to '{id}'.").format(
-                                                file=f"agencies/{place}.yaml", id=stem)))
+                problems.append(
+                    doc.problem(
+                        ("agencies", i, "place"),
+                        _("Expected a body of {place} in {file} but received the place {other}.").format(
+                            place=lines.label(stem), file=f"agencies/{path.name}", other=lines.label(place)
+                        ),
+                        _("move the body to {file}, or correct its place to '{id}'.").format(
+                            file=f"agencies/{place}.yaml", id=stem
+                        ),
+                    )
+                )
     return problems

@@ -11,8 +11,8 @@ Problems are collected, never raised one by one; `DataError` carries all of them
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from ..i18n import _, ngettext
 
@@ -40,7 +40,7 @@ class Problem:
     warning: bool = False  # worth fixing, but the site is still published
 
     def __str__(self) -> str:
-        text = f"{self.file}:{self.line}:{self.column}: {self.path}: {_('Warning: ') if self.warning else ''}{self.message}"
+        text = f"{self.file}:{self.line}:{self.column}: {self.path}: {_('Warning: ') if self.warning else ''}{self.message}"  # noqa: E501
         return text + (hint_line(self.hint) if self.hint else "")
 
 
@@ -60,8 +60,13 @@ class DataError(Exception):
         """Every problem, then a one-line count, as printed by `make check` and the build."""
         count = sum(1 for p in self.problems if not p.warning)
         lines = [str(p) for p in self.problems]
-        lines.append(ngettext("{count} problem found in plan_data; nothing was published.",
-                              "{count} problems found in plan_data; nothing was published.", count).format(count=count))
+        lines.append(
+            ngettext(
+                "{count} problem found in plan_data; nothing was published.",
+                "{count} problems found in plan_data; nothing was published.",
+                count,
+            ).format(count=count)
+        )
         return "\n".join(lines)
 
 

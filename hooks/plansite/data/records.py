@@ -26,6 +26,7 @@ from .sanity import summary_too_long
 from .schema import CONTACT_KEYS
 from .yamlsource import YamlDocument
 
+
 def _text(value: object) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
@@ -42,24 +43,39 @@ def _twice(doc: YamlDocument, path: DataPath, key: str, other: YamlDocument, oth
     """A value written both in a form's file (`doc`) and in a shared file (`other`): which one to keep."""
     line, column = other.mark(other_path)
     where = f"{other.file}:{line}:{column}"
-    return doc.problem(path, _("Expected '{key}' written in one place but received it both in this file and at "
-                               "{where} ({path}).").format(key=key, where=where, path=format_path(other_path)),
-                       _("keep one: if the value in this file is the right one (the web form edits this file), "
-                         "delete '{key}' at {where}; otherwise delete it from this file.").format(key=key, where=where))
+    return doc.problem(
+        path,
+        _("Expected '{key}' written in one place but received it both in this file and at {where} ({path}).").format(
+            key=key, where=where, path=format_path(other_path)
+        ),
+        _(
+            "keep one: if the value in this file is the right one (the web form edits this file), "
+            "delete '{key}' at {where}; otherwise delete it from this file."
+        ).format(key=key, where=where),
+    )
 
 
 def _misnamed(doc: YamlDocument, key: str, expected: str) -> list[Problem]:
     """The form names a file after its record: a file named otherwise is an error (two files, one record)."""
     if PurePosixPath(doc.file).with_suffix(".yaml").as_posix() == expected:  # .yml is read alike
         return []
-    return [doc.problem((key,), _("Expected this file at {expected}, the place its '{key}' names, but it is at "
-                                  "{found}.").format(expected=expected, key=key, found=doc.file),
-                        _("move the file to {expected}, or correct '{key}'.").format(expected=expected, key=key))]
+    return [
+        doc.problem(
+            (key,),
+            _("Expected this file at {expected}, the place its '{key}' names, but it is at {found}.").format(
+                expected=expected, key=key, found=doc.file
+            ),
+            _("move the file to {expected}, or correct '{key}'.").format(expected=expected, key=key),
+        )
+    ]
 
 
 def _contacts(docs: dict[str, list[YamlDocument]]) -> list[Problem]:
-    agencies = {ident: (doc, path, item) for doc, path, item in all_records(docs["agencies"], "agencies")
-                if (ident := _text(item.get("id")))}
+    agencies = {
+        ident: (doc, path, item)
+        for doc, path, item in all_records(docs["agencies"], "agencies")
+        if (ident := _text(item.get("id")))
+    }
     problems = []
     for doc in docs["contact"]:
         value = _values(doc)
@@ -70,8 +86,11 @@ def _contacts(docs: dict[str, list[YamlDocument]]) -> list[Problem]:
         if ident not in agencies:  # an unknown id: crosscheck.unresolved_refs says so, with a did-you-mean
             continue
         shared, path, item = agencies[ident]
-        problems += [_twice(doc, (key,), key, shared, path + (key,)) for key in CONTACT_KEYS
-                     if _given(value.get(key)) and _given(item.get(key))]
+        problems += [
+            _twice(doc, (key,), key, shared, path + (key,))
+            for key in CONTACT_KEYS
+            if _given(value.get(key)) and _given(item.get(key))
+        ]
     return problems
 
 
@@ -91,11 +110,16 @@ def _summaries(docs: dict[str, list[YamlDocument]]) -> list[Problem]:
         tasks = {_text(item.get("id")): (path, item) for _doc, path, item in task_records(plans[plan_id])}
         if task_id not in tasks:
             plan_file = plans[plan_id].file
-            problems.append(doc.problem(("task",), _("Expected the id of a task of the plan '{plan}' but received the "
-                                                     "unknown id '{id}'.").format(plan=plan_id, id=task_id),
-                                        did_you_mean(task_id, [t for t in tasks if t]) or
-                                        _("the plan's tasks are listed in {file} ('id' of each task).").format(
-                                            file=plan_file)))
+            problems.append(
+                doc.problem(
+                    ("task",),
+                    _("Expected the id of a task of the plan '{plan}' but received the unknown id '{id}'.").format(
+                        plan=plan_id, id=task_id
+                    ),
+                    did_you_mean(task_id, [t for t in tasks if t])
+                    or _("the plan's tasks are listed in {file} ('id' of each task).").format(file=plan_file),
+                )
+            )
         elif _given(tasks[task_id][1].get("summary")):
             problems.append(_twice(doc, ("summary",), "summary", plans[plan_id], tasks[task_id][0] + ("summary",)))
     return problems
@@ -122,8 +146,9 @@ def check(docs: dict[str, list[YamlDocument]]) -> list[Problem]:
     return _contacts(docs) + _summaries(docs) + _glossary(docs)
 
 
-def merge(project: Project, contacts: list[ContactDetails], summaries: list[TaskSummary],
-          entries: list[Abbreviation]) -> Project:
+def merge(
+    project: Project, contacts: list[ContactDetails], summaries: list[TaskSummary], entries: list[Abbreviation]
+) -> Project:
     """The project with the form's records in it: contact details on their agencies, summaries on their tasks,
     glossary entries after glossary.yaml's (the glossary page sorts them). `check` has passed: no value twice."""
     by_agency = {c.agency: {k: getattr(c, k) for k in CONTACT_KEYS if getattr(c, k) is not None} for c in contacts}
@@ -136,7 +161,14 @@ def merge(project: Project, contacts: list[ContactDetails], summaries: list[Task
 
 
 def _summarised(plan, summaries: dict[str, str]):
-    sections = tuple(dataclasses.replace(section, tasks=tuple(
-        dataclasses.replace(task, summary=summaries[task.id]) if task.id in summaries else task
-        for task in section.tasks)) for section in plan.content.sections)
+    sections = tuple(
+        dataclasses.replace(
+            section,
+            tasks=tuple(
+                dataclasses.replace(task, summary=summaries[task.id]) if task.id in summaries else task
+                for task in section.tasks
+            ),
+        )
+        for section in plan.content.sections
+    )
     return dataclasses.replace(plan, content=dataclasses.replace(plan.content, sections=sections))

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 
 from ..i18n import N_, _, named
+from ..text import is_slug, slugify
 from .model import Origin
 from .problems import DataPath, Problem, describe, did_you_mean
-from ..text import is_slug, slugify
 from .yamlsource import YamlDocument
 
 
@@ -39,21 +39,23 @@ class Context:
 
 def wrong(ctx: Context, path: DataPath, expected: str, value: object, hint: str = "") -> None:
     """The problem 'Expected … but received …'; `expected` is already in the reader's language."""
-    ctx.fail(path, _("Expected {expected} but received {found}.").format(expected=expected, found=describe(value)), hint)
+    ctx.fail(
+        path, _("Expected {expected} but received {found}.").format(expected=expected, found=describe(value)), hint
+    )
 
 
 def key_phrase(key: str) -> str:
-    """"the key 'reason'": how messages name a key, so that the report import can name its column instead."""
+    """ "the key 'reason'": how messages name a key, so that the report import can name its column instead."""
     return _("the key '{key}'").format(key=key)
 
 
 def key_example(key: str) -> str:
-    """"'reason: …'": a key's line to write, as a hint shows it (the report import names the column instead)."""
+    """ "'reason: …'": a key's line to write, as a hint shows it (the report import names the column instead)."""
     return _("'{key}: …'").format(key=key)
 
 
 def remove_phrase(key: str) -> str:
-    """"remove 'progress'": a hint to delete a key (the report import says to empty its column instead)."""
+    """ "remove 'progress'": a hint to delete a key (the report import says to empty its column instead)."""
     return _("remove '{key}'").format(key=key)
 
 
@@ -81,9 +83,15 @@ class Text(Kind):
     def check(self, value, ctx, path):
         if isinstance(value, str):
             return value.strip() or None
-        hint = _("put the value in quotes, e.g. '294'.") if isinstance(value, (int, float, bool)) else (
-            _("write it as one text; lists are only allowed where the guide says so.") if isinstance(value, list)
-            else "")
+        hint = (
+            _("put the value in quotes, e.g. '294'.")
+            if isinstance(value, (int, float, bool))
+            else (
+                _("write it as one text; lists are only allowed where the guide says so.")
+                if isinstance(value, list)
+                else ""
+            )
+        )
         wrong(ctx, path, self.expecting(), value, hint)
 
     def json_schema(self):
@@ -99,9 +107,15 @@ class Slug(Text):
         text = super().check(value, ctx, path)
         if text is not None and not is_slug(text):
             suggestion = slugify(text)
-            wrong(ctx, path, self.expecting(), text,
-                  _("ids become web addresses; write '{suggestion}'.").format(suggestion=suggestion) if suggestion
-                  else _("use letters a-z and digits."))
+            wrong(
+                ctx,
+                path,
+                self.expecting(),
+                text,
+                _("ids become web addresses; write '{suggestion}'.").format(suggestion=suggestion)
+                if suggestion
+                else _("use letters a-z and digits."),
+            )
             return None
         return text
 
@@ -174,8 +188,13 @@ class List(Kind):
     def check(self, value, ctx, path):
         if not isinstance(value, list):
             example = value if isinstance(value, str) else "..."
-            return wrong(ctx, path, self.expecting(), value,
-                         _("write a list, one item per line: '- {example}'.").format(example=example))
+            return wrong(
+                ctx,
+                path,
+                self.expecting(),
+                value,
+                _("write a list, one item per line: '- {example}'.").format(example=example),
+            )
         items = [self.item.check(v, ctx, path + (i,)) for i, v in enumerate(value)]
         return tuple(x for x in items if x is not None)
 
@@ -216,22 +235,36 @@ class Obj(Kind):
     def check(self, value, ctx, path):
         if not isinstance(value, dict):
             required = [k for k, f in self.fields.items() if f.required] or list(self.fields)[:1]
-            return wrong(ctx, path, _("a mapping with the keys {keys}").format(keys=", ".join(required)), value,
-                         _("write it as key: value lines, e.g. '{key}: ...'.").format(key=required[0]))
+            return wrong(
+                ctx,
+                path,
+                _("a mapping with the keys {keys}").format(keys=", ".join(required)),
+                value,
+                _("write it as key: value lines, e.g. '{key}: ...'.").format(key=required[0]),
+            )
         before = len(ctx.problems)
         for key in value:
             if key not in self.fields:
                 hint = did_you_mean(key, self.fields) or _("allowed keys: {keys}.").format(keys=", ".join(self.fields))
-                ctx.fail(path + (key,), _("Expected one of the keys {keys} but received the unknown key '{key}'.")
-                         .format(keys=", ".join(self.fields), key=key), hint)
+                ctx.fail(
+                    path + (key,),
+                    _("Expected one of the keys {keys} but received the unknown key '{key}'.").format(
+                        keys=", ".join(self.fields), key=key
+                    ),
+                    hint,
+                )
         built = {}
         for name, spec in self.fields.items():
             seen = len(ctx.problems)
             checked = spec.kind.check(value[name], ctx, path + (name,)) if value.get(name) is not None else None
             if checked is None and spec.required and len(ctx.problems) == seen:
-                ctx.fail(path, _("Expected {the_key} ({meaning}) but it is missing or empty.").format(
-                    the_key=key_phrase(name), meaning=spec.meaning().rstrip(".")),
-                    _("add a line '{key}: ...' to this item.").format(key=name))
+                ctx.fail(
+                    path,
+                    _("Expected {the_key} ({meaning}) but it is missing or empty.").format(
+                        the_key=key_phrase(name), meaning=spec.meaning().rstrip(".")
+                    ),
+                    _("add a line '{key}: ...' to this item.").format(key=name),
+                )
             if checked is not None:
                 built[name] = checked
         if len(ctx.problems) > before:

@@ -5,7 +5,8 @@
 For `make serve PLAN=<id>` (the `PLANSITE_PREVIEW_PLAN` variable): on a corpus of many plans, reading
 and checking every plan at each save takes longer than an editor should wait. Here the loader
 (reports/project.py's `load_checked`, unchanged, handed in by the caller: data/ knows nothing of
-reports) runs on a view of plan_data/ in a scratch folder, made of symbolic links: every registry and shared file (places, agencies, legal, glossary, …), the one plan
+reports) runs on a view of plan_data/ in a scratch folder, made of symbolic links: every registry and shared file
+(places, agencies, legal, glossary, …), the one plan
 file, its signed text and its reports folder. So the registries and the plan are checked by exactly the build's rules,
 and problems name the same files and lines; what is not checked is every other plan and its reports
 (and checks across plans). The full build, which publishes, always loads everything.
@@ -65,16 +66,29 @@ def unknown_plan(plan_id: str, known: list[str]) -> Problem:
     """The problem of a preview asked for a plan that does not exist."""
     shown = ", ".join(f"'{ident}'" for ident in known[:SHOWN_IDS])
     more = " " + _("and {count} more").format(count=len(known) - SHOWN_IDS) if len(known) > SHOWN_IDS else ""
-    known_text = _("the known plan ids are {ids}").format(ids=shown + more) if known else \
-        _("there is no plan in {folder}").format(folder=f"{DATA_DIR}/{PLANS}/")
+    known_text = (
+        _("the known plan ids are {ids}").format(ids=shown + more)
+        if known
+        else _("there is no plan in {folder}").format(folder=f"{DATA_DIR}/{PLANS}/")
+    )
     starts = [ident for ident in known if ident.startswith(plan_id)]
     close = did_you_mean(plan_id, known) or (
-        _("did you mean '{choice}'?").format(choice=starts[0]) if len(starts) == 1 else "")
-    return Problem(f"{DATA_DIR}/{PLANS}", 1, 1, f"({PREVIEW_ENV})",
-                   _("Expected the id of a plan in {folder} but received '{id}'; {known}.").format(
-                       folder=f"{DATA_DIR}/{PLANS}/", id=plan_id, known=known_text),
-                   (f"{close} " if close else "") + _("Preview one plan with `make serve PLAN=<plan id>` (the `id:` "
-                                                      "of its file), or every plan with `make serve`."))
+        _("did you mean '{choice}'?").format(choice=starts[0]) if len(starts) == 1 else ""
+    )
+    return Problem(
+        f"{DATA_DIR}/{PLANS}",
+        1,
+        1,
+        f"({PREVIEW_ENV})",
+        _("Expected the id of a plan in {folder} but received '{id}'; {known}.").format(
+            folder=f"{DATA_DIR}/{PLANS}/", id=plan_id, known=known_text
+        ),
+        (f"{close} " if close else "")
+        + _(
+            "Preview one plan with `make serve PLAN=<plan id>` (the `id:` "
+            "of its file), or every plan with `make serve`."
+        ),
+    )
 
 
 def _link(target: Path, link: Path) -> None:
@@ -109,8 +123,9 @@ def scoped_view(root: Path, plan_id: str, plan_file: Path, view: Path) -> Path:
     return view
 
 
-def load_scoped(root: Path, plan_id: str, load_checked: Callable[[Path], tuple[Loaded, tuple[Problem, ...]]]
-                ) -> tuple[Loaded, tuple[Problem, ...]]:
+def load_scoped(
+    root: Path, plan_id: str, load_checked: Callable[[Path], tuple[Loaded, tuple[Problem, ...]]]
+) -> tuple[Loaded, tuple[Problem, ...]]:
     """(Project with every registry and only plan `plan_id` and its reports, warnings), checked by the
     build's own loader `load_checked`; or DataError (the data's problems, or an unknown id)."""
     root = Path(root)
@@ -119,8 +134,18 @@ def load_scoped(root: Path, plan_id: str, load_checked: Callable[[Path], tuple[L
         project, warnings = load_checked(scoped_view(root, plan_id, plan_file, Path(scratch)))
     if [plan.id for plan in project.plans] != [plan_id]:  # the file named after the id says another id
         found = ", ".join(f"'{plan.id}'" for plan in project.plans)
-        raise DataError([Problem(f"{DATA_DIR}/{PLANS}/{plan_file.name}", 1, 1, "id",
-                                 _("Expected the plan '{id}' in {file} but received {found}.").format(
-                                     id=plan_id, file=plan_file.name, found=found),
-                                 _("give the file the plan's id as its name, or preview {found}.").format(found=found))])
+        raise DataError(
+            [
+                Problem(
+                    f"{DATA_DIR}/{PLANS}/{plan_file.name}",
+                    1,
+                    1,
+                    "id",
+                    _("Expected the plan '{id}' in {file} but received {found}.").format(
+                        id=plan_id, file=plan_file.name, found=found
+                    ),
+                    _("give the file the plan's id as its name, or preview {found}.").format(found=found),
+                )
+            ]
+        )
     return project, warnings

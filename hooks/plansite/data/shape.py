@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 
 class PartKind(enum.Enum):
@@ -92,8 +92,11 @@ def part_texts(part: PlanPart) -> list[str]:
     out = []
     for name in TEXT_FIELDS[part.kind]:
         value = get(part.node, name)
-        out += [v for v in value if isinstance(v, str)] if isinstance(value, (list, tuple)) else (
-            [value] if isinstance(value, str) else [])
+        out += (
+            [v for v in value if isinstance(v, str)]
+            if isinstance(value, (list, tuple))
+            else ([value] if isinstance(value, str) else [])
+        )
     return out
 
 

@@ -30,11 +30,23 @@ class Line(Text):
         if bad is None:
             return text
         kind = _("a line break") if text[bad] in chr(10) + chr(13) + chr(0x2028) + chr(0x2029) else _("not printable")
-        ctx.fail(path, _("Expected {expected} but received a control character ({code}, {kind}) at character "
-                         "{position} of {found}.").format(expected=self.expecting(), code=f"U+{ord(text[bad]):04X}",
-                                                          kind=kind, position=bad + 1, found=describe(text)),
-                 _("names, ids, numbers and titles are one line; replace line breaks with a space and delete other "
-                   "control characters."))
+        ctx.fail(
+            path,
+            _(
+                "Expected {expected} but received a control character ({code}, {kind}) at character "
+                "{position} of {found}."
+            ).format(
+                expected=self.expecting(),
+                code=f"U+{ord(text[bad]):04X}",
+                kind=kind,
+                position=bad + 1,
+                found=describe(text),
+            ),
+            _(
+                "names, ids, numbers and titles are one line; replace line breaks with a space and delete other "
+                "control characters."
+            ),
+        )
         return None
 
     def json_schema(self):
@@ -51,14 +63,24 @@ class Label(Line):
         text = super().check(value, ctx, path)
         if text is None or any(ch.isalnum() for ch in text):
             return text
-        wrong(ctx, path, self.expecting(), text, _("a dash item ('- …' in the source) has no label: delete the line "
-                                                   "'label: …'; the site shows it as a dash list."))
+        wrong(
+            ctx,
+            path,
+            self.expecting(),
+            text,
+            _(
+                "a dash item ('- …' in the source) has no label: delete the line "
+                "'label: …'; the site shows it as a dash list."
+            ),
+        )
         return None
 
     def json_schema(self):
         # Not only dashes, bullets and dots (JSON Schema has no portable "letter" class).
-        return {**super().json_schema(), "pattern": "^(?![-\u2013\u2014\u2022+*.)\\s]*$)"
-                "[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]*$"}
+        return {
+            **super().json_schema(),
+            "pattern": "^(?![-\u2013\u2014\u2022+*.)\\s]*$)[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]*$",
+        }
 
 
 class SourceFile(Text):
@@ -71,12 +93,20 @@ class SourceFile(Text):
         if text is None:
             return None
         if not re.fullmatch(r"[a-z0-9][a-z0-9._-]*\.txt", text):
-            wrong(ctx, path, self.expecting(), text, _("write only the file name, e.g. 'ke-hoach-294.txt', "
-                                                       "and keep the file in plan_data/sources/."))
+            wrong(
+                ctx,
+                path,
+                self.expecting(),
+                text,
+                _("write only the file name, e.g. 'ke-hoach-294.txt', and keep the file in plan_data/sources/."),
+            )
             return None
         if ctx.data_dir is not None and not (ctx.data_dir / SOURCES_DIR / text).is_file():
-            ctx.fail(path, _("Expected the file {file} but it does not exist.").format(file=f"plan_data/sources/{text}"),
-                     _("put the signed text, as received, in plan_data/sources/ under this name."))
+            ctx.fail(
+                path,
+                _("Expected the file {file} but it does not exist.").format(file=f"plan_data/sources/{text}"),
+                _("put the signed text, as received, in plan_data/sources/ under this name."),
+            )
             return None
         return text
 
@@ -94,8 +124,13 @@ class Id(Slug):
     def check(self, value, ctx, path):
         ident = super().check(value, ctx, path)
         if ident is not None and (ident in self.reserved or re.fullmatch(self.reserved_pattern, ident)):
-            wrong(ctx, path, _("an id that is not a word the site uses in its own addresses"), ident,
-                  _("add a word, e.g. '{id}-1' or a name: the site uses '{id}' for its own pages.").format(id=ident))
+            wrong(
+                ctx,
+                path,
+                _("an id that is not a word the site uses in its own addresses"),
+                ident,
+                _("add a word, e.g. '{id}-1' or a name: the site uses '{id}' for its own pages.").format(id=ident),
+            )
             return None
         return ident
 
@@ -129,8 +164,11 @@ class Number(Kind):
         ok_type = isinstance(value, int) if self.integer else isinstance(value, (int, float))
         if ok_type and not isinstance(value, bool) and self.low <= value <= self.high:
             return value
-        hint = (_("write a whole number from {low} to {high}, without quotes.") if self.integer else
-                _("write a number from {low} to {high}, without quotes.")).format(low=f"{self.low:g}", high=f"{self.high:g}")
+        hint = (
+            _("write a whole number from {low} to {high}, without quotes.")
+            if self.integer
+            else _("write a number from {low} to {high}, without quotes.")
+        ).format(low=f"{self.low:g}", high=f"{self.high:g}")
         wrong(ctx, path, self.expecting(), value, hint)
 
     def json_schema(self):
@@ -188,7 +226,8 @@ class Url(Text):
         if text is None:
             return None
         if re.fullmatch(r"https?://[A-Za-z0-9.-]+(:\d+)?(/[^\s<>\"'`]*)?", text) or re.fullmatch(
-                r"/(?!/)[^\s<>\"'`\\]*", text):
+            r"/(?!/)[^\s<>\"'`\\]*", text
+        ):
             return text
         wrong(ctx, path, self.expecting(), text, _("only web links (http/https) and site paths are allowed."))
 

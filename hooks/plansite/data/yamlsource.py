@@ -14,10 +14,10 @@ from pathlib import Path as FsPath
 
 import yaml
 
-from .encodings import guess_legacy_encoding, legacy_font_in_text, utf16_kind
 from ..i18n import N_, _
-from .problems import DataPath, Problem, describe, format_path
 from ..text import CONTROL_CHARACTERS, control_name, nfc
+from .encodings import guess_legacy_encoding, legacy_font_in_text, utf16_kind
+from .problems import DataPath, Problem, describe, format_path
 
 MAX_FILE_BYTES = 2 * 1024 * 1024  # a plan is ~50 KB; 2 MB is a mistake, not a plan
 MAX_VALUES = 100_000  # values after alias expansion: stops "billion laughs" early
@@ -51,21 +51,34 @@ class YamlDocument:
 
 def legacy_font_problem(font: str) -> tuple[str, str]:
     """(message, hint) for text typed in a legacy Vietnamese font encoding (TCVN3, VNI …)."""
-    return (_("Expected Unicode Vietnamese but received text typed in the legacy {font} font encoding.").format(font=font),
-            _("convert the text from {font} to Unicode (Unikey: 'Công cụ chuyển mã'), then paste it again.").format(
-                font=font))
+    return (
+        _("Expected Unicode Vietnamese but received text typed in the legacy {font} font encoding.").format(font=font),
+        _("convert the text from {font} to Unicode (Unikey: 'Công cụ chuyển mã'), then paste it again.").format(
+            font=font
+        ),
+    )
 
 
 # PyYAML's own words for what stopped it (the phrases its scanner and parser say most), told to editors.
 YAML_PHRASES = (
-    N_("while scanning a simple key"), N_("could not find expected ':'"), N_("while parsing a block mapping"),
-    N_("while parsing a block collection"), N_("expected <block end>, but found '<block mapping start>'"),
-    N_("expected <block end>, but found '<block sequence start>'"), N_("expected <block end>, but found '?'"),
-    N_("expected <block end>, but found '-'"), N_("mapping values are not allowed here"),
-    N_("while scanning a quoted scalar"), N_("found unexpected end of stream"), N_("while parsing a flow sequence"),
-    N_("while parsing a flow mapping"), N_("expected ',' or ']', but got '<stream end>'"),
-    N_("expected ',' or '}', but got '<stream end>'"), N_("while scanning for the next token"),
-    N_("found character that cannot start any token"), N_("while parsing a block node"),
+    N_("while scanning a simple key"),
+    N_("could not find expected ':'"),
+    N_("while parsing a block mapping"),
+    N_("while parsing a block collection"),
+    N_("expected <block end>, but found '<block mapping start>'"),
+    N_("expected <block end>, but found '<block sequence start>'"),
+    N_("expected <block end>, but found '?'"),
+    N_("expected <block end>, but found '-'"),
+    N_("mapping values are not allowed here"),
+    N_("while scanning a quoted scalar"),
+    N_("found unexpected end of stream"),
+    N_("while parsing a flow sequence"),
+    N_("while parsing a flow mapping"),
+    N_("expected ',' or ']', but got '<stream end>'"),
+    N_("expected ',' or '}', but got '<stream end>'"),
+    N_("while scanning for the next token"),
+    N_("found character that cannot start any token"),
+    N_("while parsing a block node"),
     N_("expected the node content, but found '<stream end>'"),
 )
 
@@ -90,35 +103,65 @@ def read_yaml(fs_path: FsPath, display: str) -> tuple[YamlDocument | None, list[
 
     raw = fs_path.read_bytes()
     if len(raw) > MAX_FILE_BYTES:
-        return fail(1, 1, _("Expected a file of at most {limit} KB but received {size} KB.").format(
-            limit=MAX_FILE_BYTES // 1024, size=len(raw) // 1024), _("split the data into several files, one plan per file."))
+        return fail(
+            1,
+            1,
+            _("Expected a file of at most {limit} KB but received {size} KB.").format(
+                limit=MAX_FILE_BYTES // 1024, size=len(raw) // 1024
+            ),
+            _("split the data into several files, one plan per file."),
+        )
     raw = raw.removeprefix(b"\xef\xbb\xbf")  # a BOM from Windows editors is harmless
     if utf16_kind(raw):  # all-ASCII UTF-16 would even pass for UTF-8, with a NUL after each letter
-        return fail(1, 1, _("Expected UTF-8 text but the file looks like {encoding} text.").format(
-            encoding=guess_legacy_encoding(raw)), _("save the file as UTF-8 (in Notepad: Save As → Encoding: UTF-8)."))
+        return fail(
+            1,
+            1,
+            _("Expected UTF-8 text but the file looks like {encoding} text.").format(
+                encoding=guess_legacy_encoding(raw)
+            ),
+            _("save the file as UTF-8 (in Notepad: Save As → Encoding: UTF-8)."),
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         guess = guess_legacy_encoding(raw)
-        return fail(line, column, _("Expected UTF-8 text but received byte {byte}, which is not UTF-8; the file "
-                                    "looks like {encoding} text.").format(byte=f"0x{raw[exc.start]:02X}", encoding=guess),
-                    _("convert the file from {encoding} to Unicode UTF-8 (for example with Unikey's "
-                      "'Công cụ chuyển mã'), then save it as UTF-8.").format(encoding=guess))
+        return fail(
+            line,
+            column,
+            _(
+                "Expected UTF-8 text but received byte {byte}, which is not UTF-8; the file looks like {encoding} text."
+            ).format(byte=f"0x{raw[exc.start]:02X}", encoding=guess),
+            _(
+                "convert the file from {encoding} to Unicode UTF-8 (for example with Unikey's "
+                "'Công cụ chuyển mã'), then save it as UTF-8."
+            ).format(encoding=guess),
+        )
     text = nfc(text)
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
-        return fail(1, 1, _("Expected YAML data but received an empty file."),
-                    _("fill in the file (see docs/huong-dan-bien-tap.md) or delete it."))
+        return fail(
+            1,
+            1,
+            _("Expected YAML data but received an empty file."),
+            _("fill in the file (see docs/huong-dan-bien-tap.md) or delete it."),
+        )
     problems = _raw_controls(text, display)
     if problems:
         return None, problems
     for number, line_text in enumerate(text.splitlines(), 1):
         indent = re.match(r"^[ \t]*", line_text).group(0)
         if "\t" in indent:
-            problems.append(Problem(display, number, indent.index("\t") + 1, format_path(()),
-                                    _("Expected spaces for indentation but received a tab."),
-                                    _("YAML does not allow tabs for indentation; use 2 spaces per level.")))
+            problems.append(
+                Problem(
+                    display,
+                    number,
+                    indent.index("\t") + 1,
+                    format_path(()),
+                    _("Expected spaces for indentation but received a tab."),
+                    _("YAML does not allow tabs for indentation; use 2 spaces per level."),
+                )
+            )
     legacy = legacy_font_in_text(text)
     if legacy:
         line, column, font = legacy
@@ -132,11 +175,18 @@ def read_yaml(fs_path: FsPath, display: str) -> tuple[YamlDocument | None, list[
         detail = ", ".join(x for x in (exc.context, exc.problem) if x)
         if exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
             detail += " " + _("(the construct started at line {line}, column {column})").format(
-                line=exc.context_mark.line + 1, column=exc.context_mark.column + 1)
-        return fail(mark.line + 1, mark.column + 1, _("Expected valid YAML but the parser stopped: {detail}.").format(
-            detail=yaml_detail(detail)), _("check the indentation and the quoting on this line and the one before it."))
+                line=exc.context_mark.line + 1, column=exc.context_mark.column + 1
+            )
+        return fail(
+            mark.line + 1,
+            mark.column + 1,
+            _("Expected valid YAML but the parser stopped: {detail}.").format(detail=yaml_detail(detail)),
+            _("check the indentation and the quoting on this line and the one before it."),
+        )
     except yaml.YAMLError as exc:
-        return fail(1, 1, _("Expected valid YAML but the parser stopped: {detail}.").format(detail=yaml_detail(str(exc))))
+        return fail(
+            1, 1, _("Expected valid YAML but the parser stopped: {detail}.").format(detail=yaml_detail(str(exc)))
+        )
     except RecursionError:
         return fail(1, 1, _("Expected YAML nested a few levels deep but received nesting too deep to read."))
     if node is None:
@@ -146,9 +196,14 @@ def read_yaml(fs_path: FsPath, display: str) -> tuple[YamlDocument | None, list[
     try:
         value = converter.convert(node, ())
     except _Budget:
-        return fail(1, 1, _("Expected at most {limit} values but the YAML aliases (*name) in this file expand to "
-                            "more.").format(limit=MAX_VALUES),
-                    _("write the values out in full; plan data does not need &anchors or *aliases."))
+        return fail(
+            1,
+            1,
+            _("Expected at most {limit} values but the YAML aliases (*name) in this file expand to more.").format(
+                limit=MAX_VALUES
+            ),
+            _("write the values out in full; plan data does not need &anchors or *aliases."),
+        )
     if converter.problems:
         return None, converter.problems
     # Control characters: told, and taken out of the values, so that the file's other checks still run.
@@ -165,15 +220,26 @@ def read_text_problems(fs_path: FsPath, display: str) -> list[Problem]:
         text = None
     if text is None:
         guess = guess_legacy_encoding(raw)
-        return [Problem(display, 1, 1, format_path(()),
-                        _("Expected UTF-8 text but the file looks like {encoding} text.").format(encoding=guess),
-                        _("convert the file from {encoding} to Unicode UTF-8 (for example with Unikey's "
-                          "'Công cụ chuyển mã'), then save it as UTF-8.").format(encoding=guess))]
+        return [
+            Problem(
+                display,
+                1,
+                1,
+                format_path(()),
+                _("Expected UTF-8 text but the file looks like {encoding} text.").format(encoding=guess),
+                _(
+                    "convert the file from {encoding} to Unicode UTF-8 (for example with Unikey's "
+                    "'Công cụ chuyển mã'), then save it as UTF-8."
+                ).format(encoding=guess),
+            )
+        ]
     return _raw_controls(text, display)
 
 
-CONTROL_HINT = N_("delete it: a control character (typed invisibly, or written \\0, \\a, \\e … in quotes) is not "
-                  "text. Only tabs and line breaks are allowed, in fields of several lines.")
+CONTROL_HINT = N_(
+    "delete it: a control character (typed invisibly, or written \\0, \\a, \\e … in quotes) is not "
+    "text. Only tabs and line breaks are allowed, in fields of several lines."
+)
 
 
 def _raw_controls(text: str, display: str) -> list[Problem]:
@@ -182,9 +248,18 @@ def _raw_controls(text: str, display: str) -> list[Problem]:
     for match in CONTROL_CHARACTERS.finditer(text):
         at = match.start()
         line, column = text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
-        problems.append(Problem(display, line, column, format_path(()),
-                                _("Expected text without control characters but received {found}.").format(
-                                    found=control_name(match.group())), _(CONTROL_HINT)))
+        problems.append(
+            Problem(
+                display,
+                line,
+                column,
+                format_path(()),
+                _("Expected text without control characters but received {found}.").format(
+                    found=control_name(match.group())
+                ),
+                _(CONTROL_HINT),
+            )
+        )
     return problems
 
 
@@ -219,12 +294,18 @@ class _Converter:
         """A value that holds a control character (written as an escape such as "\\e" in quotes): the
         problem, and the value without it."""
         at = CONTROL_CHARACTERS.search(value).start()
-        self.controls.append(Problem(self.doc.file, node.start_mark.line + 1, node.start_mark.column + 1,
-                                     format_path(path),
-                                     _("Expected text without control characters but received {found} at character "
-                                       "{position} of {value}.").format(found=control_name(value[at]), position=at + 1,
-                                                                       value=describe(value)),
-                                     _(CONTROL_HINT)))
+        self.controls.append(
+            Problem(
+                self.doc.file,
+                node.start_mark.line + 1,
+                node.start_mark.column + 1,
+                format_path(path),
+                _(
+                    "Expected text without control characters but received {found} at character {position} of {value}."
+                ).format(found=control_name(value[at]), position=at + 1, value=describe(value)),
+                _(CONTROL_HINT),
+            )
+        )
         return CONTROL_CHARACTERS.sub("", value)
 
     def _mapping(self, node: yaml.MappingNode, path: DataPath, depth: int) -> dict:
@@ -236,18 +317,34 @@ class _Converter:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _T + "str":
                 line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
                 merge = key_node.tag == _T + "merge"
-                self.problems.append(Problem(self.doc.file, line, column, format_path(path),
-                                             _("Expected a plain text key but received a merge key (<<).") if merge
-                                             else _("Expected a plain text key but received a non-text key."),
-                                             _("write each key out as plain text.")))
+                self.problems.append(
+                    Problem(
+                        self.doc.file,
+                        line,
+                        column,
+                        format_path(path),
+                        _("Expected a plain text key but received a merge key (<<).")
+                        if merge
+                        else _("Expected a plain text key but received a non-text key."),
+                        _("write each key out as plain text."),
+                    )
+                )
                 continue
             key = nfc(key_node.value)
             line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
             if key in first_seen:
-                self.problems.append(Problem(self.doc.file, line, column, format_path(path + (key,)),
-                                             _("Expected each key once but received '{key}' again (first at line "
-                                               "{line}).").format(key=key, line=first_seen[key]),
-                                             _("delete one of the two, or merge their contents.")))
+                self.problems.append(
+                    Problem(
+                        self.doc.file,
+                        line,
+                        column,
+                        format_path(path + (key,)),
+                        _("Expected each key once but received '{key}' again (first at line {line}).").format(
+                            key=key, line=first_seen[key]
+                        ),
+                        _("delete one of the two, or merge their contents."),
+                    )
+                )
                 continue
             first_seen[key] = line
             self.doc.marks[path + (key,)] = (line, column)
@@ -256,10 +353,16 @@ class _Converter:
 
     def _bad_tag(self, node: yaml.Node, path: DataPath) -> None:
         tag = node.tag.replace(_T, "!!")
-        self.problems.append(Problem(self.doc.file, node.start_mark.line + 1, node.start_mark.column + 1,
-                                     format_path(path), _("Expected plain YAML values but received the tag '{tag}'.")
-                                     .format(tag=tag),
-                                     _("remove the tag; plan data uses only text, numbers, lists and mappings.")))
+        self.problems.append(
+            Problem(
+                self.doc.file,
+                node.start_mark.line + 1,
+                node.start_mark.column + 1,
+                format_path(path),
+                _("Expected plain YAML values but received the tag '{tag}'.").format(tag=tag),
+                _("remove the tag; plan data uses only text, numbers, lists and mappings."),
+            )
+        )
         return None
 
 

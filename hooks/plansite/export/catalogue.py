@@ -8,8 +8,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..addresses import (AGENCIES_CSV, AGENCIES_JSON, DOCUMENTS_CSV, DOCUMENTS_JSON, PLACES_JSON, PLANS_JSON,
-                         REPORTS_CSV, REPORTS_JSON, TASKS_CSV, schema_file)
+from ..addresses import (
+    AGENCIES_CSV,
+    AGENCIES_JSON,
+    DOCUMENTS_CSV,
+    DOCUMENTS_JSON,
+    PLACES_JSON,
+    PLANS_JSON,
+    REPORTS_CSV,
+    REPORTS_JSON,
+    TASKS_CSV,
+    schema_file,
+)
 from ..reports.project import FILE_KINDS
 from .records import DERIVED
 from .table import Table
@@ -17,11 +27,16 @@ from .tables import AGENCIES, DOCUMENTS, REPORTS, TASKS
 
 MEDIA_TYPES = {"csv": "text/csv", "json": "application/json"}
 # Where each kind of data file lives, as editors know it (docs/huong-dan-bien-tap.md); another kind is <kind>.yaml.
-KIND_FILES = {"places": "places.yaml", "agencies": "agencies.yaml (và agencies/*.yaml)",
-              "legal": "legal.yaml (và legal/*.yaml)", "plan": "plans/<mã kế hoạch>.yaml",
-              "report": "reports/<mã kế hoạch>/<kỳ>/<mã cơ quan báo cáo>.yaml",
-              "contact": "contacts/<mã cơ quan>.yaml", "summary": "summaries/<mã kế hoạch>/<mã nhiệm vụ>.yaml",
-              "glossary-entry": "glossary/<tên>.yaml"}
+KIND_FILES = {
+    "places": "places.yaml",
+    "agencies": "agencies.yaml (và agencies/*.yaml)",
+    "legal": "legal.yaml (và legal/*.yaml)",
+    "plan": "plans/<mã kế hoạch>.yaml",
+    "report": "reports/<mã kế hoạch>/<kỳ>/<mã cơ quan báo cáo>.yaml",
+    "contact": "contacts/<mã cơ quan>.yaml",
+    "summary": "summaries/<mã kế hoạch>/<mã nhiệm vụ>.yaml",
+    "glossary-entry": "glossary/<tên>.yaml",
+}
 
 
 @dataclass(frozen=True)
@@ -42,39 +57,66 @@ class DataFile:
         return "application/schema+json" if self.path.endswith(".schema.json") else MEDIA_TYPES[self.format]
 
 
-_KEYS = ("Mỗi bản ghi theo lược đồ {schema}: đủ các khóa, theo thứ tự của lược đồ; khóa không có giá trị ghi "
-         "null, danh sách không có mục nào ghi [].")
+_KEYS = (
+    "Mỗi bản ghi theo lược đồ {schema}: đủ các khóa, theo thứ tự của lược đồ; khóa không có giá trị ghi "
+    "null, danh sách không có mục nào ghi []."
+)
 JSON_FILES = (
-    DataFile(PLANS_JSON, "Kế hoạch (JSON)",
-             "Mọi kế hoạch, đầy đủ như tệp YAML: số ký hiệu, ngày, cơ quan ban hành, các phần I–III; mỗi mục "
-             "của phần II và các nhiệm vụ của nó (nội dung, cơ quan thực hiện và phối hợp theo mã, hình thức, "
-             "thời gian, văn bản dẫn, tóm tắt), nơi nhận, chữ ký. " + _KEYS.format(schema=schema_file("plan"))
-             + f" Mỗi nhiệm vụ có thêm {DERIVED['task'][0]} (số thứ tự trong kế hoạch) và {DERIVED['task'][1]} "
-             "(tình trạng theo báo cáo mới nhất: code, label, as_of là ngày cuối của số liệu)."),
-    DataFile(AGENCIES_JSON, "Cơ quan, đơn vị (JSON)",
-             "Mọi cơ quan, đơn vị và nhóm cơ quan, theo mã, mỗi cơ quan kèm mã địa bàn (place). "
-             + _KEYS.format(schema=schema_file("agencies"))),
-    DataFile(DOCUMENTS_JSON, "Văn bản pháp lý (JSON)",
-             "Mọi văn bản pháp lý được dẫn, theo mã, kèm quan hệ giữa các văn bản. "
-             + _KEYS.format(schema=schema_file("legal"))),
-    DataFile(PLACES_JSON, "Địa bàn (JSON)",
-             "Các địa bàn có cơ quan được kế hoạch nêu, theo mã, mỗi địa bàn kèm cấp và mã địa bàn cấp trên. "
-             + _KEYS.format(schema=schema_file("places"))),
-    DataFile(REPORTS_JSON, "Báo cáo thực hiện (JSON)",
-             "Các báo cáo thực hiện kế hoạch (danh sách rỗng khi chưa có báo cáo), mỗi báo cáo của một cơ quan "
-             "trong một kỳ. " + _KEYS.format(schema=schema_file("report"))
-             + f" Mỗi báo cáo có thêm {DERIVED['report'][0]} (start, end: ngày đầu và ngày cuối của số liệu)."),
+    DataFile(
+        PLANS_JSON,
+        "Kế hoạch (JSON)",
+        "Mọi kế hoạch, đầy đủ như tệp YAML: số ký hiệu, ngày, cơ quan ban hành, các phần I–III; mỗi mục "
+        "của phần II và các nhiệm vụ của nó (nội dung, cơ quan thực hiện và phối hợp theo mã, hình thức, "
+        "thời gian, văn bản dẫn, tóm tắt), nơi nhận, chữ ký. "
+        + _KEYS.format(schema=schema_file("plan"))
+        + f" Mỗi nhiệm vụ có thêm {DERIVED['task'][0]} (số thứ tự trong kế hoạch) và {DERIVED['task'][1]} "
+        "(tình trạng theo báo cáo mới nhất: code, label, as_of là ngày cuối của số liệu).",
+    ),
+    DataFile(
+        AGENCIES_JSON,
+        "Cơ quan, đơn vị (JSON)",
+        "Mọi cơ quan, đơn vị và nhóm cơ quan, theo mã, mỗi cơ quan kèm mã địa bàn (place). "
+        + _KEYS.format(schema=schema_file("agencies")),
+    ),
+    DataFile(
+        DOCUMENTS_JSON,
+        "Văn bản pháp lý (JSON)",
+        "Mọi văn bản pháp lý được dẫn, theo mã, kèm quan hệ giữa các văn bản. "
+        + _KEYS.format(schema=schema_file("legal")),
+    ),
+    DataFile(
+        PLACES_JSON,
+        "Địa bàn (JSON)",
+        "Các địa bàn có cơ quan được kế hoạch nêu, theo mã, mỗi địa bàn kèm cấp và mã địa bàn cấp trên. "
+        + _KEYS.format(schema=schema_file("places")),
+    ),
+    DataFile(
+        REPORTS_JSON,
+        "Báo cáo thực hiện (JSON)",
+        "Các báo cáo thực hiện kế hoạch (danh sách rỗng khi chưa có báo cáo), mỗi báo cáo của một cơ quan "
+        "trong một kỳ. "
+        + _KEYS.format(schema=schema_file("report"))
+        + f" Mỗi báo cáo có thêm {DERIVED['report'][0]} (start, end: ngày đầu và ngày cuối của số liệu).",
+    ),
 )
 CSV_FILES = (
     DataFile(TASKS_CSV, "Nhiệm vụ (CSV)", "Mọi nhiệm vụ của mọi kế hoạch, kèm tình trạng hiện tại.", TASKS),
     DataFile(AGENCIES_CSV, "Cơ quan, đơn vị (CSV)", "Mọi cơ quan, đơn vị và nhóm cơ quan.", AGENCIES),
     DataFile(DOCUMENTS_CSV, "Văn bản pháp lý (CSV)", "Mọi văn bản pháp lý được dẫn.", DOCUMENTS),
-    DataFile(REPORTS_CSV, "Báo cáo thực hiện (CSV)",
-             "Nội dung các báo cáo thực hiện, từng nhiệm vụ (chỉ có dòng tiêu đề khi chưa có báo cáo).", REPORTS),
+    DataFile(
+        REPORTS_CSV,
+        "Báo cáo thực hiện (CSV)",
+        "Nội dung các báo cáo thực hiện, từng nhiệm vụ (chỉ có dòng tiêu đề khi chưa có báo cáo).",
+        REPORTS,
+    ),
 )
 SCHEMA_FILES = tuple(
-    DataFile(schema_file(kind), f"Lược đồ {KIND_FILES.get(kind, kind + '.yaml')}",
-             f"JSON Schema của tệp plan_data/{KIND_FILES.get(kind, kind + '.yaml')}: các khóa, kiểu, khóa bắt buộc "
-             "và ý nghĩa.")
-    for kind in FILE_KINDS)
+    DataFile(
+        schema_file(kind),
+        f"Lược đồ {KIND_FILES.get(kind, kind + '.yaml')}",
+        f"JSON Schema của tệp plan_data/{KIND_FILES.get(kind, kind + '.yaml')}: các khóa, kiểu, khóa bắt buộc "
+        "và ý nghĩa.",
+    )
+    for kind in FILE_KINDS
+)
 CATALOGUE = JSON_FILES + CSV_FILES + SCHEMA_FILES

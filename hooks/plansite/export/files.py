@@ -8,8 +8,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..addresses import (AGENCIES_CSV, AGENCIES_JSON, DOCUMENTS_CSV, DOCUMENTS_JSON, PACKAGE, PLACES_JSON, PLANS_JSON,
-                         REPORTS_CSV, REPORTS_JSON, SCHEMAS, TASKS_CSV, data_file)
+from ..addresses import (
+    AGENCIES_CSV,
+    AGENCIES_JSON,
+    DOCUMENTS_CSV,
+    DOCUMENTS_JSON,
+    PACKAGE,
+    PLACES_JSON,
+    PLANS_JSON,
+    REPORTS_CSV,
+    REPORTS_JSON,
+    SCHEMAS,
+    TASKS_CSV,
+    data_file,
+)
 from ..data.schema import AGENCY, DOCUMENT
 from ..reports.model import ReportedProject
 from ..reports.project import schema_documents
@@ -27,8 +39,13 @@ def publishers(project: ReportedProject) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names.get(plan.issuer, plan.issuer) for plan in project.plans))
 
 
-def export_files(project: ReportedProject, progress: Progress, title: str, created: dt.date | None = None,
-                 site_url: str | None = None) -> dict[str, bytes]:
+def export_files(
+    project: ReportedProject,
+    progress: Progress,
+    title: str,
+    created: dt.date | None = None,
+    site_url: str | None = None,
+) -> dict[str, bytes]:
     """Every file of the catalogue and datapackage.json; `progress` is the project's (reports/status.py),
     `title` names the package (the site's name), `created` is the build date (None: left out),
     `site_url` the public address (None: no homepage)."""

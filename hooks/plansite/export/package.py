@@ -23,8 +23,10 @@ ENCODING = "utf-8"  # the CSV files begin with a byte-order mark, which UTF-8 re
 def field_schema(column: Column) -> dict:
     """One Table Schema field."""
     field = {"name": column.name, "type": column.type, "description": column.description}
-    constraints = {**({"required": True} if column.required else {}),
-                   **({"enum": list(column.choices)} if column.choices else {})}
+    constraints = {
+        **({"required": True} if column.required else {}),
+        **({"enum": list(column.choices)} if column.choices else {}),
+    }
     return {**field, **({"constraints": constraints} if constraints else {})}
 
 
@@ -34,29 +36,48 @@ def table_schema(table: Table) -> dict:
     if table.primary_key:
         schema["primaryKey"] = list(table.primary_key)
     if table.foreign_keys:
-        schema["foreignKeys"] = [{"fields": list(fields), "reference": {"resource": resource, "fields": list(target)}}
-                                 for fields, resource, target in table.foreign_keys]
+        schema["foreignKeys"] = [
+            {"fields": list(fields), "reference": {"resource": resource, "fields": list(target)}}
+            for fields, resource, target in table.foreign_keys
+        ]
     return schema
 
 
 def resource(entry: DataFile, data: bytes) -> dict:
     """The descriptor of one file (its name is its path, unique and a valid resource name)."""
-    out = {"name": entry.path, "path": entry.path,
-           "profile": "tabular-data-resource" if entry.table else "data-resource",
-           # frictionless reads the type, else it takes any *.schema.json for a Table Schema
-           "type": "table" if entry.table else "json",
-           "title": entry.title, "description": entry.description + (f" {entry.table.row}" if entry.table else ""),
-           "format": entry.format, "mediatype": entry.media_type, "encoding": ENCODING,
-           "bytes": len(data), "hash": f"sha256:{hashlib.sha256(data).hexdigest()}"}
+    out = {
+        "name": entry.path,
+        "path": entry.path,
+        "profile": "tabular-data-resource" if entry.table else "data-resource",
+        # frictionless reads the type, else it takes any *.schema.json for a Table Schema
+        "type": "table" if entry.table else "json",
+        "title": entry.title,
+        "description": entry.description + (f" {entry.table.row}" if entry.table else ""),
+        "format": entry.format,
+        "mediatype": entry.media_type,
+        "encoding": ENCODING,
+        "bytes": len(data),
+        "hash": f"sha256:{hashlib.sha256(data).hexdigest()}",
+    }
     if entry.table:
-        out["dialect"] = {"delimiter": ",", "lineTerminator": "\r\n", "quoteChar": '"', "doubleQuote": True,
-                          "header": True}
+        out["dialect"] = {
+            "delimiter": ",",
+            "lineTerminator": "\r\n",
+            "quoteChar": '"',
+            "doubleQuote": True,
+            "header": True,
+        }
         out["schema"] = table_schema(entry.table)
     return out
 
 
-def descriptor(files: dict[str, bytes], title: str, publishers: tuple[str, ...], created: dt.date | None = None,
-               homepage: str | None = None) -> dict:
+def descriptor(
+    files: dict[str, bytes],
+    title: str,
+    publishers: tuple[str, ...],
+    created: dt.date | None = None,
+    homepage: str | None = None,
+) -> dict:
     """The package: `files` maps each catalogue path to its bytes; `publishers` are the plans' issuing bodies;
     `homepage` the data page's public address, when the site has one."""
     by = f" Văn bản kế hoạch do {', '.join(publishers)} ban hành." if publishers else ""
@@ -64,9 +85,11 @@ def descriptor(files: dict[str, bytes], title: str, publishers: tuple[str, ...],
         "profile": PROFILE,
         "name": slugify(title) or "du-lieu",
         "title": title,
-        "description": (f"Dữ liệu mở của trang “{title}”: kế hoạch, nhiệm vụ, cơ quan, văn bản pháp lý và báo cáo "
-                        f"thực hiện, tạo từ dữ liệu YAML của trang mỗi lần dựng trang.{by} Giấy phép sử dụng dữ "
-                        "liệu chưa được nêu."),
+        "description": (
+            f"Dữ liệu mở của trang “{title}”: kế hoạch, nhiệm vụ, cơ quan, văn bản pháp lý và báo cáo "
+            f"thực hiện, tạo từ dữ liệu YAML của trang mỗi lần dựng trang.{by} Giấy phép sử dụng dữ "
+            "liệu chưa được nêu."
+        ),
     }
     if homepage:
         package["homepage"] = homepage

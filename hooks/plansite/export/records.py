@@ -46,8 +46,10 @@ def plan_record(plan: Plan, progress: Progress) -> dict:
     """A plan as in plan.schema.json, each task with its number and current status added."""
     record = to_json(plan, PLAN_FILE)
     for section in record["content"]["sections"]:
-        section["tasks"] = [{**task, "number": plan.task_numbers[task["id"]],
-                             "status": task_status(progress, plan, task["id"])} for task in section["tasks"]]
+        section["tasks"] = [
+            {**task, "number": plan.task_numbers[task["id"]], "status": task_status(progress, plan, task["id"])}
+            for task in section["tasks"]
+        ]
     return record
 
 

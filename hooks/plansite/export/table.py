@@ -13,15 +13,21 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from ..reports.spreadsheet.cells import FORMULA_START, neutralise
 
 BOM = b"\xef\xbb\xbf"
 LIST_SEPARATOR = "; "
-TYPES = {"string": "văn bản", "integer": "số nguyên", "number": "số", "date": "ngày (yyyy-mm-dd)",
-         "boolean": "đúng/sai (true/false)"}  # Table Schema types used, with their Vietnamese names
+TYPES = {
+    "string": "văn bản",
+    "integer": "số nguyên",
+    "number": "số",
+    "date": "ngày (yyyy-mm-dd)",
+    "boolean": "đúng/sai (true/false)",
+}  # Table Schema types used, with their Vietnamese names
 __all__ = ["BOM", "FORMULA_START", "LIST_SEPARATOR", "TYPES", "Column", "Table", "cell", "csv_bytes"]
 
 

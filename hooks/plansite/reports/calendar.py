@@ -4,7 +4,8 @@ A duty under III names who reports (the item's bodies), to whom (`reports_to`) a
 (`frequency`); the periods follow Nghị định 09/2019 (see `periods`). Only the periods a plan is tracked
 for are listed: none that ends before its date (or `life.tracked_from`), none that starts after it ended
 or was replaced. A due date is known only where the plan sets one (`deadline_days` after the period's
-data ends); otherwise the calendar says the plan sets none and never calls a report late. "Today" is the build date, never the clock.
+data ends); otherwise the calendar says the plan sets none and never calls a report late. "Today" is the build date,
+never the clock.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..data.plan_life import life_end
-from .model import Report, ReportedProject
 from .duties import reporting_duties
+from .model import Report, ReportedProject
 from .periods import covered, period_label, periods_in_year
 
 STATES = {
@@ -63,9 +64,9 @@ class DueReport:
 
 
 def build_date(project: ReportedProject, source_date_epoch: str | None) -> dt.date | None:
-    """"Today" for the calendar: SOURCE_DATE_EPOCH when set, else the newest date in the data."""
+    """ "Today" for the calendar: SOURCE_DATE_EPOCH when set, else the newest date in the data."""
     if source_date_epoch:
-        return dt.datetime.fromtimestamp(int(source_date_epoch), dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(int(source_date_epoch), dt.UTC).date()
     dates = [r.submitted_on for r in project.reports] + [p.issued_on for p in project.plans if p.issued_on]
     return max(dates, default=None)
 
@@ -98,8 +99,22 @@ def due_reports(project: ReportedProject, today: dt.date | None) -> list[DueRepo
                     start, end = covered(duty.kind, year, number)
                     if (begins and end < begins) or (ends and start > ends):
                         continue
-                    out.append(DueReport(plan.id, duty.item, duty.duty, duty.reporter, duty.recipients, duty.kind,
-                                         year, number, start, end, duty.due(end),
-                                         received.get((plan.id, duty.reporter, duty.kind, year, number))))
-    return sorted(out, key=lambda d: (d.due or d.end, d.plan, d.reporter, d.kind, d.year, d.number or 0, d.item,
-                                      d.duty))
+                    out.append(
+                        DueReport(
+                            plan.id,
+                            duty.item,
+                            duty.duty,
+                            duty.reporter,
+                            duty.recipients,
+                            duty.kind,
+                            year,
+                            number,
+                            start,
+                            end,
+                            duty.due(end),
+                            received.get((plan.id, duty.reporter, duty.kind, year, number)),
+                        )
+                    )
+    return sorted(
+        out, key=lambda d: (d.due or d.end, d.plan, d.reporter, d.kind, d.year, d.number or 0, d.item, d.duty)
+    )

@@ -41,8 +41,16 @@ def reporting_duties(plan: Plan) -> list[ReportingDuty]:
                 continue
             for frequency in duty.frequency:
                 for reporter in item.agencies:
-                    out.append(ReportingDuty(item.number, index, reporter, duty.reports_to,
-                                             FREQUENCY_PERIODS[frequency], duty.deadline_days))
+                    out.append(
+                        ReportingDuty(
+                            item.number,
+                            index,
+                            reporter,
+                            duty.reports_to,
+                            FREQUENCY_PERIODS[frequency],
+                            duty.deadline_days,
+                        )
+                    )
     return out
 
 

@@ -22,7 +22,7 @@ DEFAULT_HOST = "plansite.local"
 # RFC 5545 requires DTSTAMP on every VEVENT (when the object was created). The wall clock would make
 # every build differ, so it is the build's "today" (the date the states are computed for) at midnight
 # UTC, or this fixed instant when there is no today.
-NO_TODAY_STAMP = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
+NO_TODAY_STAMP = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 _ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")  # schema's id pattern: agency ids become file names
 
 
@@ -68,8 +68,10 @@ def _description(d: DueReport, plan_title: str, today: dt.date | None) -> str:
     if d.due:
         lines.append(f"Hạn gửi: {_date(d.due)} (ngày trên lịch)")
     else:
-        lines += ["Kế hoạch không quy định hạn gửi",
-                  f"Ngày trên lịch là ngày cuối của số liệu ({_date(d.end)}), từ đó có thể lập báo cáo"]
+        lines += [
+            "Kế hoạch không quy định hạn gửi",
+            f"Ngày trên lịch là ngày cuối của số liệu ({_date(d.end)}), từ đó có thể lập báo cáo",
+        ]
     state = STATES[d.state(today)]
     if d.received:
         state += f", ngày {_date(d.received.submitted_on)}"
@@ -77,8 +79,15 @@ def _description(d: DueReport, plan_title: str, today: dt.date | None) -> str:
     return "\n".join(lines)
 
 
-def _event(d: DueReport, uid: str, stamp: dt.datetime, agency_names: dict[str, str],
-           plan_titles: dict[str, str], today: dt.date | None, site_url: str | None) -> Event:
+def _event(
+    d: DueReport,
+    uid: str,
+    stamp: dt.datetime,
+    agency_names: dict[str, str],
+    plan_titles: dict[str, str],
+    today: dt.date | None,
+    site_url: str | None,
+) -> Event:
     day = _event_day(d)
     recipients = ", ".join(_name(agency_names, r) for r in d.recipients)
     event = Event()
@@ -105,8 +114,13 @@ def _calendar(name: str, events: list[Event]) -> bytes:
     return cal.to_ical()
 
 
-def calendar_files(due: list[DueReport], agency_names: dict[str, str], plan_titles: dict[str, str],
-                   today: dt.date | None, site_url: str | None) -> dict[str, bytes]:
+def calendar_files(
+    due: list[DueReport],
+    agency_names: dict[str, str],
+    plan_titles: dict[str, str],
+    today: dt.date | None,
+    site_url: str | None,
+) -> dict[str, bytes]:
     """The reporting calendar as iCalendar files: {path relative to the site: bytes}.
 
     "lich-bao-cao.ics" holds every due report; "lich-bao-cao/<agency-id>.ics" those of one agency,
@@ -119,7 +133,7 @@ def calendar_files(due: list[DueReport], agency_names: dict[str, str], plan_titl
     Events are sorted by day, plan, reporter and period, so equal input gives identical bytes.
     """
     _check_site_url(site_url)
-    stamp = dt.datetime.combine(today, dt.time(0), dt.timezone.utc) if today else NO_TODAY_STAMP
+    stamp = dt.datetime.combine(today, dt.time(0), dt.UTC) if today else NO_TODAY_STAMP
     ordered = sorted(due, key=_order)
     host = _host(site_url)
     events = [_event(d, f"{d.uid}@{host}", stamp, agency_names, plan_titles, today, site_url) for d in ordered]

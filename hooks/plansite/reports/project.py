@@ -15,8 +15,8 @@ from pathlib import Path as FsPath
 
 from ..data.load import read_data
 from ..data.problems import DataError, Problem
-from ..data.scope import load_scoped as scoped
 from ..data.schema import DATA_FILE_KINDS
+from ..data.scope import load_scoped as scoped
 from . import checks, tracking
 from .model import ReportedProject
 from .schema import REPORT_FILE
@@ -29,8 +29,16 @@ def load_checked(root: FsPath) -> tuple[ReportedProject, tuple[Problem, ...]]:
     """Read, check and cross-check every file under root/plan_data: (project, warnings), or DataError."""
     data = read_data(FsPath(root), FILE_KINDS)
     # Reports by plan, then year and period (a period may still be invalid here: no dates computed yet).
-    reports = sorted(zip(data.records["report"], data.documents["report"]), key=lambda pair: (
-        pair[0].plan, pair[0].period.year, pair[0].period.number or 0, pair[0].period.kind, pair[1].file))
+    reports = sorted(
+        zip(data.records["report"], data.documents["report"]),
+        key=lambda pair: (
+            pair[0].plan,
+            pair[0].period.year,
+            pair[0].period.number or 0,
+            pair[0].period.kind,
+            pair[1].file,
+        ),
+    )
     found = checks.check(data.project, reports) + tracking.check(data.project, reports)
     errors = list(data.errors) + [p for p in found if not p.warning]
     warnings = list(data.warnings) + [p for p in found if p.warning]
@@ -49,7 +57,10 @@ def schema_documents() -> dict[str, str]:
     """File name → JSON text of the schema for each kind of data file."""
     out = {}
     for kind, spec in FILE_KINDS.items():
-        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
-                  "title": f"plan_data {kind} file", **spec.json_schema()}
+        schema = {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": f"plan_data {kind} file",
+            **spec.json_schema(),
+        }
         out[f"{kind}.schema.json"] = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     return out

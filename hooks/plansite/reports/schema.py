@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from ..i18n import N_, _
 from ..data.schema_kinds import Enum, Field, List, Obj, Ref, Slug, Text, wrong
 from ..data.value_kinds import Bool, Date, Line, Number, Url
+from ..i18n import N_, _
 from . import model as m
 from .periods import FREQUENCY_PERIODS, PERIOD_KINDS
 
@@ -38,8 +38,11 @@ class Evidence(Url):
             return None
         if text.startswith("docs/") and re.fullmatch(r"docs/[A-Za-z0-9._/-]+", text) and ".." not in text:
             if ctx.data_dir is not None and not (ctx.data_dir.parent / text).is_file():
-                ctx.fail(path, _("Expected the file {file} but it does not exist.").format(file=text),
-                         _("put the evidence file under docs/ first, or link to it on the web."))
+                ctx.fail(
+                    path,
+                    _("Expected the file {file} but it does not exist.").format(file=text),
+                    _("put the evidence file under docs/ first, or link to it on the web."),
+                )
                 return None
             return text
         if re.fullmatch(r"https?://[A-Za-z0-9.-]+(:\d+)?(/[^\s<>\"'`]*)?", text):
@@ -50,44 +53,78 @@ class Evidence(Url):
         return {"type": "string", "pattern": "^(https?://|docs/)"}
 
 
-OUTPUT = Obj(m.Output, {
-    "quantity": Field(Number(0, 1e9, expected=N_("a quantity (a number)")), "How many, e.g. 3.", required=True),
-    "unit": Field(Line(), "Unit, e.g. 'hội nghị', 'lượt người'.", required=True),
-    "what": Field(Line(), "What was counted, where the unit alone does not say, e.g. 'tham dự'."),
-})
-TASK_REPORT = Obj(m.TaskReport, {
-    "task": Field(Slug(), "Id of the task in the plan.", required=True),
-    "status": Field(Enum(STATUSES), "Status: {choices}.", required=True),
-    "done": Field(Text(), "What was done in the period, as the report says it."),
-    "progress": Field(Number(0, 100, integer=True, expected=N_("a percentage from 0 to 100")),
-                      "Progress in percent, only for a task whose result can be measured."),
-    "reason": Field(Text(), "Why the task was not carried out (required for khong-thuc-hien)."),
-    "outputs": Field(List(OUTPUT), "Counted results: quantity, unit, what."),
-    "evidence": Field(List(Evidence()), "Evidence: web links (https://…) or files under docs/."),
-    "difficulties": Field(Text(), "Khó khăn, vướng mắc."),
-    "proposals": Field(Text(), "Đề xuất, kiến nghị."),
-})
-REPORT_FILE = Obj(m.Report, {
-    "plan": Field(Ref("plan"), "Id of the plan reported on; the name of the report's plan folder "
-                  "(plan_data/reports/<plan>/<period>/<reporter>.yaml).", required=True),
-    "period": Field(Obj(m.ReportPeriod, {
-        "kind": Field(Enum(PERIOD_KINDS, {f: k for f, k in FREQUENCY_PERIODS.items()}),
-                      "Kind of report: {choices}.", required=True),
-        "year": Field(Number(1900, 2200, integer=True, expected=N_("a year such as 2026")), "Year of the report.",
-                      required=True),
-        "number": Field(Number(1, 12, integer=True, expected=N_("a month (1–12) or quarter (1–4)")),
-                        "Month (thang) or quarter (quy) within the year."),
-        "start": Field(Date(), "First day of the data, when not the Nghị định 09/2019 rule (always for "
-                               "chuyen-de and dot-xuat)."),
-        "end": Field(Date(), "Last day of the data, with start."),
-    }), "The period the report covers, within the plan's years; its folder is named after it (2026-6-thang, "
-        "2025-nam, 2026-quy-2, 2026-thang-3, 2026-chuyen-de[-…]).", required=True),
-    "reporter": Field(Ref("agency"), "Id of the body that reports; the file's name (one file per body and "
-                      "period).", required=True),
-    "recipient": Field(Ref("agency"), "Id of the body the report is sent to."),
-    "number": Field(Line(), "Number/symbol of the report (số ký hiệu), if it has one."),
-    "submitted_on": Field(Date(), "Date the report was signed or sent, yyyy-mm-dd.", required=True),
-    "example": Field(Bool(), "true only for made-up example data (the demo build); never in a real report."),
-    "tasks": Field(List(TASK_REPORT), "What the report says, task by task.", required=True),
-    "note": Field(Text(), "Editor's note."),
-})
+OUTPUT = Obj(
+    m.Output,
+    {
+        "quantity": Field(Number(0, 1e9, expected=N_("a quantity (a number)")), "How many, e.g. 3.", required=True),
+        "unit": Field(Line(), "Unit, e.g. 'hội nghị', 'lượt người'.", required=True),
+        "what": Field(Line(), "What was counted, where the unit alone does not say, e.g. 'tham dự'."),
+    },
+)
+TASK_REPORT = Obj(
+    m.TaskReport,
+    {
+        "task": Field(Slug(), "Id of the task in the plan.", required=True),
+        "status": Field(Enum(STATUSES), "Status: {choices}.", required=True),
+        "done": Field(Text(), "What was done in the period, as the report says it."),
+        "progress": Field(
+            Number(0, 100, integer=True, expected=N_("a percentage from 0 to 100")),
+            "Progress in percent, only for a task whose result can be measured.",
+        ),
+        "reason": Field(Text(), "Why the task was not carried out (required for khong-thuc-hien)."),
+        "outputs": Field(List(OUTPUT), "Counted results: quantity, unit, what."),
+        "evidence": Field(List(Evidence()), "Evidence: web links (https://…) or files under docs/."),
+        "difficulties": Field(Text(), "Khó khăn, vướng mắc."),
+        "proposals": Field(Text(), "Đề xuất, kiến nghị."),
+    },
+)
+REPORT_FILE = Obj(
+    m.Report,
+    {
+        "plan": Field(
+            Ref("plan"),
+            "Id of the plan reported on; the name of the report's plan folder "
+            "(plan_data/reports/<plan>/<period>/<reporter>.yaml).",
+            required=True,
+        ),
+        "period": Field(
+            Obj(
+                m.ReportPeriod,
+                {
+                    "kind": Field(
+                        Enum(PERIOD_KINDS, {f: k for f, k in FREQUENCY_PERIODS.items()}),
+                        "Kind of report: {choices}.",
+                        required=True,
+                    ),
+                    "year": Field(
+                        Number(1900, 2200, integer=True, expected=N_("a year such as 2026")),
+                        "Year of the report.",
+                        required=True,
+                    ),
+                    "number": Field(
+                        Number(1, 12, integer=True, expected=N_("a month (1–12) or quarter (1–4)")),
+                        "Month (thang) or quarter (quy) within the year.",
+                    ),
+                    "start": Field(
+                        Date(),
+                        "First day of the data, when not the Nghị định 09/2019 rule (always for "
+                        "chuyen-de and dot-xuat).",
+                    ),
+                    "end": Field(Date(), "Last day of the data, with start."),
+                },
+            ),
+            "The period the report covers, within the plan's years; its folder is named after it (2026-6-thang, "
+            "2025-nam, 2026-quy-2, 2026-thang-3, 2026-chuyen-de[-…]).",
+            required=True,
+        ),
+        "reporter": Field(
+            Ref("agency"), "Id of the body that reports; the file's name (one file per body and period).", required=True
+        ),
+        "recipient": Field(Ref("agency"), "Id of the body the report is sent to."),
+        "number": Field(Line(), "Number/symbol of the report (số ký hiệu), if it has one."),
+        "submitted_on": Field(Date(), "Date the report was signed or sent, yyyy-mm-dd.", required=True),
+        "example": Field(Bool(), "true only for made-up example data (the demo build); never in a real report."),
+        "tasks": Field(List(TASK_REPORT), "What the report says, task by task.", required=True),
+        "note": Field(Text(), "Editor's note."),
+    },
+)

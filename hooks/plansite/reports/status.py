@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Mapping
 
 from ..data.model import Plan
 from .model import Report, ReportedProject, TaskReport
@@ -59,6 +59,10 @@ def build_progress(project: ReportedProject) -> Progress:
     for report in project.reports:
         for entry in report.tasks:
             timelines.setdefault((report.plan, entry.task), []).append(Entry(report, entry))
-    newest_first = {key: tuple(sorted(entries, reverse=True, key=lambda e: (
-        e.report.covered[1], e.report.submitted_on, e.report.reporter))) for key, entries in timelines.items()}
+    newest_first = {
+        key: tuple(
+            sorted(entries, reverse=True, key=lambda e: (e.report.covered[1], e.report.submitted_on, e.report.reporter))
+        )
+        for key, entries in timelines.items()
+    }
     return Progress(MappingProxyType(newest_first), any(r.example for r in project.reports))

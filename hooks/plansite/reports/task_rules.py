@@ -57,6 +57,8 @@ def status_hint(task: Task, period_end: dt.date | None) -> str:
         return _("use {status}.").format(status=named(better, STATUSES[better]))
     if better == "dang-thuc-hien":
         return _("use {ongoing} or {late}; {done} only once the task is finished.").format(
-            ongoing=status["dang-thuc-hien"], late=status["cham-tien-do"], done=status["da-hoan-thanh"])
+            ongoing=status["dang-thuc-hien"], late=status["cham-tien-do"], done=status["da-hoan-thanh"]
+        )
     return _("use {done} if the task is finished, else {ongoing}.").format(
-        done=status["da-hoan-thanh"], ongoing=status["dang-thuc-hien"])
+        done=status["da-hoan-thanh"], ongoing=status["dang-thuc-hien"]
+    )

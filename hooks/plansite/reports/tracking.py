@@ -9,8 +9,8 @@ from __future__ import annotations
 from ..data.model import Project
 from ..data.plan_life import life_end
 from ..data.problems import Problem
-from ..i18n import _
 from ..data.yamlsource import YamlDocument
+from ..i18n import _
 from ..text import date_numeric
 from .model import Report
 
@@ -26,15 +26,28 @@ def check(project: Project, reports: list[tuple[Report, YamlDocument]]) -> list[
         start, end = report.covered
         tracked, ended = plan.life.tracked_from, life_end(plan, project)
         if tracked and end < tracked:
-            problems.append(doc.problem(("period",), _("Expected a period the site tracks (from {tracked}, "
-                                                       "life.tracked_from of plan '{plan}') but received one that ends "
-                                                       "{end}.").format(tracked=date_numeric(tracked), plan=plan.id,
-                                                                        end=date_numeric(end)),
-                                        _("check the report's year and period, or the plan's tracked_from."), warning=True))
+            problems.append(
+                doc.problem(
+                    ("period",),
+                    _(
+                        "Expected a period the site tracks (from {tracked}, "
+                        "life.tracked_from of plan '{plan}') but received one that ends "
+                        "{end}."
+                    ).format(tracked=date_numeric(tracked), plan=plan.id, end=date_numeric(end)),
+                    _("check the report's year and period, or the plan's tracked_from."),
+                    warning=True,
+                )
+            )
         elif ended and start > ended:
-            problems.append(doc.problem(("period",), _("Expected a period before the plan '{plan}' ended ({ended}) "
-                                                       "but received one that begins {start}.").format(
-                                                           plan=plan.id, ended=date_numeric(ended),
-                                                           start=date_numeric(start)),
-                                        _("check the report's year and period, or the plan's life."), warning=True))
+            problems.append(
+                doc.problem(
+                    ("period",),
+                    _(
+                        "Expected a period before the plan '{plan}' ended ({ended}) "
+                        "but received one that begins {start}."
+                    ).format(plan=plan.id, ended=date_numeric(ended), start=date_numeric(start)),
+                    _("check the report's year and period, or the plan's life."),
+                    warning=True,
+                )
+            )
     return problems

@@ -57,7 +57,7 @@ def number_keys(number: str, title: str = "") -> dict[str, int]:
     title_words = [folded for folded, _ in tokens(title)]
     if parts and title_words:
         for at in range(len(title_words) - len(parts) + 1):
-            if title_words[at:at + len(parts)] == parts:
+            if title_words[at : at + len(parts)] == parts:
                 if at:
                     out.setdefault(NUMBER_MARK + digits + "".join(title_words[:at]), PART)
                 break

@@ -12,7 +12,8 @@ starts a snippet where the query's syllables stand together (plan-search.js `fro
 
 A hand-written page opts out of search with an element carrying `data-ps-noindex` (docs/tim-kiem.md,
 the results page, has nothing to find); everything from an element carrying `data-ps-print-only` to the end
-is left out (a task's notice, site/render/render_notice.py: the page's facts again, laid out for paper). Only raw HTML of docs/ can carry it: text from the plan data
+is left out (a task's notice, site/render/render_notice.py: the page's facts again, laid out for paper). Only raw HTML
+of docs/ can carry it: text from the plan data
 reaches a page with '<' escaped, so it never forms a tag.
 """
 
@@ -33,8 +34,11 @@ _NOINDEX = re.compile(r"<[A-Za-z][^<>]*\sdata-ps-noindex[\s=/>]")
 _PRINT_ONLY = re.compile(r"<[A-Za-z][^<>]*\sdata-ps-print-only[\s=/>]")
 _HEADINGS = re.compile(r"<h([2-6])\b[^>]*>(.*?)</h\1\s*>", re.S | re.I)
 # Never prose: headings, the label of a box, a status tag, small print, a bold label ("<strong>Nơi nhận:</strong>").
-_NOT_PROSE = re.compile(r"<(h[1-6]|nav|thead|small)\b.*?</\1\s*>|<p class=\"admonition-title\">.*?</p>"
-                        r"|<strong class=\"ps-tag[^\"]*\">.*?</strong>|<strong>[^<]{1,40}:</strong>", re.S | re.I)
+_NOT_PROSE = re.compile(
+    r"<(h[1-6]|nav|thead|small)\b.*?</\1\s*>|<p class=\"admonition-title\">.*?</p>"
+    r"|<strong class=\"ps-tag[^\"]*\">.*?</strong>|<strong>[^<]{1,40}:</strong>",
+    re.S | re.I,
+)
 _TABLE = re.compile(r"<table\b.*?</table\s*>", re.S | re.I)
 _BLOCK_END = re.compile(r"</(?:p|li|td|th|dd|dt|div|blockquote)\s*>", re.I)
 # Blocks that are a label and a value, or say that nothing is there (site/render/render_agency.py, render_document.py,
@@ -58,7 +62,7 @@ def not_indexed(html: str) -> bool:
 def screen_part(html: str) -> str:
     """`html` up to its first element carrying `data-ps-print-only` (a block for paper ends the page)."""
     end = _PRINT_ONLY.search(html)
-    return html[:end.start()] if end else html
+    return html[: end.start()] if end else html
 
 
 def cut(text: str, limit: int = EXCERPT_CHARS) -> str:
@@ -67,7 +71,7 @@ def cut(text: str, limit: int = EXCERPT_CHARS) -> str:
     text = unicodedata.normalize("NFC", " ".join(text.split()))
     if len(text) <= limit:
         return text
-    head = text[:limit - len(ELLIPSIS)]
+    head = text[: limit - len(ELLIPSIS)]
     space = head.rfind(" ")
     if space > limit * 3 // 4:
         head = head[:space]

@@ -18,8 +18,8 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from .terms import JOIN
 from .tokenize import word_forms, words
@@ -44,8 +44,11 @@ def abbreviation_pattern(abbrs: Iterable[str]) -> str:
 
 def abbreviations_in_html(page_html: str) -> set[tuple[str, str]]:
     """(abbreviation, full form) of every `<abbr title="…">…</abbr>` in rendered page content."""
-    return {(html.unescape(text).strip(), html.unescape(title).strip()) for title, text in _ABBR_TAG.findall(page_html)
-            if text.strip() and title.strip()}
+    return {
+        (html.unescape(text).strip(), html.unescape(title).strip())
+        for title, text in _ABBR_TAG.findall(page_html)
+        if text.strip() and title.strip()
+    }
 
 
 def _pairs(text: str) -> tuple[Pair, ...]:
@@ -91,14 +94,15 @@ def _phrase_hits(exp: Expander, folded: list[str], out: Counter, times: int = 1)
     'Ủy ban Mặt trận Tổ quốc' holds both UBMTTQ's and MTTQ's full forms)."""
     for i, word in enumerate(folded):
         for phrase, abbr_words in exp.phrases.get(word, ()):
-            if tuple(folded[i:i + len(phrase)]) == phrase:
+            if tuple(folded[i : i + len(phrase)]) == phrase:
                 for pair in abbr_words:
                     out[pair] += times
 
 
 def expansions(exp: Expander, text: str) -> Counter:
     """How many times each extra term (folded, exact) counts for a page's `text`: the full forms' syllables
-    and syllable pairs once per use of an abbreviation, the abbreviations' words once per run of a full form (including the
+    and syllable pairs once per use of an abbreviation, the abbreviations' words once per run of a full form (including
+    the
     full forms just added, so a page writing 'UBMTTQ' is found by 'MTTQ' too)."""
     out: Counter = Counter()
     if exp.pattern is None:

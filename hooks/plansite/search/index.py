@@ -34,15 +34,15 @@ import json
 import zlib
 from array import array
 from bisect import bisect_left
-from itertools import chain
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from urllib.parse import unquote
 
 from ..addresses import IN_PLAN_URL, PLAN_PAGE_URL
 from ..kinds import PageKind
 from .doc_numbers import NUMBER_MARK, number_key, number_keys
-from .excerpt import cut, headings_text, html_text, not_indexed, screen_part, page_texts
+from .excerpt import cut, headings_text, html_text, not_indexed, page_texts, screen_part
 from .expand import abbreviations_in_html, expander, expansions
 from .postings import SHARD_BYTES, encode, shards, weight_table
 from .terms import LEVELS, TIES, Term, counts, level, merged, pack
@@ -109,9 +109,18 @@ class SearchIndex:
     shard_bytes: int = SHARD_BYTES  # a shard past this is split by a longer prefix (see `postings`)
     snippet_files: int = SNIPPET_FILES  # at most this many x/<group>.json files (see `snippet_group`)
 
-    def add(self, url: str, title: str, kind: PageKind, text: str, keywords: tuple[str, ...] = (),
-            numbers: tuple[str, ...] = (), excerpt: str | None = None, headings: str = "",
-            subjects: tuple[str, ...] = ()) -> None:
+    def add(
+        self,
+        url: str,
+        title: str,
+        kind: PageKind,
+        text: str,
+        keywords: tuple[str, ...] = (),
+        numbers: tuple[str, ...] = (),
+        excerpt: str | None = None,
+        headings: str = "",
+        subjects: tuple[str, ...] = (),
+    ) -> None:
         """Index one page: the syllables and syllable pairs of its title with its keywords, its headings
         and its text (`terms`), and the numbers that name it (`doc_numbers`). `excerpt` is the text its
         snippets are cut from (default: the start of `text`)."""
@@ -125,7 +134,9 @@ class SearchIndex:
         body, body_length = counts(text)
         heads, _ = counts(headings)
         titled, title_length = counts(named)
-        about = set().union(*(counts(subject)[0] for subject in subjects))  # each subject on its own: no pair across two
+        about = set().union(
+            *(counts(subject)[0] for subject in subjects)
+        )  # each subject on its own: no pair across two
         for term in body.keys() | heads.keys() | titled.keys():
             entry = self.postings.get(term)
             if entry is None:
@@ -140,8 +151,16 @@ class SearchIndex:
         self.ties.append(tie_of(kind))
         self.texts.append((named, zlib.compress(text.encode("utf-8"), 1)))
 
-    def add_html(self, url: str, title: str, kind: PageKind, html: str, keywords: tuple[str, ...] = (),
-                 numbers: tuple[str, ...] = (), subjects: tuple[str, ...] = ()) -> None:
+    def add_html(
+        self,
+        url: str,
+        title: str,
+        kind: PageKind,
+        html: str,
+        keywords: tuple[str, ...] = (),
+        numbers: tuple[str, ...] = (),
+        subjects: tuple[str, ...] = (),
+    ) -> None:
         """Index rendered page content; its `<abbr title>` tags teach the index the site's abbreviations."""
         if not kind.searchable or not_indexed(html):
             return
@@ -181,7 +200,9 @@ class SearchIndex:
             renumber[old] = new
         pages = max(1, len(self.docs))
         averages = [max(1.0, sum(self.lengths[field::2]) / pages) for field in (0, 1)]
-        ratios = [(self.lengths[2 * d] / averages[0], self.lengths[2 * d + 1] / averages[1]) for d in range(len(self.docs))]
+        ratios = [
+            (self.lengths[2 * d] / averages[0], self.lengths[2 * d + 1] / averages[1]) for d in range(len(self.docs))
+        ]
         ties = self.ties
         extra = self.expanded()
 
@@ -206,12 +227,21 @@ class SearchIndex:
         out = {f"search/t/{name}.json": text for name, text in texts.items()}
         group = snippet_group(len(order), self.snippet_files)
         for first in range(0, len(order), group):
-            out[f"search/x/{first // group}.json"] = _dump([[*self.docs[old], self.excerpts[old]]
-                                                             for old in order[first:first + group]])
+            out[f"search/x/{first // group}.json"] = _dump(
+                [[*self.docs[old], self.excerpts[old]] for old in order[first : first + group]]
+            )
         out["search/facets.json"] = _dump(facets([self.docs[i] for i in order]))
         out["search/plans.json"] = _dump(dict(sorted(self.plans.items())))
-        out["search/meta.json"] = _dump({"docs": len(order), "weights": table, "ties": TIES, "levels": LEVELS,
-                                         "shards": list(texts), "group": group})
+        out["search/meta.json"] = _dump(
+            {
+                "docs": len(order),
+                "weights": table,
+                "ties": TIES,
+                "levels": LEVELS,
+                "shards": list(texts),
+                "group": group,
+            }
+        )
         return dict(sorted(out.items()))
 
     def write(self, site_dir: Path) -> None:

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from typing import Iterable
+from collections.abc import Iterable
 
 DIGITS = "".join(chr(c) for c in range(0x23, 0x7F) if chr(c) != "\\")  # '#' … '~' without '\'
 BASE = 45  # digits 0-44 end a number; 45-89 carry a digit (minus 45) and say another follows
@@ -133,7 +133,7 @@ def _split(prefix: str, words: list[tuple[str, str, int]], budget: int, out: dic
     longer: dict[str, list] = {}
     for word in words:
         if word[0] != prefix:
-            longer.setdefault(word[0][:len(prefix) + 1], []).append(word)
+            longer.setdefault(word[0][: len(prefix) + 1], []).append(word)
     for child, members in longer.items():
         _split(child, members, budget, out)
 

@@ -25,23 +25,26 @@ def script_of(relative: str, text: str) -> tuple[str, str]:
     U+2028 and U+2029 are escaped (JSON allows them raw in strings; older JavaScript did not)."""
     if not (relative.startswith(PREFIX) and relative.endswith(SUFFIX)):
         raise ValueError(f"not an index file: {relative}")
-    key = relative[len(PREFIX):-len(SUFFIX)]
+    key = relative[len(PREFIX) : -len(SUFFIX)]
     body = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     return f"{PREFIX}js/{key}.js", f"{CALLBACK}({json.dumps(key, ensure_ascii=False)},{body});\n"
 
 
 def scripts(files: dict[str, str]) -> dict[str, str]:
     """The script of every index file among `files` (relative path → JSON text), sorted by path."""
-    out = dict(script_of(path, text) for path, text in files.items()
-               if path.startswith(PREFIX) and path.endswith(SUFFIX))
+    out = dict(
+        script_of(path, text) for path, text in files.items() if path.startswith(PREFIX) and path.endswith(SUFFIX)
+    )
     return dict(sorted(out.items()))
 
 
 def write_scripts(site_dir: Path) -> int:
     """Write the scripts of the index files found in a built site's search/ folder; how many."""
     site_dir = Path(site_dir)
-    found = {path.relative_to(site_dir).as_posix(): path.read_text(encoding="utf-8")
-             for path in sorted((site_dir / "search").rglob("*.json"))}
+    found = {
+        path.relative_to(site_dir).as_posix(): path.read_text(encoding="utf-8")
+        for path in sorted((site_dir / "search").rglob("*.json"))
+    }
     written = scripts(found)
     for relative, text in written.items():
         path = site_dir / relative

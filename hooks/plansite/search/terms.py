@@ -4,7 +4,8 @@ becomes a posting's weight (BM25F).
 Vietnamese words are runs of syllables ("dân vận", "nhân dân", "văn bản"): a page holding "dân" and
 "vận" apart is not about "dân vận". So besides every syllable, the index keeps every two syllables
 written next to each other (nothing but spaces between them, or a hyphen with a space on each side as in
-"Văn hóa - Xã hội": a comma, a full stop, a dash "–" or an unspaced hyphen breaks the pair) as one term, keyed by the two forms joined by "_": "dan_van" (folded) and "dân_vân" + U+0323
+"Văn hóa - Xã hội": a comma, a full stop, a dash "–" or an unspaced hyphen breaks the pair) as one term, keyed by the
+two forms joined by "_": "dan_van" (folded) and "dân_vân" + U+0323
 (exact, `tokenize.word_forms` of each). A pair lives in the shard of its first two code points, like a
 word (no word holds "_", so no word is ever taken for a pair). The browser looks the query's
 adjacent syllables up as pairs (docs/assets/plan-search.js).

@@ -20,4 +20,6 @@ class SiteOptions:
     site_name: str = "Kế hoạch"  # mkdocs.yml site_name: the feed's title
     site_place: str | None = None  # mkdocs.yml extra.site_place: the place site_name names (site/html/identity.py)
     directory_urls: bool = True  # mkdocs.yml use_directory_urls: links as 'x/' (the web), else 'x.html' (offline)
-    preview: bool = False  # a one-plan preview: only the registry pages its pages link to (site/index/preview_records.py)
+    preview: bool = (
+        False  # a one-plan preview: only the registry pages its pages link to (site/index/preview_records.py)
+    )

@@ -20,5 +20,18 @@ from .cells import FORMULA_START, neutralise, parse_date, parse_number, parse_st
 from .layout import COLUMNS, HEADER, META
 from .names import UsageError, parse_period, period_code, report_path
 
-__all__ = ["COLUMNS", "FORMULA_START", "HEADER", "META", "UsageError", "neutralise", "parse_date", "parse_number",
-           "parse_period", "parse_status", "period_code", "report_path", "unneutralise"]
+__all__ = [
+    "COLUMNS",
+    "FORMULA_START",
+    "HEADER",
+    "META",
+    "UsageError",
+    "neutralise",
+    "parse_date",
+    "parse_number",
+    "parse_period",
+    "parse_status",
+    "period_code",
+    "report_path",
+    "unneutralise",
+]

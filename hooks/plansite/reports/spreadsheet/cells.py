@@ -79,8 +79,11 @@ def _status_forms() -> tuple[dict[str, str], dict[str, list[str]], dict[str, str
             continue
         if first not in DROPPABLE:
             continue
-        inside = [other for other, other_label in STATUSES.items()
-                  if other != code and f" {rest} " in f" {_status_key(other_label)} "]
+        inside = [
+            other
+            for other, other_label in STATUSES.items()
+            if other != code and f" {rest} " in f" {_status_key(other_label)} "
+        ]
         if inside:
             ambiguous[rest] = [code] + inside
         else:
@@ -98,16 +101,25 @@ def parse_status(text: str) -> tuple[str | None, str, str]:
         return STATUS_FORMS[folded], "", ""
     labels = ", ".join(f"'{label}'" for label in STATUSES.values())
     message = _("Expected one of {labels} (or the codes {codes}) but received '{text}'.").format(
-        labels=labels, codes=", ".join(STATUSES), text=text)
+        labels=labels, codes=", ".join(STATUSES), text=text
+    )
     if folded in AMBIGUOUS_STATUS:
         options = _(" or ").join(f"'{STATUSES[c]}'" for c in AMBIGUOUS_STATUS[folded])
-        return None, message, _("'{text}' alone could be {options}; write the whole label.").format(
-            text=text, options=options)
+        return (
+            None,
+            message,
+            _("'{text}' alone could be {options}; write the whole label.").format(text=text, options=options),
+        )
     if folded in NEGATED_STATUS:
         label = STATUSES[NEGATED_STATUS[folded]]
-        return None, message, _("'{text}' without '{word}' says the opposite of '{label}'; write '{label}' if that "
-                                "is meant, else e.g. 'Đang thực hiện' or 'Đã hoàn thành'.").format(
-                                    text=text, word=label.split()[0], label=label)
+        return (
+            None,
+            message,
+            _(
+                "'{text}' without '{word}' says the opposite of '{label}'; write '{label}' if that "
+                "is meant, else e.g. 'Đang thực hiện' or 'Đã hoàn thành'."
+            ).format(text=text, word=label.split()[0], label=label),
+        )
     close = difflib.get_close_matches(folded, list(STATUS_FORMS), n=1, cutoff=0.6)
     if close:
         code = STATUS_FORMS[close[0]]
@@ -128,20 +140,34 @@ def parse_number(text: str, percentage: bool = False) -> float | int:
         value = body.replace(".", "").replace(",", ".")
     elif re.fullmatch(r"\d+[.,]\d{3}", body):
         whole, frac = re.split(r"[.,]", body)
-        message = _("Expected a percentage but received '{text}', which could mean {thousands} (with a thousands "
-                    "separator) or {decimal} (a decimal).") if percentage else \
-            _("Expected a number but received '{text}', which could mean {thousands} (with a thousands separator) "
-              "or {decimal} (a decimal).")
-        raise ValueError(message.format(text=text, thousands=whole + frac, decimal=f"{whole}.{frac}"),
-                         _("write {thousands} (without a separator) for the whole number, or {decimal} for a decimal.")
-                         .format(thousands=whole + frac, decimal=f"{whole},{frac.rstrip('0') or '0'}"))
+        message = (
+            _(
+                "Expected a percentage but received '{text}', which could mean {thousands} (with a thousands "
+                "separator) or {decimal} (a decimal)."
+            )
+            if percentage
+            else _(
+                "Expected a number but received '{text}', which could mean {thousands} (with a thousands separator) "
+                "or {decimal} (a decimal)."
+            )
+        )
+        raise ValueError(
+            message.format(text=text, thousands=whole + frac, decimal=f"{whole}.{frac}"),
+            _("write {thousands} (without a separator) for the whole number, or {decimal} for a decimal.").format(
+                thousands=whole + frac, decimal=f"{whole},{frac.rstrip('0') or '0'}"
+            ),
+        )
     elif re.fullmatch(r"\d+([.,]\d+)?", body):
         value = body.replace(",", ".")
     else:
-        message = _("Expected a percentage such as 3 or 2,5 but received '{text}'.") if percentage else \
-            _("Expected a number such as 3 or 2,5 but received '{text}'.")
-        raise ValueError(message.format(text=text), _("write digits only, with ',' for a decimal (2,5); no words or "
-                                                      "units."))
+        message = (
+            _("Expected a percentage such as 3 or 2,5 but received '{text}'.")
+            if percentage
+            else _("Expected a number such as 3 or 2,5 but received '{text}'.")
+        )
+        raise ValueError(
+            message.format(text=text), _("write digits only, with ',' for a decimal (2,5); no words or units.")
+        )
     number = float(value) * (-1 if negative else 1)
     return int(number) if number.is_integer() else number
 
@@ -156,8 +182,13 @@ def parse_date(text: str) -> dt.date:
         try:
             return dt.date(year, month, day)
         except ValueError:
-            raise ValueError(_("Expected a date that exists but received '{text}'.").format(text=text),
-                             _("check the day and the month (dd/mm/yyyy: day first).")) from None
-    hint = (_("write the year with four digits, e.g. 30/06/2026.") if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{2}", t)
-            else _("for 30 June 2026 write 30/06/2026."))
+            raise ValueError(
+                _("Expected a date that exists but received '{text}'.").format(text=text),
+                _("check the day and the month (dd/mm/yyyy: day first)."),
+            ) from None
+    hint = (
+        _("write the year with four digits, e.g. 30/06/2026.")
+        if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{2}", t)
+        else _("for 30 June 2026 write 30/06/2026.")
+    )
     raise ValueError(_("Expected a date written dd/mm/yyyy but received '{text}'.").format(text=text), hint)

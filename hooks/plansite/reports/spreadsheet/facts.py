@@ -43,8 +43,12 @@ def read_fact(key: str, text: str, file: str, project: Project) -> tuple[object,
     if key in ("reporter", "recipient"):
         agency = agency_id(project, text)
         if agency is None:
-            return None, (_("Expected the id or name of a body in plan_data/agencies.yaml but received '{text}'.")
-                          .format(text=text), agency_hint(project, text))
+            return None, (
+                _("Expected the id or name of a body in plan_data/agencies.yaml but received '{text}'.").format(
+                    text=text
+                ),
+                agency_hint(project, text),
+            )
         return agency, None
     if key == "submitted_on":
         try:
@@ -63,10 +67,20 @@ def _missing(key: str, row: int | None, file: str) -> CsvProblem:
     """A required fact whose row (row None: the whole row) or value is missing."""
     label = META_LABEL[key]
     if row is None:
-        return CsvProblem(file, None, label, _("Expected a row '{label}' above the table but there is none.").format(
-            label=label), _("add a row with '{label}' in column A and the value in column B.").format(label=label))
-    hint = _("write the date the report was signed or sent, e.g. 30/06/2026.") if key == "submitted_on" else \
-        _("write the id (see plan_data/agencies.yaml).") if key == "reporter" else _("make a new template.")
+        return CsvProblem(
+            file,
+            None,
+            label,
+            _("Expected a row '{label}' above the table but there is none.").format(label=label),
+            _("add a row with '{label}' in column A and the value in column B.").format(label=label),
+        )
+    hint = (
+        _("write the date the report was signed or sent, e.g. 30/06/2026.")
+        if key == "submitted_on"
+        else _("write the id (see plan_data/agencies.yaml).")
+        if key == "reporter"
+        else _("make a new template.")
+    )
     return CsvProblem(file, row, label, _("Expected a value in column B but the cell is empty."), hint)
 
 
@@ -84,19 +98,35 @@ def read_facts(rows: list[list[str]], header: int, file: str, project: Project) 
         label = labels.get(match_key(raw_label))
         if label is None:
             close = difflib.get_close_matches(match_key(raw_label), list(labels), n=1, cutoff=0.6)
-            problems.append(CsvProblem(file, number, "A", _("Expected one of the labels {labels} in column A but "
-                                                            "received '{text}'.").format(labels=", ".join(META),
-                                                                                         text=raw_label),
-                                       _("did you mean '{choice}'?").format(choice=labels[close[0]]) if close
-                                       else _("keep the template's first rows as they are and fill in column B.")))
+            problems.append(
+                CsvProblem(
+                    file,
+                    number,
+                    "A",
+                    _("Expected one of the labels {labels} in column A but received '{text}'.").format(
+                        labels=", ".join(META), text=raw_label
+                    ),
+                    _("did you mean '{choice}'?").format(choice=labels[close[0]])
+                    if close
+                    else _("keep the template's first rows as they are and fill in column B."),
+                )
+            )
             continue
         key = META[label]
         if key is None:  # guidance for the person filling in
             continue
         if key in seen:
-            problems.append(CsvProblem(file, number, label, _("Expected one row '{label}' but received another "
-                                                              "(first at row {row}).").format(label=label, row=seen[key]),
-                                       _("delete one of the two rows.")))
+            problems.append(
+                CsvProblem(
+                    file,
+                    number,
+                    label,
+                    _("Expected one row '{label}' but received another (first at row {row}).").format(
+                        label=label, row=seen[key]
+                    ),
+                    _("delete one of the two rows."),
+                )
+            )
             continue
         seen[key] = number
         text = cell_text(row, 1)

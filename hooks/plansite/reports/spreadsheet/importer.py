@@ -37,11 +37,12 @@ def _read(csv_path: Path, display: str) -> tuple[bytes | None, str]:
         raw = csv_path.read_bytes() if size <= MAX_CSV_BYTES else b""
     except OSError as error:
         return None, f"{display}: " + _("Expected a readable CSV file but could not read it ({reason}).").format(
-            reason=error.strerror)
+            reason=error.strerror
+        )
     if size > MAX_CSV_BYTES:
         return None, f"{display}: " + _("Expected a report of at most {limit} MB but received {size} MB.").format(
-            limit=MAX_CSV_BYTES // 1024 // 1024, size=size // 1024 // 1024) + hint_line(
-                _("is this the right file? A report is a few kilobytes."))
+            limit=MAX_CSV_BYTES // 1024 // 1024, size=size // 1024 // 1024
+        ) + hint_line(_("is this the right file? A report is a few kilobytes."))
     return raw, ""
 
 
@@ -52,8 +53,9 @@ def _write(target: Path, text: str) -> None:
     temporary = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=target.parent, prefix=".import-",
-                                         suffix=".tmp", delete=False, newline="\n") as out:
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", dir=target.parent, prefix=".import-", suffix=".tmp", delete=False, newline="\n"
+        ) as out:
             temporary = Path(out.name)
             out.write(text)
             out.flush()
@@ -73,10 +75,12 @@ def _write(target: Path, text: str) -> None:
 def _kept_in_git(root: Path, relative: str) -> bool:
     """Whether git holds this file as it is now (tracked, no change since the last commit)."""
     try:
-        tracked = subprocess.run(["git", "-C", str(root), "ls-files", "--error-unmatch", "--", relative],
-                                 capture_output=True, timeout=30)
-        same = subprocess.run(["git", "-C", str(root), "diff", "--quiet", "HEAD", "--", relative],
-                              capture_output=True, timeout=30)
+        tracked = subprocess.run(
+            ["git", "-C", str(root), "ls-files", "--error-unmatch", "--", relative], capture_output=True, timeout=30
+        )
+        same = subprocess.run(
+            ["git", "-C", str(root), "diff", "--quiet", "HEAD", "--", relative], capture_output=True, timeout=30
+        )
     except (OSError, subprocess.SubprocessError):
         return False
     return tracked.returncode == 0 and same.returncode == 0
@@ -87,17 +91,24 @@ def _replacing(root: Path, relative: str, display: str) -> tuple[bool, str]:
     if not (root / relative).exists():
         return True, ""
     if not _kept_in_git(root, relative):
-        return False, f"{display}: " + _("Expected a report that git can give back before replacing it but {file} has "
-                                         "changes that are not committed (or is not in git).").format(file=relative) + \
-            hint_line(_("commit it first (git add {file} && git commit), then import again with --force; else its "
-                        "content would be lost.").format(file=relative))
-    return True, f"{relative}: " + _("replaced the earlier report of the same body and period; the old one is in git: "
-                                     "git show HEAD:{file} shows it, git checkout HEAD -- {file} brings it back.").format(
-        file=relative)
+        return False, f"{display}: " + _(
+            "Expected a report that git can give back before replacing it but {file} has "
+            "changes that are not committed (or is not in git)."
+        ).format(file=relative) + hint_line(
+            _(
+                "commit it first (git add {file} && git commit), then import again with --force; else its "
+                "content would be lost."
+            ).format(file=relative)
+        )
+    return True, f"{relative}: " + _(
+        "replaced the earlier report of the same body and period; the old one is in git: "
+        "git show HEAD:{file} shows it, git checkout HEAD -- {file} brings it back."
+    ).format(file=relative)
 
 
-def import_report(csv_path: Path, root: Path, force: bool = False, display: str | None = None
-                  ) -> tuple[str | None, list[str]]:
+def import_report(
+    csv_path: Path, root: Path, force: bool = False, display: str | None = None
+) -> tuple[str | None, list[str]]:
     """Validate a filled CSV and write its report file: (path written or None, messages)."""
     display = display or str(csv_path)
     root = Path(root)
@@ -122,14 +133,27 @@ def import_report(csv_path: Path, root: Path, force: bool = False, display: str 
             _write(root / relative, text)
         except OSError as error:
             full = error.errno == errno.ENOSPC
-            return None, warnings + [f"{relative}: " + _("Expected to write the report file but could not ({reason}); "
-                                                         "nothing was written and plan_data/ is as it was.").format(
-                reason=_("the disk is full") if full else error.strerror or error) + hint_line(
-                    _("free some disk space, then import again.") if full else
-                    _("check that the folder can be written to, then import again."))]
+            return None, warnings + [
+                f"{relative}: "
+                + _(
+                    "Expected to write the report file but could not ({reason}); "
+                    "nothing was written and plan_data/ is as it was."
+                ).format(reason=_("the disk is full") if full else error.strerror or error)
+                + hint_line(
+                    _("free some disk space, then import again.")
+                    if full
+                    else _("check that the folder can be written to, then import again.")
+                )
+            ]
         return relative, warnings + ([replaced] if replaced else []) + [
-            f"{relative}: " + _("written from {file}: {tasks}, {skipped}.").format(
-                file=display, tasks=ngettext("{count} task reported", "{count} tasks reported",
-                                             len(parsed.tasks)).format(count=len(parsed.tasks)),
+            f"{relative}: "
+            + _("written from {file}: {tasks}, {skipped}.").format(
+                file=display,
+                tasks=ngettext("{count} task reported", "{count} tasks reported", len(parsed.tasks)).format(
+                    count=len(parsed.tasks)
+                ),
                 skipped=ngettext("{count} row left empty", "{count} rows left empty", parsed.skipped).format(
-                    count=parsed.skipped))]
+                    count=parsed.skipped
+                ),
+            )
+        ]

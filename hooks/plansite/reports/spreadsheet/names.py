@@ -10,11 +10,10 @@ import difflib
 import re
 
 from ...data.model import Plan, Project
-from ...data.problems import did_you_mean
-from ...data.problems import hint_line
+from ...data.paths import report_path as _report_path
+from ...data.problems import did_you_mean, hint_line
 from ...i18n import _
 from ...text import ascii_fold, name_key, nfc
-from ...data.paths import report_path as _report_path
 from ..periods import NUMBERED, period_slug
 
 PERIOD_EXAMPLES = ("2026-6-thang", "2026-nam", "2026-quy-2", "2026-thang-3")
@@ -23,6 +22,8 @@ PERIOD_EXAMPLES = ("2026-6-thang", "2026-nam", "2026-quy-2", "2026-thang-3")
 def period_examples() -> str:
     """'2026-6-thang, 2026-nam, 2026-quy-2 or 2026-thang-3', in the reader's language."""
     return ", ".join(PERIOD_EXAMPLES[:-1]) + _(" or ") + PERIOD_EXAMPLES[-1]
+
+
 _PERIOD = re.compile(r"(\d{4})-(?:(6-thang|nam)|(quy|thang)-([1-9]\d?))")
 
 
@@ -46,21 +47,32 @@ def parse_period(text: str) -> tuple[str, int, int | None]:
     if not match:
         guess = re.sub(r"-0+(\d)", r"-\1", "-".join(re.findall(r"[a-z0-9]+", ascii_fold(nfc(text)))))
         guess = guess.replace("-06-thang", "-6-thang")
-        hint = (_("did you mean '{choice}'?").format(choice=guess) if _PERIOD.fullmatch(guess) else
-                _("write the year first, then the period, as in the report file names; no leading zeros."))
-        raise UsageError(_("Expected a period written {examples} but received '{text}'.").format(
-            examples=period_examples(), text=text), hint)
+        hint = (
+            _("did you mean '{choice}'?").format(choice=guess)
+            if _PERIOD.fullmatch(guess)
+            else _("write the year first, then the period, as in the report file names; no leading zeros.")
+        )
+        raise UsageError(
+            _("Expected a period written {examples} but received '{text}'.").format(
+                examples=period_examples(), text=text
+            ),
+            hint,
+        )
     year, plain, kind, number = match.groups()
     year = int(year)
     if not 1900 <= year <= 2200:
-        raise UsageError(_("Expected a year from 1900 to 2200 but received {year}.").format(year=year),
-                         _("check the year."))
+        raise UsageError(
+            _("Expected a year from 1900 to 2200 but received {year}.").format(year=year), _("check the year.")
+        )
     if plain:
         return plain, year, None
     number, largest = int(number), NUMBERED[kind]
     if number > largest:
-        message = _("Expected a month (1–12) but received {number} in '{text}'.") if kind == "thang" else \
-            _("Expected a quarter (1–4) but received {number} in '{text}'.")
+        message = (
+            _("Expected a month (1–12) but received {number} in '{text}'.")
+            if kind == "thang"
+            else _("Expected a quarter (1–4) but received {number} in '{text}'.")
+        )
         raise UsageError(message.format(number=number, text=text), _("a year has 12 months and 4 quarters."))
     return kind, year, number
 
@@ -86,9 +98,12 @@ def find_plan(project: Project, plan_id: str) -> Plan | None:
 def unknown_plan(project: Project, plan_id: str) -> tuple[str, str]:
     """(message, hint) for a plan id that `find_plan` did not find."""
     plans = [p.id for p in project.plans]
-    return (_("Expected {expected} in {where} but received the unknown id '{id}'.").format(
-                expected=_("the id of a plan"), where="plan_data/plans/", id=plan_id),
-            did_you_mean(plan_id, plans) or _("the plans: {ids}.").format(ids=", ".join(plans)))
+    return (
+        _("Expected {expected} in {where} but received the unknown id '{id}'.").format(
+            expected=_("the id of a plan"), where="plan_data/plans/", id=plan_id
+        ),
+        did_you_mean(plan_id, plans) or _("the plans: {ids}.").format(ids=", ".join(plans)),
+    )
 
 
 def agency_id(project: Project, text: str) -> str | None:
@@ -107,5 +122,6 @@ def agency_hint(project: Project, text: str) -> str:
     close = difflib.get_close_matches(text, list(names), n=1, cutoff=0.6)
     if close:
         return _("did you mean '{choice}' ({name})?").format(
-            choice=names[close[0]], name=next(a.name for a in project.agencies if a.id == names[close[0]]))
+            choice=names[close[0]], name=next(a.name for a in project.agencies if a.id == names[close[0]])
+        )
     return _("write the id of a body in plan_data/agencies.yaml, e.g. 'ubnd-xa-ke-sat'.")

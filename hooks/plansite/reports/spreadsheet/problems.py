@@ -37,8 +37,9 @@ class CsvProblem:
 
     def __str__(self) -> str:
         where = self.file + (f":{self.row}" if self.row else "") + (f":{self.column}" if self.column else "")
-        return (f"{where}: {_('Warning: ') if self.warning else ''}{self.message}" +
-                (hint_line(self.hint) if self.hint else ""))
+        return f"{where}: {_('Warning: ') if self.warning else ''}{self.message}" + (
+            hint_line(self.hint) if self.hint else ""
+        )
 
 
 def _key_pattern(phrase: str) -> re.Pattern:
@@ -49,14 +50,17 @@ def _key_pattern(phrase: str) -> re.Pattern:
 
 def _csv_phrases() -> list[tuple[re.Pattern, str]]:
     """(a loader's phrase naming a key, the same phrase naming its column): in the reader's language."""
-    return [(_key_pattern(_("add a line '{key}: ...' to this item.")), _("fill in '{column}'.")),
-            (_key_pattern(key_example("{key}")), _("the column '{column}'")),
-            (_key_pattern(key_phrase("{key}")), _("the column '{column}'")),
-            (_key_pattern(remove_phrase("{key}")), _("empty '{column}'"))]
+    return [
+        (_key_pattern(_("add a line '{key}: ...' to this item.")), _("fill in '{column}'.")),
+        (_key_pattern(key_example("{key}")), _("the column '{column}'")),
+        (_key_pattern(key_phrase("{key}")), _("the column '{column}'")),
+        (_key_pattern(remove_phrase("{key}")), _("empty '{column}'")),
+    ]
 
 
-def cell_of(path: str, message: str, rows: list[int], header_row: int | None,
-            fact_rows: dict[str, int]) -> tuple[int | None, str | None]:
+def cell_of(
+    path: str, message: str, rows: list[int], header_row: int | None, fact_rows: dict[str, int]
+) -> tuple[int | None, str | None]:
     """(spreadsheet row, column) of a problem at a YAML path as printed ('tasks[2].outputs[0].unit'):
     rows[i] is the row of tasks[i], fact_rows the row of each report fact. A problem about a missing
     key ('Expected the key 'reason' …') points at that key's column."""
@@ -82,6 +86,8 @@ def cell_of(path: str, message: str, rows: list[int], header_row: int | None,
 def in_csv_words(text: str) -> str:
     """A loader message about a task's YAML key, told in the spreadsheet's column names."""
     for pattern, column_phrase in _csv_phrases():
-        text = pattern.sub(lambda m: column_phrase.format(column=COLUMN_OF[m.group(1)]) if m.group(1) in _TASK_KEYS
-                           else m.group(0), text)
+        text = pattern.sub(
+            lambda m: column_phrase.format(column=COLUMN_OF[m.group(1)]) if m.group(1) in _TASK_KEYS else m.group(0),
+            text,
+        )
     return text

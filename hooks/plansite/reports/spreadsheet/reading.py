@@ -45,8 +45,9 @@ class Parsed:
         self.problems.append(CsvProblem(self.file, row, column, message, hint))
 
 
-SAVE_AS_UTF8 = N_("in Excel use File → Save As → 'CSV UTF-8 (Comma delimited) (*.csv)', not plain 'CSV' or "
-                  "'Unicode Text'.")
+SAVE_AS_UTF8 = N_(
+    "in Excel use File → Save As → 'CSV UTF-8 (Comma delimited) (*.csv)', not plain 'CSV' or 'Unicode Text'."
+)
 
 
 def _decode(raw: bytes, file: str) -> tuple[str | None, list[CsvProblem]]:
@@ -54,16 +55,34 @@ def _decode(raw: bytes, file: str) -> tuple[str | None, list[CsvProblem]]:
     "Unicode Text" UTF-16 (which, when all ASCII, even passes for UTF-8 with a NUL after each letter)."""
     raw = raw.removeprefix(b"\xef\xbb\xbf")
     if utf16_kind(raw):
-        return None, [CsvProblem(file, None, None, _("Expected UTF-8 text but the file looks like {encoding} text.")
-                                 .format(encoding=guess_legacy_encoding(raw)), _(SAVE_AS_UTF8))]
+        return None, [
+            CsvProblem(
+                file,
+                None,
+                None,
+                _("Expected UTF-8 text but the file looks like {encoding} text.").format(
+                    encoding=guess_legacy_encoding(raw)
+                ),
+                _(SAVE_AS_UTF8),
+            )
+        ]
     try:
         return nfc(raw.decode("utf-8")), []
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         guess = guess_legacy_encoding(raw)
-        return None, [CsvProblem(file, line, None, _("Expected UTF-8 text but received byte {byte}, which is not "
-                                                     "UTF-8; the file looks like {encoding} text.").format(
-                                                         byte=f"0x{raw[exc.start]:02X}", encoding=guess), _(SAVE_AS_UTF8))]
+        return None, [
+            CsvProblem(
+                file,
+                line,
+                None,
+                _(
+                    "Expected UTF-8 text but received byte {byte}, which is not "
+                    "UTF-8; the file looks like {encoding} text."
+                ).format(byte=f"0x{raw[exc.start]:02X}", encoding=guess),
+                _(SAVE_AS_UTF8),
+            )
+        ]
 
 
 def _header_at(rows: list[list[str]]) -> int | None:
@@ -92,8 +111,11 @@ def _table(text: str, file: str) -> tuple[list[list[str]], int] | CsvProblem | N
             return rows, header
         if fault or (header is not None and error):
             row, column, message, hint = fault or (
-                len(rows) + 1, None, _("Expected a valid CSV row but received one the CSV reader refuses ({error}).")
-                .format(error=error), _("save the sheet from Excel again as 'CSV UTF-8'."))
+                len(rows) + 1,
+                None,
+                _("Expected a valid CSV row but received one the CSV reader refuses ({error}).").format(error=error),
+                _("save the sheet from Excel again as 'CSV UTF-8'."),
+            )
             titles = rows[header] if header is not None and row > header + 1 else []
             name = None if column is None else (cell_text(titles, column) or column_letter(column))
             faults.append(CsvProblem(file, row, name, message, hint))
@@ -110,23 +132,45 @@ def _columns(rows: list[list[str]], header: int, file: str) -> tuple[dict[str, i
     for i in range(len(rows[header])):
         title = cell_text(rows[header], i)
         if not title:
-            if any(cell_text(r, i) for r in rows[header + 1:]):
-                problems.append(CsvProblem(file, header + 1, None, _("Expected a header above every filled column "
-                                                                     "but column {number} has none.").format(number=i + 1),
-                                           _("delete the column, or give it one of the template's headers.")))
+            if any(cell_text(r, i) for r in rows[header + 1 :]):
+                problems.append(
+                    CsvProblem(
+                        file,
+                        header + 1,
+                        None,
+                        _("Expected a header above every filled column but column {number} has none.").format(
+                            number=i + 1
+                        ),
+                        _("delete the column, or give it one of the template's headers."),
+                    )
+                )
             continue
         name = known.get(match_key(title))
         if name is None:
             close = difflib.get_close_matches(match_key(title), list(known), n=1, cutoff=0.6)
-            problems.append(CsvProblem(file, header + 1, title, _("Expected one of the headers {headers} but received "
-                                                                  "'{title}'.").format(headers=", ".join(HEADER),
-                                                                                       title=title),
-                                       _("did you mean '{choice}'?").format(choice=known[close[0]]) if close else
-                                       _("delete the column, or rename it.")))
+            problems.append(
+                CsvProblem(
+                    file,
+                    header + 1,
+                    title,
+                    _("Expected one of the headers {headers} but received '{title}'.").format(
+                        headers=", ".join(HEADER), title=title
+                    ),
+                    _("did you mean '{choice}'?").format(choice=known[close[0]])
+                    if close
+                    else _("delete the column, or rename it."),
+                )
+            )
         elif COLUMNS[name] in index:
-            problems.append(CsvProblem(file, header + 1, name, _("Expected the column '{column}' once but received it "
-                                                                 "again.").format(column=name),
-                                       _("delete one of the two columns.")))
+            problems.append(
+                CsvProblem(
+                    file,
+                    header + 1,
+                    name,
+                    _("Expected the column '{column}' once but received it again.").format(column=name),
+                    _("delete one of the two columns."),
+                )
+            )
         else:
             index[COLUMNS[name]] = i
     return index, problems
@@ -140,10 +184,17 @@ def _one_row_per_task(tasks: list[tuple[int, dict]], file: str) -> tuple[list[tu
     for number, entry in tasks:
         task = entry.get("task")
         if task in first:
-            problems.append(CsvProblem(file, number, COLUMN_OF["task"], _("Expected one row per task but received "
-                                                                          "'{id}' again (first at row {row}).").format(
-                                                                              id=task, row=first[task]),
-                                       _("merge the two rows into one.")))
+            problems.append(
+                CsvProblem(
+                    file,
+                    number,
+                    COLUMN_OF["task"],
+                    _("Expected one row per task but received '{id}' again (first at row {row}).").format(
+                        id=task, row=first[task]
+                    ),
+                    _("merge the two rows into one."),
+                )
+            )
             continue
         if task:
             first[task] = number
@@ -163,10 +214,17 @@ def parse_csv(raw: bytes, display: str, project: Project) -> Parsed:
         parsed.problems.append(found)
         return parsed
     if found is None:
-        parsed.fail(None, None, _("Expected a header row beginning '{first}' with a column '{status}' but found "
-                                  "none.").format(first=HEADER[0], status=COLUMN_OF["status"]),
-                    _("start from a template made by `python -m plansite report-template` and keep its header row; "
-                      "save as 'CSV UTF-8'."))
+        parsed.fail(
+            None,
+            None,
+            _("Expected a header row beginning '{first}' with a column '{status}' but found none.").format(
+                first=HEADER[0], status=COLUMN_OF["status"]
+            ),
+            _(
+                "start from a template made by `python -m plansite report-template` and keep its header row; "
+                "save as 'CSV UTF-8'."
+            ),
+        )
         return parsed
     rows, header = found
     parsed.header_row = header + 1
@@ -178,7 +236,7 @@ def parse_csv(raw: bytes, display: str, project: Project) -> Parsed:
     parsed.meta, parsed.meta_rows = dict(facts.values), dict(facts.rows)
     parsed.problems += facts.problems
     plan = find_plan(project, parsed.meta.get("plan", ""))
-    for number, row in enumerate(rows[header + 1:], header + 2):
+    for number, row in enumerate(rows[header + 1 :], header + 2):
         read = read_task_row(row, number, index, display, plan)
         parsed.problems += read.problems
         parsed.skipped += read.skipped
@@ -187,7 +245,12 @@ def parse_csv(raw: bytes, display: str, project: Project) -> Parsed:
     parsed.tasks, problems = _one_row_per_task(parsed.tasks, display)
     parsed.problems += problems
     if not parsed.tasks and not any(p.row and p.row > header + 1 for p in parsed.problems):
-        parsed.fail(header + 1, COLUMN_OF["status"], _("Expected at least one task with a status but every "
-                                                       "'{column}' cell is empty.").format(column=COLUMN_OF["status"]),
-                    _("fill in the status of each task reported on (is this the filled file, saved?)."))
+        parsed.fail(
+            header + 1,
+            COLUMN_OF["status"],
+            _("Expected at least one task with a status but every '{column}' cell is empty.").format(
+                column=COLUMN_OF["status"]
+            ),
+            _("fill in the status of each task reported on (is this the filled file, saved?)."),
+        )
     return parsed

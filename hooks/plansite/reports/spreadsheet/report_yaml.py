@@ -49,8 +49,16 @@ def in_schema_order(value, kind=REPORT_FILE):
 def report_yaml(report: dict, source: str) -> str:
     """The text of a report file, with a header saying which CSV it was imported from."""
     source = re.sub(r"[\x00-\x1f\x7f\u2028\u2029]", " ", source)
-    body = yaml.dump(in_schema_order(report), Dumper=_Dumper, allow_unicode=True, sort_keys=False,
-                     default_flow_style=False, width=10_000)
-    header = (f"{SCHEMA_LINE}\n"
-              f"# Imported from {source} by `python -m plansite import-report`. Keys: docs/huong-dan-bien-tap.md.\n")
+    body = yaml.dump(
+        in_schema_order(report),
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=10_000,
+    )
+    header = (
+        f"{SCHEMA_LINE}\n"
+        f"# Imported from {source} by `python -m plansite import-report`. Keys: docs/huong-dan-bien-tap.md.\n"
+    )
     return header + body

@@ -33,10 +33,17 @@ def quote_fault(text: str, delimiter: str) -> tuple[int, int, str, str] | None:
             while True:
                 close = text.find('"', i)
                 if close < 0:
-                    return (*opened, _("Expected a closing quote (\") for the cell that begins with a quote but it "
-                                       "is never closed; the rest of the file would read as one cell."),
-                            _("close the quote or delete it (a quote inside a cell is written twice: \"\"); or save the sheet from "
-                              "Excel again as 'CSV UTF-8'."))
+                    return (
+                        *opened,
+                        _(
+                            'Expected a closing quote (") for the cell that begins with a quote but it '
+                            "is never closed; the rest of the file would read as one cell."
+                        ),
+                        _(
+                            'close the quote or delete it (a quote inside a cell is written twice: ""); or save the sheet from '  # noqa: E501
+                            "Excel again as 'CSV UTF-8'."
+                        ),
+                    )
                 if text.startswith('""', close):
                     i = close + 2
                     continue
@@ -44,16 +51,29 @@ def quote_fault(text: str, delimiter: str) -> tuple[int, int, str, str] | None:
                 break
             if i < n and text[i] not in (delimiter, "\r", "\n") and "\n" in text[first:i]:
                 # The quote ran over line ends into another cell's quote: it was never closed where meant.
-                return (*opened, _("Expected a closing quote (\") for the cell that begins with a quote but it is "
-                                   "not closed on its row; it runs on to line {line} of the file.").format(
-                                       line=text.count(chr(10), 0, i) + 1),
-                        _("close the quote or delete it (a quote inside a cell is written twice: \"\"); or save the sheet from "
-                              "Excel again as 'CSV UTF-8'."))
+                return (
+                    *opened,
+                    _(
+                        'Expected a closing quote (") for the cell that begins with a quote but it is '
+                        "not closed on its row; it runs on to line {line} of the file."
+                    ).format(line=text.count(chr(10), 0, i) + 1),
+                    _(
+                        'close the quote or delete it (a quote inside a cell is written twice: ""); or save the sheet from '  # noqa: E501
+                        "Excel again as 'CSV UTF-8'."
+                    ),
+                )
             if i < n and text[i] not in (delimiter, "\r", "\n"):
-                return (row, column, _("Expected '{delimiter}' or the end of the row after the closing quote but "
-                                       "received '{found}'.").format(delimiter=delimiter, found=text[i]),
-                        _("a quote inside a cell is written twice (\"\"), or the whole cell is put in quotes; save "
-                          "the sheet from Excel again as 'CSV UTF-8'."))
+                return (
+                    row,
+                    column,
+                    _(
+                        "Expected '{delimiter}' or the end of the row after the closing quote but received '{found}'."
+                    ).format(delimiter=delimiter, found=text[i]),
+                    _(
+                        'a quote inside a cell is written twice (""), or the whole cell is put in quotes; save '
+                        "the sheet from Excel again as 'CSV UTF-8'."
+                    ),
+                )
             at_start = False
             continue
         if ch == delimiter:
@@ -66,8 +86,7 @@ def quote_fault(text: str, delimiter: str) -> tuple[int, int, str, str] | None:
     return None
 
 
-def control_faults(rows: list[list[str]], file: str, header: int | None,
-                   column_of: dict[int, str]) -> list[CsvProblem]:
+def control_faults(rows: list[list[str]], file: str, header: int | None, column_of: dict[int, str]) -> list[CsvProblem]:
     """A problem at every cell holding a control character (tab and line breaks aside); the character is
     then removed from the cell so that the checks that follow do not report the cell again.
     `header`: index of the header row; column_of: column index → its name in the table."""
@@ -78,11 +97,17 @@ def control_faults(rows: list[list[str]], file: str, header: int | None,
             if not found:
                 continue
             name = column_of.get(c, column_letter(c)) if header is not None and r > header else column_letter(c)
-            problems.append(CsvProblem(file, r + 1, name, _("Expected text without control characters but received "
-                                                         "{found} at character {position} of the cell.").format(
-                                                             found=control_name(found.group()),
-                                                             position=found.start() + 1),
-                                       _("delete it: a control character is invisible and is not text; tabs and "
-                                         "line breaks are allowed.")))
+            problems.append(
+                CsvProblem(
+                    file,
+                    r + 1,
+                    name,
+                    _(
+                        "Expected text without control characters but received "
+                        "{found} at character {position} of the cell."
+                    ).format(found=control_name(found.group()), position=found.start() + 1),
+                    _("delete it: a control character is invisible and is not text; tabs and line breaks are allowed."),
+                )
+            )
             row[c] = CONTROL_CHARACTERS.sub("", cell)
     return problems

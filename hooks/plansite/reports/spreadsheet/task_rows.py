@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...data.encodings import legacy_font_in_text
+from ...data.model import Plan
 from ...data.yamlsource import legacy_font_problem
 from ...i18n import _, ngettext
-from ...data.model import Plan
 from ..model import what_beyond_unit
 from .cells import cell_text, parse_number, parse_status, split_items
 from .layout import COLUMN_OF, COLUMNS, OUTPUT_SEPARATOR, READ_ONLY
@@ -35,36 +35,70 @@ def read_outputs(cells: dict[str, str], row: int, file: str) -> tuple[list[dict]
     if not (quantities or units or whats):
         return [], []
     if len(quantities) != len(units) or (whats and len(whats) != len(quantities)):
-        counts = ngettext("{count} quantity", "{count} quantities", len(quantities)).format(count=len(quantities)) \
-            + ", " + ngettext("{count} unit", "{count} units", len(units)).format(count=len(units)) + (
-                ", " + ngettext("{count} item in '{column}'", "{count} items in '{column}'", len(whats)).format(
-                    count=len(whats), column=COLUMN_OF["what"]) if whats else "")
+        counts = (
+            ngettext("{count} quantity", "{count} quantities", len(quantities)).format(count=len(quantities))
+            + ", "
+            + ngettext("{count} unit", "{count} units", len(units)).format(count=len(units))
+            + (
+                ", "
+                + ngettext("{count} item in '{column}'", "{count} items in '{column}'", len(whats)).format(
+                    count=len(whats), column=COLUMN_OF["what"]
+                )
+                if whats
+                else ""
+            )
+        )
         column = COLUMN_OF["unit"] if len(quantities) != len(units) else COLUMN_OF["what"]
-        columns = [f"'{COLUMN_OF[k]}'" for k in ("quantity", "unit", "what")][:3 if whats else 2]
-        return None, [CsvProblem(
-            file, row, column, _("Expected as many items in each of {columns} (separated by '{separator}') but "
-                                 "received {counts}.").format(columns=", ".join(columns[:-1]) + _(" and ") + columns[-1],
-                                                              separator=OUTPUT_SEPARATOR, counts=counts),
-            _("one item per counted result, in the same order: e.g. '{quantities}' and '{units}'.").format(
-                quantities=f"3{OUTPUT_SEPARATOR}450", units=f"hội nghị{OUTPUT_SEPARATOR}lượt người"))]
+        columns = [f"'{COLUMN_OF[k]}'" for k in ("quantity", "unit", "what")][: 3 if whats else 2]
+        return None, [
+            CsvProblem(
+                file,
+                row,
+                column,
+                _(
+                    "Expected as many items in each of {columns} (separated by '{separator}') but received {counts}."
+                ).format(
+                    columns=", ".join(columns[:-1]) + _(" and ") + columns[-1],
+                    separator=OUTPUT_SEPARATOR,
+                    counts=counts,
+                ),
+                _("one item per counted result, in the same order: e.g. '{quantities}' and '{units}'.").format(
+                    quantities=f"3{OUTPUT_SEPARATOR}450", units=f"hội nghị{OUTPUT_SEPARATOR}lượt người"
+                ),
+            )
+        ]
     outputs, problems = [], []
     for k, (quantity, unit) in enumerate(zip(quantities, units)):
         entry = {}
         if not quantity:
-            problems.append(CsvProblem(file, row, COLUMN_OF["quantity"], _("Expected a quantity for item {number} "
-                                                                           "('{unit}') but it is empty.").format(
-                                                                               number=k + 1, unit=unit),
-                                       _("write the number, or remove the unit.")))
+            problems.append(
+                CsvProblem(
+                    file,
+                    row,
+                    COLUMN_OF["quantity"],
+                    _("Expected a quantity for item {number} ('{unit}') but it is empty.").format(
+                        number=k + 1, unit=unit
+                    ),
+                    _("write the number, or remove the unit."),
+                )
+            )
         else:
             try:
                 entry["quantity"] = parse_number(quantity)
             except ValueError as error:
                 problems.append(CsvProblem(file, row, COLUMN_OF["quantity"], *error.args))
         if not unit:
-            problems.append(CsvProblem(file, row, COLUMN_OF["unit"], _("Expected a unit for the quantity {quantity} "
-                                                                       "(item {number}) but it is empty.").format(
-                                                                           quantity=quantity, number=k + 1),
-                                       _("write what is counted, e.g. 'hội nghị', 'lượt người'.")))
+            problems.append(
+                CsvProblem(
+                    file,
+                    row,
+                    COLUMN_OF["unit"],
+                    _("Expected a unit for the quantity {quantity} (item {number}) but it is empty.").format(
+                        quantity=quantity, number=k + 1
+                    ),
+                    _("write what is counted, e.g. 'hội nghị', 'lượt người'."),
+                )
+            )
         entry["unit"] = unit
         what = what_beyond_unit(unit, whats[k]) if whats else None
         if what:  # a count is written once, however the three cells were filled
@@ -83,8 +117,7 @@ def _legacy_fonts(cells: dict[str, str], row: int, file: str) -> list[CsvProblem
     return problems
 
 
-def read_task_row(row: list[str], number: int, index: dict[str, int | None], file: str,
-                  plan: Plan | None) -> TaskRow:
+def read_task_row(row: list[str], number: int, index: dict[str, int | None], file: str, plan: Plan | None) -> TaskRow:
     """The task row at spreadsheet row `number`; index: key → the column holding it (None: absent)."""
     cells = {key: cell_text(row, index.get(key)) for key in COLUMNS.values()}
     if not any(cells.values()):
@@ -94,23 +127,31 @@ def read_task_row(row: list[str], number: int, index: dict[str, int | None], fil
         filled = [COLUMN_OF[k] for k, v in cells.items() if v and k not in READ_ONLY]
         if not filled:
             return TaskRow(None, skipped=True, problems=tuple(problems))
-        problems.append(CsvProblem(file, number, COLUMN_OF["status"], _("Expected a status for a row with content "
-                                                                        "({columns}) but the cell is empty.").format(
-                                                                            columns=", ".join(filled)),
-                                   _("choose a status, or empty the row's other cells to leave the task out of this "
-                                     "report.")))
+        problems.append(
+            CsvProblem(
+                file,
+                number,
+                COLUMN_OF["status"],
+                _("Expected a status for a row with content ({columns}) but the cell is empty.").format(
+                    columns=", ".join(filled)
+                ),
+                _("choose a status, or empty the row's other cells to leave the task out of this report."),
+            )
+        )
         return TaskRow(None, problems=tuple(problems))
     entry: dict = {}
     if cells["task"]:
         entry["task"] = cells["task"]
     else:
         by_number = {v: k for k, v in plan.task_numbers.items()} if plan else {}
-        hint = (_("the task numbered {number} is '{id}'.").format(number=cells["number"],
-                                                                   id=by_number[cells["number"]])
-                if cells["number"] in by_number else
-                _("copy the id from a new template (python -m plansite report-template)."))
-        problems.append(CsvProblem(file, number, COLUMN_OF["task"], _("Expected the task's id but the cell is empty."),
-                                   hint))
+        hint = (
+            _("the task numbered {number} is '{id}'.").format(number=cells["number"], id=by_number[cells["number"]])
+            if cells["number"] in by_number
+            else _("copy the id from a new template (python -m plansite report-template).")
+        )
+        problems.append(
+            CsvProblem(file, number, COLUMN_OF["task"], _("Expected the task's id but the cell is empty."), hint)
+        )
     status, message, hint = parse_status(cells["status"])
     if status:
         entry["status"] = status

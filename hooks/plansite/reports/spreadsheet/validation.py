@@ -10,24 +10,23 @@ import re
 import shutil
 from pathlib import Path
 
-from ...data.paths import DATA_DIR
-from ..project import load_checked
 from ...data.model import Plan, Project
+from ...data.paths import DATA_DIR
 from ...data.problems import DataError, Problem
 from ...data.schema_kinds import Context
 from ...data.yamlsource import YamlDocument
+from ...i18n import _
 from ..periods import covered
+from ..project import load_checked
 from ..schema import TASK_REPORT
 from ..task_rules import is_recurring
 from .names import find_plan, report_path
-from ...i18n import _
 from .problems import CsvProblem, cell_of, in_csv_words
 from .reading import Parsed
 from .report_yaml import report_yaml
 
 
-def load_copy(root: Path, tmp: Path, relative: str | None, text: str | None
-              ) -> tuple[Project | None, list[Problem]]:
+def load_copy(root: Path, tmp: Path, relative: str | None, text: str | None) -> tuple[Project | None, list[Problem]]:
     """Load a copy of root's plan_data in tmp, with the report file at `relative` replaced by `text`:
     (project, warnings about that file), or (None, every problem). The real plan_data is never touched."""
     shutil.rmtree(tmp / DATA_DIR, ignore_errors=True)
@@ -79,8 +78,11 @@ def _placeholder_status(plan: Plan, task_id: str) -> str:
 def _report_dict(meta: dict, tasks: list[dict]) -> dict:
     """The report file's content, from the facts (period as (kind, year, number)) and the task entries."""
     kind, year, number = meta["period"]
-    report = {"plan": meta["plan"], "period": {"kind": kind, "year": year, **({"number": number} if number else {})},
-              "reporter": meta["reporter"]}
+    report = {
+        "plan": meta["plan"],
+        "period": {"kind": kind, "year": year, **({"number": number} if number else {})},
+        "reporter": meta["reporter"],
+    }
     for key in ("recipient", "number"):
         if meta.get(key):
             report[key] = meta[key]
@@ -104,8 +106,9 @@ def _report(parsed: Parsed, project: Project) -> tuple[dict, list[int]] | None:
     for number, entry in parsed.tasks:
         if "task" not in entry:
             continue
-        tasks.append({"task": entry["task"], "status": entry.get("status") or _placeholder_status(plan, entry["task"]),
-                      **entry})
+        tasks.append(
+            {"task": entry["task"], "status": entry.get("status") or _placeholder_status(plan, entry["task"]), **entry}
+        )
         rows.append(number)
     return _report_dict(meta, tasks), rows
 
@@ -124,10 +127,17 @@ def validate(parsed: Parsed, project: Project, root: Path, tmp: Path, force: boo
     relative = report_path(parsed.meta["plan"], parsed.meta["period"], _reporter(parsed, project))
     _check_rows(parsed, relative, root / DATA_DIR)
     if (root / relative).exists() and not force and parsed.meta.get("reporter"):  # not a stand-in's file
-        parsed.fail(None, None, _("Expected a new report but {file} already exists: the report of '{reporter}' for "
-                                  "this period.").format(file=relative, reporter=_reporter(parsed, project)),
-                    _("to replace that body's report, import with --force (make import-report FILE=… FORCE=1); the "
-                      "reports of other bodies are never replaced. The replaced file stays in git's history."))
+        parsed.fail(
+            None,
+            None,
+            _("Expected a new report but {file} already exists: the report of '{reporter}' for this period.").format(
+                file=relative, reporter=_reporter(parsed, project)
+            ),
+            _(
+                "to replace that body's report, import with --force (make import-report FILE=… FORCE=1); the "
+                "reports of other bodies are never replaced. The replaced file stays in git's history."
+            ),
+        )
     report, rows = _report(parsed, project)  # again: the rows' checks left refused values out
     text = report_yaml(report, Path(parsed.file).name)
     # Exactly as the build loads it: a copy of plan_data with this file in place (replacing any).
@@ -141,6 +151,7 @@ def validate(parsed: Parsed, project: Project, root: Path, tmp: Path, force: boo
         elif problem.file == relative:
             _add(parsed, problem, rows)
         else:  # another file (e.g. the same task in another report of this period)
-            parsed.problems.append(CsvProblem(f"{problem.file}:{problem.line}", None, None,
-                                              problem.message, problem.hint))
+            parsed.problems.append(
+                CsvProblem(f"{problem.file}:{problem.line}", None, None, problem.message, problem.hint)
+            )
     return relative, text

@@ -1,7 +1,8 @@
 """Abbreviations explained where they are read: the first use of each abbreviation on a page becomes
 `<abbr title="full form">UBND</abbr>`, which browsers show as a tooltip on hover.
 
-Marking happens once per page, on the finished HTML (`Marker.mark`, called by `lazy.Pages`), because "first use on the page"
+Marking happens once per page, on the finished HTML (`Marker.mark`, called by `lazy.Pages`), because "first use on the
+page"
 is a property of the page, not of one text (`markup.escape` and `Linker.linkify` see one text at a time,
 and escape is cached). It only touches running text, which the renderers produce through
 `markup.escape`: data text never holds a live '<' or '&'. So everything the renderers add as markup is
@@ -25,7 +26,7 @@ the navigation (render_glossary.py).
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from ...data.model import Abbreviation
 from ...search.expand import abbreviation_pattern
@@ -65,14 +66,14 @@ class Marker:
         if self._scan is None:
             return page
         head = _FRONT_MATTER.match(page)
-        text = page[head.end() if head else 0:]
+        text = page[head.end() if head else 0 :]
         out, pos, seen = [], 0, set()
         for m in self._scan.finditer(text):
             found = m.group()
             if not found[0].isalnum() or found in seen:  # syntax to leave alone, or a later use
                 continue
             seen.add(found)
-            out += [text[pos:m.start()], abbr_tag(found, self._full[found])]
+            out += [text[pos : m.start()], abbr_tag(found, self._full[found])]
             pos = m.end()
             if len(seen) == len(self._full):
                 break

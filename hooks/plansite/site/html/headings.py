@@ -25,8 +25,10 @@ class Heading:
 
 def contents(page_html: str) -> list[Heading]:
     """The anchored headings of `page_html`, in order (the h1 included: MkDocs' table of contents has it)."""
-    return [Heading(int(m.group(1)), m.group(2), _TAG.sub("", m.group(3)).strip())
-            for m in _ANCHORED_HEADING.finditer(page_html)]
+    return [
+        Heading(int(m.group(1)), m.group(2), _TAG.sub("", m.group(3)).strip())
+        for m in _ANCHORED_HEADING.finditer(page_html)
+    ]
 
 
 def nested(headings: list[Heading]) -> list[dict]:

@@ -29,14 +29,15 @@ _APPENDIX_KEY = name_key(APPENDIX)
 def level_word(place: Place) -> str:
     """'xã', 'phường', 'thị trấn', 'huyện', 'tỉnh', 'thành phố' … as the place's name says; '' for the nation."""
     name = place.name.casefold()
-    return next((w for w in _LEVEL_WORDS.get(place.level, ()) if name.startswith(w + " ")),
-                _DEFAULT_WORD.get(place.level, ""))
+    return next(
+        (w for w in _LEVEL_WORDS.get(place.level, ()) if name.startswith(w + " ")), _DEFAULT_WORD.get(place.level, "")
+    )
 
 
 def proper_name(place: Place) -> str:
     """The place's name without its level word: 'Kẻ Sặt' of 'xã Kẻ Sặt', 'Hải Phòng' of 'thành phố Hải Phòng'."""
     word = level_word(place)
-    return place.name[len(word):].strip() if word and place.name.casefold().startswith(word + " ") else place.name
+    return place.name[len(word) :].strip() if word and place.name.casefold().startswith(word + " ") else place.name
 
 
 def notice_board(place: Place) -> str:

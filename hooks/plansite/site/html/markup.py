@@ -15,7 +15,8 @@ from __future__ import annotations
 import functools
 import html
 import re
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .page_writer import PageWriter
@@ -87,8 +88,9 @@ def ul(items: Iterable[str], cls: str = "") -> str:
 
 def admonition(kind: str, title: str, content: str) -> str:
     """A Material admonition box ('note', 'abstract', 'tip'): escaped title, safe HTML content."""
-    return (f'<div class="admonition {kind}">\n<p class="admonition-title">{escape(title)}</p>\n'
-            f"<p>{content}</p>\n</div>\n")
+    return (
+        f'<div class="admonition {kind}">\n<p class="admonition-title">{escape(title)}</p>\n<p>{content}</p>\n</div>\n'
+    )
 
 
 def table(header: Iterable[str], rows: Iterable[Iterable[str]]) -> str:

@@ -7,14 +7,22 @@ Only words that name what the page shows; never a fact about a plan or a body.
 
 from __future__ import annotations
 
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
-from ...data.model import Agency
 from ...addresses import AGENCIES_INDEX, APPENDIX, CALENDAR, CHANGES, DOCUMENTS_INDEX, GLOSSARY, PROGRESS
+from ...data.model import Agency
 
 SUBJECTS: dict[str, tuple[str, ...]] = {
-    CALENDAR: ("hạn gửi báo cáo", "thời hạn báo cáo", "kỳ báo cáo", "lịch nộp báo cáo", "báo cáo định kỳ",
-               "báo cáo 6 tháng", "báo cáo năm", "quá hạn"),
+    CALENDAR: (
+        "hạn gửi báo cáo",
+        "thời hạn báo cáo",
+        "kỳ báo cáo",
+        "lịch nộp báo cáo",
+        "báo cáo định kỳ",
+        "báo cáo 6 tháng",
+        "báo cáo năm",
+        "quá hạn",
+    ),
     AGENCIES_INDEX: ("danh sách cơ quan", "cơ quan đơn vị", "đơn vị thực hiện", "ai làm gì"),
     DOCUMENTS_INDEX: ("văn bản", "danh sách văn bản", "văn bản pháp luật", "căn cứ pháp lý", "văn bản dẫn chiếu"),
     GLOSSARY: ("chữ viết tắt", "viết tắt", "giải thích từ viết tắt", "thuật ngữ"),

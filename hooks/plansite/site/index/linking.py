@@ -11,10 +11,10 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ...addresses import agency_uri, document_uri
 from ...data.model import Agency, LegalDocument, Project
 from ...data.schema import DOCUMENT_TYPES
 from ...text import name_words
-from ...addresses import agency_uri, document_uri
 from ..html.labels import document_label
 from ..html.markup import escape, link
 from ..html.page_writer import PageWriter
@@ -75,7 +75,7 @@ class Linker:
         found, i = [], 0
         while i < len(words):
             for length, names in self._by_first.get(words[i], ()):
-                target = names.get(tuple(words[i:i + length]))
+                target = names.get(tuple(words[i : i + length]))
                 if target:
                     found.append((spans[i][0], spans[i + length - 1][1], target))
                     i += length

@@ -9,17 +9,17 @@ tuple in a read-only mapping.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Mapping
 
+from ...addresses import agency_uri, document_uri
 from ...data.model import Agency, DutyItem, LegalDocument, Place, Plan, Project, Task
 from ...data.schema import AGENCY_KINDS, DOCUMENT_TYPES
 from ...data.shape import PartKind, part_texts, walk
-from ...text import vi_sort_key
 from ...reports.calendar import DueReport, due_reports
 from ...reports.status import Progress, build_progress
-from ...addresses import agency_uri, document_uri
+from ...text import vi_sort_key
 from ..html.identity import site_place, table_name, title_suffix
 from .linking import Linker, Mentions
 
@@ -168,8 +168,7 @@ class _Index:
         return self.lists.get(name, {})
 
 
-def _index_task(ix: _Index, names: Names, plan: Plan, task: Task, doc_by_uri: dict,
-                agency_by_uri: dict) -> set[str]:
+def _index_task(ix: _Index, names: Names, plan: Plan, task: Task, doc_by_uri: dict, agency_by_uri: dict) -> set[str]:
     """Index one task; returns the ids of the agencies it assigns or mentions."""
     for agency_id in task.lead.agencies if task.lead else ():
         ix.add("leads", agency_id, (plan, task))
@@ -211,8 +210,9 @@ def _index_plan(ix: _Index, names: Names, plan: Plan, doc_by_uri: dict, agency_b
                 cited.add(doc_by_uri[target.uri].id)
             elif target.uri in agency_by_uri:
                 named.add(agency_by_uri[target.uri].id)
-    named |= {agency_by_uri[t.uri].id for r in plan.recipients for t in linker.targets(r.text)
-              if t.uri in agency_by_uri}
+    named |= {
+        agency_by_uri[t.uri].id for r in plan.recipients for t in linker.targets(r.text) if t.uri in agency_by_uri
+    }
     for doc_id in sorted(cited):
         ix.add("cited_by_plans", doc_id, plan)
     for n, item in enumerate(plan.implementation.items):
@@ -227,18 +227,24 @@ def _index_plan(ix: _Index, names: Names, plan: Plan, doc_by_uri: dict, agency_b
 
 
 def _by_issuer_date_number(names: Names):
-    return lambda d: (vi_sort_key(names.agency_name(d.issuers[0]) if d.issuers else "~"),
-                      d.issued_on.isoformat() if d.issued_on else "", vi_sort_key(d.number or d.title))
+    return lambda d: (
+        vi_sort_key(names.agency_name(d.issuers[0]) if d.issuers else "~"),
+        d.issued_on.isoformat() if d.issued_on else "",
+        vi_sort_key(d.number or d.title),
+    )
 
 
 def build_relations(project: Project, today: dt.date | None = None, configured_place: str | None = None) -> Relations:
     """Index the project both ways, once; every list sorted for display and determinism. `configured_place`:
     the site's place as mkdocs.yml names it (identity.site_place)."""
-    names = Names(MappingProxyType({p.id: p for p in project.places}),
-                  MappingProxyType({a.id: a for a in project.agencies}),
-                  MappingProxyType({d.id: d for d in project.documents}), Mentions(project),
-                  site_place(project, configured_place),
-                  MappingProxyType({plan.id: table_name(plan) for plan in project.plans}))
+    names = Names(
+        MappingProxyType({p.id: p for p in project.places}),
+        MappingProxyType({a.id: a for a in project.agencies}),
+        MappingProxyType({d.id: d for d in project.documents}),
+        Mentions(project),
+        site_place(project, configured_place),
+        MappingProxyType({plan.id: table_name(plan) for plan in project.plans}),
+    )
     doc_by_uri = {document_uri(d.id): d for d in project.documents}
     agency_by_uri = {agency_uri(a.id): a for a in project.agencies}
     ix = _Index()
@@ -256,19 +262,40 @@ def build_relations(project: Project, today: dt.date | None = None, configured_p
     for doc in project.documents:
         for relation in doc.relations:
             ix.add("incoming", relation.target, (relation.type, doc))
-    who = Assignments(*(_frozen(ix.get(name)) for name in (
-        "leads", "coordinates", "mentioned_in", "duties", "reported_to", "groups_of", "plans_issued", "plans_naming")))
-    cites = Citations(_frozen(ix.get("task_documents")), _frozen(ix.get("cited_by_tasks")),
-                      _frozen(ix.get("basis_of")), _frozen(ix.get("cited_by_plans")), _frozen(ix.get("incoming")),
-                      _frozen(ix.get("issued")), MappingProxyType({p.document: p for p in project.plans if p.document}),
-                      _frozen(ix.get("replaced_plans")))
+    who = Assignments(
+        *(
+            _frozen(ix.get(name))
+            for name in (
+                "leads",
+                "coordinates",
+                "mentioned_in",
+                "duties",
+                "reported_to",
+                "groups_of",
+                "plans_issued",
+                "plans_naming",
+            )
+        )
+    )
+    cites = Citations(
+        _frozen(ix.get("task_documents")),
+        _frozen(ix.get("cited_by_tasks")),
+        _frozen(ix.get("basis_of")),
+        _frozen(ix.get("cited_by_plans")),
+        _frozen(ix.get("incoming")),
+        _frozen(ix.get("issued")),
+        MappingProxyType({p.document: p for p in project.plans if p.document}),
+        _frozen(ix.get("replaced_plans")),
+    )
     by_name = sorted(project.agencies, key=lambda a: vi_sort_key(a.name))
     by_issuer = sorted(project.documents, key=_by_issuer_date_number(names))
     orders = Orders(
         MappingProxyType({kind: tuple(a for a in by_name if a.kind == kind) for kind in AGENCY_KINDS}),
         MappingProxyType({t: tuple(d for d in by_issuer if d.type == t) for t in DOCUMENT_TYPES}),
-        tuple(sorted(project.plans, key=lambda p: (vi_sort_key(names.agency_name(p.issuer)), vi_sort_key(p.title),
-                                                   p.id))))
+        tuple(
+            sorted(project.plans, key=lambda p: (vi_sort_key(names.agency_name(p.issuer)), vi_sort_key(p.title), p.id))
+        ),
+    )
     due = tuple(due_reports(project, today))
     for report in due:
         for agency_id in dict.fromkeys((report.reporter, *report.recipients)):

@@ -11,15 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...addresses import PLAN_BULLETIN, task_bulletin_name
 from ...data.model import Plan, Task
 from ...reports.model import Report
 from ...reports.periods import period_label
 from ...reports.status import NO_REPORT, STATUS_LABELS, Progress
-from ...addresses import PLAN_BULLETIN, task_bulletin_name
 from ...text import slugify
-from ..parts.chat_message import timing_words
 from ..html.labels import task_number
 from ..index.relations import Names
+from ..parts.chat_message import timing_words
 from .spoken import Speaker, spoken_date
 
 WORDS_PER_MINUTE = 220  # a news reader's steady pace: one Vietnamese word is one syllable
@@ -61,7 +61,9 @@ def _plan_name(plan: Plan, names: Names) -> str:
     """'Kế hoạch số 294/KH-UBND <title>, do <issuer> ban hành ngày 11/11/2025' (what the data has)."""
     number = f" số {plan.number}" if plan.number else ""
     issued = f" {spoken_date(plan.issued_on)}" if plan.issued_on else ""
-    return f"{plan.document_type.capitalize()}{number} {plan.title}, do {names.agency_name(plan.issuer)} ban hành{issued}"
+    return (
+        f"{plan.document_type.capitalize()}{number} {plan.title}, do {names.agency_name(plan.issuer)} ban hành{issued}"
+    )
 
 
 def _cut(text: str, words: int) -> str:
@@ -87,8 +89,10 @@ def _feedback(plan: Plan, names: Names) -> list[str]:
     offices = []
     for agency_id in plan.feedback.agencies:
         agency = names.agencies[agency_id]
-        contacts = [f"địa chỉ {agency.address}" if agency.address else "",
-                    f"điện thoại {agency.phone}" if agency.phone else ""]
+        contacts = [
+            f"địa chỉ {agency.address}" if agency.address else "",
+            f"điện thoại {agency.phone}" if agency.phone else "",
+        ]
         offices.append(agency.name + "".join(f", {c}" for c in contacts if c))
     return [f"Ý kiến góp ý, phản ánh của người dân xin gửi về {'; '.join(offices)}."]
 
@@ -108,12 +112,18 @@ def plan_bulletin(plan: Plan, names: Names, progress: Progress, speaker: Speaker
     period = _years(plan)
     headings = [f"{s.heading}" for s in plan.content.sections if s.heading]
     results = _progress(plan, progress)
-    paragraphs = [EXAMPLE if results and progress.has_examples else "", f"{_plan_name(plan, names)}.",
-                  f"Kế hoạch có {len(plan.tasks)} nhiệm vụ{period}"
-                  + (f", gồm các nội dung: {'; '.join(headings)}." if headings else "."),
-                  f"Cơ quan thực hiện: {names.agency_names(leads)}." if leads else "",
-                  results, *_feedback(plan, names)]
-    return _fit(speaker, PLAN_BULLETIN, "Bản tin giới thiệu kế hoạch", [p for p in paragraphs if p], 1 + bool(paragraphs[0]))
+    paragraphs = [
+        EXAMPLE if results and progress.has_examples else "",
+        f"{_plan_name(plan, names)}.",
+        f"Kế hoạch có {len(plan.tasks)} nhiệm vụ{period}"
+        + (f", gồm các nội dung: {'; '.join(headings)}." if headings else "."),
+        f"Cơ quan thực hiện: {names.agency_names(leads)}." if leads else "",
+        results,
+        *_feedback(plan, names),
+    ]
+    return _fit(
+        speaker, PLAN_BULLETIN, "Bản tin giới thiệu kế hoạch", [p for p in paragraphs if p], 1 + bool(paragraphs[0])
+    )
 
 
 def _progress(plan: Plan, progress: Progress) -> str:
@@ -132,8 +142,10 @@ def task_bulletin_slug(task: Task) -> str:
 def task_bulletin(plan: Plan, task: Task, names: Names, progress: Progress, speaker: Speaker) -> Bulletin:
     number = task_number(plan, task)
     period = _years(plan)
-    paragraphs = [f"Theo {plan.document_type.lower()} của {names.agency_name(plan.issuer)}{period}, nhiệm vụ {number} "
-                  f"là: {task.summary or task.text}"]
+    paragraphs = [
+        f"Theo {plan.document_type.lower()} của {names.agency_name(plan.issuer)}{period}, nhiệm vụ {number} "
+        f"là: {task.summary or task.text}"
+    ]
     if task.lead and task.lead.agencies:
         paragraphs.append(f"Cơ quan thực hiện: {names.agency_names(task.lead.agencies)}.")
     if task.coordinating and task.coordinating.agencies:
@@ -147,10 +159,12 @@ def task_bulletin(plan: Plan, task: Task, names: Names, progress: Progress, spea
         start, end = newest.report.covered
         paragraphs.insert(0, EXAMPLE if newest.report.example else "")
         long = len(paragraphs)
-        paragraphs.append(f"Theo {_period_words(newest.report)} của {names.agency_name(newest.report.reporter)}, "
-                          f"số liệu từ {spoken_date(start)} đến {spoken_date(end)}, nhiệm vụ "
-                          f"{STATUS_LABELS[newest.task.status].lower()}."
-                          + (f" Kết quả: {newest.task.done}" if newest.task.done else ""))
+        paragraphs.append(
+            f"Theo {_period_words(newest.report)} của {names.agency_name(newest.report.reporter)}, "
+            f"số liệu từ {spoken_date(start)} đến {spoken_date(end)}, nhiệm vụ "
+            f"{STATUS_LABELS[newest.task.status].lower()}."
+            + (f" Kết quả: {newest.task.done}" if newest.task.done else "")
+        )
     paragraphs += _feedback(plan, names)
     long -= paragraphs[:long].count("")  # _fit drops empty paragraphs
     return _fit(speaker, task_bulletin_slug(task), f"Bản tin về nhiệm vụ {number}", paragraphs, long)
@@ -171,18 +185,30 @@ def period_bulletin(plan: Plan, reports: list[Report], names: Names, speaker: Sp
     statuses: dict[str, int] = {}
     for entry in entries.values():
         statuses[entry.status] = statuses.get(entry.status, 0) + 1
-    said = ", ".join(f"{n} nhiệm vụ {STATUS_LABELS[s].lower()}" for s, n in
-                     sorted(statuses.items(), key=lambda item: STATUS_ORDER[item[0]]))
-    done = " ".join(f"Nhiệm vụ {numbers[t]}: {e.done.rstrip('.')}." for t, e in
-                    sorted(entries.items(), key=lambda item: order[item[0]]) if e.done and t in numbers)
-    paragraphs = [EXAMPLE if any(r.example for r in reports) else "",
-                  f"Kết quả thực hiện {_plan_name(plan, names)}, {label.lower()}, số liệu từ {spoken_date(start)} "
-                  f"đến {spoken_date(end)}.",
-                  f"Các cơ quan đã báo cáo về {len(entries)} trong {len(plan.tasks)} nhiệm vụ: {said}.",
-                  f"Một số kết quả. {done}" if done else ""]
+    said = ", ".join(
+        f"{n} nhiệm vụ {STATUS_LABELS[s].lower()}"
+        for s, n in sorted(statuses.items(), key=lambda item: STATUS_ORDER[item[0]])
+    )
+    done = " ".join(
+        f"Nhiệm vụ {numbers[t]}: {e.done.rstrip('.')}."
+        for t, e in sorted(entries.items(), key=lambda item: order[item[0]])
+        if e.done and t in numbers
+    )
+    paragraphs = [
+        EXAMPLE if any(r.example for r in reports) else "",
+        f"Kết quả thực hiện {_plan_name(plan, names)}, {label.lower()}, số liệu từ {spoken_date(start)} "
+        f"đến {spoken_date(end)}.",
+        f"Các cơ quan đã báo cáo về {len(entries)} trong {len(plan.tasks)} nhiệm vụ: {said}.",
+        f"Một số kết quả. {done}" if done else "",
+    ]
     paragraphs = [p for p in paragraphs if p]
-    return _fit(speaker, slugify(label), f"Bản tin {label.lower()}", paragraphs + _feedback(plan, names),
-                paragraphs.index(f"Một số kết quả. {done}") if done else -1)
+    return _fit(
+        speaker,
+        slugify(label),
+        f"Bản tin {label.lower()}",
+        paragraphs + _feedback(plan, names),
+        paragraphs.index(f"Một số kết quả. {done}") if done else -1,
+    )
 
 
 def plan_bulletins(plan: Plan, names: Names, progress: Progress, speaker: Speaker) -> list[Bulletin]:
@@ -190,9 +216,19 @@ def plan_bulletins(plan: Plan, names: Names, progress: Progress, speaker: Speake
     periods: dict[tuple, dict[str, Report]] = {}  # period → each report once, by its file
     for entries in (progress.timeline(plan, t.id) for t in plan.tasks):
         for entry in entries:
-            key = (entry.report.covered[1], entry.report.period.kind, entry.report.period.year, entry.report.period.number)
+            key = (
+                entry.report.covered[1],
+                entry.report.period.kind,
+                entry.report.period.year,
+                entry.report.period.number,
+            )
             periods.setdefault(key, {}).setdefault(entry.report.origin.file, entry.report)
-    by_period = [sorted(reports.values(), key=lambda r: (r.submitted_on, r.reporter))
-                 for _, reports in sorted(periods.items(), key=lambda item: item[0][0], reverse=True)]
-    return ([plan_bulletin(plan, names, progress, speaker)] + [period_bulletin(plan, r, names, speaker) for r in by_period]
-            + [task_bulletin(plan, task, names, progress, speaker) for task in plan.tasks])
+    by_period = [
+        sorted(reports.values(), key=lambda r: (r.submitted_on, r.reporter))
+        for _, reports in sorted(periods.items(), key=lambda item: item[0][0], reverse=True)
+    ]
+    return (
+        [plan_bulletin(plan, names, progress, speaker)]
+        + [period_bulletin(plan, r, names, speaker) for r in by_period]
+        + [task_bulletin(plan, task, names, progress, speaker) for task in plan.tasks]
+    )

@@ -1,4 +1,4 @@
-""""What changed" (/cap-nhat/): the data's recent changes as a page and an Atom feed, and each file's last change.
+""" "What changed" (/cap-nhat/): the data's recent changes as a page and an Atom feed, and each file's last change.
 
 The history comes from git (plansite_mkdocs.history: a `History` of commits, or None when the site is
 built without the repository); this module only reads it. Each commit that changed data files
@@ -20,23 +20,34 @@ from urllib.parse import quote, urlsplit
 
 from feedgen.feed import FeedGenerator
 
+from ...addresses import (
+    AGENCIES_INDEX,
+    CHANGES,
+    CHANGES_PAGE,
+    DOCUMENTS_INDEX,
+    FEED,
+    GLOSSARY,
+    agency_uri,
+    page_url,
+    plan_uri,
+    progress_uri,
+    task_uri,
+)
 from ...data.paths import CONTACTS_DIR, DATA_DIR, PLANS_DIR, REPORTS_DIR, SOURCES_DIR, SUMMARIES_DIR
-from ...reports.model import ReportedProject
 from ...kinds import PageKind
+from ...reports.model import ReportedProject
 from ...reports.periods import period_label
 from ...text import date_numeric
-from ...addresses import (AGENCIES_INDEX, CHANGES, CHANGES_PAGE, DOCUMENTS_INDEX, FEED, GLOSSARY, agency_uri, page_url,
-                         plan_uri, progress_uri, task_uri)
 from ..html.labels import plan_title, task_title
 from ..html.markup import escape, heading, link, p, ul, visible
 from ..html.page_writer import PageWriter, PageWriters
-from ..parts.parts import crumbs, front_matter
 from ..html.subjects import subject_words
+from ..parts.parts import crumbs, front_matter
 
 PAGE_TITLE = "Cập nhật"
 LIMIT = 100  # newest changes on the page and in the feed
 VIETNAM = dt.timezone(dt.timedelta(hours=7))
-NO_ENTRIES_UPDATED = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)  # the feed's date when it is empty
+NO_ENTRIES_UPDATED = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)  # the feed's date when it is empty
 DEFAULT_HOST = "plansite.local"  # as in reports.ics: the tag: ids' authority without a site_url
 NO_SUBJECT = "Cập nhật dữ liệu"
 ACTIONS = {"A": "Thêm", "C": "Thêm", "M": "Sửa", "T": "Sửa", "D": "Xóa", "R": "Đổi tên tệp"}
@@ -113,11 +124,13 @@ class _Names:
 
     @classmethod
     def of(cls, project: ReportedProject) -> _Names:
-        return cls({p.origin.file: p for p in project.plans if p.origin},
-                   {p.id: p for p in project.plans},
-                   {f"{DATA_DIR}/{SOURCES_DIR}/{p.source_text}": p for p in project.plans if p.source_text},
-                   {r.origin.file: r for r in project.reports if r.origin},
-                   {a.id: a.name for a in project.agencies})
+        return cls(
+            {p.origin.file: p for p in project.plans if p.origin},
+            {p.id: p for p in project.plans},
+            {f"{DATA_DIR}/{SOURCES_DIR}/{p.source_text}": p for p in project.plans if p.source_text},
+            {r.origin.file: r for r in project.reports if r.origin},
+            {a.id: a.name for a in project.agencies},
+        )
 
 
 def _file_name(path: str) -> str:
@@ -130,8 +143,10 @@ def _report(path: str, names: _Names) -> tuple[str, str | None]:
         plan = names.plans_by_id.get(report.plan)
         period = period_label(report.period.kind, report.period.year, report.period.number)
         reporter = names.agency_names.get(report.reporter, report.reporter)
-        return (f"{period} của {plan_title(plan) if plan else report.plan}, do {reporter} gửi",
-                progress_uri(plan) if plan else None)
+        return (
+            f"{period} của {plan_title(plan) if plan else report.plan}, do {reporter} gửi",
+            progress_uri(plan) if plan else None,
+        )
     parts = path.split("/")  # a report file no longer in the data: plan_data/reports/<plan>/<file>
     plan = names.plans_by_id.get(parts[2]) if len(parts) > 3 else None
     of = plan_title(plan) if plan else (parts[2] if len(parts) > 3 else "")
@@ -140,7 +155,7 @@ def _report(path: str, names: _Names) -> tuple[str, str | None]:
 
 def describe(path: str, names: _Names) -> tuple[str, str | None]:
     """(label, page source path or None) for a path under plan_data/, in readers' terms."""
-    rel = path[len(DATA_DIR) + 1:].split("/") if path.startswith(DATA_DIR + "/") else [path]
+    rel = path[len(DATA_DIR) + 1 :].split("/") if path.startswith(DATA_DIR + "/") else [path]
     top = rel[0].removesuffix(".yml").removesuffix(".yaml") if len(rel) == 1 else rel[0]  # .yml read alike
     if top == "places":
         return "Địa bàn", None
@@ -157,17 +172,26 @@ def describe(path: str, names: _Names) -> tuple[str, str | None]:
         return _report(path, names)
     if top == CONTACTS_DIR:  # the web form's files of one record each (data/records.py)
         agency = _file_name(path).rsplit(".", 1)[0]
-        return ((f"Thông tin liên hệ của {names.agency_names[agency]}", agency_uri(agency))
-                if agency in names.agency_names else (f"Thông tin liên hệ (tệp {_file_name(path)})", None))
+        return (
+            (f"Thông tin liên hệ của {names.agency_names[agency]}", agency_uri(agency))
+            if agency in names.agency_names
+            else (f"Thông tin liên hệ (tệp {_file_name(path)})", None)
+        )
     if top == SUMMARIES_DIR:
         plan = names.plans_by_id.get(rel[1]) if len(rel) == 3 else None
         task = next((t for t in plan.tasks if t.id == rel[2].rsplit(".", 1)[0]), None) if plan else None
-        return ((f"Tóm tắt nhiệm vụ {task_title(plan, task)} của {plan_title(plan)}", task_uri(plan, task)) if task
-                else (f"Tóm tắt nhiệm vụ (tệp {'/'.join(rel)})", None))
+        return (
+            (f"Tóm tắt nhiệm vụ {task_title(plan, task)} của {plan_title(plan)}", task_uri(plan, task))
+            if task
+            else (f"Tóm tắt nhiệm vụ (tệp {'/'.join(rel)})", None)
+        )
     if top == SOURCES_DIR:
         plan = names.plans_by_source.get(path)
-        return ((f"Văn bản gốc của {plan_title(plan)}", plan_uri(plan)) if plan
-                else (f"Văn bản gốc (tệp {_file_name(path)})", None))
+        return (
+            (f"Văn bản gốc của {plan_title(plan)}", plan_uri(plan))
+            if plan
+            else (f"Văn bản gốc (tệp {_file_name(path)})", None)
+        )
     return f"Tệp {'/'.join(rel)}", None
 
 
@@ -206,8 +230,9 @@ def _touch_line(touch: Touch, page: PageWriter) -> str:
     return f"{escape(touch.action)}: {what}"
 
 
-def render_changes_page(entries: list[ChangeEntry], history_known: bool, writers: PageWriters,
-                        partial: bool = False) -> str:
+def render_changes_page(
+    entries: list[ChangeEntry], history_known: bool, writers: PageWriters, partial: bool = False
+) -> str:
     """HTML of "Cập nhật" (CHANGES_PAGE): the entries by day, newest first, each with what it touched and
     links to those pages, and the feed's address.
 
@@ -215,13 +240,21 @@ def render_changes_page(entries: list[ChangeEntry], history_known: bool, writers
     known instead of a list. `partial` (a shallow clone): a note that older changes are missing.
     """
     page = writers.page(CHANGES_PAGE)
-    out = front_matter(PAGE_TITLE, PageKind.PAGE, subject_words(CHANGES)) + crumbs(page, here=PAGE_TITLE) + heading(page, 1, PAGE_TITLE)
-    out += p("Những thay đổi gần đây của dữ liệu trên trang: kế hoạch, báo cáo thực hiện, danh mục cơ quan và "
-            "văn bản, mới nhất trước. Ngày là ngày thay đổi được ghi vào kho dữ liệu (giờ Việt Nam). "
-             f"Theo dõi bằng {link('nguồn tin Atom', page, FEED)} trong ứng dụng đọc tin.")
+    out = (
+        front_matter(PAGE_TITLE, PageKind.PAGE, subject_words(CHANGES))
+        + crumbs(page, here=PAGE_TITLE)
+        + heading(page, 1, PAGE_TITLE)
+    )
+    out += p(
+        "Những thay đổi gần đây của dữ liệu trên trang: kế hoạch, báo cáo thực hiện, danh mục cơ quan và "
+        "văn bản, mới nhất trước. Ngày là ngày thay đổi được ghi vào kho dữ liệu (giờ Việt Nam). "
+        f"Theo dõi bằng {link('nguồn tin Atom', page, FEED)} trong ứng dụng đọc tin."
+    )
     if not history_known:
-        return out + p("Không rõ ngày cập nhật: trang được dựng từ bản sao dữ liệu không kèm lịch sử thay đổi "
-                       "của kho (git), nên không liệt kê được các thay đổi.")
+        return out + p(
+            "Không rõ ngày cập nhật: trang được dựng từ bản sao dữ liệu không kèm lịch sử thay đổi "
+            "của kho (git), nên không liệt kê được các thay đổi."
+        )
     if partial:
         out += p("Bản sao kho dùng để dựng trang chỉ có một phần lịch sử, nên các thay đổi cũ hơn không được liệt kê.")
     if not entries:

@@ -55,6 +55,7 @@ def draw_missing(cache_dir: Path, wanted: list[Words], workers: int | None = Non
         return sum(_draw_group(*job) for job in jobs)
     # MkDocs puts hooks/ on sys.path only while it loads the hook, so a spawned process is given it
     # (site.addsitedir: a function a new process can find by name) before it unpickles its first task.
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"), initializer=site.addsitedir,
-                             initargs=(str(HOOKS),)) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=get_context("spawn"), initializer=site.addsitedir, initargs=(str(HOOKS),)
+    ) as pool:
         return sum(pool.map(_draw_group, *zip(*jobs), chunksize=max(1, len(jobs) // (workers * 8))))

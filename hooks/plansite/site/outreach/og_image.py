@@ -37,8 +37,8 @@ REGULAR, BOLD = FONTS / "BeVietnamPro_400Regular.ttf", FONTS / "BeVietnamPro_700
 
 WIDTH, HEIGHT = 1200, 630
 BACKGROUND = "#FAF8F3"
-TEXT = "#1A1A1A"        # 16.4:1 on the background
-SECONDARY = "#3B3B3B"   # 10.6:1
+TEXT = "#1A1A1A"  # 16.4:1 on the background
+SECONDARY = "#3B3B3B"  # 10.6:1
 KIND_COLOUR = "#8A1020"  # 9.1:1
 BAND, RULE = "#C62828", "#D6D0C2"  # decoration only: no text on them
 
@@ -70,7 +70,7 @@ class TitleLines(NamedTuple):
     lines: list[str]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _font(bold: bool, size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(BOLD if bold else REGULAR), size, layout_engine=ImageFont.Layout.BASIC)
 
@@ -136,7 +136,7 @@ def ellipsize(font: ImageFont.FreeTypeFont, text: str, width: int) -> str:
             high = middle - 1
     kept = text[:low]
     if low < len(text) and not text[low].isspace() and " " in kept.strip():
-        kept = kept[:kept.rstrip().rfind(" ")]  # the cut fell inside a word: drop the word
+        kept = kept[: kept.rstrip().rfind(" ")]  # the cut fell inside a word: drop the word
     return kept.rstrip(" ,;:.-–—") + ELLIPSIS
 
 
@@ -166,8 +166,9 @@ def _leading(size: int) -> int:
     return round(size * LEADING)
 
 
-def wrap_title(title: str, width: int = TEXT_WIDTH, height: int = TITLE_BOTTOM - TITLE_TOP,
-               max_lines: int = MAX_LINES) -> TitleLines:
+def wrap_title(
+    title: str, width: int = TEXT_WIDTH, height: int = TITLE_BOTTOM - TITLE_TOP, max_lines: int = MAX_LINES
+) -> TitleLines:
     """The title set in the largest size whose wrapped lines fit the title box (at most
     `max_lines`); failing every size, the smallest size with the lines that fit, the last cut with '…'."""
     title = clean(title)[:MAX_CHARS]
@@ -189,8 +190,7 @@ def wrap_title(title: str, width: int = TEXT_WIDTH, height: int = TITLE_BOTTOM -
     return TitleLines(size, kept)
 
 
-def _draw_lines(draw: ImageDraw.ImageDraw, font: ImageFont.FreeTypeFont, lines: list[str], top: int,
-                fill: str) -> None:
+def _draw_lines(draw: ImageDraw.ImageDraw, font: ImageFont.FreeTypeFont, lines: list[str], top: int, fill: str) -> None:
     """The lines, the ink of the first one starting at `top`."""
     leading = _leading(font.size)
     baseline = top - _extent(font, lines, leading)[0]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from ...data.model import Abbreviation
 from ...data.registry_model import LegalDocument
@@ -27,8 +27,10 @@ _MONTH_YEAR = re.compile(r"(?:tháng\s+)?(?<![\d/])(\d{1,2})\s*/\s*(\d{4})(?![\d
 _DAY_MONTH = re.compile(r"(?:ngày\s+)?(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])")
 # A document number: digits, an optional year, then letter codes joined by '/' or '-' ("33/CT-TTg",
 # "218-QĐ/TW", "218 QĐ/TW", "10/2022/QH15", "01-CTr/BXDĐ-UBNDX"); "số" before it is said once.
-_NUMBER = re.compile(r"(?:số\s+)?(?<![\w/])(\d+)(?:\s*/\s*(\d{4}))?(?:\s*[/\-–]\s*|\s+(?=[A-ZĐ][\wĐđ]*\s*/))"
-                     r"([A-ZĐ][\wĐđ.]*(?:\s*[/\-–]\s*[A-Za-zĐđ0-9][\wĐđ.]*)*)")
+_NUMBER = re.compile(
+    r"(?:số\s+)?(?<![\w/])(\d+)(?:\s*/\s*(\d{4}))?(?:\s*[/\-–]\s*|\s+(?=[A-ZĐ][\wĐđ]*\s*/))"
+    r"([A-ZĐ][\wĐđ.]*(?:\s*[/\-–]\s*[A-Za-zĐđ0-9][\wĐđ.]*)*)"
+)
 _YEARS = re.compile(r"(\d{4})\s*[-–]\s*(\d{4})")
 _LEADING_ZERO = re.compile(r"(?<![\d.,])0(\d)(?!\d)")
 _SPACES = re.compile(r"\s+")
@@ -48,13 +50,17 @@ def spoken_date(day: dt.date) -> str:
 class Speaker:
     """Turns data text into its spoken form (see the module's docstring)."""
 
-    def __init__(self, glossary: Iterable[Abbreviation], documents: Iterable[LegalDocument],
-                 agency_names: dict[str, str]):
+    def __init__(
+        self, glossary: Iterable[Abbreviation], documents: Iterable[LegalDocument], agency_names: dict[str, str]
+    ):
         self._full = {entry.abbr: " ".join(entry.full.split()) for entry in glossary}
         pattern = abbreviation_pattern(self._full)
         self._abbr = re.compile(pattern) if pattern else None
-        self._issuers = {number_key(d.number): " và ".join(agency_names[a] for a in d.issuers if a in agency_names)
-                         for d in documents if d.number}
+        self._issuers = {
+            number_key(d.number): " và ".join(agency_names[a] for a in d.issuers if a in agency_names)
+            for d in documents
+            if d.number
+        }
 
     def number(self, number: str) -> str:
         """A document number alone, spoken: "33/CT-TTg" → "số 33 của Thủ tướng Chính phủ"."""
@@ -76,6 +82,6 @@ class Speaker:
     def _document(self, m: re.Match, text: str) -> str:
         said = f"số {int(m[1])}" + (f" năm {m[2]}" if m[2] else "")
         issuer = self._issuers.get(number_key(m.group().removeprefix("số").strip()))
-        if issuer and not _SAYS_ISSUER.match(text[m.end():]):
+        if issuer and not _SAYS_ISSUER.match(text[m.end() :]):
             said += f" của {issuer}"
         return said

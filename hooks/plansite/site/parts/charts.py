@@ -17,8 +17,15 @@ def _bar(counts: dict[str, int], whole: int = 0) -> str:
     """The stacked bar: one coloured segment per status with tasks, its width the share of `whole` (by
     default the row's own total)."""
     total = whole or sum(counts.values())
-    segments = "".join(f'<span class="ps-bar__part ps-tag--{status}" style="width:{100 * count / total:.2f}%"></span>'
-                       for status, count in counts.items() if count) if total else ""
+    segments = (
+        "".join(
+            f'<span class="ps-bar__part ps-tag--{status}" style="width:{100 * count / total:.2f}%"></span>'
+            for status, count in counts.items()
+            if count
+        )
+        if total
+        else ""
+    )
     return f'<span class="ps-bar" aria-hidden="true">{segments}</span>'
 
 
@@ -28,8 +35,10 @@ def _in_words(counts: dict[str, int]) -> str:
 
 
 def _legend(statuses: list[str]) -> str:
-    items = "".join(f'<li><span class="ps-swatch ps-tag--{s}" aria-hidden="true"></span>{escape(STATUS_LABELS[s])}</li>'
-                    for s in statuses)
+    items = "".join(
+        f'<li><span class="ps-swatch ps-tag--{s}" aria-hidden="true"></span>{escape(STATUS_LABELS[s])}</li>'
+        for s in statuses
+    )
     return f'<ul class="ps-legend" aria-label="Chú giải màu">{items}</ul>\n'
 
 
@@ -38,9 +47,13 @@ def status_bars(title: str, counts: dict[str, int]) -> str:
     whole = sum(counts.values())
     rows = "".join(
         f'<li><span class="ps-chart__label">{escape(STATUS_LABELS[status])}: <strong>{count} nhiệm vụ</strong></span>'
-        f"{_bar({status: count}, whole)}</li>\n" for status, count in counts.items())
-    return (f'<figure class="ps-chart"><figcaption>{escape(title)}</figcaption>\n'
-            f'<ul class="ps-chart__rows">\n{rows}</ul></figure>\n')
+        f"{_bar({status: count}, whole)}</li>\n"
+        for status, count in counts.items()
+    )
+    return (
+        f'<figure class="ps-chart"><figcaption>{escape(title)}</figcaption>\n'
+        f'<ul class="ps-chart__rows">\n{rows}</ul></figure>\n'
+    )
 
 
 def stacked_bars(title: str, rows: list[tuple[str, dict[str, int]]]) -> str:
@@ -48,6 +61,10 @@ def stacked_bars(title: str, rows: list[tuple[str, dict[str, int]]]) -> str:
     used = [s for s in STATUS_LABELS if any(counts.get(s) for _, counts in rows)]
     items = "".join(
         f'<li><span class="ps-chart__label"><strong>{escape(label)}</strong>: {sum(counts.values())} nhiệm vụ '
-        f"({_in_words(counts)})</span>{_bar(counts)}</li>\n" for label, counts in rows)
-    return (f'<figure class="ps-chart"><figcaption>{escape(title)}</figcaption>\n{_legend(used)}'
-            f'<ul class="ps-chart__rows">\n{items}</ul></figure>\n')
+        f"({_in_words(counts)})</span>{_bar(counts)}</li>\n"
+        for label, counts in rows
+    )
+    return (
+        f'<figure class="ps-chart"><figcaption>{escape(title)}</figcaption>\n{_legend(used)}'
+        f'<ul class="ps-chart__rows">\n{items}</ul></figure>\n'
+    )

@@ -12,8 +12,8 @@ from ...data.model import Plan, Task
 from ...data.schema import EVERY, TIMING_KINDS
 from ...text import date_numeric
 from ..html.labels import plan_title, short_title, task_number
-from .previews import first_sentence
 from ..index.relations import Names
+from .previews import first_sentence
 
 CHAT_LIMIT = 400  # characters before the link: about what a chat shows without "xem thêm"
 WHAT_LIMIT = 180
@@ -49,8 +49,10 @@ def task_message(plan: Plan, task: Task, names: Names) -> str:
 def plan_message(plan: Plan, names: Names) -> str:
     """'<Kế hoạch …>, do … ban hành ngày …; n nhiệm vụ.' (no link)."""
     issued = f" ngày {date_numeric(plan.issued_on)}" if plan.issued_on else ""
-    lines = [first_sentence(plan_title(plan), 200), f"Do {names.agency_name(plan.issuer)} ban hành{issued}; "
-             f"{len(plan.tasks)} nhiệm vụ."]
+    lines = [
+        first_sentence(plan_title(plan), 200),
+        f"Do {names.agency_name(plan.issuer)} ban hành{issued}; {len(plan.tasks)} nhiệm vụ.",
+    ]
     return _fit(lines)
 
 

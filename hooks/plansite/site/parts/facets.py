@@ -45,8 +45,11 @@ FACETS = (  # a task's (the Phụ lục's table, every list of tasks)
     Facet("status", "tinh-trang", "Tình trạng"),
 )
 AGENCY_FACETS = (Facet("kind", "loai", "Loại cơ quan"), Facet("place", "dia-ban", "Địa bàn"))
-DOCUMENT_FACETS = (Facet("type", "loai", "Loại văn bản"), Facet("issuer", "co-quan", "Cơ quan ban hành"),
-                   Facet("validity", "hieu-luc", "Tình trạng hiệu lực"))
+DOCUMENT_FACETS = (
+    Facet("type", "loai", "Loại văn bản"),
+    Facet("issuer", "co-quan", "Cơ quan ban hành"),
+    Facet("validity", "hieu-luc", "Tình trạng hiệu lực"),
+)
 
 
 def task_ids(plan: Plan, task: Task, cites: Citations, progress: Progress) -> dict[str, tuple[str, ...]]:
@@ -88,8 +91,9 @@ def _by_name(present: set[str], name) -> list[tuple[str, str]]:
     return sorted(((i, name(i)) for i in present), key=lambda pair: (vi_sort_key(pair[1]), pair[0]))
 
 
-def options(facets: tuple[Facet, ...], rows: list[dict[str, tuple[str, ...]]],
-            names: Names) -> dict[str, list[tuple[str, str]]]:
+def options(
+    facets: tuple[Facet, ...], rows: list[dict[str, tuple[str, ...]]], names: Names
+) -> dict[str, list[tuple[str, str]]]:
     """facet key → (id, label) of every value some row has, in display order."""
     present = {f.key: {i for row in rows for i in row.get(f.key, ())} for f in facets}
     order = {
@@ -107,15 +111,28 @@ def options(facets: tuple[Facet, ...], rows: list[dict[str, tuple[str, ...]]],
     return {f.key: order[f.key](present[f.key]) for f in facets}
 
 
-def facets_data(facets: tuple[Facet, ...], rows: list[dict[str, tuple[str, ...]]], names: Names,
-                noun: str = "nhiệm vụ", prefix: str = "") -> dict:
+def facets_data(
+    facets: tuple[Facet, ...],
+    rows: list[dict[str, tuple[str, ...]]],
+    names: Names,
+    noun: str = "nhiệm vụ",
+    prefix: str = "",
+) -> dict:
     """What the filters are built from: each facet with its options (only values some row has), the noun
     the counts name, and the prefix of its words in the address (several lists on one page)."""
     found = options(facets, rows, names)
-    data = {"total": len(rows),
-            "facets": [{"key": f.key, "param": prefix + f.param, "label": f.label,
-                        "options": [{"id": i, "label": visible(label)} for i, label in found[f.key]]}
-                       for f in facets]}
+    data = {
+        "total": len(rows),
+        "facets": [
+            {
+                "key": f.key,
+                "param": prefix + f.param,
+                "label": f.label,
+                "options": [{"id": i, "label": visible(label)} for i, label in found[f.key]],
+            }
+            for f in facets
+        ],
+    }
     return {**data, "noun": noun} if noun != "nhiệm vụ" or prefix else data
 
 
@@ -140,14 +157,22 @@ def can_narrow(facets: tuple[Facet, ...], rows: list[dict[str, tuple[str, ...]]]
     return False
 
 
-def list_filters(list_id: str, facets: tuple[Facet, ...], rows: list[dict[str, tuple[str, ...]]], names: Names,
-                 noun: str, prefix: str) -> str:
+def list_filters(
+    list_id: str,
+    facets: tuple[Facet, ...],
+    rows: list[dict[str, tuple[str, ...]]],
+    names: Names,
+    noun: str,
+    prefix: str,
+) -> str:
     """The place of a list's filters and their labels (plan-facets.js builds them), for the facets that
     could narrow the list; nothing when none could."""
     useful = tuple(f for f in facets if can_narrow((f,), rows))
     if len(rows) < 2 or not useful:
         return ""
     facets, blob = useful, f"{list_id}-facets"
-    return (f'<div class="ps-facets" data-table="{list_id}" data-blob="{blob}"></div>\n'
-            f'<script type="application/json" id="{blob}">'
-            f"{script_json(facets_data(facets, rows, names, noun, prefix))}</script>\n")
+    return (
+        f'<div class="ps-facets" data-table="{list_id}" data-blob="{blob}"></div>\n'
+        f'<script type="application/json" id="{blob}">'
+        f"{script_json(facets_data(facets, rows, names, noun, prefix))}</script>\n"
+    )

@@ -6,10 +6,10 @@ that nobody follows a task that is no longer carried out without knowing it.
 
 from __future__ import annotations
 
+from ...addresses import document_uri, plan_uri
 from ...data.model import Plan
 from ...data.schema import PLAN_STATUSES
 from ...text import date_numeric
-from ...addresses import document_uri, plan_uri
 from ..html.labels import document_label, plan_title
 from ..html.markup import admonition, escape, link, p
 from ..html.page_writer import PageWriter
@@ -44,8 +44,10 @@ def tracking_line(plan: Plan) -> str:
     """From when the site follows the plan's reports, where the data says so."""
     if plan.life is None or plan.life.tracked_from is None:
         return ""
-    return p(f"Trang này theo dõi việc thực hiện kế hoạch từ ngày {date_numeric(plan.life.tracked_from)}: lịch báo "
-             "cáo không liệt kê các kỳ trước ngày đó.")
+    return p(
+        f"Trang này theo dõi việc thực hiện kế hoạch từ ngày {date_numeric(plan.life.tracked_from)}: lịch báo "
+        "cáo không liệt kê các kỳ trước ngày đó."
+    )
 
 
 def status_words(plan: Plan) -> str:

@@ -8,21 +8,22 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from ...data.model import Agency, Plan, Task
 from ...addresses import agency_uri
+from ...data.model import Agency, Plan, Task
 from ..html.labels import task_title
 from ..html.markup import admonition, escape, external_link, heading, link, p, ul
-from ..options import SiteOptions
 from ..html.page_writer import PageWriter
 from ..index.relations import Names
+from ..options import SiteOptions
 
 
 def summary_box(task: Task) -> str:
     """The plain summary as a labelled box, or nothing."""
     if not task.summary:
         return ""
-    return admonition("abstract", "Tóm tắt dễ hiểu (do biên tập viên viết, không phải nguyên văn kế hoạch)",
-                      escape(task.summary))
+    return admonition(
+        "abstract", "Tóm tắt dễ hiểu (do biên tập viên viết, không phải nguyên văn kế hoạch)", escape(task.summary)
+    )
 
 
 def _contacts(agency: Agency, subject: str) -> list[str]:
@@ -30,7 +31,9 @@ def _contacts(agency: Agency, subject: str) -> list[str]:
     if agency.address:
         out.append(f"Địa chỉ: {escape(agency.address)}")
     if agency.phone:
-        out.append(f"Điện thoại: {external_link(agency.phone, 'tel:' + ''.join(c for c in agency.phone if c.isdigit() or c == '+'))}")
+        out.append(
+            f"Điện thoại: {external_link(agency.phone, 'tel:' + ''.join(c for c in agency.phone if c.isdigit() or c == '+'))}"  # noqa: E501
+        )
     if agency.email:
         out.append(f"Thư điện tử: {external_link(agency.email, f'mailto:{agency.email}?subject={quote(subject)}')}")
     if agency.website:

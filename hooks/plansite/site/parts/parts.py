@@ -9,16 +9,17 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, replace
 
-from ...kinds import PageKind
 from ...addresses import HOME, paged_uris, task_uri
+from ...kinds import PageKind
 from ...reports.status import Progress
 from ..html.labels import task_title
-from .previews import Preview
-from .facets import FACETS as TASK_FACETS, Facet, list_filters, row_attributes, task_ids
 from ..html.markup import escape, heading, link, p, ul, visible
 from ..html.page_writer import PageWriter, PageWriters
-from ..index.relations import Citations, Names
 from ..html.statuses import status_tag
+from ..index.relations import Citations, Names
+from .facets import FACETS as TASK_FACETS
+from .facets import Facet, list_filters, row_attributes, task_ids
+from .previews import Preview
 
 PER_PAGE = 100  # entries per list page
 PREVIEW = 20  # entries shown before "Xem tất cả …"
@@ -40,9 +41,16 @@ class Filters:
         return replace(self, rows=self.rows[start:end])
 
 
-def front_matter(title: str, kind: PageKind, keywords: tuple[str, ...] = (), numbers: tuple[str, ...] = (),
-                 preview: Preview | None = None, template: str = "", share: str = "",
-                 subjects: tuple[str, ...] = ()) -> str:
+def front_matter(
+    title: str,
+    kind: PageKind,
+    keywords: tuple[str, ...] = (),
+    numbers: tuple[str, ...] = (),
+    preview: Preview | None = None,
+    template: str = "",
+    share: str = "",
+    subjects: tuple[str, ...] = (),
+) -> str:
     """YAML front matter: the page title, its kind, for search the words and numbers that name it and what
     it is about (`subjects`: ranked above any title, search/terms.py), and
     what a shared link shows (description, the picture's plan and place); `template`: a theme template
@@ -54,8 +62,13 @@ def front_matter(title: str, kind: PageKind, keywords: tuple[str, ...] = (), num
         if values:
             out += f"{key}: {json.dumps([visible(v) for v in values], ensure_ascii=False)}\n"
     if preview:
-        fields = (("description", preview.description), ("preview_plan", preview.plan), ("preview_place", preview.place),
-                  ("preview_label", preview.label), ("preview_of", preview.of.value if preview.of else ""))
+        fields = (
+            ("description", preview.description),
+            ("preview_plan", preview.plan),
+            ("preview_place", preview.place),
+            ("preview_label", preview.label),
+            ("preview_of", preview.of.value if preview.of else ""),
+        )
         out += "".join(f"{key}: {_json(value)}\n" for key, value in fields if value)
     if share:
         out += f"share: {json.dumps(chr(10).join(visible(line) for line in share.splitlines()), ensure_ascii=False)}\n"
@@ -73,24 +86,36 @@ def crumbs(page: PageWriter, *trail: tuple[str, str], here: str) -> str:
     return p(" › ".join(parts + [escape(here)]), "ps-crumbs")
 
 
-def entries(items: list[Entry], page: PageWriter, filters: Filters | None = None, key: str = "", prefix: str = "") -> str:
+def entries(
+    items: list[Entry], page: PageWriter, filters: Filters | None = None, key: str = "", prefix: str = ""
+) -> str:
     """A list of links, one per entry; with `filters`, where they could narrow it, the list's filters
     (`key` names the list on its page, `prefix` its words in the address) and each item's ids."""
     links = [f"{link(label, page, target)}{after}" for label, target, after in items]
-    box = list_filters(f"ps-list-{key}", filters.facets, filters.rows, filters.names, filters.noun, prefix) \
-        if filters else ""
+    box = (
+        list_filters(f"ps-list-{key}", filters.facets, filters.rows, filters.names, filters.noun, prefix)
+        if filters
+        else ""
+    )
     if not box:
         return ul(links)
     lis = "".join(f"<li{row_attributes(ids, filters.facets)}>{a}</li>\n" for ids, a in zip(filters.rows, links))
     return f'{box}<ul class="ps-list" id="ps-list-{key}">\n{lis}</ul>\n'
 
 
-def list_pages(writers: PageWriters, folder: str, title: str, parent: tuple[str, str], items: list[Entry],
-               filters: Filters | None = None, picture: Preview | None = None) -> dict[str, str]:
+def list_pages(
+    writers: PageWriters,
+    folder: str,
+    title: str,
+    parent: tuple[str, str],
+    items: list[Entry],
+    filters: Filters | None = None,
+    picture: Preview | None = None,
+) -> dict[str, str]:
     """`folder`/index.md, `folder`/trang-2.md …: the entries, PER_PAGE per page, with page links, each page
     written by its own writer of `writers`; `picture`: the link preview they share with the page they
     belong to."""
-    chunks = [items[i:i + PER_PAGE] for i in range(0, len(items), PER_PAGE)] or [[]]
+    chunks = [items[i : i + PER_PAGE] for i in range(0, len(items), PER_PAGE)] or [[]]
     uris = paged_uris(folder, len(chunks))
     pages = {}
     for n, (uri, chunk) in enumerate(zip(uris, chunks), 1):
@@ -102,15 +127,26 @@ def list_pages(writers: PageWriters, folder: str, title: str, parent: tuple[str,
         out += heading(page, 1, escape(title_n)) + p(" › ".join(trail), "ps-crumbs")
         out += entries(chunk, page, filters and filters.part(start, start + PER_PAGE), "danh-sach")
         if len(chunks) > 1:
-            out += p(" · ".join(link(f"Trang {i}", page, u) if u != uri else f'<strong aria-current="page">Trang {i}</strong>'
-                                for i, u in enumerate(uris, 1)))
+            out += p(
+                " · ".join(
+                    link(f"Trang {i}", page, u) if u != uri else f'<strong aria-current="page">Trang {i}</strong>'
+                    for i, u in enumerate(uris, 1)
+                )
+            )
         pages[uri] = out
     return pages
 
 
-def preview(items: list[Entry], page: PageWriter, here: str, folder: str, title: str,
-            noun: str = "nhiệm vụ", filters: Filters | None = None,
-            picture: Preview | None = None) -> tuple[str, dict[str, str]]:
+def preview(
+    items: list[Entry],
+    page: PageWriter,
+    here: str,
+    folder: str,
+    title: str,
+    noun: str = "nhiệm vụ",
+    filters: Filters | None = None,
+    picture: Preview | None = None,
+) -> tuple[str, dict[str, str]]:
     """The first PREVIEW entries as HTML, and, for a longer list, its own paged pages under `folder`.
 
     `here` names the page the list belongs to; the paged lists link back to it.
@@ -133,5 +169,11 @@ def task_filters(items, names: Names, cites: Citations, progress: Progress) -> F
 
 def task_entries(items, progress: Progress | None = None) -> list[Entry]:
     """Preview entries for a list of (plan, task), each with its status when `progress` is given."""
-    return [(task_title(plan, task), task_uri(plan, task),
-             f" {status_tag(progress.status(plan, task.id))}" if progress else "") for plan, task in items]
+    return [
+        (
+            task_title(plan, task),
+            task_uri(plan, task),
+            f" {status_tag(progress.status(plan, task.id))}" if progress else "",
+        )
+        for plan, task in items
+    ]

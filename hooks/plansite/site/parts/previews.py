@@ -55,14 +55,20 @@ def place_line(names: Names, place_id: str) -> str:
 
 def plan_preview(plan: Plan, names: Names) -> Preview:
     place = place_line(names, names.agencies[plan.issuer].place)
-    return Preview(first_sentence(f"{plan.document_type.capitalize()} {plan.title} của {names.agency_name(plan.issuer)}."),
-                   short_title(plan.title, 14), place)
+    return Preview(
+        first_sentence(f"{plan.document_type.capitalize()} {plan.title} của {names.agency_name(plan.issuer)}."),
+        short_title(plan.title, 14),
+        place,
+    )
 
 
 def task_preview(plan: Plan, task: Task, names: Names) -> Preview:
     """The plain summary, or the first sentence of the task's own words."""
-    return Preview(first_sentence(task.summary or task.text), short_title(plan.title, 14),
-                   place_line(names, names.agencies[plan.issuer].place))
+    return Preview(
+        first_sentence(task.summary or task.text),
+        short_title(plan.title, 14),
+        place_line(names, names.agencies[plan.issuer].place),
+    )
 
 
 def plan_page_preview(plan: Plan, names: Names, label: str = "") -> Preview:
@@ -71,8 +77,9 @@ def plan_page_preview(plan: Plan, names: Names, label: str = "") -> Preview:
     return Preview("", short_title(plan.title, 14), place_line(names, names.agencies[plan.issuer].place), label)
 
 
-def picture_words(kind: PageKind, title: str, plan: str, place: str, site_name: str,
-                  label: str = "") -> tuple[str, str, str, str]:
+def picture_words(
+    kind: PageKind, title: str, plan: str, place: str, site_name: str, label: str = ""
+) -> tuple[str, str, str, str]:
     """What a page's picture draws: (kind, title, plan line, place line); `label` names the kind if given.
 
     A page of a plan: its kind and the plan's short title over its place, one picture per plan and kind.
@@ -96,8 +103,11 @@ def list_picture(owner: Preview, kind: PageKind) -> Preview:
 
 def agency_preview(agency: Agency, names: Names, who: Assignments) -> Preview:
     count = len(who.leads.get(agency.id, ())) + len(who.coordinates.get(agency.id, ()))
-    return Preview(f"{agency.name}: {count} nhiệm vụ chủ trì hoặc phối hợp, trách nhiệm và báo cáo theo kế hoạch.",
-                   "", place_line(names, agency.place))
+    return Preview(
+        f"{agency.name}: {count} nhiệm vụ chủ trì hoặc phối hợp, trách nhiệm và báo cáo theo kế hoạch.",
+        "",
+        place_line(names, agency.place),
+    )
 
 
 def document_preview(doc: LegalDocument) -> Preview:

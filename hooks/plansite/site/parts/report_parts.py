@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+from ...addresses import agency_uri
 from ...data.model import Plan, Task
 from ...reports.model import TaskReport
 from ...reports.periods import period_label
 from ...reports.status import NO_REPORT, Progress
 from ...text import date_numeric
-from ...addresses import agency_uri
 from ..html.markup import escape, external_link, heading, link, p, ul
 from ..html.page_writer import PageWriter
-from ..index.relations import Names
 from ..html.statuses import status_tag
+from ..index.relations import Names
 
 
 def status_line(plan: Plan, task: Task, progress: Progress) -> str:
@@ -19,8 +19,10 @@ def status_line(plan: Plan, task: Task, progress: Progress) -> str:
     status = progress.status(plan, task.id)
     if status == NO_REPORT:
         return p(f"<strong>Tình trạng:</strong> {status_tag(status)}")  # the tag says it: once
-    return p(f"<strong>Tình trạng:</strong> {status_tag(status)} · Số liệu tính đến "
-             f"{date_numeric(progress.as_of(plan, task.id))}")
+    return p(
+        f"<strong>Tình trạng:</strong> {status_tag(status)} · Số liệu tính đến "
+        f"{date_numeric(progress.as_of(plan, task.id))}"
+    )
 
 
 def _outputs(entry: TaskReport) -> str:
@@ -49,12 +51,18 @@ def timeline(plan: Plan, task: Task, names: Names, progress: Progress, page: Pag
         reporter = link(names.agency_name(report.reporter), page, agency_uri(report.reporter))
         out += heading(page, 3, escape(period_label(report.period.kind, report.period.year, report.period.number)))
         out += p(status_tag(entry.status) + (f" · Tiến độ: {entry.progress}%" if entry.progress is not None else ""))
-        lines = [f"Cơ quan báo cáo: {reporter}",
-                 f"Số liệu từ {date_numeric(start)} đến {date_numeric(end)}; ngày gửi {date_numeric(report.submitted_on)}"]
+        lines = [
+            f"Cơ quan báo cáo: {reporter}",
+            f"Số liệu từ {date_numeric(start)} đến {date_numeric(end)}; ngày gửi {date_numeric(report.submitted_on)}",
+        ]
         if report.number:
             lines.append(f"Số báo cáo: {escape(report.number)}")
-        for label, text in (("Kết quả", entry.done), ("Lý do không thực hiện", entry.reason),
-                            ("Khó khăn, vướng mắc", entry.difficulties), ("Đề xuất", entry.proposals)):
+        for label, text in (
+            ("Kết quả", entry.done),
+            ("Lý do không thực hiện", entry.reason),
+            ("Khó khăn, vướng mắc", entry.difficulties),
+            ("Đề xuất", entry.proposals),
+        ):
             if text:
                 lines.append(f"{label}: {escape(text)}")
         if entry.outputs:

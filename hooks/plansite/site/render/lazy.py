@@ -15,7 +15,7 @@ groups of the build under way; `forget_renders` empties it when a new build star
 from __future__ import annotations
 
 import functools
-from typing import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 from ..html.glossary import Marker
 

@@ -9,19 +9,29 @@ from __future__ import annotations
 import datetime as dt
 from functools import partial
 
-from ...addresses import (CALENDAR, CHANGES_PAGE, DATA_PAGE, GLOSSARY, HOME, appendix_uri, bulletins_uri,
-                         plan_uri, progress_uri, task_uri)
+from ...addresses import (
+    CALENDAR,
+    CHANGES_PAGE,
+    DATA_PAGE,
+    GLOSSARY,
+    HOME,
+    appendix_uri,
+    bulletins_uri,
+    plan_uri,
+    progress_uri,
+    task_uri,
+)
 from ...data.model import Project
 from ...history import History
 from ...text import date_numeric, vi_sort_key
-from ..outreach.bulletins import Bulletin
-from ..outreach.changes import ChangeEntry, render_changes_page
 from ..html.glossary import Marker
-from .lazy import Pages, Render, pages_of_group
-from ..options import SiteOptions
 from ..html.page_writer import PageWriters
 from ..index.preview_records import linked_records
 from ..index.relations import Names, Relations
+from ..options import SiteOptions
+from ..outreach.bulletins import Bulletin
+from ..outreach.changes import ChangeEntry, render_changes_page
+from .lazy import Pages, Render, pages_of_group
 from .render_agency import render_agency
 from .render_appendix import render_appendix
 from .render_bulletins import render_bulletins
@@ -36,36 +46,56 @@ from .render_progress import render_progress
 from .render_task import render_task
 
 
-def build_site(project: Project, rel: Relations, options: SiteOptions, history: History | None,
-               entries: list[ChangeEntry], bulletins: dict[str, list[Bulletin]],
-               updated: dict[str, dt.date | None]) -> Pages:
+def build_site(
+    project: Project,
+    rel: Relations,
+    options: SiteOptions,
+    history: History | None,
+    entries: list[ChangeEntry],
+    bulletins: dict[str, list[Bulletin]],
+    updated: dict[str, dt.date | None],
+) -> Pages:
     """Every generated page, for the settings in `options` (see site/options.py), from the indexes
     `rel`, the repository's `history` of the data (None: built without it; the pages say dates are
     unknown) and what the build computed from it once: the changes (`entries`), each plan's bulletins
     (by plan id, the same as their .txt files) and each plan's last change (`updated`, by plan id)."""
-    names, who, cites, progress, calendar = rel.names, rel.who, rel.cites, rel.progress, rel.calendar  # as each page reads
+    names, who, cites, progress, calendar = (
+        rel.names,
+        rel.who,
+        rel.cites,
+        rel.progress,
+        rel.calendar,
+    )  # as each page reads
     writers = PageWriters(options.directory_urls)  # each render writes its links in the build's URL style
-    renders: dict[str, Render] = {HOME: partial(render_home, project, names, progress, calendar, options.home_heading,
-                                                writers)}
-    for group in (partial(plans_index, names, rel.orders, writers), partial(agencies_index, names, who, rel.orders, writers),
-                  partial(documents_index, names, rel.orders, writers)):
+    renders: dict[str, Render] = {
+        HOME: partial(render_home, project, names, progress, calendar, options.home_heading, writers)
+    }
+    for group in (
+        partial(plans_index, names, rel.orders, writers),
+        partial(agencies_index, names, who, rel.orders, writers),
+        partial(documents_index, names, rel.orders, writers),
+    ):
         renders.update(pages_of_group(group))
     renders[CALENDAR] = partial(render_calendar, calendar, names, rel.orders, writers)
     renders[DATA_PAGE] = partial(render_data, project, options.today, writers)  # open data: the files, their columns
-    renders[CHANGES_PAGE] = partial(render_changes_page, entries, history is not None, writers,
-                                    bool(history and history.shallow))
+    renders[CHANGES_PAGE] = partial(
+        render_changes_page, entries, history is not None, writers, bool(history and history.shallow)
+    )
     for plan in project.plans:
         renders[bulletins_uri(plan)] = partial(render_bulletins, plan, bulletins[plan.id], writers)
         renders[plan_uri(plan)] = partial(render_plan, plan, names, cites, progress, writers)
         renders[appendix_uri(plan)] = partial(render_appendix, plan, names, cites, progress, writers)
         renders[progress_uri(plan)] = partial(render_progress, plan, names, cites, progress, writers)
         for task in plan.tasks:
-            renders[task_uri(plan, task)] = partial(render_task, plan, task, names, cites, progress, options,
-                                                    updated[plan.id], writers)
+            renders[task_uri(plan, task)] = partial(
+                render_task, plan, task, names, cites, progress, options, updated[plan.id], writers
+            )
     kept = linked_records(rel) if options.preview else None  # a preview leaves the other records out
     for agency in project.agencies:
         if kept is None or agency.id in kept.agencies:
-            renders.update(pages_of_group(partial(render_agency, agency, names, who, cites, progress, calendar, writers)))
+            renders.update(
+                pages_of_group(partial(render_agency, agency, names, who, cites, progress, calendar, writers))
+            )
     for doc in project.documents:
         if kept is None or doc.id in kept.documents:
             renders.update(pages_of_group(partial(render_document, doc, names, cites, progress, writers)))

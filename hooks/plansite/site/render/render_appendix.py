@@ -9,26 +9,33 @@ from __future__ import annotations
 
 import html
 
+from ...addresses import agency_uri, appendix_uri, document_uri, plan_uri, task_uri
 from ...data.model import Assignment, Plan, Task
 from ...kinds import PageKind
-from ...addresses import agency_uri, appendix_uri, document_uri, plan_uri, task_uri
-from ..parts.facets import facets_script, row_attributes, task_ids
-from ..parts.life_notice import life_notice
+from ...reports.status import Progress
+from ..html import subjects
 from ..html.identity import APPENDIX
 from ..html.labels import COORDINATING_LABEL, TIMING_LABEL, document_label, plan_title, short_title, task_number
 from ..html.markup import escape, heading, link, link_html, p
 from ..html.page_writer import PageWriter, PageWriters
+from ..html.statuses import status_tag
+from ..html.subjects import subject_words
+from ..index.relations import Citations, Names
+from ..parts.facets import facets_script, row_attributes, task_ids
+from ..parts.life_notice import life_notice
 from ..parts.parts import crumbs, front_matter
 from ..parts.previews import plan_page_preview
-from ..html import subjects
-from ..html.subjects import subject_words
-from ...reports.status import Progress
-from ..index.relations import Citations, Names
-from ..html.statuses import status_tag
 
 TABLE_ID = "ps-appendix"
-COLUMNS = ("STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", COORDINATING_LABEL, TIMING_LABEL, "Căn cứ",
-           "Tình trạng")  # STT first, the status last, as before
+COLUMNS = (
+    "STT",
+    "Nội dung nhiệm vụ",
+    "Cơ quan chủ trì",
+    COORDINATING_LABEL,
+    TIMING_LABEL,
+    "Căn cứ",
+    "Tình trạng",
+)  # STT first, the status last, as before
 
 
 def cell_list(links: list[str]) -> str:
@@ -60,16 +67,24 @@ def _task_link(plan: Plan, task: Task, page: PageWriter) -> str:
     short = short_title(task.text, 20)
     if not short.endswith("…"):
         return link(short, page, task_uri(plan, task))
-    return link_html(f'<span class="ps-short">{escape(short)}</span><span class="ps-full">{escape(task.text)}</span>',
-                     page, task_uri(plan, task))
+    return link_html(
+        f'<span class="ps-short">{escape(short)}</span><span class="ps-full">{escape(task.text)}</span>',
+        page,
+        task_uri(plan, task),
+    )
 
 
 def task_row(plan: Plan, task: Task, names: Names, cites: Citations, progress: Progress, page: PageWriter) -> str:
     """One task: number, title (linked), lead and coordinating agencies, timing, documents, status."""
-    cells = (escape(task_number(plan, task)), _task_link(plan, task, page),
-             agencies_cell(task.lead, names, page), agencies_cell(task.coordinating, names, page),
-             escape(task.timing.text) if task.timing else "", documents_cell(plan, task, cites, page),
-             status_tag(progress.status(plan, task.id)))
+    cells = (
+        escape(task_number(plan, task)),
+        _task_link(plan, task, page),
+        agencies_cell(task.lead, names, page),
+        agencies_cell(task.coordinating, names, page),
+        escape(task.timing.text) if task.timing else "",
+        documents_cell(plan, task, cites, page),
+        status_tag(progress.status(plan, task.id)),
+    )
     row = "".join(cell(i, content) for i, content in enumerate(cells))
     return f"<tr{row_attributes(task_ids(plan, task, cites, progress))}>{row}</tr>\n"
 
@@ -78,15 +93,17 @@ def task_table(plan: Plan, names: Names, cites: Citations, progress: Progress, p
     """The table as one HTML block: the filters' place and labels, then the table in a scrollable region."""
     head = "".join(f'<th scope="col">{html.escape(c)}</th>' for c in COLUMNS)
     caption = f"Các nhiệm vụ của Kế hoạch ({len(plan.tasks)} nhiệm vụ)"
-    return ('<div class="ps-appendix-block">\n'
-            f'<div class="ps-facets" data-table="{TABLE_ID}"></div>\n'
-            f"{facets_script(plan, names, cites, progress)}\n"
-            f'<div class="ps-appendix-wrap" role="region" aria-labelledby="{TABLE_ID}-caption" tabindex="0">\n'
-            f'<table class="ps-appendix" id="{TABLE_ID}">\n'
-            f'<caption id="{TABLE_ID}-caption">{html.escape(caption)}</caption>\n'
-            f'<thead><tr>{head}</tr></thead>\n<tbody>\n'
-            + "".join(task_row(plan, task, names, cites, progress, page) for task in plan.tasks)
-            + "</tbody>\n</table>\n</div>\n</div>\n")
+    return (
+        '<div class="ps-appendix-block">\n'
+        f'<div class="ps-facets" data-table="{TABLE_ID}"></div>\n'
+        f"{facets_script(plan, names, cites, progress)}\n"
+        f'<div class="ps-appendix-wrap" role="region" aria-labelledby="{TABLE_ID}-caption" tabindex="0">\n'
+        f'<table class="ps-appendix" id="{TABLE_ID}">\n'
+        f'<caption id="{TABLE_ID}-caption">{html.escape(caption)}</caption>\n'
+        f"<thead><tr>{head}</tr></thead>\n<tbody>\n"
+        + "".join(task_row(plan, task, names, cites, progress, page) for task in plan.tasks)
+        + "</tbody>\n</table>\n</div>\n</div>\n"
+    )
 
 
 def render_appendix(plan: Plan, names: Names, cites: Citations, progress: Progress, writers: PageWriters) -> str:
@@ -94,12 +111,21 @@ def render_appendix(plan: Plan, names: Names, cites: Citations, progress: Progre
     uri, name = appendix_uri(plan), names.table_name(plan)
     page = writers.page(uri)
     title = f"Phụ lục nhiệm vụ: {plan_title(plan)}" if name == APPENDIX else f"{name}: {plan_title(plan)}"
-    out = front_matter(title + names.title_suffix(plan), PageKind.APPENDIX, subject_words(subjects.APPENDIX),
-                       preview=plan_page_preview(plan, names))
+    out = front_matter(
+        title + names.title_suffix(plan),
+        PageKind.APPENDIX,
+        subject_words(subjects.APPENDIX),
+        preview=plan_page_preview(plan, names),
+    )
     out += crumbs(page, (short_title(plan.title, 8), plan_uri(plan)), here=name) + life_notice(plan, names, cites, page)
     out += heading(page, 1, "Phụ lục: các nhiệm vụ" if name == APPENDIX else name)
     out += p(link(plan_title(plan), page, plan_uri(plan)))
     promised = [s for s in plan.content.sections if s.note and "phụ lục" in s.note.casefold() and not s.tasks]
-    out += "".join(p(f"Bảng dưới đây lập từ mục II của Kế hoạch. Văn bản nguồn ghi \"{escape(s.note)}\" "
-                     "nhưng không kèm nội dung Phụ lục.") for s in promised[:1])
+    out += "".join(
+        p(
+            f'Bảng dưới đây lập từ mục II của Kế hoạch. Văn bản nguồn ghi "{escape(s.note)}" '
+            "nhưng không kèm nội dung Phụ lục."
+        )
+        for s in promised[:1]
+    )
     return out + task_table(plan, names, cites, progress, page)

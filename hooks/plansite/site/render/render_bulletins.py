@@ -10,14 +10,14 @@ without scripts and for the loudspeaker room's computer.
 
 from __future__ import annotations
 
+from ...addresses import appendix_uri, bulletins_file, bulletins_uri, plan_uri
 from ...data.model import Plan
 from ...kinds import PageKind
-from ...addresses import appendix_uri, bulletins_file, bulletins_uri, plan_uri
-from ..outreach.bulletins import Bulletin
 from ..html.identity import table_name
 from ..html.labels import plan_title, short_title
 from ..html.markup import attr, escape, heading, link, p
 from ..html.page_writer import PageWriters
+from ..outreach.bulletins import Bulletin
 from ..parts.parts import crumbs, front_matter
 
 SEPARATOR = "\n* * *\n\n"  # between two bulletins in the plan's one file: a pause, nothing to read aloud
@@ -33,18 +33,27 @@ def render_bulletins(plan: Plan, bulletins: list[Bulletin], writers: PageWriters
     uri = bulletins_uri(plan)
     page = writers.page(uri)
     out = front_matter(f"Bản tin phát thanh: {plan_title(plan)}", PageKind.BULLETIN)
-    out += crumbs(page, (short_title(plan.title, 8), plan_uri(plan)), (table_name(plan), appendix_uri(plan)),
-                  here="Bản tin phát thanh")
+    out += crumbs(
+        page,
+        (short_title(plan.title, 8), plan_uri(plan)),
+        (table_name(plan), appendix_uri(plan)),
+        here="Bản tin phát thanh",
+    )
     out += heading(page, 1, "Bản tin phát thanh") + p(escape(plan_title(plan)))
-    out += p("Các bài để đọc trên loa truyền thanh, viết từ dữ liệu của kế hoạch và phần tóm tắt của biên tập viên: "
-             "chữ viết tắt đã viết đầy đủ, ngày tháng và số văn bản viết như khi đọc, mỗi bài khoảng một phút. "
-             "Mỗi bài tải về được thành tệp văn bản (.txt); "
-             f"{link('tất cả các bài trong một tệp .txt', page, bulletins_file(plan))}.")
+    out += p(
+        "Các bài để đọc trên loa truyền thanh, viết từ dữ liệu của kế hoạch và phần tóm tắt của biên tập viên: "
+        "chữ viết tắt đã viết đầy đủ, ngày tháng và số văn bản viết như khi đọc, mỗi bài khoảng một phút. "
+        "Mỗi bài tải về được thành tệp văn bản (.txt); "
+        f"{link('tất cả các bài trong một tệp .txt', page, bulletins_file(plan))}."
+    )
     for bulletin in bulletins:
         out += f'<section class="ps-bulletin" id="{attr(bulletin.slug)}" data-file="{attr(bulletin.slug)}.txt">\n'
         out += heading(page, 2, escape(bulletin.title))
         out += "".join(p(escape(paragraph), "ps-bulletin__text") for paragraph in bulletin.paragraphs)
-        out += p('<button type="button" class="md-button ps-bulletin__save" hidden>Tải bản tin (tệp .txt)</button> '
-                 f"khoảng {bulletin.seconds} giây đọc", "ps-bulletin__file")
+        out += p(
+            '<button type="button" class="md-button ps-bulletin__save" hidden>Tải bản tin (tệp .txt)</button> '
+            f"khoảng {bulletin.seconds} giây đọc",
+            "ps-bulletin__file",
+        )
         out += "</section>\n"
     return out

@@ -2,29 +2,38 @@
 
 from __future__ import annotations
 
+from ...addresses import DOCUMENTS_INDEX, PLANS, TASKS, agency_uri, document_folder, document_uri, plan_uri
 from ...data.model import LegalDocument
 from ...data.schema import DOCUMENT_STATUSES, DOCUMENT_TYPES, RELATION_INVERSE, RELATION_TYPES
 from ...kinds import PageKind
+from ...reports.status import Progress
 from ...text import date_numeric
-from ...addresses import DOCUMENTS_INDEX, PLANS, TASKS, agency_uri, document_folder, document_uri, plan_uri
 from ..html.labels import document_label, plan_title
 from ..html.markup import admonition, escape, external_link, heading, link, p, table, ul
 from ..html.page_writer import PageWriters
-from ..parts.previews import document_preview, list_picture
-from ..parts.parts import Entry, Filters, crumbs, front_matter, preview, task_entries, task_filters
-from ...reports.status import Progress
 from ..index.relations import Citations, Names
+from ..parts.parts import Entry, Filters, crumbs, front_matter, preview, task_entries, task_filters
+from ..parts.previews import document_preview, list_picture
 
 
-def render_document(doc: LegalDocument, names: Names, cites: Citations, progress: Progress,
-                    writers: PageWriters) -> dict[str, str]:
+def render_document(
+    doc: LegalDocument, names: Names, cites: Citations, progress: Progress, writers: PageWriters
+) -> dict[str, str]:
     """A legal document's page (record, relations, every task and plan citing it) and its long lists' pages."""
     uri, extra, folder, label = document_uri(doc.id), {}, document_folder(doc.id), document_label(doc)
     page = writers.page(uri)
 
     def listed(items: list[Entry], key: str, title: str, noun: str, filters: Filters | None = None) -> str:
-        out, pages = preview(items, page, label, f"{folder}/{key}", title, noun, filters,
-                             list_picture(document_preview(doc), PageKind.DOCUMENT))
+        out, pages = preview(
+            items,
+            page,
+            label,
+            f"{folder}/{key}",
+            title,
+            noun,
+            filters,
+            list_picture(document_preview(doc), PageKind.DOCUMENT),
+        )
         extra.update(pages)
         return out
 
@@ -57,21 +66,33 @@ def render_document(doc: LegalDocument, names: Names, cites: Citations, progress
     unknown += [] if doc.url else ["đường dẫn văn bản chính thức"]
     out += table(("Thuộc tính", "Nội dung"), rows)
     if unknown:
-        out += p(f"Chưa có thông tin về {', '.join(unknown)}: biên tập viên chỉ ghi những gì tra được từ nguồn "
-                 "chính thức.")
+        out += p(
+            f"Chưa có thông tin về {', '.join(unknown)}: biên tập viên chỉ ghi những gì tra được từ nguồn chính thức."
+        )
     relations = [(RELATION_TYPES[r.type], r.target) for r in doc.relations]
     relations += [(RELATION_INVERSE[t], src.id) for t, src in cites.incoming.get(doc.id, ())]
     if relations:
         out += heading(page, 2, "Quan hệ với văn bản khác")
-        out += ul(f"{escape(label)}: {link(document_label(names.documents[target]), page, document_uri(target))}"
-                  for label, target in relations)
+        out += ul(
+            f"{escape(label)}: {link(document_label(names.documents[target]), page, document_uri(target))}"
+            for label, target in relations
+        )
     basis = {pl.id for pl in cites.basis_of.get(doc.id, ())}
-    plans = [(plan_title(pl), plan_uri(pl), " (căn cứ ban hành)" if pl.id in basis else "")
-             for pl in cites.cited_by_plans.get(doc.id, ())]
-    out += heading(page, 2, "Kế hoạch dẫn văn bản này") + listed(plans, PLANS, f"Kế hoạch thực hiện {label}", "kế hoạch")
+    plans = [
+        (plan_title(pl), plan_uri(pl), " (căn cứ ban hành)" if pl.id in basis else "")
+        for pl in cites.cited_by_plans.get(doc.id, ())
+    ]
+    out += heading(page, 2, "Kế hoạch dẫn văn bản này") + listed(
+        plans, PLANS, f"Kế hoạch thực hiện {label}", "kế hoạch"
+    )
     citing = cites.cited_by_tasks.get(doc.id, ())
     out += heading(page, 2, "Nhiệm vụ dẫn văn bản này") + listed(
-        task_entries(citing, progress), TASKS, f"Nhiệm vụ dẫn {label}", "nhiệm vụ", task_filters(citing, names, cites, progress))
+        task_entries(citing, progress),
+        TASKS,
+        f"Nhiệm vụ dẫn {label}",
+        "nhiệm vụ",
+        task_filters(citing, names, cites, progress),
+    )
     if doc.aliases:
         out += p(f"Cách ghi khác trong văn bản: {'; '.join(escape(a) for a in doc.aliases)}")
     if doc.note:

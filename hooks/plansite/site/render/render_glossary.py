@@ -9,28 +9,32 @@ table is itself an <abbr title>, which is also how the search index learns the s
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
+from ...addresses import GLOSSARY
 from ...data.model import Abbreviation
 from ...kinds import PageKind
 from ...text import vi_sort_key
-from ...addresses import GLOSSARY
 from ..html.glossary import abbr_tag
 from ..html.markup import escape, heading, p, table
 from ..html.page_writer import PageWriters
-from ..parts.parts import crumbs, front_matter
 from ..html.subjects import subject_words
+from ..parts.parts import crumbs, front_matter
 
 TITLE = "Từ viết tắt"
-INTRO = ("Các chữ viết tắt mà kế hoạch và các văn bản được dẫn sử dụng, xếp theo thứ tự chữ cái. Ở các trang khác, "
-         "lần đầu một chữ viết tắt xuất hiện trong nội dung (trừ tiêu đề và đường liên kết) có gạch chấm bên dưới: "
-         "di chuột lên chữ đó để xem dạng đầy đủ; trên điện thoại, tra ở bảng này.")
+INTRO = (
+    "Các chữ viết tắt mà kế hoạch và các văn bản được dẫn sử dụng, xếp theo thứ tự chữ cái. Ở các trang khác, "
+    "lần đầu một chữ viết tắt xuất hiện trong nội dung (trừ tiêu đề và đường liên kết) có gạch chấm bên dưới: "
+    "di chuột lên chữ đó để xem dạng đầy đủ; trên điện thoại, tra ở bảng này."
+)
 
 
 def render_glossary(glossary: Iterable[Abbreviation], writers: PageWriters) -> str:
     """The glossary page: a table of abbreviation, full form and note, sorted by the abbreviation."""
     page = writers.page(GLOSSARY)
-    out = front_matter(TITLE, PageKind.LIST, subject_words(GLOSSARY)) + crumbs(page, here=TITLE) + heading(page, 1, TITLE)
+    out = (
+        front_matter(TITLE, PageKind.LIST, subject_words(GLOSSARY)) + crumbs(page, here=TITLE) + heading(page, 1, TITLE)
+    )
     entries = sorted(glossary, key=lambda entry: vi_sort_key(entry.abbr))
     if not entries:
         return out + p("Chưa có chữ viết tắt nào được giải thích.")

@@ -6,21 +6,31 @@ split into pages (see `parts.list_pages`). Groups arrive sorted from `relations`
 
 from __future__ import annotations
 
+from ...addresses import (
+    AGENCIES,
+    AGENCIES_INDEX,
+    DOCUMENTS,
+    DOCUMENTS_INDEX,
+    HOME,
+    LIST,
+    PLANS,
+    PLANS_INDEX,
+    agency_uri,
+    document_uri,
+    plan_uri,
+)
 from ...data.model import Agency, Place, Plan
 from ...data.schema import AGENCY_KINDS, DOCUMENT_TYPES
 from ...kinds import PageKind
 from ...text import date_numeric, name_key, vi_sort_key
-from ...addresses import (AGENCIES, AGENCIES_INDEX, DOCUMENTS, DOCUMENTS_INDEX, HOME, LIST, PLANS, PLANS_INDEX,
-                         agency_uri, document_uri, plan_uri)
 from ..html.labels import document_label, plan_title
-from ..parts.life_notice import status_words
 from ..html.markup import escape, heading, link, p
 from ..html.page_writer import PageWriters
-from ..parts.facets import AGENCY_FACETS, DOCUMENT_FACETS, agency_ids, document_ids
-from ..parts.parts import PREVIEW, Entry, Filters, entries, front_matter, list_pages
-from ..index.relations import Assignments, Names, Orders
 from ..html.subjects import subject_words
-
+from ..index.relations import Assignments, Names, Orders
+from ..parts.facets import AGENCY_FACETS, DOCUMENT_FACETS, agency_ids, document_ids
+from ..parts.life_notice import status_words
+from ..parts.parts import PREVIEW, Entry, Filters, entries, front_matter, list_pages
 
 Group = tuple[str, str, list[Entry], Filters | None]  # (key, label, entries, how they can be narrowed)
 
@@ -69,10 +79,16 @@ def _shared_names(names: Names) -> set[str]:
     return {key for key, where in places.items() if len(where) > 1}
 
 
-def _grouped_index(writers: PageWriters, index_uri: str, title: str, folder: str, groups: list[Group]) -> dict[str, str]:
+def _grouped_index(
+    writers: PageWriters, index_uri: str, title: str, folder: str, groups: list[Group]
+) -> dict[str, str]:
     """An index page with a preview of each group, plus each long group's own paged list."""
     page = writers.page(index_uri)
-    out = front_matter(title, PageKind.LIST, subject_words(index_uri)) + heading(page, 1, escape(title)) + p(link("Trang chủ", page, HOME))
+    out = (
+        front_matter(title, PageKind.LIST, subject_words(index_uri))
+        + heading(page, 1, escape(title))
+        + p(link("Trang chủ", page, HOME))
+    )
     pages = {}
     for key, label, items, filters in groups:
         if not items:
@@ -103,9 +119,15 @@ def agencies_index(names: Names, who: Assignments, orders: Orders, writers: Page
         sections = [(pl.id, _place_label(pl), in_place[pl.id]) for pl in _places_in_order(names, set(in_place))]
     else:
         sections = [(kind, label, orders.agencies_by_kind[kind]) for kind, label in AGENCY_KINDS.items()]
-    groups = [(key, label, [entry(a) for a in agencies],
-               Filters(AGENCY_FACETS, [agency_ids(a) for a in agencies], names, "cơ quan"))
-              for key, label, agencies in sections]
+    groups = [
+        (
+            key,
+            label,
+            [entry(a) for a in agencies],
+            Filters(AGENCY_FACETS, [agency_ids(a) for a in agencies], names, "cơ quan"),
+        )
+        for key, label, agencies in sections
+    ]
     return _grouped_index(writers, AGENCIES_INDEX, "Cơ quan, đơn vị", f"{AGENCIES}/{LIST}", groups)
 
 
@@ -115,8 +137,9 @@ def documents_index(names: Names, orders: Orders, writers: PageWriters) -> dict[
     ordered = [d for doc_type in DOCUMENT_TYPES for d in orders.documents_by_type[doc_type]]
     if by_place(names, orders):
         in_place = _grouped(ordered, lambda d: names.agencies[d.issuers[0]].place if d.issuers else None)
-        sections = [(pl.id, _place_label(pl), in_place[pl.id])
-                    for pl in _places_in_order(names, {p for p in in_place if p})]
+        sections = [
+            (pl.id, _place_label(pl), in_place[pl.id]) for pl in _places_in_order(names, {p for p in in_place if p})
+        ]
         sections.append(("chua-ro-noi-ban-hanh", "Chưa rõ cơ quan ban hành", in_place.get(None, [])))
     else:
         sections = [(doc_type, label, orders.documents_by_type[doc_type]) for doc_type, label in DOCUMENT_TYPES.items()]
@@ -136,14 +159,20 @@ def documents_index(names: Names, orders: Orders, writers: PageWriters) -> dict[
 
 def plans_index(names: Names, orders: Orders, writers: PageWriters) -> dict[str, str]:
     """All plans, by issuer then title, paged; grouped by the issuer's place when there are several."""
+
     def entry(plan: Plan) -> Entry:
-        return (plan_title(plan), plan_uri(plan), f"{escape(status_words(plan))}: "
-                f"{escape(names.agency_name(plan.issuer))}, {len(plan.tasks)} nhiệm vụ")
+        return (
+            plan_title(plan),
+            plan_uri(plan),
+            f"{escape(status_words(plan))}: {escape(names.agency_name(plan.issuer))}, {len(plan.tasks)} nhiệm vụ",
+        )
 
     if by_place(names, orders):
         in_place = _grouped(orders.plans_sorted, lambda plan: names.plan_place(plan).id)
-        groups = [(pl.id, _place_label(pl), [entry(p) for p in in_place[pl.id]], None)
-                  for pl in _places_in_order(names, set(in_place))]
+        groups = [
+            (pl.id, _place_label(pl), [entry(p) for p in in_place[pl.id]], None)
+            for pl in _places_in_order(names, set(in_place))
+        ]
         return _grouped_index(writers, PLANS_INDEX, "Kế hoạch", f"{PLANS}/{LIST}", groups)
     items = [entry(p) for p in orders.plans_sorted]
     return list_pages(writers, PLANS, "Kế hoạch", ("Trang chủ", HOME), items)  # first page: PLANS_INDEX

@@ -20,28 +20,31 @@ import re
 
 import segno
 
+from ...addresses import NOTICE_ID, agency_uri, page_url, task_uri
 from ...data.model import Agency, Assignment, Plan, Task
 from ...text import date_prose
-from ...addresses import NOTICE_ID, agency_uri, page_url, task_uri
-from ..html.labels import COORDINATING_LABEL, LEAD_LABEL, TIMING_LABEL, plan_title, short_title, task_number
-from ..parts.life_notice import life_notice
 from ..html.identity import notice_board, site_web
+from ..html.labels import COORDINATING_LABEL, LEAD_LABEL, TIMING_LABEL, plan_title, short_title, task_number
 from ..html.markup import admonition, escape, link, p, ul
-from ..options import SiteOptions
 from ..html.page_writer import PageWriter
 from ..index.relations import Citations, Names
+from ..options import SiteOptions
+from ..parts.life_notice import life_notice
 
 QR_LABEL = "Mã QR tới trang nhiệm vụ"
 SUMMARY_LABEL = "Tóm tắt dễ hiểu (do biên tập viên viết, không phải nguyên văn kế hoạch)"
 FIRST_SENTENCE_LABEL = "Câu đầu của nhiệm vụ (nguyên văn kế hoạch; chưa có tóm tắt dễ hiểu)"
-PRINT_HINT = ("Trang này là thông báo khổ A4 để niêm yết trên {board}. Để in: trên máy tính bấm Ctrl+P; "
-              "trên điện thoại chọn “In” (hoặc “Chia sẻ” › “In”) trong trình đơn của trình duyệt. "
-              "Chọn khổ giấy A4, hướng dọc.")
+PRINT_HINT = (
+    "Trang này là thông báo khổ A4 để niêm yết trên {board}. Để in: trên máy tính bấm Ctrl+P; "
+    "trên điện thoại chọn “In” (hoặc “Chia sẻ” › “In”) trong trình đơn của trình duyệt. "
+    "Chọn khổ giấy A4, hướng dọc."
+)
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 
 
-def render_notice(plan: Plan, task: Task, names: Names, cites: Citations, options: SiteOptions,
-                  page: PageWriter) -> str:
+def render_notice(
+    plan: Plan, task: Task, names: Names, cites: Citations, options: SiteOptions, page: PageWriter
+) -> str:
     """The notice of one task, as the HTML block the task's page (written by `page`) ends with (a pure
     function of its arguments)."""
     uri, number = task_uri(plan, task), task_number(plan, task)
@@ -79,7 +82,7 @@ def plain_summary(task: Task) -> tuple[str, str]:
 def first_sentence(text: str) -> str:
     """The text up to its first full stop (or ! ? …) followed by a space or the end; all of it if none."""
     end = _SENTENCE_END.search(text.strip())
-    return text.strip()[:end.end()] if end else text.strip()
+    return text.strip()[: end.end()] if end else text.strip()
 
 
 def task_url(site_url: str, plan: Plan, task: Task) -> str:
@@ -104,8 +107,20 @@ def qr_svg(url: str) -> str:
     CSS. The same address always gives the same bytes."""
     buffer = io.BytesIO()
     code = qr_code(url)
-    code.save(buffer, kind="svg", xmldecl=False, nl=False, omitsize=True, scale=1, border=4, dark="#000",
-              light="#fff", title=QR_LABEL, svgclass="ps-qr__code", lineclass=None)
+    code.save(
+        buffer,
+        kind="svg",
+        xmldecl=False,
+        nl=False,
+        omitsize=True,
+        scale=1,
+        border=4,
+        dark="#000",
+        light="#fff",
+        title=QR_LABEL,
+        svgclass="ps-qr__code",
+        lineclass=None,
+    )
     svg = buffer.getvalue().decode("utf-8")
     label = html.escape(QR_LABEL, quote=True)
     return svg.replace("<svg ", f'<svg role="img" aria-label="{label}" shape-rendering="crispEdges" ', 1)
@@ -134,8 +149,12 @@ def _timing(task: Task) -> str:
 
 def _contacts(agency: Agency) -> list[str]:
     """The contact details the data has, as printed text (never made up)."""
-    fields = (("Địa chỉ", agency.address), ("Điện thoại", agency.phone), ("Thư điện tử", agency.email),
-              ("Trang web", agency.website))
+    fields = (
+        ("Địa chỉ", agency.address),
+        ("Điện thoại", agency.phone),
+        ("Thư điện tử", agency.email),
+        ("Trang web", agency.website),
+    )
     return [f"{label}: {escape(value)}" for label, value in fields if value]
 
 
@@ -161,9 +180,13 @@ def _where_online(plan: Plan, task: Task, site_url: str | None, web: str) -> str
     number = task_number(plan, task)
     if site_url:
         url = task_url(site_url, plan, task)
-        return (f'<div class="ps-notice__online">\n<div class="ps-qr">{qr_svg(url)}</div>\n'
-                + p(f"Quét mã QR bằng điện thoại để đọc toàn văn nhiệm vụ {escape(number)}, hoặc mở địa chỉ: "
-                    f"{escape(url)}") + "</div>\n")
+        return (
+            f'<div class="ps-notice__online">\n<div class="ps-qr">{qr_svg(url)}</div>\n'
+            + p(f"Quét mã QR bằng điện thoại để đọc toàn văn nhiệm vụ {escape(number)}, hoặc mở địa chỉ: {escape(url)}")
+            + "</div>\n"
+        )
     path = "/" + page_url(task_uri(plan, task))
-    return p(f"Xem trên {escape(web)}: mục <strong>Kế hoạch › {escape(short_title(plan_title(plan), 10))} › "
-             f"Nhiệm vụ {escape(number)}</strong> (đường dẫn {escape(path)}).")
+    return p(
+        f"Xem trên {escape(web)}: mục <strong>Kế hoạch › {escape(short_title(plan_title(plan), 10))} › "
+        f"Nhiệm vụ {escape(number)}</strong> (đường dẫn {escape(path)})."
+    )

@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
+from ...addresses import agency_uri, appendix_uri, bulletins_uri, plan_uri, progress_uri, source_uri, task_uri
 from ...data.model import Assignment, Plan, Task
 from ...kinds import PageKind
+from ...reports.status import Progress
 from ...text import date_prose
-from ...addresses import agency_uri, appendix_uri, bulletins_uri, plan_uri, progress_uri, source_uri, task_uri
-from ..parts.life_notice import life_notice, tracking_line
 from ..html.identity import APPENDIX, proper_name
 from ..html.labels import COORDINATING_LABEL, FORMS_LABEL, LEAD_LABEL, TIMING_LABEL, plan_title, task_number
-from ..parts.chat_message import plan_message
 from ..html.markup import DASHES, admonition, attr, escape, heading, link, link_html, p, ul
 from ..html.page_writer import PageWriter, PageWriters
-from ..parts.previews import plan_preview
-from ..parts.parts import crumbs, front_matter
-from ...reports.status import Progress
-from ..index.relations import Citations, Names
 from ..html.statuses import status_tag
+from ..index.relations import Citations, Names
+from ..parts.chat_message import plan_message
+from ..parts.life_notice import life_notice, tracking_line
+from ..parts.parts import crumbs, front_matter
+from ..parts.previews import plan_preview
 
 
-def _assignment_line(label: str, assignment: Assignment | None, names: Names, plan: Plan, page: PageWriter) -> list[str]:
+def _assignment_line(
+    label: str, assignment: Assignment | None, names: Names, plan: Plan, page: PageWriter
+) -> list[str]:
     """The source's wording, linked only where a mention is one of the bodies the data names by id."""
     if not assignment or not assignment.text:
         return []
@@ -87,22 +89,33 @@ def render_plan(plan: Plan, names: Names, cites: Citations, progress: Progress, 
     uri = plan_uri(plan)
     page = writers.page(uri)
     issuer = names.agencies[plan.issuer]
-    out = front_matter(plan_title(plan) + names.title_suffix(plan), PageKind.PLAN, plan_keywords(plan, names),
-                       (plan.number,) if plan.number else (), plan_preview(plan, names), share=plan_message(plan, names),
-                       subjects=plan_subjects(plan, names))
+    out = front_matter(
+        plan_title(plan) + names.title_suffix(plan),
+        PageKind.PLAN,
+        plan_keywords(plan, names),
+        (plan.number,) if plan.number else (),
+        plan_preview(plan, names),
+        share=plan_message(plan, names),
+        subjects=plan_subjects(plan, names),
+    )
     out += crumbs(page, here="Kế hoạch") + life_notice(plan, names, cites, page)
     facts = [link(issuer.name, page, agency_uri(issuer.id))]
     facts.append(f"Số: {escape(plan.number)}" if plan.number else "Số: (văn bản nguồn không ghi)")
     if plan.issued_on:
         # Nghị định 30/2020: "Kẻ Sặt, ngày 11 tháng 11 năm 2025"
-        facts.append(f"{escape(plan.place)}, {date_prose(plan.issued_on)}" if plan.place else date_prose(plan.issued_on))
+        facts.append(
+            f"{escape(plan.place)}, {date_prose(plan.issued_on)}" if plan.place else date_prose(plan.issued_on)
+        )
     out += p(" · ".join(facts)) + tracking_line(plan)
     for replaced in cites.replaced_plans.get(plan.document, ()) if plan.document else ():  # life.replaced_by, back
         out += p(f"Kế hoạch này thay thế {link(plan_title(replaced), page, plan_uri(replaced))}.")
     table = names.table_name(plan)
-    web = [link("Phụ lục: bảng nhiệm vụ" if table == APPENDIX else table, page, appendix_uri(plan)),
-           link("Tiến độ thực hiện", page, progress_uri(plan)), link("Bản tin phát thanh", page, bulletins_uri(plan)),
-           _source_link(plan, page)]
+    web = [
+        link("Phụ lục: bảng nhiệm vụ" if table == APPENDIX else table, page, appendix_uri(plan)),
+        link("Tiến độ thực hiện", page, progress_uri(plan)),
+        link("Bản tin phát thanh", page, bulletins_uri(plan)),
+        _source_link(plan, page),
+    ]
     out += p(" · ".join(web), "ps-web-only")  # pages of the site: not printed with the plan
     out += p(escape(plan.document_type), "plan-doctype")
     out += heading(page, 1, escape(plan.title))

@@ -3,23 +3,21 @@ and per lead agency, as SVG bars with the numbers beside them and the same count
 
 from __future__ import annotations
 
+from ...addresses import PROGRESS, appendix_uri, plan_uri, progress_uri
 from ...data.model import Plan
 from ...data.shape import PartKind, walk
 from ...kinds import PageKind
-from ...reports.status import STATUS_LABELS
+from ...reports.status import STATUS_LABELS, Progress
 from ...text import date_numeric, vi_sort_key
-from ...addresses import PROGRESS, appendix_uri, plan_uri, progress_uri
-from ..parts.charts import stacked_bars, status_bars
 from ..html.labels import plan_title, short_title
 from ..html.markup import escape, heading, p
 from ..html.page_writer import PageWriters
+from ..html.subjects import subject_words
+from ..index.relations import Citations, Names
+from ..parts.charts import stacked_bars, status_bars
 from ..parts.life_notice import life_notice, tracking_line
 from ..parts.parts import crumbs, front_matter
 from ..parts.previews import plan_page_preview
-from ..html.subjects import subject_words
-from ...reports.status import Progress
-from ..index.relations import Citations, Names
-
 
 ZERO = ' class="ps-zero"'  # a status without tasks: left out of a phone's card
 
@@ -32,12 +30,13 @@ def _table(first: str, rows: list[tuple[str, dict[str, int]]]) -> str:
     head = "".join(f'<th scope="col">{escape(h)}</th>' for h in header)
     body = ""
     for label, counts in rows:
-        cells = "".join(f'<td data-label="{escape(STATUS_LABELS[s])}"{"" if counts[s] else ZERO}>{counts[s]}</td>'
-                        for s in statuses)
-        body += (f'<tr><th scope="row">{escape(label)}</th>{cells}'
-                 f'<td data-label="Tổng">{sum(counts.values())}</td></tr>\n')
-    return (f'<table class="ps-counts">\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{body}</tbody>\n'
-            "</table>\n")
+        cells = "".join(
+            f'<td data-label="{escape(STATUS_LABELS[s])}"{"" if counts[s] else ZERO}>{counts[s]}</td>' for s in statuses
+        )
+        body += (
+            f'<tr><th scope="row">{escape(label)}</th>{cells}<td data-label="Tổng">{sum(counts.values())}</td></tr>\n'
+        )
+    return f'<table class="ps-counts">\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{body}</tbody>\n</table>\n'
 
 
 def _sections(plan: Plan, progress: Progress) -> list[tuple[str, dict[str, int]]]:
@@ -56,8 +55,10 @@ def _lead_agencies(plan: Plan, names: Names, progress: Progress) -> list[tuple[s
         for agency_id in task.lead.agencies if task.lead else ():
             led.setdefault(agency_id, []).append(task.id)
     unassigned = [t.id for t in plan.tasks if not (t.lead and t.lead.agencies)]
-    rows = sorted(((names.agency_name(a), progress.counts(plan, ids)) for a, ids in led.items()),
-                  key=lambda row: vi_sort_key(row[0]))
+    rows = sorted(
+        ((names.agency_name(a), progress.counts(plan, ids)) for a, ids in led.items()),
+        key=lambda row: vi_sort_key(row[0]),
+    )
     return rows + ([("(Văn bản không ghi cơ quan thực hiện)", progress.counts(plan, unassigned))] if unassigned else [])
 
 
@@ -65,23 +66,32 @@ def render_progress(plan: Plan, names: Names, cites: Citations, progress: Progre
     """The plan's progress, from its reports; says plainly when there is none."""
     uri = progress_uri(plan)
     page = writers.page(uri)
-    out = front_matter(f"Tiến độ thực hiện: {plan_title(plan)}{names.title_suffix(plan)}", PageKind.LIST,
-                       subject_words(PROGRESS), preview=plan_page_preview(plan, names, "Tiến độ thực hiện"))
-    out += crumbs(page, (short_title(plan.title, 8), plan_uri(plan)), (names.table_name(plan), appendix_uri(plan)),
-                  here="Tiến độ")
+    out = front_matter(
+        f"Tiến độ thực hiện: {plan_title(plan)}{names.title_suffix(plan)}",
+        PageKind.LIST,
+        subject_words(PROGRESS),
+        preview=plan_page_preview(plan, names, "Tiến độ thực hiện"),
+    )
+    out += crumbs(
+        page, (short_title(plan.title, 8), plan_uri(plan)), (names.table_name(plan), appendix_uri(plan)), here="Tiến độ"
+    )
     out += life_notice(plan, names, cites, page) + heading(page, 1, "Tiến độ thực hiện") + p(escape(plan_title(plan)))
     out += tracking_line(plan)
     dates = [d for t in plan.tasks if (d := progress.as_of(plan, t.id))]
     if dates:
         out += p(f"Số liệu tính đến {date_numeric(max(dates))}, theo các báo cáo đã nhận.")
     else:
-        out += p("<strong>Chưa có báo cáo.</strong> Kế hoạch chưa có báo cáo thực hiện nào; mọi nhiệm vụ được tính "
-                 "là “Chưa có báo cáo”. Xem các kỳ báo cáo trong lịch báo cáo.")
+        out += p(
+            "<strong>Chưa có báo cáo.</strong> Kế hoạch chưa có báo cáo thực hiện nào; mọi nhiệm vụ được tính "
+            "là “Chưa có báo cáo”. Xem các kỳ báo cáo trong lịch báo cáo."
+        )
     overall = progress.counts(plan, [t.id for t in plan.tasks])
     out += heading(page, 2, "Toàn kế hoạch") + status_bars(f"Tình trạng {len(plan.tasks)} nhiệm vụ", overall)
     out += _table("Kế hoạch", [("Toàn kế hoạch", overall)])
     sections = _sections(plan, progress)
-    out += heading(page, 2, "Theo mục") + stacked_bars("Tình trạng nhiệm vụ theo mục", sections) + _table("Mục", sections)
+    out += (
+        heading(page, 2, "Theo mục") + stacked_bars("Tình trạng nhiệm vụ theo mục", sections) + _table("Mục", sections)
+    )
     agencies = _lead_agencies(plan, names, progress)
     out += heading(page, 2, "Theo cơ quan chủ trì") + stacked_bars("Tình trạng nhiệm vụ theo cơ quan chủ trì", agencies)
     out += _table("Cơ quan chủ trì", agencies)

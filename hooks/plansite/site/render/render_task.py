@@ -4,41 +4,66 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ...addresses import NOTICE_ID, agency_uri, appendix_uri, bulletins_uri, document_uri, plan_uri, task_uri
 from ...data.model import Origin, Plan, Task, Timing
 from ...data.schema import EVERY, FORM_KINDS, TIMING_KINDS
 from ...kinds import PageKind
+from ...reports.status import Progress
 from ...text import date_numeric
-from ...addresses import (NOTICE_ID, agency_uri, appendix_uri, bulletins_uri, document_uri, plan_uri,
-                        task_uri)
-from ..parts.life_notice import life_notice
 from ..html.identity import notice_board
-from ..html.labels import (COORDINATING_LABEL, FORMS_LABEL, LEAD_LABEL, TIMING_LABEL, document_label, plan_title,
-                     short_title, task_number, task_title)
+from ..html.labels import (
+    COORDINATING_LABEL,
+    FORMS_LABEL,
+    LEAD_LABEL,
+    TIMING_LABEL,
+    document_label,
+    plan_title,
+    short_title,
+    task_number,
+    task_title,
+)
 from ..html.markup import DASHES, admonition, escape, external_link, heading, link, p, ul
-from ..parts.previews import task_preview
-from ..parts.parts import crumbs, front_matter
-from ..options import SiteOptions
 from ..html.page_writer import PageWriters
+from ..html.subjects import member_words
+from ..index.relations import Citations, Names
+from ..options import SiteOptions
 from ..outreach.bulletins import task_bulletin_slug
 from ..parts.chat_message import task_message
+from ..parts.life_notice import life_notice
 from ..parts.outreach_parts import feedback_section, summary_box
-from ...reports.status import Progress
-from ..index.relations import Citations, Names
-from .render_notice import render_notice
-from ..html.subjects import member_words
+from ..parts.parts import crumbs, front_matter
+from ..parts.previews import task_preview
 from ..parts.report_parts import status_line, timeline
+from .render_notice import render_notice
 
 
-def render_task(plan: Plan, task: Task, names: Names, cites: Citations, progress: Progress, options: SiteOptions,
-                updated: dt.date | None, writers: PageWriters) -> str:
+def render_task(
+    plan: Plan,
+    task: Task,
+    names: Names,
+    cites: Citations,
+    progress: Progress,
+    options: SiteOptions,
+    updated: dt.date | None,
+    writers: PageWriters,
+) -> str:
     """One task: text, who, how, when, legal basis, and where it sits in the plan."""
     uri = task_uri(plan, task)
     page = writers.page(uri)
     who = [a for assignment in (task.lead, task.coordinating) if assignment for a in assignment.agencies]
-    out = front_matter(task_title(plan, task) + names.title_suffix(plan), PageKind.TASK, member_words(who, names.agencies),
-                       preview=task_preview(plan, task, names), share=task_message(plan, task, names))
-    out += crumbs(page, (short_title(plan.title, 8), plan_uri(plan)), (names.table_name(plan), appendix_uri(plan)),
-                  here=f"Nhiệm vụ {task_number(plan, task)}")
+    out = front_matter(
+        task_title(plan, task) + names.title_suffix(plan),
+        PageKind.TASK,
+        member_words(who, names.agencies),
+        preview=task_preview(plan, task, names),
+        share=task_message(plan, task, names),
+    )
+    out += crumbs(
+        page,
+        (short_title(plan.title, 8), plan_uri(plan)),
+        (names.table_name(plan), appendix_uri(plan)),
+        here=f"Nhiệm vụ {task_number(plan, task)}",
+    )
     out += life_notice(plan, names, cites, page) + heading(page, 1, escape(task_title(plan, task)))
     out += status_line(plan, task, progress)
     out += summary_box(task)
@@ -57,12 +82,17 @@ def render_task(plan: Plan, task: Task, names: Names, cites: Citations, progress
         out += p(f"Nguyên văn: “{escape(task.forms.text)}”")
     if task.timing:
         out += heading(page, 2, TIMING_LABEL)
-        out += p(f"<strong>{escape(TIMING_KINDS[task.timing.kind])}</strong>{_timing_detail(task.timing)}"
-                 f": “{escape(task.timing.text)}”")
+        out += p(
+            f"<strong>{escape(TIMING_KINDS[task.timing.kind])}</strong>{_timing_detail(task.timing)}"
+            f": “{escape(task.timing.text)}”"
+        )
     docs = cites.task_documents[(plan.id, task.id)]
     out += heading(page, 2, "Căn cứ, văn bản được dẫn")
-    out += ul(f"{link(document_label(d), page, document_uri(d.id))}"
-              f"{' ngày ' + date_numeric(d.issued_on) if d.issued_on else ''}: {escape(d.title)}" for d in docs)
+    out += ul(
+        f"{link(document_label(d), page, document_uri(d.id))}"
+        f"{' ngày ' + date_numeric(d.issued_on) if d.issued_on else ''}: {escape(d.title)}"
+        for d in docs
+    )
     out += "" if docs else p("Nhiệm vụ không dẫn văn bản nào.")
     if task.note:
         out += admonition("note", "Ghi chú của biên tập viên", escape(task.note))
@@ -71,14 +101,18 @@ def render_task(plan: Plan, task: Task, names: Names, cites: Citations, progress
     board = notice_board(names.plan_place(plan))
     out += p(f'<a href="#{NOTICE_ID}">In thông báo để niêm yết</a> (khổ A4, cho {board})')
     own = f"{bulletins_uri(plan)}#{task_bulletin_slug(task)}"  # its section, with the button that saves it as .txt
-    out += p(f"{link('Bản tin phát thanh', page, bulletins_uri(plan))} để đọc trên loa truyền thanh "
-             f"({link('bản tin của nhiệm vụ này, tải được thành tệp .txt', page, own)})")
+    out += p(
+        f"{link('Bản tin phát thanh', page, bulletins_uri(plan))} để đọc trên loa truyền thanh "
+        f"({link('bản tin của nhiệm vụ này, tải được thành tệp .txt', page, own)})"
+    )
     out += heading(page, 2, "Vị trí trong kế hoạch")
     out += p(f"Mục II, nhiệm vụ {escape(task_number(plan, task))} của {link(plan_title(plan), page, plan_uri(plan))}.")
     source = f"{task.origin.file}, dòng {task.origin.line}"
     changed = f"Cập nhật lần cuối: {date_numeric(updated)}" if updated else "Cập nhật lần cuối: không rõ ngày"
     out += p(f"<small>{changed} · Dữ liệu: {_edit_link(source, options.edit_url, task.origin)}</small>")
-    return out + render_notice(plan, task, names, cites, options, page)  # shown alone, on screen and paper, at #thong-bao
+    return out + render_notice(
+        plan, task, names, cites, options, page
+    )  # shown alone, on screen and paper, at #thong-bao
 
 
 def _timing_detail(timing: Timing) -> str:
