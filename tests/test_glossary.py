@@ -19,8 +19,10 @@ from plansite.kinds import PageKind
 from plansite.search.expand import abbreviation_pattern
 from plansite.search.index import SearchIndex
 from plansite.search.tokenize import word_forms
-from plansite.site.html.glossary import Marker, abbr_tag
+from plansite.site.html.glossary import Glossary, abbr_tag
+from plansite.site.html.markup import escape, heading, link
 from plansite.site.html.page_writer import PageWriters
+from plansite.site.index.linking import Mentions
 from plansite.site.render.render_glossary import render_glossary
 from plansite.text import vi_sort_key
 from search_files import decoded
@@ -114,39 +116,67 @@ GLOSSARY_ENTRIES = [
 ]
 
 
+def _writer(entries=GLOSSARY_ENTRIES, uri: str = "co-quan/x.md"):
+    """A page's writer in a build with the glossary `entries`."""
+    return PageWriters(glossary=Glossary(entries)).page(uri)
+
+
 def test_whole_words_only_and_the_longest_first():
-    mark = Marker(GLOSSARY_ENTRIES).mark
-    assert mark("TTg, UBMTTQ, KTX và xUBND") == "TTg, UBMTTQ, KTX và xUBND"
-    assert mark("Chỉ thị 33/CT-TTg") == f"Chỉ thị 33/{abbr_tag('CT-TTg', 'Chỉ thị của Thủ tướng Chính phủ')}"
-    assert mark("26/CT-UBND") == f"26/{abbr_tag('CT', 'Chỉ thị')}-{abbr_tag('UBND', 'Ủy ban nhân dân')}"
-    assert mark("<strong>KT. CHỦ TỊCH</strong>") == f"<strong>{abbr_tag('KT.', 'Ký thay')} CHỦ TỊCH</strong>"
-    assert mark('<a href="a.md">Đảng ủy</a>-TT') == f'<a href="a.md">Đảng ủy</a>-{abbr_tag("TT", "Thường trực")}'
+    def text(words: str) -> str:
+        return _writer().text(words)  # a new page each time: nothing marked yet
+
+    assert text("TTg, UBMTTQ, KTX và xUBND") == "TTg, UBMTTQ, KTX và xUBND"
+    assert text("Chỉ thị 33/CT-TTg") == f"Chỉ thị 33/{abbr_tag('CT-TTg', 'Chỉ thị của Thủ tướng Chính phủ')}"
+    assert text("26/CT-UBND") == f"26/{abbr_tag('CT', 'Chỉ thị')}-{abbr_tag('UBND', 'Ủy ban nhân dân')}"
+    assert text("KT. CHỦ TỊCH") == f"{abbr_tag('KT.', 'Ký thay')} CHỦ TỊCH"
+    assert text("Đảng ủy-TT & <TT>") == f"Đảng ủy-{abbr_tag('TT', 'Thường trực')} &amp; &lt;TT&gt;"
 
 
-def test_only_the_first_use_outside_links_headings_and_tags_is_marked():
-    page = (
-        '---\ntitle: "UBND"\ndescription: "UBND xã"\n---\n\n'
-        '<h1 id="ubnd-xa">UBND xã</h1>\n<h2>Về UBND</h2>\n'
-        '<div class="admonition note">\n<p class="admonition-title">Ghi chú về UBND</p>\n'
-        '<p><a href="../co-quan/ubnd.md">UBND xã</a> và UBND thành phố; UBND.</p>\n</div>\n'
-        '<p><a href="x">UBND</a> <span title="UBND">TT</span> <code>UBND</code> <img alt="UBND" src="UBND.png"></p>\n'
-        '<div class="ps-chart"><svg><text>UBND</text><title>UBND</title></svg></div>\n'
-    )
-    marked = Marker(GLOSSARY_ENTRIES).mark(page)
-    assert marked == page.replace("và UBND thành phố", f"và {abbr_tag('UBND', 'Ủy ban nhân dân')} thành phố").replace(
-        ">TT</span>", f">{abbr_tag('TT', 'Thường trực')}</span>"
-    )
+def test_the_first_use_on_the_page_is_marked_while_it_is_written():
+    """Running text (`page.text`) marks what is new on its page; headings, link labels and linked mentions
+    stay plain and do not use up the first use; a new page (a new render) starts again."""
+    page = _writer()
+    written = [
+        heading(page, 1, escape("UBND xã")),
+        link("UBND xã", page, "co-quan/ubnd.md"),
+        page.text("Về UBND & TT;"),
+        page.text("UBND thành phố, TT"),
+        page.marked(f' <strong class="ps-tag ps-tag--UBND">UBND</strong> {escape("CT <b>")}'),
+    ]
+    assert written == [
+        '<h1 id="ubnd-xa">UBND xã</h1>\n',
+        '<a href="../ubnd/">UBND xã</a>',
+        f"Về {abbr_tag('UBND', 'Ủy ban nhân dân')} &amp; {abbr_tag('TT', 'Thường trực')};",
+        "UBND thành phố, TT",
+        f' <strong class="ps-tag ps-tag--UBND">UBND</strong> {abbr_tag("CT", "Chỉ thị")} &lt;b&gt;',
+    ]
+    again = _writer()
+    assert again.text("UBND") == abbr_tag("UBND", "Ủy ban nhân dân")
 
 
-def test_pages_without_abbreviations_are_unchanged():
-    text = '<p>Phòng Văn hóa - Xã hội xã [U+202E] &amp; <a href="y">x</a></p>\n'
-    assert Marker(GLOSSARY_ENTRIES).mark(text) is text
-    assert Marker([]).mark("UBND") == "UBND"
+def test_linked_text_marks_between_its_links_and_not_in_a_heading(project):
+    plan = project.plans[0]
+    linker = Mentions(project).linker(next(a.place for a in project.agencies if a.id == plan.issuer))
+    text = "UBND xã và TT HĐND xã; TT"
+    page = _writer(project.glossary, f"ke-hoach/{SEED_PLAN}/index.md")
+    plain = linker.linkify(text, page, plain=True)
+    assert "<abbr" not in plain and "<a " in plain
+    marked = BeautifulSoup(linker.linkify(text, page), "html.parser")
+    assert [(a.get_text(), a.find_parent("a")) for a in marked.find_all("abbr")] == [("TT", None)]
+    links = BeautifulSoup(plain, "html.parser").find_all("a")
+    assert [a.get_text() for a in marked.find_all("a")] == [a.get_text() for a in links]
+
+
+def test_text_without_abbreviations_is_only_escaped():
+    text = "Phòng Văn hóa - Xã hội xã \u202e & <a>"
+    assert _writer().text(text) == escape(text)
+    assert _writer([]).text("UBND") == "UBND"
+    assert PageWriters().page("x.md").text("UBND <b>") == "UBND &lt;b&gt;"  # no glossary (its own page)
 
 
 def test_a_full_form_cannot_break_out_of_its_title():
     hostile = 'Ủy "ban" <script>alert(1)</script> | [x](javascript:y) `c` \\ *d* _e_ &amp; \u202e'
-    cell = "<table><tr><td>" + Marker([Abbreviation("UBND", hostile)]).mark("UBND xã") + "</td></tr></table>"
+    cell = "<table><tr><td>" + _writer([Abbreviation("UBND", hostile)]).text("UBND xã") + "</td></tr></table>"
     soup = BeautifulSoup(cell, "html.parser")
     assert [a["title"] for a in soup.find_all("abbr")] == [hostile]
     assert not soup.find("script") and not soup.find("a") and not soup.find("code") and not soup.find("em")
@@ -188,6 +218,44 @@ def test_built_pages_mark_the_first_use_only_and_never_in_attributes(project, si
         for tag in soup.find_all(True):
             assert not any("abbr" in str(value) for value in tag.attrs.values()), (path, tag.name)
         assert "abbr" not in soup.title.get_text()
+
+
+_NOT_RUNNING_TEXT = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "script", "style", "svg", "textarea"}
+
+
+def _first_uses(article) -> dict[str, bool]:
+    """Each abbreviation's first use in the running text of a page, in reading order: marked or not."""
+    first: dict[str, bool] = {}
+    for node in article.find_all(string=True):
+        parents = {parent.name for parent in node.parents}
+        titled = any("admonition-title" in (parent.get("class") or []) for parent in node.parents)
+        if parents & _NOT_RUNNING_TEXT or titled:
+            continue
+        if node.parent.name == "abbr":
+            first.setdefault(node.parent.get_text(), True)
+            continue
+        for m in re.finditer(abbreviation_pattern(FULL_FORMS), str(node)):
+            first.setdefault(m.group(), False)
+    return first
+
+
+def test_the_marked_use_is_the_first_in_reading_order_on_every_page(project, site):
+    """Read with a parser as a reader reads: on every generated page but the glossary's, the first use of each
+    abbreviation outside headings, links and admonition titles is the one marked."""
+    FULL_FORMS.update({entry.abbr: entry.full for entry in project.glossary})
+    hand_written = {f"{p.stem}/index.html" for p in (ROOT / "docs").glob("*.md")}  # Markdown: never marked
+    checked = 0
+    for path, text in html_pages(site):
+        article = BeautifulSoup(text, "html.parser").select_one("article.md-content__inner")
+        if path == "tu-viet-tat/index.html" or path in hand_written or article is None:
+            continue
+        first = _first_uses(article)
+        assert all(first.values()), (path, [abbr for abbr, marked in first.items() if not marked])
+        checked += len(first)
+    assert checked >= 36  # the seed site marks 36 first uses on 18 pages
+
+
+FULL_FORMS: dict[str, str] = {}
 
 
 # --- search --------------------------------------------------------------------------

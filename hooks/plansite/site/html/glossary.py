@@ -1,22 +1,18 @@
 """Abbreviations explained where they are read: the first use of each abbreviation on a page becomes
 `<abbr title="full form">UBND</abbr>`, which browsers show as a tooltip on hover.
 
-Marking happens once per page, on the finished HTML (`Marker.mark`, called by `lazy.Pages`), because "first use on the
-page"
-is a property of the page, not of one text (`markup.escape` and `Linker.linkify` see one text at a time,
-and escape is cached). It only touches running text, which the renderers produce through
-`markup.escape`: data text never holds a live '<' or '&'. So everything the renderers add as markup is
-recognised and left alone:
+"First use on the page" is a property of the page, not of one text, so it is decided while the page is
+written: each page's writer (site/html/page_writer.py) holds the build's `Glossary` and the abbreviations
+it has marked, and `PageWriter.text` escapes a piece of running text and marks what is new on the page.
+Only running text is written that way; the renderers write with `markup.escape`, unmarked:
 
-- the front matter; HTML tags with their attributes (so no <abbr> ever lands in an attribute value);
-- the content of headings (table of contents entries and anchors stay plain), of admonition titles, and of
-  <a>, <abbr>, <code>, <pre>, <script>, <style>, <svg> (charts and QR codes), <textarea> and <title>: a
-  linked mention ("UBND xã" linking to the agency, "33/CT-TTg" to the document) stays as it is; the page
-  it links to names the body or document in full, and the link's text stays what screen readers and tests
-  read. The first unlinked use is marked.
+- the front matter, attribute values, headings (table of contents entries and anchors stay plain),
+  admonition titles, link labels (a linked mention, "UBND xã" linking to the agency, stays as it is: the
+  page it links to names the body in full, and the link's text stays what screen readers and tests read),
+  the text of charts (svg), QR codes and <title>; and the glossary's own page, written without a glossary.
 
 An abbreviation is found as written (case-sensitive) and as a whole word: `search.expand.abbreviation_pattern`,
-the same rule the search index uses. Pages without an abbreviation come back unchanged, byte for byte.
+the same rule the search index uses; a piece without an abbreviation comes back as escaped, byte for byte.
 
 Touch and keyboard users get no hover tooltip: docs/assets/plan-frame.js makes each <abbr> a tab stop
 whose tap, Enter or Space writes the full form after it; every page also links the list 'Từ viết tắt' from
@@ -31,17 +27,6 @@ from collections.abc import Iterable
 from ...data.model import Abbreviation
 from ...search.expand import abbreviation_pattern
 
-# What the renderers write as markup, each alternative one region to leave alone. Every alternative starts
-# with one fixed character, none a letter or digit as abbreviations do: the scan tells the two apart by the
-# first character, and the regex engine skips ahead to a possible first character instead of trying every
-# position.
-_SKIP = (
-    r"&#?\w+;"  # an entity
-    r"|<(?P<raw>a|abbr|code|pre|script|style|svg|textarea|title|h[1-6])\b[^>]*>.*?</(?P=raw)\s*>"  # with content
-    r'|<p class="admonition-title">.*?</p>'  # an admonition's title
-    r"|<[^>]*>"  # any other tag
-)
-_FRONT_MATTER = re.compile(r"---\n.*?\n---\n", re.S)
 _UNSAFE_IN_TITLE = re.compile(r"[^\w .,;:/()\-–]|_")  # as numeric character references
 
 
@@ -53,30 +38,30 @@ def abbr_tag(text: str, full: str) -> str:
     return f'<abbr title="{title}">{text}</abbr>'
 
 
-class Marker:
-    """Marks the first use of each abbreviation of a glossary on a page (see the module's docstring)."""
+class Glossary:
+    """The abbreviations of a glossary and the rule that finds them in escaped text: as written, as whole
+    words, never inside an entity ('&amp;') or a tag ('<strong class="…">'). One per build; each page's
+    writer keeps what its page has marked (site/html/page_writer.py)."""
 
     def __init__(self, glossary: Iterable[Abbreviation]):
         self._full = {entry.abbr: entry.full for entry in glossary}
         pattern = abbreviation_pattern(self._full)
-        self._scan = re.compile(f"{_SKIP}|{pattern}", re.S) if pattern else None
+        self._scan = re.compile(f"<[^>]*>|&#?\\w+;|{pattern}") if pattern else None
 
-    def mark(self, page: str) -> str:
-        """The page's HTML with the first use of each abbreviation marked; unchanged without one."""
-        if self._scan is None:
-            return page
-        head = _FRONT_MATTER.match(page)
-        text = page[head.end() if head else 0 :]
-        out, pos, seen = [], 0, set()
+    def mark_first_uses(self, text: str, seen: set[str]) -> str:
+        """Escaped HTML `text` (text and inline tags, no link or heading) with each abbreviation not in
+        `seen` marked at its first use; `seen` gains the abbreviations marked. `text` is returned as it is
+        when there is nothing to mark."""
+        if self._scan is None or len(seen) == len(self._full):
+            return text
+        out, pos = [], 0
         for m in self._scan.finditer(text):
             found = m.group()
-            if not found[0].isalnum() or found in seen:  # syntax to leave alone, or a later use
+            if found[0] in "<&" or found in seen:  # a tag or an entity, or a later use
                 continue
             seen.add(found)
             out += [text[pos : m.start()], abbr_tag(found, self._full[found])]
             pos = m.end()
             if len(seen) == len(self._full):
                 break
-        if not out:
-            return page
-        return (head.group() if head else "") + "".join(out) + text[pos:]
+        return "".join(out) + text[pos:] if out else text

@@ -16,10 +16,17 @@ import functools
 import html
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from .page_writer import PageWriter
+
+class PageBeingWritten(Protocol):
+    """What these helpers ask of the page being written (site/html/page_writer.py, which escapes its running
+    text with `escape` from here: named by shape, not imported, so the two modules do not import each other)."""
+
+    def href(self, to_uri: str) -> str: ...
+
+    def heading_id(self, content: str) -> str: ...
+
 
 _SPACE = re.compile(r"\s+")
 _BIDI_CHARS = "\u061c\u200e\u200f" + "".join(map(chr, range(0x202A, 0x202F))) + "".join(map(chr, range(0x2066, 0x206A)))
@@ -47,12 +54,12 @@ def attr(value: str) -> str:
     return html.escape(value, quote=True)
 
 
-def link(label: str, page: PageWriter, to_uri: str) -> str:
+def link(label: str, page: PageBeingWritten, to_uri: str) -> str:
     """<a> from the page being written to another page or file (its source path), with an escaped label."""
     return f'<a href="{attr(page.href(to_uri))}">{escape(label)}</a>'
 
 
-def link_html(content: str, page: PageWriter, to_uri: str) -> str:
+def link_html(content: str, page: PageBeingWritten, to_uri: str) -> str:
     """<a> around HTML that is already safe (escaped text, tags made here)."""
     return f'<a href="{attr(page.href(to_uri))}">{content}</a>'
 
@@ -70,7 +77,7 @@ def p(content: str, cls: str = "") -> str:
     return f'<p class="{cls}">{content}</p>\n' if cls else f"<p>{content}</p>\n"
 
 
-def heading(page: PageWriter, level: int, content: str) -> str:
+def heading(page: PageBeingWritten, level: int, content: str) -> str:
     """<h1>–<h6> of safe HTML with its id on the page being written (unique there; site/html/page_writer.py)."""
     return f'<h{level} id="{page.heading_id(content)}">{content}</h{level}>\n'
 

@@ -12,6 +12,11 @@ heading's id.
 - **Heading ids.** An id must be unique on its page, which one renderer's piece cannot know: the writer
   gives each heading the slug of its text (the one slug function), made unique on the page with -2, -3 …
   in the order the headings are written, which is their order on the page.
+- **Abbreviations.** The first use on a page of each abbreviation of the glossary is written as
+  `<abbr title="full form">` (site/html/glossary.py): `text` escapes a piece of running text and marks the
+  abbreviations the page has not yet marked, so the pieces must be written in their order on the page.
+  Headings, link labels and attributes stay plain (`markup.escape`); the glossary's own page is written
+  without a glossary.
 
 A writer belongs to one page and one render of it: `PageWriters.page` makes a new one each time a page is
 rendered, so a page rendered twice gets the same ids twice.
@@ -26,6 +31,8 @@ from dataclasses import dataclass
 
 from ...addresses import HOME, INDEX, page_url
 from ...text import slugify
+from .glossary import Glossary
+from .markup import escape
 
 _TAG = re.compile(r"<[^>]*>")
 _INDEX_PAGE = f"/{INDEX}.md"
@@ -65,9 +72,11 @@ def address(source_href: str, directory_urls: bool, up: bool) -> str:
 
 @dataclass(frozen=True)
 class PageWriters:
-    """The writers of one build's pages: the URL style they link in (directory URLs, else '.html' files)."""
+    """The writers of one build's pages: the URL style they link in (directory URLs, else '.html' files)
+    and the glossary whose abbreviations they mark (none: nothing marked)."""
 
     directory_urls: bool = True
+    glossary: Glossary | None = None
 
     def page(self, uri: str) -> PageWriter:
         """A new writer for the page whose source path is `uri`."""
@@ -83,6 +92,7 @@ class PageWriter:
         # With directory URLs every page but an index is served one folder below its source.
         self._up = writers.directory_urls and uri != HOME and not uri.endswith(_INDEX_PAGE)
         self._ids: set[str] = set()
+        self._marked: set[str] = set()  # the abbreviations marked on this page so far
 
     def href(self, to_uri: str) -> str:
         """The address of the page or file `to_uri` (a source path, '#…' allowed) from this page."""
@@ -97,3 +107,13 @@ class PageWriter:
             slug = f"{base}-{n}"
         self._ids.add(slug)
         return slug
+
+    def text(self, text: str) -> str:
+        """Running text `text` as HTML: escaped, with the first use on this page of each abbreviation marked."""
+        return self.marked(escape(text))
+
+    def marked(self, safe: str) -> str:
+        """Running text already escaped (a piece with inline tags such as a status label, but no link or
+        heading) with the first use on this page of each abbreviation marked."""
+        glossary = self.writers.glossary
+        return safe if glossary is None else glossary.mark_first_uses(safe, self._marked)

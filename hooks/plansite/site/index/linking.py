@@ -88,18 +88,28 @@ class Linker:
         """The distinct targets mentioned in `text`, in order of first mention."""
         return list(dict.fromkeys(target for _, _, target in self.mentions(text)))
 
-    def linkify(self, text: str, page: PageWriter, skip: str | None = None, only: frozenset[str] | None = None) -> str:
+    def linkify(
+        self,
+        text: str,
+        page: PageWriter,
+        skip: str | None = None,
+        only: frozenset[str] | None = None,
+        plain: bool = False,
+    ) -> str:
         """Escaped HTML of `text` with each mention linked from `page`, except mentions of page `skip` and,
-        when `only` is given, mentions of pages not in it (wording that the data's ids do not confirm)."""
+        when `only` is given, mentions of pages not in it (wording that the data's ids do not confirm). The
+        text between links is running text (`page.text`: abbreviations marked at their first use on the
+        page), unless `plain` (a heading's text)."""
+        write = escape if plain else page.text
         text = _SPACE.sub(" ", text).strip()
         out, pos = [], 0
         for start, end, target in self.mentions(text):
             if target.uri == skip or (only is not None and target.uri not in only):
                 continue
-            out.append(escape(text[pos:start]))
+            out.append(write(text[pos:start]))
             out.append(link(text[start:end], page, target.uri))
             pos = end
-        out.append(escape(text[pos:]))
+        out.append(write(text[pos:]))
         return "".join(out)
 
 

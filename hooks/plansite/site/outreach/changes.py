@@ -39,7 +39,7 @@ from ...reports.model import ReportedProject
 from ...reports.periods import period_label
 from ...text import date_numeric
 from ..html.labels import plan_title, task_title
-from ..html.markup import escape, heading, link, p, ul, visible
+from ..html.markup import heading, link, p, ul, visible
 from ..html.page_writer import PageWriter, PageWriters
 from ..html.subjects import subject_words
 from ..parts.parts import crumbs, front_matter
@@ -226,8 +226,9 @@ def last_updated(history, *paths: str) -> dt.date | None:
 
 
 def _touch_line(touch: Touch, page: PageWriter) -> str:
-    what = link(touch.label, page, touch.target) if touch.target else escape(touch.label)
-    return f"{escape(touch.action)}: {what}"
+    action = page.text(touch.action)  # before the label: the order they are read in
+    what = link(touch.label, page, touch.target) if touch.target else page.text(touch.label)
+    return f"{action}: {what}"
 
 
 def render_changes_page(

@@ -11,7 +11,7 @@ from ...data.model import Plan
 from ...data.schema import PLAN_STATUSES
 from ...text import date_numeric
 from ..html.labels import document_label, plan_title
-from ..html.markup import admonition, escape, link, p
+from ..html.markup import admonition, link, p
 from ..html.page_writer import PageWriter
 from ..index.relations import Citations, Names
 
@@ -36,7 +36,7 @@ def life_notice(plan: Plan, names: Names, cites: Citations, page: PageWriter) ->
     else:
         text = f"Kế hoạch này đã kết thúc{when}."
     text += " Nội dung dưới đây giữ để tra cứu; các nhiệm vụ không còn được theo dõi."
-    text += f" Nguồn: {escape(life.source)}." if life.source else ""
+    text += f" Nguồn: {page.text(life.source)}." if life.source else ""
     return admonition("warning", PLAN_STATUSES[life.status], text)
 
 

@@ -11,25 +11,25 @@ from urllib.parse import quote
 from ...addresses import agency_uri
 from ...data.model import Agency, Plan, Task
 from ..html.labels import task_title
-from ..html.markup import admonition, escape, external_link, heading, link, p, ul
+from ..html.markup import admonition, external_link, heading, link, p, ul
 from ..html.page_writer import PageWriter
 from ..index.relations import Names
 from ..options import SiteOptions
 
 
-def summary_box(task: Task) -> str:
+def summary_box(task: Task, page: PageWriter) -> str:
     """The plain summary as a labelled box, or nothing."""
     if not task.summary:
         return ""
     return admonition(
-        "abstract", "Tóm tắt dễ hiểu (do biên tập viên viết, không phải nguyên văn kế hoạch)", escape(task.summary)
+        "abstract", "Tóm tắt dễ hiểu (do biên tập viên viết, không phải nguyên văn kế hoạch)", page.text(task.summary)
     )
 
 
-def _contacts(agency: Agency, subject: str) -> list[str]:
+def _contacts(agency: Agency, subject: str, page: PageWriter) -> list[str]:
     out = []
     if agency.address:
-        out.append(f"Địa chỉ: {escape(agency.address)}")
+        out.append(f"Địa chỉ: {page.text(agency.address)}")
     if agency.phone:
         out.append(
             f"Điện thoại: {external_link(agency.phone, 'tel:' + ''.join(c for c in agency.phone if c.isdigit() or c == '+'))}"  # noqa: E501
@@ -46,11 +46,11 @@ def feedback_section(plan: Plan, task: Task, names: Names, page: PageWriter, opt
     out = heading(page, 2, "Góp ý, phản ánh")
     if plan.feedback and plan.feedback.agencies:
         offices = [names.agencies[a] for a in plan.feedback.agencies]
-        out += p(f"Theo kế hoạch, khó khăn, vướng mắc và ý kiến phản ánh về {escape(plan.feedback.text or '')}:")
+        out += p(f"Theo kế hoạch, khó khăn, vướng mắc và ý kiến phản ánh về {page.text(plan.feedback.text or '')}:")
         subject = f"Góp ý: {task_title(plan, task)}"
         lines = []
         for office in offices:
-            contacts = _contacts(office, subject)
+            contacts = _contacts(office, subject, page)
             detail = f": {'; '.join(contacts)}" if contacts else ""  # what the data has; `make check` tells the gap
             lines.append(f"{link(office.name, page, agency_uri(office.id))}{detail}")
         out += ul(lines)

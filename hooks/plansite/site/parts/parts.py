@@ -83,7 +83,7 @@ def _json(text: str) -> str:
 def crumbs(page: PageWriter, *trail: tuple[str, str], here: str) -> str:
     """Breadcrumbs: Trang chủ › each (label, page) of the trail › here (escaped, not linked)."""
     parts = [link("Trang chủ", page, HOME)] + [link(label, page, target) for label, target in trail]
-    return p(" › ".join(parts + [escape(here)]), "ps-crumbs")
+    return p(" › ".join(parts + [page.text(here)]), "ps-crumbs")
 
 
 def entries(
@@ -91,7 +91,7 @@ def entries(
 ) -> str:
     """A list of links, one per entry; with `filters`, where they could narrow it, the list's filters
     (`key` names the list on its page, `prefix` its words in the address) and each item's ids."""
-    links = [f"{link(label, page, target)}{after}" for label, target, after in items]
+    links = [f"{link(label, page, target)}{page.marked(after)}" for label, target, after in items]
     box = (
         list_filters(f"ps-list-{key}", filters.facets, filters.rows, filters.names, filters.noun, prefix)
         if filters

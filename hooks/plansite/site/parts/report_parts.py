@@ -25,8 +25,10 @@ def status_line(plan: Plan, task: Task, progress: Progress) -> str:
     )
 
 
-def _outputs(entry: TaskReport) -> str:
-    return ul(escape(f"{o.quantity:g} {o.unit}" + (f" {o.shown_what}" if o.shown_what else "")) for o in entry.outputs)
+def _outputs(entry: TaskReport, page: PageWriter) -> str:
+    return ul(
+        page.text(f"{o.quantity:g} {o.unit}" + (f" {o.shown_what}" if o.shown_what else "")) for o in entry.outputs
+    )
 
 
 def _evidence(entry: TaskReport, page: PageWriter) -> str:
@@ -56,7 +58,7 @@ def timeline(plan: Plan, task: Task, names: Names, progress: Progress, page: Pag
             f"Số liệu từ {date_numeric(start)} đến {date_numeric(end)}; ngày gửi {date_numeric(report.submitted_on)}",
         ]
         if report.number:
-            lines.append(f"Số báo cáo: {escape(report.number)}")
+            lines.append(f"Số báo cáo: {page.text(report.number)}")
         for label, text in (
             ("Kết quả", entry.done),
             ("Lý do không thực hiện", entry.reason),
@@ -64,9 +66,9 @@ def timeline(plan: Plan, task: Task, names: Names, progress: Progress, page: Pag
             ("Đề xuất", entry.proposals),
         ):
             if text:
-                lines.append(f"{label}: {escape(text)}")
+                lines.append(f"{label}: {page.text(text)}")
         if entry.outputs:
-            lines.append("Sản phẩm, số liệu:\n" + _outputs(entry))
+            lines.append("Sản phẩm, số liệu:\n" + _outputs(entry, page))
         if entry.evidence:
             lines.append("Minh chứng:\n" + _evidence(entry, page))
         out += ul(lines)

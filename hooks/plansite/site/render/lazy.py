@@ -2,8 +2,8 @@
 
 A province's site has about 90,000 pages; held as text all at once they took more memory than the build
 may use (issue 14: 2 GB for 40,000 tasks). `Pages` holds, for each source path, the call that renders
-it; reading `pages[uri]` renders that page (its links and heading ids written as it is written:
-site/html/page_writer.py), marks its abbreviations, and keeps nothing. Rendering is a pure function of the
+it; reading `pages[uri]` renders that page (its links, heading ids and abbreviations written as it is
+written: site/html/page_writer.py) and keeps nothing. Rendering is a pure function of the
 model, so the same page reads the same every time.
 
 Some renderers make several pages at once (an agency's page and its long lists' pages): their paths are
@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterator, Mapping
-
-from ..html.glossary import Marker
 
 Render = Callable[[], str]
 RenderGroup = Callable[[], dict[str, str]]
@@ -45,14 +43,12 @@ def pages_of_group(render: RenderGroup) -> dict[str, Render]:
 class Pages(Mapping[str, str]):
     """{source path: front matter + HTML}, sorted by path, each page rendered when read (see the module)."""
 
-    def __init__(self, renders: dict[str, Render], marker: Marker, unmarked: frozenset[str] = frozenset()):
-        """`renders`: each page's render; `marker` marks abbreviations except on the pages in `unmarked`."""
+    def __init__(self, renders: dict[str, Render]):
+        """`renders`: each page's render."""
         self._renders = dict(sorted(renders.items()))
-        self._marker, self._unmarked = marker, unmarked
 
     def __getitem__(self, uri: str) -> str:
-        page = self._renders[uri]()
-        return page if uri in self._unmarked else self._marker.mark(page)
+        return self._renders[uri]()
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._renders)

@@ -24,7 +24,7 @@ from ...addresses import (
 from ...data.model import Project
 from ...history import History
 from ...text import date_numeric, vi_sort_key
-from ..html.glossary import Marker
+from ..html.glossary import Glossary
 from ..html.page_writer import PageWriters
 from ..index.preview_records import linked_records
 from ..index.relations import Names, Relations
@@ -66,7 +66,8 @@ def build_site(
         rel.progress,
         rel.calendar,
     )  # as each page reads
-    writers = PageWriters(options.directory_urls)  # each render writes its links in the build's URL style
+    # Each render writes its links in the build's URL style, and the first use of each abbreviation as <abbr>.
+    writers = PageWriters(options.directory_urls, Glossary(project.glossary))
     renders: dict[str, Render] = {
         HOME: partial(render_home, project, names, progress, calendar, options.home_heading, writers)
     }
@@ -99,9 +100,9 @@ def build_site(
     for doc in project.documents:
         if kept is None or doc.id in kept.documents:
             renders.update(pages_of_group(partial(render_document, doc, names, cites, progress, writers)))
-    renders[GLOSSARY] = partial(render_glossary, project.glossary, writers)
-    # Each abbreviation's first use on a page becomes <abbr> (not on the glossary's own page).
-    return Pages(renders, Marker(project.glossary), unmarked=frozenset({GLOSSARY}))
+    # The glossary's own page marks nothing: it writes every abbreviation beside its full form.
+    renders[GLOSSARY] = partial(render_glossary, project.glossary, PageWriters(options.directory_urls))
+    return Pages(renders)
 
 
 FOOTER_NAMES = 3  # issuers named in the footer; more are counted (a province's 800 names were 27 KB on every page)

@@ -44,7 +44,7 @@ def _next_reports(agency: Agency, calendar: Calendar, page: PageWriter) -> str:
     for due in pending:
         deadline = f"hạn gửi {date_numeric(due.due)}" if due.due else "kế hoạch không quy định hạn gửi"
         lines.append(
-            f"Kỳ tới: {escape(due.label)} (số liệu từ {date_numeric(due.start)} đến "
+            f"Kỳ tới: {page.text(due.label)} (số liệu từ {date_numeric(due.start)} đến "
             f"{date_numeric(due.end)}; {deadline}) {state_tag(due.state(calendar.today))}"
         )
     feed = link("lịch báo cáo của cơ quan (.ics)", page, agency_feed(agency.id))
@@ -79,7 +79,7 @@ def render_agency(
     if agency.parent:
         facts.append(f"Trực thuộc: {link(names.agency_name(agency.parent), page, agency_uri(agency.parent))}")
     if agency.aliases:
-        facts.append(f"Tên gọi khác trong văn bản: {'; '.join(escape(a) for a in agency.aliases)}")
+        facts.append(f"Tên gọi khác trong văn bản: {'; '.join(page.text(a) for a in agency.aliases)}")
     facts += [
         f"Thuộc nhóm: {link(group.name, page, agency_uri(group.id))}" for group in who.groups_of.get(agency.id, ())
     ]
@@ -90,8 +90,8 @@ def render_agency(
     if agency.known_members:
         out += heading(page, 2, "Thành viên theo văn bản")
         out += ul(
-            f"{escape(k.name)}"
-            + (f" ({escape('; '.join(k.aliases))})" if k.aliases else "")
+            f"{page.text(k.name)}"
+            + (f" ({page.text('; '.join(k.aliases))})" if k.aliases else "")
             + f": theo {link(document_label(names.documents[k.source]), page, document_uri(k.source))}"
             for k in agency.known_members
         )
@@ -131,7 +131,7 @@ def render_agency(
     if duties:
         out += heading(page, 2, "Trách nhiệm tổ chức thực hiện")
         for plan, item in duties:
-            out += p(f"Theo mục III.{escape(item.number)} của {link(plan_title(plan), page, plan_uri(plan))}:")
+            out += p(f"Theo mục III.{page.text(item.number)} của {link(plan_title(plan), page, plan_uri(plan))}:")
             texts = [item.text] if item.text else []
             out += ul(names.linker(plan).linkify(t, page, skip=uri) for t in texts + [d.text for d in item.duties])
         reports = [(plan, d) for plan, item in duties for d in item.duties if d.reports_to]
@@ -140,14 +140,14 @@ def render_agency(
             lines = []
             for _plan, duty in reports:
                 to = ", ".join(link(names.agency_name(a), page, agency_uri(a)) for a in duty.reports_to)
-                often = ", ".join(escape(FREQUENCIES[f]) for f in duty.frequency)
+                often = ", ".join(page.text(FREQUENCIES[f]) for f in duty.frequency)
                 lines.append(f"Báo cáo {to}; định kỳ: {often}.")
             out += ul(lines) + _next_reports(agency, calendar, page)
     received = who.reported_to.get(agency.id, ())
     if received:
         out += heading(page, 2, "Nhận báo cáo từ")
         out += ul(
-            f"{link(names.agency_name(a), page, agency_uri(a))} (mục III.{escape(item.number)})"
+            f"{link(names.agency_name(a), page, agency_uri(a))} (mục III.{page.text(item.number)})"
             for plan, item in received
             for a in item.agencies
         )

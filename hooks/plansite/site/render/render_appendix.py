@@ -77,11 +77,11 @@ def _task_link(plan: Plan, task: Task, page: PageWriter) -> str:
 def task_row(plan: Plan, task: Task, names: Names, cites: Citations, progress: Progress, page: PageWriter) -> str:
     """One task: number, title (linked), lead and coordinating agencies, timing, documents, status."""
     cells = (
-        escape(task_number(plan, task)),
+        page.text(task_number(plan, task)),
         _task_link(plan, task, page),
         agencies_cell(task.lead, names, page),
         agencies_cell(task.coordinating, names, page),
-        escape(task.timing.text) if task.timing else "",
+        page.text(task.timing.text) if task.timing else "",
         documents_cell(plan, task, cites, page),
         status_tag(progress.status(plan, task.id)),
     )
@@ -91,7 +91,7 @@ def task_row(plan: Plan, task: Task, names: Names, cites: Citations, progress: P
 
 def task_table(plan: Plan, names: Names, cites: Citations, progress: Progress, page: PageWriter) -> str:
     """The table as one HTML block: the filters' place and labels, then the table in a scrollable region."""
-    head = "".join(f'<th scope="col">{html.escape(c)}</th>' for c in COLUMNS)
+    head = "".join(f'<th scope="col">{page.text(c)}</th>' for c in COLUMNS)  # running text: 'STT' too
     caption = f"Các nhiệm vụ của Kế hoạch ({len(plan.tasks)} nhiệm vụ)"
     return (
         '<div class="ps-appendix-block">\n'
@@ -123,7 +123,7 @@ def render_appendix(plan: Plan, names: Names, cites: Citations, progress: Progre
     promised = [s for s in plan.content.sections if s.note and "phụ lục" in s.note.casefold() and not s.tasks]
     out += "".join(
         p(
-            f'Bảng dưới đây lập từ mục II của Kế hoạch. Văn bản nguồn ghi "{escape(s.note)}" '
+            f'Bảng dưới đây lập từ mục II của Kế hoạch. Văn bản nguồn ghi "{page.text(s.note)}" '
             "nhưng không kèm nội dung Phụ lục."
         )
         for s in promised[:1]

@@ -39,7 +39,7 @@ def render_bulletins(plan: Plan, bulletins: list[Bulletin], writers: PageWriters
         (table_name(plan), appendix_uri(plan)),
         here="Bản tin phát thanh",
     )
-    out += heading(page, 1, "Bản tin phát thanh") + p(escape(plan_title(plan)))
+    out += heading(page, 1, "Bản tin phát thanh") + p(page.text(plan_title(plan)))
     out += p(
         "Các bài để đọc trên loa truyền thanh, viết từ dữ liệu của kế hoạch và phần tóm tắt của biên tập viên: "
         "chữ viết tắt đã viết đầy đủ, ngày tháng và số văn bản viết như khi đọc, mỗi bài khoảng một phút. "
@@ -49,7 +49,7 @@ def render_bulletins(plan: Plan, bulletins: list[Bulletin], writers: PageWriters
     for bulletin in bulletins:
         out += f'<section class="ps-bulletin" id="{attr(bulletin.slug)}" data-file="{attr(bulletin.slug)}.txt">\n'
         out += heading(page, 2, escape(bulletin.title))
-        out += "".join(p(escape(paragraph), "ps-bulletin__text") for paragraph in bulletin.paragraphs)
+        out += "".join(p(page.text(paragraph), "ps-bulletin__text") for paragraph in bulletin.paragraphs)
         out += p(
             '<button type="button" class="md-button ps-bulletin__save" hidden>Tải bản tin (tệp .txt)</button> '
             f"khoảng {bulletin.seconds} giây đọc",

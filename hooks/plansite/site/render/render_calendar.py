@@ -14,7 +14,7 @@ from ...kinds import PageKind
 from ...reports.calendar import DueReport
 from ...text import date_numeric
 from ..html.labels import plan_title
-from ..html.markup import escape, heading, link, p
+from ..html.markup import heading, link, p
 from ..html.page_writer import PageWriter, PageWriters
 from ..html.statuses import state_tag
 from ..html.subjects import subject_words
@@ -45,7 +45,7 @@ def _item(due: DueReport, names: Names, today: dt.date | None, page: PageWriter)
     to = ", ".join(link(names.agency_name(a), page, agency_uri(a)) for a in due.recipients)
     deadline = date_numeric(due.due) if due.due else "kế hoạch không quy định"
     return (
-        f'<li class="ps-due">{state_tag(due.state(today))} <strong>{escape(due.label)}</strong>'
+        f'<li class="ps-due">{state_tag(due.state(today))} <strong>{page.text(due.label)}</strong>'
         f'<span class="ps-due__line">Cơ quan báo cáo: {link(names.agency_name(due.reporter), page, agency_uri(due.reporter))}'  # noqa: E501
         f'</span><span class="ps-due__line">Gửi đến: {to}</span>'
         f'<span class="ps-due__line">Số liệu: {date_numeric(due.start)} – {date_numeric(due.end)} · Hạn gửi: '
@@ -63,9 +63,11 @@ def render_calendar(calendar: Calendar, names: Names, orders: Orders, writers: P
     )
     today = f"ngày lập trang {date_numeric(calendar.today)}" if calendar.today else "trang không ghi ngày lập"
     out += p(
-        "Các kỳ báo cáo mà kế hoạch giao, tính theo Nghị định 09/2019/NĐ-CP: báo cáo 06 tháng lấy số liệu từ "
-        "ngày 15/12 năm trước đến 14/6, báo cáo năm từ 15/12 năm trước đến 14/12. Hạn gửi chỉ ghi khi kế "
-        f"hoạch quy định. Tình trạng tính đến {today}."
+        page.text(  # the decree's number is running text: "NĐ-CP" may be in the glossary
+            "Các kỳ báo cáo mà kế hoạch giao, tính theo Nghị định 09/2019/NĐ-CP: báo cáo 06 tháng lấy số liệu từ "
+            "ngày 15/12 năm trước đến 14/6, báo cáo năm từ 15/12 năm trước đến 14/12. Hạn gửi chỉ ghi khi kế "
+            f"hoạch quy định. Tình trạng tính đến {today}."
+        )
     )
     out += p(
         f"Thêm {link('toàn bộ lịch (.ics)', page, CALENDAR_FEED)} vào lịch điện thoại; lịch của từng cơ quan có "

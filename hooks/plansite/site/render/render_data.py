@@ -30,16 +30,20 @@ def _file_link(path: str, page: PageWriter) -> str:
 def _files_table(entries: tuple[DataFile, ...], page: PageWriter) -> str:
     return table(
         ("Tệp", "Định dạng", "Nội dung"),
-        ((_file_link(e.path, page), escape(e.format.upper()), escape(e.description)) for e in entries),
+        ((_file_link(e.path, page), page.text(e.format.upper()), page.text(e.description)) for e in entries),
     )
 
 
 def _columns(entry: DataFile, page: PageWriter) -> str:
     """A CSV file's columns, in file order, from the definitions the writer uses."""
     out = heading(page, 3, escape(entry.path))
-    out += p(f"{_file_link(entry.path, page)}: {escape(entry.description)} {escape(entry.table.row)}")
+    out += p(f"{_file_link(entry.path, page)}: {page.text(entry.description)} {page.text(entry.table.row)}")
     rows = (
-        (escape(c.name), escape(TYPES[c.type]), escape(c.description + (" Luôn có giá trị." if c.required else "")))
+        (
+            page.text(c.name),
+            page.text(TYPES[c.type]),
+            page.text(c.description + (" Luôn có giá trị." if c.required else "")),
+        )
         for c in entry.table.columns
     )
     return out + table(("Cột", "Kiểu", "Ý nghĩa"), rows)
@@ -52,7 +56,7 @@ def render_data(project: Project, today: dt.date | None, writers: PageWriters) -
     out += crumbs(page, here=TITLE) + heading(page, 1, escape(TITLE))
     made = f"lần này ngày {date_numeric(today)}" if today else "lần này không ghi ngày"
     out += p(
-        escape(
+        page.text(
             f"Mọi thông tin của trang cũng có ở dạng dữ liệu để tải về và dùng lại trong bảng tính hay chương "
             f"trình: các tệp dưới đây được tạo từ chính dữ liệu YAML dựng nên trang, mỗi lần dựng trang "
             f"({made}), "
@@ -64,14 +68,14 @@ def render_data(project: Project, today: dt.date | None, writers: PageWriters) -
     issuers = publishers(project)
     owner = f"Văn bản kế hoạch do {', '.join(issuers)} ban hành; dữ liệu thuộc cơ quan ban hành. " if issuers else ""
     out += p(
-        escape(
+        page.text(
             f"{owner}Giấy phép sử dụng dữ liệu chưa được nêu: trang này và tệp {PACKAGE} không ghi giấy phép "
             "nào. Trước khi dùng lại dữ liệu, hãy hỏi cơ quan ban hành về điều kiện sử dụng."
         )
     )
     out += heading(page, 2, "Các tệp") + _files_table(CSV_FILES + JSON_FILES, page)
     out += p(
-        escape(
+        page.text(
             f"Tệp {PACKAGE} mô tả toàn bộ các tệp theo chuẩn Frictionless Data Package: tên, định dạng, "
             "kích thước, mã băm SHA-256 và, với mỗi tệp CSV, tên, kiểu và ý nghĩa của từng cột."
         )
@@ -80,7 +84,7 @@ def render_data(project: Project, today: dt.date | None, writers: PageWriters) -
     out += heading(page, 2, "Tệp CSV")
     formula = ", ".join(_CHARACTER_NAMES.get(c, c) for c in FORMULA_START)
     out += p(
-        escape(
+        page.text(
             f"Mở được bằng Excel hay LibreOffice: mã UTF-8 có BOM, dấu phẩy phân cách, mỗi dòng kết thúc bằng "
             f"CRLF, dòng đầu là tên cột. Ô có nhiều giá trị ghi các giá trị cách nhau bởi “{LIST_SEPARATOR}”. "
             "Ô trống là không có giá trị. Ngày ghi yyyy-mm-dd. Để bảng tính không chạy nội dung như công thức, "
@@ -91,15 +95,15 @@ def render_data(project: Project, today: dt.date | None, writers: PageWriters) -
     out += "".join(_columns(entry, page) for entry in CSV_FILES)
     out += heading(page, 2, "Tệp JSON")
     out += p(
-        escape(
+        page.text(
             "Mã UTF-8, chữ tiếng Việt ghi nguyên dạng. Các khóa mang tên như trong tệp YAML; mỗi danh sách "
             "bản ghi xếp theo mã."
         )
     )
-    out += ul(f"{_file_link(e.path, page)}: {escape(e.description)}" for e in JSON_FILES)
+    out += ul(f"{_file_link(e.path, page)}: {page.text(e.description)}" for e in JSON_FILES)
     out += heading(page, 2, "Lược đồ dữ liệu")
     out += p(
-        escape("Lược đồ JSON Schema của từng loại tệp YAML, giống lược đồ người biên tập dùng để kiểm tra dữ liệu.")
+        page.text("Lược đồ JSON Schema của từng loại tệp YAML, giống lược đồ người biên tập dùng để kiểm tra dữ liệu.")
     )
-    out += ul(f"{_file_link(e.path, page)}: {escape(e.description)}" for e in SCHEMA_FILES)
+    out += ul(f"{_file_link(e.path, page)}: {page.text(e.description)}" for e in SCHEMA_FILES)
     return out

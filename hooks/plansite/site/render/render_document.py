@@ -10,7 +10,7 @@ from ...reports.status import Progress
 from ...text import date_numeric
 from ..html.labels import document_label, plan_title
 from ..html.markup import admonition, escape, external_link, heading, link, p, table, ul
-from ..html.page_writer import PageWriters
+from ..html.page_writer import PageWriter, PageWriters
 from ..index.relations import Citations, Names
 from ..parts.parts import Entry, Filters, crumbs, front_matter, preview, task_entries, task_filters
 from ..parts.previews import document_preview, list_picture
@@ -43,7 +43,7 @@ def render_document(
     signer = (doc.signer,) if doc.signer else ()  # the signer's name finds the documents they signed
     out = front_matter(label, PageKind.DOCUMENT, signer, numbers, preview=document_preview(doc))
     out += crumbs(page, ("Văn bản", DOCUMENTS_INDEX), here=label)
-    out += heading(page, 1, escape(label)) + p(escape(doc.title))
+    out += heading(page, 1, escape(label)) + p(page.text(doc.title))
     if doc.url:  # the official text first: what staff open the page for
         out += p(f"<strong>Văn bản chính thức:</strong> {external_link('Mở văn bản chính thức', doc.url)}")
     for replaced in cites.replaced_plans.get(doc.id, ()):  # the other way of a plan's `life.replaced_by`
@@ -52,13 +52,13 @@ def render_document(
         out += p(f"Toàn văn và các nhiệm vụ của văn bản này: {link(plan_title(own_plan), page, plan_uri(own_plan))}.")
     issuers = ", ".join(link(names.agency_name(a), page, agency_uri(a)) for a in doc.issuers)
     facts = [
-        ("Số ký hiệu", escape(doc.number) if doc.number else ""),
-        ("Loại văn bản", escape(DOCUMENT_TYPES[doc.type])),
+        ("Số ký hiệu", page.text(doc.number) if doc.number else ""),
+        ("Loại văn bản", page.text(DOCUMENT_TYPES[doc.type])),
         ("Cơ quan ban hành", issuers),
         ("Ngày ban hành", date_numeric(doc.issued_on) if doc.issued_on else ""),
-        ("Người ký", escape(doc.signer) if doc.signer else ""),
-        ("Trích yếu", escape(doc.title)),
-        ("Tình trạng hiệu lực", _validity(doc)),
+        ("Người ký", page.text(doc.signer) if doc.signer else ""),
+        ("Trích yếu", page.text(doc.title)),
+        ("Tình trạng hiệu lực", _validity(doc, page)),
     ]
     rows = [(name, value) for name, value in facts if value]
     # What is not known is said once, plainly, instead of a "Chưa rõ" in every row.
@@ -74,7 +74,7 @@ def render_document(
     if relations:
         out += heading(page, 2, "Quan hệ với văn bản khác")
         out += ul(
-            f"{escape(label)}: {link(document_label(names.documents[target]), page, document_uri(target))}"
+            f"{page.text(label)}: {link(document_label(names.documents[target]), page, document_uri(target))}"
             for label, target in relations
         )
     basis = {pl.id for pl in cites.basis_of.get(doc.id, ())}
@@ -94,18 +94,18 @@ def render_document(
         task_filters(citing, names, cites, progress),
     )
     if doc.aliases:
-        out += p(f"Cách ghi khác trong văn bản: {'; '.join(escape(a) for a in doc.aliases)}")
+        out += p(f"Cách ghi khác trong văn bản: {'; '.join(page.text(a) for a in doc.aliases)}")
     if doc.note:
-        out += admonition("note", "Ghi chú của biên tập viên", escape(doc.note))
+        out += admonition("note", "Ghi chú của biên tập viên", page.text(doc.note))
     if doc.source:
-        out += p(f"<small>Nguồn thông tin: {escape(doc.source)}</small>")
+        out += p(f"<small>Nguồn thông tin: {page.text(doc.source)}</small>")
     return {uri: out, **extra}
 
 
-def _validity(doc: LegalDocument) -> str:
+def _validity(doc: LegalDocument, page: PageWriter) -> str:
     """The status with where and when it was looked up, when the data says; '' when unknown."""
     if not doc.status:
         return ""
-    where = [f"theo {escape(doc.status_source)}"] if doc.status_source else []
+    where = [f"theo {page.text(doc.status_source)}"] if doc.status_source else []
     where += [f"tra ngày {date_numeric(doc.status_checked_on)}"] if doc.status_checked_on else []
-    return escape(DOCUMENT_STATUSES[doc.status]) + (f" ({', '.join(where)})" if where else "")
+    return page.text(DOCUMENT_STATUSES[doc.status]) + (f" ({', '.join(where)})" if where else "")

@@ -49,7 +49,7 @@ def _next_due(calendar: Calendar, names: Names, page: PageWriter) -> str:
     today = calendar.today
     upcoming = [d for d in calendar.due if d.state(today) == "chua-den-ky"] if today else calendar.due
     items = [
-        f"{state_tag(d.state(today))} {escape(d.label)}: {link(names.agency_name(d.reporter), page, agency_uri(d.reporter))}"  # noqa: E501
+        f"{state_tag(d.state(today))} {page.text(d.label)}: {link(names.agency_name(d.reporter), page, agency_uri(d.reporter))}"  # noqa: E501
         + (f", hạn gửi {date_numeric(d.due)}" if d.due else "")
         for d in upcoming[:NEXT_DUE]
     ]

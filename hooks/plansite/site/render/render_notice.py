@@ -51,18 +51,20 @@ def render_notice(
     out = f'<div class="ps-notice" id="{NOTICE_ID}" data-ps-print-only>\n<div class="ps-notice__screen">\n'
     out += p(link(f"‹ Về trang nhiệm vụ {number}", page, uri))
     hint = PRINT_HINT.format(board=notice_board(names.plan_place(plan)))
-    out += admonition("tip", "In để niêm yết", escape(hint)) + "</div>\n"
-    out += f'<div class="ps-notice__issuer">\n{p(f"<strong>{escape(names.agency_name(plan.issuer))}</strong>")}</div>\n'
+    out += admonition("tip", "In để niêm yết", page.text(hint)) + "</div>\n"
+    issuer = page.text(names.agency_name(plan.issuer))
+    out += f'<div class="ps-notice__issuer">\n{p(f"<strong>{issuer}</strong>")}</div>\n'
     out += life_notice(plan, names, cites, page)
-    out += _heading(1, "Thông báo") + p(f"<strong>Về nhiệm vụ {escape(number)} của {escape(_plan_name(plan))}</strong>")
+    out += _heading(1, "Thông báo")
+    out += p(f"<strong>Về nhiệm vụ {page.text(number)} của {page.text(_plan_name(plan))}</strong>")
     label, text = plain_summary(task)
-    out += _heading(2, f"Nhiệm vụ {escape(number)}") + p(f"<em>{escape(label)}:</em> {escape(text)}")
+    out += _heading(2, f"Nhiệm vụ {escape(number)}") + p(f"<em>{page.text(label)}:</em> {page.text(text)}")
     for who, assignment in ((LEAD_LABEL, task.lead), (COORDINATING_LABEL, task.coordinating)):
         out += p(f"<strong>{who}:</strong> {_agencies(assignment, names, page)}")
-    out += p(f"<strong>{TIMING_LABEL}:</strong> {_timing(task)}")
-    out += _heading(2, "Góp ý, phản ánh") + _feedback(plan, names, options)
+    out += p(f"<strong>{TIMING_LABEL}:</strong> {_timing(task, page)}")
+    out += _heading(2, "Góp ý, phản ánh") + _feedback(plan, names, options, page)
     web = site_web(names.places[names.site_place]) if names.site_place else "trang web"
-    out += _heading(2, "Xem trên mạng") + _where_online(plan, task, options.site_url, web)
+    out += _heading(2, "Xem trên mạng") + _where_online(plan, task, options.site_url, web, page)
     return out + "</div>\n"
 
 
@@ -140,14 +142,14 @@ def _agencies(assignment: Assignment | None, names: Names, page: PageWriter) -> 
     return "; ".join(link(names.agency_name(a), page, agency_uri(a)) for a in assignment.agencies) + "."
 
 
-def _timing(task: Task) -> str:
+def _timing(task: Task, page: PageWriter) -> str:
     """The plan's own wording of when (its structured kind is on the task's page)."""
     if not task.timing:
         return "văn bản không ghi."
-    return f"“{escape(task.timing.text)}” (nguyên văn kế hoạch)"
+    return f"“{page.text(task.timing.text)}” (nguyên văn kế hoạch)"
 
 
-def _contacts(agency: Agency) -> list[str]:
+def _contacts(agency: Agency, page: PageWriter) -> list[str]:
     """The contact details the data has, as printed text (never made up)."""
     fields = (
         ("Địa chỉ", agency.address),
@@ -155,38 +157,41 @@ def _contacts(agency: Agency) -> list[str]:
         ("Thư điện tử", agency.email),
         ("Trang web", agency.website),
     )
-    return [f"{label}: {escape(value)}" for label, value in fields if value]
+    return [f"{label}: {page.text(value)}" for label, value in fields if value]
 
 
-def _feedback(plan: Plan, names: Names, options: SiteOptions) -> str:
+def _feedback(plan: Plan, names: Names, options: SiteOptions, page: PageWriter) -> str:
     """Where the plan says feedback goes (see outreach_parts.feedback_section), in print form."""
     if plan.feedback and plan.feedback.agencies:
-        out = p(f"Theo kế hoạch, khó khăn, vướng mắc và ý kiến phản ánh về {escape(plan.feedback.text or '')}:")
+        out = p(f"Theo kế hoạch, khó khăn, vướng mắc và ý kiến phản ánh về {page.text(plan.feedback.text or '')}:")
         lines = []
         for office in (names.agencies[a] for a in plan.feedback.agencies):
-            contacts = _contacts(office)
+            contacts = _contacts(office, page)
             detail = f": {'; '.join(contacts)}" if contacts else ""  # on a public board, never "the data lacks …"
-            lines.append(f"<strong>{escape(office.name)}</strong>{detail}")
+            lines.append(f"<strong>{page.text(office.name)}</strong>{detail}")
         out += ul(lines)
     else:
         out = p("Kế hoạch không nêu nơi nhận góp ý, phản ánh.")
     if options.feedback_url:
-        out += p(f"Góp ý trực tuyến: {escape(options.feedback_url)}")
+        out += p(f"Góp ý trực tuyến: {page.text(options.feedback_url)}")
     return out
 
 
-def _where_online(plan: Plan, task: Task, site_url: str | None, web: str) -> str:
+def _where_online(plan: Plan, task: Task, site_url: str | None, web: str, page: PageWriter) -> str:
     """With the site's address: a QR code and the address in full. Without it: the way there through the menu."""
     number = task_number(plan, task)
     if site_url:
         url = task_url(site_url, plan, task)
         return (
             f'<div class="ps-notice__online">\n<div class="ps-qr">{qr_svg(url)}</div>\n'
-            + p(f"Quét mã QR bằng điện thoại để đọc toàn văn nhiệm vụ {escape(number)}, hoặc mở địa chỉ: {escape(url)}")
+            + p(
+                f"Quét mã QR bằng điện thoại để đọc toàn văn nhiệm vụ {page.text(number)}, "
+                f"hoặc mở địa chỉ: {page.text(url)}"
+            )
             + "</div>\n"
         )
     path = "/" + page_url(task_uri(plan, task))
     return p(
-        f"Xem trên {escape(web)}: mục <strong>Kế hoạch › {escape(short_title(plan_title(plan), 10))} › "
-        f"Nhiệm vụ {escape(number)}</strong> (đường dẫn {escape(path)})."
+        f"Xem trên {page.text(web)}: mục <strong>Kế hoạch › {page.text(short_title(plan_title(plan), 10))} › "
+        f"Nhiệm vụ {page.text(number)}</strong> (đường dẫn {page.text(path)})."
     )

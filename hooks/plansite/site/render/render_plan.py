@@ -46,7 +46,7 @@ def _task_block(plan: Plan, task: Task, names: Names, progress: Progress, page: 
     if task.forms:
         lines.append(f"{FORMS_LABEL}: {linkify(task.forms.text, page)}")
     if task.timing:
-        lines.append(f"{TIMING_LABEL}: {escape(task.timing.text)}")
+        lines.append(f"{TIMING_LABEL}: {page.text(task.timing.text)}")
     return out + ul(lines)
 
 
@@ -55,7 +55,7 @@ def _clauses(clauses, linkify, page: PageWriter) -> str:
     out, dashes = "", []
     for clause in clauses:
         if clause.label:
-            out += ul(dashes, DASHES) + p(f"{escape(clause.label)}) {linkify(clause.text, page)}")
+            out += ul(dashes, DASHES) + p(f"{page.text(clause.label)}) {linkify(clause.text, page)}")
             dashes = []
         else:
             dashes.append(linkify(clause.text, page))
@@ -100,11 +100,11 @@ def render_plan(plan: Plan, names: Names, cites: Citations, progress: Progress, 
     )
     out += crumbs(page, here="Kế hoạch") + life_notice(plan, names, cites, page)
     facts = [link(issuer.name, page, agency_uri(issuer.id))]
-    facts.append(f"Số: {escape(plan.number)}" if plan.number else "Số: (văn bản nguồn không ghi)")
+    facts.append(f"Số: {page.text(plan.number)}" if plan.number else "Số: (văn bản nguồn không ghi)")
     if plan.issued_on:
         # Nghị định 30/2020: "Kẻ Sặt, ngày 11 tháng 11 năm 2025"
         facts.append(
-            f"{escape(plan.place)}, {date_prose(plan.issued_on)}" if plan.place else date_prose(plan.issued_on)
+            f"{page.text(plan.place)}, {date_prose(plan.issued_on)}" if plan.place else date_prose(plan.issued_on)
         )
     out += p(" · ".join(facts)) + tracking_line(plan)
     for replaced in cites.replaced_plans.get(plan.document, ()) if plan.document else ():  # life.replaced_by, back
@@ -117,7 +117,7 @@ def render_plan(plan: Plan, names: Names, cites: Citations, progress: Progress, 
         _source_link(plan, page),
     ]
     out += p(" · ".join(web), "ps-web-only")  # pages of the site: not printed with the plan
-    out += p(escape(plan.document_type), "plan-doctype")
+    out += p(page.text(plan.document_type), "plan-doctype")
     out += heading(page, 1, escape(plan.title))
     linkify = names.linker(plan).linkify
     out += "".join(p(linkify(para, page)) for para in plan.preamble)
@@ -128,18 +128,18 @@ def render_plan(plan: Plan, names: Names, cites: Citations, progress: Progress, 
     out += heading(page, 2, f"II. {escape(plan.content.heading)}")
     for section in plan.content.sections:
         if section.heading:
-            out += heading(page, 3, f"{escape(section.number)}. {linkify(section.heading, page)}")
+            out += heading(page, 3, f"{escape(section.number)}. {linkify(section.heading, page, plain=True)}")
             if section.note:
-                out += p(f"{escape(section.note)} ({link(f'xem {table}', page, appendix_uri(plan))})")
+                out += p(f"{page.text(section.note)} ({link(f'xem {table}', page, appendix_uri(plan))})")
             out += "".join(_task_block(plan, task, names, progress, page, 4) for task in section.tasks)
         else:
             out += "".join(_task_block(plan, task, names, progress, page, 3) for task in section.tasks)
     out += heading(page, 2, f"III. {escape(plan.implementation.heading)}")
     for item in plan.implementation.items:
         if item.heading:
-            out += heading(page, 3, f"{escape(item.number)}. {linkify(item.heading, page)}")
+            out += heading(page, 3, f"{escape(item.number)}. {linkify(item.heading, page, plain=True)}")
         if item.text:
-            out += p(f"{escape(item.number)}. {linkify(item.text, page)}")
+            out += p(f"{page.text(item.number)}. {linkify(item.text, page)}")
         out += ul((linkify(d.text, page) for d in item.duties), DASHES)
     if plan.closing:
         out += p(linkify(plan.closing, page))
@@ -147,10 +147,10 @@ def render_plan(plan: Plan, names: Names, cites: Citations, progress: Progress, 
     out += ul(linkify(r.text, page) for r in plan.recipients)
     out += '</div>\n<div class="plan-signature">\n'
     sig = plan.signature
-    lines = [f"<strong>{escape(line)}</strong>" for line in (sig.authority, sig.on_behalf, sig.position) if line]
-    out += p("<br>\n".join(lines)) + p(escape(sig.name)) + "</div>\n</div>\n"
+    lines = [f"<strong>{page.text(line)}</strong>" for line in (sig.authority, sig.on_behalf, sig.position) if line]
+    out += p("<br>\n".join(lines)) + p(page.text(sig.name)) + "</div>\n</div>\n"
     if plan.note:
-        out += admonition("note", "Ghi chú của biên tập viên", escape(plan.note))
+        out += admonition("note", "Ghi chú của biên tập viên", page.text(plan.note))
     return out
 
 

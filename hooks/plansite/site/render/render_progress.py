@@ -75,7 +75,8 @@ def render_progress(plan: Plan, names: Names, cites: Citations, progress: Progre
     out += crumbs(
         page, (short_title(plan.title, 8), plan_uri(plan)), (names.table_name(plan), appendix_uri(plan)), here="Tiến độ"
     )
-    out += life_notice(plan, names, cites, page) + heading(page, 1, "Tiến độ thực hiện") + p(escape(plan_title(plan)))
+    out += life_notice(plan, names, cites, page) + heading(page, 1, "Tiến độ thực hiện")
+    out += p(page.text(plan_title(plan)))
     out += tracking_line(plan)
     dates = [d for t in plan.tasks if (d := progress.as_of(plan, t.id))]
     if dates:

@@ -23,7 +23,7 @@ from ..html.labels import (
     task_title,
 )
 from ..html.markup import DASHES, admonition, escape, external_link, heading, link, p, ul
-from ..html.page_writer import PageWriters
+from ..html.page_writer import PageWriter, PageWriters
 from ..html.subjects import member_words
 from ..index.relations import Citations, Names
 from ..options import SiteOptions
@@ -66,7 +66,7 @@ def render_task(
     )
     out += life_notice(plan, names, cites, page) + heading(page, 1, escape(task_title(plan, task)))
     out += status_line(plan, task, progress)
-    out += summary_box(task)
+    out += summary_box(task, page)
     linkify = names.linker(plan).linkify
     out += p(linkify(task.text, page))
     out += ul((linkify(d, page) for d in task.details), DASHES)
@@ -76,26 +76,26 @@ def render_task(
             out += p("Văn bản không ghi.")
             continue
         out += ul(link(names.agency_name(a), page, agency_uri(a)) for a in assignment.agencies)
-        out += p(f"Nguyên văn: “{escape(assignment.text)}”") if assignment.text else ""
+        out += p(f"Nguyên văn: “{page.text(assignment.text)}”") if assignment.text else ""
     if task.forms:
-        out += heading(page, 2, FORMS_LABEL) + ul(escape(FORM_KINDS[k]) for k in task.forms.kinds)
-        out += p(f"Nguyên văn: “{escape(task.forms.text)}”")
+        out += heading(page, 2, FORMS_LABEL) + ul(page.text(FORM_KINDS[k]) for k in task.forms.kinds)
+        out += p(f"Nguyên văn: “{page.text(task.forms.text)}”")
     if task.timing:
         out += heading(page, 2, TIMING_LABEL)
         out += p(
-            f"<strong>{escape(TIMING_KINDS[task.timing.kind])}</strong>{_timing_detail(task.timing)}"
-            f": “{escape(task.timing.text)}”"
+            f"<strong>{page.text(TIMING_KINDS[task.timing.kind])}</strong>{_timing_detail(task.timing)}"
+            f": “{page.text(task.timing.text)}”"
         )
     docs = cites.task_documents[(plan.id, task.id)]
     out += heading(page, 2, "Căn cứ, văn bản được dẫn")
     out += ul(
         f"{link(document_label(d), page, document_uri(d.id))}"
-        f"{' ngày ' + date_numeric(d.issued_on) if d.issued_on else ''}: {escape(d.title)}"
+        f"{' ngày ' + date_numeric(d.issued_on) if d.issued_on else ''}: {page.text(d.title)}"
         for d in docs
     )
     out += "" if docs else p("Nhiệm vụ không dẫn văn bản nào.")
     if task.note:
-        out += admonition("note", "Ghi chú của biên tập viên", escape(task.note))
+        out += admonition("note", "Ghi chú của biên tập viên", page.text(task.note))
     out += timeline(plan, task, names, progress, page)
     out += feedback_section(plan, task, names, page, options)
     board = notice_board(names.plan_place(plan))
@@ -106,10 +106,11 @@ def render_task(
         f"({link('bản tin của nhiệm vụ này, tải được thành tệp .txt', page, own)})"
     )
     out += heading(page, 2, "Vị trí trong kế hoạch")
-    out += p(f"Mục II, nhiệm vụ {escape(task_number(plan, task))} của {link(plan_title(plan), page, plan_uri(plan))}.")
+    number = page.text(task_number(plan, task))
+    out += p(f"Mục II, nhiệm vụ {number} của {link(plan_title(plan), page, plan_uri(plan))}.")
     source = f"{task.origin.file}, dòng {task.origin.line}"
     changed = f"Cập nhật lần cuối: {date_numeric(updated)}" if updated else "Cập nhật lần cuối: không rõ ngày"
-    out += p(f"<small>{changed} · Dữ liệu: {_edit_link(source, options.edit_url, task.origin)}</small>")
+    out += p(f"<small>{changed} · Dữ liệu: {_edit_link(source, options.edit_url, task.origin, page)}</small>")
     return out + render_notice(
         plan, task, names, cites, options, page
     )  # shown alone, on screen and paper, at #thong-bao
@@ -124,8 +125,8 @@ def _timing_detail(timing: Timing) -> str:
     return f" ({', '.join(details)})" if details else ""
 
 
-def _edit_link(label: str, edit_url: str | None, origin: Origin) -> str:
+def _edit_link(label: str, edit_url: str | None, origin: Origin, page: PageWriter) -> str:
     """An edit link to the YAML line when the site knows its repository; the file and line otherwise."""
     if not edit_url:
-        return escape(label)
+        return page.text(label)
     return external_link(f"{label} (sửa)", f"{edit_url.rstrip('/')}/{origin.file}#L{origin.line}")
