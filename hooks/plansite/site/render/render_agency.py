@@ -75,7 +75,7 @@ def render_agency(
     out = front_matter(agency.name, PageKind.AGENCY, member_words([agency.id], names.agencies), preview=card)
     out += crumbs(page, ("Cơ quan, đơn vị", AGENCIES_INDEX), here=agency.name)
     out += heading(page, 1, escape(agency.name))
-    facts = [f"Loại: {escape(AGENCY_KINDS[agency.kind])}"]
+    facts = [f"Loại: {page.text(AGENCY_KINDS[agency.kind])}"]
     if agency.parent:
         facts.append(f"Trực thuộc: {link(names.agency_name(agency.parent), page, agency_uri(agency.parent))}")
     if agency.aliases:

@@ -37,7 +37,7 @@ def _done(plan: Plan, progress: Progress, page: PageWriter) -> str:
     dates = [d for t in plan.tasks if (d := progress.as_of(plan, t.id))]
     counts = progress.counts(plan, [t.id for t in plan.tasks])
     if dates:
-        said = ", ".join(f"{n} {escape(STATUS_LABELS[s].lower())}" for s, n in counts.items() if n)
+        said = ", ".join(f"{n} {page.text(STATUS_LABELS[s].lower())}" for s, n in counts.items() if n)
         summary = f"theo báo cáo đến {date_numeric(max(dates))}: {said}"
     else:
         summary = f"{status_tag(NO_REPORT)} cho {len(plan.tasks)} nhiệm vụ"
@@ -78,7 +78,7 @@ def render_home(
         )
         out += p(
             f"{link(plan_title(plan), page, plan_uri(plan))}, do "
-            f"{link(names.agency_name(plan.issuer), page, agency_uri(plan.issuer))} ban hành{escape(period)}."
+            f"{link(names.agency_name(plan.issuer), page, agency_uri(plan.issuer))} ban hành{page.text(period)}."
         )
     out += ul(
         [

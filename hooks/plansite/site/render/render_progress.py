@@ -11,7 +11,7 @@ from ...reports.status import STATUS_LABELS, Progress
 from ...text import date_numeric, vi_sort_key
 from ..html.labels import plan_title, short_title
 from ..html.markup import escape, heading, p
-from ..html.page_writer import PageWriters
+from ..html.page_writer import PageWriter, PageWriters
 from ..html.subjects import subject_words
 from ..index.relations import Citations, Names
 from ..parts.charts import stacked_bars, status_bars
@@ -22,20 +22,19 @@ from ..parts.previews import plan_page_preview
 ZERO = ' class="ps-zero"'  # a status without tasks: left out of a phone's card
 
 
-def _table(first: str, rows: list[tuple[str, dict[str, int]]]) -> str:
+def _table(first: str, rows: list[tuple[str, dict[str, int]]], page: PageWriter) -> str:
     """The counts as a table: one row per group, one column per status, and the total. On a phone each row
     is a card of "status: count" lines, its statuses without tasks left out (plan-site.css, .ps-counts)."""
     statuses = list(STATUS_LABELS)
     header = [first] + [STATUS_LABELS[s] for s in statuses] + ["Tổng"]
-    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in header)
+    head = "".join(f'<th scope="col">{page.text(h)}</th>' for h in header)
     body = ""
     for label, counts in rows:
         cells = "".join(
             f'<td data-label="{escape(STATUS_LABELS[s])}"{"" if counts[s] else ZERO}>{counts[s]}</td>' for s in statuses
         )
-        body += (
-            f'<tr><th scope="row">{escape(label)}</th>{cells}<td data-label="Tổng">{sum(counts.values())}</td></tr>\n'
-        )
+        body += f'<tr><th scope="row">{page.text(label)}</th>{cells}'
+        body += f'<td data-label="Tổng">{sum(counts.values())}</td></tr>\n'
     return f'<table class="ps-counts">\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{body}</tbody>\n</table>\n'
 
 
@@ -87,13 +86,17 @@ def render_progress(plan: Plan, names: Names, cites: Citations, progress: Progre
             "là “Chưa có báo cáo”. Xem các kỳ báo cáo trong lịch báo cáo."
         )
     overall = progress.counts(plan, [t.id for t in plan.tasks])
-    out += heading(page, 2, "Toàn kế hoạch") + status_bars(f"Tình trạng {len(plan.tasks)} nhiệm vụ", overall)
-    out += _table("Kế hoạch", [("Toàn kế hoạch", overall)])
+    out += heading(page, 2, "Toàn kế hoạch") + status_bars(f"Tình trạng {len(plan.tasks)} nhiệm vụ", overall, page)
+    out += _table("Kế hoạch", [("Toàn kế hoạch", overall)], page)
     sections = _sections(plan, progress)
     out += (
-        heading(page, 2, "Theo mục") + stacked_bars("Tình trạng nhiệm vụ theo mục", sections) + _table("Mục", sections)
+        heading(page, 2, "Theo mục")
+        + stacked_bars("Tình trạng nhiệm vụ theo mục", sections, page)
+        + _table("Mục", sections, page)
     )
     agencies = _lead_agencies(plan, names, progress)
-    out += heading(page, 2, "Theo cơ quan chủ trì") + stacked_bars("Tình trạng nhiệm vụ theo cơ quan chủ trì", agencies)
-    out += _table("Cơ quan chủ trì", agencies)
+    out += heading(page, 2, "Theo cơ quan chủ trì") + stacked_bars(
+        "Tình trạng nhiệm vụ theo cơ quan chủ trì", agencies, page
+    )
+    out += _table("Cơ quan chủ trì", agencies, page)
     return out
