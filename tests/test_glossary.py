@@ -242,6 +242,7 @@ def _first_uses(article) -> dict[str, bool]:
 def test_the_marked_use_is_the_first_in_reading_order_on_every_page(project, site):
     """Read with a parser as a reader reads: on every generated page but the glossary's, the first use of each
     abbreviation outside headings, links and admonition titles is the one marked."""
+    FULL_FORMS.clear()
     FULL_FORMS.update({entry.abbr: entry.full for entry in project.glossary})
     hand_written = {f"{p.stem}/index.html" for p in (ROOT / "docs").glob("*.md")}  # Markdown: never marked
     checked = 0
@@ -256,6 +257,30 @@ def test_the_marked_use_is_the_first_in_reading_order_on_every_page(project, sit
 
 
 FULL_FORMS: dict[str, str] = {}
+
+
+def test_every_capitalised_word_as_an_abbreviation_is_marked_at_its_first_use(project):
+    """A glossary of every all-capital word the pages show (UBND, NĐ-CP, STT, II, CSV …, 'example only'):
+    on every generated page but the glossary's, each one's first use in running text is the one marked,
+    whichever renderer, part or literal wrote it."""
+    plain = generate_pages(dataclasses.replace(project, glossary=()))
+    words = set()
+    for text in plain.values():
+        words |= {w for w in re.findall(r"[^\W\d_]{2,}", html.unescape(re.sub(r"<[^>]*>", " ", text))) if w.isupper()}
+    stress = tuple(Abbreviation(w, f"(ví dụ) {w}") for w in sorted(words))
+    assert len(stress) > 30
+    FULL_FORMS.clear()
+    FULL_FORMS.update({entry.abbr: entry.full for entry in stress})
+    marked = generate_pages(dataclasses.replace(project, glossary=stress))
+    checked = 0
+    for uri, text in marked.items():
+        if uri == GLOSSARY:
+            continue
+        first = _first_uses(BeautifulSoup(text.split("\n---\n", 1)[1], "html.parser"))
+        assert all(first.values()), (uri, [abbr for abbr, was_marked in first.items() if not was_marked])
+        assert ABBR.sub(lambda m: m.group(2), text) == plain[uri], uri  # nothing else changed
+        checked += len(first)
+    assert checked > 70, checked  # 77 first uses on the seed site
 
 
 # --- search --------------------------------------------------------------------------

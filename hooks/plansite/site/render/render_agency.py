@@ -131,7 +131,8 @@ def render_agency(
     if duties:
         out += heading(page, 2, "Trách nhiệm tổ chức thực hiện")
         for plan, item in duties:
-            out += p(f"Theo mục III.{page.text(item.number)} của {link(plan_title(plan), page, plan_uri(plan))}:")
+            where = page.text(f"Theo mục III.{item.number} của")  # all running text: 'III' too
+            out += p(f"{where} {link(plan_title(plan), page, plan_uri(plan))}:")
             texts = [item.text] if item.text else []
             out += ul(names.linker(plan).linkify(t, page, skip=uri) for t in texts + [d.text for d in item.duties])
         reports = [(plan, d) for plan, item in duties for d in item.duties if d.reports_to]
@@ -147,7 +148,7 @@ def render_agency(
     if received:
         out += heading(page, 2, "Nhận báo cáo từ")
         out += ul(
-            f"{link(names.agency_name(a), page, agency_uri(a))} (mục III.{page.text(item.number)})"
+            f"{link(names.agency_name(a), page, agency_uri(a))} {page.text(f'(mục III.{item.number})')}"
             for plan, item in received
             for a in item.agencies
         )

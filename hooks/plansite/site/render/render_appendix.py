@@ -123,7 +123,8 @@ def render_appendix(plan: Plan, names: Names, cites: Citations, progress: Progre
     promised = [s for s in plan.content.sections if s.note and "phụ lục" in s.note.casefold() and not s.tasks]
     out += "".join(
         p(
-            f'Bảng dưới đây lập từ mục II của Kế hoạch. Văn bản nguồn ghi "{page.text(s.note)}" '
+            page.marked('Bảng dưới đây lập từ mục II của Kế hoạch. Văn bản nguồn ghi "')  # 'II' may be a glossary's
+            + f'{page.text(s.note)}" '
             "nhưng không kèm nội dung Phụ lục."
         )
         for s in promised[:1]

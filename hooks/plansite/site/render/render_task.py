@@ -106,8 +106,8 @@ def render_task(
         f"({link('bản tin của nhiệm vụ này, tải được thành tệp .txt', page, own)})"
     )
     out += heading(page, 2, "Vị trí trong kế hoạch")
-    number = page.text(task_number(plan, task))
-    out += p(f"Mục II, nhiệm vụ {number} của {link(plan_title(plan), page, plan_uri(plan))}.")
+    where = page.text(f"Mục II, nhiệm vụ {task_number(plan, task)}")  # all running text: 'II' too
+    out += p(f"{where} của {link(plan_title(plan), page, plan_uri(plan))}.")
     source = f"{task.origin.file}, dòng {task.origin.line}"
     changed = f"Cập nhật lần cuối: {date_numeric(updated)}" if updated else "Cập nhật lần cuối: không rõ ngày"
     out += p(f"<small>{changed} · Dữ liệu: {_edit_link(source, options.edit_url, task.origin, page)}</small>")
