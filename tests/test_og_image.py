@@ -14,6 +14,7 @@ from PIL import Image, ImageChops, ImageFont
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
+from plansite.site.outreach import og_batch  # noqa: E402
 from plansite.site.outreach import og_image as og  # noqa: E402
 
 PLAN, PLACE = "Kế hoạch tuyên truyền, giáo dục và dân vận 2025–2030", "xã Kẻ Sặt, thành phố Hải Phòng"
@@ -189,18 +190,22 @@ def test_image_name_is_a_content_hash(monkeypatch):
 
 
 def test_cache_returns_the_same_bytes_without_rendering(tmp_path, monkeypatch):
+    """The build's cache (og_batch.draw_missing, in this process): drawn once, then found by name."""
     cache = tmp_path / ".cache" / "og"
-    first = og.cached_og_image(cache, "Nhiệm vụ", TITLE, PLAN, PLACE)
+    assert og_batch.draw_missing(cache, [("Nhiệm vụ", TITLE, PLAN, PLACE)], workers=1) == 1
+    name = og.image_name("Nhiệm vụ", TITLE, PLAN, PLACE)
+    assert [p.name for p in cache.iterdir()] == [name]
+    first = (cache / name).read_bytes()
     assert first == og.og_image("Nhiệm vụ", TITLE, PLAN, PLACE)
-    assert [p.name for p in cache.iterdir()] == [og.image_name("Nhiệm vụ", TITLE, PLAN, PLACE)]
 
     def no_render(*args):
         raise AssertionError("rendered again")
 
-    monkeypatch.setattr(og, "og_image", no_render)
-    assert og.cached_og_image(cache, "Nhiệm vụ", TITLE, PLAN, PLACE) == first
+    monkeypatch.setattr(og_batch, "render_base", no_render)
+    assert og_batch.draw_missing(cache, [("Nhiệm vụ", TITLE, PLAN, PLACE)], workers=1) == 0
+    assert (cache / name).read_bytes() == first
     with pytest.raises(AssertionError, match="rendered again"):
-        og.cached_og_image(cache, "Cơ quan", TITLE, PLAN, PLACE)
+        og_batch.draw_missing(cache, [("Cơ quan", TITLE, PLAN, PLACE)], workers=1)
     assert len(list(cache.iterdir())) == 1, "a failed render leaves no file, not even a temporary one"
 
 
@@ -210,5 +215,5 @@ def test_cache_write_failure_leaves_no_temporary_file(tmp_path, monkeypatch):
 
     monkeypatch.setattr(og.os, "replace", fail)
     with pytest.raises(OSError, match="disk full"):
-        og.cached_og_image(tmp_path, "Nhiệm vụ", TITLE, PLAN, PLACE)
+        og_batch.draw_missing(tmp_path, [("Nhiệm vụ", TITLE, PLAN, PLACE)], workers=1)
     assert list(tmp_path.iterdir()) == []

@@ -50,16 +50,7 @@ def build(project: ReportedProject, options: SiteOptions | None = None, history:
     options = options or SiteOptions()
     rel = build_relations(project, options.today, options.site_place)
     entries = change_entries(history, project)
-    changed = sorted(history.last_changed) if history else []
-    updated = {
-        plan.id: last_updated(
-            history,
-            plan.origin.file,
-            *(r.origin.file for r in project.reports if r.plan == plan.id),
-            *(f for f in changed if f.startswith(f"{DATA_DIR}/{SUMMARIES_DIR}/{plan.id}/")),
-        )
-        for plan in project.plans
-    }  # the plan, its reports and its summaries written in the web form
+    updated = {plan_id: last_updated(history, *files) for plan_id, files in _plan_files(project, history).items()}
     speaker = Speaker(project.glossary, project.documents, {a.id: a.name for a in project.agencies})
     bulletins = {
         plan.id: plan_bulletins(plan, rel.names, rel.progress, speaker) for plan in project.plans
@@ -67,6 +58,19 @@ def build(project: ReportedProject, options: SiteOptions | None = None, history:
     pages = build_site(project, rel, options, history, entries, bulletins, updated)
     files = published_files(project, rel, entries, bulletins, options)
     return SiteOutput(pages, files, rel.progress.has_examples, footer(project, rel.names, updated))
+
+
+def _plan_files(project: ReportedProject, history: History | None) -> dict[str, list[str]]:
+    """Each plan's files whose last change dates it: the plan, its reports and its summaries written in the
+    web form (summaries/<plan>/…), grouped in one pass over each (not one pass a plan: 800 at a province)."""
+    files = {plan.id: [plan.origin.file] for plan in project.plans}
+    for report in project.reports:
+        files.get(report.plan, []).append(report.origin.file)
+    summaries = f"{DATA_DIR}/{SUMMARIES_DIR}/"
+    for path in history.last_changed if history else ():
+        if path.startswith(summaries):
+            files.get(path[len(summaries) :].split("/", 1)[0], []).append(path)
+    return files
 
 
 def published_files(

@@ -270,20 +270,9 @@ def image_name(kind: str, title: str, plan: str, place: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16] + ".png"
 
 
-def cached_og_image(cache_dir: Path, kind: str, title: str, plan: str, place: str) -> bytes:
-    """`og_image`, kept in `cache_dir` under `image_name`: the file's bytes when it is there,
-    else rendered, written atomically (a temporary file in the same folder, then os.replace,
-    so a build stopped midway never leaves a half-written picture) and returned."""
-    path = Path(cache_dir) / image_name(kind, title, plan, place)
-    if path.is_file():
-        return path.read_bytes()
-    data = og_image(kind, title, plan, place)
-    store(path, data)
-    return data
-
-
 def store(path: Path, data: bytes) -> None:
-    """`data` written at `path` atomically, world-readable."""
+    """`data` written at `path` atomically (a temporary file in the same folder, then os.replace, so a build
+    stopped midway never leaves a half-written picture in the cache), world-readable."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".og-", suffix=".tmp")
     try:
