@@ -21,8 +21,10 @@ def free_port() -> int:
 
 
 def fetch(url: str) -> str | None:
+    """The page, or None. `mkdocs serve` holds a request while it rebuilds: under load that can take far
+    longer than a quiet rebuild, so the wait is generous; it only stops a hung server."""
     try:
-        with urllib.request.urlopen(url, timeout=5) as response:
+        with urllib.request.urlopen(url, timeout=30) as response:
             return response.read().decode("utf-8")
     except OSError:
         return None
@@ -64,7 +66,7 @@ def served(tmp_path):
 def test_data_change_shows_and_data_error_keeps_last_good_pages(served):
     project, base, log = served
     url = base + "co-quan/trung-tam-dich-vu-su-nghiep-cong/"
-    assert "Trung tâm Dịch vụ sự nghiệp công xã" in fetch(url)
+    wait_for(lambda: "Trung tâm Dịch vụ sự nghiệp công xã" in (fetch(url) or ""), "the agency's page")
     agencies = project / "plan_data/agencies.yaml"
     good = agencies.read_text(encoding="utf-8")
     agencies.write_text(
@@ -81,7 +83,8 @@ def test_data_change_shows_and_data_error_keeps_last_good_pages(served):
     log.seek(0)
     output = log.read()
     assert "Gợi ý: có phải là 'public-service'?" in output and "Traceback" not in output
-    assert "Trung tâm Dịch vụ công xã" in fetch(url)  # the last good page is still served
+    # the last good page is still served (an error page or none at all never satisfies this)
+    wait_for(lambda: "Trung tâm Dịch vụ công xã" in (fetch(url) or ""), "the last good page")
 
 
 def test_data_error_shows_as_a_banner_on_every_page_until_fixed(served):
