@@ -79,9 +79,8 @@ def toc_key(page) -> tuple:
 
 
 def _entries(items) -> tuple:
-    return tuple(
-        (item.title, repr(getattr(item, "typeset", None)), item.url, item.level, _entries(item.children)) for item in items
-    )
+    typeset = [repr(getattr(item, "typeset", None)) for item in items]  # a plugin's title markup, if any
+    return tuple((item.title, t, item.url, item.level, _entries(item.children)) for item, t in zip(items, typeset))
 
 
 def install(env: Environment) -> Environment:
