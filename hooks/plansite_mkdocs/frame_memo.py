@@ -74,8 +74,14 @@ def asset_key(page, base_url: str) -> tuple:
 
 def toc_key(page) -> tuple:
     """The table of contents as Material's toc partial reads it: each entry's title, address, level and
-    entries under it."""
-    return _entries(page.toc) if page is not None else ()
+    entries under it; of a page whose first entry is its title (<h1>), only the entries under that one, as
+    the partial shows (so task pages with the same sections share one table of contents)."""
+    if page is None:
+        return ()
+    toc = list(page.toc)
+    if toc and toc[0].level == 1:
+        toc = toc[0].children
+    return _entries(toc)
 
 
 def _entries(items) -> tuple:
