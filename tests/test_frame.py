@@ -4,11 +4,13 @@ what it still gives readers."""
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+from mkdocs.structure.toc import AnchorLink
 
 from conftest import build_site, copy_project
-from plansite_mkdocs.frame_memo import Memo
+from plansite_mkdocs.frame_memo import Memo, nav_key, toc_key
 
 
 def test_the_memo_renders_a_key_once_and_keeps_the_latest_used():
@@ -28,6 +30,38 @@ def test_the_memo_renders_a_key_once_and_keeps_the_latest_used():
     assert memo("toc", (), caller=render("E")) == "E"  # the third key: "../../" (least recently used) goes
     assert memo("nav", "../../", caller=render("F")) == "F"
     assert calls == ["A", "C", "E", "F"] and (memo.hits, memo.misses) == (2, 4)
+
+
+class _Page:
+    """What the key functions read of a page: its address and table of contents."""
+
+    def __init__(self, url: str, title: str = "", sections: tuple[str, ...] = ()):
+        self.url, self.toc = url, []
+        if title:
+            top = AnchorLink(title, title.lower().replace(" ", "-"), 1)
+            top.children = [AnchorLink(s, s.lower().replace(" ", "-"), 2) for s in sections]
+            self.toc = [top]
+
+
+class _Nav:
+    def __init__(self, *pages):
+        self.pages = list(pages)
+
+
+def test_the_keys_share_what_pages_share_and_part_what_they_do_not():
+    home, plans, agencies = _Page(""), _Page("ke-hoach/"), _Page("co-quan/")
+    nav, config = _Nav(home, plans, agencies), SimpleNamespace(extra={}, theme={})  # no homepage, no logo
+    task = _Page("ke-hoach/a/nhiem-vu/1/", "Nhiệm vụ 1", ("Cơ quan thực hiện", "Thời gian"))
+    other_task = _Page("ke-hoach/b/nhiem-vu/9/", "Nhiệm vụ 9", ("Cơ quan thực hiện", "Thời gian"))
+    agency = _Page("co-quan/x/", "Phòng X", ("Nhiệm vụ chủ trì",))
+    deep_agency = _Page("co-quan/x/y/z/", "Phòng Z", ("Nhiệm vụ chủ trì",))
+    # Two tasks of different plans: the same links from the same depth, the same sections under their titles.
+    assert nav_key(task, nav, config) == nav_key(other_task, nav, config)
+    assert toc_key(task) == toc_key(other_task) != toc_key(agency)
+    # Same depth, another section: "../../../../ke-hoach/" from one, "../../../" from the other.
+    assert nav_key(deep_agency, nav, config) != nav_key(task, nav, config)
+    # A page in the navigation is marked there: its own key, not its neighbours'.
+    assert nav_key(plans, nav, config) != nav_key(agencies, nav, config)
 
 
 @pytest.fixture(scope="module")
