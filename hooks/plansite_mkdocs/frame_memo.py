@@ -26,6 +26,8 @@ from collections.abc import Callable, Hashable
 from jinja2 import Environment
 from mkdocs.utils import get_relative_url
 
+from plansite.addresses import ASSETS
+
 LIMIT = 512  # texts kept: the navigation at each depth, the common tables of contents, scripts per depth
 
 
@@ -69,7 +71,7 @@ def asset_key(page, base_url: str) -> tuple:
     from any page outside assets/ is base_url and the asset's path; a page inside assets/ (none is, but
     MkDocs would allow one) gets a key of its own."""
     url = page.url if page is not None else ""
-    return (base_url, url if url.startswith("assets/") else "")
+    return (base_url, url if url.startswith(f"{ASSETS}/") else "")
 
 
 def toc_key(page) -> tuple:

@@ -18,11 +18,13 @@ from pathlib import Path
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.structure.files import File, Files
 
-BUNDLE = "assets/plan.js"
+from plansite.addresses import ASSETS
+
+BUNDLE = f"{ASSETS}/plan.js"
 
 
 def join(config, files: Files) -> None:
-    """assets/plan.js written from the scripts of `config.extra_javascript`, and made the only one of them
+    """The joined file (BUNDLE) written from the scripts of `config.extra_javascript`, and made the only one of them
     that pages load (called from on_env: after on_files, before any page or static file is written)."""
     sources = []
     for script in config.extra_javascript:
