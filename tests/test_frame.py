@@ -144,3 +144,29 @@ def test_every_page_keeps_what_the_frame_gives_readers_in_fewer_bytes(site):
         assert len(toc) >= 3 and all(soup.find(id=href[1:]) for href in toc), page
         # Measured 9.8 KB on the seed's task pages (was 11.6 KB before issue 24's frame work).
         assert len(_frame(html).encode()) < 10.5 * 1024, (page, len(_frame(html).encode()))
+
+
+@pytest.mark.browser
+def test_material_and_our_scripts_run_from_their_files_without_an_error(site, serve, browser):
+    """In Chromium, on a task page: Material's storage helpers defined before its bundle and scoped to the
+    site's root (as the inline script scoped them), our joined scripts running (the search box's combobox,
+    the share buttons), Material's bundle mounted (back to top), and no error on the page."""
+    base = serve(site).rstrip("/")
+    task = next(site.glob("ke-hoach/*/nhiem-vu/*/index.html")).relative_to(site).parent.as_posix()
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        page.goto(f"{base}/{task}/")
+        page.wait_for_function("() => window.document$ !== undefined")  # Material's bundle has run
+        scope = page.evaluate("() => [typeof __md_get, typeof __md_set, __md_scope.href]")
+        assert scope == ["function", "function", f"{base}/"], scope
+        page.evaluate("() => __md_set('__frame_test', 1)")
+        assert page.evaluate("() => localStorage.getItem('/.__frame_test')") == "1"  # the root's key, as before
+        assert page.evaluate("() => typeof window.planSearch") == "function"  # plan-search.js, from assets/plan.js
+        page.click('label.md-header__button[for="__drawer"]')  # the menu drawer on a phone
+        page.wait_for_function("() => document.getElementById('__drawer').checked")
+        assert page.is_visible("nav.md-nav--primary a.md-nav__link >> nth=1")
+        assert errors == [], errors
+    finally:
+        page.close()
