@@ -17,7 +17,7 @@ from plansite.data.problems import DataError
 from plansite.kinds import PageKind
 from plansite.search.index import SearchIndex
 from plansite.site.html.banner import DEMO_BANNER
-from plansite_mkdocs import compact_templates, site_url
+from plansite_mkdocs import compact_templates, frame_memo, script_bundle, site_url
 from plansite_mkdocs.generated import GeneratedPage, nav_titles
 from plansite_mkdocs.html_fixes import fix_page
 from plansite_mkdocs.previews import PreviewImages
@@ -112,5 +112,9 @@ def on_post_page(output, page, config):
 
 def on_env(env, config, files):
     """Material's templates compacted as they are loaded (plansite_mkdocs/compact_templates.py): the same
-    elements and words on every page, 3 KB less of indentation and blank lines (a province has 50,000 pages)."""
+    elements and words on every page, 3 KB less of indentation and blank lines (a province has 50,000 pages);
+    the parts of the frame that many pages share rendered once (plansite_mkdocs/frame_memo.py), and our
+    scripts joined into one file (plansite_mkdocs/script_bundle.py)."""
+    frame_memo.install(env)
+    script_bundle.join(config, files)
     return compact_templates.apply(env)

@@ -1,0 +1,172 @@
+"""Material's frame around every page: rendered once per distinct input (plansite_mkdocs/frame_memo.py), and
+what it still gives readers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.structure.toc import AnchorLink
+
+from conftest import build_site, copy_project
+from plansite_mkdocs.frame_memo import Memo, nav_key, toc_key
+
+
+def test_the_memo_renders_a_key_once_and_keeps_the_latest_used():
+    memo, calls = Memo(limit=2), []
+
+    def render(text):
+        def caller():
+            calls.append(text)
+            return text
+
+        return caller
+
+    assert memo("nav", "../", caller=render("A")) == "A"
+    assert memo("nav", "../", caller=render("B")) == "A"  # same key: the first text, not rendered again
+    assert memo("nav", "../../", caller=render("C")) == "C"
+    assert memo("nav", "../", caller=render("D")) == "A"  # used last: kept
+    assert memo("toc", (), caller=render("E")) == "E"  # the third key: "../../" (least recently used) goes
+    assert memo("nav", "../../", caller=render("F")) == "F"
+    assert calls == ["A", "C", "E", "F"] and (memo.hits, memo.misses) == (2, 4)
+
+
+class _Page:
+    """What the key functions read of a page: its address and table of contents."""
+
+    def __init__(self, url: str, title: str = "", sections: tuple[str, ...] = ()):
+        self.url, self.toc = url, []
+        if title:
+            top = AnchorLink(title, title.lower().replace(" ", "-"), 1)
+            top.children = [AnchorLink(s, s.lower().replace(" ", "-"), 2) for s in sections]
+            self.toc = [top]
+
+
+class _Nav:
+    def __init__(self, *pages):
+        self.pages = list(pages)
+
+
+def test_the_keys_share_what_pages_share_and_part_what_they_do_not():
+    home, plans, agencies = _Page(""), _Page("ke-hoach/"), _Page("co-quan/")
+    nav, config = _Nav(home, plans, agencies), SimpleNamespace(extra={}, theme={})  # no homepage, no logo
+    task = _Page("ke-hoach/a/nhiem-vu/1/", "Nhiệm vụ 1", ("Cơ quan thực hiện", "Thời gian"))
+    other_task = _Page("ke-hoach/b/nhiem-vu/9/", "Nhiệm vụ 9", ("Cơ quan thực hiện", "Thời gian"))
+    agency = _Page("co-quan/x/", "Phòng X", ("Nhiệm vụ chủ trì",))
+    deep_agency = _Page("co-quan/x/y/z/", "Phòng Z", ("Nhiệm vụ chủ trì",))
+    # Two tasks of different plans: the same links from the same depth, the same sections under their titles.
+    assert nav_key(task, nav, config) == nav_key(other_task, nav, config)
+    assert toc_key(task) == toc_key(other_task) != toc_key(agency)
+    # Same depth, another section: "../../../../ke-hoach/" from one, "../../../" from the other.
+    assert nav_key(deep_agency, nav, config) != nav_key(task, nav, config)
+    # A page in the navigation is marked there: its own key, not its neighbours'.
+    assert nav_key(plans, nav, config) != nav_key(agencies, nav, config)
+
+
+@pytest.fixture(scope="module")
+def memo_and_plain(tmp_path_factory) -> tuple[Path, Path]:
+    """The seed site built as it is, and with a memo that keeps nothing (every block rendered on every page)."""
+    tmp = tmp_path_factory.mktemp("frame")
+    sites = []
+    for name, keep in (("memo", True), ("plain", False)):
+        root = tmp / name
+        root.mkdir()
+        copy_project(root)
+        module = root / "hooks" / "plansite_mkdocs" / "frame_memo.py"
+        text = module.read_text(encoding="utf-8")
+        assert "\nLIMIT = " in text
+        if not keep:
+            module.write_text(text.replace("\nLIMIT = ", "\nLIMIT = 0  # "), encoding="utf-8")
+        result = build_site(root, root / "site")
+        assert result.returncode == 0, result.stderr
+        sites.append(root / "site")
+    return sites[0], sites[1]
+
+
+def test_the_memo_writes_every_file_byte_for_byte_as_rendering_each_page_does(memo_and_plain):
+    memo, plain = memo_and_plain
+    files = sorted(p.relative_to(plain).as_posix() for p in plain.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(memo).as_posix() for p in memo.rglob("*") if p.is_file())
+    pages = [f for f in files if f.endswith(".html")]
+    assert len(pages) > 40
+    # Pages that share a navigation and differ in it: a task page, a document page, a page in the navigation.
+    kinds = {"ke-hoach/", "van-ban/", "co-quan/", "gioi-thieu/"}
+    assert all(any(page.startswith(kind) for page in pages) for kind in kinds)
+    different = [f for f in files if (memo / f).read_bytes() != (plain / f).read_bytes()]
+    assert not different, different[:10]
+
+
+def _frame(html: str) -> str:
+    """A page without its article's text (Material's frame, our share box included)."""
+    start = html.index(">", html.index("<article")) + 1
+    return html[:start] + html[html.rindex("</article>") :]
+
+
+def test_every_page_keeps_what_the_frame_gives_readers_in_fewer_bytes(site):
+    pages = sorted(site.rglob("*.html"))
+    tasks = [p for p in pages if "/nhiem-vu/" in p.relative_to(site).as_posix()]
+    assert len(pages) > 40 and tasks
+    joined = (site / "assets" / "plan.js").read_text(encoding="utf-8")
+    for name in ("plan-frame.js", "plan-search.js", "plan-share.js", "plan-bulletins.js"):
+        assert (site / "assets" / name).read_text(encoding="utf-8").rstrip() in joined, name
+    for page in pages:
+        name = page.relative_to(site).as_posix()
+        if name.startswith("bien-tap/"):
+            continue  # the web form's page: Decap CMS's, no frame
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        # The menu drawer on phones, the search box, back to top, the logo home.
+        assert soup.select_one('label.md-header__button[for="__drawer"]'), name
+        assert soup.select_one("nav.md-nav--primary"), name
+        assert soup.select_one("form.ps-search input#ps-search-input[role=combobox]"), name
+        assert soup.select_one("button.md-top[data-md-component=top]"), name
+        logos = soup.select("a.md-logo[aria-label] > img[alt='']")
+        assert len(logos) == 2 and all(img["src"].endswith("assets/logo.svg") for img in logos), name
+        # Material's storage helpers before its bundle, our scripts in one file after it, all deferred.
+        scripts = [s["src"].rsplit("/", 1)[-1] for s in soup.select("script[src]")]
+        assert scripts[0] == "plan-scope.js" and scripts[-2].startswith("bundle.") and scripts[-1] == "plan.js", name
+        assert not [s for s in soup.select("script") if "__md_scope" in s.get_text() or "__tabbed_" in s.get_text()]
+        config = json.loads(soup.select_one("script#__config").get_text())
+        assert config["translations"] == {} and "navigation.top" in config["features"] and "search" not in config
+        # Link previews: og: tags, and of X's own only the card.
+        if soup.select_one('meta[property="og:title"]'):
+            assert soup.select_one('meta[name="twitter:card"]'), name
+            assert not soup.select('meta[name="twitter:title"], meta[name="twitter:description"]'), name
+    for page in tasks:
+        html = page.read_text(encoding="utf-8")
+        soup = BeautifulSoup(html, "html.parser")
+        # The skip link to the content, the table of contents of a wide screen.
+        skip = soup.select_one("a.md-skip")
+        assert skip and soup.find(id=skip["href"][1:]), page
+        toc = [a["href"] for a in soup.select("nav.md-nav--secondary a.md-nav__link")]
+        assert len(toc) >= 3 and all(soup.find(id=href[1:]) for href in toc), page
+        # Measured 9.8 KB on the seed's task pages (was 11.6 KB before issue 24's frame work).
+        assert len(_frame(html).encode()) < 10.5 * 1024, (page, len(_frame(html).encode()))
+
+
+@pytest.mark.browser
+def test_material_and_our_scripts_run_from_their_files_without_an_error(site, serve, browser):
+    """In Chromium, on a task page: Material's storage helpers defined before its bundle and scoped to the
+    site's root (as the inline script scoped them), our joined scripts running (the search box's combobox,
+    the share buttons), Material's bundle mounted (back to top), and no error on the page."""
+    base = serve(site).rstrip("/")
+    task = next(site.glob("ke-hoach/*/nhiem-vu/*/index.html")).relative_to(site).parent.as_posix()
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        page.goto(f"{base}/{task}/")
+        page.wait_for_function("() => window.document$ !== undefined")  # Material's bundle has run
+        scope = page.evaluate("() => [typeof __md_get, typeof __md_set, __md_scope.href]")
+        assert scope == ["function", "function", f"{base}/"], scope
+        page.evaluate("() => __md_set('__frame_test', 1)")
+        assert page.evaluate("() => localStorage.getItem('/.__frame_test')") == "1"  # the root's key, as before
+        assert page.evaluate("() => typeof window.planSearch") == "function"  # plan-search.js, from assets/plan.js
+        page.click('label.md-header__button[for="__drawer"]')  # the menu drawer on a phone
+        page.wait_for_function("() => document.getElementById('__drawer').checked")
+        assert page.is_visible("nav.md-nav--primary a.md-nav__link >> nth=1")
+        assert errors == [], errors
+    finally:
+        page.close()
