@@ -10,7 +10,7 @@ import datetime as dt
 
 from ...addresses import DATA_FOLDER, DATA_PAGE, PACKAGE
 from ...data.model import Project
-from ...export.catalogue import CSV_FILES, JSON_FILES, SCHEMA_FILES, DataFile
+from ...export.catalogue import CSV_FILES, JSON_FILES, PLAN_FILES, SCHEMA_FILES, DataFile, plan_file
 from ...export.files import publishers
 from ...export.table import FORMULA_START, LIST_SEPARATOR, TYPES
 from ...kinds import PageKind
@@ -28,9 +28,17 @@ def _file_link(path: str, page: PageWriter) -> str:
 
 
 def _files_table(entries: tuple[DataFile, ...], page: PageWriter) -> str:
+    """The files, one row each; PLAN_FILES stands for the plans' files (listed one by one under Tệp JSON)."""
     return table(
         ("Tệp", "Định dạng", "Nội dung"),
-        ((_file_link(e.path, page), page.text(e.format.upper()), page.text(e.description)) for e in entries),
+        (
+            (
+                escape(e.path) if e is PLAN_FILES else _file_link(e.path, page),
+                page.text(e.format.upper()),
+                page.text(e.description),
+            )
+            for e in entries
+        ),
     )
 
 
@@ -73,7 +81,7 @@ def render_data(project: Project, today: dt.date | None, writers: PageWriters) -
             "nào. Trước khi dùng lại dữ liệu, hãy hỏi cơ quan ban hành về điều kiện sử dụng."
         )
     )
-    out += heading(page, 2, "Các tệp") + _files_table(CSV_FILES + JSON_FILES, page)
+    out += heading(page, 2, "Các tệp") + _files_table(CSV_FILES + (PLAN_FILES,) + JSON_FILES, page)
     out += p(
         page.text(
             f"Tệp {PACKAGE} mô tả toàn bộ các tệp theo chuẩn Frictionless Data Package: tên, định dạng, "
@@ -101,6 +109,9 @@ def render_data(project: Project, today: dt.date | None, writers: PageWriters) -
         )
     )
     out += ul(f"{_file_link(e.path, page)}: {page.text(e.description)}" for e in JSON_FILES)
+    out += p(page.text(f"Các tệp {PLAN_FILES.path}, mỗi kế hoạch một tệp: {PLAN_FILES.description}"))
+    plans = sorted(project.plans, key=lambda plan: plan.id)
+    out += ul(f"{_file_link(plan_file(plan).path, page)}: {page.text(plan.title)}" for plan in plans)
     out += heading(page, 2, "Lược đồ dữ liệu")
     out += p(
         page.text("Lược đồ JSON Schema của từng loại tệp YAML, giống lược đồ người biên tập dùng để kiểm tra dữ liệu.")
