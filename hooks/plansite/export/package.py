@@ -79,8 +79,8 @@ def descriptor(
     created: dt.date | None = None,
     homepage: str | None = None,
 ) -> dict:
-    """The package: `entries` are the catalogue, `files` maps each entry's path to its bytes; `publishers` are the plans' issuing bodies;
-    `homepage` the data page's public address, when the site has one."""
+    """The package: `entries` are the catalogue, `files` maps each entry's path to its bytes; `publishers` are
+    the plans' issuing bodies; `homepage` the data page's public address, when the site has one."""
     by = f" Văn bản kế hoạch do {', '.join(publishers)} ban hành." if publishers else ""
     package = {
         "profile": PROFILE,

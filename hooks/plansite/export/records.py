@@ -69,10 +69,10 @@ def json_bytes(data: object) -> bytes:
     the end; a file of records ({"agencies": [...]}) one record a line. Python's C encoder writes it all
     (`indent` would take its pure-Python one, seconds at a province's scale, and a third of the bytes)."""
     if isinstance(data, dict) and len(data) == 1:
-        (key, records), = data.items()
+        ((key, records),) = data.items()
         if isinstance(records, list) and records:
             lines = ",\n".join(_compact(record) for record in records)
-            return f"{{{_compact(key)}:[\n{lines}\n]}}\n".encode("utf-8")
+            return f"{{{_compact(key)}:[\n{lines}\n]}}\n".encode()
     return (_compact(data) + "\n").encode("utf-8")
 
 
