@@ -157,6 +157,11 @@ def can_narrow(facets: tuple[Facet, ...], rows: list[dict[str, tuple[str, ...]]]
     return False
 
 
+def narrowing(facets: tuple[Facet, ...], rows: list[dict[str, tuple[str, ...]]]) -> tuple[Facet, ...]:
+    """The facets that could narrow a list: the only ones its filters show, so the only ids its items carry."""
+    return tuple(f for f in facets if can_narrow((f,), rows))
+
+
 def list_filters(
     list_id: str,
     facets: tuple[Facet, ...],
@@ -167,7 +172,7 @@ def list_filters(
 ) -> str:
     """The place of a list's filters and their labels (plan-facets.js builds them), for the facets that
     could narrow the list; nothing when none could."""
-    useful = tuple(f for f in facets if can_narrow((f,), rows))
+    useful = narrowing(facets, rows)
     if len(rows) < 2 or not useful:
         return ""
     facets, blob = useful, f"{list_id}-facets"
