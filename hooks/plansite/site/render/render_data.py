@@ -105,7 +105,8 @@ def render_data(project: Project, today: dt.date | None, writers: PageWriters) -
     out += p(
         page.text(
             "Mã UTF-8, chữ tiếng Việt ghi nguyên dạng. Các khóa mang tên như trong tệp YAML; mỗi danh sách "
-            "bản ghi xếp theo mã."
+            "bản ghi xếp theo mã. Tệp viết gọn, không thụt lề: tệp danh sách ghi mỗi bản ghi trên một dòng, tệp "
+            "của một kế hoạch là một dòng; mọi thư viện JSON đều đọc được."
         )
     )
     out += ul(f"{_file_link(e.path, page)}: {page.text(e.description)}" for e in JSON_FILES)
