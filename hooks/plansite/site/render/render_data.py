@@ -27,13 +27,19 @@ def _file_link(path: str, page: PageWriter) -> str:
     return link(path, page, f"{DATA_FOLDER}/{path}")
 
 
+def _pattern(path: str) -> str:
+    """A file name with a placeholder, allowed to wrap before its extension (the table fits 360 px)."""
+    stem, dot, extension = path.rpartition(".")
+    return f"{escape(stem)}<wbr>{dot}{escape(extension)}"
+
+
 def _files_table(entries: tuple[DataFile, ...], page: PageWriter) -> str:
     """The files, one row each; PLAN_FILES stands for the plans' files (listed one by one under Tệp JSON)."""
     return table(
         ("Tệp", "Định dạng", "Nội dung"),
         (
             (
-                escape(e.path) if e is PLAN_FILES else _file_link(e.path, page),
+                _pattern(e.path) if e is PLAN_FILES else _file_link(e.path, page),
                 page.text(e.format.upper()),
                 page.text(e.description),
             )
