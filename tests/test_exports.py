@@ -22,7 +22,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, SEED_PLAN, build_site, copy_project, load_project
 from plansite.addresses import PACKAGE
-from plansite.export.catalogue import CATALOGUE, CSV_FILES
+from plansite.export.catalogue import CSV_FILES, catalogue
 from plansite.export.files import export_files
 from plansite.export.records import DERIVED
 from plansite.export.table import BOM
@@ -95,6 +95,17 @@ def read_json(site: Path, name: str):
     return json.loads((data_dir(site) / name).read_text(encoding="utf-8"))
 
 
+def plans_json(site: Path) -> list[dict]:
+    """Every plan's JSON file (du-lieu/ke-hoach/<plan>.json), by file name."""
+    folder = data_dir(site) / "ke-hoach"
+    return [json.loads(path.read_text(encoding="utf-8")) for path in sorted(folder.glob("*.json"))]
+
+
+def paths(project_root: Path) -> set[str]:
+    """The catalogue's paths for the plans of a project, as export_files makes them."""
+    return {entry.path for entry in catalogue(load_project(project_root).plans)}
+
+
 def read_csv(site: Path, name: str) -> list[dict[str, str]]:
     """The rows of a CSV file as Python's csv module reads it, the byte-order mark dropped by utf-8-sig."""
     with open(data_dir(site) / name, encoding="utf-8-sig", newline="") as handle:
@@ -137,7 +148,8 @@ def test_the_page_links_every_file_and_every_link_resolves(site):
         assert target.is_file() or (target / "index.html").is_file(), anchor["href"]
         linked.add(target.relative_to(data_dir(site)).as_posix() if target.is_relative_to(data_dir(site)) else "")
     published = {p.relative_to(data_dir(site)).as_posix() for p in data_dir(site).rglob("*") if p.is_file()}
-    assert published - {"index.html"} == {entry.path for entry in CATALOGUE} | {PACKAGE}
+    assert published - {"index.html"} == paths(ROOT) | {PACKAGE}
+    assert {f"ke-hoach/{plan.id}.json" for plan in load_project(ROOT).plans} <= linked
     assert published - {"index.html"} <= linked
     text = " ".join(soup.select_one("article").get_text(" ").split())
     assert "Giấy phép sử dụng dữ liệu chưa được nêu" in text
@@ -158,7 +170,7 @@ def test_the_page_documents_the_columns_the_files_have(site):
 
 def test_json_holds_the_same_records_as_the_loaded_data(site):
     data = load_project(ROOT)
-    plans = read_json(site, "ke-hoach.json")["plans"]
+    plans = plans_json(site)
     assert [p["id"] for p in plans] == sorted(p.id for p in data.plans)
     for record, plan in zip(plans, sorted(data.plans, key=lambda p: p.id)):
         tasks = [t for section in record["content"]["sections"] for t in section["tasks"]]
@@ -183,8 +195,9 @@ def test_json_holds_the_same_records_as_the_loaded_data(site):
     documents = {d["id"]: d for d in read_json(site, "van-ban.json")["documents"]}
     assert all(documents[d.id]["issued_on"] == (d.issued_on and d.issued_on.isoformat()) for d in data.documents)
     assert read_json(site, "bao-cao.json") == {"reports": []}
-    raw = (data_dir(site) / "ke-hoach.json").read_bytes()
+    raw = (data_dir(site) / "ke-hoach" / f"{SEED_PLAN}.json").read_bytes()
     assert "Kẻ Sặt".encode() in raw and b"\\u" not in raw  # UTF-8 letters, not \u escapes
+    assert raw.count(b"\n") == 1 and b'", "' not in raw and b'": ' not in raw  # compact: no indentation
 
 
 def test_json_records_are_valid_against_the_published_schemas(site, reported):
@@ -192,13 +205,13 @@ def test_json_records_are_valid_against_the_published_schemas(site, reported):
         name.removesuffix(".schema.json"): json.loads((data_dir(site) / "schemas" / name).read_text("utf-8"))
         for name in schema_documents()
     }
-    assert {f"schemas/{n}.schema.json" for n in schemas} <= {e.path for e in CATALOGUE}
+    assert {f"schemas/{n}.schema.json" for n in schemas} <= paths(ROOT)
     for name, text in schema_documents().items():  # the published copies are the generated schemas
         assert (data_dir(site) / "schemas" / name).read_text(encoding="utf-8") == text
     jsonschema.validate(read_json(site, "co-quan.json"), schemas["agencies"])
     jsonschema.validate(read_json(site, "van-ban.json"), schemas["legal"])
     jsonschema.validate(read_json(site, "dia-ban.json"), schemas["places"])
-    for plan in read_json(site, "ke-hoach.json")["plans"]:
+    for plan in plans_json(site):
         for section in plan["content"]["sections"]:
             section["tasks"] = [{k: v for k, v in t.items() if k not in DERIVED["task"]} for t in section["tasks"]]
         jsonschema.validate(plan, schemas["plan"])
@@ -254,7 +267,7 @@ def test_statuses_in_the_csv_and_json_match_the_reports(reported):
         status, as_of = want.get(row["task_id"], ("chua-co-bao-cao", None))
         assert (row["status"], row["status_label"]) == (status, LABELS[status])
         assert row["status_as_of"] == (as_of.isoformat() if as_of else "")
-    plan = read_json(site, "ke-hoach.json")["plans"][0]
+    (plan,) = plans_json(site)
     statuses = {t["id"]: t["status"]["code"] for s in plan["content"]["sections"] for t in s["tasks"]}
     assert statuses == {row["task_id"]: row["status"] for row in tasks}
     reports = read_csv(site, "bao-cao.csv")
@@ -324,7 +337,9 @@ def test_the_data_package_validates_rows_against_their_schemas(site, reported, w
     assert table.read_rows()[0].field_names == columns("nhiem-vu.csv")  # the BOM is not part of the first name
     descriptor = json.loads(path.read_text(encoding="utf-8"))
     assert "licenses" not in descriptor and descriptor["profile"] == "data-package"
-    assert [r["path"] for r in descriptor["resources"]] == [e.path for e in CATALOGUE]
+    assert [r["path"] for r in descriptor["resources"]] == [e.path for e in catalogue(data.plans)]
+    plan_files = [r for r in descriptor["resources"] if r["path"].startswith("ke-hoach/")]
+    assert [r["path"] for r in plan_files] == [f"ke-hoach/{p.id}.json" for p in sorted(data.plans, key=lambda p: p.id)]
     if which == "reports":
         assert descriptor["created"] == f"{BUILD_DAY.isoformat()}T00:00:00Z"
         typed = package.get_resource("bao-cao.csv").read_rows()

@@ -28,12 +28,21 @@ def test_list_items_carry_the_ids_of_the_model(site):
     plan = seed_plan(project)
     by_url = {f"{task.id}/": task_ids(plan, task, rel.cites, rel.progress) for task in plan.tasks}
     checked = 0
+    all_keys = ("lead", "cites", "timing", "forms", "status")
     for path in (AGENCY, "co-quan/luc-luong-vu-trang-xa", "co-quan/phong-chuyen-mon-don-vi-truc-thuoc"):
-        for item in soup_of(site, path).select("ul.ps-list > li"):
-            ids = by_url[item.a["href"].rsplit("/", 2)[-2] + "/"]
-            for key in ("lead", "cites", "timing", "forms", "status"):
-                assert item[f"data-{key}"].split() == list(ids[key]), (path, key)
-                checked += 1
+        page = soup_of(site, path)
+        for box in page.select(".ps-facets[data-blob]"):
+            # an item carries the ids of the facets its list's filters show, and no others (dead weight)
+            shown = [f["key"] for f in json.loads(page.find("script", id=box["data-blob"]).string)["facets"]]
+            assert shown and set(shown) <= set(all_keys), path
+            for item in page.select(f"ul#{box['data-table']} > li"):
+                ids = by_url[item.a["href"].rsplit("/", 2)[-2] + "/"]
+                for key in all_keys:
+                    if key in shown:
+                        assert item[f"data-{key}"].split() == list(ids[key]), (path, key)
+                        checked += 1
+                    else:
+                        assert f"data-{key}" not in item.attrs, (path, key)
     assert checked >= 20
     agencies = {a.id: a for a in project.agencies}
     items = soup_of(site, "co-quan").select("ul.ps-list > li")

@@ -91,7 +91,8 @@ SEARCH_PAGE = f"{SEARCH}.md"
 PREVIEW_IMAGES = f"{ASSETS}/og"  # link preview pictures (og:image)
 
 # The open data's files, relative to DATA_FOLDER (export/catalogue.py says what each holds).
-PLANS_JSON, AGENCIES_JSON, DOCUMENTS_JSON = f"{PLANS}.json", f"{AGENCIES}.json", f"{DOCUMENTS}.json"
+# Plans one file each (plan_json): all plans in one file would pass a static host's limit of 25 MiB a file.
+AGENCIES_JSON, DOCUMENTS_JSON = f"{AGENCIES}.json", f"{DOCUMENTS}.json"
 PLACES_JSON, REPORTS_JSON = "dia-ban.json", f"{REPORTS}.json"
 TASKS_CSV, AGENCIES_CSV, DOCUMENTS_CSV, REPORTS_CSV = (
     f"{TASKS}.csv",
@@ -108,6 +109,11 @@ SCHEMAS = "schemas"  # du-lieu/schemas/: the JSON Schemas of the data files
 def schema_file(kind: str) -> str:
     """The JSON Schema of a kind of data file, relative to DATA_FOLDER."""
     return f"{SCHEMAS}/{kind}.schema.json"
+
+
+def plan_json(plan_id: str) -> str:
+    """A plan's open-data JSON file, relative to DATA_FOLDER: ke-hoach/<plan>.json (its YAML file as JSON)."""
+    return f"{PLANS}/{plan_id}.json"
 
 
 def data_file(name: str) -> str:

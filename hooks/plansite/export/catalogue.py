@@ -1,7 +1,8 @@
 """Every file of the open data, under the site's du-lieu/ folder: address, meaning, and for a CSV its table.
 
-The data page (site/render/render_data.py) and datapackage.json (package.py) both read this list, and
-export_files() makes exactly these files, so what is described is what is published.
+The data page (site/render/render_data.py) and datapackage.json (package.py) both read catalogue(), and
+export_files() makes exactly these files, so what is described is what is published. Plans are one file
+each (PLAN_FILES says what each holds): a province's 800 plans in one file would be 40 MB and more.
 """
 
 from __future__ import annotations
@@ -14,12 +15,13 @@ from ..addresses import (
     DOCUMENTS_CSV,
     DOCUMENTS_JSON,
     PLACES_JSON,
-    PLANS_JSON,
     REPORTS_CSV,
     REPORTS_JSON,
     TASKS_CSV,
+    plan_json,
     schema_file,
 )
+from ..data.model import Plan
 from ..reports.project import FILE_KINDS
 from .records import DERIVED
 from .table import Table
@@ -61,17 +63,24 @@ _KEYS = (
     "Mỗi bản ghi theo lược đồ {schema}: đủ các khóa, theo thứ tự của lược đồ; khóa không có giá trị ghi "
     "null, danh sách không có mục nào ghi []."
 )
+PLAN_FILES = DataFile(
+    plan_json("<mã kế hoạch>"),
+    "Kế hoạch (JSON, mỗi kế hoạch một tệp)",
+    "Một kế hoạch, đầy đủ như tệp YAML plans/<mã kế hoạch>.yaml: số ký hiệu, ngày, cơ quan ban hành, các "
+    "phần I–III; mỗi mục của phần II và các nhiệm vụ của nó (nội dung, cơ quan thực hiện và phối hợp theo mã, "
+    "hình thức, thời gian, văn bản dẫn, tóm tắt), nơi nhận, chữ ký. "
+    + _KEYS.format(schema=schema_file("plan"))
+    + f" Mỗi nhiệm vụ có thêm {DERIVED['task'][0]} (số thứ tự trong kế hoạch) và {DERIVED['task'][1]} "
+    "(tình trạng theo báo cáo mới nhất: code, label, as_of là ngày cuối của số liệu).",
+)  # the kind of file, as the data page describes it; plan_file() gives each plan's own
+
+
+def plan_file(plan: Plan) -> DataFile:
+    """One plan's JSON file: its address, the plan's title, the description all plan files share."""
+    return DataFile(plan_json(plan.id), f"Kế hoạch: {plan.title} (JSON)", PLAN_FILES.description)
+
+
 JSON_FILES = (
-    DataFile(
-        PLANS_JSON,
-        "Kế hoạch (JSON)",
-        "Mọi kế hoạch, đầy đủ như tệp YAML: số ký hiệu, ngày, cơ quan ban hành, các phần I–III; mỗi mục "
-        "của phần II và các nhiệm vụ của nó (nội dung, cơ quan thực hiện và phối hợp theo mã, hình thức, "
-        "thời gian, văn bản dẫn, tóm tắt), nơi nhận, chữ ký. "
-        + _KEYS.format(schema=schema_file("plan"))
-        + f" Mỗi nhiệm vụ có thêm {DERIVED['task'][0]} (số thứ tự trong kế hoạch) và {DERIVED['task'][1]} "
-        "(tình trạng theo báo cáo mới nhất: code, label, as_of là ngày cuối của số liệu).",
-    ),
     DataFile(
         AGENCIES_JSON,
         "Cơ quan, đơn vị (JSON)",
@@ -119,4 +128,10 @@ SCHEMA_FILES = tuple(
     )
     for kind in FILE_KINDS
 )
-CATALOGUE = JSON_FILES + CSV_FILES + SCHEMA_FILES
+
+
+def catalogue(plans) -> tuple[DataFile, ...]:
+    """Every published file but datapackage.json: each plan's (by id), the other JSON, CSV, schemas."""
+    return tuple(plan_file(plan) for plan in sorted(plans, key=lambda plan: plan.id)) + (
+        JSON_FILES + CSV_FILES + SCHEMA_FILES
+    )

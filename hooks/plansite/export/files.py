@@ -15,20 +15,20 @@ from ..addresses import (
     DOCUMENTS_JSON,
     PACKAGE,
     PLACES_JSON,
-    PLANS_JSON,
     REPORTS_CSV,
     REPORTS_JSON,
     SCHEMAS,
     TASKS_CSV,
     data_file,
+    plan_json,
 )
 from ..data.schema import AGENCY, DOCUMENT
 from ..reports.model import ReportedProject
 from ..reports.project import schema_documents
 from ..reports.status import Progress
-from .catalogue import CATALOGUE
+from .catalogue import catalogue
 from .package import descriptor
-from .records import PLACE, json_bytes, plan_record, registry_records, report_order, report_record
+from .records import PLACE, json_bytes, package_bytes, plan_record, registry_records, report_order, report_record
 from .table import csv_bytes
 from .tables import AGENCIES, DOCUMENTS, REPORTS, TASKS, agency_rows, document_rows, names_of, report_rows, task_rows
 
@@ -52,7 +52,7 @@ def export_files(
     names = names_of(project)
     plans = sorted(project.plans, key=lambda plan: plan.id)
     files = {
-        PLANS_JSON: json_bytes({"plans": [plan_record(plan, progress) for plan in plans]}),
+        **{plan_json(plan.id): json_bytes(plan_record(plan, progress)) for plan in plans},
         AGENCIES_JSON: json_bytes({"agencies": registry_records(project.agencies, AGENCY)}),
         DOCUMENTS_JSON: json_bytes({"documents": registry_records(project.documents, DOCUMENT)}),
         PLACES_JSON: json_bytes({"places": registry_records(project.places, PLACE)}),
@@ -63,8 +63,9 @@ def export_files(
         REPORTS_CSV: csv_bytes(REPORTS, report_rows(project, names)),
         **{f"{SCHEMAS}/{name}": text.encode("utf-8") for name, text in schema_documents().items()},
     }
-    if set(files) != {entry.path for entry in CATALOGUE}:
-        raise AssertionError(f"export files and catalogue differ: {sorted(set(files) ^ {e.path for e in CATALOGUE})}")
+    entries = catalogue(project.plans)
+    if set(files) != {entry.path for entry in entries}:
+        raise AssertionError(f"export files and catalogue differ: {sorted(set(files) ^ {e.path for e in entries})}")
     homepage = f"{site_url.rstrip('/')}/{data_file('')}" if site_url else None
-    files[PACKAGE] = json_bytes(descriptor(files, title, publishers(project), created, homepage))
+    files[PACKAGE] = package_bytes(descriptor(entries, files, title, publishers(project), created, homepage))
     return {data_file(path): data for path, data in sorted(files.items())}

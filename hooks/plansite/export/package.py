@@ -13,7 +13,7 @@ import datetime as dt
 import hashlib
 
 from ..text import slugify
-from .catalogue import CATALOGUE, DataFile
+from .catalogue import DataFile
 from .table import Column, Table
 
 PROFILE = "data-package"  # not tabular-data-package: some resources are JSON
@@ -72,14 +72,15 @@ def resource(entry: DataFile, data: bytes) -> dict:
 
 
 def descriptor(
+    entries: tuple[DataFile, ...],
     files: dict[str, bytes],
     title: str,
     publishers: tuple[str, ...],
     created: dt.date | None = None,
     homepage: str | None = None,
 ) -> dict:
-    """The package: `files` maps each catalogue path to its bytes; `publishers` are the plans' issuing bodies;
-    `homepage` the data page's public address, when the site has one."""
+    """The package: `entries` are the catalogue, `files` maps each entry's path to its bytes; `publishers` are
+    the plans' issuing bodies; `homepage` the data page's public address, when the site has one."""
     by = f" Văn bản kế hoạch do {', '.join(publishers)} ban hành." if publishers else ""
     package = {
         "profile": PROFILE,
@@ -95,5 +96,5 @@ def descriptor(
         package["homepage"] = homepage
     if created:
         package["created"] = f"{created.isoformat()}T00:00:00Z"
-    package["resources"] = [resource(entry, files[entry.path]) for entry in CATALOGUE]
+    package["resources"] = [resource(entry, files[entry.path]) for entry in entries]
     return package

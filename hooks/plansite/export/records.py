@@ -65,15 +65,26 @@ def registry_records(records, kind: Obj) -> list:
 
 
 def json_bytes(data: object) -> bytes:
-    """UTF-8 JSON (letters as they are, not \\u escapes), keys in the given order, newline at the end: a list
-    of records one record a line (Python's C encoder writes it; `indent` would take its pure-Python one,
-    seconds at a province's scale), anything else indented."""
-    if isinstance(data, list):
-        lines = ",\n".join(json.dumps(item, ensure_ascii=False) for item in data)
-        return (f"[\n{lines}\n]\n" if data else "[]\n").encode("utf-8")
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    """UTF-8 JSON (letters as they are, not \\u escapes), keys in the given order, no indentation, newline at
+    the end; a file of records ({"agencies": [...]}) one record a line. Python's C encoder writes it all
+    (`indent` would take its pure-Python one, seconds at a province's scale, and a third of the bytes)."""
+    if isinstance(data, dict) and len(data) == 1:
+        ((key, records),) = data.items()
+        if isinstance(records, list) and records:
+            lines = ",\n".join(_compact(record) for record in records)
+            return f"{{{_compact(key)}:[\n{lines}\n]}}\n".encode()
+    return (_compact(data) + "\n").encode("utf-8")
+
+
+def _compact(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def report_order(report: Report) -> tuple:
     """Reports by plan, the days their data covers, reporter, submission date and number."""
     return (report.plan, *report.covered, report.reporter, report.submitted_on, report.number or "")
+
+
+def package_bytes(descriptor: dict) -> bytes:
+    """datapackage.json indented: people read it to find their way through the files."""
+    return (json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -1,7 +1,9 @@
 """The reporting calendar as iCalendar (RFC 5545) feeds: one for the whole site, one per agency.
 
 Built with the `icalendar` library, which escapes TEXT values and folds lines; nothing here writes
-ICS text by hand. Pure: no MkDocs, no files, no clock, so the same input gives the same bytes.
+ICS text by hand. Each event is serialised once and its lines put in every calendar that lists it (the
+site's and those of its reporter and recipients): a calendar's text is its own lines around its events'
+(RFC 5545 folds line by line). Pure: no MkDocs, no files, no clock, so the same input gives the same bytes.
 """
 
 from __future__ import annotations
@@ -103,15 +105,20 @@ def _event(
     return event
 
 
-def _calendar(name: str, events: list[Event]) -> bytes:
+_END = b"END:VCALENDAR\r\n"
+
+
+def _calendar(name: str, events: list[bytes]) -> bytes:
+    """A VCALENDAR of the serialised `events` (each a VEVENT's lines, as Event.to_ical writes them)."""
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", name)
-    for event in events:
-        cal.add_component(event)
-    return cal.to_ical()
+    empty = cal.to_ical()
+    if not empty.endswith(_END):
+        raise AssertionError(f"icalendar wrote a calendar that does not end in {_END!r}")
+    return empty[: -len(_END)] + b"".join(events) + _END
 
 
 def calendar_files(
@@ -136,13 +143,17 @@ def calendar_files(
     stamp = dt.datetime.combine(today, dt.time(0), dt.UTC) if today else NO_TODAY_STAMP
     ordered = sorted(due, key=_order)
     host = _host(site_url)
-    events = [_event(d, f"{d.uid}@{host}", stamp, agency_names, plan_titles, today, site_url) for d in ordered]
+    events = [
+        _event(d, f"{d.uid}@{host}", stamp, agency_names, plan_titles, today, site_url).to_ical() for d in ordered
+    ]
 
     files = {CALENDAR_FEED: _calendar(CALENDAR_NAME, events)}
-    agencies = sorted({d.reporter for d in ordered} | {r for d in ordered for r in d.recipients})
-    for agency in agencies:
+    by_agency: dict[str, list[bytes]] = {}  # in the events' order; one pass, not one per agency
+    for d, event in zip(ordered, events):
+        for agency in dict.fromkeys((d.reporter, *d.recipients)):
+            by_agency.setdefault(agency, []).append(event)
+    for agency in sorted(by_agency):
         if not _ID.fullmatch(agency):
             raise ValueError(f"agency id {agency!r} cannot be a file name")
-        mine = [event for d, event in zip(ordered, events) if agency == d.reporter or agency in d.recipients]
-        files[agency_feed(agency)] = _calendar(f"{CALENDAR_NAME}: {_name(agency_names, agency)}", mine)
+        files[agency_feed(agency)] = _calendar(f"{CALENDAR_NAME}: {_name(agency_names, agency)}", by_agency[agency])
     return files

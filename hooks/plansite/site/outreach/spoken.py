@@ -47,6 +47,9 @@ def spoken_date(day: dt.date) -> str:
     return f"ngày {day.day} tháng {day.month} năm {day.year}"
 
 
+SHORT = 120  # characters: a name, a timing, a line of a bulletin's frame, kept once said
+
+
 class Speaker:
     """Turns data text into its spoken form (see the module's docstring)."""
 
@@ -54,6 +57,7 @@ class Speaker:
         self, glossary: Iterable[Abbreviation], documents: Iterable[LegalDocument], agency_names: dict[str, str]
     ):
         self._full = {entry.abbr: " ".join(entry.full.split()) for entry in glossary}
+        self._said: dict[str, str] = {}
         pattern = abbreviation_pattern(self._full)
         self._abbr = re.compile(pattern) if pattern else None
         self._issuers = {
@@ -67,6 +71,16 @@ class Speaker:
         return self.say(f"số {number}")
 
     def say(self, text: str) -> str:
+        """`text` as read aloud. The same names and timings recur in every bulletin: a short text is worked out
+        once (a task's text, said once, is not kept)."""
+        if len(text) > SHORT:
+            return self._say(text)
+        said = self._said.get(text)
+        if said is None:
+            said = self._said[text] = self._say(text)
+        return said
+
+    def _say(self, text: str) -> str:
         text = _SPACES.sub(" ", text).strip()
         text = _FULL_DATE.sub(lambda m: f"ngày {int(m[1])} tháng {int(m[2])} năm {m[3]}", text)
         text = _NUMBER.sub(lambda m: self._document(m, text), text)

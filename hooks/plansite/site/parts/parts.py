@@ -18,7 +18,7 @@ from ..html.page_writer import PageWriter, PageWriters
 from ..html.statuses import status_tag
 from ..index.relations import Citations, Names
 from .facets import FACETS as TASK_FACETS
-from .facets import Facet, list_filters, row_attributes, task_ids
+from .facets import Facet, list_filters, narrowing, row_attributes, task_ids
 from .previews import Preview
 
 PER_PAGE = 100  # entries per list page
@@ -99,7 +99,8 @@ def entries(
     )
     if not box:
         return ul(links)
-    lis = "".join(f"<li{row_attributes(ids, filters.facets)}>{a}</li>\n" for ids, a in zip(filters.rows, links))
+    useful = narrowing(filters.facets, filters.rows)  # ids of a facet the filters leave out would be dead weight
+    lis = "".join(f"<li{row_attributes(ids, useful)}>{a}</li>\n" for ids, a in zip(filters.rows, links))
     return f'{box}<ul class="ps-list" id="ps-list-{key}">\n{lis}</ul>\n'
 
 

@@ -46,14 +46,13 @@ def render_bulletins(plan: Plan, bulletins: list[Bulletin], writers: PageWriters
         "Mỗi bài tải về được thành tệp văn bản (.txt); "
         f"{link('tất cả các bài trong một tệp .txt', page, bulletins_file(plan))}."
     )
+    # The save button is the script's (plan-bulletins.js): it is of no use without it, and the file it saves
+    # is named from the section's id and made of its heading and paragraphs, so none of that is written here
+    # again (51 bulletins a plan, 800 plans at a province).
     for bulletin in bulletins:
-        out += f'<section class="ps-bulletin" id="{attr(bulletin.slug)}" data-file="{attr(bulletin.slug)}.txt">\n'
+        out += f'<section class="ps-bulletin" id="{attr(bulletin.slug)}">\n'
         out += heading(page, 2, escape(bulletin.title))
-        out += "".join(p(page.text(paragraph), "ps-bulletin__text") for paragraph in bulletin.paragraphs)
-        out += p(
-            '<button type="button" class="md-button ps-bulletin__save" hidden>Tải bản tin (tệp .txt)</button> '
-            f"khoảng {bulletin.seconds} giây đọc",
-            "ps-bulletin__file",
-        )
+        out += "".join(p(page.text(paragraph)) for paragraph in bulletin.paragraphs)
+        out += p(f"khoảng {bulletin.seconds} giây đọc", "ps-bulletin__file")
         out += "</section>\n"
     return out

@@ -10,7 +10,7 @@ import datetime as dt
 
 from ...addresses import DATA_FOLDER, DATA_PAGE, PACKAGE
 from ...data.model import Project
-from ...export.catalogue import CSV_FILES, JSON_FILES, SCHEMA_FILES, DataFile
+from ...export.catalogue import CSV_FILES, JSON_FILES, PLAN_FILES, SCHEMA_FILES, DataFile, plan_file
 from ...export.files import publishers
 from ...export.table import FORMULA_START, LIST_SEPARATOR, TYPES
 from ...kinds import PageKind
@@ -27,10 +27,24 @@ def _file_link(path: str, page: PageWriter) -> str:
     return link(path, page, f"{DATA_FOLDER}/{path}")
 
 
+def _pattern(path: str) -> str:
+    """A file name with a placeholder, allowed to wrap before its extension (the table fits 360 px)."""
+    stem, dot, extension = path.rpartition(".")
+    return f"{escape(stem)}<wbr>{dot}{escape(extension)}"
+
+
 def _files_table(entries: tuple[DataFile, ...], page: PageWriter) -> str:
+    """The files, one row each; PLAN_FILES stands for the plans' files (listed one by one under Tệp JSON)."""
     return table(
         ("Tệp", "Định dạng", "Nội dung"),
-        ((_file_link(e.path, page), page.text(e.format.upper()), page.text(e.description)) for e in entries),
+        (
+            (
+                _pattern(e.path) if e is PLAN_FILES else _file_link(e.path, page),
+                page.text(e.format.upper()),
+                page.text(e.description),
+            )
+            for e in entries
+        ),
     )
 
 
@@ -73,7 +87,7 @@ def render_data(project: Project, today: dt.date | None, writers: PageWriters) -
             "nào. Trước khi dùng lại dữ liệu, hãy hỏi cơ quan ban hành về điều kiện sử dụng."
         )
     )
-    out += heading(page, 2, "Các tệp") + _files_table(CSV_FILES + JSON_FILES, page)
+    out += heading(page, 2, "Các tệp") + _files_table(CSV_FILES + (PLAN_FILES,) + JSON_FILES, page)
     out += p(
         page.text(
             f"Tệp {PACKAGE} mô tả toàn bộ các tệp theo chuẩn Frictionless Data Package: tên, định dạng, "
@@ -97,10 +111,20 @@ def render_data(project: Project, today: dt.date | None, writers: PageWriters) -
     out += p(
         page.text(
             "Mã UTF-8, chữ tiếng Việt ghi nguyên dạng. Các khóa mang tên như trong tệp YAML; mỗi danh sách "
-            "bản ghi xếp theo mã."
+            "bản ghi xếp theo mã. Tệp viết gọn, không thụt lề: tệp danh sách ghi mỗi bản ghi trên một dòng, tệp "
+            "của một kế hoạch là một dòng; mọi thư viện JSON đều đọc được."
         )
     )
     out += ul(f"{_file_link(e.path, page)}: {page.text(e.description)}" for e in JSON_FILES)
+    out += p(
+        page.text(
+            f"Các tệp {PLAN_FILES.path}, mỗi kế hoạch một tệp (tên kế hoạch của từng tệp có trong {PACKAGE}): "
+            f"{PLAN_FILES.description}"
+        )
+    )
+    # File names only: the plans' titles are in datapackage.json; 800 of them here would make this page a
+    # search result for every plan.
+    out += ul(_file_link(plan_file(plan).path, page) for plan in sorted(project.plans, key=lambda plan: plan.id))
     out += heading(page, 2, "Lược đồ dữ liệu")
     out += p(
         page.text("Lược đồ JSON Schema của từng loại tệp YAML, giống lược đồ người biên tập dùng để kiểm tra dữ liệu.")

@@ -30,8 +30,9 @@ def _table(first: str, rows: list[tuple[str, dict[str, int]]], page: PageWriter)
     head = "".join(f'<th scope="col">{page.text(h)}</th>' for h in header)
     body = ""
     for label, counts in rows:
-        cells = "".join(
-            f'<td data-label="{escape(STATUS_LABELS[s])}"{"" if counts[s] else ZERO}>{counts[s]}</td>' for s in statuses
+        cells = "".join(  # a zero is never shown with its label: the phone's card leaves it out
+            f'<td data-label="{escape(STATUS_LABELS[s])}">{counts[s]}</td>' if counts[s] else f"<td{ZERO}>0</td>"
+            for s in statuses
         )
         body += f'<tr><th scope="row">{page.text(label)}</th>{cells}'
         body += f'<td data-label="Tổng">{sum(counts.values())}</td></tr>\n'
