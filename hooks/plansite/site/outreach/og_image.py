@@ -270,11 +270,11 @@ def image_name(kind: str, title: str, plan: str, place: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16] + ".png"
 
 
-def store(path: Path, data: bytes) -> None:
-    """`data` written at `path` atomically (a temporary file in the same folder, then os.replace, so a build
-    stopped midway never leaves a half-written picture in the cache), world-readable."""
+def store(path: Path, data: bytes, prefix: str = ".og-") -> None:
+    """`data` written at `path` atomically (a temporary file in the same folder, named from `prefix`, then
+    os.replace, so a build stopped midway never leaves a half-written file in the cache), world-readable."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".og-", suffix=".tmp")
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as file:
             file.write(data)

@@ -1,0 +1,134 @@
+"""QR codes for the notices (site/render/render_notice.py): a page's address as one line of SVG.
+
+segno draws them (`qr_code`, the reference). Its own path from text to SVG costs about 2 ms an address in
+pure Python, 80 s of CPU for a province's 40,000 notices when nothing is cached: the data mask applied cell
+by cell, each codeword bit looked for in the matrix, and the writer going through every module in generators.
+`qr_svg` gives the same bytes for less: segno still encodes the address into the final bit stream (segments,
+version, error correction), but the symbol is a template per (version, error level) — every function
+pattern, the format and version information and the fixed mask applied to an all-zero message — in which
+each 1 bit of the message flips its module (a data module is bit XOR mask). The path is written from the
+runs of dark modules found by a regex over each row. tests/test_notice.py compares the bytes with segno's
+for addresses of every length a site has.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import io
+import re
+
+import segno
+from segno import consts, encoder
+
+QR_LABEL = "Mã QR tới trang nhiệm vụ"
+# The data mask is fixed: segno's choice (scoring all eight masks in Python) was 5 ms of a notice's 6, a
+# third of a build's CPU time with site_url set (40,000 notices at the province). Mask 0 decoded 300 of 300
+# sample addresses in OpenCV where the scored choice decoded 290 to 299 (tests/test_notice.py).
+QR_MASK = 0
+ERROR = "m"  # at least 15 % (a worn or soiled notice still scans), raised when the symbol has room (boost)
+BORDER = 4  # modules of quiet zone
+_DARK_RUNS = re.compile(b"\x01+")
+
+
+def qr_code(url: str) -> segno.QRCode:
+    """`url` as a QR code, by segno alone. Error correction at least M, raised as far as the smallest symbol
+    for the address allows; the data mask fixed (QR_MASK)."""
+    return segno.make_qr(url, error=ERROR, boost_error=True, mask=QR_MASK)
+
+
+def reference_svg(url: str) -> str:
+    """`url` as the notice's SVG, drawn and written by segno (what `qr_svg` must equal, byte for byte)."""
+    buffer = io.BytesIO()
+    qr_code(url).save(
+        buffer,
+        kind="svg",
+        xmldecl=False,
+        nl=False,
+        omitsize=True,
+        scale=1,
+        border=BORDER,
+        dark="#000",
+        light="#fff",
+        title=QR_LABEL,
+        svgclass="ps-qr__code",
+        lineclass=None,
+    )
+    return _labelled(buffer.getvalue().decode("utf-8"))
+
+
+def qr_svg(url: str) -> str:
+    """`url` as a QR code: one line of SVG, black on white, four modules of quiet zone, scaled by CSS; the
+    same bytes as `reference_svg`, so the same address always gives the same bytes."""
+    rows = qr_matrix(url)
+    size = len(rows) + 2 * BORDER
+    path, x, y = [], 0, 0.0  # segno's moves: relative to the end of the run before, y on the modules' middle
+    for number, row in enumerate(rows):
+        spans = [run.span() for run in _DARK_RUNS.finditer(row)]
+        if not spans:
+            continue
+        dy, y = BORDER + number + 0.5 - y, BORDER + number + 0.5
+        start, end = spans[0]
+        path.append(f"m{start + BORDER - x} {int(dy) if dy == int(dy) else dy}h{end - start}")
+        path.extend(f"m{start - before} 0h{end - start}" for (_, before), (start, end) in zip(spans, spans[1:]))
+        x = spans[-1][1] + BORDER
+    title = html.escape(QR_LABEL, quote=False)
+    svg = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" class="ps-qr__code">'
+        f'<title>{title}</title><path fill="#fff" d="M0 0h{size}v{size}h-{size}z"/>'
+        f'<path stroke="#000" d="M{"".join(path)[1:]}"/></svg>'
+    )
+    return _labelled(svg)
+
+
+def _labelled(svg: str) -> str:
+    """The SVG with its role, its name for screen readers and crisp edges."""
+    label = html.escape(QR_LABEL, quote=True)
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{label}" shape-rendering="crispEdges" ', 1)
+
+
+def qr_matrix(url: str) -> tuple[bytes, ...]:
+    """The symbol of `url` (qr_code's modules, without the quiet zone): one bytes object a row, 1 dark."""
+    segments = encoder.prepare_data(url, None, None)
+    version = encoder.find_version(segments, consts.ERROR_LEVEL_M, eci=False, micro=False)
+    error = encoder.boost_error_level(version, consts.ERROR_LEVEL_M, segments, False)
+    bits = _message(segments, version, error)
+    template, places = _template(version, error)
+    rows = [bytearray(row) for row in template]
+    for bit, (i, j) in zip(bits, places):
+        if bit:
+            rows[i][j] ^= 1
+    return tuple(bytes(row) for row in rows)
+
+
+def _message(segments, version: int, error: int) -> bytes:
+    """The final message's bits (data and error correction codewords interleaved, remainder bits), as segno's
+    encoder._encode builds them for a QR code (not Micro, no ECI, no structured append)."""
+    buff = encoder.Buffer()
+    for segment in segments:
+        encoder.write_segment(buff, segment, None, encoder.version_range(version), False)
+    capacity = consts.SYMBOL_CAPACITY[version][error]
+    encoder.write_terminator(buff, capacity, None, len(buff))
+    encoder.write_padding_bits(buff, version, len(buff))
+    encoder.write_pad_codewords(buff, version, capacity, len(buff))
+    return bytes(encoder.make_final_message(version, error, buff).getbits())
+
+
+@functools.cache
+def _template(version: int, error: int) -> tuple[tuple[bytes, ...], tuple[tuple[int, int], ...]]:
+    """The symbol of an all-zero message (function patterns, format and version information, the mask) and
+    the module each message bit goes to, in order: drawn once per version and error level by segno."""
+    size = encoder.calc_matrix_size(version)
+    blank = encoder.make_matrix(size, size)
+    encoder.add_finder_patterns(blank, size, size)
+    encoder.add_alignment_patterns(blank, size, size)
+    count = sum(row.count(0x2) for row in blank)
+    order = [list(row) for row in blank]  # markers 3… tell where add_codewords puts each bit
+    encoder.add_codewords(order, list(range(3, 3 + count)), version)
+    places = sorted(((value - 3, (i, j)) for i, row in enumerate(order) for j, value in enumerate(row) if value >= 3))
+    matrix = tuple(bytearray(row) for row in blank)
+    encoder.add_codewords(matrix, bytes(count), version)
+    _, matrix = encoder.find_and_apply_best_mask(matrix, size, size, QR_MASK)
+    encoder.add_format_info(matrix, version, error, QR_MASK)
+    encoder.add_version_info(matrix, version)
+    return tuple(bytes(row) for row in matrix), tuple(place for _, place in places)
