@@ -71,7 +71,7 @@ def test_png_of_the_open_graph_size():
     image = _open(data)
     assert image.format == "PNG"
     assert image.size == (1200, 630)
-    assert image.mode == "P" and len(image.getpalette()) // 3 <= 16  # a small palette: about 18 KB a picture
+    assert image.mode == "P" and len(image.getpalette()) // 3 <= 16  # a small palette: about 20 KB a picture
     assert _chunks(data) == {"IHDR", "PLTE", "IDAT", "IEND"}, "no text chunk, no timestamp"
 
 
