@@ -17,6 +17,8 @@ import functools
 import html
 import io
 import re
+from itertools import zip_longest
+from types import SimpleNamespace
 
 import segno
 from segno import consts, encoder
@@ -29,6 +31,7 @@ QR_MASK = 0
 ERROR = "m"  # at least 15 % (a worn or soiled notice still scans), raised when the symbol has room (boost)
 BORDER = 4  # modules of quiet zone
 _DARK_RUNS = re.compile(b"\x01+")
+_AS_DIGITS, _AS_BITS = bytes.maketrans(b"\0\1", b"01"), bytes.maketrans(b"01", b"\0\1")
 
 
 def qr_code(url: str) -> segno.QRCode:
@@ -111,7 +114,20 @@ def _message(segments, version: int, error: int) -> bytes:
     encoder.write_terminator(buff, capacity, None, len(buff))
     encoder.write_padding_bits(buff, version, len(buff))
     encoder.write_pad_codewords(buff, version, capacity, len(buff))
-    return bytes(encoder.make_final_message(version, error, buff).getbits())
+    # encoder.make_final_message, with the bits turned into bytes and back by int() and format(), not a
+    # generator a bit; its remainder bits (zeros) are left out: a zero flips no module.
+    data = bytes(buff.getbits())
+    codewords = int(data.translate(_AS_DIGITS), 2).to_bytes(len(data) // 8, "big")
+    data_blocks, error_blocks = encoder.make_blocks(
+        consts.ECC[version][error], SimpleNamespace(toints=lambda: iter(codewords))
+    )
+    final = bytes(_interleaved(data_blocks) + _interleaved(error_blocks))
+    return format(int.from_bytes(final, "big"), f"0{8 * len(final)}b").encode("ascii").translate(_AS_BITS)
+
+
+def _interleaved(blocks: list[bytearray]) -> list[int]:
+    """The blocks' codewords taken in turn, a shorter block's turn skipped once it is used up."""
+    return [word for column in zip_longest(*blocks) for word in column if word is not None]
 
 
 @functools.cache
