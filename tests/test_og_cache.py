@@ -1,9 +1,11 @@
 """Link-preview pictures at scale: shared between pages that show the same thing, cached by content
-(a rebuild after one plan's edit draws only that plan's pictures), drawn in a process pool with the
-same bytes as drawn one by one (site/outreach/og_batch.py, site/parts/previews.py picture_words)."""
+(a rebuild after one plan's edit draws only that plan's pictures and QR codes, a rebuild after none draws
+nothing and writes the same site), drawn in a process pool with the same bytes as drawn one by one
+(site/outreach/og_batch.py, qr_cache.py, site/parts/previews.py picture_words)."""
 
 from __future__ import annotations
 
+import filecmp
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -14,6 +16,8 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, build_site
 from plansite.site.outreach import og_batch
 from plansite.site.outreach.og_image import image_name
+from plansite.site.outreach.qr_cache import file_name
+from plansite.site.outreach.qr_code import reference_svg
 
 sys.path.insert(0, str(ROOT / "bench"))
 import corpus  # noqa: E402
@@ -77,13 +81,28 @@ def test_pages_share_pictures_and_an_edit_redraws_only_its_plans(project):
     before = snapshot(cache)
     assert set(before) == files
 
+    qr_cache = project / ".cache" / "qr"
+    qr_before = snapshot(qr_cache)
+    task_urls = {f"{SITE_URL}ke-hoach/ke-hoach-{p}/nhiem-vu/nhiem-vu-{t}/" for p in range(3) for t in range(4)}
+    assert set(qr_before) == {file_name(url) for url in task_urls}, "each notice's QR code kept, nothing else"
+    assert notice_qr(first, "ke-hoach/ke-hoach-1/nhiem-vu/nhiem-vu-0") == (
+        qr_cache / file_name(f"{SITE_URL}ke-hoach/ke-hoach-1/nhiem-vu/nhiem-vu-0/")
+    ).read_text(encoding="utf-8")
+
+    # One plan edited: its title (every picture of its pages) and one task's id (that task's address).
     plan_file = project / "plan_data" / "plans" / "ke-hoach-1.yaml"
     text = plan_file.read_text(encoding="utf-8")
-    assert text.count("xã An Lão số 1") == 1
-    plan_file.write_text(text.replace("xã An Lão số 1", "xã An Lão (sửa) số 1"), encoding="utf-8")
+    assert text.count("xã An Lão số 1") == 1 and text.count("- id: nhiem-vu-0\n") == 1
+    text = text.replace("xã An Lão số 1", "xã An Lão (sửa) số 1").replace("- id: nhiem-vu-0\n", "- id: nhiem-vu-9\n")
+    plan_file.write_text(text, encoding="utf-8")
     second = project / "site-2"
     assert build_site(project, second, expect_warnings=("summary",)).returncode == 0
     after, shown_again = snapshot(cache), pictures(second)
+    qr_after = snapshot(qr_cache)
+    renamed = f"{SITE_URL}ke-hoach/ke-hoach-1/nhiem-vu/nhiem-vu-9/"
+    assert set(qr_after) - set(qr_before) == {file_name(renamed)}, "only the renamed task's QR code is drawn"
+    assert all(qr_after[name] == qr_before[name] for name in qr_before), "no other QR code was drawn again"
+    assert notice_qr(second, "ke-hoach/ke-hoach-1/nhiem-vu/nhiem-vu-9") == reference_svg(renamed)
     redrawn = set(after) - set(before)
     plan_pictures = {name for path, (_, name) in shown_again.items() if of_edited_plan(path)}
     assert redrawn == plan_pictures - set(before) and len(redrawn) >= 5, sorted(redrawn)
@@ -92,6 +111,27 @@ def test_pages_share_pictures_and_an_edit_redraws_only_its_plans(project):
         path for path in shown_again if of_edited_plan(path)
     }, "the new pictures are the edited plan's pages'"
     assert all(name == shown[path][1] for path, (_, name) in shown_again.items() if not of_edited_plan(path))
+
+    # Nothing edited: nothing drawn, nothing rewritten, the same site byte for byte.
+    third = project / "site-3"
+    assert build_site(project, third, expect_warnings=("summary",)).returncode == 0
+    assert snapshot(cache) == after and snapshot(qr_cache) == qr_after, "a warm rebuild draws nothing"
+    assert same_tree(second, third)
+
+
+def notice_qr(site: Path, path: str) -> str:
+    """The SVG of the QR code on a task page's notice, as written in the page."""
+    page = (site / path / "index.html").read_text(encoding="utf-8")
+    start = page.index('<div class="ps-qr">') + len('<div class="ps-qr">')
+    return page[start : page.index("</svg>", start) + len("</svg>")]
+
+
+def same_tree(left: Path, right: Path) -> bool:
+    """The two folders hold the same files with the same bytes."""
+    files = sorted(p.relative_to(left) for p in left.rglob("*") if p.is_file())
+    if files != sorted(p.relative_to(right) for p in right.rglob("*") if p.is_file()):
+        return False
+    return all(filecmp.cmp(left / f, right / f, shallow=False) for f in files)
 
 
 def of_edited_plan(path: str) -> bool:

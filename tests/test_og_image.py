@@ -71,7 +71,7 @@ def test_png_of_the_open_graph_size():
     image = _open(data)
     assert image.format == "PNG"
     assert image.size == (1200, 630)
-    assert image.mode == "P" and len(image.getpalette()) // 3 <= 16  # a small palette: about 18 KB a picture
+    assert image.mode == "P" and len(image.getpalette()) // 3 <= 16  # a small palette: about 20 KB a picture
     assert _chunks(data) == {"IHDR", "PLTE", "IDAT", "IEND"}, "no text chunk, no timestamp"
 
 
@@ -217,3 +217,22 @@ def test_cache_write_failure_leaves_no_temporary_file(tmp_path, monkeypatch):
     with pytest.raises(OSError, match="disk full"):
         og_batch.draw_missing(tmp_path, [("Nhiệm vụ", TITLE, PLAN, PLACE)], workers=1)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_measures_from_the_letters_are_pillows_own():
+    """Titles are wrapped and placed with each letter measured once (og_image.text_length, ink_rows): for
+    every font and size drawn, over Vietnamese, hostile and random texts, they equal Pillow's measure of the
+    whole text, so the pictures are the ones Pillow's own measures would set."""
+    import random
+
+    rng = random.Random(11)
+    letters = VIETNAMESE + STACKED + og.TALLEST + og.DEEPEST + "abcxyzABC 0123456789 ,.;:!?-–—()[]/“”\"'_…<>&@#%"
+    texts = [og.clean(text) for text in HOSTILE + [VIETNAMESE, STACKED, TITLE, PLAN, PLACE, "", " ", "_", ",", "."]]
+    texts += ["".join(rng.choices(letters, k=rng.randrange(1, 90))) for _ in range(150)]
+    sizes = [(True, size) for size in (*og.TITLE_SIZES, og.KIND_SIZE, og.PLAN_SIZE)] + [(False, og.PLACE_SIZE)]
+    for bold, size in sizes:
+        font = og._font(bold, size)
+        for text in texts:
+            assert og.text_length(font, text) == font.getlength(text), (size, text)
+            _, top, _, bottom = font.getbbox(text, anchor="ls")
+            assert og.ink_rows(font, text) == (top, bottom), (size, text)

@@ -3,7 +3,8 @@
 Values come from the page's front matter (site/parts/previews.py, which also says which pages share a
 picture); pictures are drawn by site/outreach/og_image.py, cached by content under .cache/og/ and the missing
 ones drawn on every core (site/outreach/og_batch.py), so an unchanged picture costs nothing on the next build
-and the output stays byte-identical. Absolute addresses (og:url, og:image) need `site_url`: without it
+and the output stays byte-identical; the notices' QR codes are cached by content beside them (.cache/qr/,
+site/outreach/qr_cache.py). Absolute addresses (og:url, og:image) need `site_url`: without it
 the build says so once (info, not a warning) and leaves those tags out.
 """
 
@@ -16,6 +17,7 @@ from plansite.addresses import PREVIEW_IMAGES
 from plansite.kinds import PageKind
 from plansite.site.outreach.og_batch import draw_missing
 from plansite.site.outreach.og_image import HEIGHT, WIDTH, image_name
+from plansite.site.outreach.qr_cache import use_folder
 from plansite.site.parts.previews import picture_words
 
 log = logging.getLogger("mkdocs.plugins.plansite")
@@ -26,8 +28,11 @@ class PreviewImages:
 
     def __init__(self, cache_dir: Path, pictures: bool = True):
         """`pictures` False (`mkdocs serve`: its site_url is the local preview's, which no one shares): no
-        picture is drawn and no absolute address is printed, so an edited title shows without waiting."""
+        picture is drawn and no absolute address is printed, so an edited title shows without waiting.
+
+        The notices' QR codes are kept beside the pictures, in `cache_dir`'s sibling qr/ (qr_cache.py)."""
         self.cache_dir, self.pictures = cache_dir, pictures
+        use_folder(Path(cache_dir).parent / "qr")
         self.wanted: dict[str, tuple[str, str, str, str]] = {}
 
     def values(self, page, config) -> dict[str, str]:

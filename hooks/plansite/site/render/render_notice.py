@@ -1,8 +1,9 @@
 """HTML for one task's printable notice: an A4 page for the commune's notice board (thông báo để niêm yết).
 
 Large type, one task: who issued the plan, the task in plain words, who does it and when, where to give
-feedback, and a QR code that opens the task's page. The QR code is the only raw HTML: an SVG drawn by
-segno from the page's address (modules, not text); every text from the data is escaped.
+feedback, and a QR code that opens the task's page. The QR code is the only raw HTML: an SVG drawn from the
+page's address (modules, not text; site/outreach/qr_code.py, cached by qr_cache.py); every text from the data
+is escaped.
 
 The notice is a block at the end of the task's own page, not a page of its own (a province has 40,000
 tasks: a page each was 40,000 files and 600 MB). It is hidden until the address names it
@@ -14,11 +15,7 @@ contents, and `data-ps-print-only` keeps its words out of the page's search text
 
 from __future__ import annotations
 
-import html
-import io
 import re
-
-import segno
 
 from ...addresses import NOTICE_ID, agency_uri, page_url, task_uri
 from ...data.model import Agency, Assignment, Plan, Task
@@ -29,9 +26,9 @@ from ..html.markup import admonition, escape, link, p, ul
 from ..html.page_writer import PageWriter
 from ..index.relations import Citations, Names
 from ..options import SiteOptions
+from ..outreach.qr_cache import cached_qr_svg
 from ..parts.life_notice import life_notice
 
-QR_LABEL = "Mã QR tới trang nhiệm vụ"
 SUMMARY_LABEL = "Tóm tắt dễ hiểu (do biên tập viên viết, không phải nguyên văn kế hoạch)"
 FIRST_SENTENCE_LABEL = "Câu đầu của nhiệm vụ (nguyên văn kế hoạch; chưa có tóm tắt dễ hiểu)"
 PRINT_HINT = (
@@ -92,42 +89,6 @@ def task_url(site_url: str, plan: Plan, task: Task) -> str:
     return f"{site_url.rstrip('/')}/{page_url(task_uri(plan, task))}"
 
 
-# The data mask is fixed: segno's choice (scoring all eight masks in Python) was 5 ms of a notice's 6, a
-# third of a build's CPU time with site_url set (40,000 notices at the province). Mask 0 decoded 300 of 300
-# sample addresses in OpenCV where the scored choice decoded 290 to 299 (tests/test_notice.py).
-QR_MASK = 0
-
-
-def qr_code(url: str) -> segno.QRCode:
-    """`url` as a QR code. Error correction at least M (15 %: a worn or soiled notice still scans), raised as
-    far as the smallest symbol for the address allows; the data mask fixed (QR_MASK)."""
-    return segno.make_qr(url, error="m", boost_error=True, mask=QR_MASK)
-
-
-def qr_svg(url: str) -> str:
-    """`url` as a QR code (qr_code): one line of SVG, black on white, four modules of quiet zone, scaled by
-    CSS. The same address always gives the same bytes."""
-    buffer = io.BytesIO()
-    code = qr_code(url)
-    code.save(
-        buffer,
-        kind="svg",
-        xmldecl=False,
-        nl=False,
-        omitsize=True,
-        scale=1,
-        border=4,
-        dark="#000",
-        light="#fff",
-        title=QR_LABEL,
-        svgclass="ps-qr__code",
-        lineclass=None,
-    )
-    svg = buffer.getvalue().decode("utf-8")
-    label = html.escape(QR_LABEL, quote=True)
-    return svg.replace("<svg ", f'<svg role="img" aria-label="{label}" shape-rendering="crispEdges" ', 1)
-
-
 def _plan_name(plan: Plan) -> str:
     """'Kế hoạch …', with its number and date when the data has them."""
     name = plan_title(plan)
@@ -183,7 +144,7 @@ def _where_online(plan: Plan, task: Task, site_url: str | None, web: str, page: 
     if site_url:
         url = task_url(site_url, plan, task)
         return (
-            f'<div class="ps-notice__online">\n<div class="ps-qr">{qr_svg(url)}</div>\n'
+            f'<div class="ps-notice__online">\n<div class="ps-qr">{cached_qr_svg(url)}</div>\n'
             + p(
                 f"Quét mã QR bằng điện thoại để đọc toàn văn nhiệm vụ {page.text(number)}, "
                 f"hoặc mở địa chỉ: {page.text(url)}"

@@ -1,0 +1,71 @@
+"""QR codes cached by content, beside the link-preview pictures (.cache/qr/ next to .cache/og/).
+
+A notice's QR code is a pure function of its address and of how it is drawn (qr_code.py). A province has
+40,000; each costs about a millisecond to draw and a few microseconds to read back, so a rebuild draws only
+the codes whose address is new, e.g. the tasks an edit added or renamed. The file name is a hash of
+everything the bytes depend on: the address, segno's version, every drawing parameter and DESIGN (bumped
+when our writer changes). A file is written whole or not at all (og_image.store: a temporary file, then a
+rename); one that does not look like a whole SVG is drawn again, and a failed write only costs a redraw on
+the next build. Without a folder (tests, the page renderers used alone) the codes are drawn every time.
+
+The folder is set by the MkDocs adapter (plansite_mkdocs/previews.py) for the build under way: the page
+renderers are pure functions of the model and the site's options, and a cache must not change what they
+write, only what it costs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import segno
+
+from .og_image import store
+from .qr_code import BORDER, ERROR, QR_LABEL, QR_MASK, qr_svg
+
+DESIGN = "1"  # bump when qr_code.qr_svg's markup changes
+_KEY_PARTS = [DESIGN, segno.__version__, ERROR, "boost", QR_MASK, BORDER, QR_LABEL, "ps-qr__code", "#000", "#fff"]
+
+
+class _State:
+    folder: Path | None = None
+    drawn = 0  # codes drawn in this process since the folder was set (the tests count them)
+
+
+def use_folder(folder: Path | None) -> None:
+    """Where the codes are kept from now on (None: nowhere); the count of codes drawn starts again."""
+    _State.folder, _State.drawn = (Path(folder) if folder else None), 0
+
+
+def drawn() -> int:
+    """How many codes were drawn (not read from the folder) since `use_folder`."""
+    return _State.drawn
+
+
+def file_name(url: str) -> str:
+    """The cached code's file name: 16 hex digits of the SHA-256 of what its bytes depend on, then '.svg'."""
+    key = json.dumps([*_KEY_PARTS, url], ensure_ascii=False)
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16] + ".svg"
+
+
+def cached_qr_svg(url: str) -> str:
+    """qr_code.qr_svg(url), read from the folder when it holds it, else drawn and kept there."""
+    folder = _State.folder
+    if folder is None:
+        _State.drawn += 1
+        return qr_svg(url)
+    path = folder / file_name(url)
+    try:
+        kept = path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        kept = ""
+    if kept.startswith("<svg ") and kept.endswith("</svg>") and "\n" not in kept:
+        return kept
+    svg = qr_svg(url)
+    _State.drawn += 1
+    try:
+        store(path, svg.encode("utf-8"), prefix=".qr-")
+    except OSError:
+        pass  # a read-only or full disk: the page is still right, the next build draws it again
+    return svg
