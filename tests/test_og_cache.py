@@ -17,7 +17,7 @@ from conftest import ROOT, build_site
 from plansite.site.outreach import og_batch
 from plansite.site.outreach.og_image import image_name
 from plansite.site.outreach.qr_cache import file_name
-from plansite.site.outreach.qr_code import reference_svg
+from plansite.site.outreach.qr_code import qr_svg
 
 sys.path.insert(0, str(ROOT / "bench"))
 import corpus  # noqa: E402
@@ -102,7 +102,7 @@ def test_pages_share_pictures_and_an_edit_redraws_only_its_plans(project):
     renamed = f"{SITE_URL}ke-hoach/ke-hoach-1/nhiem-vu/nhiem-vu-9/"
     assert set(qr_after) - set(qr_before) == {file_name(renamed)}, "only the renamed task's QR code is drawn"
     assert all(qr_after[name] == qr_before[name] for name in qr_before), "no other QR code was drawn again"
-    assert notice_qr(second, "ke-hoach/ke-hoach-1/nhiem-vu/nhiem-vu-9") == reference_svg(renamed)
+    assert notice_qr(second, "ke-hoach/ke-hoach-1/nhiem-vu/nhiem-vu-9") == qr_svg(renamed)
     redrawn = set(after) - set(before)
     plan_pictures = {name for path, (_, name) in shown_again.items() if of_edited_plan(path)}
     assert redrawn == plan_pictures - set(before) and len(redrawn) >= 5, sorted(redrawn)

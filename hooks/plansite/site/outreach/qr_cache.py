@@ -1,8 +1,8 @@
 """QR codes cached by content, beside the link-preview pictures (.cache/qr/ next to .cache/og/).
 
 A notice's QR code is a pure function of its address and of how it is drawn (qr_code.py). A province has
-40,000; each costs about a millisecond to draw and a few microseconds to read back, so a rebuild draws only
-the codes whose address is new, e.g. the tasks an edit added or renamed. The file name is a hash of
+40,000; each costs about 1.5 ms to draw (segno, pure Python) and a few microseconds to read back, so a
+rebuild draws only the codes whose address is new, e.g. the tasks an edit added or renamed. The file name is a hash of
 everything the bytes depend on: the address, segno's version, every drawing parameter and DESIGN (bumped
 when our writer changes). A file is written whole or not at all (og_image.store: a temporary file, then a
 rename); one that does not look like a whole SVG is drawn again, and a failed write only costs a redraw on
@@ -24,7 +24,7 @@ import segno
 from .og_image import store
 from .qr_code import BORDER, ERROR, QR_LABEL, QR_MASK, qr_svg
 
-DESIGN = "1"  # bump when qr_code.qr_svg's markup changes
+DESIGN = "1"  # bump when qr_code.qr_svg's markup changes (segno's own version is in the key too)
 _KEY_PARTS = [DESIGN, segno.__version__, ERROR, "boost", QR_MASK, BORDER, QR_LABEL, "ps-qr__code", "#000", "#fff"]
 
 
