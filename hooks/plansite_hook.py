@@ -48,6 +48,7 @@ def on_config(config):
         search=SearchIndex(),
         previews=PreviewImages(root / ".cache" / "og", pictures=SESSION.command != "serve"),
     )
+    SESSION.build.previews.draw_qr_codes(site.qr_addresses)
     config.extra["plan_footer"] = site.footer  # printed, escaped, by overrides/partials/copyright.html
     # The model and pages live for the whole build: move them out of the cyclic GC's sight,
     # which otherwise rescans them on every collection (measurable on thousands of pages).

@@ -32,6 +32,7 @@ from .site.outreach.spoken import Speaker
 from .site.render.lazy import Pages
 from .site.render.pages import build_site, footer
 from .site.render.render_bulletins import bulletin_files
+from .site.render.render_notice import task_url
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class SiteOutput:
     files: dict[str, bytes | Path]  # site path → bytes, or the file to copy as it is; sorted
     example_data: bool  # some report is made-up example data: every page must say so
     footer: str = ""  # the frame's line on every page: who issued the plans, the date of the data (plain text)
+    qr_addresses: tuple[str, ...] = ()  # the addresses the notices' QR codes encode (none without site_url)
 
 
 def build(project: ReportedProject, options: SiteOptions | None = None, history: History | None = None) -> SiteOutput:
@@ -57,7 +59,8 @@ def build(project: ReportedProject, options: SiteOptions | None = None, history:
     }  # page and .txt alike
     pages = build_site(project, rel, options, history, entries, bulletins, updated)
     files = published_files(project, rel, entries, bulletins, options)
-    return SiteOutput(pages, files, rel.progress.has_examples, footer(project, rel.names, updated))
+    qr = tuple(task_url(options.site_url, p, t) for p in project.plans for t in p.tasks) if options.site_url else ()
+    return SiteOutput(pages, files, rel.progress.has_examples, footer(project, rel.names, updated), qr)
 
 
 def _plan_files(project: ReportedProject, history: History | None) -> dict[str, list[str]]:

@@ -17,6 +17,7 @@ from plansite.addresses import PREVIEW_IMAGES
 from plansite.kinds import PageKind
 from plansite.site.outreach.og_batch import draw_missing
 from plansite.site.outreach.og_image import HEIGHT, WIDTH, image_name
+from plansite.site.outreach.qr_cache import draw_missing as draw_missing_qr
 from plansite.site.outreach.qr_cache import use_folder
 from plansite.site.parts.previews import picture_words
 
@@ -34,6 +35,12 @@ class PreviewImages:
         self.cache_dir, self.pictures = cache_dir, pictures
         use_folder(Path(cache_dir).parent / "qr")
         self.wanted: dict[str, tuple[str, str, str, str]] = {}
+
+    def draw_qr_codes(self, addresses: tuple[str, ...]) -> None:
+        """The notices' QR codes not yet cached drawn on every core before the pages render (a cold build);
+        not under `mkdocs serve`, whose pages draw the few they show."""
+        if self.pictures:
+            draw_missing_qr(list(addresses))
 
     def values(self, page, config) -> dict[str, str]:
         """The page's preview values (escaped later by the template); registers its picture."""

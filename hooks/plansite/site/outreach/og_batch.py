@@ -32,7 +32,8 @@ def _draw_group(cache_dir: str, base: tuple[str, str, str], kinds: tuple[str, ..
     return len(kinds)
 
 
-def _workers() -> int:
+def workers_here() -> int:
+    """The cores this process may run on."""
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux
@@ -50,7 +51,7 @@ def draw_missing(cache_dir: Path, wanted: list[Words], workers: int | None = Non
         if not (Path(cache_dir) / image_name(kind, title, plan, place)).is_file():
             groups[(title, plan, place)].add(kind)
     jobs = [(str(cache_dir), base, tuple(sorted(kinds))) for base, kinds in sorted(groups.items())]
-    workers = workers or _workers()
+    workers = workers or workers_here()
     if workers < 2 or len(jobs) < POOL_FROM:
         return sum(_draw_group(*job) for job in jobs)
     # MkDocs puts hooks/ on sys.path only while it loads the hook, so a spawned process is given it
