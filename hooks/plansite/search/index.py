@@ -44,14 +44,17 @@ from ..kinds import PageKind
 from .doc_numbers import NUMBER_MARK, number_key, number_keys
 from .excerpt import cut, headings_text, html_text, not_indexed, page_texts, screen_part
 from .expand import abbreviations_in_html, expander, expansions
-from .postings import SHARD_BYTES, encode, shards, weight_table
-from .terms import LEVELS, TIES, Term, counts, level, merged, pack
+from .postings import SHARD_BYTES, WEIGHT_BITS, shards, weight_table, writer
+from .terms import LEVELS, PACKED_BITS, TIES, Term, counts, level, merged, pack, packed_counts
 from .tokenize import shard_of
 
 # The most snippet files a site has (x/<group>.json). Measured on the province corpus (56,681 pages indexed):
 # groups of 29 pages, 4.5 KB gzip each (a result's snippet costs its group: up to ten of them, ~45 KB, where
 # one file a page cost ~4 KB), 1,955 files beside 3,416 term shards (60,466 files before).
 SNIPPET_FILES = 2000
+_PACKED = (1 << PACKED_BITS) - 1
+_WEIGHT = (1 << WEIGHT_BITS) - 1
+assert LEVELS * TIES <= _WEIGHT  # every weight fits below WEIGHT_BITS (postings.Writer)
 __all__ = ["NUMBER_MARK", "SearchIndex", "facets", "html_text", "number_key"]
 
 
@@ -77,6 +80,20 @@ def facets(docs: list[tuple[str, str, str]]) -> dict:
     return {"kinds": kinds, "plans": plans, "runs": runs}
 
 
+class _Weights(dict):
+    """(class of pages << PACKED_BITS | packed counts) → the weight written (level × TIES + tie), computed on
+    first use; a class is (title ratio, body ratio, tie) of pages alike (`SearchIndex.files`)."""
+
+    def __init__(self, classes: list[tuple[float, float, int]]):
+        super().__init__()
+        self.classes = classes
+
+    def __missing__(self, key: int) -> int:
+        title_ratio, body_ratio, tie = self.classes[key >> PACKED_BITS]
+        self[key] = weight = level(key & _PACKED, title_ratio, body_ratio) * TIES + tie
+        return weight
+
+
 def snippet_group(pages: int, files: int = SNIPPET_FILES) -> int:
     """Pages per snippet file (x/<group>.json): one while a site has at most `files` pages, so a commune's
     first answer fetches ten small files as before; above, as few as keep `files` files."""
@@ -94,9 +111,10 @@ class SearchIndex:
     """Collects pages during the build, then writes the index files (see the module docstring)."""
 
     docs: list[tuple[str, str, str]] = field(default_factory=list)
-    # term → (docs, packed field counts: terms.pack), docs ascending: arrays of machine integers, about 8
-    # bytes a posting where a dict of ints took over 100 (a province's index held hundreds of MB of them).
-    postings: dict[Term, tuple[array, array]] = field(default_factory=dict)
+    # term → its pages, ascending, each as doc << PACKED_BITS | its packed field counts (terms.pack): one
+    # machine integer, 8 bytes a posting where a dict of ints took over 100 (a province's index held hundreds
+    # of MB of them), appended once a posting.
+    postings: dict[Term, array] = field(default_factory=dict)
     numbers: dict[str, dict[int, int]] = field(default_factory=dict)  # number key → doc → FULL or PART
     lengths: array = field(default_factory=lambda: array("i"))  # per doc: syllables of title, then of body
     ties: array = field(default_factory=lambda: array("b"))  # per doc: its kind's tie-breaker
@@ -132,17 +150,14 @@ class SearchIndex:
             self.plans[plan.group(1)] = title
         named = " ".join((title, *keywords, *subjects))
         body, body_length = counts(text)
-        heads, _ = counts(headings)
         titled, title_length = counts(named)
-        about = set().union(
-            *(counts(subject)[0] for subject in subjects)
-        )  # each subject on its own: no pair across two
-        for term in body.keys() | heads.keys() | titled.keys():
-            entry = self.postings.get(term)
+        about = set().union(*(counts(subject)[0] for subject in subjects))  # each on its own: no pair across two
+        postings, at = self.postings, doc << PACKED_BITS
+        for term, packed in packed_counts(body, counts(headings)[0], titled, about).items():
+            entry = postings.get(term)
             if entry is None:
-                entry = self.postings[term] = (array("i"), array("i"))
-            entry[0].append(doc)
-            entry[1].append(pack(body.get(term, 0), heads.get(term, 0), titled.get(term, 0), term in about))
+                entry = postings[term] = array("q")
+            entry.append(at | packed)
         for number in numbers:
             for key, strength in number_keys(number, title).items():
                 pages = self.numbers.setdefault(key, {})
@@ -171,9 +186,9 @@ class SearchIndex:
 
     def _counts(self, term: Term, doc: int) -> int:
         """The packed counts of `term` on `doc` (0 when the page lacks it)."""
-        docs, packed = self.postings.get(term, ((), ()))
-        at = bisect_left(docs, doc)
-        return packed[at] if at < len(docs) and docs[at] == doc else 0
+        entries = self.postings.get(term, ())
+        at = bisect_left(entries, doc << PACKED_BITS)
+        return entries[at] & _PACKED if at < len(entries) and entries[at] >> PACKED_BITS == doc else 0
 
     def expanded(self) -> dict[Term, dict[int, int]]:
         """Packed counts for the abbreviations (see `expand`): each use of an abbreviation counts its full
@@ -195,34 +210,42 @@ class SearchIndex:
     def files(self) -> dict[str, str]:
         """Relative path → JSON text; sorted, compact, byte-identical for identical input."""
         order = sorted(range(len(self.docs)), key=lambda i: self.docs[i][0])
-        renumber = array("i", bytes(4 * len(order)))
+        renumber = [0] * len(order)
         for new, old in enumerate(order):
             renumber[old] = new
+        page_keys = [new << WEIGHT_BITS for new in renumber]
         pages = max(1, len(self.docs))
         averages = [max(1.0, sum(self.lengths[field::2]) / pages) for field in (0, 1)]
-        ratios = [
-            (self.lengths[2 * d] / averages[0], self.lengths[2 * d + 1] / averages[1]) for d in range(len(self.docs))
+        # Pages of the same title and body lengths and tie-breaker weigh the same counts alike: a posting's
+        # weight is computed once per such class of pages and packed counts (`_Weights`), not once a posting.
+        classes: dict[tuple[int, int, int], int] = {}
+        doc_class = [
+            classes.setdefault(key, len(classes)) << PACKED_BITS
+            for key in zip(self.lengths[0::2], self.lengths[1::2], self.ties)
         ]
-        ties = self.ties
-        extra = self.expanded()
+        weight = _Weights([(title / averages[0], body / averages[1], tie) for title, body, tie in classes])
+        postings, ties, extra = self.postings, self.ties, self.expanded()
 
-        def weights(docs, packed) -> dict[int, int]:  # new doc → written weight
-            return {renumber[d]: level(c, *ratios[d]) * TIES + ties[d] for d, c in zip(docs, packed)}
+        def keys(term: Term) -> list[int]:  # the term's postings as page << WEIGHT_BITS | weight, page order
+            entries, more = postings.get(term, ()), extra.get(term)
+            if more is None:
+                return [page_keys[d := e >> PACKED_BITS] | weight[e & _PACKED | doc_class[d]] for e in entries]
+            counted = {e >> PACKED_BITS: e & _PACKED for e in entries}
+            counted.update(more)
+            return [page_keys[d] | weight[c | doc_class[d]] for d, c in counted.items()]
 
-        def weighted():  # (term, new doc → weight), one page list at a time: never a second copy of them all
-            for term in chain(self.postings, (term for term in extra if term not in self.postings)):
-                got = weights(*self.postings.get(term, ((), ())))
-                more = extra.get(term, {})
-                got.update(weights(more.keys(), more.values()))
-                yield term, got
+        def weighted():  # (term, its postings), one list at a time: never a second copy of them all
+            for term in chain(postings, (term for term in extra if term not in postings)):
+                yield term, keys(term)
             for key, strengths in self.numbers.items():
-                yield (key, key), {renumber[d]: s * TIES + ties[d] for d, s in strengths.items()}
+                yield (key, key), [page_keys[d] | s * TIES + ties[d] for d, s in strengths.items()]
 
-        table = weight_table(w for _, got in weighted() for w in got.values())
-        rank = {w: place for place, w in enumerate(table)}
+        table = weight_table(chain.from_iterable([k & _WEIGHT for k in got] for _, got in weighted()))
+        write = writer(len(order), {w: place for place, w in enumerate(table)})
         entries: dict[str, dict[str, str]] = {}
         for (folded, exact), got in weighted():
-            entries.setdefault(folded, {})[exact] = encode(got, len(order), rank)
+            got.sort()
+            entries.setdefault(folded, {})[exact] = write.posting(got)
         texts = shards(entries, shard_of, self.shard_bytes)  # name → JSON, sorted by name: the manifest's order
         out = {f"search/t/{name}.json": text for name, text in texts.items()}
         group = snippet_group(len(order), self.snippet_files)

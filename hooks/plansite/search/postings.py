@@ -30,6 +30,8 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
+from operator import sub
 
 DIGITS = "".join(chr(c) for c in range(0x23, 0x7F) if chr(c) != "\\")  # '#' … '~' without '\'
 BASE = 45  # digits 0-44 end a number; 45-89 carry a digit (minus 45) and say another follows
@@ -66,14 +68,6 @@ def numbers(text: str) -> list[int]:
     return out
 
 
-def _gaps(pages: Iterable[int]) -> str:
-    previous, out = -1, []
-    for page in pages:
-        out.append(number(page - previous - 1))
-        previous = page
-    return "".join(out)
-
-
 def _ungap(values: list[int]) -> list[int]:
     page, out = -1, []
     for gap in values:
@@ -88,19 +82,55 @@ def weight_table(weights: Iterable[int]) -> list[int]:
     return sorted(counts, key=lambda w: (-counts[w], w))
 
 
+# A posting while the index is written: page << WEIGHT_BITS | weight, one integer, so that sorting a term's
+# postings sorts its pages and keeps each weight beside its page (a weight is below 1 << WEIGHT_BITS).
+WEIGHT_BITS = 10
+_WEIGHT = (1 << WEIGHT_BITS) - 1
+
+
+@dataclass(frozen=True)
+class Writer:
+    """Writes the posting lists of an index of `total` pages whose weight table is known (see `writer`)."""
+
+    total: int
+    digits: list[str]  # n → number(n), for every gap (n < total) and place in the weight table
+    after: list[str]  # n → number(n - 1): a page's gap + 1 is its distance from the page before (`_gaps`)
+    places: list[int]  # weight → its place in the weight table
+
+    def posting(self, keys: list[int]) -> str:
+        """One posting list's string, from its postings (page << WEIGHT_BITS | weight) in ascending order."""
+        pages = [key >> WEIGHT_BITS for key in keys]
+        present = self._gaps(pages)
+        if len(pages) * 2 > self.total:  # on most pages: the pages without it may be fewer
+            absent = COMPLEMENT + self._gaps(sorted(set(range(self.total)).difference(pages)))
+            if len(absent) < len(present):
+                present = absent
+        weights = [key & _WEIGHT for key in keys]
+        digits, places = self.digits, self.places
+        if weights.count(weights[0]) == len(weights):
+            written = digits[places[weights[0]]]
+        else:
+            written = "".join(map(digits.__getitem__, map(places.__getitem__, weights)))
+        return present + SEPARATOR + written
+
+    def _gaps(self, pages: list[int]) -> str:
+        # page - previous (the first counted from -1) is the gap + 1: no loop in Python
+        return "".join(map(self.after.__getitem__, map(sub, pages, [-1, *pages])))
+
+
+def writer(total: int, rank: dict[int, int]) -> Writer:
+    """The Writer of an index of `total` pages; `rank` maps a weight to its place in the weight table."""
+    places = [0] * (max(rank, default=0) + 1)
+    for weight, place in rank.items():
+        places[weight] = place
+    digits = [number(n) for n in range(max(total, *rank.values(), 0) + 1)]
+    return Writer(total, digits, ["", *digits], places)
+
+
 def encode(postings: dict[int, int], total: int, rank: dict[int, int]) -> str:
     """One posting list (page → weight; pages < `total`) as its string; `rank` maps a weight to its place
     in the weight table."""
-    pages = sorted(postings)
-    present = _gaps(pages)
-    if len(pages) * 2 > total:  # on most pages: the pages without it may be fewer
-        have = set(pages)
-        absent = COMPLEMENT + _gaps(p for p in range(total) if p not in have)
-        if len(absent) < len(present):
-            present = absent
-    places = [rank[postings[p]] for p in pages]
-    weights = number(places[0]) if len(set(places)) == 1 else "".join(map(number, places))
-    return present + SEPARATOR + weights
+    return writer(total, rank).posting(sorted(page << WEIGHT_BITS | weight for page, weight in postings.items()))
 
 
 def decode(text: str, total: int, table: list[int]) -> dict[int, int]:

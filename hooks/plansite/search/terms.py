@@ -29,11 +29,15 @@ from .tokenize import word_forms
 Term = tuple[str, str]  # (folded, exact): a syllable, or a pair of them joined by JOIN
 JOIN = "_"  # never in a syllable (tokenize: "_" separates words), so never in a word; safe in a file name
 
-# A syllable (letters and digits, as tokenize.words), a hyphen with a space on each side (it joins the two
-# halves of a name, "Phòng Văn hóa - Xã hội", "chính trị - xã hội": it keeps the pair), or a run of what breaks a
-# pair (other punctuation, symbols, an unspaced hyphen: "2025-2030", "33/CT-TTg"; a spaced dash "–", which
-# separates clauses and titles).
-_PIECES = re.compile(r"(?P<syllable>[^\W_]+)|(?P<dash>(?<=\s)-(?=\s))|[^\w\s]+|_+")
+# What breaks a pair: a run of punctuation or symbols (an unspaced hyphen: "2025-2030", "33/CT-TTg"; a spaced
+# dash "–", which separates clauses and titles) or of "_". Spaces do not, and neither does a hyphen with a space
+# on each side (_SPACED_HYPHEN: it joins the two halves of a name, "Phòng Văn hóa - Xã hội", "chính trị - xã
+# hội"). A syllable is a run of letters and digits, as tokenize.words.
+_SPACED_HYPHEN = re.compile(r"(?<=\s)-(?=\s)")
+_BREAK = re.compile(r"(?:[^\w\s]|_)+")
+# Put in place of each break, between spaces: then the text split at spaces is its syllables and these marks,
+# counted in C (Counter) rather than one regex match at a time. Never a syllable: "\0" is itself a break.
+_BREAK_MARK = "\0"
 
 LEVELS = 56  # a posting's relevance in whole steps: few distinct weights, so one character each
 TIES = 8  # weight = level * TIES + tie (the kind's tie-breaker, 0…TIES-1)
@@ -50,27 +54,39 @@ B_TITLE, B_BODY = 0.5, 0.75  # how much a field's length tempers its counts
 _BODY_BITS, _HEAD_BITS, _TITLE_BITS = 8, 5, 5
 _MAX = ((1 << _BODY_BITS) - 1, (1 << _HEAD_BITS) - 1, (1 << _TITLE_BITS) - 1)
 _SUBJECT_BIT = 1 << (_BODY_BITS + _HEAD_BITS + _TITLE_BITS)
+PACKED_BITS = _BODY_BITS + _HEAD_BITS + _TITLE_BITS + 1  # a packed count is below 1 << PACKED_BITS
 
 
-def counts(text: str) -> tuple[Counter, int]:
+def counts(text: str) -> tuple[dict[Term, int], int]:
     """(term → count, number of syllables) of a text: every syllable and every pair of syllables
-    separated by spaces only."""
-    out: Counter = Counter()
-    previous, syllables = None, 0
-    for match in _PIECES.finditer(unicodedata.normalize("NFKC", text)):
-        piece = match.group()
-        if match.group("syllable"):
-            syllables += 1
-            out[piece] += 1
-            if previous is not None:
-                out[(previous, piece)] += 1
-            previous = piece
-        elif not match.group("dash"):
-            previous = None
-    forms: Counter = Counter()
-    for raw, n in out.items():
-        forms[pair_forms(*raw) if isinstance(raw, tuple) else word_forms(raw)] += n
-    return forms, syllables
+    separated by spaces only (or a spaced hyphen, see _SPACED_HYPHEN)."""
+    text = unicodedata.normalize("NFKC", text)
+    if "-" in text:
+        text = _SPACED_HYPHEN.sub(" ", text)
+    pieces = _BREAK.sub(" \0 ", text).split()
+    raw = Counter(pieces)
+    breaks = raw.pop(_BREAK_MARK, 0)
+    out: dict[Term, int] = {}
+    get = out.get
+    for syllable, n in raw.items():
+        term = word_forms(syllable)
+        out[term] = get(term, 0) + n
+    for pair, n in Counter(zip(pieces, pieces[1:])).items():
+        if _BREAK_MARK not in pair:
+            term = _PAIRS.get(pair) or _pair_term(pair)
+            out[term] = get(term, 0) + n
+    return out, len(pieces) - breaks
+
+
+_PAIRS: dict[tuple[str, str], Term] = {}  # raw pair → term: a site repeats a small vocabulary of pairs
+_PAIRS_KEPT = 200_000  # then forgotten and learnt again: memory stays bounded at any site's size
+
+
+def _pair_term(pair: tuple[str, str]) -> Term:
+    if len(_PAIRS) >= _PAIRS_KEPT:
+        _PAIRS.clear()
+    term = _PAIRS[pair] = pair_forms(*pair)
+    return term
 
 
 def pair_forms(first: str, second: str) -> Term:
@@ -83,6 +99,20 @@ def pack(body: int, headings: int = 0, title: int = 0, subject: bool = False) ->
     """Three field counts in one integer (each capped), and whether the term is one of the page's subjects."""
     body, headings, title = min(body, _MAX[0]), min(headings, _MAX[1]), min(title, _MAX[2])
     return body | headings << _BODY_BITS | title << (_BODY_BITS + _HEAD_BITS) | (_SUBJECT_BIT if subject else 0)
+
+
+def packed_counts(body: dict[Term, int], headings: dict[Term, int], title: dict[Term, int], subjects) -> dict[Term, int]:
+    """term → `pack` of its counts in the three fields, and whether it is among `subjects`: one page's postings."""
+    out = {term: n if n < _MAX[0] else _MAX[0] for term, n in body.items()}
+    get = out.get
+    for term, n in headings.items():
+        out[term] = get(term, 0) | min(n, _MAX[1]) << _BODY_BITS
+    for term, n in title.items():
+        out[term] = get(term, 0) | min(n, _MAX[2]) << (_BODY_BITS + _HEAD_BITS)
+    for term in subjects:
+        if term in out:  # a subject is in the title too (SearchIndex.add): never a term of no field
+            out[term] |= _SUBJECT_BIT
+    return out
 
 
 def unpack(packed: int) -> tuple[int, int, int]:
