@@ -57,36 +57,48 @@ _SUBJECT_BIT = 1 << (_BODY_BITS + _HEAD_BITS + _TITLE_BITS)
 PACKED_BITS = _BODY_BITS + _HEAD_BITS + _TITLE_BITS + 1  # a packed count is below 1 << PACKED_BITS
 
 
-def counts(text: str) -> tuple[dict[Term, int], int]:
+def counts(text: str) -> tuple[Counter, int]:
     """(term → count, number of syllables) of a text: every syllable and every pair of syllables
     separated by spaces only (or a spaced hyphen, see _SPACED_HYPHEN)."""
     text = unicodedata.normalize("NFKC", text)
     if "-" in text:
         text = _SPACED_HYPHEN.sub(" ", text)
     pieces = _BREAK.sub(" \0 ", text).split()
-    raw = Counter(pieces)
-    breaks = raw.pop(_BREAK_MARK, 0)
-    out: dict[Term, int] = {}
-    get = out.get
-    for syllable, n in raw.items():
-        term = word_forms(syllable)
-        out[term] = get(term, 0) + n
-    for pair, n in Counter(zip(pieces, pieces[1:])).items():
-        if _BREAK_MARK not in pair:
-            term = _PAIRS.get(pair) or _pair_term(pair)
-            out[term] = get(term, 0) + n
-    return out, len(pieces) - breaks
+    # Each piece as its term, and each two side by side as a pair's, looked up and counted in C: a page's
+    # hundreds of distinct terms are never visited one by one in Python here.
+    forms = list(map(_WORDS.__getitem__, pieces))
+    out = Counter(forms)
+    out.update(map(_PAIRS.__getitem__, zip(forms, forms[1:])))
+    breaks = out.pop(_NO_TERM, 0)  # the break marks, and every pair with one
+    return out, len(pieces) - (pieces.count(_BREAK_MARK) if breaks else 0)
 
 
-_PAIRS: dict[tuple[str, str], Term] = {}  # raw pair → term: a site repeats a small vocabulary of pairs
-_PAIRS_KEPT = 200_000  # then forgotten and learnt again: memory stays bounded at any site's size
+_NO_TERM: Term = ("", "")  # what a break mark, or a pair holding one, counts as (then dropped)
+_KEPT = 200_000  # terms a cache keeps, then forgets to learn them again: memory stays bounded at any size
 
 
-def _pair_term(pair: tuple[str, str]) -> Term:
-    if len(_PAIRS) >= _PAIRS_KEPT:
-        _PAIRS.clear()
-    term = _PAIRS[pair] = pair_forms(*pair)
-    return term
+class _Words(dict):
+    """syllable as written → its term (`tokenize.word_forms`); a break mark → _NO_TERM."""
+
+    def __missing__(self, piece: str) -> Term:
+        if len(self) >= _KEPT:
+            self.clear()
+        term = self[piece] = _NO_TERM if piece == _BREAK_MARK else word_forms(piece)
+        return term
+
+
+class _Pairs(dict):
+    """(term, term) of two syllables side by side → the pair's term (`pair_forms`); _NO_TERM beside a break."""
+
+    def __missing__(self, pair: tuple[Term, Term]) -> Term:
+        if len(self) >= _KEPT:
+            self.clear()
+        (f1, e1), (f2, e2) = pair
+        term = self[pair] = _NO_TERM if _NO_TERM in pair else (f1 + JOIN + f2, e1 + JOIN + e2)
+        return term
+
+
+_WORDS, _PAIRS = _Words(), _Pairs()
 
 
 def pair_forms(first: str, second: str) -> Term:
