@@ -33,6 +33,7 @@ from __future__ import annotations
 import json
 import zlib
 from array import array
+from collections import Counter, defaultdict
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import chain
@@ -44,7 +45,7 @@ from ..kinds import PageKind
 from .doc_numbers import NUMBER_MARK, number_key, number_keys
 from .excerpt import cut, headings_text, html_text, not_indexed, page_texts, screen_part
 from .expand import abbreviations_in_html, expander, expansions
-from .postings import SHARD_BYTES, WEIGHT_BITS, shards, weight_table, writer
+from .postings import SEPARATOR, SHARD_BYTES, WEIGHT_BITS, places_of, shards, weight_table, writer
 from .terms import LEVELS, PACKED_BITS, TIES, Term, counts, level, merged, pack, packed_counts
 from .tokenize import shard_of
 
@@ -114,7 +115,7 @@ class SearchIndex:
     # term → its pages, ascending, each as doc << PACKED_BITS | its packed field counts (terms.pack): one
     # machine integer, 8 bytes a posting where a dict of ints took over 100 (a province's index held hundreds
     # of MB of them), appended once a posting.
-    postings: dict[Term, array] = field(default_factory=dict)
+    postings: dict[Term, array] = field(default_factory=lambda: defaultdict(lambda: array("q")))
     numbers: dict[str, dict[int, int]] = field(default_factory=dict)  # number key → doc → FULL or PART
     lengths: array = field(default_factory=lambda: array("i"))  # per doc: syllables of title, then of body
     ties: array = field(default_factory=lambda: array("b"))  # per doc: its kind's tie-breaker
@@ -154,10 +155,7 @@ class SearchIndex:
         about = set().union(*(counts(subject)[0] for subject in subjects))  # each on its own: no pair across two
         postings, at = self.postings, doc << PACKED_BITS
         for term, packed in packed_counts(body, counts(headings)[0], titled, about).items():
-            entry = postings.get(term)
-            if entry is None:
-                entry = postings[term] = array("q")
-            entry.append(at | packed)
+            postings[term].append(at | packed)
         for number in numbers:
             for key, strength in number_keys(number, title).items():
                 pages = self.numbers.setdefault(key, {})
@@ -226,7 +224,7 @@ class SearchIndex:
         weight = _Weights([(title / averages[0], body / averages[1], tie) for title, body, tie in classes])
         postings, ties, extra = self.postings, self.ties, self.expanded()
 
-        def keys(term: Term) -> list[int]:  # the term's postings as page << WEIGHT_BITS | weight, page order
+        def keys(term: Term) -> list[int]:  # the term's postings as page << WEIGHT_BITS | weight, unsorted
             entries, more = postings.get(term, ()), extra.get(term)
             if more is None:
                 return [page_keys[d := e >> PACKED_BITS] | weight[e & _PACKED | doc_class[d]] for e in entries]
@@ -240,12 +238,22 @@ class SearchIndex:
             for key, strengths in self.numbers.items():
                 yield (key, key), [page_keys[d] | s * TIES + ties[d] for d, s in strengths.items()]
 
-        table = weight_table(chain.from_iterable([k & _WEIGHT for k in got] for _, got in weighted()))
-        write = writer(len(order), {w: place for place, w in enumerate(table)})
-        entries: dict[str, dict[str, str]] = {}
-        for (folded, exact), got in weighted():
+        # One pass computes every posting's weight: the pages part of each list is written at once, the
+        # weights (2 bytes each) wait for the weight table, which needs them all.
+        write = writer(len(order), LEVELS * TIES + TIES)
+        written: list = []
+        counted: Counter = Counter()
+        for term, got in weighted():
             got.sort()
-            entries.setdefault(folded, {})[exact] = write.posting(got)
+            weights = array("H", [key & _WEIGHT for key in got])
+            counted.update(weights)
+            written.append((term, write.pages(got), weights))
+        table = weight_table(counted)
+        places = places_of({w: place for place, w in enumerate(table)})
+        entries: dict[str, dict[str, str]] = {}
+        for at, ((folded, exact), pages_part, weights) in enumerate(written):
+            written[at] = None  # each list's parts freed as it is joined: never two copies of them all
+            entries.setdefault(folded, {})[exact] = pages_part + SEPARATOR + write.weights(weights, places)
         texts = shards(entries, shard_of, self.shard_bytes)  # name → JSON, sorted by name: the manifest's order
         out = {f"search/t/{name}.json": text for name, text in texts.items()}
         group = snippet_group(len(order), self.snippet_files)

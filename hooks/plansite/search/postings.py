@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from operator import sub
 
@@ -90,47 +90,55 @@ _WEIGHT = (1 << WEIGHT_BITS) - 1
 
 @dataclass(frozen=True)
 class Writer:
-    """Writes the posting lists of an index of `total` pages whose weight table is known (see `writer`)."""
+    """Writes the posting lists of an index of `total` pages (see `writer`)."""
 
     total: int
     digits: list[str]  # n → number(n), for every gap (n < total) and place in the weight table
     after: list[str]  # n → number(n - 1): a page's gap + 1 is its distance from the page before (`_gaps`)
-    places: list[int]  # weight → its place in the weight table
 
-    def posting(self, keys: list[int]) -> str:
-        """One posting list's string, from its postings (page << WEIGHT_BITS | weight) in ascending order."""
+    def pages(self, keys: list[int]) -> str:
+        """The <pages> part of a posting list, from its postings (page << WEIGHT_BITS | weight), ascending."""
         pages = [key >> WEIGHT_BITS for key in keys]
         present = self._gaps(pages)
         if len(pages) * 2 > self.total:  # on most pages: the pages without it may be fewer
             absent = COMPLEMENT + self._gaps(sorted(set(range(self.total)).difference(pages)))
             if len(absent) < len(present):
                 present = absent
-        weights = [key & _WEIGHT for key in keys]
-        digits, places = self.digits, self.places
+        return present
+
+    def weights(self, weights: Sequence[int], places: list[int]) -> str:
+        """The <weights> part of a posting list, its pages' weights in page order; `places`: weight → its
+        place in the weight table (`places_of`)."""
+        digits = self.digits
         if weights.count(weights[0]) == len(weights):
-            written = digits[places[weights[0]]]
-        else:
-            written = "".join(map(digits.__getitem__, map(places.__getitem__, weights)))
-        return present + SEPARATOR + written
+            return digits[places[weights[0]]]
+        return "".join(map(digits.__getitem__, map(places.__getitem__, weights)))
 
     def _gaps(self, pages: list[int]) -> str:
         # page - previous (the first counted from -1) is the gap + 1: no loop in Python
         return "".join(map(self.after.__getitem__, map(sub, pages, [-1, *pages])))
 
 
-def writer(total: int, rank: dict[int, int]) -> Writer:
-    """The Writer of an index of `total` pages; `rank` maps a weight to its place in the weight table."""
+def writer(total: int, places: int) -> Writer:
+    """The Writer of an index of `total` pages and at most `places` distinct weights."""
+    digits = [number(n) for n in range(max(total, places) + 1)]
+    return Writer(total, digits, ["", *digits])
+
+
+def places_of(rank: dict[int, int]) -> list[int]:
+    """weight → its place in the weight table, as a list (`rank`: the same as a dict)."""
     places = [0] * (max(rank, default=0) + 1)
     for weight, place in rank.items():
         places[weight] = place
-    digits = [number(n) for n in range(max(total, *rank.values(), 0) + 1)]
-    return Writer(total, digits, ["", *digits], places)
+    return places
 
 
 def encode(postings: dict[int, int], total: int, rank: dict[int, int]) -> str:
     """One posting list (page → weight; pages < `total`) as its string; `rank` maps a weight to its place
     in the weight table."""
-    return writer(total, rank).posting(sorted(page << WEIGHT_BITS | weight for page, weight in postings.items()))
+    keys = sorted(page << WEIGHT_BITS | weight for page, weight in postings.items())
+    write = writer(total, max(rank.values(), default=0) + 1)
+    return write.pages(keys) + SEPARATOR + write.weights([key & _WEIGHT for key in keys], places_of(rank))
 
 
 def decode(text: str, total: int, table: list[int]) -> dict[int, int]:
