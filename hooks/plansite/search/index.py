@@ -46,7 +46,7 @@ from .doc_numbers import NUMBER_MARK, number_key, number_keys
 from .excerpt import cut, headings_text, html_text, not_indexed, page_texts, screen_part
 from .expand import abbreviations_in_html, expander, expansions
 from .postings import SEPARATOR, SHARD_BYTES, WEIGHT_BITS, places_of, shards, weight_table, writer
-from .terms import LEVELS, PACKED_BITS, TIES, Term, counts, level, merged, pack, packed_counts
+from .terms import LEVELS, PACKED_BITS, TIES, Term, counts, forget, level, merged, pack, packed_counts
 from .tokenize import shard_of
 
 # The most snippet files a site has (x/<group>.json). Measured on the province corpus (56,681 pages indexed):
@@ -123,7 +123,8 @@ class SearchIndex:
     # Per doc: its title and keywords, and body text (compressed), kept for the abbreviations: which
     # ones a site has is only known once every page was added (the glossary page is not the first).
     texts: list[tuple[str, bytes]] = field(default_factory=list)
-    excerpts: list[str] = field(default_factory=list)  # per doc, see excerpt.py
+    # per doc (see excerpt.py), in UTF-8: Vietnamese text in a str takes 2 bytes a character, 1.2 here
+    excerpts: list[bytes] = field(default_factory=list)
     plans: dict[str, str] = field(default_factory=dict)  # plan id (from its page's URL) → title
     shard_bytes: int = SHARD_BYTES  # a shard past this is split by a longer prefix (see `postings`)
     snippet_files: int = SNIPPET_FILES  # at most this many x/<group>.json files (see `snippet_group`)
@@ -145,7 +146,7 @@ class SearchIndex:
         snippets are cut from (default: the start of `text`)."""
         doc = len(self.docs)
         self.docs.append((url, title, kind.label))
-        self.excerpts.append(cut(text if excerpt is None else excerpt))
+        self.excerpts.append(cut(text if excerpt is None else excerpt).encode("utf-8"))
         plan = PLAN_PAGE_URL.fullmatch(url)
         if kind is PageKind.PLAN and plan:
             self.plans[plan.group(1)] = title
@@ -207,6 +208,7 @@ class SearchIndex:
 
     def files(self) -> dict[str, str]:
         """Relative path → JSON text; sorted, compact, byte-identical for identical input."""
+        forget()  # every page was added: the term caches are not needed for writing
         order = sorted(range(len(self.docs)), key=lambda i: self.docs[i][0])
         renumber = [0] * len(order)
         for new, old in enumerate(order):
@@ -259,7 +261,7 @@ class SearchIndex:
         group = snippet_group(len(order), self.snippet_files)
         for first in range(0, len(order), group):
             out[f"search/x/{first // group}.json"] = _dump(
-                [[*self.docs[old], self.excerpts[old]] for old in order[first : first + group]]
+                [[*self.docs[old], self.excerpts[old].decode("utf-8")] for old in order[first : first + group]]
             )
         out["search/facets.json"] = _dump(facets([self.docs[i] for i in order]))
         out["search/plans.json"] = _dump(dict(sorted(self.plans.items())))

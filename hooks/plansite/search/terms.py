@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from itertools import chain
 
 from .tokenize import word_forms
 
@@ -33,11 +34,9 @@ JOIN = "_"  # never in a syllable (tokenize: "_" separates words), so never in a
 # dash "–", which separates clauses and titles) or of "_". Spaces do not, and neither does a hyphen with a space
 # on each side (_SPACED_HYPHEN: it joins the two halves of a name, "Phòng Văn hóa - Xã hội", "chính trị - xã
 # hội"). A syllable is a run of letters and digits, as tokenize.words.
-_SPACED_HYPHEN = re.compile(r"(?<=\s)-(?=\s)")
+# (The hyphen is matched before the space before it is checked, so the regex engine can skip ahead to a "-".)
+_SPACED_HYPHEN = re.compile(r"-(?<=\s-)(?=\s)")
 _BREAK = re.compile(r"(?:[^\w\s]|_)+")
-# Put in place of each break, between spaces: then the text split at spaces is its syllables and these marks,
-# counted in C (Counter) rather than one regex match at a time. Never a syllable: "\0" is itself a break.
-_BREAK_MARK = "\0"
 
 LEVELS = 56  # a posting's relevance in whole steps: few distinct weights, so one character each
 TIES = 8  # weight = level * TIES + tie (the kind's tie-breaker, 0…TIES-1)
@@ -63,14 +62,12 @@ def counts(text: str) -> tuple[Counter, int]:
     text = nfkc(text)
     if "-" in text:
         text = _SPACED_HYPHEN.sub(" ", text)
-    pieces = _BREAK.sub(" \0 ", text).split()
-    # Each piece as its term, and each two side by side as a pair's, looked up and counted in C: a page's
-    # hundreds of distinct terms are never visited one by one in Python here.
-    forms = list(map(_WORDS.__getitem__, pieces))
-    out = Counter(forms)
-    out.update(map(_PAIRS.__getitem__, zip(forms, forms[1:])))
-    breaks = out.pop(_NO_TERM, 0)  # the break marks, and every pair with one
-    return out, len(pieces) - (pieces.count(_BREAK_MARK) if breaks else 0)
+    # The text between two breaks (a "run": its syllables and their pairs) is looked up whole, and the terms
+    # counted in C: a site writes the same labels and sentences on many pages.
+    runs = list(map(_RUNS.__getitem__, _BREAK.split(text)))
+    out = Counter(chain.from_iterable(runs))
+    written = len(runs) - runs.count(())  # runs of at least one syllable: each has one pair less than syllables
+    return out, (sum(map(len, runs)) + written) // 2
 
 
 def nfkc(text: str) -> str:
@@ -81,32 +78,48 @@ def nfkc(text: str) -> str:
     return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
 
 
-_NO_TERM: Term = ("", "")  # what a break mark, or a pair holding one, counts as (then dropped)
-_KEPT = 200_000  # terms a cache keeps, then forgets to learn them again: memory stays bounded at any size
+_KEPT = 50_000  # runs or terms a cache keeps, then forgets to learn them again: at most ~40 MB at any size
+
+
+class _Runs(dict):
+    """The text between two breaks → its terms: its syllables' (`tokenize.word_forms`), then its pairs'."""
+
+    def __missing__(self, run: str) -> tuple[Term, ...]:
+        if len(self) >= _KEPT:
+            self.clear()
+        forms = list(map(_WORDS.__getitem__, run.split()))
+        terms = self[run] = (*forms, *map(_PAIRS.__getitem__, zip(forms, forms[1:])))
+        return terms
 
 
 class _Words(dict):
-    """syllable as written → its term (`tokenize.word_forms`); a break mark → _NO_TERM."""
+    """syllable as written → its term (`tokenize.word_forms`)."""
 
-    def __missing__(self, piece: str) -> Term:
+    def __missing__(self, syllable: str) -> Term:
         if len(self) >= _KEPT:
             self.clear()
-        term = self[piece] = _NO_TERM if piece == _BREAK_MARK else word_forms(piece)
+        term = self[syllable] = word_forms(syllable)
         return term
 
 
 class _Pairs(dict):
-    """(term, term) of two syllables side by side → the pair's term (`pair_forms`); _NO_TERM beside a break."""
+    """(term, term) of two syllables side by side → the pair's term (`pair_forms`)."""
 
     def __missing__(self, pair: tuple[Term, Term]) -> Term:
         if len(self) >= _KEPT:
             self.clear()
         (f1, e1), (f2, e2) = pair
-        term = self[pair] = _NO_TERM if _NO_TERM in pair else (f1 + JOIN + f2, e1 + JOIN + e2)
+        term = self[pair] = (f1 + JOIN + f2, e1 + JOIN + e2)
         return term
 
 
-_WORDS, _PAIRS = _Words(), _Pairs()
+_RUNS, _WORDS, _PAIRS = _Runs(), _Words(), _Pairs()
+
+
+def forget() -> None:
+    """Empty the caches of `counts` (tens of MB on a large site); they fill again as texts are counted."""
+    for cache in (_RUNS, _WORDS, _PAIRS):
+        cache.clear()
 
 
 def pair_forms(first: str, second: str) -> Term:
