@@ -33,8 +33,8 @@ from __future__ import annotations
 import json
 import zlib
 from array import array
-from collections import Counter, defaultdict
 from bisect import bisect_left
+from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -54,6 +54,12 @@ from .tokenize import shard_of
 # one file a page cost ~4 KB), 1,955 files beside 3,416 term shards (60,466 files before).
 SNIPPET_FILES = 2000
 _PACKED = (1 << PACKED_BITS) - 1
+# A posting while pages are added: doc << _DOC_SHIFT | class of the page << PACKED_BITS | packed counts, one
+# machine integer (array "q": 63 bits), in doc order; the low bits are what its weight depends on (`_Weights`).
+_CLASS_BITS = 22
+_DOC_SHIFT = PACKED_BITS + _CLASS_BITS
+_CLASSED = (1 << _DOC_SHIFT) - 1
+# So at most 4 million pages (and classes: no more than pages); past that, array("q") refuses the number.
 _WEIGHT = (1 << WEIGHT_BITS) - 1
 assert LEVELS * TIES <= _WEIGHT  # every weight fits below WEIGHT_BITS (postings.Writer)
 __all__ = ["NUMBER_MARK", "SearchIndex", "facets", "html_text", "number_key"]
@@ -112,13 +118,16 @@ class SearchIndex:
     """Collects pages during the build, then writes the index files (see the module docstring)."""
 
     docs: list[tuple[str, str, str]] = field(default_factory=list)
-    # term → its pages, ascending, each as doc << PACKED_BITS | its packed field counts (terms.pack): one
-    # machine integer, 8 bytes a posting where a dict of ints took over 100 (a province's index held hundreds
-    # of MB of them), appended once a posting.
+    # term → its pages, ascending, each as doc << _DOC_SHIFT | class << PACKED_BITS | its packed field counts
+    # (terms.pack): one machine integer, 8 bytes a posting where a dict of ints took over 100 (a province's
+    # index held hundreds of MB of them), appended once a posting.
     postings: dict[Term, array] = field(default_factory=lambda: defaultdict(lambda: array("q")))
     numbers: dict[str, dict[int, int]] = field(default_factory=dict)  # number key → doc → FULL or PART
     lengths: array = field(default_factory=lambda: array("i"))  # per doc: syllables of title, then of body
     ties: array = field(default_factory=lambda: array("b"))  # per doc: its kind's tie-breaker
+    # (title length, body length, tie) → its number: pages alike weigh the same counts alike (`_Weights`)
+    classes: dict[tuple[int, int, int], int] = field(default_factory=dict)
+    doc_classes: array = field(default_factory=lambda: array("i"))  # per doc: its class's number
     abbreviations: set[tuple[str, str]] = field(default_factory=set)  # (abbr, full form) from the pages' <abbr>
     # Per doc: its title and keywords, and body text (compressed), kept for the abbreviations: which
     # ones a site has is only known once every page was added (the glossary page is not the first).
@@ -154,15 +163,19 @@ class SearchIndex:
         body, body_length = counts(text)
         titled, title_length = counts(named)
         about = set().union(*(counts(subject)[0] for subject in subjects))  # each on its own: no pair across two
-        postings, at = self.postings, doc << PACKED_BITS
-        for term, packed in packed_counts(body, counts(headings)[0], titled, about).items():
-            postings[term].append(at | packed)
+        packed = packed_counts(body, counts(headings)[0], titled, about)
+        tie = tie_of(kind)
+        cls = self.classes.setdefault((title_length, body_length, tie), len(self.classes))
+        self.doc_classes.append(cls)
+        # postings[term].append(at | packed) for each term, the loop run in C (map, deque)
+        at = doc << _DOC_SHIFT | cls << PACKED_BITS
+        deque(map(array.append, map(self.postings.__getitem__, packed), map(at.__or__, packed.values())), 0)
         for number in numbers:
             for key, strength in number_keys(number, title).items():
                 pages = self.numbers.setdefault(key, {})
                 pages[doc] = max(pages.get(doc, 0), strength)
         self.lengths.extend((title_length, body_length))
-        self.ties.append(tie_of(kind))
+        self.ties.append(tie)
         self.texts.append((named, zlib.compress(text.encode("utf-8"), 1)))
 
     def add_html(
@@ -186,8 +199,8 @@ class SearchIndex:
     def _counts(self, term: Term, doc: int) -> int:
         """The packed counts of `term` on `doc` (0 when the page lacks it)."""
         entries = self.postings.get(term, ())
-        at = bisect_left(entries, doc << PACKED_BITS)
-        return entries[at] & _PACKED if at < len(entries) and entries[at] >> PACKED_BITS == doc else 0
+        at = bisect_left(entries, doc << _DOC_SHIFT)
+        return entries[at] & _PACKED if at < len(entries) and entries[at] >> _DOC_SHIFT == doc else 0
 
     def expanded(self) -> dict[Term, dict[int, int]]:
         """Packed counts for the abbreviations (see `expand`): each use of an abbreviation counts its full
@@ -216,23 +229,19 @@ class SearchIndex:
         page_keys = [new << WEIGHT_BITS for new in renumber]
         pages = max(1, len(self.docs))
         averages = [max(1.0, sum(self.lengths[field::2]) / pages) for field in (0, 1)]
-        # Pages of the same title and body lengths and tie-breaker weigh the same counts alike: a posting's
-        # weight is computed once per such class of pages and packed counts (`_Weights`), not once a posting.
-        classes: dict[tuple[int, int, int], int] = {}
-        doc_class = [
-            classes.setdefault(key, len(classes)) << PACKED_BITS
-            for key in zip(self.lengths[0::2], self.lengths[1::2], self.ties)
-        ]
-        weight = _Weights([(title / averages[0], body / averages[1], tie) for title, body, tie in classes])
+        # A posting's weight is computed once per class of pages and packed counts (`_Weights`), not once a
+        # posting.
+        weight = _Weights([(title / averages[0], body / averages[1], tie) for title, body, tie in self.classes])
+        doc_classes = self.doc_classes
         postings, ties, extra = self.postings, self.ties, self.expanded()
 
         def keys(term: Term) -> list[int]:  # the term's postings as page << WEIGHT_BITS | weight, unsorted
             entries, more = postings.get(term, ()), extra.get(term)
             if more is None:
-                return [page_keys[d := e >> PACKED_BITS] | weight[e & _PACKED | doc_class[d]] for e in entries]
-            counted = {e >> PACKED_BITS: e & _PACKED for e in entries}
+                return [page_keys[e >> _DOC_SHIFT] | weight[e & _CLASSED] for e in entries]
+            counted = {e >> _DOC_SHIFT: e & _PACKED for e in entries}
             counted.update(more)
-            return [page_keys[d] | weight[c | doc_class[d]] for d, c in counted.items()]
+            return [page_keys[d] | weight[doc_classes[d] << PACKED_BITS | c] for d, c in counted.items()]
 
         def weighted():  # (term, its postings), one list at a time: never a second copy of them all
             for term in chain(postings, (term for term in extra if term not in postings)):
