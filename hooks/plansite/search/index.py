@@ -243,7 +243,7 @@ class SearchIndex:
             counted.update(more)
             return [page_keys[d] | weight[doc_classes[d] << PACKED_BITS | c] for d, c in counted.items()]
 
-        def weighted():  # (term, its postings), one list at a time: never a second copy of them all
+        def weighted():  # (term, its postings), one list at a time
             for term in chain(postings, (term for term in extra if term not in postings)):
                 yield term, keys(term)
             for key, strengths in self.numbers.items():
@@ -253,13 +253,13 @@ class SearchIndex:
         # weights (2 bytes each) wait for the weight table, which needs them all.
         write = writer(len(order), LEVELS * TIES + TIES)
         written: list = []
-        counted: Counter = Counter()
+        frequency: Counter = Counter()
         for term, got in weighted():
             got.sort()
             weights = array("H", [key & _WEIGHT for key in got])
-            counted.update(weights)
+            frequency.update(weights)
             written.append((term, write.pages(got), weights))
-        table = weight_table(counted)
+        table = weight_table(frequency)
         places = places_of({w: place for place, w in enumerate(table)})
         entries: dict[str, dict[str, str]] = {}
         for at, ((folded, exact), pages_part, weights) in enumerate(written):
