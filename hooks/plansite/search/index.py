@@ -249,22 +249,25 @@ class SearchIndex:
             for key, strengths in self.numbers.items():
                 yield (key, key), [page_keys[d] | s * TIES + ties[d] for d, s in strengths.items()]
 
-        # One pass computes every posting's weight: the pages part of each list is written at once, the
-        # weights (2 bytes each) wait for the weight table, which needs them all.
-        write = writer(len(order), LEVELS * TIES + TIES)
-        written: list = []
+        # The weight table needs how often each weight is written. A posting's weight depends only on its low
+        # bits (class and packed counts): those are counted in C and each distinct one weighed once; only the
+        # abbreviations' and numbers' postings are weighed one by one.
+        low_bits = Counter(chain.from_iterable(map(_CLASSED.__and__, postings[t]) for t in postings if t not in extra))
         frequency: Counter = Counter()
-        for term, got in weighted():
-            got.sort()
-            weights = array("H", [key & _WEIGHT for key in got])
-            frequency.update(weights)
-            written.append((term, write.pages(got), weights))
+        for key, n in low_bits.items():
+            frequency[weight[key]] += n
+        for term in extra:
+            frequency.update([key & _WEIGHT for key in keys(term)])
+        for strengths in self.numbers.values():
+            frequency.update([s * TIES + ties[d] for d, s in strengths.items()])
         table = weight_table(frequency)
         places = places_of({w: place for place, w in enumerate(table)})
+        write = writer(len(order), len(table))
         entries: dict[str, dict[str, str]] = {}
-        for at, ((folded, exact), pages_part, weights) in enumerate(written):
-            written[at] = None  # each list's parts freed as it is joined: never two copies of them all
-            entries.setdefault(folded, {})[exact] = pages_part + SEPARATOR + write.weights(weights, places)
+        for (folded, exact), got in weighted():
+            got.sort()
+            weights = write.weights([key & _WEIGHT for key in got], places)
+            entries.setdefault(folded, {})[exact] = write.pages(got) + SEPARATOR + weights
         texts = shards(entries, shard_of, self.shard_bytes)  # name → JSON, sorted by name: the manifest's order
         out = {f"search/t/{name}.json": text for name, text in texts.items()}
         group = snippet_group(len(order), self.snippet_files)
