@@ -11,9 +11,9 @@ hand-written pages of docs/ (a handful) are left out. The index is then written 
 site built from this checkout (its home page, its search scripts), in place of the seed's own index, and
 the benchmark queries are typed there in Chromium (`run.first_search`: gzip bytes fetched, median ms).
 
-Printed and written to bench/work/RESULTS-search.md (--shell NAME: RESULTS-NAME.md): index time, the four queries'
-KB/ms, the number of
-files under search/ and their size, the largest file. Never asserted.
+Printed and written to bench/work/RESULTS-search.md (--shell NAME: RESULTS-NAME.md): index time (and of the indexing
+alone, the build's "search add"), the writing's time, this process's peak memory, the four queries' KB/ms, the number
+of files under search/ and their size, the largest file. Never asserted.
 """
 
 from __future__ import annotations
