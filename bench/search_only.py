@@ -11,15 +11,16 @@ hand-written pages of docs/ (a handful) are left out. The index is then written 
 site built from this checkout (its home page, its search scripts), in place of the seed's own index, and
 the benchmark queries are typed there in Chromium (`run.first_search`: gzip bytes fetched, median ms).
 
-Printed and written to bench/work/RESULTS-search.md (--shell NAME: RESULTS-NAME.md): index time, the four queries'
-KB/ms, the number of
-files under search/ and their size, the largest file. Never asserted.
+Printed and written to bench/work/RESULTS-search.md (--shell NAME: RESULTS-NAME.md): index time (and of the indexing
+alone, the build's "search add"), the writing's time, this process's peak memory, the four queries' KB/ms, the number
+of files under search/ and their size, the largest file. Never asserted.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import resource
 import shutil
 import sys
 import time
@@ -41,15 +42,17 @@ from plansite_mkdocs import site_url  # noqa: E402
 from plansite_mkdocs.site_build import load_site  # noqa: E402
 
 
-def corpus_index(project: Path) -> SearchIndex:
-    """The search index of every generated page of `project`, as the build's hook fills it."""
+def corpus_index(project: Path) -> tuple[SearchIndex, float]:
+    """The search index of every generated page of `project`, as the build's hook fills it, and the CPU
+    seconds its `add_html` calls took (the build's "search add"; the rest is rendering the pages)."""
     config = load_config(str(project / "mkdocs.yml"))
     site_url.apply(config)
     site, _ = load_site(project, config)
-    index, directory_urls = SearchIndex(), config.use_directory_urls
+    index, directory_urls, adding = SearchIndex(), config.use_directory_urls, 0.0
     for uri in site.pages:
         html, meta = get_data(site.pages[uri])
         url = File(uri, config.docs_dir, config.site_dir, directory_urls).url
+        started = time.process_time()
         index.add_html(
             url,
             meta.get("title") or "",
@@ -59,7 +62,8 @@ def corpus_index(project: Path) -> SearchIndex:
             tuple(meta.get("numbers", ())),
             tuple(meta.get("subjects", ())),
         )
-    return index
+        adding += time.process_time() - started
+    return index, adding
 
 
 def folder_stats(folder: Path) -> tuple[int, float, tuple[float, float, str]]:
@@ -99,7 +103,7 @@ def main() -> None:
     print("seed site (the page and scripts the queries are typed in)", file=sys.stderr)
     run.timed_build(run.ROOT, shell)
     started = time.process_time()
-    index = corpus_index(project)
+    index, adding = corpus_index(project)
     indexed = time.process_time() - started
     shutil.rmtree(shell / "search")
     started = time.process_time()
@@ -110,7 +114,9 @@ def main() -> None:
     files, megabytes, largest = folder_stats(shell / "search")
     lines = [
         f"Search only, {name} corpus ({' × '.join(map(str, shape))}; {pages} pages indexed): pages rendered "
-        f"and indexed in {indexed:.0f} s CPU, the index written in {written:.0f} s CPU; search/ holds "
+        f"and indexed in {indexed:.0f} s CPU (indexing alone: {adding:.1f} s), the index written in {written:.1f} s "
+        f"CPU; peak memory of this process {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB; "
+        "search/ holds "
         f"{files} files, {megabytes:.1f} MB; the largest {largest[0]:.0f} KB ({largest[1]:.0f} KB gzip, "
         f"`{largest[2]}`).",
         "",

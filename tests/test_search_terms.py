@@ -8,10 +8,11 @@ from __future__ import annotations
 import json
 
 from plansite.kinds import PageKind
+from plansite.search import terms
 from plansite.search.doc_numbers import FULL, PART, number_keys
 from plansite.search.excerpt import headings_text
 from plansite.search.index import SearchIndex
-from plansite.search.terms import BODY_LEVELS, TIES, TITLE_FLOOR, counts, level, merged, pack
+from plansite.search.terms import BODY_LEVELS, TIES, TITLE_FLOOR, counts, forget, level, merged, pack
 from search_files import decoded, excerpt_of
 
 
@@ -31,6 +32,22 @@ def test_a_spaced_hyphen_joins_the_halves_of_a_name_and_an_unspaced_one_breaks()
     assert syllables == 14
     pairs = {folded for folded, _ in found if "_" in folded}
     assert pairs == {"phong_van", "van_hoa", "hoa_xa", "xa_hoi", "giai_doan", "doan_2025", "chi_thi", "thi_33"}
+
+
+def test_counts_read_any_space_and_compatibility_forms_the_same_with_or_without_their_caches(monkeypatch):
+    """counts sees the text in NFKC ("…" is "...", a break; "ﬁ" is "fi"; a no-break space is a space), and
+    any space between syllables keeps a pair. Its caches (each text between two breaks counted once, each
+    syllable's forms) change nothing: emptied (`forget`), or so small that they are emptied all the time."""
+    text = "Văn hóa\u00a0-\u00a0Xã hội… dân vận\tdân\u2003vận; ﬁle -vận"
+    found, syllables = counts(text)
+    assert syllables == 10
+    assert {folded for folded, _ in found if "_" in folded} == {"van_hoa", "hoa_xa", "xa_hoi", "dan_van", "van_dan"}
+    assert found[("dan_van", "dân_vân\u0323")] == 2
+    assert found[("file", "file")] == 1 and found[("van", "vân\u0323")] == 3
+    forget()
+    assert counts(text) == (found, syllables)
+    monkeypatch.setattr(terms, "_KEPT", 2)
+    assert counts(text) == (found, syllables) == counts(text)
 
 
 def test_a_title_outranks_a_body_and_a_short_text_a_long_one():

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from html import unescape
 
 EXCERPT_CHARS = 600  # enough for a snippet around words in a page's opening; see the module docstring
@@ -56,12 +57,12 @@ def html_text(html: str) -> str:
 
 def not_indexed(html: str) -> bool:
     """Whether rendered page content asks to be left out of search (`data-ps-noindex` on an element)."""
-    return _NOINDEX.search(html) is not None
+    return "data-ps-noindex" in html and _NOINDEX.search(html) is not None  # the regex only where it may match
 
 
 def screen_part(html: str) -> str:
     """`html` up to its first element carrying `data-ps-print-only` (a block for paper ends the page)."""
-    end = _PRINT_ONLY.search(html)
+    end = _PRINT_ONLY.search(html) if "data-ps-print-only" in html else None
     return html[: end.start()] if end else html
 
 
@@ -84,21 +85,32 @@ def page_texts(html: str) -> tuple[str, str]:
     end = _HEADING_END.search(html)
     at = end.end() if end else 0
     before, after = html_text(html[:at]), html_text(html[at:])
-    return " ".join(part for part in (before, after) if part), cut(prose(html[at:]))
+    return " ".join(part for part in (before, after) if part), excerpt(html[at:])
 
 
-def _blocks(html: str) -> list[str]:
-    out = []
+def _blocks(html: str) -> Iterator[str]:
     for block in _BLOCK_END.split(_NOT_PROSE.sub(" ", html)):
         text = html_text(block)
         if text and text not in PLACEHOLDERS and not _LABELLED.match(text) and not _NAVIGATION.fullmatch(text):
-            out.append(text)
+            yield text
+
+
+def _opening(blocks: Iterator[str], limit: int) -> list[str]:
+    """The first of `blocks`, as many as `cut` reads: until, joined and in NFC, they pass `limit` characters
+    (NFC keeps a space between two blocks, so a later block never changes what comes before it)."""
+    out, length = [], 0
+    for block in blocks:
+        out.append(block)
+        length += len(block) + 1
+        if length > limit and len(unicodedata.normalize("NFC", " ".join(out))) > limit:
+            break
     return out
 
 
-def prose(html: str) -> str:
-    """The prose of rendered page content, on one line (see the module docstring)."""
-    return " ".join(_blocks(_TABLE.sub(" ", html)) or _blocks(html))
+def excerpt(html: str, limit: int = EXCERPT_CHARS) -> str:
+    """The excerpt of rendered page content: its prose (see the module docstring) on one line, `cut`; only
+    the blocks the cut keeps are read."""
+    return cut(" ".join(_opening(_blocks(_TABLE.sub(" ", html)), limit) or _opening(_blocks(html), limit)), limit)
 
 
 def headings_text(html: str) -> str:

@@ -34,6 +34,7 @@ import json
 import zlib
 from array import array
 from bisect import bisect_left
+from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -44,14 +45,23 @@ from ..kinds import PageKind
 from .doc_numbers import NUMBER_MARK, number_key, number_keys
 from .excerpt import cut, headings_text, html_text, not_indexed, page_texts, screen_part
 from .expand import abbreviations_in_html, expander, expansions
-from .postings import SHARD_BYTES, encode, shards, weight_table
-from .terms import LEVELS, TIES, Term, counts, level, merged, pack
+from .postings import SEPARATOR, SHARD_BYTES, WEIGHT_BITS, places_of, shards, weight_table, writer
+from .terms import LEVELS, PACKED_BITS, TIES, Term, counts, forget, level, merged, pack, packed_counts
 from .tokenize import shard_of
 
 # The most snippet files a site has (x/<group>.json). Measured on the province corpus (56,681 pages indexed):
 # groups of 29 pages, 4.5 KB gzip each (a result's snippet costs its group: up to ten of them, ~45 KB, where
 # one file a page cost ~4 KB), 1,955 files beside 3,416 term shards (60,466 files before).
 SNIPPET_FILES = 2000
+_PACKED = (1 << PACKED_BITS) - 1
+# A posting while pages are added: doc << _DOC_SHIFT | class of the page << PACKED_BITS | packed counts, one
+# machine integer (array "q": 63 bits), in doc order; the low bits are what its weight depends on (`_Weights`).
+_CLASS_BITS = 22
+_DOC_SHIFT = PACKED_BITS + _CLASS_BITS
+_CLASSED = (1 << _DOC_SHIFT) - 1
+# So at most 4 million pages (and classes: no more than pages); past that, array("q") refuses the number.
+_WEIGHT = (1 << WEIGHT_BITS) - 1
+assert LEVELS * TIES <= _WEIGHT  # every weight fits below WEIGHT_BITS (postings.Writer)
 __all__ = ["NUMBER_MARK", "SearchIndex", "facets", "html_text", "number_key"]
 
 
@@ -77,6 +87,20 @@ def facets(docs: list[tuple[str, str, str]]) -> dict:
     return {"kinds": kinds, "plans": plans, "runs": runs}
 
 
+class _Weights(dict):
+    """(class of pages << PACKED_BITS | packed counts) → the weight written (level × TIES + tie), computed on
+    first use; a class is (title ratio, body ratio, tie) of pages alike (`SearchIndex.files`)."""
+
+    def __init__(self, classes: list[tuple[float, float, int]]):
+        super().__init__()
+        self.classes = classes
+
+    def __missing__(self, key: int) -> int:
+        title_ratio, body_ratio, tie = self.classes[key >> PACKED_BITS]
+        self[key] = weight = level(key & _PACKED, title_ratio, body_ratio) * TIES + tie
+        return weight
+
+
 def snippet_group(pages: int, files: int = SNIPPET_FILES) -> int:
     """Pages per snippet file (x/<group>.json): one while a site has at most `files` pages, so a commune's
     first answer fetches ten small files as before; above, as few as keep `files` files."""
@@ -94,17 +118,22 @@ class SearchIndex:
     """Collects pages during the build, then writes the index files (see the module docstring)."""
 
     docs: list[tuple[str, str, str]] = field(default_factory=list)
-    # term → (docs, packed field counts: terms.pack), docs ascending: arrays of machine integers, about 8
-    # bytes a posting where a dict of ints took over 100 (a province's index held hundreds of MB of them).
-    postings: dict[Term, tuple[array, array]] = field(default_factory=dict)
+    # term → its pages, ascending, each as doc << _DOC_SHIFT | class << PACKED_BITS | its packed field counts
+    # (terms.pack): one machine integer, 8 bytes a posting where a dict of ints took over 100 (a province's
+    # index held hundreds of MB of them), appended once a posting.
+    postings: dict[Term, array] = field(default_factory=lambda: defaultdict(lambda: array("q")))
     numbers: dict[str, dict[int, int]] = field(default_factory=dict)  # number key → doc → FULL or PART
     lengths: array = field(default_factory=lambda: array("i"))  # per doc: syllables of title, then of body
     ties: array = field(default_factory=lambda: array("b"))  # per doc: its kind's tie-breaker
+    # (title length, body length, tie) → its number: pages alike weigh the same counts alike (`_Weights`)
+    classes: dict[tuple[int, int, int], int] = field(default_factory=dict)
+    doc_classes: array = field(default_factory=lambda: array("i"))  # per doc: its class's number
     abbreviations: set[tuple[str, str]] = field(default_factory=set)  # (abbr, full form) from the pages' <abbr>
     # Per doc: its title and keywords, and body text (compressed), kept for the abbreviations: which
     # ones a site has is only known once every page was added (the glossary page is not the first).
     texts: list[tuple[str, bytes]] = field(default_factory=list)
-    excerpts: list[str] = field(default_factory=list)  # per doc, see excerpt.py
+    # per doc (see excerpt.py), in UTF-8: Vietnamese text in a str takes 2 bytes a character, 1.2 here
+    excerpts: list[bytes] = field(default_factory=list)
     plans: dict[str, str] = field(default_factory=dict)  # plan id (from its page's URL) → title
     shard_bytes: int = SHARD_BYTES  # a shard past this is split by a longer prefix (see `postings`)
     snippet_files: int = SNIPPET_FILES  # at most this many x/<group>.json files (see `snippet_group`)
@@ -126,29 +155,27 @@ class SearchIndex:
         snippets are cut from (default: the start of `text`)."""
         doc = len(self.docs)
         self.docs.append((url, title, kind.label))
-        self.excerpts.append(cut(text if excerpt is None else excerpt))
+        self.excerpts.append(cut(text if excerpt is None else excerpt).encode("utf-8"))
         plan = PLAN_PAGE_URL.fullmatch(url)
         if kind is PageKind.PLAN and plan:
             self.plans[plan.group(1)] = title
         named = " ".join((title, *keywords, *subjects))
         body, body_length = counts(text)
-        heads, _ = counts(headings)
         titled, title_length = counts(named)
-        about = set().union(
-            *(counts(subject)[0] for subject in subjects)
-        )  # each subject on its own: no pair across two
-        for term in body.keys() | heads.keys() | titled.keys():
-            entry = self.postings.get(term)
-            if entry is None:
-                entry = self.postings[term] = (array("i"), array("i"))
-            entry[0].append(doc)
-            entry[1].append(pack(body.get(term, 0), heads.get(term, 0), titled.get(term, 0), term in about))
+        about = set().union(*(counts(subject)[0] for subject in subjects))  # each on its own: no pair across two
+        packed = packed_counts(body, counts(headings)[0], titled, about)
+        tie = tie_of(kind)
+        cls = self.classes.setdefault((title_length, body_length, tie), len(self.classes))
+        self.doc_classes.append(cls)
+        # postings[term].append(at | packed) for each term, the loop run in C (map, deque)
+        at = doc << _DOC_SHIFT | cls << PACKED_BITS
+        deque(map(array.append, map(self.postings.__getitem__, packed), map(at.__or__, packed.values())), 0)
         for number in numbers:
             for key, strength in number_keys(number, title).items():
                 pages = self.numbers.setdefault(key, {})
                 pages[doc] = max(pages.get(doc, 0), strength)
         self.lengths.extend((title_length, body_length))
-        self.ties.append(tie_of(kind))
+        self.ties.append(tie)
         self.texts.append((named, zlib.compress(text.encode("utf-8"), 1)))
 
     def add_html(
@@ -171,9 +198,9 @@ class SearchIndex:
 
     def _counts(self, term: Term, doc: int) -> int:
         """The packed counts of `term` on `doc` (0 when the page lacks it)."""
-        docs, packed = self.postings.get(term, ((), ()))
-        at = bisect_left(docs, doc)
-        return packed[at] if at < len(docs) and docs[at] == doc else 0
+        entries = self.postings.get(term, ())
+        at = bisect_left(entries, doc << _DOC_SHIFT)
+        return entries[at] & _PACKED if at < len(entries) and entries[at] >> _DOC_SHIFT == doc else 0
 
     def expanded(self) -> dict[Term, dict[int, int]]:
         """Packed counts for the abbreviations (see `expand`): each use of an abbreviation counts its full
@@ -194,41 +221,59 @@ class SearchIndex:
 
     def files(self) -> dict[str, str]:
         """Relative path → JSON text; sorted, compact, byte-identical for identical input."""
+        forget()  # every page was added: the term caches are not needed for writing
         order = sorted(range(len(self.docs)), key=lambda i: self.docs[i][0])
-        renumber = array("i", bytes(4 * len(order)))
+        renumber = [0] * len(order)
         for new, old in enumerate(order):
             renumber[old] = new
+        page_keys = [new << WEIGHT_BITS for new in renumber]
         pages = max(1, len(self.docs))
         averages = [max(1.0, sum(self.lengths[field::2]) / pages) for field in (0, 1)]
-        ratios = [
-            (self.lengths[2 * d] / averages[0], self.lengths[2 * d + 1] / averages[1]) for d in range(len(self.docs))
-        ]
-        ties = self.ties
-        extra = self.expanded()
+        # A posting's weight is computed once per class of pages and packed counts (`_Weights`), not once a
+        # posting.
+        weight = _Weights([(title / averages[0], body / averages[1], tie) for title, body, tie in self.classes])
+        doc_classes = self.doc_classes
+        postings, ties, extra = self.postings, self.ties, self.expanded()
 
-        def weights(docs, packed) -> dict[int, int]:  # new doc → written weight
-            return {renumber[d]: level(c, *ratios[d]) * TIES + ties[d] for d, c in zip(docs, packed)}
+        def keys(term: Term) -> list[int]:  # the term's postings as page << WEIGHT_BITS | weight, unsorted
+            entries, more = postings.get(term, ()), extra.get(term)
+            if more is None:
+                return [page_keys[e >> _DOC_SHIFT] | weight[e & _CLASSED] for e in entries]
+            counted = {e >> _DOC_SHIFT: e & _PACKED for e in entries}
+            counted.update(more)
+            return [page_keys[d] | weight[doc_classes[d] << PACKED_BITS | c] for d, c in counted.items()]
 
-        def weighted():  # (term, new doc → weight), one page list at a time: never a second copy of them all
-            for term in chain(self.postings, (term for term in extra if term not in self.postings)):
-                got = weights(*self.postings.get(term, ((), ())))
-                more = extra.get(term, {})
-                got.update(weights(more.keys(), more.values()))
-                yield term, got
+        def weighted():  # (term, its postings), one list at a time
+            for term in chain(postings, (term for term in extra if term not in postings)):
+                yield term, keys(term)
             for key, strengths in self.numbers.items():
-                yield (key, key), {renumber[d]: s * TIES + ties[d] for d, s in strengths.items()}
+                yield (key, key), [page_keys[d] | s * TIES + ties[d] for d, s in strengths.items()]
 
-        table = weight_table(w for _, got in weighted() for w in got.values())
-        rank = {w: place for place, w in enumerate(table)}
+        # The weight table needs how often each weight is written. A posting's weight depends only on its low
+        # bits (class and packed counts): those are counted in C and each distinct one weighed once; only the
+        # abbreviations' and numbers' postings are weighed one by one.
+        low_bits = Counter(chain.from_iterable(map(_CLASSED.__and__, postings[t]) for t in postings if t not in extra))
+        frequency: Counter = Counter()
+        for key, n in low_bits.items():
+            frequency[weight[key]] += n
+        for term in extra:
+            frequency.update([key & _WEIGHT for key in keys(term)])
+        for strengths in self.numbers.values():
+            frequency.update([s * TIES + ties[d] for d, s in strengths.items()])
+        table = weight_table(frequency)
+        places = places_of({w: place for place, w in enumerate(table)})
+        write = writer(len(order), len(table))
         entries: dict[str, dict[str, str]] = {}
         for (folded, exact), got in weighted():
-            entries.setdefault(folded, {})[exact] = encode(got, len(order), rank)
+            got.sort()
+            weights = write.weights([key & _WEIGHT for key in got], places)
+            entries.setdefault(folded, {})[exact] = write.pages(got) + SEPARATOR + weights
         texts = shards(entries, shard_of, self.shard_bytes)  # name → JSON, sorted by name: the manifest's order
         out = {f"search/t/{name}.json": text for name, text in texts.items()}
         group = snippet_group(len(order), self.snippet_files)
         for first in range(0, len(order), group):
             out[f"search/x/{first // group}.json"] = _dump(
-                [[*self.docs[old], self.excerpts[old]] for old in order[first : first + group]]
+                [[*self.docs[old], self.excerpts[old].decode("utf-8")] for old in order[first : first + group]]
             )
         out["search/facets.json"] = _dump(facets([self.docs[i] for i in order]))
         out["search/plans.json"] = _dump(dict(sorted(self.plans.items())))

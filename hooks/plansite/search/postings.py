@@ -29,7 +29,9 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from operator import sub
 
 DIGITS = "".join(chr(c) for c in range(0x23, 0x7F) if chr(c) != "\\")  # '#' … '~' without '\'
 BASE = 45  # digits 0-44 end a number; 45-89 carry a digit (minus 45) and say another follows
@@ -66,14 +68,6 @@ def numbers(text: str) -> list[int]:
     return out
 
 
-def _gaps(pages: Iterable[int]) -> str:
-    previous, out = -1, []
-    for page in pages:
-        out.append(number(page - previous - 1))
-        previous = page
-    return "".join(out)
-
-
 def _ungap(values: list[int]) -> list[int]:
     page, out = -1, []
     for gap in values:
@@ -88,19 +82,63 @@ def weight_table(weights: Iterable[int]) -> list[int]:
     return sorted(counts, key=lambda w: (-counts[w], w))
 
 
+# A posting while the index is written: page << WEIGHT_BITS | weight, one integer, so that sorting a term's
+# postings sorts its pages and keeps each weight beside its page (a weight is below 1 << WEIGHT_BITS).
+WEIGHT_BITS = 10
+_WEIGHT = (1 << WEIGHT_BITS) - 1
+
+
+@dataclass(frozen=True)
+class Writer:
+    """Writes the posting lists of an index of `total` pages (see `writer`)."""
+
+    total: int
+    digits: list[str]  # n → number(n), for every gap (n < total) and place in the weight table
+    after: list[str]  # n → number(n - 1): a page's gap + 1 is its distance from the page before (`_gaps`)
+
+    def pages(self, keys: list[int]) -> str:
+        """The <pages> part of a posting list, from its postings (page << WEIGHT_BITS | weight), ascending."""
+        pages = [key >> WEIGHT_BITS for key in keys]
+        present = self._gaps(pages)
+        if len(pages) * 2 > self.total:  # on most pages: the pages without it may be fewer
+            absent = COMPLEMENT + self._gaps(sorted(set(range(self.total)).difference(pages)))
+            if len(absent) < len(present):
+                present = absent
+        return present
+
+    def weights(self, weights: Sequence[int], places: list[int]) -> str:
+        """The <weights> part of a posting list, its pages' weights in page order; `places`: weight → its
+        place in the weight table (`places_of`)."""
+        digits = self.digits
+        if weights.count(weights[0]) == len(weights):
+            return digits[places[weights[0]]]
+        return "".join(map(digits.__getitem__, map(places.__getitem__, weights)))
+
+    def _gaps(self, pages: list[int]) -> str:
+        # page - previous (the first counted from -1) is the gap + 1: no loop in Python
+        return "".join(map(self.after.__getitem__, map(sub, pages, [-1, *pages])))
+
+
+def writer(total: int, places: int) -> Writer:
+    """The Writer of an index of `total` pages and at most `places` distinct weights."""
+    digits = [number(n) for n in range(max(total, places) + 1)]
+    return Writer(total, digits, ["", *digits])
+
+
+def places_of(rank: dict[int, int]) -> list[int]:
+    """weight → its place in the weight table, as a list (`rank`: the same as a dict)."""
+    places = [0] * (max(rank, default=0) + 1)
+    for weight, place in rank.items():
+        places[weight] = place
+    return places
+
+
 def encode(postings: dict[int, int], total: int, rank: dict[int, int]) -> str:
     """One posting list (page → weight; pages < `total`) as its string; `rank` maps a weight to its place
     in the weight table."""
-    pages = sorted(postings)
-    present = _gaps(pages)
-    if len(pages) * 2 > total:  # on most pages: the pages without it may be fewer
-        have = set(pages)
-        absent = COMPLEMENT + _gaps(p for p in range(total) if p not in have)
-        if len(absent) < len(present):
-            present = absent
-    places = [rank[postings[p]] for p in pages]
-    weights = number(places[0]) if len(set(places)) == 1 else "".join(map(number, places))
-    return present + SEPARATOR + weights
+    keys = sorted(page << WEIGHT_BITS | weight for page, weight in postings.items())
+    write = writer(total, max(rank.values(), default=0) + 1)
+    return write.pages(keys) + SEPARATOR + write.weights([key & _WEIGHT for key in keys], places_of(rank))
 
 
 def decode(text: str, total: int, table: list[int]) -> dict[int, int]:

@@ -23,17 +23,20 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from itertools import chain, islice
 
 from .tokenize import word_forms
 
 Term = tuple[str, str]  # (folded, exact): a syllable, or a pair of them joined by JOIN
 JOIN = "_"  # never in a syllable (tokenize: "_" separates words), so never in a word; safe in a file name
 
-# A syllable (letters and digits, as tokenize.words), a hyphen with a space on each side (it joins the two
-# halves of a name, "Phòng Văn hóa - Xã hội", "chính trị - xã hội": it keeps the pair), or a run of what breaks a
-# pair (other punctuation, symbols, an unspaced hyphen: "2025-2030", "33/CT-TTg"; a spaced dash "–", which
-# separates clauses and titles).
-_PIECES = re.compile(r"(?P<syllable>[^\W_]+)|(?P<dash>(?<=\s)-(?=\s))|[^\w\s]+|_+")
+# What breaks a pair: a run of punctuation or symbols (an unspaced hyphen: "2025-2030", "33/CT-TTg"; a spaced
+# dash "–", which separates clauses and titles) or of "_". Spaces do not, and neither does a hyphen with a space
+# on each side (_SPACED_HYPHEN: it joins the two halves of a name, "Phòng Văn hóa - Xã hội", "chính trị - xã
+# hội"). A syllable is a run of letters and digits, as tokenize.words.
+# (The hyphen is matched before the space before it is checked, so the regex engine can skip ahead to a "-".)
+_SPACED_HYPHEN = re.compile(r"-(?<=\s-)(?=\s)")
+_BREAK = re.compile(r"(?:[^\w\s]|_)+")
 
 LEVELS = 56  # a posting's relevance in whole steps: few distinct weights, so one character each
 TIES = 8  # weight = level * TIES + tie (the kind's tie-breaker, 0…TIES-1)
@@ -50,27 +53,82 @@ B_TITLE, B_BODY = 0.5, 0.75  # how much a field's length tempers its counts
 _BODY_BITS, _HEAD_BITS, _TITLE_BITS = 8, 5, 5
 _MAX = ((1 << _BODY_BITS) - 1, (1 << _HEAD_BITS) - 1, (1 << _TITLE_BITS) - 1)
 _SUBJECT_BIT = 1 << (_BODY_BITS + _HEAD_BITS + _TITLE_BITS)
+PACKED_BITS = _BODY_BITS + _HEAD_BITS + _TITLE_BITS + 1  # a packed count is below 1 << PACKED_BITS
 
 
 def counts(text: str) -> tuple[Counter, int]:
     """(term → count, number of syllables) of a text: every syllable and every pair of syllables
-    separated by spaces only."""
-    out: Counter = Counter()
-    previous, syllables = None, 0
-    for match in _PIECES.finditer(unicodedata.normalize("NFKC", text)):
-        piece = match.group()
-        if match.group("syllable"):
-            syllables += 1
-            out[piece] += 1
-            if previous is not None:
-                out[(previous, piece)] += 1
-            previous = piece
-        elif not match.group("dash"):
-            previous = None
-    forms: Counter = Counter()
-    for raw, n in out.items():
-        forms[pair_forms(*raw) if isinstance(raw, tuple) else word_forms(raw)] += n
-    return forms, syllables
+    separated by spaces only (or a spaced hyphen, see _SPACED_HYPHEN)."""
+    text = nfkc(text)
+    if "-" in text:
+        text = _SPACED_HYPHEN.sub(" ", text)
+    # The text between two breaks (a "run": its syllables and their pairs) is looked up whole, and the terms
+    # counted in C: a site writes the same labels and sentences on many pages.
+    runs = list(map(_RUNS.__getitem__, _BREAK.split(text)))
+    out = Counter(chain.from_iterable(runs))
+    written = len(runs) - runs.count(())  # runs of at least one syllable: each has one pair less than syllables
+    return out, (sum(map(len, runs)) + written) // 2
+
+
+def nfkc(text: str) -> str:
+    """`text` in NFKC. "…" is replaced first by what NFKC makes of it ("...", its decomposition: the same NFKC
+    either way): it is on most pages, and without it most pages are already in NFKC, which is checked in C
+    at a fraction of the cost of normalizing."""
+    text = text.replace("\u2026", "...")
+    return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
+
+
+# Runs or terms a cache keeps; past that, it forgets the older half. A run takes ~1 KB (7k corpus: 34,000 runs,
+# 32 MB kept whole; kept to 20,000, 13 MB and no slower): at most ~20 MB at any size.
+_KEPT = 20_000
+
+
+class _Runs(dict):
+    """The text between two breaks → its terms: its syllables' (`tokenize.word_forms`), then its pairs'."""
+
+    def __missing__(self, run: str) -> tuple[Term, ...]:
+        if len(self) >= _KEPT:
+            _forget_older_half(self)
+        forms = list(map(_WORDS.__getitem__, run.split()))
+        terms = self[run] = (*forms, *map(_PAIRS.__getitem__, zip(forms, forms[1:])))
+        return terms
+
+
+def _forget_older_half(cache: dict) -> None:
+    """Drop the half of a full cache filled first (a dict keeps the order of insertion): a site's pages in a
+    row share more text than pages far apart, so the newer half is the one to keep."""
+    for key in list(islice(cache, len(cache) // 2)):
+        del cache[key]
+
+
+class _Words(dict):
+    """syllable as written → its term (`tokenize.word_forms`)."""
+
+    def __missing__(self, syllable: str) -> Term:
+        if len(self) >= _KEPT:
+            _forget_older_half(self)
+        term = self[syllable] = word_forms(syllable)
+        return term
+
+
+class _Pairs(dict):
+    """(term, term) of two syllables side by side → the pair's term (`pair_forms`)."""
+
+    def __missing__(self, pair: tuple[Term, Term]) -> Term:
+        if len(self) >= _KEPT:
+            _forget_older_half(self)
+        (f1, e1), (f2, e2) = pair
+        term = self[pair] = (f1 + JOIN + f2, e1 + JOIN + e2)
+        return term
+
+
+_RUNS, _WORDS, _PAIRS = _Runs(), _Words(), _Pairs()
+
+
+def forget() -> None:
+    """Empty the caches of `counts` (tens of MB on a large site); they fill again as texts are counted."""
+    for cache in (_RUNS, _WORDS, _PAIRS):
+        cache.clear()
 
 
 def pair_forms(first: str, second: str) -> Term:
@@ -83,6 +141,26 @@ def pack(body: int, headings: int = 0, title: int = 0, subject: bool = False) ->
     """Three field counts in one integer (each capped), and whether the term is one of the page's subjects."""
     body, headings, title = min(body, _MAX[0]), min(headings, _MAX[1]), min(title, _MAX[2])
     return body | headings << _BODY_BITS | title << (_BODY_BITS + _HEAD_BITS) | (_SUBJECT_BIT if subject else 0)
+
+
+def packed_counts(body: Counter, headings: dict[Term, int], title: dict[Term, int], subjects) -> Counter:
+    """term → `pack` of its counts in the three fields, and whether it is among `subjects`: one page's
+    postings. `body` (of `counts`) becomes the result: most terms are only in the body, and their packed
+    counts are their counts, left as they are."""
+    out = body
+    if out and max(out.values()) > _MAX[0]:
+        for term, n in out.items():
+            if n > _MAX[0]:
+                out[term] = _MAX[0]
+    get = out.get
+    for term, n in headings.items():
+        out[term] = get(term, 0) | min(n, _MAX[1]) << _BODY_BITS
+    for term, n in title.items():
+        out[term] = get(term, 0) | min(n, _MAX[2]) << (_BODY_BITS + _HEAD_BITS)
+    for term in subjects:
+        if term in out:  # a subject is in the title too (SearchIndex.add): never a term of no field
+            out[term] |= _SUBJECT_BIT
+    return out
 
 
 def unpack(packed: int) -> tuple[int, int, int]:
