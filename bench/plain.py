@@ -15,6 +15,7 @@ overrides and config (without the `hooks:` entry) go with them. bench/run.py use
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import shutil
 import subprocess
@@ -58,12 +59,21 @@ def plain_project(project: Path, dest: Path, code: Path) -> Path:
 
 
 def write_pages(project: Path, docs: Path) -> None:
-    """In the child: every generated page as a file under docs/, and every published file beside them."""
-    from plansite.data.load import load_project
-    from plansite.site.render.pages import build_site
+    """In the child: every generated page as a file under docs/, and every published file beside them.
 
-    site = build_site(load_project(project))
-    for uri, page in site.pages.items():
+    The code on PYTHONPATH is the baseline commit's or this one's, whose modules have other names: the
+    baseline's names are tried first and must stay as they are (not rewritten when this tree's move)."""
+    try:  # the baseline commit (268976d): its loader and its site builder
+        base_load = importlib.import_module("plansite.data.load").load_project
+        base_pages = importlib.import_module("plansite.site.pages").build_site
+        site = base_pages(base_load(project))
+    except (ImportError, AttributeError):  # this tree: the project loaded and checked, then every page and file
+        from plansite.build import build
+        from plansite.reports.project import load_checked
+
+        site = build(load_checked(project)[0])
+    for uri in site.pages:
+        page = site.pages[uri]
         (docs / uri).parent.mkdir(parents=True, exist_ok=True)
         (docs / uri).write_text(page if isinstance(page, str) else str(page), encoding="utf-8")
     for uri, data in site.files.items():
