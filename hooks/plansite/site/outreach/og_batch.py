@@ -40,12 +40,20 @@ def workers_here() -> int:
         return os.cpu_count() or 1
 
 
+def spawn_pool(workers: int) -> ProcessPoolExecutor:
+    """A pool of spawned processes, not forked ones (a fork of the build would copy its threads' locks
+    mid-use), each given hooks/ on sys.path before it unpickles its first task: MkDocs puts hooks/ there
+    only while it loads the hook (site.addsitedir: a function a new process can find by name)."""
+    return ProcessPoolExecutor(
+        max_workers=workers, mp_context=get_context("spawn"), initializer=site.addsitedir, initargs=(str(HOOKS),)
+    )
+
+
 def draw_missing(cache_dir: Path, wanted: list[Words], workers: int | None = None) -> int:
     """Every picture of `wanted` not yet in `cache_dir` drawn into it; returns how many were drawn.
 
     Groups are submitted in sorted order and each writes its own files (atomically, by name), so the
-    cache ends the same whatever the order the processes finish in. The pool's processes are spawned,
-    not forked: a fork of the build would copy its threads' locks mid-use."""
+    cache ends the same whatever the order the processes finish in (`spawn_pool`)."""
     groups: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     for kind, title, plan, place in wanted:
         if not (Path(cache_dir) / image_name(kind, title, plan, place)).is_file():
@@ -54,9 +62,5 @@ def draw_missing(cache_dir: Path, wanted: list[Words], workers: int | None = Non
     workers = workers or workers_here()
     if workers < 2 or len(jobs) < POOL_FROM:
         return sum(_draw_group(*job) for job in jobs)
-    # MkDocs puts hooks/ on sys.path only while it loads the hook, so a spawned process is given it
-    # (site.addsitedir: a function a new process can find by name) before it unpickles its first task.
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=get_context("spawn"), initializer=site.addsitedir, initargs=(str(HOOKS),)
-    ) as pool:
+    with spawn_pool(workers) as pool:
         return sum(pool.map(_draw_group, *zip(*jobs), chunksize=max(1, len(jobs) // (workers * 8))))

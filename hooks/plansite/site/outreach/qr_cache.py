@@ -17,15 +17,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import site
-from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from multiprocessing import get_context
 from pathlib import Path
 
 import segno
 
-from .og_batch import HOOKS, workers_here
+from .og_batch import spawn_pool, workers_here
 from .og_image import store
 from .qr_code import BORDER, ERROR, QR_LABEL, QR_MASK, qr_svg
 
@@ -101,10 +98,7 @@ def draw_missing(urls: list[str], workers: int | None = None) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     chunks = [tuple(missing[i : i + CHUNK]) for i in range(0, len(missing), CHUNK)]
     try:
-        # spawned, not forked, and given hooks/ on sys.path: as og_batch.draw_missing does
-        with ProcessPoolExecutor(
-            max_workers=workers, mp_context=get_context("spawn"), initializer=site.addsitedir, initargs=(str(HOOKS),)
-        ) as pool:
+        with spawn_pool(workers) as pool:
             drawn = sum(pool.map(_draw_into, [str(folder)] * len(chunks), chunks))
     except (OSError, BrokenProcessPool):
         return 0  # a read-only or full disk, a process killed: the pages draw their codes as they render
