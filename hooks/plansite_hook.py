@@ -108,6 +108,8 @@ def on_post_build(config):
 
 
 def on_post_page(output, page, config):
+    if isinstance(page, GeneratedPage):
+        page.written()  # its HTML is not read again: memory back before the search index is written
     return fix_page(output)  # Material's own markup made valid (see plansite_mkdocs/html_fixes.py)
 
 

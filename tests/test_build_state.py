@@ -85,3 +85,21 @@ def test_every_cache_of_data_text_is_bounded():
     for n in range(MENTIONS_CACHED + 10):
         assert linker.mentions(f"Ủy ban nhân dân số {n}") == [(0, 15, target)]
     assert linker._mentions.cache_info().currsize == MENTIONS_CACHED
+
+
+def test_a_written_page_lets_its_html_go(serving):
+    """on_post_page: once a generated page is written, its HTML (packed or held) and its table of contents
+    are let go, and what Material gets back from on_post_page is the page as rendered."""
+    hook.on_config(serving)
+    serving.plugins._current_plugin = None  # set by MkDocs while an event runs (File.generated reads it)
+    first = GeneratedPage.register(None, File.generated(serving, "a.md", content=""), serving)
+    second = GeneratedPage.register(None, File.generated(serving, "b.md", content=""), serving)
+    first.content = '<h2 id="muc">Mục</h2><p>trang một</p>'
+    second.content = "<p>trang hai</p>"  # the first is packed now
+    assert first._packed is not None and [item.title for item in first.toc] == ["Mục"]
+    page = "<html><body><p>trang một</p></body></html>"
+    assert hook.on_post_page(page, first, serving) == page
+    assert first._packed is None and first._text is None and first.content is None
+    assert second.content == "<p>trang hai</p>" and GeneratedPage._open is second  # the other page keeps its own
+    hook.on_post_page("<html></html>", second, serving)
+    assert GeneratedPage._open is None and second.content is None
