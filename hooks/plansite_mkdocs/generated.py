@@ -81,9 +81,9 @@ class GeneratedPage(Page):
 
     def written(self) -> None:
         """The page is written (on_post_page): its HTML, packed or not, and its table of contents are let go,
-        since nothing reads them again (MkDocs' anchor check reads what the render found, not the text). A
-        province's 57,000 pages otherwise keep ~170 MB of packed HTML to the end of the build, where the
-        search index is written."""
+        since nothing reads them again (MkDocs' anchor check reads what the render found, not the text), and
+        a province's 57,000 pages do not keep their packed HTML to the end of the build (its peak fell by
+        16 MB, 1,674 → 1,658 MB: the peak is not there)."""
         if GeneratedPage._open is self:
             GeneratedPage._open = None
         self._text, self._packed, self._toc = None, None, None
