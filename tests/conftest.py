@@ -90,6 +90,21 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+def build_variant(root: Path, patch: tuple[str, str, str] | None = None) -> Path:
+    """The project copied into `root` and built into root/site; `patch` (file, old, new): first replace
+    `old` (which must be in the file, so a renamed line fails the test, not the comparison) by `new`."""
+    root.mkdir(parents=True, exist_ok=True)
+    copy_project(root)
+    if patch:
+        file, old, new = patch
+        text = (root / file).read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {file}"
+        (root / file).write_text(text.replace(old, new), encoding="utf-8")
+    result = build_site(root, root / "site")
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("site") / "site"

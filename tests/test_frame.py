@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.structure.toc import AnchorLink
 
-from conftest import build_site, copy_project
+from conftest import build_variant
 from plansite_mkdocs.frame_memo import Memo, nav_key, toc_key
 
 
@@ -70,20 +70,9 @@ def test_the_keys_share_what_pages_share_and_part_what_they_do_not():
 def memo_and_plain(tmp_path_factory) -> tuple[Path, Path]:
     """The seed site built as it is, and with a memo that keeps nothing (every block rendered on every page)."""
     tmp = tmp_path_factory.mktemp("frame")
-    sites = []
-    for name, keep in (("memo", True), ("plain", False)):
-        root = tmp / name
-        root.mkdir()
-        copy_project(root)
-        module = root / "hooks" / "plansite_mkdocs" / "frame_memo.py"
-        text = module.read_text(encoding="utf-8")
-        assert "\nLIMIT = " in text
-        if not keep:
-            module.write_text(text.replace("\nLIMIT = ", "\nLIMIT = 0  # "), encoding="utf-8")
-        result = build_site(root, root / "site")
-        assert result.returncode == 0, result.stderr
-        sites.append(root / "site")
-    return sites[0], sites[1]
+    memo = build_variant(tmp / "memo")
+    plain = build_variant(tmp / "plain", ("hooks/plansite_mkdocs/frame_memo.py", "\nLIMIT = ", "\nLIMIT = 0  # "))
+    return memo, plain
 
 
 def test_the_memo_writes_every_file_byte_for_byte_as_rendering_each_page_does(memo_and_plain):

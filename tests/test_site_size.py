@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, build_site, copy_project
+from conftest import ROOT, build_variant
 from plansite_mkdocs import runner
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -105,20 +105,9 @@ def test_the_footer_counts_the_issuers_past_three(sites):
 def test_compact_templates_keep_every_element_and_word(tmp_path):
     """The seed site built with Material's templates as written (the adapter's on_env left out) has the same
     elements, attributes and words on every page as the build with them compacted, which is smaller."""
-    sites = []
-    for name, compact in (("written", False), ("compact", True)):
-        root = tmp_path / name
-        root.mkdir()
-        copy_project(root)
-        hook = root / "hooks" / "plansite_hook.py"
-        text = hook.read_text(encoding="utf-8")
-        assert "return compact_templates.apply(env)" in text
-        if not compact:
-            hook.write_text(text.replace("return compact_templates.apply(env)", "return env"), encoding="utf-8")
-        result = build_site(root, root / "out")
-        assert result.returncode == 0, result.stderr
-        sites.append(root / "out")
-    written, compact = sites
+    on_env = "return compact_templates.apply(env)"
+    written = build_variant(tmp_path / "written", ("hooks/plansite_hook.py", on_env, "return env"))
+    compact = build_variant(tmp_path / "compact")
 
     def read(page: Path) -> tuple[list, list[str]]:
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")

@@ -45,7 +45,7 @@ from ..kinds import PageKind
 from .doc_numbers import NUMBER_MARK, number_key, number_keys
 from .excerpt import cut, headings_text, html_text, not_indexed, page_texts, screen_part
 from .expand import abbreviations_in_html, expander, expansions
-from .postings import SEPARATOR, SHARD_BYTES, WEIGHT_BITS, places_of, shards, weight_table, writer
+from .postings import SEPARATOR, SHARD_BYTES, WEIGHT_BITS, WEIGHT_MASK, places_of, shards, weight_table, writer
 from .terms import LEVELS, PACKED_BITS, TIES, Term, counts, forget, level, merged, pack, packed_counts
 from .tokenize import shard_of
 
@@ -60,8 +60,7 @@ _CLASS_BITS = 22
 _DOC_SHIFT = PACKED_BITS + _CLASS_BITS
 _CLASSED = (1 << _DOC_SHIFT) - 1
 # So at most 4 million pages (and classes: no more than pages); past that, array("q") refuses the number.
-_WEIGHT = (1 << WEIGHT_BITS) - 1
-assert LEVELS * TIES <= _WEIGHT  # every weight fits below WEIGHT_BITS (postings.Writer)
+assert LEVELS * TIES <= WEIGHT_MASK  # every weight fits below WEIGHT_BITS (postings.Writer)
 __all__ = ["NUMBER_MARK", "SearchIndex", "facets", "html_text", "number_key"]
 
 
@@ -257,7 +256,7 @@ class SearchIndex:
         for key, n in low_bits.items():
             frequency[weight[key]] += n
         for term in extra:
-            frequency.update([key & _WEIGHT for key in keys(term)])
+            frequency.update([key & WEIGHT_MASK for key in keys(term)])
         for strengths in self.numbers.values():
             frequency.update([s * TIES + ties[d] for d, s in strengths.items()])
         table = weight_table(frequency)
@@ -266,7 +265,7 @@ class SearchIndex:
         entries: dict[str, dict[str, str]] = {}
         for (folded, exact), got in weighted():
             got.sort()
-            weights = write.weights([key & _WEIGHT for key in got], places)
+            weights = write.weights([key & WEIGHT_MASK for key in got], places)
             entries.setdefault(folded, {})[exact] = write.pages(got) + SEPARATOR + weights
         texts = shards(entries, shard_of, self.shard_bytes)  # name → JSON, sorted by name: the manifest's order
         out = {f"search/t/{name}.json": text for name, text in texts.items()}

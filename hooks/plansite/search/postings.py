@@ -85,7 +85,7 @@ def weight_table(weights: Iterable[int]) -> list[int]:
 # A posting while the index is written: page << WEIGHT_BITS | weight, one integer, so that sorting a term's
 # postings sorts its pages and keeps each weight beside its page (a weight is below 1 << WEIGHT_BITS).
 WEIGHT_BITS = 10
-_WEIGHT = (1 << WEIGHT_BITS) - 1
+WEIGHT_MASK = (1 << WEIGHT_BITS) - 1  # a posting's weight: key & WEIGHT_MASK
 
 
 @dataclass(frozen=True)
@@ -138,7 +138,7 @@ def encode(postings: dict[int, int], total: int, rank: dict[int, int]) -> str:
     in the weight table."""
     keys = sorted(page << WEIGHT_BITS | weight for page, weight in postings.items())
     write = writer(total, max(rank.values(), default=0) + 1)
-    return write.pages(keys) + SEPARATOR + write.weights([key & _WEIGHT for key in keys], places_of(rank))
+    return write.pages(keys) + SEPARATOR + write.weights([key & WEIGHT_MASK for key in keys], places_of(rank))
 
 
 def decode(text: str, total: int, table: list[int]) -> dict[int, int]:
