@@ -4,6 +4,7 @@ of the task's page, #thong-bao), its QR code decoded back from a screenshot in r
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import re
 from pathlib import Path
@@ -17,7 +18,7 @@ from plansite.addresses import task_uri
 from plansite.site.html.page_writer import PageWriters
 from plansite.site.index.relations import build_relations
 from plansite.site.options import SiteOptions
-from plansite.site.outreach.qr_code import QR_LABEL, qr_code, qr_svg
+from plansite.site.outreach.qr_code import QR_LABEL, SCALE, qr_code, qr_img, qr_png
 from plansite.site.render.render_notice import FIRST_SENTENCE_LABEL, first_sentence, render_notice
 
 SITE_URL = "https://ke-sat.example.vn/"
@@ -192,7 +193,7 @@ def test_search_reads_the_task_not_its_notice_again(site, project):
 def test_without_site_url_no_qr_but_the_way_to_the_task_page(site, project):
     for plan, task in tasks(project):
         block = notice(site, plan, task)
-        assert not block.select(".ps-qr") and not block.find("svg")
+        assert not block.select(".ps-qr") and not block.find("img")
         where = section(block, "Xem trên mạng")
         assert f"Nhiệm vụ {plan.task_numbers[task.id]}" in where and "Kế hoạch ›" in where
         assert f"/{task_path(plan, task)}" in where
@@ -201,10 +202,12 @@ def test_without_site_url_no_qr_but_the_way_to_the_task_page(site, project):
 def test_with_site_url_the_notice_has_a_qr_code_and_the_address(site_with_url, project):
     for plan, task in tasks(project):
         block = notice(site_with_url, plan, task)
-        svg = block.select_one(".ps-qr > svg")
-        assert svg is not None and svg["role"] == "img" and svg["aria-label"] == QR_LABEL
-        assert svg.title.get_text() == QR_LABEL and svg.get("viewbox")  # html.parser lowercases names
-        assert SITE_URL + task_path(plan, task) in section(block, "Xem trên mạng")
+        img = block.select_one(".ps-qr > img")
+        assert img is not None and img["alt"] == QR_LABEL
+        url = SITE_URL + task_path(plan, task)
+        assert img["src"] == "data:image/png;base64," + base64.b64encode(qr_png(url)).decode("ascii")
+        assert decode_png(qr_png(url)) == url and int(img["width"]) == int(img["height"]) > 40 * SCALE
+        assert url in section(block, "Xem trên mạng")
 
 
 def test_the_notice_is_pure_escaped_and_falls_back_to_the_first_sentence(project):
@@ -227,14 +230,15 @@ def test_the_notice_is_pure_escaped_and_falls_back_to_the_first_sentence(project
     assert not soup.find("script") and not soup.find("em", string=re.compile("rộng"))
     assert first_sentence("Không có dấu chấm") == "Không có dấu chấm"
     assert first_sentence("Số 01-CTr/BXDĐ. Tiếp") == "Số 01-CTr/BXDĐ."
-    assert body.count("<svg ") == 1 and re.search(r'<div class="ps-qr"><svg [^\n]*</svg></div>', body)
-    assert qr_svg("https://x.example/a/") == qr_svg("https://x.example/a/")
-    assert "\n" not in qr_svg("https://x.example/a/")
+    assert body.count("<img ") == 1 and re.search(r'<div class="ps-qr"><img [^\n<>]*></div>', body)
+    assert qr_png("https://x.example/a/") == qr_png("https://x.example/a/")
+    assert "\n" not in qr_img(qr_png("https://x.example/a/"))
 
 
 def test_qr_codes_with_the_fixed_mask_decode_for_many_addresses():
     """The data mask is fixed for speed (qr_code.QR_MASK): 300 addresses of the shapes a province's
-    notices have, drawn at 2 and 3 pixels a module, all decode to their address in OpenCV."""
+    notices have, drawn at 2 and 3 pixels a module, all decode to their address in OpenCV; the notices' PNG
+    (qr_png, written from segno's modules) is segno's own PNG writer's, byte for byte."""
     import io
     import random
 
@@ -249,6 +253,9 @@ def test_qr_codes_with_the_fixed_mask_decode_for_many_addresses():
         for _ in range(300)
     ]
     for url in urls:
+        buffer = io.BytesIO()
+        qr_code(url).save(buffer, kind="png", scale=SCALE, border=4)
+        assert qr_png(url) == buffer.getvalue(), url  # segno's own PNG, byte for byte
         for scale in (2, 3):
             buffer = io.BytesIO()
             qr_code(url).save(buffer, kind="png", scale=scale, border=4)
@@ -264,24 +271,24 @@ def test_qr_codes_are_kept_whole_and_a_failed_write_only_costs_a_redraw(tmp_path
     url, folder = "https://x.example/ke-hoach/a/nhiem-vu/b/", tmp_path / "qr"
     try:
         qr_cache.use_folder(folder)
-        assert qr_cache.cached_qr_svg(url) == qr_svg(url) and qr_cache.drawn() == 1
+        assert qr_cache.cached_qr_img(url) == qr_img(qr_png(url)) and qr_cache.drawn() == 1
         kept = folder / qr_cache.file_name(url)
-        assert kept.read_text(encoding="utf-8") == qr_svg(url)
+        assert kept.read_bytes() == qr_png(url)
         assert [p.name for p in folder.iterdir()] == [kept.name], "the file alone, no temporary file left"
-        assert qr_cache.cached_qr_svg(url) == qr_svg(url) and qr_cache.drawn() == 1, "read back, not drawn"
-        kept.write_bytes(qr_svg(url).encode("utf-8")[:500])  # a file cut short (a disk full, a copy stopped)
-        assert qr_cache.cached_qr_svg(url) == qr_svg(url) and qr_cache.drawn() == 2
-        assert kept.read_text(encoding="utf-8") == qr_svg(url), "the cut file replaced by a whole one"
+        assert qr_cache.cached_qr_png(url) == qr_png(url) and qr_cache.drawn() == 1, "read back, not drawn"
+        kept.write_bytes(qr_png(url)[:300])  # a file cut short (a disk full, a copy stopped)
+        assert qr_cache.cached_qr_png(url) == qr_png(url) and qr_cache.drawn() == 2
+        assert kept.read_bytes() == qr_png(url), "the cut file replaced by a whole one"
 
         def failing_store(*args, **kwargs):
             raise OSError(28, "No space left on device")
 
         monkeypatch.setattr(qr_cache, "store", failing_store)
         other = url + "c/"
-        assert qr_cache.cached_qr_svg(other) == qr_svg(other) and qr_cache.drawn() == 3
+        assert qr_cache.cached_qr_png(other) == qr_png(other) and qr_cache.drawn() == 3
         assert not (folder / qr_cache.file_name(other)).exists()
         monkeypatch.setattr(qr_cache, "store", og_image.store)
-        assert qr_cache.cached_qr_svg(other) == qr_svg(other) and qr_cache.drawn() == 4, "drawn again, kept"
+        assert qr_cache.cached_qr_png(other) == qr_png(other) and qr_cache.drawn() == 4, "drawn again, kept"
         assert sorted(p.name for p in folder.iterdir()) == sorted({kept.name, qr_cache.file_name(other)})
         assert qr_cache.file_name(url) != qr_cache.file_name(other)
     finally:
@@ -333,6 +340,69 @@ def test_the_qr_code_decodes_to_the_task_page(site_with_url, project, serve, bro
         page.close()
 
 
+def decode_png(png: bytes) -> str:
+    """The text of the QR code in a PNG, as OpenCV reads it ('' if none)."""
+    import cv2
+    import numpy
+
+    image = cv2.imdecode(numpy.frombuffer(png, numpy.uint8), cv2.IMREAD_GRAYSCALE)
+    return cv2.QRCodeDetector().detectAndDecode(image)[0]
+
+
+def pdf_images(pdf: bytes) -> list[tuple[bytes, object]]:
+    """(dictionary, grey pixels as a numpy array) of each 8-bit Flate-compressed image XObject of a PDF, as
+    Chromium writes them (a direct /Length; RGB or grey)."""
+    import zlib
+
+    import numpy
+
+    out = []
+    for match in re.finditer(rb"<<((?:(?!>>).)*?/Subtype\s*/Image(?:(?!>>).)*)>>\s*stream\r?\n", pdf, flags=re.S):
+        info = match.group(1)
+        number = lambda key: int(re.search(rb"/" + key + rb"\s+(\d+)(?!\s+\d+\s+R)", info).group(1))  # noqa: E731
+        assert b"/FlateDecode" in info and number(b"BitsPerComponent") == 8, info
+        width, height = number(b"Width"), number(b"Height")
+        raw = zlib.decompress(pdf[match.end() : match.end() + number(b"Length")])
+        channels = len(raw) // (width * height)
+        pixels = numpy.frombuffer(raw, numpy.uint8)[: width * height * channels]
+        out.append((info, pixels.reshape(height, width, channels)[:, :, 0]))
+    return out
+
+
+@pytest.mark.browser
+def test_the_printed_qr_code_is_sharp_and_decodes(site_with_url, project, serve, browser):
+    """The code is a PNG of SCALE pixels a module. Printed to PDF by Chromium, it is that PNG at its own
+    pixels with no smoothing asked for (/Interpolate is not true: a printer repeats each pixel): at the
+    printed 5 cm and 300 dpi it is black and white only and decodes to the task page; and where a viewer
+    smooths it anyway (bilinear), under a tenth of it turns grey and it still decodes."""
+    import cv2
+    import numpy
+
+    base = serve(site_with_url)
+    page = browser.new_page()
+    dots = round(5 / 2.54 * 300)  # 5 cm at 300 dpi
+    try:
+        for plan, task in tasks(project)[:3]:
+            url = SITE_URL + task_path(plan, task)
+            page.goto(base + notice_path(plan, task))
+            page.emulate_media(media="print")
+            images = pdf_images(page.pdf(prefer_css_page_size=True, print_background=True))
+            page.emulate_media(media="screen")
+            side = qr_code(url).symbol_size(scale=SCALE, border=4)[0]
+            codes = [(info, pixels) for info, pixels in images if pixels.shape == (side, side)]
+            assert len(codes) == 1, [pixels.shape for _, pixels in images]
+            info, pixels = codes[0]
+            assert b"/Interpolate true" not in info, info
+            printed = cv2.resize(numpy.ascontiguousarray(pixels), (dots, dots), interpolation=cv2.INTER_NEAREST)
+            assert set(numpy.unique(printed)) <= {0, 255}
+            assert cv2.QRCodeDetector().detectAndDecode(printed)[0] == url
+            smoothed = cv2.resize(numpy.ascontiguousarray(pixels), (dots, dots), interpolation=cv2.INTER_LINEAR)
+            assert numpy.mean((smoothed > 20) & (smoothed < 235)) < 0.1
+            assert cv2.QRCodeDetector().detectAndDecode(smoothed)[0] == url
+    finally:
+        page.close()
+
+
 def pdf_pages(pdf: bytes) -> list[tuple[float, float]]:
     """(width, height) in points of each page of a PDF, from the MediaBox of its page objects."""
     boxes = re.findall(
@@ -361,7 +431,7 @@ def test_the_notice_prints_on_one_a4_sheet_without_the_site_around_it(site_with_
             sizes = page.evaluate("""() => {
                 const px = (s, p) => parseFloat(getComputedStyle(document.querySelector(s))[p]);
                 return {body: px('.ps-notice p', 'fontSize'), title: px('.ps-notice h1', 'fontSize'),
-                        qr: document.querySelector('.ps-qr svg').getBoundingClientRect().width,
+                        qr: document.querySelector('.ps-qr img').getBoundingClientRect().width,
                         ink: getComputedStyle(document.querySelector('.ps-notice p')).color};
             }""")
             assert sizes["body"] >= 16 * PT - 0.1 and sizes["title"] >= 24 * PT - 0.1, sizes
@@ -403,9 +473,9 @@ def test_missing_qr_codes_are_drawn_on_every_core_before_the_pages_ask(tmp_path)
         kept = sorted(p.name for p in (tmp_path / "qr").iterdir())
         assert kept == sorted(qr_cache.file_name(url) for url in urls)  # no temporary file left behind
         for url in urls[::37]:
-            assert (tmp_path / "qr" / qr_cache.file_name(url)).read_text(encoding="utf-8") == qr_svg(url)
+            assert (tmp_path / "qr" / qr_cache.file_name(url)).read_bytes() == qr_png(url)
         drawn = qr_cache.drawn()
-        assert [qr_cache.cached_qr_svg(url) for url in urls[:3]] == [qr_svg(url) for url in urls[:3]]
+        assert [qr_cache.cached_qr_png(url) for url in urls[:3]] == [qr_png(url) for url in urls[:3]]
         assert qr_cache.drawn() == drawn, "the pages read the pool's codes back"
         assert qr_cache.draw_missing(urls, workers=2) == 0, "a warm build draws none"
     finally:

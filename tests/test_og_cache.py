@@ -17,7 +17,7 @@ from conftest import ROOT, build_site
 from plansite.site.outreach import og_batch
 from plansite.site.outreach.og_image import image_name
 from plansite.site.outreach.qr_cache import file_name
-from plansite.site.outreach.qr_code import qr_svg
+from plansite.site.outreach.qr_code import qr_img, qr_png
 
 sys.path.insert(0, str(ROOT / "bench"))
 import corpus  # noqa: E402
@@ -85,9 +85,9 @@ def test_pages_share_pictures_and_an_edit_redraws_only_its_plans(project):
     qr_before = snapshot(qr_cache)
     task_urls = {f"{SITE_URL}ke-hoach/ke-hoach-{p}/nhiem-vu/nhiem-vu-{t}/" for p in range(3) for t in range(4)}
     assert set(qr_before) == {file_name(url) for url in task_urls}, "each notice's QR code kept, nothing else"
-    assert notice_qr(first, "ke-hoach/ke-hoach-1/nhiem-vu/nhiem-vu-0") == (
-        qr_cache / file_name(f"{SITE_URL}ke-hoach/ke-hoach-1/nhiem-vu/nhiem-vu-0/")
-    ).read_text(encoding="utf-8")
+    assert notice_qr(first, "ke-hoach/ke-hoach-1/nhiem-vu/nhiem-vu-0") == qr_img(
+        (qr_cache / file_name(f"{SITE_URL}ke-hoach/ke-hoach-1/nhiem-vu/nhiem-vu-0/")).read_bytes()
+    )
 
     # One plan edited: its title (every picture of its pages) and one task's id (that task's address).
     plan_file = project / "plan_data" / "plans" / "ke-hoach-1.yaml"
@@ -102,7 +102,7 @@ def test_pages_share_pictures_and_an_edit_redraws_only_its_plans(project):
     renamed = f"{SITE_URL}ke-hoach/ke-hoach-1/nhiem-vu/nhiem-vu-9/"
     assert set(qr_after) - set(qr_before) == {file_name(renamed)}, "only the renamed task's QR code is drawn"
     assert all(qr_after[name] == qr_before[name] for name in qr_before), "no other QR code was drawn again"
-    assert notice_qr(second, "ke-hoach/ke-hoach-1/nhiem-vu/nhiem-vu-9") == qr_svg(renamed)
+    assert notice_qr(second, "ke-hoach/ke-hoach-1/nhiem-vu/nhiem-vu-9") == qr_img(qr_png(renamed))
     redrawn = set(after) - set(before)
     plan_pictures = {name for path, (_, name) in shown_again.items() if of_edited_plan(path)}
     assert redrawn == plan_pictures - set(before) and len(redrawn) >= 5, sorted(redrawn)
@@ -120,10 +120,10 @@ def test_pages_share_pictures_and_an_edit_redraws_only_its_plans(project):
 
 
 def notice_qr(site: Path, path: str) -> str:
-    """The SVG of the QR code on a task page's notice, as written in the page."""
+    """The <img> of the QR code on a task page's notice, as written in the page."""
     page = (site / path / "index.html").read_text(encoding="utf-8")
     start = page.index('<div class="ps-qr">') + len('<div class="ps-qr">')
-    return page[start : page.index("</svg>", start) + len("</svg>")]
+    return page[start : page.index(">", start) + 1]
 
 
 def same_tree(left: Path, right: Path) -> bool:

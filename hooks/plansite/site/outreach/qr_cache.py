@@ -5,7 +5,7 @@ A notice's QR code is a pure function of its address and of how it is drawn (qr_
 rebuild draws only the codes whose address is new, e.g. the tasks an edit added or renamed. The file name is a hash of
 everything the bytes depend on: the address, segno's version, every drawing parameter and DESIGN (bumped
 when our writer changes). A file is written whole or not at all (og_image.store: a temporary file, then a
-rename); one that does not look like a whole SVG is drawn again, and a failed write only costs a redraw on
+rename); one that does not look like a whole PNG is drawn again, and a failed write only costs a redraw on
 the next build. Without a folder (tests, the page renderers used alone) the codes are drawn every time.
 
 The folder is set by the MkDocs adapter (plansite_mkdocs/previews.py) for the build under way: the page
@@ -24,10 +24,10 @@ import segno
 
 from .og_batch import spawn_pool, workers_here
 from .og_image import store
-from .qr_code import BORDER, ERROR, QR_LABEL, QR_MASK, qr_svg
+from .qr_code import BORDER, ERROR, PNG_END, PNG_START, QR_MASK, SCALE, qr_img, qr_png
 
-DESIGN = "1"  # bump when qr_code.qr_svg's markup changes (segno's own version is in the key too)
-_KEY_PARTS = [DESIGN, segno.__version__, ERROR, "boost", QR_MASK, BORDER, QR_LABEL, "ps-qr__code", "#000", "#fff"]
+DESIGN = "2"  # bump when qr_code.qr_png's drawing changes (segno's own version is in the key too); 1: SVG
+_KEY_PARTS = [DESIGN, segno.__version__, ERROR, "boost", QR_MASK, BORDER, SCALE]
 
 
 POOL_FROM = 200  # fewer missing codes than this are drawn by the pages as they render (a pool costs ~0.5 s)
@@ -50,37 +50,42 @@ def drawn() -> int:
 
 
 def file_name(url: str) -> str:
-    """The cached code's file name: 16 hex digits of the SHA-256 of what its bytes depend on, then '.svg'."""
+    """The cached code's file name: 16 hex digits of the SHA-256 of what its bytes depend on, then '.png'."""
     key = json.dumps([*_KEY_PARTS, url], ensure_ascii=False)
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16] + ".svg"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16] + ".png"
 
 
-def cached_qr_svg(url: str) -> str:
-    """qr_code.qr_svg(url), read from the folder when it holds it, else drawn and kept there."""
+def cached_qr_img(url: str) -> str:
+    """qr_code.qr_img(qr_png(url)): the PNG read from the folder when it holds it, else drawn and kept there."""
+    return qr_img(cached_qr_png(url))
+
+
+def cached_qr_png(url: str) -> bytes:
+    """qr_code.qr_png(url), read from the folder when it holds it whole, else drawn and kept there."""
     folder = _State.folder
     if folder is None:
         _State.drawn += 1
-        return qr_svg(url)
+        return qr_png(url)
     path = folder / file_name(url)
     try:
-        kept = path.read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError):
-        kept = ""
-    if kept.startswith("<svg ") and kept.endswith("</svg>") and "\n" not in kept:
+        kept = path.read_bytes()
+    except OSError:
+        kept = b""
+    if kept.startswith(PNG_START) and kept.endswith(PNG_END):
         return kept
-    svg = qr_svg(url)
+    png = qr_png(url)
     _State.drawn += 1
     try:
-        store(path, svg.encode("utf-8"), prefix=".qr-")
+        store(path, png, prefix=".qr-")
     except OSError:
         pass  # a read-only or full disk: the page is still right, the next build draws it again
-    return svg
+    return png
 
 
 def _draw_into(folder: str, urls: tuple[str, ...]) -> int:
     """Each code of `urls` drawn and kept in `folder` (a task of the pool); how many."""
     for url in urls:
-        store(Path(folder) / file_name(url), qr_svg(url).encode("utf-8"), prefix=".qr-")
+        store(Path(folder) / file_name(url), qr_png(url), prefix=".qr-")
     return len(urls)
 
 

@@ -1,13 +1,23 @@
-"""QR codes for the notices (site/render/render_notice.py): a page's address as one line of SVG, drawn by segno.
+"""QR codes for the notices (site/render/render_notice.py): a page's address as a small PNG, drawn by segno, written
+into the page as an <img> with a data: address.
 
 segno (pinned) encodes and writes them; a province has 40,000, about 1.5 ms each in pure Python, so they are
 kept by content in .cache/qr/ (qr_cache.py) and a rebuild draws only the addresses it has not seen.
+
+Why a PNG and not SVG: the SVG was 2.4 KB of every task page (a tenth of it; 95 MB at the province), the PNG
+about 0.7 KB. The PNG is drawn at SCALE pixels a module, so it stays sharp on paper whatever the viewer does:
+Chromium prints it as a 360-pixel image with no smoothing asked for (about 180 dpi at 5 cm), and even a
+viewer that smooths it anyway leaves under a tenth of its pixels grey, where one pixel a module left half of
+them grey and did not decode after a cubic upscale (tests/test_notice.py decodes it from the printed PDF).
+On screen CSS scales it with `image-rendering: pixelated`.
 """
 
 from __future__ import annotations
 
+import base64
 import html
-import io
+import struct
+import zlib
 
 import segno
 
@@ -18,6 +28,9 @@ QR_LABEL = "Mã QR tới trang nhiệm vụ"
 QR_MASK = 0
 ERROR = "m"  # at least 15 % (a worn or soiled notice still scans), raised when the symbol has room (boost)
 BORDER = 4  # modules of quiet zone
+SCALE = 8  # pixels a module: 533 bytes for a 45-module code, 734 in base64 (at 1 px: 446, blurred when smoothed)
+_DARK, _LIGHT = 0x00, 0xFF  # a module's byte of a 1-bit row: eight black pixels, eight white ones (SCALE 8)
+PNG_START, PNG_END = b"\x89PNG\r\n\x1a\n", b"IEND\xaeB`\x82"  # a whole PNG begins and ends with these
 
 
 def qr_code(url: str) -> segno.QRCode:
@@ -26,28 +39,39 @@ def qr_code(url: str) -> segno.QRCode:
     return segno.make_qr(url, error=ERROR, boost_error=True, mask=QR_MASK)
 
 
-def qr_svg(url: str) -> str:
-    """`url` as the notice's QR code: one line of SVG, black on white, four modules of quiet zone, scaled by
-    CSS; the same address always gives the same bytes."""
-    buffer = io.BytesIO()
-    qr_code(url).save(
-        buffer,
-        kind="svg",
-        xmldecl=False,
-        nl=False,
-        omitsize=True,
-        scale=1,
-        border=BORDER,
-        dark="#000",
-        light="#fff",
-        title=QR_LABEL,
-        svgclass="ps-qr__code",
-        lineclass=None,
-    )
-    return _labelled(buffer.getvalue().decode("utf-8"))
+def qr_png(url: str) -> bytes:
+    """`url` as a 1-bit PNG, black on white, SCALE pixels a module, four modules of quiet zone; the same
+    address always gives the same bytes: segno's own PNG (`save(kind="png", scale=SCALE, border=BORDER)`), byte
+    for byte (tests/test_notice.py), written here from segno's modules because segno packs the pixels one by one
+    in Python (5 ms a code at 8 pixels a module; 200 s of CPU for a cold province's 40,000). At 8 pixels a
+    module a module is one byte of a row: the rows are laid out as segno lays them (the quiet zone's rows whole,
+    each row of modules once, then SCALE - 1 rows of PNG's "Up" filter, the same again) and compressed as it
+    does (zlib, level 9)."""
+    matrix = qr_code(url).matrix_iter(border=BORDER)
+    rows = [bytes(_DARK if dark else _LIGHT for dark in modules) for modules in matrix]
+    side, up = len(rows), (b"\2" + bytes(len(rows))) * (SCALE - 1)  # "Up": the row above again
+    idat = bytearray()
+    for number, line in enumerate(rows):
+        quiet = number < BORDER or number >= side - BORDER  # the quiet zone's rows, whole, as segno writes them
+        idat += (b"\0" + line) * SCALE if quiet else b"\0" + line + up
+    header = struct.pack(">2I5B", side * SCALE, side * SCALE, 1, 0, 0, 0, 0)  # 1 bit, greyscale
+    return PNG_START + _chunk(b"IHDR", header) + _chunk(b"IDAT", zlib.compress(idat, 9)) + _chunk(b"IEND", b"")
 
 
-def _labelled(svg: str) -> str:
-    """The SVG with its role, its name for screen readers and crisp edges."""
+def _chunk(name: bytes, data: bytes) -> bytes:
+    """A PNG chunk: length, name, data, CRC-32 of name and data."""
+    return struct.pack(">I", len(data)) + name + data + struct.pack(">I", zlib.crc32(name + data))
+
+
+def qr_img(png: bytes) -> str:
+    """The PNG of `qr_png` as the notice's <img>: named for screen readers, its size in pixels (CSS sets the
+    size it is shown at), one line."""
+    side = _side(png)
     label = html.escape(QR_LABEL, quote=True)
-    return svg.replace("<svg ", f'<svg role="img" aria-label="{label}" shape-rendering="crispEdges" ', 1)
+    data = base64.b64encode(png).decode("ascii")
+    return f'<img src="data:image/png;base64,{data}" alt="{label}" width="{side}" height="{side}">'
+
+
+def _side(png: bytes) -> int:
+    """The width of a PNG in pixels (its IHDR chunk; a QR code is square)."""
+    return int.from_bytes(png[16:20], "big")

@@ -1,7 +1,7 @@
 """HTML for one task's printable notice: an A4 page for the commune's notice board (thông báo để niêm yết).
 
 Large type, one task: who issued the plan, the task in plain words, who does it and when, where to give
-feedback, and a QR code that opens the task's page. The QR code is the only raw HTML: an SVG drawn from the
+feedback, and a QR code that opens the task's page. The QR code is the only raw HTML: a PNG drawn from the
 page's address (modules, not text; site/outreach/qr_code.py, cached by qr_cache.py); every text from the data
 is escaped.
 
@@ -26,7 +26,7 @@ from ..html.markup import admonition, escape, link, p, ul
 from ..html.page_writer import PageWriter
 from ..index.relations import Citations, Names
 from ..options import SiteOptions
-from ..outreach.qr_cache import cached_qr_svg
+from ..outreach.qr_cache import cached_qr_img
 from ..parts.life_notice import life_notice
 
 SUMMARY_LABEL = "Tóm tắt dễ hiểu (do biên tập viên viết, không phải nguyên văn kế hoạch)"
@@ -144,7 +144,7 @@ def _where_online(plan: Plan, task: Task, site_url: str | None, web: str, page: 
     if site_url:
         url = task_url(site_url, plan, task)
         return (
-            f'<div class="ps-notice__online">\n<div class="ps-qr">{cached_qr_svg(url)}</div>\n'
+            f'<div class="ps-notice__online">\n<div class="ps-qr">{cached_qr_img(url)}</div>\n'
             + p(
                 f"Quét mã QR bằng điện thoại để đọc toàn văn nhiệm vụ {page.text(number)}, "
                 f"hoặc mở địa chỉ: {page.text(url)}"
