@@ -1,6 +1,7 @@
-"""A task's printable notice for the commune's notice board: its content in the built site (a block at the end
-of the task's page, #thong-bao), its QR code decoded back from a screenshot in real Chromium, and its layout
-(shown alone when the address names it, on screen and on one A4 sheet, no site chrome; hidden otherwise)."""
+"""A task's printable notice for the commune's notice board: its content in the built site (the task page's own
+layout: a head at #thong-bao, the page's sections marked .ps-n, an end with the QR code), its QR code decoded
+back from a screenshot and from the printed PDF in real Chromium, and its layout (shown alone when the address
+names it, on screen and on one A4 sheet, no site chrome; hidden otherwise)."""
 
 from __future__ import annotations
 
@@ -15,11 +16,14 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, build_site, copy_project, load_project
 from plansite.addresses import task_uri
+from plansite.site.html.markup import escape
 from plansite.site.html.page_writer import PageWriters
 from plansite.site.index.relations import build_relations
 from plansite.site.options import SiteOptions
 from plansite.site.outreach.qr_code import QR_LABEL, SCALE, qr_code, qr_img, qr_png
-from plansite.site.render.render_notice import FIRST_SENTENCE_LABEL, first_sentence, render_notice
+from plansite.site.parts.outreach_parts import feedback_section
+from plansite.site.render.render_notice import IN_NOTICE, first_sentence, render_notice
+from plansite.site.render.render_task import text_paragraph
 
 SITE_URL = "https://ke-sat.example.vn/"
 A4_POINTS = (595.28, 841.89)  # 210 × 297 mm
@@ -64,11 +68,19 @@ def page(site: Path, url_path: str) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
+# What the notice shows of its task's page (docs/assets/plan-site.css; the browser test below checks that these
+# are exactly the article's children that are visible at #thong-bao): its head, the task's heading, the
+# sections marked IN_NOTICE and its end.
+NOTICE_PARTS = f"article.md-content__inner > :is(#thong-bao.ps-notice, h1, .{IN_NOTICE}, .ps-notice__end)"
+
+
 def notice(site: Path, plan, task):
-    """The notice's own block (what is printed), inside the page's article."""
-    block = page(site, notice_path(plan, task)).select_one("article.md-content__inner > #thong-bao.ps-notice")
-    assert block is not None, f"{notice_path(plan, task)} has no .ps-notice block"
-    return block
+    """The notice as shown (head first, then the rest in the page's order), as one fragment."""
+    soup = page(site, notice_path(plan, task))
+    head = soup.select_one("article.md-content__inner > #thong-bao.ps-notice")
+    assert head is not None, f"{notice_path(plan, task)} has no .ps-notice block"
+    rest = [part for part in soup.select(NOTICE_PARTS) if part is not head]
+    return BeautifulSoup(str(head) + "".join(map(str, rest)), "html.parser")
 
 
 def words(element) -> str:
@@ -87,31 +99,37 @@ def section(block, heading: str) -> str:
 
 
 def fact(block, label: str) -> str:
-    """The text after the bold `label:` that opens a paragraph (who leads, who coordinates, when)."""
-    strong = next(s for s in block.find_all("strong") if s.get_text(strip=True) == f"{label}:")
-    assert strong.parent.name == "p" and strong.parent.contents[0] is strong, label
-    return words(strong.parent).removeprefix(f"{label}:").strip()
+    """The words of the section headed `label` that is the heading and one block (who leads, who coordinates,
+    when), shown as one line: "label: …"."""
+    h2 = next(h for h in block.select(f".{IN_NOTICE} > h2:first-child") if h.get_text(strip=True) == label)
+    assert len(h2.parent.find_all(recursive=False)) == 2, label
+    return words(h2.parent).removeprefix(label).strip()
 
 
 def test_every_task_has_a_notice_with_summary_agencies_timing_and_feedback(site, project):
     for plan, task in tasks(project):
         block = notice(site, plan, task)
         text = words(block)
-        assert block.h1.get_text(strip=True) == "Thông báo" and not block.find(id=re.compile("."))  # no toc entry
-        assert project_agency(project, plan.issuer).name in text  # the issuing body
-        assert " ".join(plan.title.split()) in text
-        about = section(block, f"Nhiệm vụ {plan.task_numbers[task.id]}")
+        head = block.select_one("#thong-bao")
+        assert head.h1.get_text(strip=True) == "Thông báo" and not head.find(id=re.compile("."))  # no toc entry
+        assert project_agency(project, plan.issuer).name in words(head)  # the issuing body
+        assert " ".join(plan.title.split()) in words(head)
+        assert block.find("h1", recursive=False).get_text().startswith(f"Nhiệm vụ {plan.task_numbers[task.id]}: ")
+        about = words(block.select_one(f".{IN_NOTICE} > .admonition"))
         assert " ".join(task.summary.split()) in about
         assert about.startswith("Tóm tắt dễ hiểu (do biên tập viên viết")  # labelled as the editors' words
+        assert " ".join(task.text.split()) not in text  # the summary, not the signed text again
         for label, assignment in (("Cơ quan thực hiện", task.lead), ("Cơ quan phối hợp", task.coordinating)):
             line = fact(block, label)
             names = [project_agency(project, a).name for a in (assignment.agencies if assignment else ())]
             assert all(name in line for name in names), (label, names, line)
-            assert names or "văn bản không ghi" in line
+            assert names or "văn bản không ghi" in line.lower()
         assert f"“{' '.join(task.timing.text.split())}”" in fact(block, "Thời gian thực hiện")
         feedback = section(block, "Góp ý, phản ánh")
         for office in plan.feedback.agencies:
             assert project_agency(project, office).name in feedback
+        for left_out in ("Căn cứ, văn bản được dẫn", "Vị trí trong kế hoạch", "Tình trạng:"):
+            assert left_out not in text, left_out
 
 
 def project_agency(project, agency_id):
@@ -132,26 +150,39 @@ def test_task_page_links_to_its_notice(site, project):
 
 @pytest.mark.browser
 def test_on_screen_the_notice_shows_alone_at_its_address_and_is_hidden_otherwise(site, project, serve, browser):
-    """The task page's "In thông báo" link shows the notice alone (the task, its table of contents and share
-    buttons hidden); its "Về trang nhiệm vụ" link brings the task back, and the notice goes."""
+    """The task page's "In thông báo" link shows the notice alone: its head first, then the task's heading and
+    the sections it shows (NOTICE_PARTS, what the tests above read), then its end; the rest of the task, its
+    table of contents and share buttons hidden. Its "Về trang nhiệm vụ" link brings the task back, and the
+    notice goes."""
     base = serve(site)
     tab = browser.new_page(viewport={"width": 1280, "height": 900})
+    shown = """() => [...document.querySelector('article').children].filter(e => e.getClientRects().length)
+        .map(e => [e.matches(arguments[0]), e.getBoundingClientRect().top, e.id || e.className || e.tagName])"""
+    shown = shown.replace("arguments[0]", repr(NOTICE_PARTS.removeprefix("article.md-content__inner > ")))
     try:
         for plan, task in tasks(project)[:2]:
             tab.goto(base + task_path(plan, task))
-            task_heading = tab.locator("article > h1")
-            assert task_heading.is_visible() and not tab.locator("#thong-bao").is_visible()
+            docs = tab.locator("#can-cu-van-ban-duoc-dan")
+            assert docs.is_visible() and not tab.locator("#thong-bao").is_visible()
             assert tab.locator(".md-sidebar--secondary").is_visible()
+            assert not tab.locator(".ps-notice__end").is_visible()
             tab.locator("article").get_by_role("link", name="In thông báo để niêm yết").click()
             assert tab.url == base + notice_path(plan, task)
             assert (
                 tab.locator("#thong-bao h1").is_visible() and tab.locator("#thong-bao .ps-notice__issuer").is_visible()
             )
-            assert not task_heading.is_visible() and not tab.locator("article > .ps-share").is_visible()
+            assert not docs.is_visible() and not tab.locator("article > .ps-share").is_visible()
             assert not tab.locator(".md-sidebar--secondary").is_visible()
+            visible = tab.evaluate(shown)
+            assert all(part for part, _, _ in visible), visible  # nothing but the notice's parts
+            soup = page(site, task_path(plan, task))
+            assert len(visible) == len(soup.select(NOTICE_PARTS)), visible
+            by_top = [name for _, _, name in sorted(visible, key=lambda part: part[1])]
+            assert by_top[0] == "thong-bao" and by_top[-1] == "ps-notice__end", by_top  # head first, end last
+            assert tab.locator(".ps-notice__end .ps-notice__heading").is_visible()
             tab.locator("#thong-bao .ps-notice__screen").get_by_role("link").click()
             tab.wait_for_url(base + task_path(plan, task))
-            assert task_heading.is_visible() and not tab.locator("#thong-bao").is_visible()
+            assert docs.is_visible() and not tab.locator("#thong-bao").is_visible()
     finally:
         tab.close()
 
@@ -217,22 +248,64 @@ def test_the_notice_is_pure_escaped_and_falls_back_to_the_first_sentence(project
         plan.tasks[0], summary=None, text="Tuyên truyền <script>alert(1)</script> *rộng rãi*. Câu thứ hai."
     )
     options = SiteOptions(site_url=SITE_URL)
-    first = render_notice(plan, task, rel.names, rel.cites, options, PageWriters().page(task_uri(plan, task)))
-    again = render_notice(plan, task, rel.names, rel.cites, options, PageWriters().page(task_uri(plan, task)))
+    first = render_notice(plan, rel.names, task, options, PageWriters().page(task_uri(plan, task)))
+    again = render_notice(plan, rel.names, task, options, PageWriters().page(task_uri(plan, task)))
     assert first == again  # same input, same bytes
-    assert FIRST_SENTENCE_LABEL in first
-    assert "Tuyên truyền &lt;script&gt;alert(1)&lt;/script&gt; *rộng rãi*." in first
     body = first
     assert body.startswith('<div class="ps-notice" id="thong-bao" data-ps-print-only>')
-    assert "Câu thứ hai" not in body and "<script" not in body
-    soup = BeautifulSoup(body, "html.parser")
-    assert "Tuyên truyền <script>alert(1)</script> *rộng rãi*." in soup.get_text()
-    assert not soup.find("script") and not soup.find("em", string=re.compile("rộng"))
+    assert "Tuyên truyền" not in body and "<script" not in body  # the task's words are the page's, not a copy
     assert first_sentence("Không có dấu chấm") == "Không có dấu chấm"
     assert first_sentence("Số 01-CTr/BXDĐ. Tiếp") == "Số 01-CTr/BXDĐ."
     assert body.count("<img ") == 1 and re.search(r'<div class="ps-qr"><img [^\n<>]*></div>', body)
     assert qr_png("https://x.example/a/") == qr_png("https://x.example/a/")
     assert "\n" not in qr_img(qr_png("https://x.example/a/"))
+    # Without a summary the page's text paragraph is the notice's: its first sentence shown, the rest a span
+    # the notice hides; escaped like any text.
+    text = BeautifulSoup(text_paragraph(task, escape), "html.parser").p
+    assert text["class"] == [IN_NOTICE, "ps-n--first"] and not text.find("script")
+    assert text.get_text() == task.text
+    assert text.span["class"] == ["ps-n__rest"] and text.span.get_text() == " Câu thứ hai."
+    assert "Tuyên truyền &lt;script&gt;alert(1)&lt;/script&gt; *rộng rãi*.<span " in text_paragraph(task, escape)
+    one = dataclasses.replace(task, text="Một câu không có dấu chấm")
+    assert text_paragraph(one, escape) == f'<p class="{IN_NOTICE} ps-n--first">Một câu không có dấu chấm</p>\n'
+    with_summary = dataclasses.replace(task, summary="Tóm tắt.")
+    assert text_paragraph(with_summary, escape).startswith("<p>Tuyên truyền")  # the notice shows the summary
+
+
+@pytest.mark.browser
+def test_without_a_summary_the_notice_labels_the_first_sentence_and_leaves_out_the_rest(tmp_path, serve, browser):
+    """The seed's tasks all have a summary: a copy with one removed shows, at its notice, the signed text's first
+    sentence labelled as such (the stylesheet's words) and not the rest of it; the task page shows the text
+    whole and no label."""
+    root = copy_project(tmp_path)
+    plan = load_project(ROOT).plans[0]
+    task = plan.tasks[0]
+    plan_file = root / "plan_data" / "plans" / f"{plan.id}.yaml"
+    text = plan_file.read_text(encoding="utf-8")
+    start = text.index(f"- id: {task.id}\n")
+    summary = re.compile(r"( +)summary: >-\n(?:\1  .*\n)+").search(text, start)
+    assert summary and summary.start() < text.index("text:", start), "the first task's summary"
+    plan_file.write_text(text[: summary.start()] + text[summary.end() :], encoding="utf-8")
+    result = build_site(root, tmp_path / "site", expect_warnings=("summary",))
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "site"
+    base = serve(site)
+    tab = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        tab.goto(base + notice_path(plan, task))
+        shown = tab.locator("article > p.ps-n--first")
+        label = shown.evaluate("e => getComputedStyle(e, '::before').content")
+        assert label == '"Câu đầu của nhiệm vụ (nguyên văn kế hoạch; chưa có tóm tắt dễ hiểu): "'
+        assert " ".join(shown.inner_text().split()) == " ".join(first_sentence(task.text).split())
+        # The seed's texts are one sentence each: the rest (its markup: the test above) given one here.
+        shown.evaluate("e => e.insertAdjacentHTML('beforeend', '<span class=\"ps-n__rest\"> Câu thứ hai.</span>')")
+        assert not tab.locator("article > p.ps-n--first > .ps-n__rest").is_visible()
+        assert "Câu thứ hai" not in shown.inner_text()
+        tab.goto(base + task_path(plan, task))
+        assert " ".join(shown.inner_text().split()) == " ".join(task.text.split())
+        assert shown.evaluate("e => getComputedStyle(e, '::before').content") == "none"
+    finally:
+        tab.close()
 
 
 def test_qr_codes_with_the_fixed_mask_decode_for_many_addresses():
@@ -296,29 +369,27 @@ def test_qr_codes_are_kept_whole_and_a_failed_write_only_costs_a_redraw(tmp_path
 
 
 def test_feedback_office_contacts_are_the_data_s_never_made_up(project):
-    plan = project.plans[0]
+    """The notice's feedback section is the task page's: the contacts the data has, and nothing said of the
+    missing ones; the online channel's address is printed after its link (a.ps-url, the stylesheet)."""
+    plan, task = project.plans[0], project.plans[0].tasks[0]
     rel = build_relations(project, None)
     office = plan.feedback.agencies[-1]
-    without = render_notice(
-        plan, plan.tasks[0], rel.names, rel.cites, SiteOptions(), PageWriters().page(task_uri(plan, plan.tasks[0]))
-    )
+    without = feedback_section(plan, task, rel.names, PageWriters().page(task_uri(plan, task)), SiteOptions())
     assert "Điện thoại" not in without and "chưa có" not in without and "Địa chỉ" not in without  # left out, unsaid
     agencies = tuple(
         dataclasses.replace(a, phone="0220 3 123 456", address="Số 1 <b>") if a.id == office else a
         for a in project.agencies
     )
     rel = build_relations(dataclasses.replace(project, agencies=agencies), None)
-    with_contacts = render_notice(
-        plan,
-        plan.tasks[0],
-        rel.names,
-        rel.cites,
-        SiteOptions(feedback_url="https://gop-y.example/"),
-        PageWriters().page(task_uri(plan, plan.tasks[0])),
-    )
-    assert "Điện thoại: 0220 3 123 456" in with_contacts and "Địa chỉ: Số 1 &lt;b&gt;" in with_contacts
+    options = SiteOptions(feedback_url="https://gop-y.example/")
+    with_contacts = feedback_section(plan, task, rel.names, PageWriters().page(task_uri(plan, task)), options)
+    text = words(BeautifulSoup(with_contacts, "html.parser"))
+    assert "Điện thoại: 0220 3 123 456" in text and "Địa chỉ: Số 1 <b>" in text and "<b>" not in with_contacts
     assert "Thư điện tử" not in with_contacts  # the data has none
-    assert "Góp ý trực tuyến: https://gop-y.example/" in with_contacts
+    channel = BeautifulSoup(with_contacts, "html.parser").select_one("a.ps-url")
+    assert channel["href"] == "https://gop-y.example/"
+    css = (ROOT / "docs" / "assets" / "plan-site.css").read_text(encoding="utf-8")
+    assert 'a.ps-url::after { content: " (" attr(href) ")"; }' in css
 
 
 @pytest.mark.browser

@@ -89,7 +89,7 @@ def test_each_task_page_carries_its_notice_with_a_qr_code(sites):
     assert len(pages) == PLANS * MANY and not list(sites[1].glob("ke-hoach/*/thong-bao"))
     for page in pages:
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        assert soup.select_one("article > #thong-bao.ps-notice .ps-qr > img"), page
+        assert soup.select_one("article > #thong-bao.ps-notice ~ .ps-notice__end .ps-qr > img"), page
 
 
 def test_the_footer_counts_the_issuers_past_three(sites):

@@ -10,7 +10,8 @@
     var status = box.querySelector(".ps-share__status");
     // Read at each click: a filtered view (?chu-tri=… on the Phụ lục) is shared as it is seen.
     function pageUrl() {
-      var base = box.getAttribute("data-url") || window.location.href.split("#")[0].split("?")[0];
+      var canonical = document.querySelector('link[rel="canonical"]');  // site_url's address of the page
+      var base = canonical ? canonical.href : window.location.href.split("#")[0].split("?")[0];
       return base + window.location.search;
     }
     function message() {

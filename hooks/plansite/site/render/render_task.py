@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from ...addresses import NOTICE_ID, agency_uri, appendix_uri, bulletins_uri, document_uri, plan_uri, task_uri
 from ...data.model import Origin, Plan, Task, Timing
@@ -34,7 +35,7 @@ from ..parts.outreach_parts import feedback_section, summary_box
 from ..parts.parts import crumbs, front_matter
 from ..parts.previews import task_preview
 from ..parts.report_parts import status_line, timeline
-from .render_notice import render_notice
+from .render_notice import IN_NOTICE, NOTICE_FIRST, NOTICE_REST, first_sentence, in_notice, render_notice
 
 
 def render_task(
@@ -64,28 +65,30 @@ def render_task(
         (names.table_name(plan), appendix_uri(plan)),
         here=f"Nhiệm vụ {task_number(plan, task)}",
     )
-    out += life_notice(plan, names, cites, page) + heading(page, 1, escape(task_title(plan, task)))
+    out += in_notice(life_notice(plan, names, cites, page)) + heading(page, 1, escape(task_title(plan, task)))
     out += status_line(plan, task, progress)
-    out += summary_box(task, page)
+    out += in_notice(summary_box(task, page))
     linkify = names.linker(plan).linkify
-    out += p(linkify(task.text, page))
+    out += text_paragraph(task, lambda text: linkify(text, page))
     out += ul((linkify(d, page) for d in task.details), DASHES)
     for label, assignment in ((LEAD_LABEL, task.lead), (COORDINATING_LABEL, task.coordinating)):
-        out += heading(page, 2, label)
         if not assignment or not assignment.agencies:
-            out += p("Văn bản không ghi.")
+            out += in_notice(heading(page, 2, label) + p("Văn bản không ghi."))
             continue
-        out += ul(link(names.agency_name(a), page, agency_uri(a)) for a in assignment.agencies)
+        who = ul(link(names.agency_name(a), page, agency_uri(a)) for a in assignment.agencies)
+        out += in_notice(heading(page, 2, label) + who)
         out += p(f"Nguyên văn: “{page.text(assignment.text)}”") if assignment.text else ""
     if task.forms:
         out += heading(page, 2, FORMS_LABEL) + ul(page.text(FORM_KINDS[k]) for k in task.forms.kinds)
         out += p(f"Nguyên văn: “{page.text(task.forms.text)}”")
     if task.timing:
-        out += heading(page, 2, TIMING_LABEL)
-        out += p(
+        when = (
             f"<strong>{page.text(TIMING_KINDS[task.timing.kind])}</strong>{_timing_detail(task.timing)}"
             f": “{page.text(task.timing.text)}”"
         )
+        out += in_notice(heading(page, 2, TIMING_LABEL) + p(when))
+    else:
+        out += in_notice(heading(page, 2, TIMING_LABEL) + p("Văn bản không ghi."))
     docs = cites.task_documents[(plan.id, task.id)]
     out += heading(page, 2, "Căn cứ, văn bản được dẫn")
     out += ul(
@@ -97,7 +100,7 @@ def render_task(
     if task.note:
         out += admonition("note", "Ghi chú của biên tập viên", page.text(task.note))
     out += timeline(plan, task, names, progress, page)
-    out += feedback_section(plan, task, names, page, options)
+    out += in_notice(feedback_section(plan, task, names, page, options))
     board = notice_board(names.plan_place(plan))
     out += p(f'<a href="#{NOTICE_ID}">In thông báo để niêm yết</a> (khổ A4, cho {board})')
     own = f"{bulletins_uri(plan)}#{task_bulletin_slug(task)}"  # its section, with the button that saves it as .txt
@@ -111,9 +114,18 @@ def render_task(
     source = f"{task.origin.file}, dòng {task.origin.line}"
     changed = f"Cập nhật lần cuối: {date_numeric(updated)}" if updated else "Cập nhật lần cuối: không rõ ngày"
     out += p(f"<small>{changed} · Dữ liệu: {_edit_link(source, options.edit_url, task.origin, page)}</small>")
-    return out + render_notice(
-        plan, task, names, cites, options, page
-    )  # shown alone, on screen and paper, at #thong-bao
+    return out + render_notice(plan, names, task, options, page)  # the notice's own parts, at #thong-bao
+
+
+def text_paragraph(task: Task, linkify: Callable[[str], str]) -> str:
+    """The signed text. Without the editors' summary, the notice shows its first sentence alone (labelled as
+    such by the stylesheet): the rest is its own span."""
+    if task.summary:
+        return p(linkify(task.text))
+    first = first_sentence(task.text)
+    rest = task.text.strip()[len(first) :]
+    rest = f'<span class="{NOTICE_REST}">{linkify(rest)}</span>' if rest.strip() else ""
+    return p(linkify(first) + rest, f"{IN_NOTICE} {NOTICE_FIRST}")
 
 
 def _timing_detail(timing: Timing) -> str:
