@@ -8,6 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, SEED_PLAN, load_project, seed_plan
+from plansite.site.html.labels import plan_title, short_title
 
 TASK = "quan-triet-cong-tac-dan-toc"
 TASK_PAGE = f"ke-hoach/{SEED_PLAN}/nhiem-vu/{TASK}/"
@@ -33,15 +34,30 @@ def open_page(browser, base, script, clipboard=True):
     return context, tab
 
 
-def test_the_message_says_what_who_and_when_from_the_data(site):
-    task = next(t for t in seed_plan(load_project(ROOT)).tasks if t.id == TASK)
+@pytest.mark.browser
+def test_the_message_says_what_who_and_when_from_what_the_page_shows(site, serve, browser):
+    """A task page carries no copy of its message (no data-message): the script reads it from the page, in the
+    lines a chat shows: the task and its plan, what (the editors' summary, else the signed text), who, when."""
+    project = load_project(ROOT)
+    plan = seed_plan(project)
+    task = next(t for t in plan.tasks if t.id == TASK)
     html = (site / TASK_PAGE / "index.html").read_text(encoding="utf-8")
-    message = BeautifulSoup(html, "html.parser").select_one(".ps-share")["data-message"]
+    assert not BeautifulSoup(html, "html.parser").select_one(".ps-share").has_attr("data-message")
+    plan_page = (site / f"ke-hoach/{SEED_PLAN}/index.html").read_text(encoding="utf-8")
+    assert BeautifulSoup(plan_page, "html.parser").select_one(".ps-share")["data-message"]  # a plan's: the data's
+    base = serve(site)
+    context, tab = open_page(browser, base, NO_SHARE)
+    try:
+        tab.get_by_role("button", name="Gửi qua Zalo").click()
+        tab.wait_for_function("document.querySelector('.ps-share__status').textContent !== ''")
+        message = tab.evaluate("navigator.clipboard.readText()").removesuffix("\n" + base + TASK_PAGE)
+    finally:
+        context.close()
     lines = message.split("\n")
-    assert lines[0].startswith("Nhiệm vụ 1.b – ")
-    assert lines[1] in " ".join((task.summary or task.text).split())  # the editors' summary, else the signed text
-    assert "Thực hiện: Phòng Văn hóa - Xã hội xã" in lines and "Thời gian: Khi có chỉ đạo" in lines
-    assert len(message) <= 400
+    assert lines[0] == f"Nhiệm vụ 1.b – {short_title(plan_title(plan), 10)}", lines[0]
+    assert lines[1] and lines[1] in " ".join((task.summary or task.text).split())
+    assert "Thực hiện: Phòng Văn hóa - Xã hội xã" in lines and "Thời gian: Khi có chỉ đạo" in lines, lines
+    assert len(lines) == 4 and len(message) <= 400
 
 
 @pytest.mark.browser

@@ -1,11 +1,50 @@
 /* Share buttons (overrides/partials/plan-share.html): no SDK, no request to another host.
  * "Chia sẻ" opens the phone's share sheet (Web Share API) and is shown only where it exists (the in-app
  * browsers of Zalo and Facebook have none: there it stays hidden, never a button that does nothing).
- * "Gửi qua Zalo" copies a ready-to-paste message (built from the data: data-message) with the page's
- * address; "Sao chép liên kết" copies the address alone. Both fall back to a selected text field and
- * execCommand where the Clipboard API is missing, and a status line says what happened. */
+ * "Gửi qua Zalo" copies a ready-to-paste message with the page's address: a plan's is built from the data
+ * (data-message); a task's is read from what its page shows (taskMessage), so 40,000 task pages do not carry
+ * their facts a second time. "Sao chép liên kết" copies the address alone. Both fall back to a selected text
+ * field and execCommand where the Clipboard API is missing, and a status line says what happened. */
 (function () {
   "use strict";
+  var CHAT_LIMIT = 400, WHAT_LIMIT = 180;  // characters before the link: about what a chat shows unfolded
+
+  function words(element) { return element ? element.textContent.replace(/\s+/g, " ").trim() : ""; }
+  function firstWords(text, count) {
+    var parts = text.split(" ");
+    return parts.slice(0, count).join(" ") + (parts.length > count ? "…" : "");
+  }
+  function firstSentence(text, limit) {  // as site/parts/previews.py first_sentence
+    var sentence = text.split(/[.!?…](?=\s|$)/)[0];
+    return sentence.length <= limit ? sentence : sentence.slice(0, limit).replace(/ [^ ]*$/, "") + "…";
+  }
+  function section(id) {  // the block after a section's heading (render_task.py): null when the page has none
+    var heading = document.getElementById(id);
+    var block = heading && heading.nextElementSibling;
+    return block && words(block) !== "Văn bản không ghi." ? block : null;
+  }
+  /* A task page's message: "Nhiệm vụ 1.a – Kế hoạch …", what (the editors' summary, else the first sentence of
+   * the signed text), who does it, when: the lines site/render/render_task.py writes on the page. */
+  function taskMessage() {
+    var heading = words(document.querySelector("article > h1"));
+    var plan = document.querySelector("#vi-tri-trong-ke-hoach + p > a");
+    var summary = document.querySelector("article > .ps-n > .admonition > p:last-child");
+    var text = summary || document.querySelector("article > p.ps-n--first");
+    var lines = [heading.split(":")[0] + (plan ? " – " + firstWords(words(plan), 10) : ""),
+      firstSentence(words(text), WHAT_LIMIT)];
+    var lead = section("co-quan-thuc-hien"), when = section("thoi-gian-thuc-hien");
+    if (lead) {
+      lines.push("Thực hiện: " + Array.prototype.map.call(lead.querySelectorAll("li"), words).join(", "));
+    }
+    if (when) { lines.push("Thời gian: " + words(when).split(": “")[0]); }
+    return fit(lines);
+  }
+  function fit(lines) {  // as site/parts/chat_message.py _fit
+    var text = lines.join("\n");
+    if (text.length > CHAT_LIMIT) { text = [lines[0].split(" ").slice(0, 4).join(" ") + "…"].concat(lines.slice(1)).join("\n"); }
+    if (text.length > CHAT_LIMIT) { text = text.slice(0, CHAT_LIMIT).replace(/ [^ ]*$/, "") + "…"; }
+    return text;
+  }
   document.querySelectorAll(".ps-share").forEach(function (box) {
     var status = box.querySelector(".ps-share__status");
     // Read at each click: a filtered view (?chu-tri=… on the Phụ lục) is shared as it is seen.
@@ -14,14 +53,18 @@
       var base = canonical ? canonical.href : window.location.href.split("#")[0].split("?")[0];
       return base + window.location.search;
     }
+    function text() {
+      if (box.hasAttribute("data-message")) { return box.getAttribute("data-message"); }
+      return document.querySelector("article > .ps-notice") ? taskMessage() : document.title;
+    }
     function message() {
-      return (box.getAttribute("data-message") || document.title) + "\n" + pageUrl();
+      return text() + "\n" + pageUrl();
     }
     var native = box.querySelector(".ps-share__native");
     if (typeof navigator.share === "function") {
       native.hidden = false;
       native.addEventListener("click", function () {
-        navigator.share({ title: document.title, text: box.getAttribute("data-message") || "", url: pageUrl() })
+        navigator.share({ title: document.title, text: text(), url: pageUrl() })
           .catch(function () {});
       });
     }

@@ -1,5 +1,7 @@
-"""The ready-to-paste message of "Gửi qua Zalo": what will be done, by whom and when, short enough for a
-chat, built from the data only (the editors' summary where there is one, else the start of the signed text).
+"""The ready-to-paste message of "Gửi qua Zalo" for a plan's page: its title, who issued it and when, how many
+tasks, short enough for a chat, built from the data only. A task page's message (what will be done, by whom and
+when) is read from the page itself by docs/assets/plan-share.js, which mirrors `_fit` and previews.first_sentence:
+a province's 40,000 task pages do not carry their facts twice. `timing_words` is the bulletins' (outreach/).
 
 The page's address is added in the browser (docs/assets/plan-share.js), so a filtered view is sent as seen
 and a site without `site_url` still sends a working link. Plain text: the share partial escapes it into an
@@ -11,12 +13,11 @@ from __future__ import annotations
 from ...data.model import Plan, Task
 from ...data.schema import EVERY, TIMING_KINDS
 from ...text import date_numeric
-from ..html.labels import plan_title, short_title, task_number
+from ..html.labels import plan_title
 from ..index.relations import Names
 from .previews import first_sentence
 
 CHAT_LIMIT = 400  # characters before the link: about what a chat shows without "xem thêm"
-WHAT_LIMIT = 180
 
 
 def timing_words(task: Task) -> str:
@@ -33,17 +34,6 @@ def timing_words(task: Task) -> str:
     detail = [years] if years else []
     detail += [EVERY[timing.every].lower()] if timing.every else []
     return words + (f" ({', '.join(detail)})" if detail else "")
-
-
-def task_message(plan: Plan, task: Task, names: Names) -> str:
-    """'[Nhiệm vụ 1.a của Kế hoạch …] What. Thực hiện: who. Thời gian: when.' (no link)."""
-    what = first_sentence(task.summary or task.text, WHAT_LIMIT)
-    lines = [f"Nhiệm vụ {task_number(plan, task)} – {short_title(plan_title(plan), 10)}", what]
-    if task.lead and task.lead.agencies:
-        lines.append(f"Thực hiện: {names.agency_names(task.lead.agencies)}")
-    if task.timing:
-        lines.append(f"Thời gian: {timing_words(task)}")
-    return _fit(lines)
 
 
 def plan_message(plan: Plan, names: Names) -> str:

@@ -29,7 +29,6 @@ from ..html.subjects import member_words
 from ..index.relations import Citations, Names
 from ..options import SiteOptions
 from ..outreach.bulletins import task_bulletin_slug
-from ..parts.chat_message import task_message
 from ..parts.life_notice import life_notice
 from ..parts.outreach_parts import feedback_section, summary_box
 from ..parts.parts import crumbs, front_matter
@@ -57,8 +56,7 @@ def render_task(
         PageKind.TASK,
         member_words(who, names.agencies),
         preview=task_preview(plan, task, names),
-        share=task_message(plan, task, names),
-    )
+    )  # no `share`: "Gửi qua Zalo" reads the message from the page (docs/assets/plan-share.js)
     out += crumbs(
         page,
         (short_title(plan.title, 8), plan_uri(plan)),
