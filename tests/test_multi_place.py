@@ -370,8 +370,9 @@ def test_every_page_of_an_ended_or_replaced_plan_says_so_and_it_stays_listed(mul
         for page in pages:
             box = soup_of(site, page).select_one("article .admonition.warning")
             assert box and words in " ".join(box.get_text(" ").split()), page
-        for task in record.tasks:  # and each task's notice (#thong-bao), which is printed alone
-            box = soup_of(site, f"ke-hoach/{plan}/nhiem-vu/{task.id}").select_one("#thong-bao .admonition.warning")
+        for task in record.tasks:  # and each task's notice (#thong-bao), which shows the page's .ps-n sections
+            shown = "article > .ps-n > .admonition.warning"  # a section the notice shows (test_notice.NOTICE_PARTS)
+            box = soup_of(site, f"ke-hoach/{plan}/nhiem-vu/{task.id}").select_one(shown)
             assert box and words in " ".join(box.get_text(" ").split()), task.id
     for plan in (PROVINCE_PLAN, SEED_PLAN):
         assert not soup_of(site, f"ke-hoach/{plan}").select_one("article .admonition.warning")
