@@ -26,7 +26,7 @@ from .og_batch import spawn_pool, workers_here
 from .og_image import store
 from .qr_code import BORDER, ERROR, PNG_END, PNG_START, QR_MASK, SCALE, qr_img, qr_png
 
-DESIGN = "2"  # bump when qr_code.qr_png's drawing changes (segno's own version is in the key too); 1: SVG
+DESIGN = "3"  # bump when qr_code.qr_png's drawing changes (segno's own version is in the key too); 1: SVG, 2: PNG
 _KEY_PARTS = [DESIGN, segno.__version__, ERROR, "boost", QR_MASK, BORDER, SCALE]
 
 
