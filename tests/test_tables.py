@@ -81,8 +81,31 @@ def test_one_row_per_task_each_cell_naming_its_column(site, plan):
     rows = body_rows(table)
     assert [row.find("td").get_text(strip=True) for row in rows] == numbers(plan)  # STT first, in the plan's order
     for row in rows:
-        assert [td.get("data-label") for td in row.find_all("td", recursive=False)] == COLUMNS
+        assert len(row.find_all("td", recursive=False)) == len(COLUMNS)
         assert row.find_all("td")[-1].find(class_="ps-tag")  # the status tag in the last column
+    # Each column's name once, on the table (the cards' labels on a phone), none repeated in the cells.
+    labels = re.findall(r'--ps-c(\d+):"((?:[^"\\]|\\.)*)"', table["style"])
+    assert [(int(n), label) for n, label in labels] == list(enumerate(COLUMNS, 1))
+    assert not table.select("[data-label]")
+
+
+def test_each_task_text_is_written_once_its_first_words_linked(site, plan):
+    rows = body_rows(table_of(soup_of(site, APPENDIX)))
+    long = 0
+    for task, row in zip(plan.tasks, rows):
+        cell = row.find_all("td", recursive=False)[1]
+        words = task.text.split()
+        link = cell.find("a")
+        more, rest = link.find(class_="ps-more"), cell.find(class_="ps-rest")
+        if len(words) > 20:
+            long += 1
+            assert more.get_text() == "…" and rest.parent is cell and rest.find_previous_sibling("a") is link
+            assert link.get_text(" ", strip=True).removesuffix("…").split() == words[:20]
+            assert rest.get_text().split() == words[20:]
+        else:
+            assert more is None and rest is None and link.get_text().split() == words
+        assert cell.get_text(" ").replace("…", " ").split() == words  # every word once, none twice
+    assert long >= 2  # the seed plan has long tasks: the test is not vacuous
 
 
 def test_several_agencies_or_documents_in_a_cell_are_a_list(site, plan, project):
@@ -434,6 +457,14 @@ def test_appendix_prints_on_a4_landscape_header_on_every_page_no_row_split(site,
     assert styles["thead"] == "table-header-group"
     assert styles["breaks"] == ["avoid"] * len(plan.tasks)
     assert styles["hidden"] == ["none"] * 5 and styles["visible"] == len(plan.tasks)
+    printed = page.eval_on_selector_all("table.ps-appendix tbody tr", "rs => rs.map(r => r.cells[1].innerText)")
+    assert [t.split() for t in printed] == [task.text.split() for task in plan.tasks]  # on paper: whole, no "…"
+    page.emulate_media(media="screen")
+    shown = page.eval_on_selector_all("table.ps-appendix tbody tr", "rs => rs.map(r => r.cells[1].innerText)")
+    assert [" ".join(t.split()) for t in shown] == [
+        " ".join(task.text.split()[:20]) + ("…" if len(task.text.split()) > 20 else "") for task in plan.tasks
+    ]
+    assert shown != printed  # the seed plan has long tasks
     page.close()
 
 
