@@ -40,6 +40,18 @@ def test_busy_agency_page_shows_a_preview_and_links_to_paged_lists(pages):
     assert len(blocks) >= 4 and all(len(ITEM.findall(block)) <= PREVIEW for block in blocks)
 
 
+def test_filters_are_where_a_list_is_whole(pages):
+    """A preview cut at PREVIEW entries has no filters (they would count and narrow a part of the list as if
+    it were all); its own pages, which hold every entry, have them, their items carrying the facets' ids."""
+    page = pages["co-quan/co-quan-0.md"]
+    box = re.search(r'<div class="ps-facets" data-table="ps-list-chu-tri"', page)
+    assert "co-quan-0/chu-tri/" in page and "Xem tất cả" in page and box is None
+    listed = pages["co-quan/co-quan-0/chu-tri/index.md"]
+    assert '<div class="ps-facets" data-table="ps-list-danh-sach" data-blob="ps-list-danh-sach-facets">' in listed
+    items = re.findall(r'<li( data-[^>]*)><a ', listed)
+    assert len(items) == PER_PAGE and all(re.fullmatch(r'( data-[a-z]+="[\d ]*")+', i) for i in items)
+
+
 def test_document_index_is_grouped_and_paged(pages):
     index = pages["van-ban/index.md"]
     assert list_items(index) <= PREVIEW * 10

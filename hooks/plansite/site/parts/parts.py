@@ -18,7 +18,7 @@ from ..html.page_writer import PageWriter, PageWriters
 from ..html.statuses import status_tag
 from ..index.relations import Citations, Names
 from .facets import FACETS as TASK_FACETS
-from .facets import Facet, list_filters, narrowing, row_attributes, task_ids
+from .facets import Facet, list_filters, task_ids
 from .previews import Preview
 
 PER_PAGE = 100  # entries per list page
@@ -92,15 +92,14 @@ def entries(
     """A list of links, one per entry; with `filters`, where they could narrow it, the list's filters
     (`key` names the list on its page, `prefix` its words in the address) and each item's ids."""
     links = [f"{link(label, page, target)}{page.marked(after)}" for label, target, after in items]
-    box = (
+    box, attributes = (
         list_filters(f"ps-list-{key}", filters.facets, filters.rows, filters.names, filters.noun, prefix)
         if filters
-        else ""
+        else ("", [])
     )
     if not box:
         return ul(links)
-    useful = narrowing(filters.facets, filters.rows)  # ids of a facet the filters leave out would be dead weight
-    lis = "".join(f"<li{row_attributes(ids, useful)}>{a}</li>\n" for ids, a in zip(filters.rows, links))
+    lis = "".join(f"<li{attrs}>{a}</li>\n" for attrs, a in zip(attributes, links))
     return f'{box}<ul class="ps-list" id="ps-list-{key}">\n{lis}</ul>\n'
 
 
@@ -155,7 +154,9 @@ def preview(
     if not items:
         return p("Không có."), {}
     key = folder.rsplit("/", 1)[-1]
-    out = entries(items[:PREVIEW], page, filters and filters.part(0, PREVIEW), key, f"{key}.")
+    # Filters where the list is whole: a longer list's are on its own pages, which hold every entry.
+    whole = filters if len(items) <= PREVIEW else None
+    out = entries(items[:PREVIEW], page, whole, key, f"{key}.")
     pages: dict[str, str] = {}
     if len(items) > PREVIEW:
         pages = list_pages(page.writers, folder, title, (here, page.uri), items, filters, picture)

@@ -23,7 +23,7 @@ from ..html.page_writer import PageWriter, PageWriters
 from ..html.statuses import status_tag
 from ..html.subjects import subject_words
 from ..index.relations import Citations, Names
-from ..parts.facets import facets_script, row_attributes, task_ids
+from ..parts.facets import facets_script
 from ..parts.life_notice import life_notice
 from ..parts.parts import crumbs, front_matter
 from ..parts.previews import plan_page_preview
@@ -84,8 +84,11 @@ def _task_link(plan: Plan, task: Task, page: PageWriter) -> str:
     return f'{more}<span class="ps-rest"> {escape(" ".join(rest))}</span>'
 
 
-def task_row(plan: Plan, task: Task, names: Names, cites: Citations, progress: Progress, page: PageWriter) -> str:
-    """One task: number, title (linked), lead and coordinating agencies, timing, documents, status."""
+def task_row(
+    plan: Plan, task: Task, names: Names, cites: Citations, progress: Progress, page: PageWriter, attributes: str
+) -> str:
+    """One task: number, title (linked), lead and coordinating agencies, timing, documents, status;
+    `attributes`: its facets' (`facets.row_attributes`)."""
     cells = (
         page.text(task_number(plan, task)),
         _task_link(plan, task, page),
@@ -96,22 +99,23 @@ def task_row(plan: Plan, task: Task, names: Names, cites: Citations, progress: P
         status_tag(progress.status(plan, task.id)),
     )
     row = "".join(f"<td>{content}</td>" for content in cells)
-    return f"<tr{row_attributes(task_ids(plan, task, cites, progress))}>{row}</tr>\n"
+    return f"<tr{attributes}>{row}</tr>\n"
 
 
 def task_table(plan: Plan, names: Names, cites: Citations, progress: Progress, page: PageWriter) -> str:
     """The table as one HTML block: the filters' place and labels, then the table in a scrollable region."""
     head = "".join(f'<th scope="col">{page.text(c)}</th>' for c in COLUMNS)  # running text: 'STT' too
     caption = f"Các nhiệm vụ của Kế hoạch ({len(plan.tasks)} nhiệm vụ)"
+    blob, attributes = facets_script(plan, names, cites, progress)
     return (
         '<div class="ps-appendix-block">\n'
         f'<div class="ps-facets" data-table="{TABLE_ID}"></div>\n'
-        f"{facets_script(plan, names, cites, progress)}\n"
+        f"{blob}\n"
         f'<div class="ps-appendix-wrap" role="region" aria-labelledby="{TABLE_ID}-caption" tabindex="0">\n'
         f'<table class="ps-appendix" id="{TABLE_ID}" style="{html.escape(column_labels(), quote=True)}">\n'
         f'<caption id="{TABLE_ID}-caption">{html.escape(caption)}</caption>\n'
         f"<thead><tr>{head}</tr></thead>\n<tbody>\n"
-        + "".join(task_row(plan, task, names, cites, progress, page) for task in plan.tasks)
+        + "".join(task_row(plan, t, names, cites, progress, page, a) for t, a in zip(plan.tasks, attributes))
         + "</tbody>\n</table>\n</div>\n</div>\n"
     )
 
