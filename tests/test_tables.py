@@ -84,7 +84,7 @@ def test_one_row_per_task_each_cell_naming_its_column(site, plan):
         assert len(row.find_all("td", recursive=False)) == len(COLUMNS)
         assert row.find_all("td")[-1].find(class_="ps-tag")  # the status tag in the last column
     # Each column's name once, on the table (the cards' labels on a phone), none repeated in the cells.
-    labels = re.findall(r'--ps-c(\d+):"((?:[^"\\]|\\.)*)"', table["style"])
+    labels = re.findall(r"--ps-c(\d+):'((?:[^'\\]|\\.)*)'", table["style"])
     assert [(int(n), label) for n, label in labels] == list(enumerate(COLUMNS, 1))
     assert not table.select("[data-label]")
 

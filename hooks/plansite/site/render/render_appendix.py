@@ -48,11 +48,11 @@ def cell_list(links: list[str]) -> str:
 
 
 def column_labels() -> str:
-    """The table's style: each column's name as a CSS string (`--ps-c1: "STT"` …), the cards' labels on a phone.
-
-    The names are this module's own constants; quotes and backslashes are escaped all the same."""
-    quoted = ('"' + c.replace("\\", "\\\\").replace('"', '\\"') + '"' for c in COLUMNS)
-    return ";".join(f"--ps-c{i}:{q}" for i, q in enumerate(quoted, 1))
+    """The table's style attribute: each column's name as a CSS string (`--ps-c1:'STT'` …), the cards' labels
+    on a phone. The names are this module's own constants; escaped all the same, for CSS and then HTML."""
+    quoted = ("'" + c.replace("\\", "\\\\").replace("'", "\\'") + "'" for c in COLUMNS)
+    style = ";".join(f"--ps-c{i}:{q}" for i, q in enumerate(quoted, 1))
+    return html.escape(style, quote=False).replace('"', "&quot;")
 
 
 def agencies_cell(assignment: Assignment | None, names: Names, page: PageWriter) -> str:
@@ -112,7 +112,7 @@ def task_table(plan: Plan, names: Names, cites: Citations, progress: Progress, p
         f'<div class="ps-facets" data-table="{TABLE_ID}"></div>\n'
         f"{blob}\n"
         f'<div class="ps-appendix-wrap" role="region" aria-labelledby="{TABLE_ID}-caption" tabindex="0">\n'
-        f'<table class="ps-appendix" id="{TABLE_ID}" style="{html.escape(column_labels(), quote=True)}">\n'
+        f'<table class="ps-appendix" id="{TABLE_ID}" style="{column_labels()}">\n'
         f'<caption id="{TABLE_ID}-caption">{html.escape(caption)}</caption>\n'
         f"<thead><tr>{head}</tr></thead>\n<tbody>\n"
         + "".join(task_row(plan, t, names, cites, progress, page, a) for t, a in zip(plan.tasks, attributes))
