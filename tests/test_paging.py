@@ -80,7 +80,7 @@ def test_filters_are_where_a_list_is_whole(pages):
     assert "co-quan-0/chu-tri/" in page and "Xem tất cả" in page and box is None
     listed = pages["co-quan/co-quan-0/chu-tri/index.md"]
     assert '<div class="ps-facets" data-table="ps-list-danh-sach" data-blob="ps-list-danh-sach-facets">' in listed
-    items = re.findall(r'<li( data-[^>]*)><a ', listed)
+    items = re.findall(r"<li( data-[^>]*)><a ", listed)
     assert len(items) == PER_PAGE and all(re.fullmatch(r'( data-[a-z]+="[\d ]*")+', i) for i in items)
 
 

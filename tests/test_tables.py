@@ -174,9 +174,7 @@ def test_facet_labels_are_json_with_an_option_for_every_value_in_the_rows(site, 
         assert {o[0] for o in facet["options"]} == in_rows, facet["key"]
         assert all(len(o) == 2 and o[1] for o in facet["options"]) and facet["label"]
     lead = next(f for f in data["facets"] if f["key"] == "lead")
-    assert {o[0]: o[1] for o in lead["options"]} == {
-        a: names[a] for t in plan.tasks if t.lead for a in t.lead.agencies
-    }
+    assert {o[0]: o[1] for o in lead["options"]} == {a: names[a] for t in plan.tasks if t.lead for a in t.lead.agencies}
     scripts = soup.select("article script")
     assert [s.get("type") for s in scripts] == ["application/json"]  # nothing in the page's content runs
 
