@@ -73,15 +73,16 @@ _FIRST_WORDS = re.compile(rf"\s*(?:\S+\s+){{{SHORT_WORDS - 1}}}\S+")
 
 def _task_link(plan: Plan, task: Task, page: PageWriter) -> str:
     """The task's first words linking to its page, then "…"; on paper its whole text. Each word is written
-    once: the rest of the text follows the link, shown on paper only, the "…" on screen only
-    (plan-site.css: .ps-more, .ps-rest)."""
+    once: the rest of the text ends the link, shown on paper only, the "…" on screen only (plan-site.css:
+    .ps-more, .ps-rest; a hidden part is no part of the link's name on screen). Inside the link, as the
+    whole text was, the rest is no running text whose abbreviations the page marks."""
     first = _FIRST_WORDS.match(task.text)
     rest = task.text[first.end() :].split() if first else ()
     if not rest:
         return link(short_title(task.text, SHORT_WORDS), page, task_uri(plan, task))
-    words = " ".join(first.group().split())
-    more = link_html(f'{escape(words)}<span class="ps-more">…</span>', page, task_uri(plan, task))
-    return f'{more}<span class="ps-rest"> {escape(" ".join(rest))}</span>'
+    words, rest_words = escape(" ".join(first.group().split())), escape(" ".join(rest))
+    content = f'{words}<span class="ps-more">…</span><span class="ps-rest"> {rest_words}</span>'
+    return link_html(content, page, task_uri(plan, task))
 
 
 def task_row(
