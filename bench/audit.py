@@ -132,11 +132,12 @@ def url_path(address: str) -> str:
 
 
 def build_paged_corpus(work: Path) -> Path:
-    """A small synthetic project whose one agency issues 101 documents: more than a list page holds
-    (plansite.site.parts.parts.PER_PAGE = 100), so it has a paged list ("…/van-ban/trang-2/"). Returns the
-    project folder; build it with runner.build."""
+    """A small synthetic project whose one agency issues 170 documents: more than a list page holds
+    (plansite.site.parts.parts.PER_PAGE = 100), so it has a paged list ("…/van-ban/trang-2/"), and each of the
+    four document types' groups of the documents' index is longer than a page shows whole (parts.WHOLE = 40),
+    so it has a group list ("van-ban/danh-sach/<type>/"). Returns the project folder; build it with runner.build."""
     project = work / "paged-corpus"
-    corpus.generate(project, plans=1, tasks=2, agencies=1, documents=101, seed=3)
+    corpus.generate(project, plans=1, tasks=2, agencies=1, documents=170, seed=3)
     return project
 
 

@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import json
 import shutil
+import sys
 from pathlib import Path
 from urllib.parse import unquote, urljoin
 
@@ -20,8 +21,9 @@ import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, SEED_PLAN, build_site, copy_project, load_project
+from conftest import ROOT, SEED_PLAN, build_site, copy_project, generate_pages, load_project
 from plansite.addresses import PACKAGE
+from plansite.export import catalogue as catalogue_module
 from plansite.export.catalogue import CSV_FILES, catalogue
 from plansite.export.files import export_files
 from plansite.export.records import DERIVED
@@ -344,6 +346,46 @@ def test_the_data_package_validates_rows_against_their_schemas(site, reported, w
         assert descriptor["created"] == f"{BUILD_DAY.isoformat()}T00:00:00Z"
         typed = package.get_resource("bao-cao.csv").read_rows()
         assert {row["data_to"] for row in typed} == {dt.date(2025, 12, 14), dt.date(2026, 6, 14)}
+
+
+def test_a_long_task_table_is_cut_into_files_of_whole_plans(tmp_path, monkeypatch):
+    """Past TASK_ROWS_PER_FILE rows, nhiem-vu.csv is one table in several files (each under a host's 25 MiB a
+    file at a province's 40,000 tasks): whole plans in order, each file a CSV with its header row, the package
+    valid with every task read once through the table (the one the reports' foreign key names), the data page
+    linking each."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import corpus
+
+    corpus.generate(tmp_path / "p", plans=7, tasks=50, agencies=4, documents=30, seed=5)
+    data = load_project(tmp_path / "p")
+    monkeypatch.setattr(catalogue_module, "TASK_ROWS_PER_FILE", 120)  # two plans of 50 tasks a file
+    files = export_files(data, build_progress(data), "Kế hoạch")
+    parts = sorted(name for name in files if name.startswith("du-lieu/nhiem-vu"))
+    assert parts == [f"du-lieu/nhiem-vu-{n}.csv" for n in (1, 2, 3, 4)]  # no nhiem-vu.csv beside them
+    ordered = sorted(data.plans, key=lambda p: p.id)
+    for n, name in enumerate(parts):
+        with io.StringIO(files[name].decode("utf-8-sig"), newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        assert list(rows[0]) == columns("nhiem-vu.csv")
+        assert [(r["plan_id"], r["task_id"]) for r in rows] == [
+            (plan.id, task.id) for plan in ordered[2 * n : 2 * n + 2] for task in plan.tasks
+        ]
+    for name, content in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(content)
+    report = frictionless.validate(tmp_path / "du-lieu" / PACKAGE)
+    assert report.valid, report.flatten(["title", "note"])
+    table = frictionless.Package(str(tmp_path / "du-lieu" / PACKAGE)).get_resource("nhiem-vu.csv")
+    assert [(r["plan_id"], r["task_id"]) for r in table.read_rows()] == [
+        (plan.id, task.id) for plan in ordered for task in plan.tasks
+    ]
+    descriptor = json.loads(files["du-lieu/" + PACKAGE])
+    resource = next(r for r in descriptor["resources"] if r["name"] == "nhiem-vu.csv")
+    assert resource["path"] == [name.removeprefix("du-lieu/") for name in parts]
+    assert "nhiem-vu-4.csv: ke-hoach-6 đến ke-hoach-6" in resource["description"]
+    page = BeautifulSoup(generate_pages(data)["du-lieu/index.md"], "html.parser")
+    linked = {a["href"].rsplit("/", 1)[-1] for a in page.find_all("a", href=True)}
+    assert {name.rsplit("/", 1)[-1] for name in parts} <= linked and "nhiem-vu.csv" not in linked
 
 
 def test_a_broken_row_fails_the_package(reported, tmp_path):

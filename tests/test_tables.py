@@ -81,8 +81,31 @@ def test_one_row_per_task_each_cell_naming_its_column(site, plan):
     rows = body_rows(table)
     assert [row.find("td").get_text(strip=True) for row in rows] == numbers(plan)  # STT first, in the plan's order
     for row in rows:
-        assert [td.get("data-label") for td in row.find_all("td", recursive=False)] == COLUMNS
+        assert len(row.find_all("td", recursive=False)) == len(COLUMNS)
         assert row.find_all("td")[-1].find(class_="ps-tag")  # the status tag in the last column
+    # Each column's name once, on the table (the cards' labels on a phone), none repeated in the cells.
+    labels = re.findall(r"--ps-c(\d+):'((?:[^'\\]|\\.)*)'", table["style"])
+    assert [(int(n), label) for n, label in labels] == list(enumerate(COLUMNS, 1))
+    assert not table.select("[data-label]")
+
+
+def test_each_task_text_is_written_once_its_first_words_linked(site, plan):
+    rows = body_rows(table_of(soup_of(site, APPENDIX)))
+    long = 0
+    for task, row in zip(plan.tasks, rows):
+        cell = row.find_all("td", recursive=False)[1]
+        words = task.text.split()
+        link = cell.find("a")
+        more, rest = link.find(class_="ps-more"), cell.find(class_="ps-rest")
+        assert cell.get_text(" ").replace("…", " ").split() == words  # every word once, none twice
+        if len(words) > 20:
+            long += 1
+            assert more.get_text() == "…" and rest.parent is link and rest.find_previous_sibling() is more
+            assert rest.extract().get_text().split() == words[20:]  # the rest, at the link's end
+            assert link.get_text(" ", strip=True).removesuffix("…").split() == words[:20]
+        else:
+            assert more is None and rest is None and link.get_text().split() == words
+    assert long >= 2  # the seed plan has long tasks: the test is not vacuous
 
 
 def test_several_agencies_or_documents_in_a_cell_are_a_list(site, plan, project):
@@ -108,13 +131,20 @@ def test_several_agencies_or_documents_in_a_cell_are_a_list(site, plan, project)
     assert lists >= 4  # the seed plan has such cells: the test is not vacuous
 
 
+def row_ids(row, data: dict) -> dict[str, list[str]]:
+    """facet key → the ids of a row: its attributes hold their positions in the blob's options."""
+    options = {f["key"]: [o[0] for o in f["options"]] for f in data["facets"]}
+    assert all(re.fullmatch(r"(\d+( \d+)*)?", row.get(f"data-{key}", "x")) for key in options), row.attrs
+    return {key: [options[key][int(n)] for n in row[f"data-{key}"].split()] for key in options}
+
+
 def test_row_attributes_are_the_models_ids(site, plan):
-    rows = body_rows(table_of(soup_of(site, APPENDIX)))
+    soup = soup_of(site, APPENDIX)
+    rows, data = body_rows(table_of(soup)), facet_blob(soup)
     assert len(rows) == len(plan.tasks)
     for task, row in zip(plan.tasks, rows):
-        ids = {key: row.get(f"data-{key}", None) for key in FACETS}
-        assert None not in ids.values(), row.attrs
-        ids = {key: value.split() for key, value in ids.items()}
+        ids = row_ids(row, data)
+        assert set(ids) == set(FACETS)
         assert ids["lead"] == list(task.lead.agencies if task.lead else ())
         assert ids["timing"] == ([task.timing.kind] if task.timing else [])
         assert ids["forms"] == list(task.forms.kinds if task.forms else ())
@@ -123,7 +153,7 @@ def test_row_attributes_are_the_models_ids(site, plan):
         assert set(task.cites) <= set(ids["cites"])
         tag = cells[-1].find(class_="ps-tag")
         assert ids["status"] == [c.removeprefix("ps-tag--") for c in tag["class"] if c.startswith("ps-tag--")]
-    assert [r["data-cites"].split() for r in rows] == [list(t.cites) for t in plan.tasks]  # seed: cited = shown
+    assert [row_ids(r, data)["cites"] for r in rows] == [list(t.cites) for t in plan.tasks]  # seed: cited = shown
 
 
 def facet_blob(soup) -> dict:
@@ -135,18 +165,16 @@ def facet_blob(soup) -> dict:
 def test_facet_labels_are_json_with_an_option_for_every_value_in_the_rows(site, plan, project):
     soup = soup_of(site, APPENDIX)
     data = facet_blob(soup)
-    assert data["total"] == len(plan.tasks)
     assert [(f["key"], f["param"]) for f in data["facets"]] == list(FACETS.items())
     rows = body_rows(table_of(soup))
     names = {a.id: a.name for a in project.agencies}
     for facet in data["facets"]:
-        in_rows = {i for row in rows for i in row[f"data-{facet['key']}"].split()}
-        assert {o["id"] for o in facet["options"]} == in_rows, facet["key"]
-        assert all(o["label"] for o in facet["options"]) and facet["label"]
+        in_rows = {i for row in rows for i in row_ids(row, data)[facet["key"]]}
+        assert [o[0] for o in facet["options"]] == list(dict.fromkeys(o[0] for o in facet["options"]))  # each once
+        assert {o[0] for o in facet["options"]} == in_rows, facet["key"]
+        assert all(len(o) == 2 and o[1] for o in facet["options"]) and facet["label"]
     lead = next(f for f in data["facets"] if f["key"] == "lead")
-    assert {o["id"]: o["label"] for o in lead["options"]} == {
-        a: names[a] for t in plan.tasks if t.lead for a in t.lead.agencies
-    }
+    assert {o[0]: o[1] for o in lead["options"]} == {a: names[a] for t in plan.tasks if t.lead for a in t.lead.agencies}
     scripts = soup.select("article script")
     assert [s.get("type") for s in scripts] == ["application/json"]  # nothing in the page's content runs
 
@@ -203,7 +231,7 @@ def test_hostile_names_stay_text_in_the_table_and_in_the_json(hostile_site):
     raw = re.search(r'<script type="application/json" id="ps-facets">(.*?)</script>', html, re.S).group(1)
     assert "<" not in raw and ">" not in raw and "&" not in raw
     data = json.loads(raw)
-    lead_labels = {o["id"]: o["label"] for f in data["facets"] if f["key"] == "lead" for o in f["options"]}
+    lead_labels = {o[0]: o[1] for f in data["facets"] if f["key"] == "lead" for o in f["options"]}
     assert all(lead_labels[f"xss-{i}"] == shown(f"{p} #{i}") for i, p in enumerate(HOSTILE))
     assert facet_blob(soup) == data
 
@@ -434,6 +462,14 @@ def test_appendix_prints_on_a4_landscape_header_on_every_page_no_row_split(site,
     assert styles["thead"] == "table-header-group"
     assert styles["breaks"] == ["avoid"] * len(plan.tasks)
     assert styles["hidden"] == ["none"] * 5 and styles["visible"] == len(plan.tasks)
+    printed = page.eval_on_selector_all("table.ps-appendix tbody tr", "rs => rs.map(r => r.cells[1].innerText)")
+    assert [t.split() for t in printed] == [task.text.split() for task in plan.tasks]  # on paper: whole, no "…"
+    page.emulate_media(media="screen")
+    shown = page.eval_on_selector_all("table.ps-appendix tbody tr", "rs => rs.map(r => r.cells[1].innerText)")
+    assert [" ".join(t.split()) for t in shown] == [
+        " ".join(task.text.split()[:20]) + ("…" if len(task.text.split()) > 20 else "") for task in plan.tasks
+    ]
+    assert shown != printed  # the seed plan has long tasks
     page.close()
 
 

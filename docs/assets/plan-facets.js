@@ -3,8 +3,9 @@
  * list (data-table) and its JSON blob of labels (data-blob; the Phụ lục's is #ps-facets).
  * Without this script the page is the whole table or list. With it: one labelled <select> per facet (for
  * tasks: lead agency, cited document, timing kind, form of outreach, status) in a panel that opens and
- * closes (the Phụ lục's is open on a wide screen), built from the blob (labels) and the rows' or items'
- * data-* attributes (ids); rows that do not match every chosen value are hidden. On paper a line says
+ * closes (the Phụ lục's is open on a wide screen), built from the blob (each facet's options as
+ * [id, label] pairs) and the rows' or items' data-* attributes (the positions of their values in those
+ * options, "0 3"); rows that do not match every chosen value are hidden. On paper a line says
  * which filter is on. The choice is kept in the address (?chu-tri=…&tinh-trang=…; a list's words carry
  * its prefix, "phoi-hop.tinh-trang=…", when a page has several), so a filtered view can be shared and is
  * restored on load; a live region says how many are shown. Every text is set with textContent or
@@ -28,8 +29,10 @@ function filters(box, blob, target) {
   var facets = (data.facets || []).filter(function (f) { return f.options && f.options.length; });
   if (!facets.length) return;
 
-  function ids(row, key) {
-    return (row.getAttribute("data-" + key) || "").split(" ").filter(Boolean);
+  function ids(row, facet) {  // the option ids of a row for a facet, from their positions
+    return (row.getAttribute("data-" + facet.key) || "").split(" ").filter(Boolean).map(function (n) {
+      return (facet.options[n] || [])[0];
+    });
   }
 
   function el(tag, props, children) {
@@ -48,8 +51,8 @@ function filters(box, blob, target) {
     var select = el("select", { id: id, name: facet.param });
     select.appendChild(new Option("Tất cả", ""));
     facet.options.forEach(function (o) {
-      var count = rows.filter(function (r) { return ids(r, facet.key).indexOf(o.id) >= 0; }).length;
-      select.appendChild(new Option(o.label + " (" + count + ")", o.id));
+      var count = rows.filter(function (r) { return ids(r, facet).indexOf(o[0]) >= 0; }).length;
+      select.appendChild(new Option(o[1] + " (" + count + ")", o[0]));
     });
     select.addEventListener("change", function () { apply(true); });
     selects[facet.key] = select;
@@ -78,7 +81,7 @@ function filters(box, blob, target) {
     var chosen = facets.filter(function (f) { return selects[f.key].value; });
     var shown = 0;
     rows.forEach(function (row) {
-      var match = chosen.every(function (f) { return ids(row, f.key).indexOf(selects[f.key].value) >= 0; });
+      var match = chosen.every(function (f) { return ids(row, f).indexOf(selects[f.key].value) >= 0; });
       row.hidden = !match;
       if (match) shown += 1;
     });
@@ -87,7 +90,7 @@ function filters(box, blob, target) {
     summary.textContent = chosen.length ? "Đang lọc (" + shown + "/" + rows.length + " " + noun + "): " +
       chosen.map(function (f) {
         var value = selects[f.key].value;
-        return f.label + ": " + f.options.filter(function (o) { return o.id === value; })[0].label;
+        return f.label + ": " + f.options.filter(function (o) { return o[0] === value; })[0][1];
       }).join("; ") + "." : "";
     reset.hidden = !chosen.length;
     table.classList.toggle(isTable ? "ps-appendix--filtered" : "ps-list--filtered", chosen.length > 0);
@@ -104,7 +107,7 @@ function filters(box, blob, target) {
   var query = new URLSearchParams(window.location.search);
   facets.forEach(function (f) {
     var wanted = query.get(f.param);
-    if (wanted && f.options.some(function (o) { return o.id === wanted; })) selects[f.key].value = wanted;
+    if (wanted && f.options.some(function (o) { return o[0] === wanted; })) selects[f.key].value = wanted;
   });
   apply(false);
   // The Phụ lục's panel is open on a wide screen, any panel when the address chose a filter; on a phone

@@ -103,6 +103,11 @@ TASKS_CSV, AGENCIES_CSV, DOCUMENTS_CSV, REPORTS_CSV = (
 PACKAGE = "datapackage.json"  # the Frictionless descriptor of all the files
 
 
+def tasks_csv_part(number: int) -> str:
+    """Part `number` (from 1) of the tasks' CSV where it is cut in several files (export/catalogue.py)."""
+    return f"{TASKS}-{number}.csv"
+
+
 SCHEMAS = "schemas"  # du-lieu/schemas/: the JSON Schemas of the data files
 
 

@@ -2,12 +2,15 @@
 
 The data page (site/render/render_data.py) and datapackage.json (package.py) both read catalogue(), and
 export_files() makes exactly these files, so what is described is what is published. Plans are one file
-each (PLAN_FILES says what each holds): a province's 800 plans in one file would be 40 MB and more.
+each (PLAN_FILES says what each holds): a province's 800 plans in one file would be 40 MB and more. The
+tasks' CSV is one table, nhiem-vu.csv, cut into files of whole plans (nhiem-vu-1.csv …, each with its
+header row) where it would pass TASK_ROWS_PER_FILE rows: a province's 40,000 tasks in one file are 24 MiB,
+at a static host's limit of 25 MiB a file (Cloudflare Pages).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..addresses import (
     AGENCIES_CSV,
@@ -20,6 +23,7 @@ from ..addresses import (
     TASKS_CSV,
     plan_json,
     schema_file,
+    tasks_csv_part,
 )
 from ..data.model import Plan
 from ..reports.project import FILE_KINDS
@@ -49,6 +53,12 @@ class DataFile:
     title: str
     description: str
     table: Table | None = None
+    parts: tuple[str, ...] = ()  # the files of a table cut in several; `path` then names the table only
+
+    @property
+    def files(self) -> tuple[str, ...]:
+        """The files published for this entry: its parts, else its path."""
+        return self.parts or (self.path,)
 
     @property
     def format(self) -> str:
@@ -130,8 +140,44 @@ SCHEMA_FILES = tuple(
 )
 
 
+TASK_ROWS_PER_FILE = 10_000  # ≈ 6 MiB at the benchmark's ≈ 630 bytes a task: each file well under 25 MiB
+
+
+def task_parts(plans) -> tuple[tuple[str, tuple[Plan, ...]], ...]:
+    """The tasks' CSV as files: (path, its plans) of each, whole plans in order of id, a file closed before
+    the plan that would take it past TASK_ROWS_PER_FILE rows (a plan longer than that alone in its file);
+    nhiem-vu.csv alone where one file holds every task."""
+    parts: list[list[Plan]] = [[]]
+    rows = 0
+    for plan in sorted(plans, key=lambda plan: plan.id):
+        if parts[-1] and rows + len(plan.tasks) > TASK_ROWS_PER_FILE:
+            parts.append([])
+            rows = 0
+        parts[-1].append(plan)
+        rows += len(plan.tasks)
+    if len(parts) == 1:
+        return ((TASKS_CSV, tuple(parts[0])),)
+    return tuple((tasks_csv_part(n), tuple(part)) for n, part in enumerate(parts, 1))
+
+
+def csv_files(plans) -> tuple[DataFile, ...]:
+    """CSV_FILES, the tasks' table with its parts where it is cut in several files (`task_parts`)."""
+    parts = task_parts(plans)
+    if len(parts) == 1:
+        return CSV_FILES
+    first, *others = CSV_FILES
+    most = f"{TASK_ROWS_PER_FILE:,}".replace(",", ".")  # 10.000: the Vietnamese thousands separator
+    cut = (
+        f" Bảng chia thành {len(parts)} tệp theo kế hoạch (mỗi tệp gồm trọn các kế hoạch, theo thứ tự mã, tối "
+        f"đa {most} dòng trừ khi một kế hoạch dài hơn), tệp nào cũng có dòng tên cột: "
+        + "; ".join(f"{path}: {plans[0].id} đến {plans[-1].id}" for path, plans in parts)
+        + "."
+    )
+    return (replace(first, description=first.description + cut, parts=tuple(p for p, _ in parts)), *others)
+
+
 def catalogue(plans) -> tuple[DataFile, ...]:
     """Every published file but datapackage.json: each plan's (by id), the other JSON, CSV, schemas."""
     return tuple(plan_file(plan) for plan in sorted(plans, key=lambda plan: plan.id)) + (
-        JSON_FILES + CSV_FILES + SCHEMA_FILES
+        JSON_FILES + csv_files(plans) + SCHEMA_FILES
     )

@@ -18,7 +18,6 @@ from ..addresses import (
     REPORTS_CSV,
     REPORTS_JSON,
     SCHEMAS,
-    TASKS_CSV,
     data_file,
     plan_json,
 )
@@ -26,7 +25,7 @@ from ..data.schema import AGENCY, DOCUMENT
 from ..reports.model import ReportedProject
 from ..reports.project import schema_documents
 from ..reports.status import Progress
-from .catalogue import catalogue
+from .catalogue import catalogue, task_parts
 from .package import descriptor
 from .records import PLACE, json_bytes, package_bytes, plan_record, registry_records, report_order, report_record
 from .table import csv_bytes
@@ -57,15 +56,16 @@ def export_files(
         DOCUMENTS_JSON: json_bytes({"documents": registry_records(project.documents, DOCUMENT)}),
         PLACES_JSON: json_bytes({"places": registry_records(project.places, PLACE)}),
         REPORTS_JSON: json_bytes({"reports": [report_record(r) for r in sorted(project.reports, key=report_order)]}),
-        TASKS_CSV: csv_bytes(TASKS, task_rows(project, progress, names)),
+        **{path: csv_bytes(TASKS, task_rows(plans, progress, names)) for path, plans in task_parts(project.plans)},
         AGENCIES_CSV: csv_bytes(AGENCIES, agency_rows(project, names)),
         DOCUMENTS_CSV: csv_bytes(DOCUMENTS, document_rows(project, names)),
         REPORTS_CSV: csv_bytes(REPORTS, report_rows(project, names)),
         **{f"{SCHEMAS}/{name}": text.encode("utf-8") for name, text in schema_documents().items()},
     }
     entries = catalogue(project.plans)
-    if set(files) != {entry.path for entry in entries}:
-        raise AssertionError(f"export files and catalogue differ: {sorted(set(files) ^ {e.path for e in entries})}")
+    listed = {path for entry in entries for path in entry.files}
+    if set(files) != listed:
+        raise AssertionError(f"export files and catalogue differ: {sorted(set(files) ^ listed)}")
     homepage = f"{site_url.rstrip('/')}/{data_file('')}" if site_url else None
     files[PACKAGE] = package_bytes(descriptor(entries, files, title, publishers(project), created, homepage))
     return {data_file(path): data for path, data in sorted(files.items())}

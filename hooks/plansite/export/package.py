@@ -2,7 +2,9 @@
 
 Each CSV is a tabular resource whose Table Schema (field names, types, Vietnamese descriptions,
 required and allowed values, keys) is made from the same columns as the file; JSON files and schemas
-are plain resources. Every resource gives its size and SHA-256, so a download can be checked.
+are plain resources. Every resource gives its size and SHA-256, so a download can be checked; the tasks'
+table cut in parts (catalogue.task_parts) is one resource whose path lists its files, its size and hash
+those of its parts read in a row as frictionless reads them (each part's header row after the first left out).
 No licence is given: none is known (the data page says so). `created` is the build date passed in,
 never the clock, and is left out without one.
 """
@@ -43,11 +45,19 @@ def table_schema(table: Table) -> dict:
     return schema
 
 
+def table_bytes(entry: DataFile, files: dict[str, bytes]) -> bytes:
+    """The bytes of an entry as a reader of the package reads them: a file as it is; a table cut in parts,
+    its first part, then each other part without its header row (frictionless skips it)."""
+    first, *others = (files[path] for path in entry.files)
+    return first + b"".join(data.split(b"\r\n", 1)[1] for data in others)
+
+
 def resource(entry: DataFile, data: bytes) -> dict:
-    """The descriptor of one file (its name is its path, unique and a valid resource name)."""
+    """The descriptor of one file or table cut in parts (its name is its path, unique and a valid resource
+    name); `data`: its bytes as `table_bytes` reads them, which its size and hash are of."""
     out = {
         "name": entry.path,
-        "path": entry.path,
+        "path": list(entry.parts) if entry.parts else entry.path,
         "profile": "tabular-data-resource" if entry.table else "data-resource",
         # frictionless reads the type, else it takes any *.schema.json for a Table Schema
         "type": "table" if entry.table else "json",
@@ -96,5 +106,5 @@ def descriptor(
         package["homepage"] = homepage
     if created:
         package["created"] = f"{created.isoformat()}T00:00:00Z"
-    package["resources"] = [resource(entry, files[entry.path]) for entry in entries]
+    package["resources"] = [resource(entry, table_bytes(entry, files)) for entry in entries]
     return package

@@ -155,10 +155,11 @@ TASKS = Table(
 )
 
 
-def task_rows(project: Project, progress: Progress, names: Names) -> list[TaskRow]:
+def task_rows(plans, progress: Progress, names: Names) -> list[TaskRow]:
+    """The rows of the tasks of `plans`, plans in order of id."""
     return [
         TaskRow(plan, task, progress.status(plan, task.id), progress.as_of(plan, task.id), names)
-        for plan in sorted(project.plans, key=lambda p: p.id)
+        for plan in sorted(plans, key=lambda p: p.id)
         for task in plan.tasks
     ]
 

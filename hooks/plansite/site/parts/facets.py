@@ -1,10 +1,13 @@
 """Facets: what the rows of a plan's appendix (Phụ lục) and the entries of the lists of tasks, agencies and
 documents can be narrowed by, as ids and labels.
 
-Each row or list item carries its ids as `data-*` attributes (`row_attributes`); the labels of those ids
-travel once per list in a JSON blob (`facets_script` for the Phụ lục, `list_filters` for a list) that
-docs/assets/plan-facets.js reads to build the filters. Without JavaScript neither does anything: the
-table or list is the whole of it. A list gets filters only where one could narrow it (`can_narrow`).
+The options of each facet (id and label of every value some row has) travel once per table or list in a
+JSON blob (`facets_script` for the Phụ lục, `list_filters` for a list), each as an [id, label] pair; each
+row or list item carries, as `data-*` attributes (`row_attributes`), the positions of its values in its
+facet's options ("0 3"), not the ids again: a list of a hundred tasks would repeat each id in every row.
+docs/assets/plan-facets.js reads both to build the filters; the address keeps ids. Without JavaScript
+neither does anything: the table or list is the whole of it. A list gets filters only where one could
+narrow it (`can_narrow`).
 
 The blob sits in `<script type="application/json">`, which the browser never runs but ends at the first
 `</script`: every '<', '>' and '&' of the JSON is written as \\u003c, \\u003e, \\u0026, so no name in
@@ -14,7 +17,6 @@ the data can close the element or open a comment, and `JSON.parse` still reads t
 from __future__ import annotations
 
 import functools
-import html
 import json
 from dataclasses import dataclass
 
@@ -77,9 +79,17 @@ def document_ids(doc: LegalDocument) -> dict[str, tuple[str, ...]]:
     return {"type": (doc.type,), "issuer": tuple(doc.issuers), "validity": (doc.status,) if doc.status else ()}
 
 
-def row_attributes(ids: dict[str, tuple[str, ...]], facets: tuple[Facet, ...] = FACETS) -> str:
-    """The `data-*` attributes of a row (ids are slugs; escaped all the same), e.g. ` data-lead="a b"`."""
-    return "".join(f' data-{f.key}="{html.escape(" ".join(ids.get(f.key, ())), quote=True)}"' for f in facets)
+Positions = dict[str, dict[str, int]]  # facet key → option id → its position in the facet's options
+
+
+def positions(data: dict) -> Positions:
+    """Where each option sits in its facet's options, as `facets_data` wrote them."""
+    return {f["key"]: {option[0]: n for n, option in enumerate(f["options"])} for f in data["facets"]}
+
+
+def row_attributes(ids: dict[str, tuple[str, ...]], facets: tuple[Facet, ...], at: Positions) -> str:
+    """The `data-*` attributes of a row: the positions of its ids in the options, e.g. ` data-lead="0 4"`."""
+    return "".join(f' data-{f.key}="{" ".join(str(at[f.key][i]) for i in ids.get(f.key, ()))}"' for f in facets)
 
 
 def _ordered(present: set[str], labels: dict[str, str]) -> list[tuple[str, str]]:
@@ -123,17 +133,16 @@ def facets_data(
     noun: str = "nhiệm vụ",
     prefix: str = "",
 ) -> dict:
-    """What the filters are built from: each facet with its options (only values some row has), the noun
-    the counts name, and the prefix of its words in the address (several lists on one page)."""
+    """What the filters are built from: each facet with its options ([id, label] of the values some row has),
+    the noun the counts name, and the prefix of its words in the address (several lists on one page)."""
     found = options(facets, rows, names)
     data = {
-        "total": len(rows),
         "facets": [
             {
                 "key": f.key,
                 "param": prefix + f.param,
                 "label": f.label,
-                "options": [{"id": i, "label": visible(label)} for i, label in found[f.key]],
+                "options": [[i, visible(label)] for i, label in found[f.key]],
             }
             for f in facets
         ],
@@ -147,10 +156,14 @@ def script_json(value) -> str:
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
-def facets_script(plan: Plan, names: Names, cites: Citations, progress: Progress) -> str:
-    """The Phụ lục's JSON blob of the filters' labels, as an HTML element (data only; nothing runs)."""
+def facets_script(plan: Plan, names: Names, cites: Citations, progress: Progress) -> tuple[str, list[str]]:
+    """The Phụ lục's JSON blob of the filters' options, as an HTML element (data only; nothing runs), and
+    each task's row attributes, in the plan's order."""
     rows = [task_ids(plan, task, cites, progress) for task in plan.tasks]
-    return f'<script type="application/json" id="{SCRIPT_ID}">{script_json(facets_data(FACETS, rows, names))}</script>'
+    data = facets_data(FACETS, rows, names)
+    at = positions(data)
+    blob = f'<script type="application/json" id="{SCRIPT_ID}">{script_json(data)}</script>'
+    return blob, [row_attributes(ids, FACETS, at) for ids in rows]
 
 
 def can_narrow(facets: tuple[Facet, ...], rows: list[dict[str, tuple[str, ...]]]) -> bool:
@@ -174,15 +187,17 @@ def list_filters(
     names: Names,
     noun: str,
     prefix: str,
-) -> str:
-    """The place of a list's filters and their labels (plan-facets.js builds them), for the facets that
-    could narrow the list; nothing when none could."""
+) -> tuple[str, list[str]]:
+    """The place of a list's filters and their options (plan-facets.js builds them), and each item's
+    attributes, for the facets that could narrow the list (the ids of another would be dead weight);
+    ("", []) when none could."""
     useful = narrowing(facets, rows)
     if len(rows) < 2 or not useful:
-        return ""
-    facets, blob = useful, f"{list_id}-facets"
-    return (
+        return "", []
+    data, blob = facets_data(useful, rows, names, noun, prefix), f"{list_id}-facets"
+    at = positions(data)
+    box = (
         f'<div class="ps-facets" data-table="{list_id}" data-blob="{blob}"></div>\n'
-        f'<script type="application/json" id="{blob}">'
-        f"{script_json(facets_data(facets, rows, names, noun, prefix))}</script>\n"
+        f'<script type="application/json" id="{blob}">{script_json(data)}</script>\n'
     )
+    return box, [row_attributes(ids, useful, at) for ids in rows]

@@ -18,11 +18,15 @@ from ..html.page_writer import PageWriter, PageWriters
 from ..html.statuses import status_tag
 from ..index.relations import Citations, Names
 from .facets import FACETS as TASK_FACETS
-from .facets import Facet, list_filters, narrowing, row_attributes, task_ids
+from .facets import Facet, list_filters, task_ids
 from .previews import Preview
 
 PER_PAGE = 100  # entries per list page
-PREVIEW = 20  # entries shown before "Xem tất cả …"
+# A list of up to WHOLE entries is shown whole where it belongs; a longer one, its first PREVIEW entries and
+# "Xem tất cả …" to its own pages. Pages of their own for a list of 21 to 40 entries (most long lists: 455
+# of 555 at the 7k benchmark) were each a frame and the whole list again, for the 1 to 20 entries not shown.
+PREVIEW = 20
+WHOLE = 40
 
 Entry = tuple[str, str, str]  # (label, target .md, HTML after the link)
 
@@ -92,16 +96,24 @@ def entries(
     """A list of links, one per entry; with `filters`, where they could narrow it, the list's filters
     (`key` names the list on its page, `prefix` its words in the address) and each item's ids."""
     links = [f"{link(label, page, target)}{page.marked(after)}" for label, target, after in items]
-    box = (
+    box, attributes = (
         list_filters(f"ps-list-{key}", filters.facets, filters.rows, filters.names, filters.noun, prefix)
         if filters
-        else ""
+        else ("", [])
     )
     if not box:
         return ul(links)
-    useful = narrowing(filters.facets, filters.rows)  # ids of a facet the filters leave out would be dead weight
-    lis = "".join(f"<li{row_attributes(ids, useful)}>{a}</li>\n" for ids, a in zip(filters.rows, links))
+    lis = "".join(f"<li{attrs}>{a}</li>\n" for attrs, a in zip(attributes, links))
     return f'{box}<ul class="ps-list" id="ps-list-{key}">\n{lis}</ul>\n'
+
+
+def shown(items: list[Entry], filters: Filters | None) -> tuple[list[Entry], Filters | None]:
+    """What a page shows of a list, and its filters: all of it up to WHOLE entries; else its first PREVIEW,
+    without filters (they would count and narrow a part of the list as if it were all: its own pages, which
+    hold every entry, have them)."""
+    if len(items) <= WHOLE:
+        return items, filters
+    return items[:PREVIEW], None
 
 
 def list_pages(
@@ -148,16 +160,17 @@ def preview(
     filters: Filters | None = None,
     picture: Preview | None = None,
 ) -> tuple[str, dict[str, str]]:
-    """The first PREVIEW entries as HTML, and, for a longer list, its own paged pages under `folder`.
+    """The list as HTML, whole or cut (`shown`), and, for a cut one, its own paged pages under `folder`.
 
     `here` names the page the list belongs to; the paged lists link back to it.
     """
     if not items:
         return p("Không có."), {}
     key = folder.rsplit("/", 1)[-1]
-    out = entries(items[:PREVIEW], page, filters and filters.part(0, PREVIEW), key, f"{key}.")
+    first, narrowed = shown(items, filters)
+    out = entries(first, page, narrowed, key, f"{key}.")
     pages: dict[str, str] = {}
-    if len(items) > PREVIEW:
+    if len(first) < len(items):
         pages = list_pages(page.writers, folder, title, (here, page.uri), items, filters, picture)
         out += p(link(f"Xem tất cả {len(items)} {noun}", page, next(iter(pages))))
     return out, pages

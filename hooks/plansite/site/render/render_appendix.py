@@ -1,13 +1,15 @@
 """A plan's appendix (Phụ lục): the table of its tasks, who, when, basis and status.
 
-A cell can hold a real list (several agencies, several documents), each cell says its column's name
-(`data-label`: on a phone, docs/assets/plan-site.css shows each row as a card of "label: value" lines)
-and each row carries its facets (`data-*` ids, see `facets`).
+A cell can hold a real list (several agencies, several documents) and each row carries its facets (`data-*`
+ids, see `facets`). The columns' names are written once, on the table, as CSS custom properties (`--ps-c1`
+…): on a phone docs/assets/plan-site.css shows each row as a card of "label: value" lines, each cell's
+label read from its column's property, not from an attribute repeated in every cell.
 """
 
 from __future__ import annotations
 
 import html
+import re
 
 from ...addresses import agency_uri, appendix_uri, document_uri, plan_uri, task_uri
 from ...data.model import Assignment, Plan, Task
@@ -21,7 +23,7 @@ from ..html.page_writer import PageWriter, PageWriters
 from ..html.statuses import status_tag
 from ..html.subjects import subject_words
 from ..index.relations import Citations, Names
-from ..parts.facets import facets_script, row_attributes, task_ids
+from ..parts.facets import facets_script
 from ..parts.life_notice import life_notice
 from ..parts.parts import crumbs, front_matter
 from ..parts.previews import plan_page_preview
@@ -45,9 +47,12 @@ def cell_list(links: list[str]) -> str:
     return "".join(links)
 
 
-def cell(column: int, content: str) -> str:
-    """A data cell that names its column (read out on a phone, where the header row is hidden)."""
-    return f'<td data-label="{html.escape(COLUMNS[column], quote=True)}">{content}</td>'
+def column_labels() -> str:
+    """The table's style attribute: each column's name as a CSS string (`--ps-c1:'STT'` …), the cards' labels
+    on a phone. The names are this module's own constants; escaped all the same, for CSS and then HTML."""
+    quoted = ("'" + c.replace("\\", "\\\\").replace("'", "\\'") + "'" for c in COLUMNS)
+    style = ";".join(f"--ps-c{i}:{q}" for i, q in enumerate(quoted, 1))
+    return html.escape(style, quote=False).replace('"', "&quot;")
 
 
 def agencies_cell(assignment: Assignment | None, names: Names, page: PageWriter) -> str:
@@ -62,20 +67,29 @@ def documents_cell(plan: Plan, task: Task, cites: Citations, page: PageWriter) -
     return cell_list([link(document_label(d), page, document_uri(d.id)) for d in documents])
 
 
+SHORT_WORDS = 20  # words of a task's text in its link on screen
+_FIRST_WORDS = re.compile(rf"\s*(?:\S+\s+){{{SHORT_WORDS - 1}}}\S+")
+
+
 def _task_link(plan: Plan, task: Task, page: PageWriter) -> str:
-    """The task's first words linking to its page; on paper, its whole text (plan-site.css: .ps-short, .ps-full)."""
-    short = short_title(task.text, 20)
-    if not short.endswith("…"):
-        return link(short, page, task_uri(plan, task))
-    return link_html(
-        f'<span class="ps-short">{escape(short)}</span><span class="ps-full">{escape(task.text)}</span>',
-        page,
-        task_uri(plan, task),
-    )
+    """The task's first words linking to its page, then "…"; on paper its whole text. Each word is written
+    once: the rest of the text ends the link, shown on paper only, the "…" on screen only (plan-site.css:
+    .ps-more, .ps-rest; a hidden part is no part of the link's name on screen). Inside the link, as the
+    whole text was, the rest is no running text whose abbreviations the page marks."""
+    first = _FIRST_WORDS.match(task.text)
+    rest = task.text[first.end() :].split() if first else ()
+    if not rest:
+        return link(short_title(task.text, SHORT_WORDS), page, task_uri(plan, task))
+    words, rest_words = escape(" ".join(first.group().split())), escape(" ".join(rest))
+    content = f'{words}<span class="ps-more">…</span><span class="ps-rest"> {rest_words}</span>'
+    return link_html(content, page, task_uri(plan, task))
 
 
-def task_row(plan: Plan, task: Task, names: Names, cites: Citations, progress: Progress, page: PageWriter) -> str:
-    """One task: number, title (linked), lead and coordinating agencies, timing, documents, status."""
+def task_row(
+    plan: Plan, task: Task, names: Names, cites: Citations, progress: Progress, page: PageWriter, attributes: str
+) -> str:
+    """One task: number, title (linked), lead and coordinating agencies, timing, documents, status;
+    `attributes`: its facets' (`facets.row_attributes`)."""
     cells = (
         page.text(task_number(plan, task)),
         _task_link(plan, task, page),
@@ -85,23 +99,24 @@ def task_row(plan: Plan, task: Task, names: Names, cites: Citations, progress: P
         documents_cell(plan, task, cites, page),
         status_tag(progress.status(plan, task.id)),
     )
-    row = "".join(cell(i, content) for i, content in enumerate(cells))
-    return f"<tr{row_attributes(task_ids(plan, task, cites, progress))}>{row}</tr>\n"
+    row = "".join(f"<td>{content}</td>" for content in cells)
+    return f"<tr{attributes}>{row}</tr>\n"
 
 
 def task_table(plan: Plan, names: Names, cites: Citations, progress: Progress, page: PageWriter) -> str:
     """The table as one HTML block: the filters' place and labels, then the table in a scrollable region."""
     head = "".join(f'<th scope="col">{page.text(c)}</th>' for c in COLUMNS)  # running text: 'STT' too
     caption = f"Các nhiệm vụ của Kế hoạch ({len(plan.tasks)} nhiệm vụ)"
+    blob, attributes = facets_script(plan, names, cites, progress)
     return (
         '<div class="ps-appendix-block">\n'
         f'<div class="ps-facets" data-table="{TABLE_ID}"></div>\n'
-        f"{facets_script(plan, names, cites, progress)}\n"
+        f"{blob}\n"
         f'<div class="ps-appendix-wrap" role="region" aria-labelledby="{TABLE_ID}-caption" tabindex="0">\n'
-        f'<table class="ps-appendix" id="{TABLE_ID}">\n'
+        f'<table class="ps-appendix" id="{TABLE_ID}" style="{column_labels()}">\n'
         f'<caption id="{TABLE_ID}-caption">{html.escape(caption)}</caption>\n'
         f"<thead><tr>{head}</tr></thead>\n<tbody>\n"
-        + "".join(task_row(plan, task, names, cites, progress, page) for task in plan.tasks)
+        + "".join(task_row(plan, t, names, cites, progress, page, a) for t, a in zip(plan.tasks, attributes))
         + "</tbody>\n</table>\n</div>\n</div>\n"
     )
 

@@ -10,7 +10,7 @@ import datetime as dt
 
 from ...addresses import DATA_FOLDER, DATA_PAGE, PACKAGE
 from ...data.model import Project
-from ...export.catalogue import CSV_FILES, JSON_FILES, PLAN_FILES, SCHEMA_FILES, DataFile, plan_file
+from ...export.catalogue import JSON_FILES, PLAN_FILES, SCHEMA_FILES, DataFile, csv_files, plan_file
 from ...export.files import publishers
 from ...export.table import FORMULA_START, LIST_SEPARATOR, TYPES
 from ...kinds import PageKind
@@ -27,6 +27,11 @@ def _file_link(path: str, page: PageWriter) -> str:
     return link(path, page, f"{DATA_FOLDER}/{path}")
 
 
+def _files_links(entry: DataFile, page: PageWriter) -> str:
+    """A link to the entry's file, or to each of its parts."""
+    return ", ".join(_file_link(path, page) for path in entry.files)
+
+
 def _pattern(path: str) -> str:
     """A file name with a placeholder, allowed to wrap before its extension (the table fits 360 px)."""
     stem, dot, extension = path.rpartition(".")
@@ -39,7 +44,7 @@ def _files_table(entries: tuple[DataFile, ...], page: PageWriter) -> str:
         ("Tệp", "Định dạng", "Nội dung"),
         (
             (
-                _pattern(e.path) if e is PLAN_FILES else _file_link(e.path, page),
+                _pattern(e.path) if e is PLAN_FILES else _files_links(e, page),
                 page.text(e.format.upper()),
                 page.text(e.description),
             )
@@ -51,7 +56,7 @@ def _files_table(entries: tuple[DataFile, ...], page: PageWriter) -> str:
 def _columns(entry: DataFile, page: PageWriter) -> str:
     """A CSV file's columns, in file order, from the definitions the writer uses."""
     out = heading(page, 3, escape(entry.path))
-    out += p(f"{_file_link(entry.path, page)}: {page.text(entry.description)} {page.text(entry.table.row)}")
+    out += p(f"{_files_links(entry, page)}: {page.text(entry.description)} {page.text(entry.table.row)}")
     rows = (
         (
             page.text(c.name),
@@ -87,7 +92,8 @@ def render_data(project: Project, today: dt.date | None, writers: PageWriters) -
             "nào. Trước khi dùng lại dữ liệu, hãy hỏi cơ quan ban hành về điều kiện sử dụng."
         )
     )
-    out += heading(page, 2, "Các tệp") + _files_table(CSV_FILES + (PLAN_FILES,) + JSON_FILES, page)
+    tables = csv_files(project.plans)
+    out += heading(page, 2, "Các tệp") + _files_table(tables + (PLAN_FILES,) + JSON_FILES, page)
     out += p(
         page.text(
             f"Tệp {PACKAGE} mô tả toàn bộ các tệp theo chuẩn Frictionless Data Package: tên, định dạng, "
@@ -106,7 +112,7 @@ def render_data(project: Project, today: dt.date | None, writers: PageWriters) -
             "bỏ dấu nháy ấy đi."
         )
     )
-    out += "".join(_columns(entry, page) for entry in CSV_FILES)
+    out += "".join(_columns(entry, page) for entry in tables)
     out += heading(page, 2, "Tệp JSON")
     out += p(
         page.text(

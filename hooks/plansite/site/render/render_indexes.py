@@ -30,7 +30,7 @@ from ..html.subjects import subject_words
 from ..index.relations import Assignments, Names, Orders
 from ..parts.facets import AGENCY_FACETS, DOCUMENT_FACETS, agency_ids, document_ids
 from ..parts.life_notice import status_words
-from ..parts.parts import PREVIEW, Entry, Filters, entries, front_matter, list_pages
+from ..parts.parts import Entry, Filters, entries, front_matter, list_pages, shown
 
 Group = tuple[str, str, list[Entry], Filters | None]  # (key, label, entries, how they can be narrowed)
 
@@ -94,8 +94,9 @@ def _grouped_index(
         if not items:
             continue
         out += heading(page, 2, f"{escape(label)} ({len(items)})")
-        out += entries(items[:PREVIEW], page, filters and filters.part(0, PREVIEW), key, f"{key}.")
-        if len(items) > PREVIEW:
+        first, narrowed = shown(items, filters)
+        out += entries(first, page, narrowed, key, f"{key}.")
+        if len(first) < len(items):
             group_pages = list_pages(writers, f"{folder}/{key}", label, (title, index_uri), items, filters)
             out += p(link(f"Xem tất cả {len(items)} mục", page, next(iter(group_pages))))
             pages.update(group_pages)
