@@ -15,18 +15,28 @@ from mkdocs.structure.files import File
 from plansite.data.paths import DATA_DIR
 from plansite.data.problems import DataError
 from plansite.kinds import PageKind
-from plansite.search.index import SearchIndex
 from plansite.site.html.banner import DEMO_BANNER
 from plansite_mkdocs import compact_templates, frame_memo, script_bundle, site_url
 from plansite_mkdocs.generated import GeneratedPage, nav_titles
 from plansite_mkdocs.html_fixes import fix_page
 from plansite_mkdocs.previews import PreviewImages
+from plansite_mkdocs.search_worker import SearchFeed
 from plansite_mkdocs.session import SESSION, Build
 from plansite_mkdocs.site_build import load_site
 
 
 def on_startup(command, dirty):
     SESSION.command = command
+
+
+def on_shutdown():
+    """MkDocs is done (after the last build, in a `finally`: on Ctrl+C too): no helper process outlives it."""
+    SESSION.stop_helpers()
+
+
+def on_build_error(error):
+    """A build failed: its helper processes end now, not when their queued work is done."""
+    SESSION.stop_helpers()
 
 
 def on_config(config):
@@ -45,7 +55,7 @@ def on_config(config):
     SESSION.build = Build(
         site=site,
         banner=banner,
-        search=SearchIndex(),
+        search=SearchFeed(len(site.pages)),
         previews=PreviewImages(root / ".cache" / "og", pictures=SESSION.command != "serve"),
     )
     SESSION.build.previews.draw_qr_codes(site.qr_addresses)
@@ -103,8 +113,9 @@ def on_page_context(context, page, config, nav):
 
 def on_post_build(config):
     build = SESSION.current
-    build.search.write(Path(config.site_dir))
+    build.search.write(Path(config.site_dir))  # a large site's index is written by a helper meanwhile
     build.previews.write(Path(config.site_dir))
+    build.search.finish()
 
 
 def on_post_page(output, page, config):

@@ -46,7 +46,7 @@ def test_each_config_load_makes_a_new_typed_build(serving):
     assert {f.name: f.type for f in dataclasses.fields(Build)} == {
         "site": "SiteOutput",
         "banner": "str",
-        "search": "SearchIndex",
+        "search": "SearchFeed",
         "previews": "PreviewImages",
     }
     with pytest.raises(dataclasses.FrozenInstanceError):
