@@ -16,10 +16,11 @@ from pathlib import Path
 
 from plansite.i18n import N_
 from plansite.search.index import SearchIndex
+from plansite.site.outreach.og_batch import run_behind
 
 from .helpers import Helpers
 
-WORKER_FROM = 2000  # pages; fewer are indexed in the build's own process
+WORKER_FROM = 500  # pages; fewer are indexed in the build's own process
 BATCH = 64  # pages sent to the worker at a time
 
 
@@ -30,6 +31,7 @@ class _Worker:
 def _add(pages: list[tuple]) -> int:
     """Index `pages` (add_html's arguments) in the worker's index, started by the first batch; how many."""
     if _Worker.index is None:
+        run_behind(0)  # Ctrl+C left to the build; not behind it: the build waits for the index at its end
         _Worker.index = SearchIndex()
     for page in pages:
         _Worker.index.add_html(*page)

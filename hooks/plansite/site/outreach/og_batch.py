@@ -11,6 +11,7 @@ bytes do not depend on which process drew them: a picture is a pure function of 
 from __future__ import annotations
 
 import os
+import signal
 import site
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
@@ -26,15 +27,18 @@ BEHIND = 10  # the niceness of a process that draws: the build's own process ren
 
 
 class _Process:
-    behind = False
+    helper = False
 
 
-def run_behind() -> None:
-    """Let this process (a helper of the build) yield the CPU to the build's own process, whose pages are the
-    build's critical path; once per process, and never in the build's own (`draw_missing` with one worker)."""
-    if not _Process.behind and parent_process() is not None:
-        os.nice(BEHIND)
-        _Process.behind = True
+def run_behind(niceness: int = BEHIND) -> None:
+    """Make this process a helper of the build, once: it yields the CPU to the build's own process (whose pages
+    are the build's critical path) by `niceness`, and leaves Ctrl+C to it (the build's own process ends its
+    helpers: plansite_mkdocs/helpers.py), so an interrupted build prints no helper's traceback. Nothing in
+    the build's own process (`draw_missing` with one worker)."""
+    if not _Process.helper and parent_process() is not None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        os.nice(niceness)
+        _Process.helper = True
 
 
 def draw_group(cache_dir: str, base: tuple[str, str, str], kinds: tuple[str, ...]) -> int:
