@@ -17,7 +17,7 @@ from plansite.data.problems import DataError
 from plansite.kinds import PageKind
 from plansite.site.html.banner import DEMO_BANNER
 from plansite_mkdocs import compact_templates, frame_memo, script_bundle, site_url
-from plansite_mkdocs.generated import GeneratedPage, nav_titles
+from plansite_mkdocs.generated import GeneratedPage, PublishedFile, nav_titles
 from plansite_mkdocs.html_fixes import fix_page
 from plansite_mkdocs.previews import PreviewImages
 from plansite_mkdocs.search_worker import SearchFeed
@@ -76,10 +76,11 @@ def on_files(files, config):
         GeneratedPage.register(titles.get(src_uri), file, config)  # as `file.page`; its HTML skips Python-Markdown
     for src_uri, data in site.files.items():
         files.append(
-            File.generated(config, src_uri, content=data)
+            PublishedFile.generated(config, src_uri, content=data)  # its bytes let go once written
             if isinstance(data, bytes)
             else File.generated(config, src_uri, abs_src_path=str(root / data))
         )
+    SESSION.files_handed_over()  # MkDocs' files hold them now
     return files
 
 

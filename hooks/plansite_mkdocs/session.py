@@ -9,7 +9,7 @@ text (see plansite_mkdocs/caches.py), so a long `mkdocs serve` keeps one build's
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from plansite.build import SiteOutput
 
@@ -47,6 +47,13 @@ class Session:
         self.stop_helpers()
         self.build = None
         clear_build_caches()
+
+    def files_handed_over(self) -> None:
+        """The build's published files are MkDocs' now (on_files): the build under way forgets them, so that
+        their bytes go once written (generated.PublishedFile). The last good site keeps its own while serving:
+        it is served again when the data breaks."""
+        if self.build is not None and self.build.site is not self.last_good:
+            self.build = replace(self.build, site=replace(self.build.site, files={}))
 
     def stop_helpers(self) -> None:
         """End the helper processes of the build under way, if any (a build failed, MkDocs is stopping)."""

@@ -125,5 +125,6 @@ def load_site(root: Path, config) -> tuple[SiteOutput, str]:
             file=sys.stderr,
         )
     site = site_for(project, root, config)
-    SESSION.last_good = site
+    if SESSION.command == "serve":  # kept to serve again when the data breaks; a build lets its files go
+        SESSION.last_good = site
     return site, scope
