@@ -48,17 +48,16 @@ def on_config(config):
     if str(root / DATA_DIR) not in config.watch:
         config.watch.append(str(root / DATA_DIR))  # `mkdocs serve` rebuilds when the data changes
     gc.unfreeze()  # under `mkdocs serve`, let the previous build's frozen model be collected
+    previews = PreviewImages(root / ".cache" / "og", pictures=SESSION.command != "serve")
     try:
-        site, banner = load_site(root, config)
+        site, banner = load_site(root, config, previews.draw_qr_codes)  # the codes drawn while the site is made
     except DataError as error:
+        previews.stop()
         raise Abort("\n" + error.report()) from None  # the report says it all; no traceback for editors
-    SESSION.build = Build(
-        site=site,
-        banner=banner,
-        search=SearchFeed(len(site.pages)),
-        previews=PreviewImages(root / ".cache" / "og", pictures=SESSION.command != "serve"),
-    )
-    SESSION.build.previews.draw_qr_codes(site.qr_addresses)
+    except BaseException:
+        previews.stop()
+        raise
+    SESSION.build = Build(site=site, banner=banner, search=SearchFeed(len(site.pages)), previews=previews)
     config.extra["plan_footer"] = site.footer  # printed, escaped, by overrides/partials/copyright.html
     # The model and pages live for the whole build: move them out of the cyclic GC's sight,
     # which otherwise rescans them on every collection (measurable on thousands of pages).
