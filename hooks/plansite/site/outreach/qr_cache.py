@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import segno
 
-from .og_batch import run_behind, spawn_pool, workers_here
+from .og_batch import run_behind
 from .og_image import store
 from .qr_code import BORDER, ERROR, QR_LABEL, QR_MASK, qr_svg
 
@@ -31,7 +30,7 @@ _KEY_PARTS = [DESIGN, segno.__version__, ERROR, "boost", QR_MASK, BORDER, QR_LAB
 
 
 POOL_FROM = 200  # fewer missing codes than this are drawn by the pages as they render (a pool costs ~0.5 s)
-CHUNK = 250  # codes a task of the pool draws
+CHUNK = 250  # codes a task of a helper draws
 
 
 class _State:
@@ -103,21 +102,3 @@ def missing_chunks(urls: list[str]) -> list[tuple[str, tuple[str, ...]]]:
         return []
     folder.mkdir(parents=True, exist_ok=True)
     return [(str(folder), tuple(missing[i : i + CHUNK])) for i in range(0, len(missing), CHUNK)]
-
-
-def draw_missing(urls: list[str], workers: int | None = None) -> int:
-    """The codes of `urls` not yet in the folder drawn into it on every core, before the pages ask for them
-    (a cold province: 40,000 codes, a minute of CPU, halved in wall time on two cores); how many. Too few
-    to pay for the pool, or no folder: none, and the pages draw their own as they render. The bytes do not
-    depend on which process drew them; a code is a pure function of its address."""
-    workers = workers or workers_here()
-    jobs = missing_chunks(urls) if workers > 1 else []
-    if not jobs:
-        return 0
-    try:
-        with spawn_pool(workers) as pool:
-            drawn = sum(pool.map(draw_into, *zip(*jobs)))
-    except (OSError, BrokenProcessPool):
-        return 0  # a read-only or full disk, a process killed: the pages draw their codes as they render
-    _State.drawn += drawn
-    return drawn
