@@ -82,6 +82,24 @@ def test_a_helper_that_dies_fails_the_build_and_the_others_end(monkeypatch):
     assert not multiprocessing.active_children()
 
 
+def test_a_feed_waits_for_a_helper_that_falls_behind_and_stops_at_its_failure(monkeypatch):
+    """keep_up: the work queued for a slow helper stays bounded (the build waits, oldest first), and a failure
+    is raised at the next batch, not at the build's end."""
+    monkeypatch.delenv("PLANSITE_LANG", raising=False)
+    helpers = Helpers(1, JOB)
+    for _ in range(5):
+        helpers.submit(time.sleep, 0.3)
+    started = time.monotonic()
+    helpers.keep_up(1)
+    assert len(helpers.futures) <= 1 and time.monotonic() - started >= 0.6
+    helpers.wait()
+    helpers.submit(int, "không phải số")
+    time.sleep(1)
+    with pytest.raises(Abort, match="ValueError"):
+        helpers.keep_up(100)
+    assert not multiprocessing.active_children()
+
+
 def test_stop_ends_work_under_way_at_once():
     helpers = Helpers(2, JOB)
     for _ in range(4):

@@ -51,14 +51,20 @@ class Helpers:
         (self.futures if needed else self.optional).append(future)
         return future
 
-    def check(self) -> None:
-        """Abort now if some needed work has failed (rather than at `wait`); forget the work done."""
-        failed = next((f for f in self.futures if f.done() and not f.cancelled() and f.exception()), None)
+    def keep_up(self, at_most: int) -> None:
+        """Abort now if some needed work has failed (not only at `wait`); then wait, oldest first, until at most
+        `at_most` pieces of needed work are unfinished, so that what is queued for a helper that falls behind
+        (its input: pages' HTML) stays bounded in the build's own process."""
+        failed = next((f for f in self.futures if f.done() and f.exception()), None)
+        self.futures = [future for future in self.futures if not future.done()]
+        while failed is None and len(self.futures) > at_most:
+            oldest = self.futures.pop(0)
+            if oldest.exception() is not None:  # waits until it is done
+                failed = oldest
         if failed is not None:
             error = failed.exception()
             self.stop()
-            raise self.failure(error)
-        self.futures = [future for future in self.futures if not future.done()]
+            raise self.failure(error) from None
 
     def wait(self) -> list:
         """Every submitted result, in the order submitted; on the first failure every helper is stopped and

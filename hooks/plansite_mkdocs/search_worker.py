@@ -22,6 +22,7 @@ from .helpers import Helpers
 
 WORKER_FROM = 500  # pages; fewer are indexed in the build's own process
 BATCH = 64  # pages sent to the worker at a time
+QUEUED = 16  # batches at most waiting for the worker (about 10 MB of HTML); past that, the build waits for it
 
 
 class _Worker:
@@ -66,7 +67,7 @@ class SearchFeed:
     def _send(self) -> None:
         batch, self.batch = self.batch, []
         if batch:
-            self.helpers.check()  # a worker that failed stops the build now, not at its end
+            self.helpers.keep_up(QUEUED)  # a worker that failed stops the build now, not at its end
             self.helpers.submit(_add, batch)
 
     def write(self, site_dir: Path) -> None:
