@@ -4,8 +4,10 @@ A build asks for a few thousand pictures (site/parts/previews.py shares one pict
 the same thing). Each is kept in the cache folder under its content hash (og_image.image_name), so a
 rebuild draws only the pictures whose words changed. The missing ones are grouped by what they share
 but their kind (a plan's pages: the same title, plan and place), each group drawn from one base image,
-and the groups spread over a process pool when there are enough of them to pay for starting it. The
-bytes do not depend on which process drew them: a picture is a pure function of its words.
+and the groups spread over a process pool when there are enough of them to pay for starting it (`draw_missing`;
+a build gives each group to its helper processes as soon as the group's pages are past, `draw_group`:
+plansite_mkdocs/previews.py). The bytes do not depend on which process drew them: a picture is a pure function
+of its words.
 """
 
 from __future__ import annotations
