@@ -110,11 +110,16 @@ class Helpers:
         if pool is None:
             return
         # The executor offers no way to end a task under way (a shard of the index being written, a picture);
-        # its table of processes is the only handle on them (taken first: shutdown forgets it).
+        # its table of processes is the only handle on them.
         processes = list((getattr(pool, "_processes", None) or {}).values())
-        pool.shutdown(wait=False, cancel_futures=True)
         for process in processes:
             if process.is_alive():
                 process.terminate()
         for process in processes:
             process.join(timeout=5)
+            if process.is_alive():  # still starting (reading its modules from a busy disk): no more waiting
+                process.kill()
+                process.join(timeout=30)
+        # Its processes gone, the executor's own thread sees the pool broken and ends: waited for, so that it
+        # reaps no process after this returns.
+        pool.shutdown(wait=True, cancel_futures=True)
