@@ -15,18 +15,28 @@ from mkdocs.structure.files import File
 from plansite.data.paths import DATA_DIR
 from plansite.data.problems import DataError
 from plansite.kinds import PageKind
-from plansite.search.index import SearchIndex
 from plansite.site.html.banner import DEMO_BANNER
 from plansite_mkdocs import compact_templates, frame_memo, script_bundle, site_url
-from plansite_mkdocs.generated import GeneratedPage, nav_titles
+from plansite_mkdocs.generated import GeneratedPage, PublishedFile, nav_titles
 from plansite_mkdocs.html_fixes import fix_page
 from plansite_mkdocs.previews import PreviewImages
+from plansite_mkdocs.search_worker import SearchFeed
 from plansite_mkdocs.session import SESSION, Build
 from plansite_mkdocs.site_build import load_site
 
 
 def on_startup(command, dirty):
     SESSION.command = command
+
+
+def on_shutdown():
+    """MkDocs is done (after the last build, in a `finally`: on Ctrl+C too): no helper process outlives it."""
+    SESSION.stop_helpers()
+
+
+def on_build_error(error):
+    """A build failed: its helper processes end now, not when their queued work is done."""
+    SESSION.stop_helpers()
 
 
 def on_config(config):
@@ -38,17 +48,16 @@ def on_config(config):
     if str(root / DATA_DIR) not in config.watch:
         config.watch.append(str(root / DATA_DIR))  # `mkdocs serve` rebuilds when the data changes
     gc.unfreeze()  # under `mkdocs serve`, let the previous build's frozen model be collected
+    previews = PreviewImages(root / ".cache" / "og", pictures=SESSION.command != "serve")
     try:
-        site, banner = load_site(root, config)
+        site, banner = load_site(root, config, previews.draw_qr_codes)  # the codes drawn while the site is made
     except DataError as error:
+        previews.stop()
         raise Abort("\n" + error.report()) from None  # the report says it all; no traceback for editors
-    SESSION.build = Build(
-        site=site,
-        banner=banner,
-        search=SearchIndex(),
-        previews=PreviewImages(root / ".cache" / "og", pictures=SESSION.command != "serve"),
-    )
-    SESSION.build.previews.draw_qr_codes(site.qr_addresses)
+    except BaseException:
+        previews.stop()
+        raise
+    SESSION.build = Build(site=site, banner=banner, search=SearchFeed(len(site.pages)), previews=previews)
     config.extra["plan_footer"] = site.footer  # printed, escaped, by overrides/partials/copyright.html
     # The model and pages live for the whole build: move them out of the cyclic GC's sight,
     # which otherwise rescans them on every collection (measurable on thousands of pages).
@@ -66,10 +75,11 @@ def on_files(files, config):
         GeneratedPage.register(titles.get(src_uri), file, config)  # as `file.page`; its HTML skips Python-Markdown
     for src_uri, data in site.files.items():
         files.append(
-            File.generated(config, src_uri, content=data)
+            PublishedFile.generated(config, src_uri, content=data)  # its bytes let go once written
             if isinstance(data, bytes)
             else File.generated(config, src_uri, abs_src_path=str(root / data))
         )
+    SESSION.files_handed_over()  # MkDocs' files hold them now
     return files
 
 
@@ -103,8 +113,9 @@ def on_page_context(context, page, config, nav):
 
 def on_post_build(config):
     build = SESSION.current
-    build.search.write(Path(config.site_dir))
+    build.search.write(Path(config.site_dir))  # a large site's index is written by a helper meanwhile
     build.previews.write(Path(config.site_dir))
+    build.search.finish()
 
 
 def on_post_page(output, page, config):

@@ -11,14 +11,14 @@ import gc
 import plansite_hook as hook
 import pytest
 from mkdocs.config import load_config
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
 
 from conftest import ROOT
 from plansite.build import SiteOutput
 from plansite.site.html import markup, page_writer
 from plansite.site.index.linking import MENTIONS_CACHED, Linker, Target
 from plansite.site.render import lazy
-from plansite_mkdocs.generated import GeneratedPage
+from plansite_mkdocs.generated import GeneratedPage, PublishedFile
 from plansite_mkdocs.session import SESSION, Build
 
 
@@ -46,7 +46,7 @@ def test_each_config_load_makes_a_new_typed_build(serving):
     assert {f.name: f.type for f in dataclasses.fields(Build)} == {
         "site": "SiteOutput",
         "banner": "str",
-        "search": "SearchIndex",
+        "search": "SearchFeed",
         "previews": "PreviewImages",
     }
     with pytest.raises(dataclasses.FrozenInstanceError):
@@ -103,3 +103,30 @@ def test_a_written_page_lets_its_html_go(serving):
     assert second.content == "<p>trang hai</p>" and GeneratedPage._open is second  # the other page keeps its own
     hook.on_post_page("<html></html>", second, serving)
     assert GeneratedPage._open is None and second.content is None
+
+
+def test_a_published_file_lets_its_bytes_go_once_written(serving, tmp_path, monkeypatch):
+    """A build (not serve) hands its published files' bytes to MkDocs (on_files) and keeps none; each file lets
+    its bytes go once written into the site, and reads back what it wrote."""
+    monkeypatch.setattr(SESSION, "command", "build")
+    monkeypatch.setattr(SESSION, "last_good", None)
+    serving.site_dir = str(tmp_path / "site")
+    hook.on_config(serving)
+    serving.plugins._current_plugin = None  # set by MkDocs while an event runs (File.generated reads it)
+    published = dict(SESSION.current.site.files)
+    assert any(isinstance(data, bytes) for data in published.values())
+    files = hook.on_files(Files([]), serving)
+    assert SESSION.current.site.files == {} and SESSION.last_good is None, "the build keeps no copy"
+    ours = [file for file in files if isinstance(file, PublishedFile)]
+    assert sorted(file.src_uri for file in ours) == sorted(u for u, d in published.items() if isinstance(d, bytes))
+    for file in ours:
+        file.copy_file()
+        assert file._content is None
+        assert (tmp_path / "site" / file.dest_uri).read_bytes() == published[file.src_uri] == file.content_bytes
+
+
+def test_serve_keeps_the_last_good_sites_files(serving):
+    hook.on_config(serving)
+    serving.plugins._current_plugin = None
+    hook.on_files(Files([]), serving)
+    assert SESSION.current.site is SESSION.last_good and SESSION.last_good.files

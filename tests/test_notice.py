@@ -533,25 +533,32 @@ def test_make_check_lists_feedback_offices_without_any_contact(capsys, monkeypat
     assert "'Phòng Văn hóa - Xã hội xã'" in err and "'Ủy ban nhân dân xã Kẻ Sặt'" in err
 
 
-def test_missing_qr_codes_are_drawn_on_every_core_before_the_pages_ask(tmp_path):
-    """A cold build draws its QR codes in a process pool (qr_cache.draw_missing): each kept file holds the
-    code's exact bytes, and then the pages only read them back; a warm build draws none; too few to pay for
-    a pool are left to the pages."""
+def test_missing_qr_codes_are_given_to_helpers_last_first_and_each_drawn_once(tmp_path):
+    """A cold build gives its missing QR codes to helper processes (qr_cache.missing_chunks, draw_into), last
+    address first while the pages draw from the first: each kept file holds the code's exact bytes, a code
+    already kept is not drawn again, and then the pages only read them back; a warm build gives none; too
+    few to pay for a pool are left to the pages."""
     from plansite.site.outreach import qr_cache
 
     urls = [f"https://tinh-mau.example.org/ke-hoach/ke-hoach-{i // 50}/nhiem-vu/nhiem-vu-{i % 50}/" for i in range(260)]
+    folder = tmp_path / "qr"
     try:
-        qr_cache.use_folder(tmp_path / "qr")
-        assert qr_cache.draw_missing(urls[: qr_cache.POOL_FROM - 1], workers=2) == 0
-        assert not (tmp_path / "qr").exists() or not any((tmp_path / "qr").iterdir())
-        assert qr_cache.draw_missing(urls + urls[:5], workers=2) == len(urls)
-        kept = sorted(p.name for p in (tmp_path / "qr").iterdir())
+        qr_cache.use_folder(folder)
+        assert qr_cache.missing_chunks(urls[: qr_cache.POOL_FROM - 1]) == []
+        assert qr_cache.cached_qr_png(urls[0]) == qr_png(urls[0])  # a page drew the first code meanwhile
+        chunks = qr_cache.missing_chunks(urls + urls[:5])
+        given = [url for _, chunk in chunks for url in chunk]
+        assert given == sorted(urls[1:], reverse=True) and all(f == str(folder) for f, _ in chunks)
+        assert all(len(chunk) <= qr_cache.CHUNK for _, chunk in chunks) and len(chunks) > 1
+        qr_cache.cached_qr_png(given[-1])  # a page draws a code given to a helper before the helper reaches it
+        assert sum(qr_cache.draw_into(*chunk) for chunk in chunks) == len(urls) - 2, "a kept code is not redrawn"
+        kept = sorted(p.name for p in folder.iterdir())
         assert kept == sorted(qr_cache.file_name(url) for url in urls)  # no temporary file left behind
         for url in urls[::37]:
-            assert (tmp_path / "qr" / qr_cache.file_name(url)).read_bytes() == qr_png(url)
+            assert (folder / qr_cache.file_name(url)).read_bytes() == qr_png(url)
         drawn = qr_cache.drawn()
         assert [qr_cache.cached_qr_png(url) for url in urls[:3]] == [qr_png(url) for url in urls[:3]]
-        assert qr_cache.drawn() == drawn, "the pages read the pool's codes back"
-        assert qr_cache.draw_missing(urls, workers=2) == 0, "a warm build draws none"
+        assert qr_cache.drawn() == drawn, "the pages read the helpers' codes back"
+        assert qr_cache.missing_chunks(urls) == [], "a warm build gives none"
     finally:
         qr_cache.use_folder(None)

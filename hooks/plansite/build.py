@@ -59,8 +59,14 @@ def build(project: ReportedProject, options: SiteOptions | None = None, history:
     }  # page and .txt alike
     pages = build_site(project, rel, options, history, entries, bulletins, updated)
     files = published_files(project, rel, entries, bulletins, options)
-    qr = tuple(task_url(options.site_url, p, t) for p in project.plans for t in p.tasks) if options.site_url else ()
+    qr = qr_addresses(project, options.site_url)
     return SiteOutput(pages, files, rel.progress.has_examples, footer(project, rel.names, updated), qr)
+
+
+def qr_addresses(project: ReportedProject, site_url: str | None) -> tuple[str, ...]:
+    """The addresses the notices' QR codes encode, one a task (none without `site_url`): known as soon as the
+    data is loaded, so the codes can be drawn while the rest of the site is computed."""
+    return tuple(task_url(site_url, p, t) for p in project.plans for t in p.tasks) if site_url else ()
 
 
 def _plan_files(project: ReportedProject, history: History | None) -> dict[str, list[str]]:

@@ -99,6 +99,18 @@ class GeneratedPage(Page):
         self._text, self._toc = None, None
 
 
+class PublishedFile(File):
+    """A file published beside the pages from bytes the build made (open data, calendars, bulletins' .txt):
+    once MkDocs has written it into the site (before the first page renders), its bytes are let go and the
+    written file stands in for them (a later read reads it back). A province's 130 MB of such files then does
+    not stay in memory through the pages' build-up to the build's peak (issue 24)."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        super().copy_file(dirty)
+        if self._content is not None:
+            self._content, self.abs_src_path = None, self.abs_dest_path
+
+
 def nav_titles(nav) -> dict[str, str]:
     """{source path: title} of the pages mkdocs.yml's `nav` names, at any depth, so that a generated page
     created before the navigation keeps the title the nav gives it (as MkDocs' own pages would)."""

@@ -2,10 +2,16 @@
 
 Values come from the page's front matter (site/parts/previews.py, which also says which pages share a
 picture); pictures are drawn by site/outreach/og_image.py, cached by content under .cache/og/ and the missing
-ones drawn on every core (site/outreach/og_batch.py), so an unchanged picture costs nothing on the next build
-and the output stays byte-identical; the notices' QR codes are cached by content beside them (.cache/qr/,
-site/outreach/qr_cache.py). Absolute addresses (og:url, og:image) need `site_url`: without it
-the build says so once (info, not a warning) and leaves those tags out.
+ones drawn by the build's helper processes (helpers.py, site/outreach/og_batch.py), so an unchanged picture
+costs nothing on the next build and the output stays byte-identical; the notices' QR codes are cached by
+content beside them (.cache/qr/, site/outreach/qr_cache.py). Absolute addresses (og:url, og:image) need
+`site_url`: without it the build says so once (info, not a warning) and leaves those tags out.
+
+Scheduling (issue 24): the missing QR codes are given to the helpers before the first page renders, last
+first (qr_cache.missing_chunks), and the pages draw the rest as they come; a missing picture is given to
+them once its pages are past (`LAG` pages after its words were last asked for: a plan's pages, which share
+one picture base, sort together), so both are drawn on the other core while the pages render, and the build
+waits at the end only for the last few.
 """
 
 from __future__ import annotations
@@ -14,14 +20,17 @@ import logging
 from pathlib import Path
 
 from plansite.addresses import PREVIEW_IMAGES
+from plansite.i18n import N_
 from plansite.kinds import PageKind
-from plansite.site.outreach.og_batch import draw_missing
+from plansite.site.outreach.og_batch import POOL_FROM, draw_group, draw_missing, missing_groups, workers_here
 from plansite.site.outreach.og_image import HEIGHT, WIDTH, image_name
-from plansite.site.outreach.qr_cache import draw_missing as draw_missing_qr
-from plansite.site.outreach.qr_cache import use_folder
+from plansite.site.outreach.qr_cache import draw_into, missing_chunks, use_folder
 from plansite.site.parts.previews import picture_words
 
+from .helpers import Helpers
+
 log = logging.getLogger("mkdocs.plugins.plansite")
+LAG = 200  # pages after the last that asked for a picture's base before its pictures are given to the helpers
 
 
 class PreviewImages:
@@ -35,12 +44,17 @@ class PreviewImages:
         self.cache_dir, self.pictures = cache_dir, pictures
         use_folder(Path(cache_dir).parent / "qr")
         self.wanted: dict[str, tuple[str, str, str, str]] = {}
+        self.helpers = Helpers(workers_here(), N_("drawing the QR codes and link-preview pictures"))
+        self.pages = 0  # pages that asked for their values so far
+        self.waiting: dict[tuple[str, str, str], int] = {}  # a base with missing pictures → the last page asking
+        self.missing: dict[tuple[str, str, str], list] = {}  # base → its missing pictures not yet given
 
     def draw_qr_codes(self, addresses: tuple[str, ...]) -> None:
-        """The notices' QR codes not yet cached drawn on every core before the pages render (a cold build);
-        not under `mkdocs serve`, whose pages draw the few they show."""
-        if self.pictures:
-            draw_missing_qr(list(addresses))
+        """The notices' QR codes not yet cached given to the helpers, last first, while the pages draw from
+        the first (qr_cache.missing_chunks); not under `mkdocs serve`, whose pages draw the few they show."""
+        if self.pictures and workers_here() > 1:
+            for job in missing_chunks(list(addresses)):
+                self.helpers.submit(draw_into, *job, needed=False)
 
     def values(self, page, config) -> dict[str, str]:
         """The page's preview values (escaped later by the template); registers its picture."""
@@ -69,16 +83,51 @@ class PreviewImages:
             return values
         if config.site_url:  # a picture only where it can be found: its address must be absolute
             name = image_name(*args)
-            self.wanted[name] = args
+            self._want(name, args)
             values["url"] = page.canonical_url
             values["image"] = config.site_url.rstrip("/") + f"/{PREVIEW_IMAGES}/{name}"
         # Without site_url they are left out; the build says so once, in the editor's language (site_url.py).
         return values
 
+    def _want(self, name: str, args: tuple[str, str, str, str]) -> None:
+        """Register a page's picture; give the helpers the missing pictures whose pages are past (`LAG`)."""
+        self.pages += 1
+        base = args[1:]
+        if name not in self.wanted:
+            self.wanted[name] = args
+            if not (self.cache_dir / name).is_file():
+                self.missing.setdefault(base, []).append(args)
+                self.waiting[base] = self.pages
+        if base in self.waiting:
+            self.waiting[base] = self.pages
+        if self.pages % 64 == 0:
+            self._give(self.pages - LAG)
+
+    def _give(self, before: int | None) -> None:
+        """The missing pictures of the bases last asked for before page `before` (None: all) given to the
+        helpers; not until there are enough to pay for starting them (og_batch.POOL_FROM groups)."""
+        ready = {base for base, last in self.waiting.items() if before is None or last < before}
+        if not ready or (not self.helpers.started and len(ready) < POOL_FROM):
+            return
+        given = []
+        for base in ready:
+            given += self.missing.pop(base)
+            del self.waiting[base]
+        for job in missing_groups(self.cache_dir, given):
+            self.helpers.submit(draw_group, *job)
+
     def write(self, site_dir: Path) -> None:
         """Every picture asked for, drawn into the cache when missing, then copied into site/assets/og/."""
-        draw_missing(self.cache_dir, [self.wanted[name] for name in sorted(self.wanted)])
+        self._give(None)
+        if self.helpers.started:
+            self.helpers.wait()
+            self.helpers.close()
+        draw_missing(self.cache_dir, [self.wanted[name] for name in sorted(self.wanted)])  # the few left, if any
         folder = Path(site_dir) / PREVIEW_IMAGES
         folder.mkdir(parents=True, exist_ok=True)
         for name in sorted(self.wanted):
             (folder / name).write_bytes((self.cache_dir / name).read_bytes())
+
+    def stop(self) -> None:
+        """End the helper processes now (the build failed or was interrupted)."""
+        self.helpers.stop()

@@ -9,13 +9,13 @@ text (see plansite_mkdocs/caches.py), so a long `mkdocs serve` keeps one build's
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from plansite.build import SiteOutput
-from plansite.search.index import SearchIndex
 
 from .caches import clear_build_caches
 from .previews import PreviewImages
+from .search_worker import SearchFeed
 
 
 @dataclass(frozen=True)
@@ -24,8 +24,13 @@ class Build:
 
     site: SiteOutput  # the pages and files to publish (the last good ones while serving bad data)
     banner: str  # HTML put above every page's content: the preview's scope, the data's problems; often ""
-    search: SearchIndex  # fed each page's HTML (on_page_content), written at the end (on_post_build)
+    search: SearchFeed  # fed each page's HTML (on_page_content), written at the end (on_post_build)
     previews: PreviewImages  # each page's link preview (on_page_context), its pictures written at the end
+
+    def stop_helpers(self) -> None:
+        """End the build's helper processes now (plansite_mkdocs/helpers.py)."""
+        self.search.stop()
+        self.previews.stop()
 
 
 @dataclass
@@ -37,9 +42,23 @@ class Session:
     build: Build | None = None
 
     def start_build(self) -> None:
-        """Forget the previous build (its state and the caches holding its pages) before the config loads."""
+        """Forget the previous build (its helpers, its state and the caches holding its pages) before the config
+        loads."""
+        self.stop_helpers()
         self.build = None
         clear_build_caches()
+
+    def files_handed_over(self) -> None:
+        """The build's published files are MkDocs' now (on_files): the build under way forgets them, so that
+        their bytes go once written (generated.PublishedFile). The last good site keeps its own while serving:
+        it is served again when the data breaks."""
+        if self.build is not None and self.build.site is not self.last_good:
+            self.build = replace(self.build, site=replace(self.build.site, files={}))
+
+    def stop_helpers(self) -> None:
+        """End the helper processes of the build under way, if any (a build failed, MkDocs is stopping)."""
+        if self.build is not None:
+            self.build.stop_helpers()
 
     @property
     def current(self) -> Build:

@@ -4,17 +4,20 @@ A build asks for a few thousand pictures (site/parts/previews.py shares one pict
 the same thing). Each is kept in the cache folder under its content hash (og_image.image_name), so a
 rebuild draws only the pictures whose words changed. The missing ones are grouped by what they share
 but their kind (a plan's pages: the same title, plan and place), each group drawn from one base image,
-and the groups spread over a process pool when there are enough of them to pay for starting it. The
-bytes do not depend on which process drew them: a picture is a pure function of its words.
+and the groups spread over a process pool when there are enough of them to pay for starting it (`draw_missing`;
+a build gives each group to its helper processes as soon as the group's pages are past, `draw_group`:
+plansite_mkdocs/previews.py). The bytes do not depend on which process drew them: a picture is a pure function
+of its words.
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import site
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import get_context
+from multiprocessing import get_context, parent_process
 from pathlib import Path
 
 from .og_image import image_name, png_bytes, render_base, store, with_kind
@@ -22,10 +25,27 @@ from .og_image import image_name, png_bytes, render_base, store, with_kind
 Words = tuple[str, str, str, str]  # kind, title, plan, place: what a picture draws
 HOOKS = Path(__file__).resolve().parents[3]  # the folder that holds plansite/
 POOL_FROM = 16  # fewer missing groups than this are drawn in the build's own process
+BEHIND = 10  # the niceness of a process that draws: the build's own process renders pages meanwhile
 
 
-def _draw_group(cache_dir: str, base: tuple[str, str, str], kinds: tuple[str, ...]) -> int:
+class _Process:
+    helper = False
+
+
+def run_behind(niceness: int = BEHIND) -> None:
+    """Make this process a helper of the build, once: it yields the CPU to the build's own process (whose pages
+    are the build's critical path) by `niceness`, and leaves Ctrl+C to it (the build's own process ends its
+    helpers: plansite_mkdocs/helpers.py), so an interrupted build prints no helper's traceback. Nothing in
+    the build's own process (`draw_missing` with one worker)."""
+    if not _Process.helper and parent_process() is not None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        os.nice(niceness)
+        _Process.helper = True
+
+
+def draw_group(cache_dir: str, base: tuple[str, str, str], kinds: tuple[str, ...]) -> int:
     """The pictures of one base (title, plan, place) in each kind, written into the cache; how many."""
+    run_behind()
     image = render_base(*base)
     for kind in kinds:
         store(Path(cache_dir) / image_name(kind, *base), png_bytes(with_kind(image, kind)))
@@ -49,18 +69,23 @@ def spawn_pool(workers: int) -> ProcessPoolExecutor:
     )
 
 
+def missing_groups(cache_dir: Path, wanted: list[Words]) -> list[tuple[str, tuple[str, str, str], tuple[str, ...]]]:
+    """The `draw_group` jobs that draw every picture of `wanted` not yet in `cache_dir`, sorted."""
+    groups: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for kind, title, plan, place in wanted:
+        if not (Path(cache_dir) / image_name(kind, title, plan, place)).is_file():
+            groups[(title, plan, place)].add(kind)
+    return [(str(cache_dir), base, tuple(sorted(kinds))) for base, kinds in sorted(groups.items())]
+
+
 def draw_missing(cache_dir: Path, wanted: list[Words], workers: int | None = None) -> int:
     """Every picture of `wanted` not yet in `cache_dir` drawn into it; returns how many were drawn.
 
     Groups are submitted in sorted order and each writes its own files (atomically, by name), so the
     cache ends the same whatever the order the processes finish in (`spawn_pool`)."""
-    groups: dict[tuple[str, str, str], set[str]] = defaultdict(set)
-    for kind, title, plan, place in wanted:
-        if not (Path(cache_dir) / image_name(kind, title, plan, place)).is_file():
-            groups[(title, plan, place)].add(kind)
-    jobs = [(str(cache_dir), base, tuple(sorted(kinds))) for base, kinds in sorted(groups.items())]
+    jobs = missing_groups(cache_dir, wanted)
     workers = workers or workers_here()
     if workers < 2 or len(jobs) < POOL_FROM:
-        return sum(_draw_group(*job) for job in jobs)
+        return sum(draw_group(*job) for job in jobs)
     with spawn_pool(workers) as pool:
-        return sum(pool.map(_draw_group, *zip(*jobs), chunksize=max(1, len(jobs) // (workers * 8))))
+        return sum(pool.map(draw_group, *zip(*jobs), chunksize=max(1, len(jobs) // (workers * 8))))

@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import segno
 
-from .og_batch import spawn_pool, workers_here
+from .og_batch import run_behind
 from .og_image import store
 from .qr_code import BORDER, ERROR, PNG_END, PNG_START, QR_MASK, SCALE, qr_img, qr_png
 
@@ -31,7 +30,7 @@ _KEY_PARTS = [DESIGN, segno.__version__, ERROR, "boost", QR_MASK, BORDER, SCALE]
 
 
 POOL_FROM = 200  # fewer missing codes than this are drawn by the pages as they render (a pool costs ~0.5 s)
-CHUNK = 250  # codes a task of the pool draws
+CHUNK = 250  # codes a task of a helper draws
 
 
 class _State:
@@ -82,30 +81,29 @@ def cached_qr_png(url: str) -> bytes:
     return png
 
 
-def _draw_into(folder: str, urls: tuple[str, ...]) -> int:
-    """Each code of `urls` drawn and kept in `folder` (a task of the pool); how many."""
+def draw_into(folder: str, urls: tuple[str, ...]) -> int:
+    """Each code of `urls` not yet in `folder` drawn and kept there (a task of a helper process); how many."""
+    run_behind()
+    drawn = 0
     for url in urls:
-        store(Path(folder) / file_name(url), qr_png(url), prefix=".qr-")
-    return len(urls)
-
-
-def draw_missing(urls: list[str], workers: int | None = None) -> int:
-    """The codes of `urls` not yet in the folder drawn into it on every core, before the pages ask for them
-    (a cold province: 40,000 codes, a minute of CPU, halved in wall time on two cores); how many. Too few
-    to pay for the pool, or no folder: none, and the pages draw their own as they render. The bytes do not
-    depend on which process drew them; a code is a pure function of its address."""
-    folder, workers = _State.folder, workers or workers_here()
-    if folder is None or workers < 2:
-        return 0
-    missing = sorted({url for url in urls if not (folder / file_name(url)).is_file()})
-    if len(missing) < POOL_FROM:
-        return 0
-    folder.mkdir(parents=True, exist_ok=True)
-    chunks = [tuple(missing[i : i + CHUNK]) for i in range(0, len(missing), CHUNK)]
-    try:
-        with spawn_pool(workers) as pool:
-            drawn = sum(pool.map(_draw_into, [str(folder)] * len(chunks), chunks))
-    except (OSError, BrokenProcessPool):
-        return 0  # a read-only or full disk, a process killed: the pages draw their codes as they render
-    _State.drawn += drawn
+        path = Path(folder) / file_name(url)
+        if not path.is_file():  # the pages may have drawn it meanwhile (`missing_chunks`)
+            store(path, qr_png(url), prefix=".qr-")
+            drawn += 1
     return drawn
+
+
+def missing_chunks(urls: list[str]) -> list[tuple[str, tuple[str, ...]]]:
+    """The `draw_into` jobs for the codes of `urls` not yet in the folder, last address first: the build's
+    own process renders the pages from the first while helpers draw from the last, so each code is drawn
+    once, by whichever reaches it first (a page reads a code a helper kept; a helper skips one a page
+    drew), and the build never waits for the codes. None without a folder or with too few missing
+    (fewer than POOL_FROM: the pages draw them)."""
+    folder = _State.folder
+    if folder is None:
+        return []
+    missing = sorted({url for url in urls if not (folder / file_name(url)).is_file()}, reverse=True)
+    if len(missing) < POOL_FROM:
+        return []
+    folder.mkdir(parents=True, exist_ok=True)
+    return [(str(folder), tuple(missing[i : i + CHUNK])) for i in range(0, len(missing), CHUNK)]
