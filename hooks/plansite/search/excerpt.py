@@ -13,8 +13,8 @@ starts a snippet where the query's syllables stand together (plan-search.js `fro
 A hand-written page opts out of search with an element carrying `data-ps-noindex` (docs/tim-kiem.md,
 the results page, has nothing to find); everything from an element carrying `data-ps-print-only` to the end
 is left out (a task's notice, site/render/render_notice.py: its head and its QR code, for paper only; the facts it
-shows are the page's own sections, indexed where they stand). Only raw HTML of docs/ can carry it: text from the plan data
-reaches a page with '<' escaped, so it never forms a tag.
+shows are the page's own sections, indexed where they stand). Only raw HTML of docs/ can carry it: text from
+the plan data reaches a page with '<' escaped, so it never forms a tag.
 """
 
 from __future__ import annotations
