@@ -48,14 +48,33 @@ def plain_project(project: Path, dest: Path, code: Path) -> Path:
         shutil.rmtree(dest)
     shutil.copytree(code / "docs", dest / "docs")
     shutil.copytree(code / "overrides", dest / "overrides")
-    config = (code / "mkdocs.yml").read_text(encoding="utf-8").replace("hooks:\n  - hooks/plansite_hook.py\n", "")
+    hook = "hooks:\n  - hooks/plansite_hook.py\n"
+    config = (code / "mkdocs.yml").read_text(encoding="utf-8").replace(hook, "")
     if "plansite_hook" in config:
         raise SystemExit(f"could not take the hook out of {code / 'mkdocs.yml'}")
+    if "plan_memo" in _overrides_text(dest / "overrides"):
+        # Our templates call the frame memo's globals (plansite_mkdocs/frame_memo.py); plain MkDocs gets them as
+        # pass-throughs that render every block every time, i.e. Material's own work, none of ours.
+        (dest / "plain_globals.py").write_text(PASS_THROUGH, encoding="utf-8")
+        config += "\nhooks:\n  - plain_globals.py\n"
     (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(code / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
     env.pop("PLANSITE_PREVIEW_PLAN", None)
     subprocess.run([sys.executable, __file__, "--write-pages", str(project), str(dest / "docs")], env=env, check=True)
     return dest
+
+
+PASS_THROUGH = """# The frame memo's template globals for plain MkDocs: every block rendered, nothing kept.
+def on_env(env, config, files):
+    env.globals["plan_memo"] = lambda *key, caller: caller()
+    for name in ("plan_nav_key", "plan_toc_key", "plan_asset_key"):
+        env.globals[name] = lambda *args: ()
+    return env
+"""
+
+
+def _overrides_text(folder: Path) -> str:
+    return "".join(path.read_text(encoding="utf-8") for path in sorted(folder.rglob("*.html")))
 
 
 def write_pages(project: Path, docs: Path) -> None:
