@@ -43,7 +43,6 @@ class SiteOutput:
     files: dict[str, bytes | Path]  # site path → bytes, or the file to copy as it is; sorted
     example_data: bool  # some report is made-up example data: every page must say so
     footer: str = ""  # the frame's line on every page: who issued the plans, the date of the data (plain text)
-    qr_addresses: tuple[str, ...] = ()  # the addresses the notices' QR codes encode (none without site_url)
 
 
 def build(project: ReportedProject, options: SiteOptions | None = None, history: History | None = None) -> SiteOutput:
@@ -59,8 +58,7 @@ def build(project: ReportedProject, options: SiteOptions | None = None, history:
     }  # page and .txt alike
     pages = build_site(project, rel, options, history, entries, bulletins, updated)
     files = published_files(project, rel, entries, bulletins, options)
-    qr = qr_addresses(project, options.site_url)
-    return SiteOutput(pages, files, rel.progress.has_examples, footer(project, rel.names, updated), qr)
+    return SiteOutput(pages, files, rel.progress.has_examples, footer(project, rel.names, updated))
 
 
 def qr_addresses(project: ReportedProject, site_url: str | None) -> tuple[str, ...]:

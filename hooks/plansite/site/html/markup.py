@@ -64,9 +64,10 @@ def link_html(content: str, page: PageBeingWritten, to_uri: str) -> str:
     return f'<a href="{attr(page.href(to_uri))}">{content}</a>'
 
 
-def external_link(label: str, url: str) -> str:
+def external_link(label: str, url: str, cls: str = "") -> str:
     """A link to a validated http(s), tel:, mailto: or site-relative address."""
-    return f'<a href="{attr(url.replace(" ", "%20"))}">{escape(label)}</a>'
+    cls_attr = f' class="{cls}"' if cls else ""
+    return f'<a{cls_attr} href="{attr(url.replace(" ", "%20"))}">{escape(label)}</a>'
 
 
 # --- blocks: each ends with a newline, so pages read line by line in their source -----------------

@@ -58,6 +58,6 @@ def feedback_section(plan: Plan, task: Task, names: Names, page: PageWriter, opt
         out += p("Kế hoạch không nêu nơi nhận góp ý, phản ánh.")
     if options.feedback_url:
         # On the printed notice the stylesheet writes the address after the link's words (a.ps-url).
-        channel = external_link("kênh góp ý chính thức", options.feedback_url).replace("<a ", '<a class="ps-url" ', 1)
+        channel = external_link("kênh góp ý chính thức", options.feedback_url, cls="ps-url")
         out += p(f"Gửi góp ý trực tuyến: {channel}")
     return out
