@@ -159,3 +159,47 @@ def test_material_and_our_scripts_run_from_their_files_without_an_error(site, se
         assert errors == [], errors
     finally:
         page.close()
+
+
+@pytest.mark.browser
+def test_the_lean_entries_keep_the_scroll_spy_and_the_drawer(site, serve, browser):
+    """The navigation's and the table of contents' entries are written without Material's md-ellipsis span
+    (overrides/partials/nav-item.html, toc-item.html). On a wide screen Material's scroll-spy still marks the
+    section being read in the table of contents; on a phone the drawer still lists every section of the site
+    (mkdocs.yml's nav), each a link."""
+    import yaml
+
+    base = serve(site).rstrip("/")
+    task = next(site.glob("ke-hoach/*/nhiem-vu/*/index.html")).relative_to(site).parent.as_posix()
+    active = (
+        "h => document.querySelector(`nav.md-nav--secondary a[href='${h}']`).classList.contains('md-nav__link--active')"
+    )
+    page = browser.new_page(viewport={"width": 1400, "height": 700})
+    try:
+        page.goto(f"{base}/{task}/")
+        page.wait_for_function("() => window.document$ !== undefined")  # Material's bundle has run
+        links = page.locator("nav.md-nav--secondary a.md-nav__link")
+        assert links.count() >= 3 and not page.locator(".md-sidebar .md-ellipsis").count()
+        hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+        page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")
+        page.wait_for_function(active, arg=hrefs[-1])  # the page's end: the last section
+        assert page.locator("nav.md-nav--secondary a.md-nav__link--active").count() == 1
+        page.evaluate("h => document.getElementById(h.slice(1)).scrollIntoView()", hrefs[1])
+        page.wait_for_function(active, arg=hrefs[1])  # the second section at the top: its entry marked
+        assert not page.evaluate(active, hrefs[-1])
+    finally:
+        page.close()
+    config = (Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text(encoding="utf-8")
+    sections = [next(iter(entry)) for entry in yaml.safe_load(config)["nav"]]
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    try:
+        page.goto(f"{base}/{task}/")
+        page.wait_for_function("() => window.document$ !== undefined")
+        page.click('label.md-header__button[for="__drawer"]')
+        page.wait_for_function("() => document.getElementById('__drawer').checked")
+        drawer = page.locator("nav.md-nav--primary a.md-nav__link")
+        page.wait_for_function("() => document.querySelectorAll('nav.md-nav--primary a.md-nav__link')[1].offsetParent")
+        assert [drawer.nth(i).inner_text().strip() for i in range(drawer.count())] == sections
+        assert all(drawer.nth(i).is_visible() for i in range(drawer.count()))
+    finally:
+        page.close()
