@@ -203,3 +203,30 @@ def test_the_lean_entries_keep_the_scroll_spy_and_the_drawer(site, serve, browse
         assert all(drawer.nth(i).is_visible() for i in range(drawer.count()))
     finally:
         page.close()
+
+
+@pytest.mark.browser
+def test_the_menu_and_back_to_top_icons_come_from_the_stylesheet(site, serve, browser):
+    """The menu button's and back to top's icons are drawn by plan-site.css, not written into each page as SVG:
+    in Chromium on a phone both show a 1.2rem icon (Material's size) in the text's colour, the menu button is
+    Material's 2rem square, and back to top still comes back when the reader scrolls up."""
+    task = next(site.glob("ke-hoach/*/nhiem-vu/*/index.html"))
+    soup = BeautifulSoup(task.read_text(encoding="utf-8"), "html.parser")
+    assert not soup.select('label[for="__drawer"] svg, .md-top svg')
+    base = serve(site).rstrip("/")
+    icon = """s => { const e = document.querySelector(s), r = e.getBoundingClientRect();
+        const b = getComputedStyle(e, '::before');
+        return [r.width, r.height, b.width, b.height, b.maskImage.startsWith('url("data:image/svg+xml'),
+                b.backgroundColor === getComputedStyle(e).color] }"""
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    try:
+        page.goto(f"{base}/{task.relative_to(site).parent.as_posix()}/")
+        page.wait_for_function("() => window.document$ !== undefined")
+        assert page.evaluate(icon, 'label.md-header__button[for="__drawer"]') == [40, 40, "24px", "24px", True, True]
+        page.mouse.wheel(0, 1500)
+        page.wait_for_timeout(300)
+        page.mouse.wheel(0, -300)
+        page.wait_for_function("() => !document.querySelector('.md-top').hidden")
+        assert page.evaluate(icon, ".md-top")[2:] == ["24px", "24px", True, True]
+    finally:
+        page.close()
