@@ -230,3 +230,21 @@ def test_the_menu_and_back_to_top_icons_come_from_the_stylesheet(site, serve, br
         assert page.evaluate(icon, ".md-top")[2:] == ["24px", "24px", True, True]
     finally:
         page.close()
+
+
+def test_the_feed_is_announced_where_readers_subscribe_not_on_every_leaf_page(site):
+    """The feed's autodiscovery link is on the home page, the sections and a plan's pages, and not on the
+    task, agency and document pages (the same site-wide feed, 150 bytes on each of a province's 50,000)."""
+
+    def feeds(path: str) -> list[str]:
+        soup = BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+        return [link["href"] for link in soup.select('head link[rel=alternate][type="application/atom+xml"]')]
+
+    plan = next(site.glob("ke-hoach/*/phu-luc/index.html")).parent.parent.relative_to(site).as_posix()
+    assert feeds(".") == ["feed.xml"] and feeds("cap-nhat") == ["../feed.xml"] and feeds(plan) == ["../../feed.xml"]
+    leaves = [
+        next(site.glob(pattern)).parent for pattern in ("ke-hoach/*/nhiem-vu/*/index.html", "co-quan/*/index.html")
+    ]
+    leaves += [next(site.glob("van-ban/*/index.html")).parent]
+    assert all(feeds(leaf.relative_to(site).as_posix()) == [] for leaf in leaves)
+    assert (site / "feed.xml").is_file()
