@@ -109,7 +109,7 @@ def test_every_page_keeps_what_the_frame_gives_readers_in_fewer_bytes(site):
         # The menu drawer on phones, the search box, back to top, the logo home.
         assert soup.select_one('label.md-header__button[for="__drawer"]'), name
         assert soup.select_one("nav.md-nav--primary"), name
-        assert soup.select_one("form.ps-search input#ps-search-input[role=combobox]"), name
+        assert soup.select_one("form.ps-search input#ps-search-input[name=q]"), name  # the script makes it a combobox
         assert soup.select_one("button.md-top[data-md-component=top]"), name
         logos = soup.select("a.md-logo[aria-label] > img[alt='']")
         assert len(logos) == 2 and all(img["src"].endswith("assets/logo.svg") for img in logos), name
@@ -153,6 +153,13 @@ def test_material_and_our_scripts_run_from_their_files_without_an_error(site, se
         page.evaluate("() => __md_set('__frame_test', 1)")
         assert page.evaluate("() => localStorage.getItem('/.__frame_test')") == "1"  # the root's key, as before
         assert page.evaluate("() => typeof window.planSearch") == "function"  # plan-search.js, from assets/plan.js
+        # The header's box made a WAI-ARIA combobox by plan-search-box.js: the page carries the plain form.
+        combobox = """() => { const i = document.getElementById('ps-search-input');
+            const list = document.getElementById(i.getAttribute('aria-controls'));
+            return [i.getAttribute('role'), i.getAttribute('aria-expanded'), list && list.getAttribute('role'),
+                    list && list.parentElement.hidden, document.querySelectorAll('form.ps-search [role=status]').length]
+        }"""
+        assert page.evaluate(combobox) == ["combobox", "false", "listbox", True, 1]
         page.click('label.md-header__button[for="__drawer"]')  # the menu drawer on a phone
         page.wait_for_function("() => document.getElementById('__drawer').checked")
         assert page.is_visible("nav.md-nav--primary a.md-nav__link >> nth=1")
