@@ -40,7 +40,7 @@ NOTICE_FIRST = "ps-n--first"  # the text's paragraph when there is no summary: i
 NOTICE_REST = "ps-n__rest"  # ... and the rest of it is not
 # On screen above the notice: how to print it in one line, the full how-to in the guide (GUIDE_PRINTING), not
 # 0.45 KB of it on each of a province's 40,000 task pages.
-PRINT_HINT = "Để niêm yết trên {board}: bấm Ctrl+P (điện thoại: “In” trong trình đơn), khổ A4 dọc."
+PRINT_HINT = "để niêm yết trên {board}. Bấm Ctrl+P (điện thoại: “In” trong trình đơn), khổ A4 dọc."
 GUIDE_PRINTING = GUIDE + "#in-thong-bao"  # the guide's section on the notice (docs/huong-dan-bien-tap.md)
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 
@@ -57,7 +57,7 @@ def render_notice(plan: Plan, names: Names, task: Task, options: SiteOptions, pa
     out = f'<div class="ps-notice" id="{NOTICE_ID}" data-ps-print-only>\n<div class="ps-notice__screen">\n'
     out += p(link(f"‹ Về trang nhiệm vụ {number}", page, uri))
     hint = page.text(PRINT_HINT.format(board=notice_board(names.plan_place(plan))))
-    out += p(f"<strong>In thông báo.</strong> {hint} {link('Cách in', page, GUIDE_PRINTING)}") + "</div>\n"
+    out += p(f"<strong>In thông báo</strong> {hint} {link('Cách in', page, GUIDE_PRINTING)}") + "</div>\n"
     issuer = page.text(names.agency_name(plan.issuer))
     out += f'<div class="ps-notice__issuer">\n{p(f"<strong>{issuer}</strong>")}</div>\n'
     out += _heading(1, "Thông báo")
