@@ -41,7 +41,9 @@ NOTICE_REST = "ps-n__rest"  # ... and the rest of it is not
 # On screen above the notice: how to print it in one line, the full how-to in the guide (GUIDE_PRINTING), not
 # 0.45 KB of it on each of a province's 40,000 task pages.
 PRINT_HINT = "để niêm yết trên {board}. Bấm Ctrl+P (điện thoại: “In” trong trình đơn), khổ A4 dọc."
-GUIDE_PRINTING = GUIDE + "#in-thong-bao"  # the guide's section on the notice (docs/huong-dan-bien-tap.md)
+# The guide's section on the notice (docs/huong-dan-bien-tap.md, "Thông báo in để niêm yết"): its id as MkDocs
+# makes it (the default slug drops "đ"), kept so that links to it from before still land there.
+GUIDE_PRINTING = GUIDE + "#thong-bao-in-e-niem-yet"
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 
 
