@@ -109,7 +109,7 @@ def test_every_page_keeps_what_the_frame_gives_readers_in_fewer_bytes(site):
         # The menu drawer on phones, the search box, back to top, the logo home.
         assert soup.select_one('label.md-header__button[for="__drawer"]'), name
         assert soup.select_one("nav.md-nav--primary"), name
-        assert soup.select_one("form.ps-search input#ps-search-input[role=combobox]"), name
+        assert soup.select_one("form.ps-search input#ps-search-input[name=q]"), name  # the script makes it a combobox
         assert soup.select_one("button.md-top[data-md-component=top]"), name
         logos = soup.select("a.md-logo[aria-label] > img[alt='']")
         assert len(logos) == 2 and all(img["src"].endswith("assets/logo.svg") for img in logos), name
@@ -153,9 +153,105 @@ def test_material_and_our_scripts_run_from_their_files_without_an_error(site, se
         page.evaluate("() => __md_set('__frame_test', 1)")
         assert page.evaluate("() => localStorage.getItem('/.__frame_test')") == "1"  # the root's key, as before
         assert page.evaluate("() => typeof window.planSearch") == "function"  # plan-search.js, from assets/plan.js
+        # The header's box made a WAI-ARIA combobox by plan-search-box.js: the page carries the plain form.
+        combobox = """() => { const i = document.getElementById('ps-search-input');
+            const list = document.getElementById(i.getAttribute('aria-controls'));
+            return [i.getAttribute('role'), i.getAttribute('aria-expanded'), list && list.getAttribute('role'),
+                    list && list.parentElement.hidden, document.querySelectorAll('form.ps-search [role=status]').length]
+        }"""
+        assert page.evaluate(combobox) == ["combobox", "false", "listbox", True, 1]
         page.click('label.md-header__button[for="__drawer"]')  # the menu drawer on a phone
         page.wait_for_function("() => document.getElementById('__drawer').checked")
         assert page.is_visible("nav.md-nav--primary a.md-nav__link >> nth=1")
         assert errors == [], errors
     finally:
         page.close()
+
+
+@pytest.mark.browser
+def test_the_lean_entries_keep_the_scroll_spy_and_the_drawer(site, serve, browser):
+    """The navigation's and the table of contents' entries are written without Material's md-ellipsis span
+    (overrides/partials/nav-item.html, toc-item.html). On a wide screen Material's scroll-spy still marks the
+    section being read in the table of contents; on a phone the drawer still lists every section of the site
+    (mkdocs.yml's nav), each a link."""
+    import yaml
+
+    base = serve(site).rstrip("/")
+    task = next(site.glob("ke-hoach/*/nhiem-vu/*/index.html")).relative_to(site).parent.as_posix()
+    active = (
+        "h => document.querySelector(`nav.md-nav--secondary a[href='${h}']`).classList.contains('md-nav__link--active')"
+    )
+    page = browser.new_page(viewport={"width": 1400, "height": 700})
+    try:
+        page.goto(f"{base}/{task}/")
+        page.wait_for_function("() => window.document$ !== undefined")  # Material's bundle has run
+        links = page.locator("nav.md-nav--secondary a.md-nav__link")
+        assert links.count() >= 3 and not page.locator(".md-sidebar .md-ellipsis").count()
+        hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+        page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")
+        page.wait_for_function(active, arg=hrefs[-1])  # the page's end: the last section
+        assert page.locator("nav.md-nav--secondary a.md-nav__link--active").count() == 1
+        page.evaluate("h => document.getElementById(h.slice(1)).scrollIntoView()", hrefs[1])
+        page.wait_for_function(active, arg=hrefs[1])  # the second section at the top: its entry marked
+        assert not page.evaluate(active, hrefs[-1])
+    finally:
+        page.close()
+    config = (Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text(encoding="utf-8")
+    sections = [next(iter(entry)) for entry in yaml.safe_load(config)["nav"]]
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    try:
+        page.goto(f"{base}/{task}/")
+        page.wait_for_function("() => window.document$ !== undefined")
+        page.click('label.md-header__button[for="__drawer"]')
+        page.wait_for_function("() => document.getElementById('__drawer').checked")
+        drawer = page.locator("nav.md-nav--primary a.md-nav__link")
+        page.wait_for_function("() => document.querySelectorAll('nav.md-nav--primary a.md-nav__link')[1].offsetParent")
+        assert [drawer.nth(i).inner_text().strip() for i in range(drawer.count())] == sections
+        assert all(drawer.nth(i).is_visible() for i in range(drawer.count()))
+    finally:
+        page.close()
+
+
+@pytest.mark.browser
+def test_the_menu_and_back_to_top_icons_come_from_the_stylesheet(site, serve, browser):
+    """The menu button's and back to top's icons are drawn by plan-site.css, not written into each page as SVG:
+    in Chromium on a phone both show a 1.2rem icon (Material's size) in the text's colour, the menu button is
+    Material's 2rem square, and back to top still comes back when the reader scrolls up."""
+    task = next(site.glob("ke-hoach/*/nhiem-vu/*/index.html"))
+    soup = BeautifulSoup(task.read_text(encoding="utf-8"), "html.parser")
+    assert not soup.select('label[for="__drawer"] svg, .md-top svg')
+    base = serve(site).rstrip("/")
+    icon = """s => { const e = document.querySelector(s), r = e.getBoundingClientRect();
+        const b = getComputedStyle(e, '::before');
+        return [r.width, r.height, b.width, b.height, b.maskImage.startsWith('url("data:image/svg+xml'),
+                b.backgroundColor === getComputedStyle(e).color] }"""
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    try:
+        page.goto(f"{base}/{task.relative_to(site).parent.as_posix()}/")
+        page.wait_for_function("() => window.document$ !== undefined")
+        assert page.evaluate(icon, 'label.md-header__button[for="__drawer"]') == [40, 40, "24px", "24px", True, True]
+        page.mouse.wheel(0, 1500)
+        page.wait_for_timeout(300)
+        page.mouse.wheel(0, -300)
+        page.wait_for_function("() => !document.querySelector('.md-top').hidden")
+        assert page.evaluate(icon, ".md-top")[2:] == ["24px", "24px", True, True]
+    finally:
+        page.close()
+
+
+def test_the_feed_is_announced_where_readers_subscribe_not_on_every_leaf_page(site):
+    """The feed's autodiscovery link is on the home page, the sections and a plan's pages, and not on the
+    task, agency and document pages (the same site-wide feed, 150 bytes on each of a province's 50,000)."""
+
+    def feeds(path: str) -> list[str]:
+        soup = BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+        return [link["href"] for link in soup.select('head link[rel=alternate][type="application/atom+xml"]')]
+
+    plan = next(site.glob("ke-hoach/*/phu-luc/index.html")).parent.parent.relative_to(site).as_posix()
+    assert feeds(".") == ["feed.xml"] and feeds("cap-nhat") == ["../feed.xml"] and feeds(plan) == ["../../feed.xml"]
+    leaves = [
+        next(site.glob(pattern)).parent for pattern in ("ke-hoach/*/nhiem-vu/*/index.html", "co-quan/*/index.html")
+    ]
+    leaves += [next(site.glob("van-ban/*/index.html")).parent]
+    assert all(feeds(leaf.relative_to(site).as_posix()) == [] for leaf in leaves)
+    assert (site / "feed.xml").is_file()

@@ -141,6 +141,36 @@ def test_copy_button_puts_the_link_on_the_clipboard_by_keyboard(addressed, serve
 
 
 @pytest.mark.browser
+def test_without_javascript_the_share_block_is_the_facebook_link_and_the_script_adds_the_buttons(
+    addressed, serve, browser
+):
+    """The buttons that only work with JavaScript are made by plan-share.js: the page as written carries the
+    Facebook link alone (followed without any script), and in the browser the buttons come before it."""
+    html = (addressed / "co-quan/phong-van-hoa-xa-hoi/index.html").read_text(encoding="utf-8")
+    box = BeautifulSoup(html, "html.parser").select_one(".ps-share")
+    assert [child.name for child in box.find_all(True)] == ["a"] and not box.find("button")
+    base = serve(addressed)
+    for scripts in (False, True):
+        context = browser.new_context(java_script_enabled=scripts)
+        page = context.new_page()
+        try:
+            page.goto(base + "co-quan/phong-van-hoa-xa-hoi/")
+            shown = [e.inner_text() for e in page.locator(".ps-share > :visible").all()]
+            link = page.locator(".ps-share__facebook")
+            assert link.get_attribute("href").endswith("u=https%3A//ke-sat.example.vn/co-quan/phong-van-hoa-xa-hoi/")
+            if scripts:
+                page.wait_for_selector(".ps-share__zalo")
+                shown = [e.inner_text() for e in page.locator(".ps-share > :visible").all()]
+                shown = [text for text in shown if text not in ("", "Chia sẻ")]  # the share sheet: where it exists
+                assert shown == ["Gửi qua Zalo", "Sao chép liên kết", "Chia sẻ lên Facebook"]
+                assert page.locator(".ps-share > [role=status]").count() == 1
+            else:
+                assert shown == ["Chia sẻ lên Facebook"] and page.locator(".ps-share button").count() == 0
+        finally:
+            context.close()
+
+
+@pytest.mark.browser
 def test_share_button_uses_the_web_share_api_where_it_exists(site, serve, browser):
     page = browser.new_page()
     try:

@@ -98,11 +98,32 @@
   core.view = { el: el, resultLink: resultLink, appendAbout: appendAbout, leftOut: leftOut };
 
   // --- the header's box: a combobox (WAI-ARIA 1.2) with a listbox of results and a live region ---
+  // The combobox's parts are made here (overrides/partials/plan-search.html writes the form alone: without
+  // JavaScript it is a plain form to the results page, and each page is 0.35 KB lighter): the input's roles,
+  // the popup with its listbox, and the live region. A page that already has them (a test's shell) keeps them.
   var root = core.root;
   var input = root.querySelector(".ps-search__input");
   var popup = root.querySelector(".ps-search__results");
+  if (!popup) {
+    popup = el("div", "ps-search__results");
+    popup.id = "ps-search-results";
+    popup.hidden = true;
+    var made = popup.appendChild(el("div", "ps-search__listbox"));
+    made.id = "ps-search-listbox";
+    made.setAttribute("role", "listbox");
+    made.setAttribute("aria-label", "Kết quả tìm kiếm");
+    var live = el("div", "ps-search__status");
+    live.id = "ps-search-status";
+    live.setAttribute("role", "status");
+    root.appendChild(popup);
+    root.appendChild(live);
+  }
   var listbox = root.querySelector(".ps-search__listbox");
   var status = root.querySelector(".ps-search__status");
+  input.setAttribute("role", "combobox");
+  input.setAttribute("aria-autocomplete", "list");
+  input.setAttribute("aria-expanded", "false");
+  if (listbox.id) input.setAttribute("aria-controls", listbox.id);
   var active = -1, pending = 0;
 
   function options() { return Array.from(listbox.querySelectorAll("[role=option]")); }

@@ -4,7 +4,9 @@
  * "Gửi qua Zalo" copies a ready-to-paste message with the page's address: a plan's is built from the data
  * (data-message); a task's is read from what its page shows (taskMessage), so 40,000 task pages do not carry
  * their facts a second time. "Sao chép liên kết" copies the address alone. Both fall back to a selected text
- * field and execCommand where the Clipboard API is missing, and a status line says what happened. */
+ * field and execCommand where the Clipboard API is missing, and a status line says what happened. The three
+ * buttons and the status line are made here, before the Facebook link the page carries (the only part that
+ * works without JavaScript): 0.4 KB less on each of a province's 54,000 pages. */
 (function () {
   "use strict";
   var CHAT_LIMIT = 400, WHAT_LIMIT = 180;  // characters before the link: about what a chat shows unfolded
@@ -45,8 +47,24 @@
     if (text.length > CHAT_LIMIT) { text = text.slice(0, CHAT_LIMIT).replace(/ [^ ]*$/, "") + "…"; }
     return text;
   }
+  function element(tag, name, text) {
+    var made = document.createElement(tag);
+    made.className = name;
+    made.textContent = text;
+    if (tag === "button") { made.type = "button"; }
+    return made;
+  }
   document.querySelectorAll(".ps-share").forEach(function (box) {
-    var status = box.querySelector(".ps-share__status");
+    var facebook = box.querySelector(".ps-share__facebook");  // null without site_url: the buttons end the box
+    var native = element("button", "md-button ps-share__native", "Chia sẻ");
+    var zalo = element("button", "md-button ps-share__zalo", "Gửi qua Zalo");
+    var copyLink = element("button", "md-button ps-share__copy", "Sao chép liên kết");
+    var status = element("span", "ps-share__status", "");
+    status.setAttribute("role", "status");
+    status.setAttribute("aria-live", "polite");
+    native.hidden = true;
+    [native, zalo, copyLink].forEach(function (button) { box.insertBefore(button, facebook); });
+    box.appendChild(status);
     // Read at each click: a filtered view (?chu-tri=… on the Phụ lục) is shared as it is seen.
     function pageUrl() {
       var canonical = document.querySelector('link[rel="canonical"]');  // site_url's address of the page
@@ -60,7 +78,6 @@
     function message() {
       return text() + "\n" + pageUrl();
     }
-    var native = box.querySelector(".ps-share__native");
     if (typeof navigator.share === "function") {
       native.hidden = false;
       native.addEventListener("click", function () {
@@ -88,12 +105,12 @@
         fallback(text, done);
       }
     }
-    box.querySelector(".ps-share__copy").addEventListener("click", function () {
+    copyLink.addEventListener("click", function () {
       copy(pageUrl(), function (ok) {
         status.textContent = ok ? "Đã sao chép liên kết." : "Không sao chép được; hãy sao chép địa chỉ trên thanh địa chỉ.";
       });
     });
-    box.querySelector(".ps-share__zalo").addEventListener("click", function () {
+    zalo.addEventListener("click", function () {
       var text = message();
       copy(text, function (ok) {
         status.textContent = ok ? "Đã sao chép tin nhắn. Mở nhóm Zalo và dán vào ô soạn tin."

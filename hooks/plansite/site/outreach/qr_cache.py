@@ -25,7 +25,8 @@ from .og_batch import run_behind
 from .og_image import store
 from .qr_code import BORDER, ERROR, PNG_END, PNG_START, QR_MASK, SCALE, qr_img, qr_png
 
-DESIGN = "3"  # bump when qr_code.qr_png's drawing changes (segno's own version is in the key too); 1: SVG, 2: PNG
+# Bump when qr_code.qr_png's drawing changes (segno's version is in the key too); 1: SVG, 2: PNG, 4: 4 px a module.
+DESIGN = "4"
 _KEY_PARTS = [DESIGN, segno.__version__, ERROR, "boost", QR_MASK, BORDER, SCALE]
 
 

@@ -24,12 +24,12 @@ from __future__ import annotations
 
 import re
 
-from ...addresses import NOTICE_ID, page_url, task_uri
+from ...addresses import GUIDE, NOTICE_ID, page_url, task_uri
 from ...data.model import Plan, Task
 from ...text import date_prose
 from ..html.identity import notice_board, site_web
 from ..html.labels import plan_title, short_title, task_number
-from ..html.markup import admonition, link, p
+from ..html.markup import link, p
 from ..html.page_writer import PageWriter
 from ..index.relations import Names
 from ..options import SiteOptions
@@ -38,11 +38,12 @@ from ..outreach.qr_cache import cached_qr_img
 IN_NOTICE = "ps-n"  # a section of the task's page that its notice shows
 NOTICE_FIRST = "ps-n--first"  # the text's paragraph when there is no summary: its first sentence is shown
 NOTICE_REST = "ps-n__rest"  # ... and the rest of it is not
-PRINT_HINT = (
-    "Trang này là thông báo khổ A4 để niêm yết trên {board}. Để in: trên máy tính bấm Ctrl+P; "
-    "trên điện thoại chọn “In” (hoặc “Chia sẻ” › “In”) trong trình đơn của trình duyệt. "
-    "Chọn khổ giấy A4, hướng dọc."
-)
+# On screen above the notice: how to print it in one line, the full how-to in the guide (GUIDE_PRINTING), not
+# 0.45 KB of it on each of a province's 40,000 task pages.
+PRINT_HINT = "để niêm yết trên {board}. Bấm Ctrl+P (điện thoại: “In” trong trình đơn), khổ A4 dọc."
+# The guide's section on the notice (docs/huong-dan-bien-tap.md, "Thông báo in để niêm yết"): its id as MkDocs
+# makes it (the default slug drops "đ"), kept so that links to it from before still land there.
+GUIDE_PRINTING = GUIDE + "#thong-bao-in-e-niem-yet"
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 
 
@@ -57,8 +58,8 @@ def render_notice(plan: Plan, names: Names, task: Task, options: SiteOptions, pa
     uri, number = task_uri(plan, task), task_number(plan, task)
     out = f'<div class="ps-notice" id="{NOTICE_ID}" data-ps-print-only>\n<div class="ps-notice__screen">\n'
     out += p(link(f"‹ Về trang nhiệm vụ {number}", page, uri))
-    hint = PRINT_HINT.format(board=notice_board(names.plan_place(plan)))
-    out += admonition("tip", "In để niêm yết", page.text(hint)) + "</div>\n"
+    hint = page.text(PRINT_HINT.format(board=notice_board(names.plan_place(plan))))
+    out += p(f"<strong>In thông báo</strong> {hint} {link('Cách in', page, GUIDE_PRINTING)}") + "</div>\n"
     issuer = page.text(names.agency_name(plan.issuer))
     out += f'<div class="ps-notice__issuer">\n{p(f"<strong>{issuer}</strong>")}</div>\n'
     out += _heading(1, "Thông báo")
