@@ -6,6 +6,7 @@ the site knows its own address (site_url).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -15,6 +16,8 @@ from PIL import Image
 
 from conftest import SEED_PLAN, build_site, copy_project, load_project, seed_plan
 from plansite.data.schema import SUMMARY_LIMIT
+from plansite.site.index.relations import build_relations
+from plansite.site.parts.previews import task_preview
 
 SITE_URL = "https://ke-sat.example.vn/"
 HOSTILE = '"><script>alert(1)</script> & <b>đậm</b>'
@@ -70,6 +73,21 @@ def test_every_page_kind_has_previews_without_absolute_addresses(site):
         assert meta["og:title"] and meta["og:description"] and meta["og:locale"] == "vi_VN", path
         assert meta["og:type"] == ("website" if path == "" else "article") and meta["og:site_name"], path
         assert meta["twitter:card"] == "summary" and "og:url" not in meta and "og:image" not in meta, path
+        assert len(meta["description"]) <= 201 and meta["description"] == meta["og:description"], path
+
+
+def test_without_a_summary_a_task_is_described_by_its_words_cut_to_what_a_card_shows():
+    """160 characters at a word, "…" added: about what search results and Zalo/Facebook cards show; an
+    editor's summary is kept to 200 (test_task_preview_uses_the_plain_summary)."""
+    project = load_project(Path(__file__).resolve().parent.parent)
+    plan, names = seed_plan(project), build_relations(project).names
+    checked = 0
+    for task in plan.tasks:
+        words = " ".join(task.text.split())
+        described = task_preview(plan, dataclasses.replace(task, summary=""), names).description
+        assert len(described) <= 161 and words.startswith(described.removesuffix("…")), described
+        checked += described.endswith("…")
+    assert checked >= 1, "some task's first sentence is longer than a card shows"
 
 
 def test_task_preview_uses_the_plain_summary(site):

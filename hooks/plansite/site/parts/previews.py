@@ -19,7 +19,9 @@ from ...kinds import PageKind
 from ..html.labels import short_title
 from ..index.relations import Assignments, Names
 
-DESCRIPTION_LIMIT = 200  # characters: what link previews show before cutting
+DESCRIPTION_LIMIT = 160  # characters: about what search results and Zalo/Facebook cards show before cutting them;
+# every page carries it twice (description, og:description), so a longer one only weighs on the province (50,000 pages)
+SUMMARY_PREVIEW_LIMIT = 200  # an editor's plain summary, written to be shared: its first sentence is cut later
 _SENTENCE_END = re.compile(r"(?<=[.;:!?])\s")
 
 
@@ -63,9 +65,9 @@ def plan_preview(plan: Plan, names: Names) -> Preview:
 
 
 def task_preview(plan: Plan, task: Task, names: Names) -> Preview:
-    """The plain summary, or the first sentence of the task's own words."""
+    """The plain summary's first sentence, or the first sentence of the task's own words (cut shorter)."""
     return Preview(
-        first_sentence(task.summary or task.text),
+        first_sentence(task.summary, SUMMARY_PREVIEW_LIMIT) if task.summary else first_sentence(task.text),
         short_title(plan.title, 14),
         place_line(names, names.agencies[plan.issuer].place),
     )
