@@ -552,9 +552,9 @@ def test_make_check_lists_feedback_offices_without_any_contact(capsys, monkeypat
 
 def test_missing_qr_codes_are_given_to_helpers_last_first_and_each_drawn_once(tmp_path):
     """A cold build gives its missing QR codes to helper processes (qr_cache.missing_chunks, draw_into), last
-    address first while the pages draw from the first: each kept file holds the code's exact bytes, a code
-    already kept is not drawn again, and then the pages only read them back; a warm build gives none; too
-    few to pay for a pool are left to the pages."""
+    address first while the pages draw from the first: each helper's task keeps its codes in one pack, a code
+    already kept is not drawn again, and then the pages only read them back, byte for byte; a warm build gives
+    none; too few to pay for a pool are left to the pages."""
     from plansite.site.outreach import qr_cache
 
     urls = [f"https://tinh-mau.example.org/ke-hoach/ke-hoach-{i // 50}/nhiem-vu/nhiem-vu-{i % 50}/" for i in range(260)]
@@ -570,12 +570,37 @@ def test_missing_qr_codes_are_given_to_helpers_last_first_and_each_drawn_once(tm
         qr_cache.cached_qr_png(given[-1])  # a page draws a code given to a helper before the helper reaches it
         assert sum(qr_cache.draw_into(*chunk) for chunk in chunks) == len(urls) - 2, "a kept code is not redrawn"
         kept = sorted(p.name for p in folder.iterdir())
-        assert kept == sorted(qr_cache.file_name(url) for url in urls)  # no temporary file left behind
-        for url in urls[::37]:
-            assert (folder / qr_cache.file_name(url)).read_bytes() == qr_png(url)
+        pages_drew = sorted(qr_cache.file_name(url) for url in (urls[0], given[-1]))
+        assert [name for name in kept if name.endswith(".png")] == pages_drew
+        packs = [name for name in kept if name.endswith(qr_cache.PACK)]
+        assert len(packs) == len(chunks) and len(kept) == len(packs) + 2, "a pack a task, no temporary file"
         drawn = qr_cache.drawn()
         assert [qr_cache.cached_qr_png(url) for url in urls[:3]] == [qr_png(url) for url in urls[:3]]
         assert qr_cache.drawn() == drawn, "the pages read the helpers' codes back"
+        qr_cache.use_folder(folder)  # the next build: every code read back, byte for byte, none drawn
         assert qr_cache.missing_chunks(urls) == [], "a warm build gives none"
+        assert [qr_cache.cached_qr_png(url) for url in urls] == [qr_png(url) for url in urls]
+        assert qr_cache.drawn() == 0
+    finally:
+        qr_cache.use_folder(None)
+
+
+def test_a_pack_cut_short_keeps_its_whole_codes_and_the_rest_are_drawn_again(tmp_path):
+    from plansite.site.outreach import qr_cache
+
+    urls = [f"https://x.example/ke-hoach/a/nhiem-vu/n-{i}/" for i in range(6)]
+    folder = tmp_path / "qr"
+    folder.mkdir()
+    try:
+        assert qr_cache.draw_into(str(folder), tuple(urls)) == 6
+        (pack,) = folder.iterdir()
+        data = pack.read_bytes()
+        whole = qr_cache.records(data)
+        assert [name for name, _, _ in whole] == [qr_cache.code_name(url) for url in urls]
+        _, offset, length = whole[3]
+        pack.write_bytes(data[: offset + length // 2])  # a disk that filled up under a copy of the cache
+        qr_cache.use_folder(folder)
+        assert [qr_cache.cached_qr_png(url) for url in urls] == [qr_png(url) for url in urls]
+        assert qr_cache.drawn() == 3, "the three whole records read, the cut one and the rest drawn"
     finally:
         qr_cache.use_folder(None)

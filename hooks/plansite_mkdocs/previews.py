@@ -44,6 +44,7 @@ class PreviewImages:
         self.cache_dir, self.pictures = cache_dir, pictures
         use_folder(Path(cache_dir).parent / "qr")
         self.wanted: dict[str, tuple[str, str, str, str]] = {}
+        self.names: dict[tuple[str, str, str, str], str] = {}  # a picture's words → its file name
         self.helpers = Helpers(workers_here(), N_("drawing the QR codes and link-preview pictures"))
         self.pages = 0  # pages that asked for their values so far
         self.waiting: dict[tuple[str, str, str], int] = {}  # a base with missing pictures → the last page asking
@@ -82,7 +83,9 @@ class PreviewImages:
         if not self.pictures:  # under `mkdocs serve`: nothing to share, nothing to say
             return values
         if config.site_url:  # a picture only where it can be found: its address must be absolute
-            name = image_name(*args)
+            name = self.names.get(args)
+            if name is None:  # a plan's pages share a few pictures: each name (four texts cleaned, hashed) once
+                name = self.names[args] = image_name(*args)
             self._want(name, args)
             values["url"] = page.canonical_url
             values["image"] = config.site_url.rstrip("/") + f"/{PREVIEW_IMAGES}/{name}"
