@@ -16,7 +16,7 @@ from plansite.data.paths import DATA_DIR
 from plansite.data.problems import DataError
 from plansite.kinds import PageKind
 from plansite.site.html.banner import DEMO_BANNER
-from plansite_mkdocs import compact_templates, frame_memo, script_bundle, site_url
+from plansite_mkdocs import compact_templates, frame_memo, script_bundle, site_url, trim
 from plansite_mkdocs.generated import GeneratedPage, PublishedFile, nav_titles
 from plansite_mkdocs.html_fixes import fix_page
 from plansite_mkdocs.previews import PreviewImages
@@ -114,6 +114,7 @@ def on_page_context(context, page, config, nav):
 def on_post_build(config):
     build = SESSION.current
     build.search.write(Path(config.site_dir))  # a large site's index is written by a helper meanwhile
+    trim.give_back_memory()  # every page is written: what their HTML took goes back while the index is written
     build.previews.write(Path(config.site_dir))
     build.search.finish()
 
