@@ -98,9 +98,10 @@ def on_page_content(html, page, config, files):
         page.title or "",
         kind,
         html,
-        tuple(page.meta.get("keywords", ())),
-        tuple(page.meta.get("numbers", ())),
-        tuple(page.meta.get("subjects", ())),
+        # read by the index alone (no template prints them): taken out, a province's pages do not hold them
+        tuple(page.meta.pop("keywords", ())),
+        tuple(page.meta.pop("numbers", ())),
+        tuple(page.meta.pop("subjects", ())),
     )
     demo = DEMO_BANNER if build.site.example_data else ""
     return demo + build.banner + html
