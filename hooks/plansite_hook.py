@@ -16,7 +16,7 @@ from plansite.data.paths import DATA_DIR
 from plansite.data.problems import DataError
 from plansite.kinds import PageKind
 from plansite.site.html.banner import DEMO_BANNER
-from plansite_mkdocs import compact_templates, frame_memo, script_bundle, site_url
+from plansite_mkdocs import compact_templates, frame_memo, script_bundle, site_url, trim
 from plansite_mkdocs.generated import GeneratedPage, PublishedFile, nav_titles
 from plansite_mkdocs.html_fixes import fix_page
 from plansite_mkdocs.previews import PreviewImages
@@ -107,9 +107,10 @@ def on_page_content(html, page, config, files):
         page.title or "",
         kind,
         html,
-        tuple(page.meta.get("keywords", ())),
-        tuple(page.meta.get("numbers", ())),
-        tuple(page.meta.get("subjects", ())),
+        # read by the index alone (no template prints them): taken out, a province's pages do not hold them
+        tuple(page.meta.pop("keywords", ())),
+        tuple(page.meta.pop("numbers", ())),
+        tuple(page.meta.pop("subjects", ())),
     )
     demo = DEMO_BANNER if build.site.example_data else ""
     return demo + build.banner + html
@@ -123,6 +124,7 @@ def on_page_context(context, page, config, nav):
 def on_post_build(config):
     build = SESSION.current
     build.search.write(Path(config.site_dir))  # a large site's index is written by a helper meanwhile
+    trim.give_back_memory()  # every page is written: what their HTML took goes back while the index is written
     build.previews.write(Path(config.site_dir))
     build.search.finish()
 

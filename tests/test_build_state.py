@@ -74,7 +74,7 @@ def test_config_load_clears_what_the_last_build_cached(serving):
     markup.escape("văn bản của lần dựng trước")
     assert markup.escape.cache_info().misses == misses + 1
     assert GeneratedPage._open is None
-    assert held._text is None and held.content == "<p>trang của lần dựng trước</p>"  # kept compressed
+    assert held._text is None and held.content == "<p>trang của lần dựng trước</p>"  # kept packed, in its build's spill
 
 
 def test_every_cache_of_data_text_is_bounded():

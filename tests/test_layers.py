@@ -1,6 +1,6 @@
 """The house's floors: imports point one way, from the ground floor up, and never in a circle.
 
-    ground floor   addresses, i18n, text, kinds, history (and the package itself)
+    ground floor   addresses, i18n, text, kinds, history, spill (and the package itself)
     data           plansite/data/
     reports        plansite/reports/ (its project.py loads and checks the data and the reports together)
     site | search | export
@@ -35,6 +35,7 @@ FLOORS = {
     "text": GROUND,
     "kinds": GROUND,
     "history": GROUND,
+    "spill": GROUND,
 }
 # Sideways on the products' floor: the site shows what search folds (abbreviations) and describes the open
 # data (its catalogue); search and export read neither the site nor each other.

@@ -20,4 +20,4 @@ def clear_build_caches() -> None:
     lazy.forget_renders()  # a group's rendered pages (an agency's page and its lists)
     markup.forget_text()  # escaped data text
     page_writer.forget_folders()  # the folders of page paths
-    GeneratedPage.close_open()  # the one page whose HTML was held as text
+    GeneratedPage.close_open()  # the one page whose HTML was held as text; a new spill file for the packed ones

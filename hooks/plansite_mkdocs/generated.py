@@ -20,6 +20,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents, get_toc
 
 from plansite.site.html.headings import contents, nested
+from plansite.spill import Spill
+
+# What another page's frame reads of a written page's front matter: its title (MkDocs' `Page.title` reads
+# it, for the navigation and the previous and next links) and the navigation entry's icon, subtitle and
+# status (Material's partials/nav-item.html).
+READ_LATER = ("title", "icon", "subtitle", "status")
 
 
 class GeneratedPage(Page):
@@ -27,14 +33,17 @@ class GeneratedPage(Page):
 
     MkDocs renders every page before it writes the first one, so it holds every page's HTML at once: a
     province's 90,000 pages took gigabytes. Here only the page being worked on holds its HTML as text;
-    the moment another page opens, the previous one keeps its HTML zlib-compressed (about a fifth of
-    the size: compressed once, unpacked once more when its template is rendered). Its table of contents
-    is made from its headings when the theme asks for it, and is dropped with the text.
+    the moment another page opens, the previous one's HTML is zlib-compressed (about a fifth of the size:
+    compressed once, unpacked once more when its template is rendered) and put in the build's spill file
+    (plansite/spill.py: 150 MB less in memory at the province, where every page waits for its template).
+    Its table of contents is made from its headings when the theme asks for it, and is dropped with the
+    text.
     """
 
     _open: ClassVar[GeneratedPage | None] = None  # the one page whose HTML is held as text
+    _spill: ClassVar[Spill] = Spill()  # the packed HTML of the build's pages, emptied when a build starts
     _text: str | None = None
-    _packed: bytes | None = None
+    _packed: tuple[Spill, int] | None = None  # where the packed HTML is: the spill of its build, its item
     _toc: TableOfContents | None = None
 
     @classmethod
@@ -47,10 +56,13 @@ class GeneratedPage(Page):
 
     @classmethod
     def close_open(cls) -> None:
-        """Release the page held as text, and forget it (a new build starts: it belongs to the last one)."""
+        """Release the page held as text, and forget it, and start a new spill file (a new build starts: they
+        belong to the last one). The last build's pages keep their own spill (each holds it), whose file goes
+        when they do."""
         if cls._open is not None:
             cls._open._release()
         cls._open = None
+        cls._spill = Spill()
 
     def render(self, config, files) -> None:
         self.content = self.markdown  # links already in the build's URL style
@@ -59,7 +71,8 @@ class GeneratedPage(Page):
     @property
     def content(self) -> str | None:
         if self._text is None and self._packed is not None:
-            self._text = zlib.decompress(self._packed).decode("utf-8")
+            spill, item = self._packed
+            self._text = zlib.decompress(spill[item]).decode("utf-8")
             self._hold()
         return self._text
 
@@ -83,10 +96,12 @@ class GeneratedPage(Page):
         """The page is written (on_post_page): its HTML, packed or not, and its table of contents are let go,
         since nothing reads them again (MkDocs' anchor check reads what the render found, not the text), and
         a province's 57,000 pages do not keep their packed HTML to the end of the build (its peak fell by
-        16 MB, 1,674 → 1,658 MB: the peak is not there)."""
+        16 MB, 1,674 → 1,658 MB: the peak is not there). Of its front matter (and link-preview values), only
+        what the later pages' frames read of it is kept (READ_LATER): 2 KB a page, 40 MB at 28k pages."""
         if GeneratedPage._open is self:
             GeneratedPage._open = None
         self._text, self._packed, self._toc = None, None, None
+        self.meta = {key: self.meta[key] for key in READ_LATER if key in self.meta}
 
     def _hold(self) -> None:
         previous, GeneratedPage._open = GeneratedPage._open, self
@@ -95,7 +110,8 @@ class GeneratedPage(Page):
 
     def _release(self) -> None:
         if self._text is not None and self._packed is None:
-            self._packed = zlib.compress(self._text.encode("utf-8"), 1)
+            spill = GeneratedPage._spill
+            self._packed = (spill, spill.append(zlib.compress(self._text.encode("utf-8"), 1)))
         self._text, self._toc = None, None
 
 

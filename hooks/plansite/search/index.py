@@ -35,6 +35,7 @@ import zlib
 from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict, deque
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -42,6 +43,7 @@ from urllib.parse import unquote
 
 from ..addresses import IN_PLAN_URL, PLAN_PAGE_URL
 from ..kinds import PageKind
+from ..spill import Spill
 from .doc_numbers import NUMBER_MARK, number_key, number_keys
 from .excerpt import cut, headings_text, html_text, not_indexed, page_texts, screen_part
 from .expand import abbreviations_in_html, expander, expansions
@@ -130,9 +132,11 @@ class SearchIndex:
     abbreviations: set[tuple[str, str]] = field(default_factory=set)  # (abbr, full form) from the pages' <abbr>
     # Per doc: its title and keywords, and body text (compressed), kept for the abbreviations: which
     # ones a site has is only known once every page was added (the glossary page is not the first).
-    texts: list[tuple[str, bytes]] = field(default_factory=list)
-    # per doc (see excerpt.py), in UTF-8: Vietnamese text in a str takes 2 bytes a character, 1.2 here
-    excerpts: list[bytes] = field(default_factory=list)
+    named: list[str] = field(default_factory=list)
+    # The body texts (compressed) and the excerpts (see excerpt.py, in UTF-8) wait in temporary files until
+    # the index is written (plansite/spill.py: a province's are 100 MB that no page added later reads).
+    bodies: Spill = field(default_factory=Spill)
+    excerpts: Spill = field(default_factory=Spill)
     plans: dict[str, str] = field(default_factory=dict)  # plan id (from its page's URL) → title
     shard_bytes: int = SHARD_BYTES  # a shard past this is split by a longer prefix (see `postings`)
     snippet_files: int = SNIPPET_FILES  # at most this many x/<group>.json files (see `snippet_group`)
@@ -175,7 +179,8 @@ class SearchIndex:
                 pages[doc] = max(pages.get(doc, 0), strength)
         self.lengths.extend((title_length, body_length))
         self.ties.append(tie)
-        self.texts.append((named, zlib.compress(text.encode("utf-8"), 1)))
+        self.named.append(named)
+        self.bodies.append(zlib.compress(text.encode("utf-8"), 1))
 
     def add_html(
         self,
@@ -210,7 +215,7 @@ class SearchIndex:
             return {}
         exp = expander(self.abbreviations)
         extra: dict[Term, dict[int, int]] = {}
-        for doc, (named, body) in enumerate(self.texts):
+        for doc, (named, body) in enumerate(zip(self.named, self.bodies)):
             gained = {term: pack(n) for term, n in expansions(exp, zlib.decompress(body).decode("utf-8")).items()}
             for term, n in expansions(exp, named).items():
                 gained[term] = merged(gained.get(term, 0), pack(0, 0, n))
@@ -220,8 +225,18 @@ class SearchIndex:
 
     def files(self) -> dict[str, str]:
         """Relative path → JSON text; sorted, compact, byte-identical for identical input."""
+        return dict(sorted(self._files()))
+
+    def _files(self) -> Iterator[tuple[str, str]]:
+        """(relative path, JSON text) of every file, each made when asked for (`write` holds one at a time)."""
         forget()  # every page was added: the term caches are not needed for writing
         order = sorted(range(len(self.docs)), key=lambda i: self.docs[i][0])
+        group = snippet_group(len(order), self.snippet_files)
+        for first in range(0, len(order), group):
+            yield (
+                f"search/x/{first // group}.json",
+                _dump([[*self.docs[old], self.excerpts[old].decode("utf-8")] for old in order[first : first + group]]),
+            )
         renumber = [0] * len(order)
         for new, old in enumerate(order):
             renumber[old] = new
@@ -267,30 +282,19 @@ class SearchIndex:
             got.sort()
             weights = write.weights([key & WEIGHT_MASK for key in got], places)
             entries.setdefault(folded, {})[exact] = write.pages(got) + SEPARATOR + weights
-        texts = shards(entries, shard_of, self.shard_bytes)  # name → JSON, sorted by name: the manifest's order
-        out = {f"search/t/{name}.json": text for name, text in texts.items()}
-        group = snippet_group(len(order), self.snippet_files)
-        for first in range(0, len(order), group):
-            out[f"search/x/{first // group}.json"] = _dump(
-                [[*self.docs[old], self.excerpts[old].decode("utf-8")] for old in order[first : first + group]]
-            )
-        out["search/facets.json"] = _dump(facets([self.docs[i] for i in order]))
-        out["search/plans.json"] = _dump(dict(sorted(self.plans.items())))
-        out["search/meta.json"] = _dump(
-            {
-                "docs": len(order),
-                "weights": table,
-                "ties": TIES,
-                "levels": LEVELS,
-                "shards": list(texts),
-                "group": group,
-            }
-        )
-        return dict(sorted(out.items()))
+        extra.clear()  # weighed into `entries`: each shard below holds its own words only
+        names = []  # the shards, sorted by name: the manifest's order
+        for name, text in shards(entries, shard_of, self.shard_bytes):  # empties `entries` as it goes
+            names.append(name)
+            yield f"search/t/{name}.json", text
+        yield "search/facets.json", _dump(facets([self.docs[i] for i in order]))
+        yield "search/plans.json", _dump(dict(sorted(self.plans.items())))
+        meta = {"docs": len(order), "weights": table, "ties": TIES, "levels": LEVELS, "shards": names, "group": group}
+        yield "search/meta.json", _dump(meta)
 
     def write(self, site_dir: Path) -> None:
-        """Write `files` under `site_dir` (the built site's folder)."""
-        for relative, text in self.files().items():
+        """Write `files` under `site_dir` (the built site's folder), each as soon as it is made."""
+        for relative, text in self._files():
             path = Path(site_dir) / relative
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from operator import sub
 
@@ -176,14 +176,18 @@ def _split(prefix: str, words: list[tuple[str, str, int]], budget: int, out: dic
         _split(child, members, budget, out)
 
 
-def shards(entries: dict[str, dict[str, str]], root_of, budget: int = SHARD_BYTES) -> dict[str, str]:
-    """Shard name → its JSON text ({folded: {exact: postings}}), for `entries` (folded → exact → posting
-    string); `root_of(folded)` names a word's first shard (two code points). Sorted, deterministic."""
+def shards(entries: dict[str, dict[str, str]], root_of, budget: int = SHARD_BYTES) -> Iterator[tuple[str, str]]:
+    """(shard name, its JSON text ({folded: {exact: postings}})), sorted by name, for `entries` (folded →
+    exact → posting string), which it empties as it goes: each word's postings are held once, as the
+    strings or as their JSON, and each shard's text only until the next is asked for (a province's index
+    is written by a helper process beside the build's own: issue 24, memory). `root_of(folded)` names a
+    word's first shard (two code points). Deterministic."""
     roots: dict[str, list[tuple[str, str, int]]] = {}
     for folded in sorted(entries):
-        member = _dump(folded) + ":" + _dump(dict(sorted(entries[folded].items())))
+        member = _dump(folded) + ":" + _dump(dict(sorted(entries.pop(folded).items())))
         roots.setdefault(root_of(folded), []).append((folded, member, len(member.encode("utf-8")) + 1))
     out: dict[str, list] = {}
-    for root, words in roots.items():
-        _split(root, words, budget, out)
-    return {name: "{" + ",".join(member for _, member, _ in out[name]) + "}" for name in sorted(out)}
+    for root in list(roots):
+        _split(root, roots.pop(root), budget, out)
+    for name in sorted(out):
+        yield name, "{" + ",".join(member for _, member, _ in out.pop(name)) + "}"
