@@ -23,6 +23,7 @@ from plansite_mkdocs.previews import PreviewImages
 from plansite_mkdocs.search_worker import SearchFeed
 from plansite_mkdocs.session import SESSION, Build
 from plansite_mkdocs.site_build import load_site
+from plansite_mkdocs.sitemap import Sitemap
 
 NO_FULL_COLLECTION = 1 << 30  # a threshold of the GC's oldest generation that a build never reaches
 
@@ -66,7 +67,13 @@ def on_config(config):
         raise
     finally:
         gc.set_threshold(*thresholds)
-    SESSION.build = Build(site=site, banner=banner, search=SearchFeed(len(site.pages)), previews=previews)
+    SESSION.build = Build(
+        site=site,
+        banner=banner,
+        search=SearchFeed(len(site.pages)),
+        previews=previews,
+        sitemap=Sitemap(config.site_url or ""),
+    )
     config.extra["plan_footer"] = site.footer  # printed, escaped, by overrides/partials/copyright.html
     # The model and pages live for the whole build: move them out of the cyclic GC's sight,
     # which otherwise rescans them on every collection (measurable on thousands of pages).
@@ -126,6 +133,7 @@ def on_post_build(config):
     build.search.write(Path(config.site_dir))  # a large site's index is written by a helper meanwhile
     trim.give_back_memory()  # every page is written: what their HTML took goes back while the index is written
     build.previews.write(Path(config.site_dir))
+    build.sitemap.write(Path(config.site_dir))  # the parts of sitemap.xml (an index: plansite_mkdocs/sitemap.py)
     build.search.finish()
 
 
@@ -141,5 +149,6 @@ def on_env(env, config, files):
     the parts of the frame that many pages share rendered once (plansite_mkdocs/frame_memo.py), and our
     scripts joined into one file (plansite_mkdocs/script_bundle.py)."""
     frame_memo.install(env)
+    env.globals["plan_sitemap_parts"] = SESSION.current.sitemap.part_addresses  # overrides/sitemap.xml
     script_bundle.join(config, files)
     return compact_templates.apply(env)

@@ -48,6 +48,7 @@ def test_each_config_load_makes_a_new_typed_build(serving):
         "banner": "str",
         "search": "SearchFeed",
         "previews": "PreviewImages",
+        "sitemap": "Sitemap",
     }
     with pytest.raises(dataclasses.FrozenInstanceError):
         first.banner = "x"  # type: ignore[misc]

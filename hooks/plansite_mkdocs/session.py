@@ -16,6 +16,7 @@ from plansite.build import SiteOutput
 from .caches import clear_build_caches
 from .previews import PreviewImages
 from .search_worker import SearchFeed
+from .sitemap import Sitemap
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class Build:
     banner: str  # HTML put above every page's content: the preview's scope, the data's problems; often ""
     search: SearchFeed  # fed each page's HTML (on_page_content), written at the end (on_post_build)
     previews: PreviewImages  # each page's link preview (on_page_context), its pictures written at the end
+    sitemap: Sitemap  # sitemap.xml's parts: listed by its template (on_env's global), written at the end
 
     def stop_helpers(self) -> None:
         """End the build's helper processes now (plansite_mkdocs/helpers.py)."""
