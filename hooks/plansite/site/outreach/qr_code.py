@@ -5,14 +5,11 @@ segno (pinned) encodes and writes them; a province has 40,000, about 1.5 ms each
 kept by content in .cache/qr/ (qr_cache.py) and a rebuild draws only the addresses it has not seen.
 
 Why a PNG and not SVG: the SVG was 2.4 KB of every task page (a tenth of it; 95 MB at the province), the PNG
-about 0.45 KB. The PNG is drawn at SCALE pixels a module, so it stays sharp on paper whatever the viewer does:
-Chromium prints it as a 180-pixel image with no smoothing asked for (a printer repeats each pixel), and even
-a viewer that smooths it anyway leaves about a seventh of its pixels grey and still decodes, where one pixel
-a module left half of them grey and did not decode after a cubic upscale (tests/test_notice.py decodes it
-from the printed PDF). On screen CSS scales it with `image-rendering: pixelated`.
-Why 4: zlib packs a 1-bit row best when a module is a whole number of half-bytes, so 4 pixels a module
-(about 450 bytes for a 45-module code) is as small as 2 (440) and smaller than 3 (560), 6 (650) or 8 (690):
-320 base64 bytes less than 8 on every task page, 13 MB over a province's 40,000.
+about 0.7 KB. The PNG is drawn at SCALE pixels a module, so it stays sharp on paper whatever the viewer does:
+Chromium prints it as a 360-pixel image with no smoothing asked for (about 180 dpi at 5 cm), and even a
+viewer that smooths it anyway leaves under a tenth of its pixels grey, where one pixel a module left half of
+them grey and did not decode after a cubic upscale (tests/test_notice.py decodes it from the printed PDF).
+On screen CSS scales it with `image-rendering: pixelated`.
 """
 
 from __future__ import annotations
@@ -31,7 +28,7 @@ QR_LABEL = "Mã QR tới trang nhiệm vụ"
 QR_MASK = 0
 ERROR = "m"  # at least 15 % (a worn or soiled notice still scans), raised when the symbol has room (boost)
 BORDER = 4  # modules of quiet zone
-SCALE = 4  # pixels a module: about 450 bytes for a 45-module code, 600 in base64 (blurred when smoothed at 1 px)
+SCALE = 8  # pixels a module: about 590 bytes for a 45-module code, 790 in base64 (blurred when smoothed at 1 px)
 _GREY_OF_MODULE = bytes([255, 0]) + bytes(254)  # segno's 0 (light) / 1 (dark) → white / black (bytes.translate)
 PNG_START, PNG_END = b"\x89PNG\r\n\x1a\n", b"IEND\xaeB`\x82"  # a whole PNG begins and ends with these
 
