@@ -93,6 +93,11 @@ def _index_packs(folder: Path) -> None:
             _State.packed.setdefault(code, (path, offset, length))
 
 
+def _whole(png: bytes) -> bool:
+    """Whether `png` looks like a whole PNG (a write cut short, or a record of a broken pack, does not)."""
+    return png.startswith(PNG_START) and png.endswith(PNG_END)
+
+
 def records(data: bytes) -> list[tuple[str, int, int]]:
     """The whole records of a pack: (name, offset of its PNG, length); the first broken one ends the list."""
     found, at = [], 0
@@ -101,7 +106,7 @@ def records(data: bytes) -> list[tuple[str, int, int]]:
         length = int.from_bytes(data[at + _NAME : at + _NAME + _LENGTH], "big")
         start = at + _NAME + _LENGTH
         png = data[start : start + length]
-        if len(png) != length or not (png.startswith(PNG_START) and png.endswith(PNG_END)):
+        if len(png) != length or not _whole(png):
             break
         found.append((name, start, length))
         at = start + length
@@ -120,7 +125,7 @@ def _packed(name: str) -> bytes | None:
             png = file.read(length)
     except OSError:
         return None
-    return png if len(png) == length and png.startswith(PNG_START) and png.endswith(PNG_END) else None
+    return png if len(png) == length and _whole(png) else None
 
 
 def drawn() -> int:
@@ -136,7 +141,12 @@ def code_name(url: str) -> str:
 
 def file_name(url: str) -> str:
     """The file of a code a page drew: its name, then '.png'."""
-    return code_name(url) + ".png"
+    return _alone(code_name(url))
+
+
+def _alone(code: str) -> str:
+    """The file name of the code named `code` when it is kept alone (a page drew it), not in a pack."""
+    return code + ".png"
 
 
 def cached_qr_img(url: str) -> str:
@@ -156,12 +166,12 @@ def cached_qr_png(url: str) -> bytes:
     packed = _packed(code)
     if packed is not None:
         return packed
-    path = folder / f"{code}.png"
+    path = folder / _alone(code)
     try:
         kept = path.read_bytes()
     except OSError:
         kept = b""
-    if kept.startswith(PNG_START) and kept.endswith(PNG_END):
+    if _whole(kept):
         return kept
     _index_packs(folder)  # a helper may have packed it meanwhile
     packed = _packed(code)
@@ -183,7 +193,7 @@ def draw_into(folder: str, urls: tuple[str, ...]) -> int:
     pack = []
     for url in urls:
         code = code_name(url)
-        if not (Path(folder) / f"{code}.png").is_file():  # the pages may have drawn it meanwhile (`missing_chunks`)
+        if not (Path(folder) / _alone(code)).is_file():  # the pages may have drawn it meanwhile (`missing_chunks`)
             png = qr_png(url)
             pack.append(code.encode("ascii") + len(png).to_bytes(_LENGTH, "big") + png)
     if pack:
