@@ -26,6 +26,9 @@ from plansite_mkdocs.site_build import load_site
 from plansite_mkdocs.sitemap import Sitemap
 
 NO_FULL_COLLECTION = 1 << 30  # a threshold of the GC's oldest generation that a build never reaches
+# The feed's autodiscovery link is left out of these pages (overrides/main.html): readers subscribe from the home
+# page, the sections and a plan's pages; the feed is the site's, 150 bytes on each of a province's 50,000 leaves.
+NO_FEED_LINK = frozenset({PageKind.TASK, PageKind.AGENCY, PageKind.DOCUMENT})
 
 
 def on_startup(command, dirty):
@@ -125,6 +128,7 @@ def on_page_content(html, page, config, files):
 
 def on_page_context(context, page, config, nav):
     page.meta["og"] = SESSION.current.previews.values(page, config)  # printed, escaped, by overrides/main.html
+    page.meta["feed_link"] = PageKind(page.meta.get("kind", PageKind.PAGE.value)) not in NO_FEED_LINK
     return context
 
 
