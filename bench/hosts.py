@@ -88,9 +88,9 @@ def measure(site: Path) -> SiteSize:
     """The site's unpacked bytes, files, entries and largest file, and its artifact deflated (one pass of tar
     over the whole folder: about half a minute at the province)."""
     sizes, folders = [], 0
-    for _root, dirs, names in os.walk(site):
+    for folder, dirs, names in os.walk(site):
         folders += len(dirs)
-        sizes += [os.path.getsize(os.path.join(_root, name)) for name in names]
+        sizes += [os.path.getsize(os.path.join(folder, name)) for name in names]
     sink = _DeflatedLength()
     with tarfile.open(fileobj=sink, mode="w|", format=tarfile.GNU_FORMAT) as tar:
         tar.add(site, arcname=".")
