@@ -3,6 +3,9 @@
 import datetime as dt
 import unicodedata
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from plansite.search.tokenize import tokens
 from plansite.site.html.markup import escape
 from plansite.text import ascii_fold, date_numeric, date_prose, name_key, slugify, vi_sort_key
@@ -19,6 +22,34 @@ def test_name_key_ignores_tone_placement_case_spacing_and_form():
     assert name_key(unicodedata.normalize("NFD", "Ủy ban")) == name_key("Ủy ban")
     assert name_key("Phòng Văn hóa-xã hội") == name_key("Phòng Văn hóa - Xã hội")
     assert name_key("dân") != name_key("dan")  # diacritics still matter for names
+
+
+def _fold_by_decomposing(text: str) -> str:
+    """What ascii_fold means, spelled out: đ→d, decompose, drop the marks, lower case (its table is a shortcut)."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+# Vietnamese letters of both cases, loose combining marks, other scripts' accented letters and plain ASCII.
+_MIXED_TEXT = st.text(
+    st.one_of(
+        st.sampled_from("ăâđêôơưĂÂĐÊÔƠƯàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"),
+        st.sampled_from("\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031bİıßæøΆάйё"),
+        st.characters(),
+    ),
+    max_size=40,
+)
+
+
+@given(_MIXED_TEXT)
+def test_ascii_fold_is_decomposing_and_dropping_marks(text):
+    assert ascii_fold(text) == _fold_by_decomposing(text)
+
+
+def test_ascii_fold_of_loose_marks_and_other_scripts():
+    assert ascii_fold("Ủy ban nha\u0302n da\u0302n") == "uy ban nhan dan"
+    assert ascii_fold("Άθήνα İzmir") == "αθηνα izmir"
+    assert ascii_fold("Søren") == "søren"
 
 
 def test_slugify_is_ascii_and_stable():
