@@ -22,7 +22,7 @@ from plansite_mkdocs.html_fixes import fix_page
 from plansite_mkdocs.previews import PreviewImages
 from plansite_mkdocs.search_worker import SearchFeed
 from plansite_mkdocs.session import SESSION, Build
-from plansite_mkdocs.site_build import load_site
+from plansite_mkdocs.site_build import load_site, preview_plan
 from plansite_mkdocs.sitemap import Sitemap
 
 NO_FULL_COLLECTION = 1 << 30  # a threshold of the GC's oldest generation that a build never reaches
@@ -54,7 +54,9 @@ def on_config(config):
     if str(root / DATA_DIR) not in config.watch:
         config.watch.append(str(root / DATA_DIR))  # `mkdocs serve` rebuilds when the data changes
     gc.unfreeze()  # under `mkdocs serve`, let the previous build's frozen model be collected
-    previews = PreviewImages(root / ".cache" / "og", pictures=SESSION.command != "serve")
+    # A build of every plan leaves in the cache only what it used; a one-plan preview, or `mkdocs serve`, none.
+    every_plan = SESSION.command == "build" and preview_plan() is None
+    previews = PreviewImages(root / ".cache" / "og", pictures=SESSION.command != "serve", prune=every_plan)
     # Loading the data and computing the site only adds objects that live for the whole build: each oldest-
     # generation collection meanwhile rescans all of them and frees nothing (a second of CPU at 7k pages, a
     # dozen collections), so none runs until the one below, before the model is frozen.

@@ -99,14 +99,17 @@ def test_pages_share_pictures_and_an_edit_redraws_only_its_plans(project):
     assert build_site(project, second, expect_warnings=("summary",)).returncode == 0
     after, shown_again = snapshot(cache), pictures(second)
     qr_after = snapshot(qr_cache)
-    renamed = f"{SITE_URL}ke-hoach/ke-hoach-1/nhiem-vu/nhiem-vu-9/"
+    renamed, gone = (f"{SITE_URL}ke-hoach/ke-hoach-1/nhiem-vu/nhiem-vu-{t}/" for t in (9, 0))
     assert set(qr_after) - set(qr_before) == {file_name(renamed)}, "only the renamed task's QR code is drawn"
-    assert all(qr_after[name] == qr_before[name] for name in qr_before), "no other QR code was drawn again"
+    assert set(qr_before) - set(qr_after) == {file_name(gone)}, "the old address's code is removed from the cache"
+    assert all(qr_after[name] == qr_before[name] for name in qr_after if name in qr_before), "none drawn again"
     assert notice_qr(second, "ke-hoach/ke-hoach-1/nhiem-vu/nhiem-vu-9") == qr_img(qr_png(renamed))
     redrawn = set(after) - set(before)
     plan_pictures = {name for path, (_, name) in shown_again.items() if of_edited_plan(path)}
     assert redrawn == plan_pictures - set(before) and len(redrawn) >= 5, sorted(redrawn)
-    assert all(after[name] == before[name] for name in before), "no other picture was drawn again"
+    assert set(after) == {name for _, name in shown_again.values()}, "the cache keeps the pictures in use, only"
+    assert len(set(before) - set(after)) >= 5, "the edited plan's old pictures are removed"
+    assert all(after[name] == before[name] for name in after if name in before), "no other picture was drawn again"
     assert {path for path, (_, name) in shown_again.items() if name in redrawn} == {
         path for path in shown_again if of_edited_plan(path)
     }, "the new pictures are the edited plan's pages'"

@@ -17,6 +17,7 @@ waits at the end only for the last few.
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 from plansite.addresses import PREVIEW_IMAGES
@@ -25,23 +26,27 @@ from plansite.kinds import PageKind
 from plansite.site.outreach.og_batch import POOL_FROM, draw_group, draw_missing, missing_groups, workers_here
 from plansite.site.outreach.og_image import HEIGHT, WIDTH, image_name
 from plansite.site.outreach.qr_cache import draw_into, missing_chunks, use_folder
+from plansite.site.outreach.qr_cache import prune as prune_qr_codes
 from plansite.site.parts.previews import picture_words
 
 from .helpers import Helpers
 
 log = logging.getLogger("mkdocs.plugins.plansite")
+_PICTURE = re.compile(r"[0-9a-f]{16}\.png")  # og_image.image_name
 LAG = 200  # pages after the last that asked for a picture's base before its pictures are given to the helpers
 
 
 class PreviewImages:
     """Collects the pictures pages ask for during a build; writes them into the site at the end."""
 
-    def __init__(self, cache_dir: Path, pictures: bool = True):
+    def __init__(self, cache_dir: Path, pictures: bool = True, prune: bool = False):
         """`pictures` False (`mkdocs serve`: its site_url is the local preview's, which no one shares): no
         picture is drawn and no absolute address is printed, so an edited title shows without waiting.
 
-        The notices' QR codes are kept beside the pictures, in `cache_dir`'s sibling qr/ (qr_cache.py)."""
-        self.cache_dir, self.pictures = cache_dir, pictures
+        The notices' QR codes are kept beside the pictures, in `cache_dir`'s sibling qr/ (qr_cache.py).
+        `prune` (a build of every plan): once the site is written, the pictures and QR codes it did not use are
+        removed from the cache (`_prune`)."""
+        self.cache_dir, self.pictures, self.prune = cache_dir, pictures, prune
         use_folder(Path(cache_dir).parent / "qr")
         self.wanted: dict[str, tuple[str, str, str, str]] = {}
         self.names: dict[tuple[str, str, str, str], str] = {}  # a picture's words → its file name
@@ -130,6 +135,25 @@ class PreviewImages:
         folder.mkdir(parents=True, exist_ok=True)
         for name in sorted(self.wanted):
             (folder / name).write_bytes((self.cache_dir / name).read_bytes())
+        if self.prune and self.wanted:
+            self._prune()
+
+    def _prune(self) -> None:
+        """Remove the cached pictures and QR codes this build did not use: a title edited, a page gone, an
+        earlier design. CI saves the cache after every build (.github/workflows/site.yml, .gitlab-ci.yml), and
+        without this it grew by every picture ever drawn; what the next build needs is what this one used.
+        Only after a build with an address (site_url: every page then wants its picture) that rendered every
+        plan; only files named as the cache names them."""
+        removed = 0
+        for path in sorted(self.cache_dir.glob("*.png")):
+            if path.name not in self.wanted and _PICTURE.fullmatch(path.name):
+                try:
+                    path.unlink()
+                    removed += 1
+                except OSError:
+                    pass  # a read-only cache: only a little larger
+        removed += prune_qr_codes()
+        log.debug("Removed %d unused pictures and QR code files from .cache/", removed)
 
     def stop(self) -> None:
         """End the helper processes now (the build failed or was interrupted)."""

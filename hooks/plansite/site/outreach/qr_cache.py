@@ -53,6 +53,7 @@ _NAME, _LENGTH = 16, 4  # a record's head: the code's name, then its PNG's lengt
 class _State:
     folder: Path | None = None
     drawn = 0  # codes drawn in this process since the folder was set (the tests count them)
+    used: set[str] = set()  # the names of the codes the pages asked for since the folder was set (`prune`)
     packed: dict[str, tuple[str, int, int]] = {}  # a code's name → (its pack, offset, length)
     packs: set[str] = set()  # the packs indexed
     seen = -1  # the folder's modification time when its packs were last indexed
@@ -61,7 +62,7 @@ class _State:
 def use_folder(folder: Path | None) -> None:
     """Where the codes are kept from now on (None: nowhere); the count of codes drawn starts again, and the
     packs are indexed afresh on the first look-up."""
-    _State.folder, _State.drawn = (Path(folder) if folder else None), 0
+    _State.folder, _State.drawn, _State.used = (Path(folder) if folder else None), 0, set()
     _State.packed, _State.packs, _State.seen = {}, set(), -1
 
 
@@ -161,6 +162,7 @@ def cached_qr_png(url: str) -> bytes:
         _State.drawn += 1
         return qr_png(url)
     code = code_name(url)
+    _State.used.add(code)
     if _State.seen == -1:
         _index_packs(folder)  # the packs of earlier builds, once
     packed = _packed(code)
@@ -184,6 +186,38 @@ def cached_qr_png(url: str) -> bytes:
     except OSError:
         pass  # a read-only or full disk: the page is still right, the next build draws it again
     return png
+
+
+def prune() -> int:
+    """Remove from the folder the codes no page asked for since `use_folder` (addresses gone, an earlier DESIGN):
+    a lone code's file, or a pack none of whose codes was read; how many files. Only after a whole build that
+    published its pages (plansite_mkdocs/previews.py): the folder then keeps what the next build reads, and a
+    host's cache (CI saves the folder after every build) stops growing with every edit and every new design.
+    A pack with some codes read is kept whole. Only the cache's own names are touched."""
+    folder = _State.folder
+    if folder is None or not _State.used:
+        return 0
+    _index_packs(folder)
+    read = {Path(_State.packed[code][0]).name for code in _State.used if code in _State.packed}
+    removed = 0
+    try:
+        with os.scandir(folder) as entries:
+            names = sorted(entry.name for entry in entries if entry.is_file())
+    except OSError:
+        return 0
+    for name in names:
+        code, _, suffix = name.partition(".")
+        if len(code) != _NAME or not all(c in "0123456789abcdef" for c in code):
+            continue
+        stale = (suffix == "png" and code not in _State.used) or (suffix == PACK[1:] and name not in read)
+        if stale:
+            try:
+                os.unlink(folder / name)
+                removed += 1
+            except OSError:
+                pass  # a read-only cache: the next build reads around it
+    _State.packed, _State.packs, _State.seen = {}, set(), -1  # indexed afresh if a code is asked for again
+    return removed
 
 
 def draw_into(folder: str, urls: tuple[str, ...]) -> int:
