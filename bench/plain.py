@@ -48,6 +48,9 @@ def plain_project(project: Path, dest: Path, code: Path) -> Path:
         shutil.rmtree(dest)
     shutil.copytree(code / "docs", dest / "docs")
     shutil.copytree(code / "overrides", dest / "overrides")
+    # Our sitemap.xml is an index of parts that our hooks write (plansite_mkdocs/sitemap.py); plain MkDocs writes
+    # its own, one file, as it does for any site.
+    (dest / "overrides" / "sitemap.xml").unlink(missing_ok=True)
     hook = "hooks:\n  - hooks/plansite_hook.py\n"
     config = (code / "mkdocs.yml").read_text(encoding="utf-8").replace(hook, "")
     if "plansite_hook" in config:
