@@ -32,7 +32,7 @@ NO_FEED_LINK = frozenset({PageKind.TASK, PageKind.AGENCY, PageKind.DOCUMENT})
 
 
 def on_startup(command, dirty):
-    SESSION.command = command
+    SESSION.command, SESSION.dirty = command, dirty
 
 
 def on_shutdown():
@@ -54,8 +54,9 @@ def on_config(config):
     if str(root / DATA_DIR) not in config.watch:
         config.watch.append(str(root / DATA_DIR))  # `mkdocs serve` rebuilds when the data changes
     gc.unfreeze()  # under `mkdocs serve`, let the previous build's frozen model be collected
-    # A build of every plan leaves in the cache only what it used; a one-plan preview, or `mkdocs serve`, none.
-    every_plan = SESSION.command == "build" and preview_plan() is None
+    # Only a build that renders every page of every plan knows what the cache must keep, and leaves only that:
+    # not `mkdocs serve` (no pictures), a one-plan preview, a --dirty build (pages skipped) or gh-deploy.
+    every_plan = SESSION.command == "build" and not SESSION.dirty and preview_plan() is None
     previews = PreviewImages(root / ".cache" / "og", pictures=SESSION.command != "serve", prune=every_plan)
     # Loading the data and computing the site only adds objects that live for the whole build: each oldest-
     # generation collection meanwhile rescans all of them and frees nothing (a second of CPU at 7k pages, a

@@ -14,6 +14,7 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
 
 from conftest import ROOT
+from plansite import text
 from plansite.build import SiteOutput
 from plansite.site.html import markup, page_writer
 from plansite.site.index.linking import MENTIONS_CACHED, Linker, Target
@@ -25,12 +26,37 @@ from plansite_mkdocs.session import SESSION, Build
 @pytest.fixture
 def serving(monkeypatch):
     """The hook as under `mkdocs serve`, with the session put back as it was afterwards."""
-    for name in ("command", "last_good", "build"):
+    for name in ("command", "dirty", "last_good", "build"):
         monkeypatch.setattr(SESSION, name, getattr(SESSION, name))
     monkeypatch.setattr(GeneratedPage, "_open", None)
     hook.on_startup("serve", dirty=False)
     yield load_config(str(ROOT / "mkdocs.yml"))
     gc.unfreeze()
+
+
+@pytest.mark.parametrize(
+    ("command", "dirty", "scope", "prunes"),
+    [
+        ("build", False, None, True),
+        ("build", True, None, False),
+        ("build", False, "ke-sat-tuyen-giao-dan-van-2025-2030", False),
+        ("serve", False, None, False),
+        ("gh-deploy", False, None, False),
+    ],
+)
+def test_only_a_build_of_every_page_prunes_the_cache(serving, monkeypatch, command, dirty, scope, prunes):
+    """The cache of pictures and QR codes keeps only what a build used (previews.py `_prune`): only a build that
+    renders every page of every plan may decide that; a --dirty build skips pages, a preview skips plans."""
+    if scope:
+        monkeypatch.setenv("PLANSITE_PREVIEW_PLAN", scope)
+    else:
+        monkeypatch.delenv("PLANSITE_PREVIEW_PLAN", raising=False)
+    hook.on_startup(command, dirty=dirty)
+    hook.on_config(serving)
+    try:
+        assert SESSION.current.previews.prune is prunes
+    finally:
+        SESSION.stop_helpers()
 
 
 def test_no_build_state_before_on_config(serving):
@@ -79,7 +105,7 @@ def test_config_load_clears_what_the_last_build_cached(serving):
 
 
 def test_every_cache_of_data_text_is_bounded():
-    for cache in (lazy._group, markup.escape, page_writer._dir_parts):
+    for cache in (lazy._group, markup.escape, page_writer._dir_parts, text.slugify):
         assert cache.cache_info().maxsize is not None, cache
     target = Target("co-quan/a.md", "A")
     linker = Linker([[("Ủy ban nhân dân", target)]])

@@ -51,7 +51,7 @@ def project(tmp_path_factory):
     return folder
 
 
-def test_pages_share_pictures_and_an_edit_redraws_only_its_plans(project):
+def test_pages_share_pictures_and_an_edit_redraws_only_its_plans(project, monkeypatch):
     first = project / "site-1"
     assert build_site(project, first, expect_warnings=("summary",)).returncode == 0
     shown = pictures(first)
@@ -120,6 +120,13 @@ def test_pages_share_pictures_and_an_edit_redraws_only_its_plans(project):
     assert build_site(project, third, expect_warnings=("summary",)).returncode == 0
     assert snapshot(cache) == after and snapshot(qr_cache) == qr_after, "a warm rebuild draws nothing"
     assert same_tree(second, third)
+
+    # A preview of one plan uses only that plan's pictures and codes, and removes none of the others'.
+    monkeypatch.setenv("PLANSITE_PREVIEW_PLAN", "ke-hoach-0")
+    assert build_site(project, project / "site-4", expect_warnings=("summary",)).returncode == 0
+    assert (project / "site-4" / "ke-hoach" / "ke-hoach-0").is_dir()
+    assert not (project / "site-4" / "ke-hoach" / "ke-hoach-1").exists(), "the build was scoped to one plan"
+    assert snapshot(cache) == after and snapshot(qr_cache) == qr_after, "a one-plan build prunes nothing"
 
 
 def notice_qr(site: Path, path: str) -> str:

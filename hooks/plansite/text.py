@@ -81,7 +81,8 @@ def name_key(text: str) -> str:
     return " ".join(name_words(text))
 
 
-@functools.lru_cache(maxsize=65536)  # the same headings ("Cơ quan thực hiện") recur on every task page
+# The same headings ("Cơ quan thực hiện") recur on every task page and stay in the cache; a task's own title passes.
+@functools.lru_cache(maxsize=4096)
 def slugify(text: str) -> str:
     """The one slug function: ASCII, lower case, words joined by '-'."""
     return "-".join(re.findall(r"[a-z0-9]+", ascii_fold(nfc(text))))

@@ -17,13 +17,13 @@ waits at the end only for the last few.
 from __future__ import annotations
 
 import logging
-import re
 from pathlib import Path
 
 from plansite.addresses import PREVIEW_IMAGES
 from plansite.i18n import N_
 from plansite.kinds import PageKind
 from plansite.site.outreach.og_batch import POOL_FROM, draw_group, draw_missing, missing_groups, workers_here
+from plansite.site.outreach.og_batch import prune as prune_pictures
 from plansite.site.outreach.og_image import HEIGHT, WIDTH, image_name
 from plansite.site.outreach.qr_cache import draw_into, missing_chunks, use_folder
 from plansite.site.outreach.qr_cache import prune as prune_qr_codes
@@ -32,7 +32,6 @@ from plansite.site.parts.previews import picture_words
 from .helpers import Helpers
 
 log = logging.getLogger("mkdocs.plugins.plansite")
-_PICTURE = re.compile(r"[0-9a-f]{16}\.png")  # og_image.image_name
 LAG = 200  # pages after the last that asked for a picture's base before its pictures are given to the helpers
 
 
@@ -143,16 +142,8 @@ class PreviewImages:
         earlier design. CI saves the cache after every build (.github/workflows/site.yml, .gitlab-ci.yml), and
         without this it grew by every picture ever drawn; what the next build needs is what this one used.
         Only after a build with an address (site_url: every page then wants its picture) that rendered every
-        plan; only files named as the cache names them."""
-        removed = 0
-        for path in sorted(self.cache_dir.glob("*.png")):
-            if path.name not in self.wanted and _PICTURE.fullmatch(path.name):
-                try:
-                    path.unlink()
-                    removed += 1
-                except OSError:
-                    pass  # a read-only cache: only a little larger
-        removed += prune_qr_codes()
+        plan (plansite_hook.on_config)."""
+        removed = prune_pictures(self.cache_dir, set(self.wanted)) + prune_qr_codes()
         log.debug("Removed %d unused pictures and QR code files from .cache/", removed)
 
     def stop(self) -> None:

@@ -40,6 +40,7 @@ class Session:
     """What the running MkDocs command is, the last good site, and the build under way."""
 
     command: str = "build"
+    dirty: bool = False  # `mkdocs build --dirty`: pages whose source did not change are not rendered
     last_good: SiteOutput | None = None
     build: Build | None = None
 

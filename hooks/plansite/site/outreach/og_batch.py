@@ -20,7 +20,7 @@ from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context, parent_process
 from pathlib import Path
 
-from .og_image import image_name, png_bytes, render_base, store, with_kind
+from .og_image import image_name, is_digest, png_bytes, render_base, store, with_kind
 
 Words = tuple[str, str, str, str]  # kind, title, plan, place: what a picture draws
 HOOKS = Path(__file__).resolve().parents[3]  # the folder that holds plansite/
@@ -76,6 +76,20 @@ def missing_groups(cache_dir: Path, wanted: list[Words]) -> list[tuple[str, tupl
         if not (Path(cache_dir) / image_name(kind, title, plan, place)).is_file():
             groups[(title, plan, place)].add(kind)
     return [(str(cache_dir), base, tuple(sorted(kinds))) for base, kinds in sorted(groups.items())]
+
+
+def prune(cache_dir: Path, keep: set[str]) -> int:
+    """Remove from `cache_dir` the pictures not named in `keep` (a build's pictures, all of them: old titles, pages
+    gone, an earlier VERSION); how many. Only files named as `image_name` names them."""
+    removed = 0
+    for path in sorted(Path(cache_dir).glob("*.png")):
+        if path.name not in keep and is_digest(path.stem):
+            try:
+                path.unlink()
+                removed += 1
+            except OSError:
+                pass  # a read-only cache: only a little larger
+    return removed
 
 
 def draw_missing(cache_dir: Path, wanted: list[Words], workers: int | None = None) -> int:

@@ -33,7 +33,7 @@ from pathlib import Path
 import segno
 
 from .og_batch import run_behind
-from .og_image import store
+from .og_image import DIGEST_LENGTH, digest, is_digest, store
 from .qr_code import BORDER, ERROR, PNG_END, PNG_START, QR_MASK, SCALE, qr_img, qr_png
 
 # Bump when qr_code.qr_png's drawing changes (segno's version and SCALE are in the key too); 1: SVG, 2: PNG. (4 was
@@ -47,7 +47,7 @@ CHUNK = 250  # codes a task of a helper draws
 
 
 PACK = ".qrs"  # a helper's codes in one file
-_NAME, _LENGTH = 16, 4  # a record's head: the code's name, then its PNG's length
+_NAME, _LENGTH = DIGEST_LENGTH, 4  # a record's head: the code's name, then its PNG's length
 
 
 class _State:
@@ -136,8 +136,7 @@ def drawn() -> int:
 
 def code_name(url: str) -> str:
     """The cached code's name: 16 hex digits of the SHA-256 of what its bytes depend on."""
-    key = json.dumps([*_KEY_PARTS, url], ensure_ascii=False)
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:_NAME]
+    return digest(json.dumps([*_KEY_PARTS, url], ensure_ascii=False))
 
 
 def file_name(url: str) -> str:
@@ -207,7 +206,7 @@ def prune() -> int:
         return 0
     for name in names:
         code, _, suffix = name.partition(".")
-        if len(code) != _NAME or not all(c in "0123456789abcdef" for c in code):
+        if not is_digest(code):
             continue
         stale = (suffix == "png" and code not in _State.used) or (suffix == PACK[1:] and name not in read)
         if stale:
