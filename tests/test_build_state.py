@@ -105,7 +105,7 @@ def test_config_load_clears_what_the_last_build_cached(serving):
 
 
 def test_every_cache_of_data_text_is_bounded():
-    for cache in (lazy._group, markup.escape, page_writer._dir_parts, text.slugify):
+    for cache in (lazy._group, markup.escape, page_writer._href, text.slugify):
         assert cache.cache_info().maxsize is not None, cache
     target = Target("co-quan/a.md", "A")
     linker = Linker([[("Ủy ban nhân dân", target)]])

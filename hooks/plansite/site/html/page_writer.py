@@ -38,28 +38,30 @@ _TAG = re.compile(r"<[^>]*>")
 _INDEX_PAGE = f"/{INDEX}.md"
 
 
-@functools.lru_cache(maxsize=1 << 17)  # one entry per page linking; bounded for a province's 90,000 pages
-def _dir_parts(uri: str) -> tuple[str, ...]:
-    return tuple(uri.split("/")[:-1])
-
-
-def relative(from_uri: str, to_uri: str) -> str:
-    """The path from one generated .md page's source to another page's or file's source (relative),
-    which `address` makes an address.
+def relative(folder: str, to_uri: str) -> str:
+    """The path from a generated .md page's source in `folder` ('' at the root) to another page's or file's
+    source (relative), which `address` makes an address.
 
     Both are clean site paths ('co-quan/x.md'), so this is posixpath.relpath without its
     filesystem normalisation, which dominated the build time of large corpora.
     """
-    here, there = _dir_parts(from_uri), to_uri.split("/")
+    here, there = (folder.split("/") if folder else []), to_uri.split("/")
     common = 0
     while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
         common += 1
     return "/".join([".."] * (len(here) - common) + there[common:])
 
 
+# Pages of one folder link to the same pages: a plan's fifty task pages to its agencies, documents and plan pages
+# (six links in ten at 7k). Bounded: the pages of a folder are written one after another.
+@functools.lru_cache(maxsize=1 << 15)
+def _href(folder: str, to_uri: str, directory_urls: bool, up: bool) -> str:
+    return address(relative(folder, to_uri), directory_urls, up)
+
+
 def forget_folders() -> None:
-    """Empty the cache of page folders (a new build starts; see plansite_mkdocs/caches.py)."""
-    _dir_parts.cache_clear()
+    """Empty the cache of the links from each folder (a new build starts; see plansite_mkdocs/caches.py)."""
+    _href.cache_clear()
 
 
 def address(source_href: str, directory_urls: bool, up: bool) -> str:
@@ -88,6 +90,7 @@ class PageWriter:
 
     def __init__(self, uri: str, writers: PageWriters):
         self.uri = uri  # the page's source path ('co-quan/x.md')
+        self._folder = uri.rpartition("/")[0]
         self.writers = writers  # the pages beside it: a renderer that writes several pages makes theirs here
         # With directory URLs every page but an index is served one folder below its source.
         self._up = writers.directory_urls and uri != HOME and not uri.endswith(_INDEX_PAGE)
@@ -96,7 +99,7 @@ class PageWriter:
 
     def href(self, to_uri: str) -> str:
         """The address of the page or file `to_uri` (a source path, '#…' allowed) from this page."""
-        return address(relative(self.uri, to_uri), self.writers.directory_urls, self._up)
+        return _href(self._folder, to_uri, self.writers.directory_urls, self._up)
 
     def heading_id(self, content: str) -> str:
         """The id of a heading of safe HTML `content`: the slug of its text, unique on this page."""
