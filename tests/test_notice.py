@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import os
 import re
+import time
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -586,7 +588,8 @@ def test_missing_qr_codes_are_given_to_helpers_last_first_and_each_drawn_once(tm
 
 def test_prune_keeps_the_codes_asked_for_and_removes_the_rest(tmp_path):
     """After a whole build (qr_cache.prune): a pack none of whose codes a page read is removed, a pack with one
-    read is kept whole, a lone code no page asked for is removed; files the cache did not name are left."""
+    read is kept whole, a lone code no page asked for is removed, and a temporary file older than the build;
+    files the cache did not name, and a temporary file being written, are left."""
     from plansite.site.outreach import qr_cache
 
     old = [f"https://x.example/ke-hoach/a/nhiem-vu/cu-{i}/" for i in range(3)]  # addresses since renamed
@@ -598,14 +601,19 @@ def test_prune_keeps_the_codes_asked_for_and_removes_the_rest(tmp_path):
         qr_cache.draw_into(str(folder), (now[0], old[0]))
         (folder / qr_cache.file_name(old[1])).write_bytes(qr_png(old[1]))  # a page drew it, builds ago
         (folder / "ghi-chu.txt").write_text("không phải của bộ nhớ đệm", encoding="utf-8")
+        (folder / ".qr-cu.tmp").write_bytes(b"\x89PNG")  # a helper killed mid-write, a build ago
+        os.utime(folder / ".qr-cu.tmp", (1_000_000_000, 1_000_000_000))
+        (folder / ".qr-dang-ghi.tmp").write_bytes(b"\x89PNG")  # another build writing now
         packs = {qr_cache.records(p.read_bytes())[0][0]: p.name for p in folder.glob("*" + qr_cache.PACK)}
         qr_cache.use_folder(folder)
-        assert qr_cache.prune() == 0, "before any page asked, nothing is known to be stale"
+        started = time.time() - 60
+        assert qr_cache.prune(started) == 0, "before any page asked, nothing is known to be stale"
         assert [qr_cache.cached_qr_png(url) for url in now] == [qr_png(url) for url in now]
-        assert qr_cache.prune() == 2
+        assert qr_cache.prune(started) == 3
         kept = sorted(p.name for p in folder.iterdir())
         assert kept == sorted(
             [packs[qr_cache.code_name(now[0])], *(qr_cache.file_name(url) for url in now[1:]), "ghi-chu.txt"]
+            + [".qr-dang-ghi.tmp"]
         )
         qr_cache.use_folder(folder)  # the next build reads every code it needs, none drawn
         assert [qr_cache.cached_qr_png(url) for url in now] == [qr_png(url) for url in now]

@@ -17,6 +17,7 @@ waits at the end only for the last few.
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 
 from plansite.addresses import PREVIEW_IMAGES
@@ -46,6 +47,7 @@ class PreviewImages:
         `prune` (a build of every plan): once the site is written, the pictures and QR codes it did not use are
         removed from the cache (`_prune`)."""
         self.cache_dir, self.pictures, self.prune = cache_dir, pictures, prune
+        self.started = time.time()  # a temporary file in the cache older than this is a dead process's (`_prune`)
         use_folder(Path(cache_dir).parent / "qr")
         self.wanted: dict[str, tuple[str, str, str, str]] = {}
         self.names: dict[tuple[str, str, str, str], str] = {}  # a picture's words → its file name
@@ -138,12 +140,12 @@ class PreviewImages:
             self._prune()
 
     def _prune(self) -> None:
-        """Remove the cached pictures and QR codes this build did not use: a title edited, a page gone, an
-        earlier design. CI saves the cache after every build (.github/workflows/site.yml, .gitlab-ci.yml), and
-        without this it grew by every picture ever drawn; what the next build needs is what this one used.
-        Only after a build with an address (site_url: every page then wants its picture) that rendered every
-        plan (plansite_hook.on_config)."""
-        removed = prune_pictures(self.cache_dir, set(self.wanted)) + prune_qr_codes()
+        """Remove the cached pictures and QR codes this build did not use (a title edited, a page gone, an
+        earlier design) and the temporary files of a killed process. CI saves the cache after every build
+        (.github/workflows/site.yml, .gitlab-ci.yml), and without this it grew by every picture ever drawn; what
+        the next build needs is what this one used. Only after a build with an address (site_url: every page
+        then wants its picture) that rendered every plan (plansite_hook.on_config)."""
+        removed = prune_pictures(self.cache_dir, set(self.wanted), self.started) + prune_qr_codes(self.started)
         log.debug("Removed %d unused pictures and QR code files from .cache/", removed)
 
     def stop(self) -> None:

@@ -20,7 +20,7 @@ from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context, parent_process
 from pathlib import Path
 
-from .og_image import image_name, is_digest, png_bytes, render_base, store, with_kind
+from .og_image import image_name, is_digest, png_bytes, remove_leftovers, render_base, store, with_kind
 
 Words = tuple[str, str, str, str]  # kind, title, plan, place: what a picture draws
 HOOKS = Path(__file__).resolve().parents[3]  # the folder that holds plansite/
@@ -78,10 +78,11 @@ def missing_groups(cache_dir: Path, wanted: list[Words]) -> list[tuple[str, tupl
     return [(str(cache_dir), base, tuple(sorted(kinds))) for base, kinds in sorted(groups.items())]
 
 
-def prune(cache_dir: Path, keep: set[str]) -> int:
+def prune(cache_dir: Path, keep: set[str], before: float) -> int:
     """Remove from `cache_dir` the pictures not named in `keep` (a build's pictures, all of them: old titles, pages
-    gone, an earlier VERSION); how many. Only files named as `image_name` names them."""
-    removed = 0
+    gone, an earlier VERSION), and temporary files older than the time `before` (the build's start); how many.
+    Only files named as `image_name` and `store` name them."""
+    removed = remove_leftovers(cache_dir, ".og-", before)
     for path in sorted(Path(cache_dir).glob("*.png")):
         if path.name not in keep and is_digest(path.stem):
             try:

@@ -321,6 +321,21 @@ def is_digest(text: str) -> bool:
     return len(text) == DIGEST_LENGTH and all(c in "0123456789abcdef" for c in text)
 
 
+def remove_leftovers(folder: Path, prefix: str, before: float) -> int:
+    """Remove the temporary files of `store` (named from `prefix`) last written before the time `before`: a
+    process killed between writing one and renaming it left it behind, since a write takes milliseconds; how
+    many."""
+    removed = 0
+    for path in sorted(Path(folder).glob(f"{prefix}*.tmp")):
+        try:
+            if path.stat().st_mtime < before:
+                path.unlink()
+                removed += 1
+        except OSError:
+            pass  # gone meanwhile, or a read-only cache
+    return removed
+
+
 def store(path: Path, data: bytes, prefix: str = ".og-") -> None:
     """`data` written at `path` atomically (a temporary file in the same folder, named from `prefix`, then
     os.replace, so a build stopped midway never leaves a half-written file in the cache), world-readable."""

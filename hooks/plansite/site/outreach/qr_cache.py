@@ -33,7 +33,7 @@ from pathlib import Path
 import segno
 
 from .og_batch import run_behind
-from .og_image import DIGEST_LENGTH, digest, is_digest, store
+from .og_image import DIGEST_LENGTH, digest, is_digest, remove_leftovers, store
 from .qr_code import BORDER, ERROR, PNG_END, PNG_START, QR_MASK, SCALE, qr_img, qr_png
 
 # Bump when qr_code.qr_png's drawing changes (segno's version and SCALE are in the key too); 1: SVG, 2: PNG. (4 was
@@ -187,9 +187,10 @@ def cached_qr_png(url: str) -> bytes:
     return png
 
 
-def prune() -> int:
+def prune(before: float) -> int:
     """Remove from the folder the codes no page asked for since `use_folder` (addresses gone, an earlier DESIGN):
-    a lone code's file, or a pack none of whose codes was read; how many files. Only after a whole build that
+    a lone code's file, or a pack none of whose codes was read, and temporary files older than the time `before`
+    (the build's start); how many files. Only after a whole build that
     published its pages (plansite_mkdocs/previews.py): the folder then keeps what the next build reads, and a
     host's cache (CI saves the folder after every build) stops growing with every edit and every new design.
     A pack with some codes read is kept whole. Only the cache's own names are touched."""
@@ -198,7 +199,7 @@ def prune() -> int:
         return 0
     _index_packs(folder)
     read = {Path(_State.packed[code][0]).name for code in _State.used if code in _State.packed}
-    removed = 0
+    removed = remove_leftovers(folder, ".qr-", before)
     try:
         with os.scandir(folder) as entries:
             names = sorted(entry.name for entry in entries if entry.is_file())
