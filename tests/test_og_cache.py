@@ -162,3 +162,21 @@ def test_the_pool_draws_the_same_bytes_as_one_process(tmp_path):
     for name in names:
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "pool" / name).read_bytes(), name
         assert (tmp_path / "pool" / name).stat().st_mode & 0o777 == 0o644
+
+
+def test_a_picture_removed_from_the_cache_meanwhile_is_drawn_again(tmp_path, monkeypatch):
+    """Two builds of one checkout at once: one's pruning may remove a picture the other has drawn and not yet
+    copied into its site. The copy then draws it again (the same bytes), rather than failing with a traceback."""
+    from plansite.site.outreach.og_image import og_image
+    from plansite_mkdocs import previews as previews_module
+
+    words = ("Nhiệm vụ", "Kế hoạch số 1: tuyên truyền", "", "xã Kẻ Sặt, tỉnh Mẫu")
+    previews = previews_module.PreviewImages(tmp_path / "og")
+    previews.wanted[image_name(*words)] = words
+    monkeypatch.setattr(previews_module, "draw_missing", lambda *args, **kwargs: 0)  # drawn, then removed
+    try:
+        previews.write(tmp_path / "site")
+    finally:
+        previews.stop()
+    written = tmp_path / "site" / "assets" / "og" / image_name(*words)
+    assert written.read_bytes() == og_image(*words)

@@ -25,7 +25,7 @@ from plansite.i18n import N_
 from plansite.kinds import PageKind
 from plansite.site.outreach.og_batch import POOL_FROM, draw_group, draw_missing, missing_groups, workers_here
 from plansite.site.outreach.og_batch import prune as prune_pictures
-from plansite.site.outreach.og_image import HEIGHT, WIDTH, image_name
+from plansite.site.outreach.og_image import HEIGHT, WIDTH, image_name, og_image
 from plansite.site.outreach.qr_cache import draw_into, missing_chunks, use_folder
 from plansite.site.outreach.qr_cache import prune as prune_qr_codes
 from plansite.site.parts.previews import picture_words
@@ -135,7 +135,11 @@ class PreviewImages:
         folder = Path(site_dir) / PREVIEW_IMAGES
         folder.mkdir(parents=True, exist_ok=True)
         for name in sorted(self.wanted):
-            (folder / name).write_bytes((self.cache_dir / name).read_bytes())
+            try:
+                data = (self.cache_dir / name).read_bytes()
+            except FileNotFoundError:  # removed meanwhile by another build of this checkout (`_prune`): drawn here
+                data = og_image(*self.wanted[name])
+            (folder / name).write_bytes(data)
         if self.prune and self.wanted:
             self._prune()
 
