@@ -235,19 +235,20 @@ def plain_times(project: Path, name: str, code: Path, runs: int) -> tuple[float,
     builds = [timed_build(plain_dir, WORK / f"{name}-plain-site") for _ in range(runs)]
     shutil.rmtree(WORK / f"{name}-plain-site", ignore_errors=True)
     shutil.rmtree(plain_dir, ignore_errors=True)
-    return statistics.median(b[0] for b in builds), statistics.median(b[1] for b in builds)
+    return _medians(builds)
 
 
 def measure(name: str, project: Path, runs: int, plain_builds: bool, shape: str, baselines=("base", "new")) -> dict:
     print(f"{name}: {runs} build(s) of {project}", file=sys.stderr)
     site = WORK / f"{name}-site"
     builds = [timed_build(project, site) for _ in range(runs)]
+    wall, cpu = _medians(builds)
     row = {
         "name": name,
         "shape": shape,
         "runs": runs,
-        "wall": statistics.median(b[0] for b in builds),
-        "cpu": statistics.median(b[1] for b in builds),
+        "wall": wall,
+        "cpu": cpu,
         "rss": max(b[2] for b in builds),
         "rss_all": max(b[3] for b in builds),
         # rebuilds with the pictures and QR codes of the cold builds kept (CI keeps .cache/ between builds): the

@@ -20,7 +20,17 @@ from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context, parent_process
 from pathlib import Path
 
-from .og_image import image_name, is_digest, png_bytes, remove_leftovers, render_base, store, with_kind
+from .og_image import (
+    TEMPORARY,
+    image_name,
+    is_digest,
+    png_bytes,
+    remove_leftovers,
+    remove_quietly,
+    render_base,
+    store,
+    with_kind,
+)
 
 Words = tuple[str, str, str, str]  # kind, title, plan, place: what a picture draws
 HOOKS = Path(__file__).resolve().parents[3]  # the folder that holds plansite/
@@ -82,15 +92,8 @@ def prune(cache_dir: Path, keep: set[str], before: float) -> int:
     """Remove from `cache_dir` the pictures not named in `keep` (a build's pictures, all of them: old titles, pages
     gone, an earlier VERSION), and temporary files older than the time `before` (the build's start); how many.
     Only files named as `image_name` and `store` name them."""
-    removed = remove_leftovers(cache_dir, ".og-", before)
-    for path in sorted(Path(cache_dir).glob("*.png")):
-        if path.name not in keep and is_digest(path.stem):
-            try:
-                path.unlink()
-                removed += 1
-            except OSError:
-                pass  # a read-only cache: only a little larger
-    return removed
+    stale = [path for path in sorted(Path(cache_dir).glob("*.png")) if path.name not in keep and is_digest(path.stem)]
+    return remove_leftovers(cache_dir, TEMPORARY, before) + sum(map(remove_quietly, stale))
 
 
 def draw_missing(cache_dir: Path, wanted: list[Words], workers: int | None = None) -> int:

@@ -321,22 +321,33 @@ def is_digest(text: str) -> bool:
     return len(text) == DIGEST_LENGTH and all(c in "0123456789abcdef" for c in text)
 
 
+TEMPORARY = ".og-"  # how `store` begins the name of a picture's temporary file
+
+
+def remove_quietly(path: Path) -> int:
+    """Remove a cache's file: 1, or 0 when it is gone already or the cache is read-only (only a little larger)."""
+    try:
+        path.unlink()
+    except OSError:
+        return 0
+    return 1
+
+
 def remove_leftovers(folder: Path, prefix: str, before: float) -> int:
     """Remove the temporary files of `store` (named from `prefix`) last written before the time `before`: a
     process killed between writing one and renaming it left it behind, since a write takes milliseconds; how
     many."""
-    removed = 0
+    old = []
     for path in sorted(Path(folder).glob(f"{prefix}*.tmp")):
         try:
             if path.stat().st_mtime < before:
-                path.unlink()
-                removed += 1
+                old.append(path)
         except OSError:
-            pass  # gone meanwhile, or a read-only cache
-    return removed
+            pass  # gone meanwhile
+    return sum(map(remove_quietly, old))
 
 
-def store(path: Path, data: bytes, prefix: str = ".og-") -> None:
+def store(path: Path, data: bytes, prefix: str = TEMPORARY) -> None:
     """`data` written at `path` atomically (a temporary file in the same folder, named from `prefix`, then
     os.replace, so a build stopped midway never leaves a half-written file in the cache), world-readable."""
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -33,7 +33,7 @@ from pathlib import Path
 import segno
 
 from .og_batch import run_behind
-from .og_image import DIGEST_LENGTH, digest, is_digest, remove_leftovers, store
+from .og_image import DIGEST_LENGTH, digest, is_digest, remove_leftovers, remove_quietly, store
 from .qr_code import BORDER, ERROR, PNG_END, PNG_START, QR_MASK, SCALE, qr_img, qr_png
 
 # Bump when qr_code.qr_png's drawing changes (segno's version and SCALE are in the key too); 1: SVG, 2: PNG. (4 was
@@ -47,6 +47,7 @@ CHUNK = 250  # codes a task of a helper draws
 
 
 PACK = ".qrs"  # a helper's codes in one file
+_TEMPORARY = ".qr-"  # how a code's or a pack's temporary file (og_image.store) begins its name
 _NAME, _LENGTH = DIGEST_LENGTH, 4  # a record's head: the code's name, then its PNG's length
 
 
@@ -181,7 +182,7 @@ def cached_qr_png(url: str) -> bytes:
     png = qr_png(url)
     _State.drawn += 1
     try:
-        store(path, png, prefix=".qr-")
+        store(path, png, prefix=_TEMPORARY)
     except OSError:
         pass  # a read-only or full disk: the page is still right, the next build draws it again
     return png
@@ -190,32 +191,28 @@ def cached_qr_png(url: str) -> bytes:
 def prune(before: float) -> int:
     """Remove from the folder the codes no page asked for since `use_folder` (addresses gone, an earlier DESIGN):
     a lone code's file, or a pack none of whose codes was read, and temporary files older than the time `before`
-    (the build's start); how many files. Only after a whole build that
-    published its pages (plansite_mkdocs/previews.py): the folder then keeps what the next build reads, and a
-    host's cache (CI saves the folder after every build) stops growing with every edit and every new design.
-    A pack with some codes read is kept whole. Only the cache's own names are touched."""
+    (the build's start); how many files. Only after a whole build that published its pages
+    (plansite_mkdocs/previews.py): the folder then keeps what the next build reads, and a host's cache (CI
+    saves the folder after every build) stops growing with every edit and every new design. A pack with some
+    codes read is kept whole. Only the cache's own names are touched."""
     folder = _State.folder
     if folder is None or not _State.used:
         return 0
     _index_packs(folder)
     read = {Path(_State.packed[code][0]).name for code in _State.used if code in _State.packed}
-    removed = remove_leftovers(folder, ".qr-", before)
     try:
         with os.scandir(folder) as entries:
             names = sorted(entry.name for entry in entries if entry.is_file())
     except OSError:
         return 0
+    stale = []
     for name in names:
         code, _, suffix = name.partition(".")
-        if not is_digest(code):
-            continue
-        stale = (suffix == "png" and code not in _State.used) or (suffix == PACK[1:] and name not in read)
-        if stale:
-            try:
-                os.unlink(folder / name)
-                removed += 1
-            except OSError:
-                pass  # a read-only cache: the next build reads around it
+        unused_alone = suffix == "png" and code not in _State.used
+        unread_pack = suffix == PACK[1:] and name not in read
+        if is_digest(code) and (unused_alone or unread_pack):
+            stale.append(folder / name)
+    removed = remove_leftovers(folder, _TEMPORARY, before) + sum(map(remove_quietly, stale))
     _State.packed, _State.packs, _State.seen = {}, set(), -1  # indexed afresh if a code is asked for again
     return removed
 
@@ -232,7 +229,7 @@ def draw_into(folder: str, urls: tuple[str, ...]) -> int:
             pack.append(code.encode("ascii") + len(png).to_bytes(_LENGTH, "big") + png)
     if pack:
         name = hashlib.sha256(b"".join(record[:_NAME] for record in pack)).hexdigest()[:_NAME] + PACK
-        store(Path(folder) / name, b"".join(pack), prefix=".qr-")
+        store(Path(folder) / name, b"".join(pack), prefix=_TEMPORARY)
     return len(pack)
 
 
