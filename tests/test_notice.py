@@ -329,7 +329,7 @@ def test_without_a_summary_the_notice_labels_the_first_sentence_and_leaves_out_t
 def test_qr_codes_with_the_fixed_mask_decode_for_many_addresses():
     """The data mask is fixed for speed (qr_code.QR_MASK): 300 addresses of the shapes a province's
     notices have, drawn at 2 and 3 pixels a module, all decode to their address in OpenCV; the notices' PNG
-    (qr_png, segno's modules scaled and written by Pillow) has the pixels of segno's own PNG writer's."""
+    (qr_png, segno's modules written as a PNG by qr_code.py) has the pixels of segno's own PNG writer's."""
     import io
     import random
 
