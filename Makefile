@@ -3,7 +3,7 @@ PY := .venv/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 
-.PHONY: setup checkers serve build demo check lint format test test-quick bench bench-search audit schemas messages report-template import-report cms-vendor guide-screenshots form-server clean
+.PHONY: setup checkers serve build demo check lint format test test-quick bench bench-search audit schemas messages report-template import-report cms-vendor search-vendor guide-screenshots form-server clean
 .venv/ok: requirements.txt requirements-dev.txt
 	python3 -m venv .venv
 	$(PY) -m pip install -q -r requirements-dev.txt
@@ -83,6 +83,12 @@ clean:
 cms-vendor: checkers  ## copy Decap CMS (package.json's version) from node_modules/ into vendor/decap-cms/
 	rm -rf vendor/decap-cms && mkdir -p vendor/decap-cms
 	cp node_modules/decap-cms/package.json node_modules/decap-cms/dist/decap-cms.js node_modules/decap-cms/dist/*.decap-cms.js node_modules/decap-cms/dist/*.wasm node_modules/decap-cms/dist/decap-cms.js.LICENSE.txt vendor/decap-cms/
+
+# The search's unpacker for browsers without DecompressionStream (fflate, pinned in package.json) is kept in
+# vendor/fflate/ likewise; hooks/plansite_mkdocs/vendored.py serves it as assets/vendor/fflate-<version>.js.
+search-vendor: checkers  ## copy fflate (package.json's version) from node_modules/ into vendor/fflate/
+	rm -rf vendor/fflate && mkdir -p vendor/fflate
+	cp node_modules/fflate/package.json node_modules/fflate/LICENSE node_modules/fflate/umd/index.js vendor/fflate/
 
 guide-screenshots: setup checkers  ## the guide's pictures of the web form (docs/assets/bien-tap/), made by tests/test_cms_browser.py in Chromium
 	$(NO_SCOPE) UPDATE_SCREENSHOTS=1 $(PY) -m pytest -q tests/test_cms_browser.py

@@ -413,14 +413,14 @@ def test_indexes_group_by_place(multi):
 def test_each_plans_issuer_and_place_are_in_its_searchable_title_words(multi):
     """The plan page's title and keywords carry its issuer and place ("thai lam", "ke sat", "dong lac"),
     weighted as title words in the index the browser reads (search/: what `planSearch` scores)."""
+    from plansite.search.stored import read_index
     from plansite.search.terms import TIES, TITLE_FLOOR
     from search_files import decoded
 
     title_weight = (TITLE_FLOOR + 1) * TIES  # a written weight is level * TIES + tie; title words start there
 
     _, site, _ = multi
-    files = {f.relative_to(site).as_posix(): f.read_text(encoding="utf-8") for f in (site / "search").rglob("*.json")}
-    index = decoded(files)
+    index = decoded(read_index(site))
     words = {
         SEED_PLAN: ("ke", "sat", "uy", "ban"),
         PROVINCE_PLAN: ("thai", "lam", "tinh"),

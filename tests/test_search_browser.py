@@ -154,3 +154,47 @@ def test_a_failed_load_of_an_index_file_is_tried_again(site, serve, browser):
         assert all(requested.count(name) == 2 for name in failed), requested
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("how", ["DecompressionStream", "fflate", "server"])
+def test_the_gzipped_index_is_read_by_every_browser(site, serve, browser, how):
+    """Shards and snippets are stored gzipped (plansite/search/stored.py). A browser unpacks them with
+    DecompressionStream; one without it (Safari before 16.4, here Chromium with it removed) loads the
+    vendored fflate from the site, and only that one does; a server that unpacks .gz files itself
+    (Content-Encoding: gzip) hands over JSON, read as it is. Each way gives a fresh page's results."""
+    import gzip
+
+    base, query = serve(site), "33/CT-TTg"
+    fresh = browser.new_page()
+    try:
+        fresh.goto(base)
+        expected = fresh.evaluate("q => window.planSearch(q)", query)
+    finally:
+        fresh.close()
+    assert expected and expected[0]["url"].endswith("van-ban/chi-thi-33-ct-ttg-2021/") and expected[0]["excerpt"]
+
+    page, requested = browser.new_page(), []
+    page.on("request", lambda r: requested.append(r.url))
+    unpacked = []
+
+    def unpacking_server(route):  # what a host adding Content-Encoding: gzip hands the page: the JSON
+        response = route.fetch()
+        body = response.body()
+        assert body[:2] == b"\x1f\x8b", route.request.url
+        unpacked.append(route.request.url)
+        route.fulfill(status=200, body=gzip.decompress(body), content_type="application/json")
+
+    try:
+        if how == "fflate":
+            page.add_init_script("delete window.DecompressionStream")
+        if how == "server":
+            page.route("**/search/**/*.json.gz", unpacking_server)
+        page.goto(base)
+        assert page.evaluate("q => window.planSearch(q)", query) == expected
+    finally:
+        page.close()
+    fflate = [url for url in requested if "/assets/vendor/fflate-" in url]
+    packed = [url for url in requested if url.endswith(".json.gz")]
+    assert any("/search/t/" in url for url in packed) and any("/search/x/" in url for url in packed), requested
+    assert len(fflate) == (1 if how == "fflate" else 0), fflate
+    assert len(unpacked) == (len(packed) if how == "server" else 0)

@@ -12,6 +12,7 @@ from plansite.search import terms
 from plansite.search.doc_numbers import FULL, PART, number_keys
 from plansite.search.excerpt import headings_text
 from plansite.search.index import SearchIndex
+from plansite.search.stored import read_index
 from plansite.search.terms import BODY_LEVELS, TIES, TITLE_FLOOR, counts, forget, level, merged, pack
 from search_files import decoded, excerpt_of
 
@@ -101,11 +102,7 @@ def test_the_excerpt_is_prose_without_labels_placeholders_or_navigation():
 
 def test_navigation_pages_and_the_signer_are_found_by_their_subject(site):
     meta = json.loads((site / "search/meta.json").read_text(encoding="utf-8"))
-    files = {
-        f"search/{p.relative_to(site / 'search').as_posix()}": p.read_text(encoding="utf-8")
-        for p in (site / "search").rglob("*.json")
-    }
-    words = decoded(files)
+    words = decoded(read_index(site))
     assert meta["ties"] == TIES
 
     def title_level(folded: str, url: str) -> int:

@@ -82,10 +82,40 @@
       document.head.appendChild(script);
     });
   }
+  // Shards and snippet groups are stored gzipped, "<key>.json.gz" (hooks/plansite/search/stored.py): unpacked
+  // here by the browser's DecompressionStream, or by fflate (served from the site, loaded only where there is
+  // no DecompressionStream: Safari before 16.4). A file that does not start as gzip does is read as it is: a
+  // server may unpack .gz files itself (Content-Encoding).
+  var PACKED = /^[tx]\//, FFLATE = "assets/vendor/fflate-0.8.3.js";
+  var inflater = null;
+  function fflate() {  // window.fflate, its script loaded once (again after a failure)
+    inflater = inflater || new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.onload = function () { if (window.fflate) resolve(window.fflate); else script.onerror(); };
+      script.onerror = function () { inflater = null; reject(new Error(FFLATE)); };
+      script.src = new URL(FFLATE, base).href;
+      document.head.appendChild(script);
+    });
+    return inflater;
+  }
+  function unpack(buffer) {  // the text of a gzip file's bytes
+    var bytes = new Uint8Array(buffer);
+    if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return Promise.resolve(new TextDecoder().decode(bytes));
+    if (typeof DecompressionStream === "function") {
+      return new Response(new Response(bytes).body.pipeThrough(new DecompressionStream("gzip"))).text();
+    }
+    return fflate().then(function (f) { return f.strFromU8(f.gunzipSync(bytes)); });
+  }
+  function fetched(key) {  // the JSON of one index file, or null
+    var packed = PACKED.test(key);
+    return fetch(fileUrl(key, "search/", packed ? ".json.gz" : ".json")).then(function (r) {
+      if (!r.ok) return null;
+      return packed ? r.arrayBuffer().then(unpack).then(JSON.parse) : r.json();
+    }).catch(function () { return null; });
+  }
   function load(key) {  // a file loaded once; a failed load (null) is not kept, so the next search tries again
     if (!cache[key]) {
-      var loading = cache[key] = (FROM_FILE ? viaScript(key) : fetch(fileUrl(key, "search/", ".json"))
-        .then(function (r) { return r.ok ? r.json() : null; }).catch(function () { return null; }))
+      var loading = cache[key] = (FROM_FILE ? viaScript(key) : fetched(key))
         .then(function (data) {
           if (data == null && cache[key] === loading) delete cache[key];
           return data;

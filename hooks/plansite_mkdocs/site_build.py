@@ -38,6 +38,7 @@ from .admin import admin_files
 from .build_date import source_date_epoch
 from .history import read_history
 from .session import SESSION
+from .vendored import vendored_files
 
 
 def _check_site_place(project: Project, root: Path, place: str | None) -> None:
@@ -83,6 +84,7 @@ def site_for(project: Project, root: Path, config) -> SiteOutput:
         preview=preview_plan() is not None,
     )
     site = build(project, options, read_history(root, DATA_DIR))
+    site = dataclasses.replace(site, files={**site.files, **vendored_files(root)})
     if preview_plan():  # a one-plan preview is for reading, not for the form
         return site
     return dataclasses.replace(site, files={**site.files, **admin_files(project, root, config)})

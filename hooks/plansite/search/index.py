@@ -1,6 +1,7 @@
 """A sharded search index that forgives missing diacritics and reads document numbers in any form.
 
-Layout under site/search/ (all JSON, all deterministic, no file past a few hundred KB at 90,000 pages):
+Layout under site/search/ (all JSON, all deterministic, no file past a few hundred KB at 90,000 pages; t/ and x/
+are stored gzipped, as <name>.json.gz: `stored`):
   meta.json          {"docs": count, "weights": [weight, ...], "ties": TIES, "levels": LEVELS,
                      "shards": [name, ...], "group": G}: read first
   t/<prefix>.json    terms whose folded form starts with prefix: {folded: {exact: postings}, ...}; a term is
@@ -48,6 +49,7 @@ from .doc_numbers import NUMBER_MARK, number_key, number_keys
 from .excerpt import cut, headings_text, html_text, not_indexed, page_texts, screen_part
 from .expand import abbreviations_in_html, expander, expansions
 from .postings import SEPARATOR, SHARD_BYTES, WEIGHT_BITS, WEIGHT_MASK, places_of, shards, weight_table, writer
+from .stored import stored
 from .terms import LEVELS, PACKED_BITS, TIES, Term, counts, forget, level, merged, pack, packed_counts
 from .tokenize import shard_of
 
@@ -293,8 +295,10 @@ class SearchIndex:
         yield "search/meta.json", _dump(meta)
 
     def write(self, site_dir: Path) -> None:
-        """Write `files` under `site_dir` (the built site's folder), each as soon as it is made."""
+        """Write `files` under `site_dir` (the built site's folder) as `stored` stores them, each as soon as it is
+        made."""
         for relative, text in self._files():
-            path = Path(site_dir) / relative
+            name, data = stored(relative, text)
+            path = Path(site_dir) / name
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+            path.write_bytes(data)

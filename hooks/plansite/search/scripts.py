@@ -1,7 +1,8 @@
 """The search index as scripts, for a site opened from file:// (the offline edition, plansite_mkdocs.offline).
 
 Browsers refuse fetch() from a page opened from a file, but load a <script src> beside it. So each index
-file `search/<name>.json` also becomes `search/js/<name>.js`, one call with the same JSON:
+file `search/<name>.json` (stored gzipped as `<name>.json.gz` for shards and snippets: `stored`) also
+becomes `search/js/<name>.js`, one call with the same JSON:
 
     window.__planSearchData("t/da", {...});
 
@@ -14,6 +15,8 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+
+from .stored import read_index
 
 CALLBACK = "window.__planSearchData"
 PREFIX, SUFFIX = "search/", ".json"
@@ -41,11 +44,7 @@ def scripts(files: dict[str, str]) -> dict[str, str]:
 def write_scripts(site_dir: Path) -> int:
     """Write the scripts of the index files found in a built site's search/ folder; how many."""
     site_dir = Path(site_dir)
-    found = {
-        path.relative_to(site_dir).as_posix(): path.read_text(encoding="utf-8")
-        for path in sorted((site_dir / "search").rglob("*.json"))
-    }
-    written = scripts(found)
+    written = scripts(read_index(site_dir))
     for relative, text in written.items():
         path = site_dir / relative
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,26 @@
+"""Third-party code the public pages may load, served from the site itself under its pinned version.
+
+fflate (vendor/fflate/, package.json's pinned version, copied by `make search-vendor`) unpacks the search
+index's gzipped files in browsers without DecompressionStream (Safari before 16.4); docs/assets/plan-search.js
+loads it only there, from the address `FFLATE` names, which carries the version so that a new one is never
+read from a stale cache. Its licence is published beside it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from plansite.addresses import ASSETS
+
+VENDOR = Path("vendor/fflate")
+
+
+def fflate_version(root: Path) -> str:
+    return json.loads((root / VENDOR / "package.json").read_text(encoding="utf-8"))["version"]
+
+
+def vendored_files(root: Path) -> dict[str, Path]:
+    """{site path: path relative to the project} of the code the public pages may load."""
+    name = f"{ASSETS}/vendor/fflate-{fflate_version(root)}"
+    return {f"{name}.js": VENDOR / "index.js", f"{name}.LICENSE.txt": VENDOR / "LICENSE"}
