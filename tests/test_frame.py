@@ -162,7 +162,7 @@ def test_material_and_our_scripts_run_from_their_files_without_an_error(site, se
         assert page.evaluate(combobox) == ["combobox", "false", "listbox", True, 1]
         page.click('label.md-header__button[for="__drawer"]')  # the menu drawer on a phone
         page.wait_for_function("() => document.getElementById('__drawer').checked")
-        assert page.is_visible("nav.md-nav--primary a.md-nav__link >> nth=1")
+        assert page.is_visible("nav.md-nav--primary > .md-nav__list > li > a >> nth=1")
         assert errors == [], errors
     finally:
         page.close()
@@ -204,12 +204,62 @@ def test_the_lean_entries_keep_the_scroll_spy_and_the_drawer(site, serve, browse
         page.wait_for_function("() => window.document$ !== undefined")
         page.click('label.md-header__button[for="__drawer"]')
         page.wait_for_function("() => document.getElementById('__drawer').checked")
-        drawer = page.locator("nav.md-nav--primary a.md-nav__link")
-        page.wait_for_function("() => document.querySelectorAll('nav.md-nav--primary a.md-nav__link')[1].offsetParent")
+        entries = "nav.md-nav--primary > .md-nav__list > li > a"
+        drawer = page.locator(entries)
+        page.wait_for_function("s => document.querySelectorAll(s)[1].offsetParent", arg=entries)
         assert [drawer.nth(i).inner_text().strip() for i in range(drawer.count())] == sections
         assert all(drawer.nth(i).is_visible() for i in range(drawer.count()))
     finally:
         page.close()
+
+
+_LOOK = """([entry, classes]) => {  // the computed look of a menu entry or a contents entry (li and link)
+    const names = ["display", "padding", "margin", "gap", "alignItems", "fontSize", "lineHeight", "borderTop",
+                   "color", "scrollSnapAlign", "transition", "outlineColor", "outlineOffset"];
+    const look = e => names.map(n => getComputedStyle(e)[n]).join(" | ");
+    const link = document.querySelector(entry), item = link.closest("li");
+    const plain = [look(item), look(link)];
+    item.classList.add(classes[0]);
+    link.classList.add(classes[1]);
+    const material = [look(item), look(link)];
+    item.classList.remove(classes[0]);
+    link.classList.remove(classes[1]);
+    return [plain, material];
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [360, 1000, 1280])
+def test_entries_without_materials_classes_look_as_materials_do(site, serve, browser, width):
+    """The menu's entries and the contents' <li> are written without `md-nav__item` and `md-nav__link`
+    (nav-item.html, toc-item.html); plan-site.css matches them by place. In Chromium, on a phone with the
+    drawer open, a tablet and a wide screen, an entry's computed look (item and link: box, type, colours,
+    border) is the look Material gives the same entry with its classes put back; focused too."""
+    task = next(site.glob("ke-hoach/*/nhiem-vu/*/index.html")).relative_to(site).parent.as_posix()
+    base = serve(site).rstrip("/")
+    page = browser.new_page(viewport={"width": width, "height": 740})
+    checked = 0
+    try:
+        page.goto(f"{base}/{task}/")
+        page.wait_for_function("() => window.document$ !== undefined")
+        if width < 1220:
+            page.click('label.md-header__button[for="__drawer"]')
+            page.wait_for_function("() => document.getElementById('__drawer').checked")
+        for n in (1, 3, 10):
+            entry = f"nav.md-nav--primary > .md-nav__list > li:nth-child({n}) > a"
+            plain, material = page.evaluate(_LOOK, [entry, ["md-nav__item", "md-nav__link"]])
+            assert plain == material, (entry, plain, material)
+            page.focus(entry)
+            plain, material = page.evaluate(_LOOK, [entry, ["md-nav__item", "md-nav__link"]])
+            assert plain == material, (entry, "focused", plain, material)
+            checked += 1
+        if width >= 1220:  # the contents, shown beside the page on a wide screen
+            plain, material = page.evaluate(_LOOK, ["nav.md-nav--secondary li > a", ["md-nav__item", "md-nav__link"]])
+            assert plain == material, (plain, material)
+            checked += 1
+    finally:
+        page.close()
+    assert checked >= 3
 
 
 @pytest.mark.browser

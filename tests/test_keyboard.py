@@ -55,7 +55,7 @@ def test_the_menu_opens_from_the_keyboard_and_its_links_then_take_focus(phone):
     tab.keyboard.press(" ")
     assert tab.evaluate("document.getElementById('__drawer').checked")
     assert tab.evaluate("document.querySelector('.md-sidebar--primary').inert") is False
-    tab.locator(".md-sidebar--primary a.md-nav__link").first.focus()
+    tab.locator(".md-sidebar--primary .md-nav__list > li > a").first.focus()
     assert focused(tab)["inNav"]
     tab.keyboard.press("Escape")
     tab.evaluate("() => { const t = document.getElementById('__drawer'); t.click(); }")  # closed again by a tap
