@@ -115,16 +115,21 @@ def test_no_request_leaves_the_site(search_page):
     assert requests and all(url.startswith(base) for url in requests), [u for u in requests if not u.startswith(base)]
 
 
+def fresh_results(browser, base: str, query: str) -> list[dict]:
+    """What `query` finds on a page opened afresh (nothing loaded, nothing failed)."""
+    fresh = browser.new_page()
+    try:
+        fresh.goto(base)
+        return fresh.evaluate("q => window.planSearch(q)", query)
+    finally:
+        fresh.close()
+
+
 def test_a_failed_load_of_an_index_file_is_tried_again(site, serve, browser):
     """A manifest or index file that failed to load (the network dropped once) is asked for again by the
     next search, instead of search staying empty until the page is reloaded."""
     base, query = serve(site), "33/CT-TTg"
-    fresh = browser.new_page()
-    try:
-        fresh.goto(base)
-        expected = fresh.evaluate("q => window.planSearch(q)", query)
-    finally:
-        fresh.close()
+    expected = fresh_results(browser, base, query)
     assert expected and expected[0]["url"].endswith("van-ban/chi-thi-33-ct-ttg-2021/"), expected
 
     page, requested, failed = browser.new_page(), [], set()
@@ -165,12 +170,7 @@ def test_the_gzipped_index_is_read_by_every_browser(site, serve, browser, how):
     import gzip
 
     base, query = serve(site), "33/CT-TTg"
-    fresh = browser.new_page()
-    try:
-        fresh.goto(base)
-        expected = fresh.evaluate("q => window.planSearch(q)", query)
-    finally:
-        fresh.close()
+    expected = fresh_results(browser, base, query)
     assert expected and expected[0]["url"].endswith("van-ban/chi-thi-33-ct-ttg-2021/") and expected[0]["excerpt"]
 
     page, requested = browser.new_page(), []
