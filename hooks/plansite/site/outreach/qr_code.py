@@ -27,7 +27,7 @@ QR_LABEL = "Mã QR tới trang nhiệm vụ"
 QR_MASK = 0
 ERROR = "m"  # at least 15 % (a worn or soiled notice still scans), raised when the symbol has room (boost)
 BORDER = 4  # modules of quiet zone
-SCALE = 8  # pixels a module: about 590 bytes for a 45-module code, 790 in base64 (blurred when smoothed at 1 px)
+SCALE = 8  # pixels a module: about 480 bytes for a 45-module code, 640 in base64 (blurred when smoothed at 1 px)
 PNG_START, PNG_END = b"\x89PNG\r\n\x1a\n", b"IEND\xaeB`\x82"  # a whole PNG begins and ends with these
 assert SCALE == 8  # qr_png writes a module as one byte of eight 1-bit pixels
 _LIGHT = b"\xff"  # eight white pixels
