@@ -3,9 +3,9 @@
 `SearchIndex.files` gives every file as JSON text under its name ("search/t/da.json"). On disk, the files of
 search/t/ and search/x/ are gzipped under that name plus ".gz" ("search/t/da.json.gz"); meta.json,
 facets.json and plans.json stay JSON (small, read first). Why (issue 24): a province's shards and snippets
-are about 90 MB of JSON and 30 MB gzipped, and GitHub Pages and GitLab Pages count a site's unpacked bytes
-against 1 GB. Readers fetch about what they fetched before, since hosts gzip JSON on the wire anyway and
-leave a .gz file as it is.
+are about 90 MB of JSON and 30 MB gzipped, and GitLab Pages counts a site's unpacked bytes against 1 GB (GitHub's
+terms say the same of a published site). Readers fetch about what they fetched before, since hosts gzip JSON on
+the wire anyway and leave a .gz file as it is.
 
 The browser unpacks a file with DecompressionStream, or with fflate (vendor/fflate, served from the site)
 where there is none (Safari before 16.4): docs/assets/plan-search.js `unpack`. A file whose first bytes
