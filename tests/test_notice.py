@@ -236,7 +236,7 @@ def test_search_reads_the_task_not_its_notice_again(site, project):
     assert "Ctrl+P" in html and "Về nhiệm vụ" in html
     text, excerpt = page_texts(screen_part(html))
     assert task.text.split()[0] in text and "Ctrl+P" not in text and "Về nhiệm vụ" not in text
-    snippets = [text for name, text in read_index(site).items() if name.startswith("search/x/")]
+    snippets = list(read_index(site).values())  # every index file, shards and snippets unpacked
     assert snippets and not any("Ctrl+P" in s or "Về nhiệm vụ" in s for s in snippets)
 
 

@@ -11,7 +11,7 @@ from conftest import ROOT
 from plansite.kinds import PageKind
 from plansite.search.index import SearchIndex
 from plansite.search.stored import PACKED, read_index, stored
-from plansite_mkdocs.vendored import fflate_version, vendored_files
+from plansite_mkdocs.vendored import FFLATE, vendor_version, vendored_files
 
 
 def _index() -> SearchIndex:
@@ -51,7 +51,7 @@ def test_stored_packs_only_shards_and_snippets():
 def test_the_vendored_fflate_is_the_pinned_npm_package_and_the_one_the_search_loads():
     pinned = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["dependencies"]["fflate"]
     lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))["packages"]
-    assert pinned == fflate_version(ROOT) == lock["node_modules/fflate"]["version"] == "0.8.3"
+    assert pinned == vendor_version(ROOT, FFLATE) == lock["node_modules/fflate"]["version"] == "0.8.3"
     installed = ROOT / "node_modules/fflate"
     assert json.loads((installed / "package.json").read_text(encoding="utf-8"))["version"] == pinned
     for name, source in (("index.js", "umd/index.js"), ("LICENSE", "LICENSE")):

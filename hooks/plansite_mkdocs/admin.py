@@ -5,13 +5,14 @@ CMS; no public page links to its code. The site's search, sitemap and page check
 
 from __future__ import annotations
 
-import json
 from html import escape
 from pathlib import Path
 
 from plansite.addresses import ADMIN
 from plansite.cms.config import cms_config, config_yaml, host_from_env
 from plansite.data.model import Project
+
+from .vendored import vendor_version
 
 VENDOR = Path("vendor/decap-cms")
 
@@ -34,15 +35,11 @@ _PAGE = """<!doctype html>
 """
 
 
-def vendor_version(root: Path) -> str:
-    return json.loads((root / VENDOR / "package.json").read_text(encoding="utf-8"))["version"]
-
-
 def admin_files(project: Project, root: Path, config) -> dict[str, bytes | str]:
     """{site path: bytes, or a path relative to the project} of the form's page and code."""
-    code = f"{ADMIN}/decap-cms-{vendor_version(root)}"
+    code = f"{ADMIN}/decap-cms-{vendor_version(root, VENDOR)}"
     page = _PAGE.format(
-        site_name=escape(config.site_name), script=escape(f"decap-cms-{vendor_version(root)}/decap-cms.js")
+        site_name=escape(config.site_name), script=escape(f"decap-cms-{vendor_version(root, VENDOR)}/decap-cms.js")
     )
     host = host_from_env(config.extra.get("cms"))
     files: dict[str, bytes | str] = {

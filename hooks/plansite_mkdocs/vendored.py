@@ -13,14 +13,15 @@ from pathlib import Path
 
 from plansite.addresses import ASSETS
 
-VENDOR = Path("vendor/fflate")
+FFLATE = Path("vendor/fflate")
 
 
-def fflate_version(root: Path) -> str:
-    return json.loads((root / VENDOR / "package.json").read_text(encoding="utf-8"))["version"]
+def vendor_version(root: Path, folder: Path) -> str:
+    """The version of the npm package copied into `folder` of the project (its package.json, copied with it)."""
+    return json.loads((root / folder / "package.json").read_text(encoding="utf-8"))["version"]
 
 
 def vendored_files(root: Path) -> dict[str, Path]:
     """{site path: path relative to the project} of the code the public pages may load."""
-    name = f"{ASSETS}/vendor/fflate-{fflate_version(root)}"
-    return {f"{name}.js": VENDOR / "index.js", f"{name}.LICENSE.txt": VENDOR / "LICENSE"}
+    name = f"{ASSETS}/vendor/fflate-{vendor_version(root, FFLATE)}"
+    return {f"{name}.js": FFLATE / "index.js", f"{name}.LICENSE.txt": FFLATE / "LICENSE"}

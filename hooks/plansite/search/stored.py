@@ -38,7 +38,7 @@ def read_index(site_dir: Path) -> dict[str, str]:
     """Every index file written under `site_dir`/search/, as `SearchIndex.files` gives it: JSON name → text."""
     site_dir = Path(site_dir)
     out = {}
-    for path in sorted((site_dir / "search").rglob("*.json*")):
+    for path in (site_dir / "search").rglob("*.json*"):
         relative = path.relative_to(site_dir).as_posix()
         if relative.endswith(".json"):
             out[relative] = path.read_text(encoding="utf-8")
