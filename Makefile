@@ -3,7 +3,7 @@ PY := .venv/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 
-.PHONY: setup checkers serve build demo check lint format test test-quick bench bench-search audit schemas messages report-template import-report cms-vendor search-vendor guide-screenshots form-server clean
+.PHONY: setup checkers serve build demo check lint format test test-quick bench bench-search audit schemas messages report-template import-report cms-vendor search-vendor notice-vendor guide-screenshots form-server clean
 .venv/ok: requirements.txt requirements-dev.txt
 	python3 -m venv .venv
 	$(PY) -m pip install -q -r requirements-dev.txt
@@ -89,6 +89,10 @@ cms-vendor: checkers  ## copy Decap CMS (package.json's version) from node_modul
 search-vendor: checkers  ## copy fflate (package.json's version) from node_modules/ into vendor/fflate/
 	rm -rf vendor/fflate && mkdir -p vendor/fflate
 	cp node_modules/fflate/package.json node_modules/fflate/LICENSE node_modules/fflate/umd/index.js vendor/fflate/
+
+notice-vendor: checkers  ## copy qrcode-generator (package.json's version) from node_modules/ into vendor/qrcode-generator/
+	rm -rf vendor/qrcode-generator && mkdir -p vendor/qrcode-generator
+	cp node_modules/qrcode-generator/package.json node_modules/qrcode-generator/dist/qrcode.js vendor/qrcode-generator/
 
 guide-screenshots: setup checkers  ## the guide's pictures of the web form (docs/assets/bien-tap/), made by tests/test_cms_browser.py in Chromium
 	$(NO_SCOPE) UPDATE_SCREENSHOTS=1 $(PY) -m pytest -q tests/test_cms_browser.py

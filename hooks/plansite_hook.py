@@ -64,7 +64,7 @@ def on_config(config):
     thresholds = gc.get_threshold()
     gc.set_threshold(thresholds[0], thresholds[1], NO_FULL_COLLECTION)
     try:
-        site, banner = load_site(root, config, previews.draw_qr_codes)  # the codes drawn while the site is made
+        site, banner = load_site(root, config)
     except DataError as error:
         previews.stop()
         raise Abort("\n" + error.report()) from None  # the report says it all; no traceback for editors

@@ -45,7 +45,7 @@ def serving(monkeypatch):
     ],
 )
 def test_only_a_build_of_every_page_prunes_the_cache(serving, monkeypatch, command, dirty, scope, prunes):
-    """The cache of pictures and QR codes keeps only what a build used (previews.py `_prune`): only a build that
+    """The cache of pictures keeps only what a build used (previews.py `_prune`): only a build that
     renders every page of every plan may decide that; a --dirty build skips pages, a preview skips plans."""
     if scope:
         monkeypatch.setenv("PLANSITE_PREVIEW_PLAN", scope)

@@ -134,7 +134,7 @@ def alive(pid: int) -> bool:
 
 @pytest.fixture(scope="module")
 def large(tmp_path_factory) -> Path:
-    """A corpus large enough for every helper: its QR codes, its pictures (site_url is set), its index."""
+    """A corpus large enough for every helper: its pictures (site_url is set), its index."""
     folder = tmp_path_factory.mktemp("helpers") / "project"
     corpus.generate(folder, plans=12, tasks=50, agencies=20, documents=20, seed=3)
     return folder

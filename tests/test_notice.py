@@ -1,15 +1,13 @@
 """A task's printable notice for the commune's notice board: its content in the built site (the task page's own
-layout: a head at #thong-bao, the page's sections marked .ps-n, an end with the QR code), its QR code decoded
-back from a screenshot and from the printed PDF in real Chromium, and its layout (shown alone when the address
+layout: a head at #thong-bao, the page's sections marked .ps-n, an end with the QR code's box), its QR code
+drawn by the browser (docs/assets/plan-notice.js) and decoded back from a screenshot and from the printed PDF in
+real Chromium, and its layout (shown alone when the address
 names it, on screen and on one A4 sheet, no site chrome; hidden otherwise)."""
 
 from __future__ import annotations
 
-import base64
 import dataclasses
-import os
 import re
-import time
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -23,12 +21,13 @@ from plansite.site.html.markup import escape
 from plansite.site.html.page_writer import PageWriters
 from plansite.site.index.relations import build_relations
 from plansite.site.options import SiteOptions
-from plansite.site.outreach.qr_code import QR_LABEL, SCALE, qr_code, qr_img, qr_png
 from plansite.site.parts.outreach_parts import feedback_section
 from plansite.site.render.render_notice import IN_NOTICE, first_sentence, render_notice
 from plansite.site.render.render_task import text_paragraph
 
 SITE_URL = "https://ke-sat.example.vn/"
+QR_LABEL = "Mã QR tới trang nhiệm vụ"  # the drawn code's alt text (plan-notice.js)
+CELL, QUIET = 8, 4  # pixels a module, modules of white around the code (plan-notice.js)
 A4_POINTS = (595.28, 841.89)  # 210 × 297 mm
 CM = 96 / 2.54  # CSS pixels per centimetre
 PT = 96 / 72  # CSS pixels per point
@@ -249,15 +248,24 @@ def test_without_site_url_no_qr_but_the_way_to_the_task_page(site, project):
         assert f"/{task_path(plan, task)}" in where
 
 
-def test_with_site_url_the_notice_has_a_qr_code_and_the_address(site_with_url, project):
+def test_with_site_url_the_notice_has_a_box_for_its_qr_code_and_the_address(site_with_url, project):
+    """The page carries the code's box, empty (the browser draws the code: the tests below), and the address in
+    words; the code is drawn from the page's canonical address, which is the one the notice prints."""
     for plan, task in tasks(project):
         block = notice(site_with_url, plan, task)
-        img = block.select_one(".ps-qr > img")
-        assert img is not None and img["alt"] == QR_LABEL
+        box = block.select_one(".ps-notice__online > .ps-qr")
+        assert box is not None and not box.contents
         url = SITE_URL + task_path(plan, task)
-        assert img["src"] == "data:image/png;base64," + base64.b64encode(qr_png(url)).decode("ascii")
-        assert decode_png(qr_png(url)) == url and int(img["width"]) == int(img["height"]) > 40 * SCALE
         assert url in section(block, "Xem trên mạng")
+        assert page(site_with_url, task_path(plan, task)).select_one('link[rel="canonical"]')["href"] == url
+
+
+def open_notice(tab, address: str):
+    """Go to a notice and wait for its QR code to be drawn; the <img>."""
+    tab.goto(address)
+    image = tab.locator(".ps-notice__online .ps-qr > img")
+    image.wait_for(state="visible", timeout=10_000)
+    return image
 
 
 def test_the_notice_is_pure_escaped_and_falls_back_to_the_first_sentence(project):
@@ -275,9 +283,7 @@ def test_the_notice_is_pure_escaped_and_falls_back_to_the_first_sentence(project
     assert "Tuyên truyền" not in body and "<script" not in body  # the task's words are the page's, not a copy
     assert first_sentence("Không có dấu chấm") == "Không có dấu chấm"
     assert first_sentence("Số 01-CTr/BXDĐ. Tiếp") == "Số 01-CTr/BXDĐ."
-    assert body.count("<img ") == 1 and re.search(r'<div class="ps-qr"><img [^\n<>]*></div>', body)
-    assert qr_png("https://x.example/a/") == qr_png("https://x.example/a/")
-    assert "\n" not in qr_img(qr_png("https://x.example/a/"))
+    assert "<img " not in body and '<div class="ps-qr"></div>' in body  # the browser draws the code
     # Without a summary the page's text paragraph is the notice's: its first sentence shown, the rest a span
     # the notice hides; escaped like any text.
     text = BeautifulSoup(text_paragraph(task, escape), "html.parser").p
@@ -327,68 +333,138 @@ def test_without_a_summary_the_notice_labels_the_first_sentence_and_leaves_out_t
         tab.close()
 
 
-def test_qr_codes_with_the_fixed_mask_decode_for_many_addresses():
-    """The data mask is fixed for speed (qr_code.QR_MASK): 300 addresses of the shapes a province's
-    notices have, drawn at 2 and 3 pixels a module, all decode to their address in OpenCV; the notices' PNG
-    (qr_png, segno's modules written as a PNG by qr_code.py) has the pixels of segno's own PNG writer's."""
+@pytest.mark.browser
+def test_the_code_s_library_is_fetched_once_for_a_notice_and_never_for_a_task_page(
+    site_with_url, project, serve, browser
+):
+    """A reader of a task page fetches nothing for a notice they do not open; the notice's "In thông báo" link
+    fetches the library from the site (pinned, the vendored file: no other host) and draws the code."""
+    base = serve(site_with_url)
+    plan, task = tasks(project)[0]
+    tab = browser.new_page()
+    requested = []
+    tab.on("request", lambda request: requested.append(request.url))
+    try:
+        tab.goto(base + task_path(plan, task))
+        tab.wait_for_load_state("networkidle")
+        assert not [url for url in requested if "qrcode" in url] and not tab.locator(".ps-qr img").count()
+        tab.locator("article").get_by_role("link", name="In thông báo để niêm yết").click()
+        tab.locator(".ps-qr img").wait_for(state="visible", timeout=10_000)
+        tab.evaluate("() => { location.hash = ''; location.hash = '#thong-bao'; }")  # opened again: drawn once
+        tab.wait_for_load_state("networkidle")
+        fetched = [url for url in requested if "qrcode" in url]
+        assert fetched == [base + "assets/vendor/qrcode-generator-2.0.4.js"], fetched
+        assert tab.locator(".ps-qr img").count() == 1
+        assert all(url.startswith(base) for url in requested), "nothing from another host"
+    finally:
+        tab.close()
+
+
+@pytest.mark.browser
+def test_without_javascript_the_notice_prints_the_address_and_no_empty_box(site_with_url, project, serve, browser):
+    base = serve(site_with_url)
+    plan, task = tasks(project)[0]
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        tab = context.new_page()
+        tab.goto(base + notice_path(plan, task))
+        tab.emulate_media(media="print")
+        assert not tab.locator(".ps-qr").is_visible()
+        assert SITE_URL + task_path(plan, task) in tab.locator(".ps-notice__online").inner_text()
+    finally:
+        context.close()
+
+
+def test_the_vendored_qrcode_generator_is_the_pinned_npm_package_and_the_one_the_notice_loads():
+    import json
+
+    from plansite_mkdocs.vendored import QRCODE, vendor_version, vendored_files
+
+    pinned = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["dependencies"]["qrcode-generator"]
+    lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))["packages"]
+    assert pinned == vendor_version(ROOT, QRCODE) == lock["node_modules/qrcode-generator"]["version"] == "2.0.4"
+    installed = ROOT / "node_modules/qrcode-generator"
+    assert json.loads((installed / "package.json").read_text(encoding="utf-8"))["version"] == pinned
+    assert (ROOT / QRCODE / "qrcode.js").read_bytes() == (installed / "dist/qrcode.js").read_bytes()
+    assert "Licensed under the MIT license" in (ROOT / QRCODE / "qrcode.js").read_text(encoding="utf-8")[:600]
+    script = (ROOT / "docs/assets/plan-notice.js").read_text(encoding="utf-8")
+    loaded = re.findall(r'SCRIPT = "([^"]+)"', script)
+    assert loaded == [f"vendor/qrcode-generator-{pinned}.js"] and f"assets/{loaded[0]}" in vendored_files(ROOT)
+
+
+def modules(pixels, cell: int = CELL):
+    """The QR code's modules (True: dark) of a drawn image: one pixel from the middle of each cell, the white
+    around it cut off."""
+    margin = QUIET * cell
+    return pixels[margin + cell // 2 : -margin : cell, margin + cell // 2 : -margin : cell] < 128
+
+
+def error_level(dark) -> str:
+    """The error-correction level written in a code's format bits (ISO/IEC 18004 7.9: the two bits next to
+    the top-left finder, unmasked with 0b10)."""
+    return "MLHQ"[(int(dark[8, 0]) << 1 | int(dark[8, 1])) ^ 0b10]
+
+
+@pytest.mark.browser
+def test_the_browser_draws_codes_that_decode_for_many_addresses(site_with_url, project, serve, browser):
+    """plan-notice.js draws the code of the page's canonical address. Given 300 addresses of the shapes a
+    province's notices have, in turn, each code is black and white, of the size its <img> says, and decodes
+    to its address, as drawn and at 2 and 3 pixels a module, in zxing-cpp (ZXing: the decoder of many phones'
+    scanners; OpenCV 5's misses a few of any encoder's codes that chose a mask by the standard's scores, as
+    segno's did); its error correction is at least M, and Q where the code has room."""
+    import base64
     import io
     import random
 
-    import cv2
     import numpy
+    import zxingcpp
+    from PIL import Image
 
-    rng, detector, decoded = random.Random(5), cv2.QRCodeDetector(), 0
+    rng = random.Random(5)
+    read = lambda image: [code.text for code in zxingcpp.read_barcodes(image)]  # noqa: E731
     hosts = ["tinh-mau.example.org", "xa-ke-sat.example.vn", "kehoach.example.vn/tinh-an"]
     urls = [
         f"https://{rng.choice(hosts)}/ke-hoach/ke-hoach-{rng.randrange(900)}/nhiem-vu/"
         f"{rng.choice(['nhiem-vu-', 'quan-triet-', 'tuyen-truyen-chi-thi-'])}{rng.randrange(60)}/"
         for _ in range(300)
-    ]
-    for url in urls:
-        buffer = io.BytesIO()
-        qr_code(url).save(buffer, kind="png", scale=SCALE, border=4)
-        segnos, ours = (
-            cv2.imdecode(numpy.frombuffer(png, numpy.uint8), cv2.IMREAD_UNCHANGED)
-            for png in (buffer.getvalue(), qr_png(url))
-        )
-        assert ours.shape == segnos.shape and (ours == segnos).all(), url  # segno's own PNG, pixel for pixel
-        for scale in (2, 3):
-            buffer = io.BytesIO()
-            qr_code(url).save(buffer, kind="png", scale=scale, border=4)
-            image = cv2.imdecode(numpy.frombuffer(buffer.getvalue(), numpy.uint8), cv2.IMREAD_GRAYSCALE)
-            text, points, _ = detector.detectAndDecode(image)
-            decoded += text == url
-    assert decoded == 2 * len(urls)
-
-
-def test_qr_codes_are_kept_whole_and_a_failed_write_only_costs_a_redraw(tmp_path, monkeypatch):
-    from plansite.site.outreach import og_image, qr_cache
-
-    url, folder = "https://x.example/ke-hoach/a/nhiem-vu/b/", tmp_path / "qr"
+    ] + ["https://a.vn/" + "x" * 30]  # 43 bytes: the smallest code at M (version 4) holds them at Q too
+    base = serve(site_with_url)
+    plan, task = tasks(project)[0]
+    tab = browser.new_page()
+    levels, decoded = [], 0
     try:
-        qr_cache.use_folder(folder)
-        assert qr_cache.cached_qr_img(url) == qr_img(qr_png(url)) and qr_cache.drawn() == 1
-        kept = folder / qr_cache.file_name(url)
-        assert kept.read_bytes() == qr_png(url)
-        assert [p.name for p in folder.iterdir()] == [kept.name], "the file alone, no temporary file left"
-        assert qr_cache.cached_qr_png(url) == qr_png(url) and qr_cache.drawn() == 1, "read back, not drawn"
-        kept.write_bytes(qr_png(url)[:300])  # a file cut short (a disk full, a copy stopped)
-        assert qr_cache.cached_qr_png(url) == qr_png(url) and qr_cache.drawn() == 2
-        assert kept.read_bytes() == qr_png(url), "the cut file replaced by a whole one"
-
-        def failing_store(*args, **kwargs):
-            raise OSError(28, "No space left on device")
-
-        monkeypatch.setattr(qr_cache, "store", failing_store)
-        other = url + "c/"
-        assert qr_cache.cached_qr_png(other) == qr_png(other) and qr_cache.drawn() == 3
-        assert not (folder / qr_cache.file_name(other)).exists()
-        monkeypatch.setattr(qr_cache, "store", og_image.store)
-        assert qr_cache.cached_qr_png(other) == qr_png(other) and qr_cache.drawn() == 4, "drawn again, kept"
-        assert sorted(p.name for p in folder.iterdir()) == sorted({kept.name, qr_cache.file_name(other)})
-        assert qr_cache.file_name(url) != qr_cache.file_name(other)
+        open_notice(tab, base + notice_path(plan, task))
+        for url in urls:
+            drawn = tab.evaluate(
+                """async url => {
+                    document.querySelector('link[rel="canonical"]').href = url;
+                    document.querySelector('.ps-qr').replaceChildren();
+                    location.hash = '';
+                    location.hash = '#thong-bao';
+                    for (let i = 0; i < 200 && !document.querySelector('.ps-qr img'); i++)
+                        await new Promise(done => setTimeout(done, 5));
+                    const image = document.querySelector('.ps-qr img');
+                    await image.decode();
+                    const size = side => +image.getAttribute(side);
+                    return [image.src, size('width'), size('height'), image.alt, image.naturalWidth];
+                }""",
+                url,
+            )
+            src, width, height, alt, natural = drawn
+            assert src.startswith("data:image/") and alt == QR_LABEL and width == height == natural, drawn[1:]
+            pixels = numpy.asarray(Image.open(io.BytesIO(base64.b64decode(src.split(",", 1)[1]))).convert("L"))
+            assert pixels.shape == (width, width) and set(numpy.unique(pixels)) <= {0, 255}
+            dark = modules(pixels)
+            assert (len(dark) - 17) % 4 == 0 and (len(dark) + 2 * QUIET) * CELL == width
+            levels.append(error_level(dark))
+            decoded += read(pixels) == [url]
+            for scale in (2, 3):  # as a phone's camera sees a printed code: a few pixels a module
+                image = numpy.pad(numpy.kron(~dark, numpy.ones((scale, scale), bool)), QUIET * scale, constant_values=1)
+                decoded += read(image.astype(numpy.uint8) * 255) == [url]
     finally:
-        qr_cache.use_folder(None)
+        tab.close()
+    assert decoded == 3 * len(urls)
+    assert set(levels) == {"M", "Q"}, sorted(set(levels))  # at least M; Q where the code had room
 
 
 def test_feedback_office_contacts_are_the_data_s_never_made_up(project):
@@ -424,7 +500,8 @@ def test_the_qr_code_decodes_to_the_task_page(site_with_url, project, serve, bro
     page = browser.new_page(device_scale_factor=2)
     try:
         for plan, task in tasks(project):
-            page.goto(base + notice_path(plan, task))
+            image = open_notice(page, base + notice_path(plan, task))
+            assert image.get_attribute("alt") == QR_LABEL
             png = page.locator(".ps-qr").screenshot()
             image = cv2.imdecode(numpy.frombuffer(png, numpy.uint8), cv2.IMREAD_GRAYSCALE)
             decoded, points, _ = cv2.QRCodeDetector().detectAndDecode(image)
@@ -432,15 +509,6 @@ def test_the_qr_code_decodes_to_the_task_page(site_with_url, project, serve, bro
             assert decoded == SITE_URL + task_path(plan, task)
     finally:
         page.close()
-
-
-def decode_png(png: bytes) -> str:
-    """The text of the QR code in a PNG, as OpenCV reads it ('' if none)."""
-    import cv2
-    import numpy
-
-    image = cv2.imdecode(numpy.frombuffer(png, numpy.uint8), cv2.IMREAD_GRAYSCALE)
-    return cv2.QRCodeDetector().detectAndDecode(image)[0]
 
 
 def pdf_images(pdf: bytes) -> list[tuple[bytes, object]]:
@@ -465,7 +533,7 @@ def pdf_images(pdf: bytes) -> list[tuple[bytes, object]]:
 
 @pytest.mark.browser
 def test_the_printed_qr_code_is_sharp_and_decodes(site_with_url, project, serve, browser):
-    """The code is a PNG of SCALE pixels a module. Printed to PDF by Chromium, it is that PNG at its own
+    """The code is an image of CELL pixels a module. Printed to PDF by Chromium, it is that image at its own
     pixels with no smoothing asked for (/Interpolate is not true: a printer repeats each pixel): at the
     printed 5 cm and 300 dpi it is black and white only and decodes to the task page; and where a viewer
     smooths it anyway (bilinear), under a tenth of it turns grey and it still decodes."""
@@ -478,11 +546,10 @@ def test_the_printed_qr_code_is_sharp_and_decodes(site_with_url, project, serve,
     try:
         for plan, task in tasks(project)[:3]:
             url = SITE_URL + task_path(plan, task)
-            page.goto(base + notice_path(plan, task))
+            side = open_notice(page, base + notice_path(plan, task)).evaluate("image => image.naturalWidth")
             page.emulate_media(media="print")
             images = pdf_images(page.pdf(prefer_css_page_size=True, print_background=True))
             page.emulate_media(media="screen")
-            side = qr_code(url).symbol_size(scale=SCALE, border=4)[0]
             codes = [(info, pixels) for info, pixels in images if pixels.shape == (side, side)]
             assert len(codes) == 1, [pixels.shape for _, pixels in images]
             info, pixels = codes[0]
@@ -513,7 +580,7 @@ def test_the_notice_prints_on_one_a4_sheet_without_the_site_around_it(site_with_
     page = browser.new_page()
     try:
         for plan, task in tasks(project):
-            page.goto(base + notice_path(plan, task))
+            open_notice(page, base + notice_path(plan, task))
             page.emulate_media(media="print")
             display = page.evaluate("""() => Object.fromEntries(
                 ['.md-header', '.md-sidebar--primary', '.md-sidebar--secondary', '.md-footer', '.ps-search',
@@ -550,95 +617,3 @@ def test_make_check_lists_feedback_offices_without_any_contact(capsys, monkeypat
         ": Warning: " in line and line.startswith("plan_data/agencies.yaml:") for line in listed
     )
     assert "'Phòng Văn hóa - Xã hội xã'" in err and "'Ủy ban nhân dân xã Kẻ Sặt'" in err
-
-
-def test_missing_qr_codes_are_given_to_helpers_last_first_and_each_drawn_once(tmp_path):
-    """A cold build gives its missing QR codes to helper processes (qr_cache.missing_chunks, draw_into), last
-    address first while the pages draw from the first: each helper's task keeps its codes in one pack, a code
-    already kept is not drawn again, and then the pages only read them back, byte for byte; a warm build gives
-    none; too few to pay for a pool are left to the pages."""
-    from plansite.site.outreach import qr_cache
-
-    urls = [f"https://tinh-mau.example.org/ke-hoach/ke-hoach-{i // 50}/nhiem-vu/nhiem-vu-{i % 50}/" for i in range(260)]
-    folder = tmp_path / "qr"
-    try:
-        qr_cache.use_folder(folder)
-        assert qr_cache.missing_chunks(urls[: qr_cache.POOL_FROM - 1]) == []
-        assert qr_cache.cached_qr_png(urls[0]) == qr_png(urls[0])  # a page drew the first code meanwhile
-        chunks = qr_cache.missing_chunks(urls + urls[:5])
-        given = [url for _, chunk in chunks for url in chunk]
-        assert given == sorted(urls[1:], reverse=True) and all(f == str(folder) for f, _ in chunks)
-        assert all(len(chunk) <= qr_cache.CHUNK for _, chunk in chunks) and len(chunks) > 1
-        qr_cache.cached_qr_png(given[-1])  # a page draws a code given to a helper before the helper reaches it
-        assert sum(qr_cache.draw_into(*chunk) for chunk in chunks) == len(urls) - 2, "a kept code is not redrawn"
-        kept = sorted(p.name for p in folder.iterdir())
-        pages_drew = sorted(qr_cache.file_name(url) for url in (urls[0], given[-1]))
-        assert [name for name in kept if name.endswith(".png")] == pages_drew
-        packs = [name for name in kept if name.endswith(qr_cache.PACK)]
-        assert len(packs) == len(chunks) and len(kept) == len(packs) + 2, "a pack a task, no temporary file"
-        drawn = qr_cache.drawn()
-        assert [qr_cache.cached_qr_png(url) for url in urls[:3]] == [qr_png(url) for url in urls[:3]]
-        assert qr_cache.drawn() == drawn, "the pages read the helpers' codes back"
-        qr_cache.use_folder(folder)  # the next build: every code read back, byte for byte, none drawn
-        assert qr_cache.missing_chunks(urls) == [], "a warm build gives none"
-        assert [qr_cache.cached_qr_png(url) for url in urls] == [qr_png(url) for url in urls]
-        assert qr_cache.drawn() == 0
-    finally:
-        qr_cache.use_folder(None)
-
-
-def test_prune_keeps_the_codes_asked_for_and_removes_the_rest(tmp_path):
-    """After a whole build (qr_cache.prune): a pack none of whose codes a page read is removed, a pack with one
-    read is kept whole, a lone code no page asked for is removed, and a temporary file older than the build;
-    files the cache did not name, and a temporary file being written, are left."""
-    from plansite.site.outreach import qr_cache
-
-    old = [f"https://x.example/ke-hoach/a/nhiem-vu/cu-{i}/" for i in range(3)]  # addresses since renamed
-    now = [f"https://x.example/ke-hoach/a/nhiem-vu/moi-{i}/" for i in range(3)]
-    folder = tmp_path / "qr"
-    folder.mkdir()
-    try:
-        qr_cache.draw_into(str(folder), tuple(old))
-        qr_cache.draw_into(str(folder), (now[0], old[0]))
-        (folder / qr_cache.file_name(old[1])).write_bytes(qr_png(old[1]))  # a page drew it, builds ago
-        (folder / "ghi-chu.txt").write_text("không phải của bộ nhớ đệm", encoding="utf-8")
-        (folder / ".qr-cu.tmp").write_bytes(b"\x89PNG")  # a helper killed mid-write, a build ago
-        os.utime(folder / ".qr-cu.tmp", (1_000_000_000, 1_000_000_000))
-        (folder / ".qr-dang-ghi.tmp").write_bytes(b"\x89PNG")  # another build writing now
-        packs = {qr_cache.records(p.read_bytes())[0][0]: p.name for p in folder.glob("*" + qr_cache.PACK)}
-        qr_cache.use_folder(folder)
-        started = time.time() - 60
-        assert qr_cache.prune(started) == 0, "before any page asked, nothing is known to be stale"
-        assert [qr_cache.cached_qr_png(url) for url in now] == [qr_png(url) for url in now]
-        assert qr_cache.prune(started) == 3
-        kept = sorted(p.name for p in folder.iterdir())
-        assert kept == sorted(
-            [packs[qr_cache.code_name(now[0])], *(qr_cache.file_name(url) for url in now[1:]), "ghi-chu.txt"]
-            + [".qr-dang-ghi.tmp"]
-        )
-        qr_cache.use_folder(folder)  # the next build reads every code it needs, none drawn
-        assert [qr_cache.cached_qr_png(url) for url in now] == [qr_png(url) for url in now]
-        assert qr_cache.drawn() == 0
-    finally:
-        qr_cache.use_folder(None)
-
-
-def test_a_pack_cut_short_keeps_its_whole_codes_and_the_rest_are_drawn_again(tmp_path):
-    from plansite.site.outreach import qr_cache
-
-    urls = [f"https://x.example/ke-hoach/a/nhiem-vu/n-{i}/" for i in range(6)]
-    folder = tmp_path / "qr"
-    folder.mkdir()
-    try:
-        assert qr_cache.draw_into(str(folder), tuple(urls)) == 6
-        (pack,) = folder.iterdir()
-        data = pack.read_bytes()
-        whole = qr_cache.records(data)
-        assert [name for name, _, _ in whole] == [qr_cache.code_name(url) for url in urls]
-        _, offset, length = whole[3]
-        pack.write_bytes(data[: offset + length // 2])  # a disk that filled up under a copy of the cache
-        qr_cache.use_folder(folder)
-        assert [qr_cache.cached_qr_png(url) for url in urls] == [qr_png(url) for url in urls]
-        assert qr_cache.drawn() == 3, "the three whole records read, the cut one and the rest drawn"
-    finally:
-        qr_cache.use_folder(None)

@@ -1,7 +1,7 @@
 """Link-preview pictures at scale: shared between pages that show the same thing, cached by content
-(a rebuild after one plan's edit draws only that plan's pictures and QR codes, a rebuild after none draws
-nothing and writes the same site), drawn in a process pool with the same bytes as drawn one by one
-(site/outreach/og_batch.py, qr_cache.py, site/parts/previews.py picture_words)."""
+(a rebuild after one plan's edit draws only that plan's pictures, a rebuild after none draws nothing and
+writes the same site), drawn in a process pool with the same bytes as drawn one by one
+(site/outreach/og_batch.py, site/parts/previews.py picture_words)."""
 
 from __future__ import annotations
 
@@ -16,8 +16,6 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, build_site
 from plansite.site.outreach import og_batch
 from plansite.site.outreach.og_image import image_name
-from plansite.site.outreach.qr_cache import file_name
-from plansite.site.outreach.qr_code import qr_img, qr_png
 
 sys.path.insert(0, str(ROOT / "bench"))
 import corpus  # noqa: E402
@@ -81,13 +79,7 @@ def test_pages_share_pictures_and_an_edit_redraws_only_its_plans(project, monkey
     before = snapshot(cache)
     assert set(before) == files
 
-    qr_cache = project / ".cache" / "qr"
-    qr_before = snapshot(qr_cache)
-    task_urls = {f"{SITE_URL}ke-hoach/ke-hoach-{p}/nhiem-vu/nhiem-vu-{t}/" for p in range(3) for t in range(4)}
-    assert set(qr_before) == {file_name(url) for url in task_urls}, "each notice's QR code kept, nothing else"
-    assert notice_qr(first, "ke-hoach/ke-hoach-1/nhiem-vu/nhiem-vu-0") == qr_img(
-        (qr_cache / file_name(f"{SITE_URL}ke-hoach/ke-hoach-1/nhiem-vu/nhiem-vu-0/")).read_bytes()
-    )
+    assert not (project / ".cache" / "qr").exists(), "the notices' QR codes are drawn by the browser"
 
     # One plan edited: its title (every picture of its pages) and one task's id (that task's address).
     plan_file = project / "plan_data" / "plans" / "ke-hoach-1.yaml"
@@ -98,12 +90,6 @@ def test_pages_share_pictures_and_an_edit_redraws_only_its_plans(project, monkey
     second = project / "site-2"
     assert build_site(project, second, expect_warnings=("summary",)).returncode == 0
     after, shown_again = snapshot(cache), pictures(second)
-    qr_after = snapshot(qr_cache)
-    renamed, gone = (f"{SITE_URL}ke-hoach/ke-hoach-1/nhiem-vu/nhiem-vu-{t}/" for t in (9, 0))
-    assert set(qr_after) - set(qr_before) == {file_name(renamed)}, "only the renamed task's QR code is drawn"
-    assert set(qr_before) - set(qr_after) == {file_name(gone)}, "the old address's code is removed from the cache"
-    assert all(qr_after[name] == qr_before[name] for name in qr_after if name in qr_before), "none drawn again"
-    assert notice_qr(second, "ke-hoach/ke-hoach-1/nhiem-vu/nhiem-vu-9") == qr_img(qr_png(renamed))
     redrawn = set(after) - set(before)
     plan_pictures = {name for path, (_, name) in shown_again.items() if of_edited_plan(path)}
     assert redrawn == plan_pictures - set(before) and len(redrawn) >= 5, sorted(redrawn)
@@ -118,22 +104,15 @@ def test_pages_share_pictures_and_an_edit_redraws_only_its_plans(project, monkey
     # Nothing edited: nothing drawn, nothing rewritten, the same site byte for byte.
     third = project / "site-3"
     assert build_site(project, third, expect_warnings=("summary",)).returncode == 0
-    assert snapshot(cache) == after and snapshot(qr_cache) == qr_after, "a warm rebuild draws nothing"
+    assert snapshot(cache) == after, "a warm rebuild draws nothing"
     assert same_tree(second, third)
 
-    # A preview of one plan uses only that plan's pictures and codes, and removes none of the others'.
+    # A preview of one plan uses only that plan's pictures, and removes none of the others'.
     monkeypatch.setenv("PLANSITE_PREVIEW_PLAN", "ke-hoach-0")
     assert build_site(project, project / "site-4", expect_warnings=("summary",)).returncode == 0
     assert (project / "site-4" / "ke-hoach" / "ke-hoach-0").is_dir()
     assert not (project / "site-4" / "ke-hoach" / "ke-hoach-1").exists(), "the build was scoped to one plan"
-    assert snapshot(cache) == after and snapshot(qr_cache) == qr_after, "a one-plan build prunes nothing"
-
-
-def notice_qr(site: Path, path: str) -> str:
-    """The <img> of the QR code on a task page's notice, as written in the page."""
-    page = (site / path / "index.html").read_text(encoding="utf-8")
-    start = page.index('<div class="ps-qr">') + len('<div class="ps-qr">')
-    return page[start : page.index(">", start) + 1]
+    assert snapshot(cache) == after, "a one-plan build prunes nothing"
 
 
 def same_tree(left: Path, right: Path) -> bool:

@@ -32,7 +32,6 @@ from .site.outreach.spoken import Speaker
 from .site.render.lazy import Pages
 from .site.render.pages import build_site, footer
 from .site.render.render_bulletins import bulletin_files
-from .site.render.render_notice import task_url
 
 
 @dataclass(frozen=True)
@@ -59,12 +58,6 @@ def build(project: ReportedProject, options: SiteOptions | None = None, history:
     pages = build_site(project, rel, options, history, entries, bulletins, updated)
     files = published_files(project, rel, entries, bulletins, options)
     return SiteOutput(pages, files, rel.progress.has_examples, footer(project, rel.names, updated))
-
-
-def qr_addresses(project: ReportedProject, site_url: str | None) -> tuple[str, ...]:
-    """The addresses the notices' QR codes encode, one a task (none without `site_url`): known as soon as the
-    data is loaded, so the codes can be drawn while the rest of the site is computed."""
-    return tuple(task_url(site_url, p, t) for p in project.plans for t in p.tasks) if site_url else ()
 
 
 def _plan_files(project: ReportedProject, history: History | None) -> dict[str, list[str]]:

@@ -3,15 +3,12 @@
 Values come from the page's front matter (site/parts/previews.py, which also says which pages share a
 picture); pictures are drawn by site/outreach/og_image.py, cached by content under .cache/og/ and the missing
 ones drawn by the build's helper processes (helpers.py, site/outreach/og_batch.py), so an unchanged picture
-costs nothing on the next build and the output stays byte-identical; the notices' QR codes are cached by
-content beside them (.cache/qr/, site/outreach/qr_cache.py). Absolute addresses (og:url, og:image) need
+costs nothing on the next build and the output stays byte-identical. Absolute addresses (og:url, og:image) need
 `site_url`: without it the build says so once (info, not a warning) and leaves those tags out.
 
-Scheduling (issue 24): the missing QR codes are given to the helpers before the first page renders, last
-first (qr_cache.missing_chunks), and the pages draw the rest as they come; a missing picture is given to
-them once its pages are past (`LAG` pages after its words were last asked for: a plan's pages, which share
-one picture base, sort together), so both are drawn on the other core while the pages render, and the build
-waits at the end only for the last few.
+Scheduling (issue 24): a missing picture is given to the helpers once its pages are past (`LAG` pages after
+its words were last asked for: a plan's pages, which share one picture base, sort together), so pictures are
+drawn on the other core while the pages render, and the build waits at the end only for the last few.
 """
 
 from __future__ import annotations
@@ -26,8 +23,6 @@ from plansite.kinds import PageKind
 from plansite.site.outreach.og_batch import POOL_FROM, draw_group, draw_missing, missing_groups, workers_here
 from plansite.site.outreach.og_batch import prune as prune_pictures
 from plansite.site.outreach.og_image import HEIGHT, WIDTH, image_name, og_image
-from plansite.site.outreach.qr_cache import draw_into, missing_chunks, use_folder
-from plansite.site.outreach.qr_cache import prune as prune_qr_codes
 from plansite.site.parts.previews import picture_words
 
 from .helpers import Helpers
@@ -43,25 +38,16 @@ class PreviewImages:
         """`pictures` False (`mkdocs serve`: its site_url is the local preview's, which no one shares): no
         picture is drawn and no absolute address is printed, so an edited title shows without waiting.
 
-        The notices' QR codes are kept beside the pictures, in `cache_dir`'s sibling qr/ (qr_cache.py).
-        `prune` (a build of every plan): once the site is written, the pictures and QR codes it did not use are
-        removed from the cache (`_prune`)."""
+        `prune` (a build of every plan): once the site is written, the pictures it did not use are removed
+        from the cache (`_prune`)."""
         self.cache_dir, self.pictures, self.prune = cache_dir, pictures, prune
         self.started = time.time()  # a temporary file in the cache older than this is a dead process's (`_prune`)
-        use_folder(Path(cache_dir).parent / "qr")
         self.wanted: dict[str, tuple[str, str, str, str]] = {}
         self.names: dict[tuple[str, str, str, str], str] = {}  # a picture's words → its file name
-        self.helpers = Helpers(workers_here(), N_("drawing the QR codes and link-preview pictures"))
+        self.helpers = Helpers(workers_here(), N_("drawing the link-preview pictures"))
         self.pages = 0  # pages that asked for their values so far
         self.waiting: dict[tuple[str, str, str], int] = {}  # a base with missing pictures → the last page asking
         self.missing: dict[tuple[str, str, str], list] = {}  # base → its missing pictures not yet given
-
-    def draw_qr_codes(self, addresses: tuple[str, ...]) -> None:
-        """The notices' QR codes not yet cached given to the helpers, last first, while the pages draw from
-        the first (qr_cache.missing_chunks); not under `mkdocs serve`, whose pages draw the few they show."""
-        if self.pictures and workers_here() > 1:
-            for job in missing_chunks(list(addresses)):
-                self.helpers.submit(draw_into, *job, needed=False)
 
     def values(self, page, config) -> dict[str, str]:
         """The page's preview values (escaped later by the template); registers its picture."""
@@ -144,13 +130,13 @@ class PreviewImages:
             self._prune()
 
     def _prune(self) -> None:
-        """Remove the cached pictures and QR codes this build did not use (a title edited, a page gone, an
-        earlier design) and the temporary files of a killed process. CI saves the cache after every build
+        """Remove the cached pictures this build did not use (a title edited, a page gone, an earlier design)
+        and the temporary files of a killed process. CI saves the cache after every build
         (.github/workflows/site.yml, .gitlab-ci.yml), and without this it grew by every picture ever drawn; what
         the next build needs is what this one used. Only after a build with an address (site_url: every page
         then wants its picture) that rendered every plan (plansite_hook.on_config)."""
-        removed = prune_pictures(self.cache_dir, set(self.wanted), self.started) + prune_qr_codes(self.started)
-        log.debug("Removed %d unused pictures and QR code files from .cache/", removed)
+        removed = prune_pictures(self.cache_dir, set(self.wanted), self.started)
+        log.debug("Removed %d unused pictures from .cache/", removed)
 
     def stop(self) -> None:
         """End the helper processes now (the build failed or was interrupted)."""

@@ -18,10 +18,9 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
-from plansite.build import SiteOutput, build, qr_addresses
+from plansite.build import SiteOutput, build
 from plansite.data.model import Project
 from plansite.data.paths import DATA_DIR
 from plansite.data.problems import DataError, Problem, did_you_mean
@@ -95,11 +94,8 @@ def preview_plan() -> str | None:
     return os.environ.get(PREVIEW_ENV, "").strip() or None
 
 
-def load_site(root: Path, config, loaded: Callable[[tuple[str, ...]], None] | None = None) -> tuple[SiteOutput, str]:
+def load_site(root: Path, config) -> tuple[SiteOutput, str]:
     """(the site to publish, a banner for every page): the data's site and no banner, or DataError.
-
-    `loaded` is given the notices' QR addresses as soon as the data is loaded and checked, before the site
-    is computed from it (a province: half a minute in which helpers can draw the codes).
 
     While serving, bad data does not stop the preview: its problems are printed, and the last good
     site is served with a banner that lists them (an aborted rebuild would leave the preview hanging).
@@ -130,8 +126,6 @@ def load_site(root: Path, config, loaded: Callable[[tuple[str, ...]], None] | No
             ),
             file=sys.stderr,
         )
-    if loaded is not None:
-        loaded(qr_addresses(project, config.site_url))
     site = site_for(project, root, config)
     if SESSION.command == "serve":  # kept to serve again when the data breaks; a build lets its files go
         SESSION.last_good = site

@@ -308,7 +308,7 @@ def image_name(kind: str, title: str, plan: str, place: str) -> str:
     return digest(key) + ".png"
 
 
-DIGEST_LENGTH = 16  # hex digits of a cached file's name (the pictures here, the QR codes in qr_cache.py)
+DIGEST_LENGTH = 16  # hex digits of a cached picture's file name
 
 
 def digest(key: str) -> str:

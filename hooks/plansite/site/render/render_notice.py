@@ -1,9 +1,10 @@
 """HTML for one task's printable notice: an A4 page for the commune's notice board (thông báo để niêm yết).
 
 Large type, one task: who issued the plan, the task in plain words, who does it and when, where to give
-feedback, and a QR code that opens the task's page. The QR code is the only raw HTML: a PNG drawn from the
-page's address (modules, not text; site/outreach/qr_code.py, cached by qr_cache.py); every text from the data
-is escaped.
+feedback, and a QR code that opens the task's page. Every text from the data is escaped. The QR code's box is
+written empty: the browser draws the code into it when the notice is opened (docs/assets/plan-notice.js, from
+the page's canonical address). Drawn here, the province's 40,000 codes were 27 MB of its pages and a sixth of
+a cold build's CPU, for the few notices anyone prints; a browser without JavaScript prints the address alone.
 
 The notice is the task page's own layout for paper, not a page nor a second copy of the task: the page's
 sections that a notice shows (the plain summary, else the first sentence of the signed text; who does it,
@@ -33,7 +34,6 @@ from ..html.markup import link, p
 from ..html.page_writer import PageWriter
 from ..index.relations import Names
 from ..options import SiteOptions
-from ..outreach.qr_cache import cached_qr_img
 
 IN_NOTICE = "ps-n"  # a section of the task's page that its notice shows
 NOTICE_FIRST = "ps-n--first"  # the text's paragraph when there is no summary: its first sentence is shown
@@ -98,7 +98,7 @@ def _where_online(plan: Plan, task: Task, site_url: str | None, web: str, page: 
     if site_url:
         url = task_url(site_url, plan, task)
         return (
-            f'<div class="ps-notice__online">\n<div class="ps-qr">{cached_qr_img(url)}</div>\n'
+            '<div class="ps-notice__online">\n<div class="ps-qr"></div>\n'
             + p(
                 f"Quét mã QR bằng điện thoại để đọc toàn văn nhiệm vụ {page.text(number)}, "
                 f"hoặc mở địa chỉ: {page.text(url)}"
