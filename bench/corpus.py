@@ -8,7 +8,7 @@ gave 7,027 pages); the site has grown more pages per task since, so the benchmar
 count beside the name. 56k is the province corpus: 800 plans × 50 tasks, 2,400 agencies, 4,000 documents.
 
 The corpus is built as it would be published: its mkdocs.yml sets `site_url` (SITE_URL below, a reserved
-example domain), so the build draws the link-preview pictures and the notices' QR codes a deployment has.
+example domain), so the build draws the link-preview pictures and writes the notices' addresses a deployment has.
 """
 
 from __future__ import annotations

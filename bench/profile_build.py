@@ -6,7 +6,7 @@ Runs the build as `mkdocs build` does (config loaded, `on_startup`, `build`, `on
 process, under cProfile timed by this process's CPU time (so that other work on the machine does not
 land in the figures), and prints the top functions by **tottime** (time spent in the function's own
 code, callees excluded): cumulative time would put `build` and the hook events on top and say nothing. What the
-build's helper processes do (plansite_mkdocs/helpers.py: QR codes and pictures of a cold build, the search index of
+build's helper processes do (plansite_mkdocs/helpers.py: pictures of a cold build, the search index of
 a site of 500 pages or more) is not in it: the profile is the build's own process, its critical path. The project's
 own hooks/ come first on sys.path, so a baseline checkout profiles its own code.
 Run it in a fresh process per project (bench/run.py does): the imported hooks are cached per process.

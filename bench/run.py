@@ -10,7 +10,7 @@ any PLANSxTASKSxAGENCIESxDOCUMENTS too):
   processes), pages/s, peak memory (the largest process, and all the build's processes at once),
   median and largest page, site size;
 - ours/plain: our build over plain MkDocs (no hooks, same theme and nav) building our pages written
-  out as .md files (bench/plain.py), by CPU time (wall in brackets); cold (every picture and QR code drawn) and
+  out as .md files (bench/plain.py), by CPU time (wall in brackets); cold (every picture drawn) and
   warm (the cache of the cold builds kept, as CI keeps it: as many runs, median). Twice: against the Markdown pages
   of commit 268976d, the last before our renderers wrote HTML (a fixed baseline), and against MkDocs
   rendering the page sources our hooks make now. Skipped from 56k up (hours of plain builds);
@@ -71,7 +71,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 def build_env() -> dict[str, str]:
     """The build's environment, never scoped to one plan (a benchmark measures the published build), with an
     address (SITE_URL; a corpus's mkdocs.yml sets its own): a site as deployed draws its link-preview
-    pictures and QR codes."""
+    pictures (the notices' QR codes are drawn by the reader's browser)."""
     env = runner.build_env()
     env.pop("PLANSITE_PREVIEW_PLAN", None)
     env.setdefault("SITE_URL", "https://ke-sat.example.org/")
@@ -123,7 +123,7 @@ def timed_build(project: Path, out: Path, cold: bool = True) -> tuple[float, flo
     one `mkdocs build` of `project` into `out`. CPU time (user + system of the build process and its helpers)
     does not grow when other work shares the machine; wall does."""
     log = WORK / "build.log"
-    if cold:  # every picture and QR code drawn (.cache/og/, .cache/qr/), as on a host that keeps no cache
+    if cold:  # every picture drawn (.cache/og/), as on a host that keeps no cache
         shutil.rmtree(project / ".cache", ignore_errors=True)
     with log.open("w", encoding="utf-8") as output:
         start = time.perf_counter()
@@ -251,7 +251,7 @@ def measure(name: str, project: Path, runs: int, plain_builds: bool, shape: str,
         "cpu": cpu,
         "rss": max(b[2] for b in builds),
         "rss_all": max(b[3] for b in builds),
-        # rebuilds with the pictures and QR codes of the cold builds kept (CI keeps .cache/ between builds): the
+        # rebuilds with the pictures of the cold builds kept (CI keeps .cache/ between builds): the
         # build a site's every edit gets, as many as the cold ones (median)
         "warm": _medians([timed_build(project, site, cold=False) for _ in range(runs)]),
         **page_stats(site),
@@ -335,9 +335,9 @@ def tables(rows: list[dict]) -> str:
         for r in rows
     ]
     return (
-        "\n".join(lines) + "\n\nBuilt as published (`site_url` set: link-preview pictures, QR codes), each "
-        "build with an empty cache (.cache/: pictures, QR codes); warm rebuilds (as many) keep them. CPU: the build "
-        "and its helper processes (QR codes, pictures, the search index). Peak MB: the largest process (ru_maxrss), "
+        "\n".join(lines) + "\n\nBuilt as published (`site_url` set: link-preview pictures, the notices' addresses), "
+        "each build with an empty cache (.cache/: pictures); warm rebuilds (as many) keep them. CPU: the build "
+        "and its helper processes (pictures, the search index). Peak MB: the largest process (ru_maxrss), "
         "in brackets the most all its processes held at once. ours/plain: by CPU time (by wall time "
         "in brackets)."
         "\n\nFirst search: gzip KB a browser fetches to answer the query (search script "
