@@ -2,26 +2,26 @@
 with
 reports; nothing left that a reader cannot say (no abbreviation of the glossary, no "/" in a number or a
 date), about a minute long, and a page that lists them, each saved as a plain-text file by the browser
-(docs/assets/plan-bulletins.js), all of them in the plan's one published file."""
+(docs/assets/plan-bulletins.js), all of them in one file too; the site publishes no .txt file."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 from pathlib import Path
-from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, SEED_PLAN, load_project
 from plansite.search.expand import abbreviation_pattern
-from plansite.site.outreach.bulletins import MAX_WORDS
+from plansite.site.index.relations import build_relations
+from plansite.site.outreach.bulletins import MAX_WORDS, plan_bulletins
 from plansite.site.outreach.spoken import Speaker, spoken_date
-from plansite.site.render.render_bulletins import SEPARATOR
 from plansite_mkdocs.demo import build_demo
 
 BULLETINS = f"ke-hoach/{SEED_PLAN}/ban-tin"
+BETWEEN = "\n* * *\n\n"  # between two bulletins in the file of all of them: a pause, nothing to read aloud
 
 
 @pytest.fixture(scope="module")
@@ -90,20 +90,21 @@ def test_one_bulletin_per_plan_task_and_period_with_reports(demo, site, project)
     tasks = {f"nhiem-vu-{t.id}.txt" for t in plan.tasks}
     published = set(bulletin_files(site))
     assert published == tasks | {"ke-hoach.txt"}  # no report published: no period's bulletin
-    assert [f.name for f in published_files(site)] == ["tat-ca.txt"]  # one file per plan, not one per bulletin
+    assert published_files(site) == []  # each file is made by the browser, that of all of them too
     shown = set(bulletin_files(demo))
     assert shown == published | {"bao-cao-06-thang-nam-2026.txt", "bao-cao-nam-2025.txt"}  # demo/'s two periods
 
 
 @pytest.mark.parametrize("which", ["published", "demo"])
-def test_every_bulletin_is_speakable_and_about_a_minute(which, site, demo, project):
+def test_every_bulletin_is_speakable_and_about_a_minute(which, site, demo, project, speaker):
     folder = site if which == "published" else demo
     abbreviations = re.compile(abbreviation_pattern(entry.abbr for entry in project.glossary))
     files = bulletin_files(folder)
     assert files
-    raw = (folder / BULLETINS / "tat-ca.txt").read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf")  # a byte order mark: phones and Notepad read it as UTF-8
-    assert raw.decode("utf-8-sig") == SEPARATOR.join(files.values())  # the page's bulletins, in its order
+    if which == "published":  # the page's texts are the model's, whose length the page gives in seconds
+        plan = next(p for p in project.plans if p.id == SEED_PLAN)
+        rel = build_relations(project, None)
+        assert [b.text for b in plan_bulletins(plan, rel.names, rel.progress, speaker)] == list(files.values())
     for name, text in files.items():
         path = Path(name)
         left = abbreviations.findall(text)
@@ -136,12 +137,8 @@ def test_the_page_lists_each_bulletin_with_its_button_and_the_task_page_links_to
     for section in sections:
         assert not section.find("button")  # the script's (the browser test below clicks it)
         assert re.fullmatch(r"khoảng \d+ giây đọc", section.select_one(".ps-bulletin__file").get_text(strip=True))
-    whole = [
-        a
-        for a in body.find_all("a")
-        if urljoin(f"http://site/{BULLETINS}/", a["href"]) == f"http://site/{BULLETINS}/tat-ca.txt"
-    ]
-    assert len(whole) == 1  # every bulletin in one file, without a script
+    assert not [a for a in body.find_all("a") if a["href"].endswith(".txt")]  # the files are the browser's
+    assert "tất cả các bài trong một tệp" in body.select_one("p.ps-bulletins__intro").get_text()
     assert not body.find("abbr")  # nothing left for the glossary to mark
     plan = next(p for p in project.plans if p.id == SEED_PLAN)
     task = next(t for t in plan.tasks if t.id == "quan-triet-cong-tac-dan-toc")
@@ -169,5 +166,29 @@ def test_the_button_saves_the_bulletin_as_a_text_file(site, serve, browser):
             assert download.value.suggested_filename == name
             saved = Path(download.value.path()).read_bytes()
             assert saved == b"\xef\xbb\xbf" + files[name].encode("utf-8"), name
+        buttons = tab.get_by_role("button", name="Tải tất cả các bài (tệp .txt)")
+        assert buttons.count() == 1
+        assert buttons.evaluate("b => b.parentElement.previousElementSibling.className") == "ps-bulletins__intro"
+        with tab.expect_download() as download:
+            buttons.click()
+        assert download.value.suggested_filename == f"ban-tin-{SEED_PLAN}.txt"
+        saved = Path(download.value.path()).read_bytes()
+        assert saved == b"\xef\xbb\xbf" + BETWEEN.join(files.values()).encode("utf-8")  # the page's, in its order
+    finally:
+        tab.close()
+
+
+@pytest.mark.browser
+def test_the_old_address_of_all_bulletins_opens_their_page(site, serve, browser):
+    """ban-tin/tat-ca.txt was published until the browser made it: the host answers it with 404.html, which
+    sends the reader on to the bulletins' page and its button."""
+    base = serve(site)
+    tab = browser.new_page()
+    try:
+        old = f"{base}{BULLETINS}/tat-ca.txt"
+        tab.route(old, lambda route: route.fulfill(status=404, path=str(site / "404.html")))
+        tab.goto(old)
+        tab.wait_for_url(f"{base}{BULLETINS}/")
+        assert tab.get_by_role("button", name="Tải tất cả các bài (tệp .txt)").is_visible()
     finally:
         tab.close()

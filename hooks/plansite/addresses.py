@@ -147,14 +147,6 @@ def bulletins_uri(plan: HasId) -> str:
     return f"{PLANS}/{plan.id}/{BULLETINS}.md"
 
 
-ALL_BULLETINS = "tat-ca"  # ke-hoach/<plan>/ban-tin/tat-ca.txt
-
-
-def bulletins_file(plan: HasId) -> str:
-    """All the plan's bulletins in one .txt file (each one's own file is made in the browser)."""
-    return f"{PLANS}/{plan.id}/{BULLETINS}/{ALL_BULLETINS}.txt"
-
-
 PLAN_BULLETIN = PLANS  # the slug of a plan's own bulletin (ban-tin/ke-hoach.txt)
 
 

@@ -31,7 +31,6 @@ from .site.outreach.changes import ChangeEntry, atom_feed, change_entries, last_
 from .site.outreach.spoken import Speaker
 from .site.render.lazy import Pages
 from .site.render.pages import build_site, footer
-from .site.render.render_bulletins import bulletin_files
 
 
 @dataclass(frozen=True)
@@ -93,8 +92,6 @@ def published_files(
             options.site_url,
         )
     )
-    for plan in project.plans:
-        files.update(bulletin_files(plan, bulletins[plan.id]))
     files[FEED] = atom_feed(entries, options.site_url, options.site_name)
     files.update(export_files(project, rel.progress, options.site_name, options.today, options.site_url))  # du-lieu/
     return dict(sorted(files.items()))
