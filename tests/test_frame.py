@@ -126,11 +126,17 @@ def test_every_page_keeps_what_the_frame_gives_readers_in_fewer_bytes(site):
     for page in tasks:
         html = page.read_text(encoding="utf-8")
         soup = BeautifulSoup(html, "html.parser")
-        # The skip link to the content, the table of contents of a wide screen.
+        # The skip link to the content; the table of contents of a wide screen, its entries made by plan-toc.js
+        # (the browser test below).
         skip = soup.select_one("a.md-skip")
         assert skip and soup.find(id=skip["href"][1:]), page
-        toc = [a["href"] for a in soup.select("nav.md-nav--secondary a.md-nav__link")]
-        assert len(toc) >= 3 and all(soup.find(id=href[1:]) for href in toc), page
+        toc = soup.select_one(".md-sidebar--secondary nav.md-nav--secondary[data-ps-toc][aria-label='Mục lục']")
+        assert toc is not None and not toc.contents, page
+    for page in pages:  # every other page carries its table of contents, as Material writes it
+        if page not in tasks and page.name == "index.html" and "co-quan/co-quan-" in page.as_posix():
+            soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+            toc = [a["href"] for a in soup.select("nav.md-nav--secondary:not([data-ps-toc]) a.md-nav__link")]
+            assert len(toc) >= 2 and all(soup.find(id=href[1:]) for href in toc), page
         # Measured 9.8 KB on the seed's task pages (was 11.6 KB before issue 24's frame work).
         assert len(_frame(html).encode()) < 10.5 * 1024, (page, len(_frame(html).encode()))
 
@@ -166,6 +172,51 @@ def test_material_and_our_scripts_run_from_their_files_without_an_error(site, se
         assert errors == [], errors
     finally:
         page.close()
+
+
+def _entries(tokens, depth=0) -> list[tuple[str, str, int]]:
+    """(href, title, depth) of Material's table of contents of nested heading tokens (site/html/headings.py)."""
+    out = []
+    for token in tokens:
+        out.append(("#" + token["id"], token["name"], depth))
+        out += _entries(token["children"], depth + 1)
+    return out
+
+
+@pytest.mark.browser
+def test_a_task_page_s_table_of_contents_is_the_one_material_wrote_from_its_headings(site, serve, browser):
+    """On every task page of the seed, at 1400 px: the entries plan-toc.js makes are those Material's toc
+    partial wrote from page.toc, which the adapter reads from the page's headings (headings.contents: the
+    h1's children), in order and nesting, each under Material's title, its scroll-spy watching them (it took
+    the list's data-md-scrollfix, as from a list the page carried)."""
+    from plansite.site.html.headings import contents, nested
+
+    base = serve(site).rstrip("/")
+    pages = sorted(site.glob("ke-hoach/*/nhiem-vu/*/index.html"))
+    made = """() => { const nav = document.querySelector('nav.md-nav--secondary');
+        const depth = a => { let n = 0; for (let e = a.parentElement; e !== nav; e = e.parentElement)
+            if (e.matches('nav.md-nav')) n++; return n; };
+        return [nav.querySelector(':scope > label.md-nav__title').textContent.trim(),
+                [...nav.querySelectorAll('a.md-nav__link')].map(a =>
+                    [a.getAttribute('href'), a.textContent, depth(a)]),
+                nav.querySelectorAll('[data-md-scrollfix]').length,
+                !!nav.querySelector(':scope > ul.md-nav__list[data-md-component=toc]')] }"""
+    tab = browser.new_page(viewport={"width": 1400, "height": 800})
+    checked = 0
+    try:
+        for page in pages:
+            html = page.read_text(encoding="utf-8")
+            article = html[html.index("<article") : html.rindex("</article>")]
+            (title,) = nested(contents(article))  # the page's h1, its sections under it
+            tab.goto(f"{base}/{page.relative_to(site).parent.as_posix()}/")
+            tab.wait_for_function("() => window.document$ !== undefined")
+            label, entries, scrollfix, listed = tab.evaluate(made)
+            assert label == "Mục lục" and scrollfix == 0 and listed, page
+            assert [tuple(entry) for entry in entries] == _entries(title["children"]), page
+            checked += len(entries)
+    finally:
+        tab.close()
+    assert len(pages) == 5 and checked >= 7 * len(pages)  # the seed plan's five tasks, seven or more sections each
 
 
 @pytest.mark.browser

@@ -15,8 +15,10 @@ from __future__ import annotations
 import os
 import signal
 import site
+import threading
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from multiprocessing import get_context, parent_process
 from pathlib import Path
 
@@ -60,6 +62,23 @@ def draw_group(cache_dir: str, base: tuple[str, str, str], kinds: tuple[str, ...
     for kind in kinds:
         store(Path(cache_dir) / image_name(kind, *base), png_bytes(with_kind(image, kind)))
     return len(kinds)
+
+
+@contextmanager
+def helpers_starting():
+    """Ctrl+C ignored in the build's own process while a pool may start its processes (`submit`, `map`): a
+    spawned helper inherits that, and Python leaves a signal ignored at its start ignored, so a Ctrl+C while a
+    helper is still reading its modules (before `run_behind`) reaches the build alone, which ends its helpers,
+    and no helper prints a traceback. Only in the main thread, where Python lets signals be set (`mkdocs
+    serve` builds in another); the build's own process takes Ctrl+C again as soon as this ends."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def workers_here() -> int:
@@ -106,4 +125,6 @@ def draw_missing(cache_dir: Path, wanted: list[Words], workers: int | None = Non
     if workers < 2 or len(jobs) < POOL_FROM:
         return sum(draw_group(*job) for job in jobs)
     with spawn_pool(workers) as pool:
-        return sum(pool.map(draw_group, *zip(*jobs), chunksize=max(1, len(jobs) // (workers * 8))))
+        with helpers_starting():
+            results = pool.map(draw_group, *zip(*jobs), chunksize=max(1, len(jobs) // (workers * 8)))
+        return sum(results)
