@@ -3,11 +3,10 @@ the other core while the build's own process renders the pages (issue 24: a prov
 
 A cold province draws 5,000 link-preview pictures and indexes 57,000 pages for search: minutes of CPU
 that need neither MkDocs nor the model. `Helpers` is a pool of spawned processes (og_batch.spawn_pool:
-never forked from the build, whose threads' locks a fork would copy; started with Ctrl+C left to the build,
-og_batch.helpers_starting) given work as
-soon as it is known, collected when its result is needed (`wait`), and stopped at the end of the build
-whatever happened (`stop`: on success, on an error, on Ctrl+C; MkDocs' `on_shutdown` runs in a `finally`),
-so no process outlives its build, under `mkdocs serve` too.
+never forked from the build, whose threads' locks a fork would copy; all started at once, leaving Ctrl+C to
+the build) given work as soon as it is known, collected when its result is needed (`wait`), and stopped at
+the end of the build whatever happened (`stop`: on success, on an error, on Ctrl+C; MkDocs' `on_shutdown`
+runs in a `finally`), so no process outlives its build, under `mkdocs serve` too.
 
 A helper that fails (an exception, a process killed) fails the build with one message in the editor's
 language, never a traceback from another process.
@@ -21,7 +20,7 @@ from concurrent.futures.process import BrokenProcessPool
 from mkdocs.exceptions import Abort
 
 from plansite.i18n import _
-from plansite.site.outreach.og_batch import helpers_starting, spawn_pool
+from plansite.site.outreach.og_batch import spawn_pool
 
 
 class Helpers:
@@ -45,8 +44,7 @@ class Helpers:
         if self.pool is None:
             self.pool = spawn_pool(self.workers)
         try:
-            with helpers_starting():  # a submit may start a process
-                future = self.pool.submit(fn, *args)
+            future = self.pool.submit(fn, *args)
         except BrokenProcessPool as error:  # a helper died before this work was given
             self.stop()
             raise self.failure(error) from None

@@ -18,7 +18,6 @@ import site
 import threading
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from multiprocessing import get_context, parent_process
 from pathlib import Path
 
@@ -64,23 +63,6 @@ def draw_group(cache_dir: str, base: tuple[str, str, str], kinds: tuple[str, ...
     return len(kinds)
 
 
-@contextmanager
-def helpers_starting():
-    """Ctrl+C ignored in the build's own process while a pool may start its processes (`submit`, `map`): a
-    spawned helper inherits that, and Python leaves a signal ignored at its start ignored, so a Ctrl+C while a
-    helper is still reading its modules (before `run_behind`) reaches the build alone, which ends its helpers,
-    and no helper prints a traceback. Only in the main thread, where Python lets signals be set (`mkdocs
-    serve` builds in another); the build's own process takes Ctrl+C again as soon as this ends."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-
-
 def workers_here() -> int:
     """The cores this process may run on."""
     try:
@@ -93,9 +75,30 @@ def spawn_pool(workers: int) -> ProcessPoolExecutor:
     """A pool of spawned processes, not forked ones (a fork of the build would copy its threads' locks
     mid-use), each given hooks/ on sys.path before it unpickles its first task: MkDocs puts hooks/ there
     only while it loads the hook (site.addsitedir: a function a new process can find by name)."""
-    return ProcessPoolExecutor(
+    pool = ProcessPoolExecutor(
         max_workers=workers, mp_context=get_context("spawn"), initializer=site.addsitedir, initargs=(str(HOOKS),)
     )
+    _start_all(pool)
+    return pool
+
+
+def _start_all(pool: ProcessPoolExecutor) -> None:
+    """Start every process of `pool` now, with Ctrl+C ignored in the build's own process meanwhile: a spawned
+    process inherits that, and Python leaves a signal ignored at its start ignored, so a Ctrl+C while a helper
+    is still reading its modules (before `run_behind`) reaches the build alone, which ends its helpers, and no
+    helper prints a traceback. (A blocked signal would not do: a spawned process starts with none blocked.)
+    All at once, because the executor otherwise starts them one at a time as work comes, each start a moment
+    when the build would lose a Ctrl+C; this way only the few milliseconds of these starts. Python 3.11's
+    executor has no public way to do it (its `_launch_processes`); without one, or outside the main thread
+    (where Python lets signals be set; `mkdocs serve` builds in another), the executor starts them itself."""
+    launch = getattr(pool, "_launch_processes", None)
+    if launch is None or threading.current_thread() is not threading.main_thread():
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        launch()
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def missing_groups(cache_dir: Path, wanted: list[Words]) -> list[tuple[str, tuple[str, str, str], tuple[str, ...]]]:
@@ -125,6 +128,4 @@ def draw_missing(cache_dir: Path, wanted: list[Words], workers: int | None = Non
     if workers < 2 or len(jobs) < POOL_FROM:
         return sum(draw_group(*job) for job in jobs)
     with spawn_pool(workers) as pool:
-        with helpers_starting():
-            results = pool.map(draw_group, *zip(*jobs), chunksize=max(1, len(jobs) // (workers * 8)))
-        return sum(results)
+        return sum(pool.map(draw_group, *zip(*jobs), chunksize=max(1, len(jobs) // (workers * 8))))
