@@ -375,23 +375,6 @@ def test_without_javascript_the_notice_prints_the_address_and_no_empty_box(site_
         context.close()
 
 
-def test_the_vendored_qrcode_generator_is_the_pinned_npm_package_and_the_one_the_notice_loads():
-    import json
-
-    from plansite_mkdocs.vendored import QRCODE, vendor_version, vendored_files
-
-    pinned = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["dependencies"]["qrcode-generator"]
-    lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))["packages"]
-    assert pinned == vendor_version(ROOT, QRCODE) == lock["node_modules/qrcode-generator"]["version"] == "2.0.4"
-    installed = ROOT / "node_modules/qrcode-generator"
-    assert json.loads((installed / "package.json").read_text(encoding="utf-8"))["version"] == pinned
-    assert (ROOT / QRCODE / "qrcode.js").read_bytes() == (installed / "dist/qrcode.js").read_bytes()
-    assert "Licensed under the MIT license" in (ROOT / QRCODE / "qrcode.js").read_text(encoding="utf-8")[:600]
-    script = (ROOT / "docs/assets/plan-notice.js").read_text(encoding="utf-8")
-    loaded = re.findall(r'SCRIPT = "([^"]+)"', script)
-    assert loaded == [f"vendor/qrcode-generator-{pinned}.js"] and f"assets/{loaded[0]}" in vendored_files(ROOT)
-
-
 def modules(pixels, cell: int = CELL):
     """The QR code's modules (True: dark) of a drawn image: one pixel from the middle of each cell, the white
     around it cut off."""

@@ -1,17 +1,14 @@
 """How the search index is stored in the built site (plansite/search/stored.py): shards and snippets gzipped,
-read back whole, the same bytes every time; and the unpacker the pages load where a browser has none."""
+read back whole, the same bytes every time. (The unpacker the pages load where a browser has none: test_vendored.py.)"""
 
 from __future__ import annotations
 
 import gzip
 import json
-import re
 
-from conftest import ROOT
 from plansite.kinds import PageKind
 from plansite.search.index import SearchIndex
 from plansite.search.stored import PACKED, read_index, stored
-from plansite_mkdocs.vendored import FFLATE, vendor_version, vendored_files
 
 
 def _index() -> SearchIndex:
@@ -46,16 +43,3 @@ def test_stored_packs_only_shards_and_snippets():
     assert stored("search/meta.json", "{}") == ("search/meta.json", b"{}")
     name, data = stored("search/x/0.json", '["Đ"]')
     assert name == "search/x/0.json.gz" and gzip.decompress(data) == '["Đ"]'.encode()
-
-
-def test_the_vendored_fflate_is_the_pinned_npm_package_and_the_one_the_search_loads():
-    pinned = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["dependencies"]["fflate"]
-    lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))["packages"]
-    assert pinned == vendor_version(ROOT, FFLATE) == lock["node_modules/fflate"]["version"] == "0.8.3"
-    installed = ROOT / "node_modules/fflate"
-    assert json.loads((installed / "package.json").read_text(encoding="utf-8"))["version"] == pinned
-    for name, source in (("index.js", "umd/index.js"), ("LICENSE", "LICENSE")):
-        assert (ROOT / "vendor/fflate" / name).read_bytes() == (installed / source).read_bytes(), name
-    script = (ROOT / "docs/assets/plan-search.js").read_text(encoding="utf-8")
-    loaded = re.findall(r'FFLATE = "([^"]+)"', script)
-    assert loaded == [f"assets/vendor/fflate-{pinned}.js"] and loaded[0] in vendored_files(ROOT)
