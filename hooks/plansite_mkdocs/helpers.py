@@ -31,16 +31,13 @@ class Helpers:
         self.workers, self.job = workers, job
         self.pool: ProcessPoolExecutor | None = None
         self.futures: list[Future] = []  # the results the build needs
-        self.optional: list[Future] = []  # work that only saves the build time: dropped when not begun by `wait`
 
     @property
     def started(self) -> bool:
         return self.pool is not None
 
-    def submit(self, fn, *args, needed: bool = True) -> Future:
-        """`fn(*args)` run in a helper process (in the order submitted when there is one worker). Work not
-        `needed` only saves the build time (codes the pages would draw): `wait` drops it if not yet begun,
-        and ignores how it ended."""
+    def submit(self, fn, *args) -> Future:
+        """`fn(*args)` run in a helper process (in the order submitted when there is one worker)."""
         if self.pool is None:
             self.pool = spawn_pool(self.workers)
         try:
@@ -48,12 +45,12 @@ class Helpers:
         except BrokenProcessPool as error:  # a helper died before this work was given
             self.stop()
             raise self.failure(error) from None
-        (self.futures if needed else self.optional).append(future)
+        self.futures.append(future)
         return future
 
     def keep_up(self, at_most: int) -> None:
-        """Abort now if some needed work has failed (not only at `wait`); then wait, oldest first, until at most
-        `at_most` pieces of needed work are unfinished, so that what is queued for a helper that falls behind
+        """Abort now if some work has failed (not only at `wait`); then wait, oldest first, until at most
+        `at_most` pieces of work are unfinished, so that what is queued for a helper that falls behind
         (its input: pages' HTML) stays bounded in the build's own process."""
         failed = next((f for f in self.futures if f.done() and f.exception()), None)
         self.futures = [future for future in self.futures if not future.done()]
@@ -70,9 +67,6 @@ class Helpers:
         """Every submitted result, in the order submitted; on the first failure every helper is stopped and
         the build aborts with a message that says which work failed and why."""
         futures, self.futures = self.futures, []
-        for future in self.optional:
-            future.cancel()
-        self.optional = []
         try:
             return [future.result() for future in futures]
         except Exception as error:  # raised in a helper (pickled back) or BrokenProcessPool: a helper died
@@ -99,14 +93,14 @@ class Helpers:
     def close(self) -> None:
         """Let the helper processes end once their work under way is done (the build's normal end, after
         `wait`); work not begun is dropped."""
-        pool, self.pool, self.futures, self.optional = self.pool, None, [], []
+        pool, self.pool, self.futures = self.pool, None, []
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
 
     def stop(self) -> None:
         """End every helper process now (work not started is dropped, work under way is cut short) and forget
         the pool; does nothing when none was started."""
-        pool, self.pool, self.futures, self.optional = self.pool, None, [], []
+        pool, self.pool, self.futures = self.pool, None, []
         if pool is None:
             return
         # The executor offers no way to end a task under way (a shard of the index being written, a picture);
