@@ -220,6 +220,32 @@ def test_a_task_page_s_table_of_contents_is_the_one_material_wrote_from_its_head
 
 
 @pytest.mark.browser
+def test_a_script_that_fails_in_the_joined_file_stops_no_other(tmp_path, serve, browser):
+    """assets/plan.js joins our scripts (script_bundle.py): one that throws while it runs (here plan-toc.js,
+    the second, as on a browser without a feature it uses) leaves the others running, as separate files did,
+    and its error still reaches the page's console."""
+    site = build_variant(
+        tmp_path / "throws",
+        ("docs/assets/plan-toc.js", '  "use strict";\n', '  "use strict";\n  throw new Error("toc-test");\n'),
+    )
+    base = serve(site).rstrip("/")
+    task = next(site.glob("ke-hoach/*/nhiem-vu/*/index.html")).relative_to(site).parent.as_posix()
+    page = browser.new_page(viewport={"width": 1400, "height": 800})
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        page.goto(f"{base}/{task}/")
+        page.wait_for_function("() => window.document$ !== undefined")
+        page.wait_for_selector(".ps-share__zalo")  # plan-share.js, joined after it, ran
+        assert page.evaluate("() => typeof window.planSearch") == "function"  # plan-search.js too
+        assert not page.locator("nav.md-nav--secondary a").count()  # the one that threw made nothing
+        page.wait_for_timeout(50)  # the error is thrown again from a timer
+        assert any("toc-test" in error for error in errors), errors
+    finally:
+        page.close()
+
+
+@pytest.mark.browser
 def test_the_lean_entries_keep_the_scroll_spy_and_the_drawer(site, serve, browser):
     """The navigation's and the table of contents' entries are written without Material's md-ellipsis span
     (overrides/partials/nav-item.html, toc-item.html). On a wide screen Material's scroll-spy still marks the

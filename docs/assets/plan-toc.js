@@ -39,7 +39,10 @@
     return ul;
   }
   var root = [], open = [];
-  document.querySelectorAll("article.md-content__inner :is(h2, h3, h4, h5, h6)[id]").forEach(function (heading) {
+  // A list of selectors, not :is() (Chrome 88, Safari 14): an older phone's browser would throw here and stop
+  // every script joined after this one in assets/plan.js. The elements come in the page's order either way.
+  var HEADINGS = ["h2", "h3", "h4", "h5", "h6"].map(function (h) { return "article.md-content__inner " + h + "[id]"; });
+  document.querySelectorAll(HEADINGS.join(", ")).forEach(function (heading) {
     var level = +heading.tagName.charAt(1), entry = { heading: heading, level: level, children: [] };
     while (open.length && open[open.length - 1].level >= level) open.pop();
     (open.length ? open[open.length - 1].children : root).push(entry);
