@@ -47,7 +47,7 @@
   });
   var intro = document.querySelector(".ps-bulletins__intro");
   if (!intro) return;
-  var plan = window.location.pathname.match(/\/ke-hoach\/([^\/]+)\/ban-tin\//);
+  var plan = window.location.pathname.match(/\/ke-hoach\/([^\/]+)\/ban-tin(?:\/|\.html$)/);  // or offline: ban-tin.html
   var line = document.createElement("p");
   intro.parentNode.insertBefore(line, intro.nextSibling);
   button("Tải tất cả các bài (tệp .txt)", null, line, function () {

@@ -4,11 +4,14 @@
  * loaded only then. A province has 40,000 notices; drawn by the build, their codes were 27 MB of its pages
  * and a sixth of a cold build's time, for the few notices anyone prints.
  *
- * The address is the page's canonical one (site_url's, as the notice's text prints it), so a notice opened
- * from a copy of the site (the offline edition) still leads to the published page. Error correction is at
+ * The address is the page's canonical one (site_url's), in the folder form the notice's text prints and the
+ * published site serves (…/nhiem-vu/<task>/): the offline edition, built with file names, has a canonical
+ * …/<task>.html, which the published site does not have. So a notice opened from a copy of the site still
+ * leads to the published page. Error correction is at
  * least M (15 %) and raised to Q or H when the same size of code holds the address, so a worn notice still
  * scans; 8 pixels a module and 4 modules of white around it, sharp on screen and on paper. Without
- * JavaScript the box stays empty and hidden (plan-site.css) and the notice prints the address alone. */
+ * JavaScript, or when the library cannot be loaded, the box stays empty and hidden (plan-site.css) and the
+ * notice prints the address alone. */
 (function () {
   "use strict";
   var NOTICE = "#thong-bao", LABEL = "Mã QR tới trang nhiệm vụ";
@@ -45,9 +48,10 @@
     var box = document.querySelector(".ps-notice__online .ps-qr");
     var canonical = document.querySelector('link[rel="canonical"]');
     if (!box || box.firstChild || !canonical || window.location.hash !== NOTICE) return;
+    var address = canonical.href.replace(/\/index\.html$/, "/").replace(/\.html$/, "/");
     library().then(function (qrcode) {
       if (box.firstChild) return;
-      var code = encoded(qrcode, canonical.href);
+      var code = encoded(qrcode, address);
       var image = document.createElement("img");
       image.src = code.createDataURL(CELL, QUIET * CELL);
       image.alt = LABEL;

@@ -90,7 +90,7 @@ def _start_all(pool: ProcessPoolExecutor) -> None:
     All at once, because the executor otherwise starts them one at a time as work comes, each start a moment
     when the build would lose a Ctrl+C; this way only the few milliseconds of these starts. Python 3.11's
     executor has no public way to do it (its `_launch_processes`); without one, or outside the main thread
-    (where Python lets signals be set; `mkdocs serve` builds in another), the executor starts them itself."""
+    (where alone Python lets signals be set), the executor starts them itself."""
     launch = getattr(pool, "_launch_processes", None)
     if launch is None or threading.current_thread() is not threading.main_thread():
         return
