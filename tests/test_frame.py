@@ -142,16 +142,27 @@ def test_every_page_keeps_what_the_frame_gives_readers_in_fewer_bytes(site):
         assert toc and all(soup.find(id=href[1:]) for href in toc), page
 
 
+def _first_task(site: Path, serve) -> tuple[str, str]:
+    """(the served site's address without its final slash, the first task page's folder in it)."""
+    task = next(site.glob("ke-hoach/*/nhiem-vu/*/index.html")).relative_to(site).parent.as_posix()
+    return serve(site).rstrip("/"), task
+
+
+def _watched(browser, width: int, height: int):
+    """(a new page of that size, the list its uncaught errors are added to)."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return page, errors
+
+
 @pytest.mark.browser
 def test_material_and_our_scripts_run_from_their_files_without_an_error(site, serve, browser):
     """In Chromium, on a task page: Material's storage helpers defined before its bundle and scoped to the
     site's root (as the inline script scoped them), our joined scripts running (the search box's combobox,
     the share buttons), Material's bundle mounted (back to top), and no error on the page."""
-    base = serve(site).rstrip("/")
-    task = next(site.glob("ke-hoach/*/nhiem-vu/*/index.html")).relative_to(site).parent.as_posix()
-    page = browser.new_page(viewport={"width": 360, "height": 740})
-    errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
+    base, task = _first_task(site, serve)
+    page, errors = _watched(browser, 360, 740)
     try:
         page.goto(f"{base}/{task}/")
         page.wait_for_function("() => window.document$ !== undefined")  # Material's bundle has run
@@ -229,11 +240,8 @@ def test_a_script_that_fails_in_the_joined_file_stops_no_other(tmp_path, serve, 
         tmp_path / "throws",
         ("docs/assets/plan-toc.js", '  "use strict";\n', '  "use strict";\n  throw new Error("toc-test");\n'),
     )
-    base = serve(site).rstrip("/")
-    task = next(site.glob("ke-hoach/*/nhiem-vu/*/index.html")).relative_to(site).parent.as_posix()
-    page = browser.new_page(viewport={"width": 1400, "height": 800})
-    errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
+    base, task = _first_task(site, serve)
+    page, errors = _watched(browser, 1400, 800)
     try:
         page.goto(f"{base}/{task}/")
         page.wait_for_function("() => window.document$ !== undefined")
@@ -254,8 +262,7 @@ def test_the_lean_entries_keep_the_scroll_spy_and_the_drawer(site, serve, browse
     (mkdocs.yml's nav), each a link."""
     import yaml
 
-    base = serve(site).rstrip("/")
-    task = next(site.glob("ke-hoach/*/nhiem-vu/*/index.html")).relative_to(site).parent.as_posix()
+    base, task = _first_task(site, serve)
     active = (
         "h => document.querySelector(`nav.md-nav--secondary a[href='${h}']`).classList.contains('md-nav__link--active')"
     )
@@ -313,8 +320,7 @@ def test_entries_without_materials_classes_look_as_materials_do(site, serve, bro
     (nav-item.html, toc-item.html); plan-site.css matches them by place. In Chromium, on a phone with the
     drawer open, a tablet and a wide screen, an entry's computed look (item and link: box, type, colours,
     border) is the look Material gives the same entry with its classes put back; focused too."""
-    task = next(site.glob("ke-hoach/*/nhiem-vu/*/index.html")).relative_to(site).parent.as_posix()
-    base = serve(site).rstrip("/")
+    base, task = _first_task(site, serve)
     page = browser.new_page(viewport={"width": width, "height": 740})
     checked = 0
     try:

@@ -27,7 +27,6 @@
     made.textContent = label;
     parent.insertBefore(made, before);
     made.addEventListener("click", function () { save(contents()); });
-    return made;
   }
   function save(file) {  // [name, text]
     var blob = new Blob(["\ufeff" + file[1]], { type: "text/plain;charset=utf-8" });
@@ -48,9 +47,9 @@
   var intro = document.querySelector(".ps-bulletins__intro");
   if (!intro) return;
   var plan = window.location.pathname.match(/\/ke-hoach\/([^\/]+)\/ban-tin(?:\/|\.html$)/);  // or offline: ban-tin.html
-  var line = document.createElement("p");
-  intro.parentNode.insertBefore(line, intro.nextSibling);
-  button("Tải tất cả các bài (tệp .txt)", null, line, function () {
+  var all = document.createElement("p");
+  intro.parentNode.insertBefore(all, intro.nextSibling);
+  button("Tải tất cả các bài (tệp .txt)", null, all, function () {
     return ["ban-tin" + (plan ? "-" + decodeURIComponent(plan[1]) : "") + ".txt",
       Array.prototype.map.call(sections, text).join(BETWEEN)];
   });

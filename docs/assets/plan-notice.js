@@ -7,24 +7,23 @@
  * The address is the page's canonical one (site_url's), in the folder form the notice's text prints and the
  * published site serves (…/nhiem-vu/<task>/): the offline edition, built with file names, has a canonical
  * …/<task>.html, which the published site does not have. So a notice opened from a copy of the site still
- * leads to the published page. Error correction is at
- * least M (15 %) and raised to Q or H when the same size of code holds the address, so a worn notice still
- * scans; 8 pixels a module and 4 modules of white around it, sharp on screen and on paper. Without
- * JavaScript, or when the library cannot be loaded, the box stays empty and hidden (plan-site.css) and the
- * notice prints the address alone. */
+ * leads to the published page. Error correction is at least M (15 %) and raised to Q or H when the same size
+ * of code holds the address, so a worn notice still scans; 8 pixels a module and 4 modules of white around
+ * it, sharp on screen and on paper. Without JavaScript, or when the library cannot be loaded, the box stays
+ * empty and hidden (plan-site.css) and the notice prints the address alone. */
 (function () {
   "use strict";
   var NOTICE = "#thong-bao", LABEL = "Mã QR tới trang nhiệm vụ";
   var CELL = 8, QUIET = 4;  // pixels a module; modules of white around the code
-  var here = document.currentScript && document.currentScript.src;
-  var SCRIPT = "vendor/qrcode-generator-2.0.4.js";  // beside this script in assets/ (plan.js joins it there)
+  var here = document.currentScript.src;  // assets/plan.js, or assets/plan-notice.js itself
+  var SCRIPT = "vendor/qrcode-generator-2.0.4.js";  // in assets/, beside this script
   var loading = null;
   function library() {  // window.qrcode, its script loaded once (again after a failure)
     loading = loading || new Promise(function (resolve, reject) {
       var script = document.createElement("script");
       script.onload = function () { if (window.qrcode) resolve(window.qrcode); else script.onerror(); };
       script.onerror = function () { loading = null; reject(new Error(SCRIPT)); };
-      script.src = new URL(SCRIPT, here || document.baseURI).href;
+      script.src = new URL(SCRIPT, here).href;
       document.head.appendChild(script);
     });
     return loading;
